@@ -1,0 +1,129 @@
+"""The Python API: ``newsprism.analyze(inputs, **options) -> Report``, what the CLI's ``analyze`` runs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import IO
+
+from . import __version__
+from .analyse import ANALYSERS, analyse_story
+from .cluster import StoryClusterer
+from .config import Settings, SummaryConfig
+from .dedup import NearDuplicate, find_near_duplicates
+from .embed import Embedder, default_embedder
+from .errors import InputError, NewsprismError, NoArticlesError
+from .extract import extract
+from .ingest import read_inputs, source_hash
+from .pipeline import Pipeline
+from .records import Article, RawDocument, Skipped, Story
+from .report import Report, analysis_to_dict
+from .store import Store
+
+DEFAULT_DB = "newsprism.db"
+
+
+def analyze(
+    inputs: Iterable[str | Path],
+    *,
+    db: str | Path = DEFAULT_DB,
+    summary_words: int | None = None,
+    one_story: bool | None = None,
+    strict: bool | None = None,
+    settings: Settings | None = None,
+    embedder: Embedder | None = None,
+    stdin: IO[str] | None = None,
+) -> Report:
+    """Read ``inputs`` (files, folders, ``"-"`` for JSON lines on stdin), group the articles into stories,
+    analyse each story and store everything in the SQLite database ``db``.
+
+    The keyword options mirror the CLI flags and override the matching fields of ``settings``.
+    Raises :class:`NoArticlesError` when no input holds an article, and :class:`NewsprismError`
+    when ``strict`` is set and an input was skipped.
+
+    >>> report = analyze(["examples/"], db=":memory:")  # doctest: +SKIP
+    >>> len(report.stories)  # doctest: +SKIP
+    2
+    """
+    settings = _with_options(settings or Settings(), summary_words, one_story, strict)
+    embedder = embedder or default_embedder()
+    pipeline = Pipeline()
+    with Store(db) as store:
+        articles, skipped = _read(inputs, store, stdin)
+        if skipped and settings.strict:
+            names = "; ".join(f"{s.input}: {s.reason}" for s in skipped)
+            raise NewsprismError(f"--strict: {len(skipped)} input(s) skipped ({names})")
+        if not articles:
+            store.put_skipped(skipped)
+            raise NoArticlesError("no articles found in the inputs" + (f" ({len(skipped)} skipped)" if skipped else ""))
+        articles = pipeline.finish(articles)
+        store.put_articles(articles)
+        store.put_skipped(skipped)
+        near = {frozenset((d.first, d.second)): d for d in find_near_duplicates(articles)}
+        stories = [
+            _analysed(story, store, embedder, settings, near)
+            for story in StoryClusterer(settings.cluster).fit_predict(articles)
+        ]
+    pipeline_info = {"stages": [*pipeline.stage_names, "deduplicate", "embed", "cluster", *ANALYSERS, "store"],
+                     "embedder": embedder.name, "entities": "rules"}
+    return Report(articles=articles, stories=stories, skipped=skipped, pipeline=pipeline_info)
+
+
+def _with_options(settings: Settings, summary_words: int | None, one_story: bool | None,
+                  strict: bool | None) -> Settings:
+    if summary_words is not None:
+        settings = replace(settings, summary=SummaryConfig(words=summary_words))
+    if one_story is not None:
+        settings = replace(settings, cluster=replace(settings.cluster, one_story=one_story))
+    if strict is not None:
+        settings = replace(settings, strict=strict)
+    return settings
+
+
+def _read(inputs: Iterable[str | Path], store: Store, stdin: IO[str] | None) -> tuple[list[Article], list[Skipped]]:
+    """Extract every input, reusing the stored article when its input has not changed."""
+    articles: dict[str, Article] = {}
+    origin: dict[str, str] = {}
+    skipped: list[Skipped] = []
+    for item in read_inputs(inputs, stdin):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        article = _extract_or_reuse(item, store)
+        if isinstance(article, Skipped):
+            skipped.append(article)
+        elif article.id in articles:
+            if articles[article.id].source_hash != article.source_hash:
+                skipped.append(Skipped(item.input, f"id {article.id!r} is already used by {origin[article.id]}"))
+        else:
+            articles[article.id] = article
+            origin[article.id] = item.input
+    return list(articles.values()), skipped
+
+
+def _extract_or_reuse(doc: RawDocument, store: Store) -> Article | Skipped:
+    stored = store.article(doc.id or "")
+    if stored is not None and stored.source_hash == source_hash(doc):
+        return stored
+    try:
+        return extract(doc)
+    except InputError as err:
+        return Skipped(doc.input, str(err).removeprefix(f"{doc.input}: "))
+
+
+def _analysed(story: Story, store: Store, embedder: Embedder, settings: Settings,
+              near: dict[frozenset[str], NearDuplicate]) -> dict:
+    """The story's analysis, from the store when neither its articles nor the settings changed."""
+    key = hashlib.sha1(
+        json.dumps([__version__, embedder.name, asdict(settings), [a.to_dict() for a in story.articles]],
+                   sort_keys=True).encode("utf-8")
+    ).hexdigest()
+    cached = store.analysis(story.id, key)
+    if cached is not None:
+        return cached
+    result = analysis_to_dict(analyse_story(story, embedder, settings, near))
+    store.put_story(result, key)
+    return result

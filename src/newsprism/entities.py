@@ -1,0 +1,188 @@
+"""Story analysis: named entities, resolved across the story's articles.
+
+The fallback recogniser finds capitalised spans and types them from general cues (role words before
+a name, organisation words inside it, a gazetteer of countries). Resolution merges spelling variants
+by general rules: transliteration variants (Sergey/Sergei, Yuri/Yury, Zelenskiy/Zelensky), hyphens
+and spacing (Kim Jong-un/Kim Jong Un), surname-only mentions of a full name in the same story, and
+acronyms (initials of a longer name, or a short list of well-known ones).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .records import Entity, Story
+from .tokens import STOPWORDS, fold
+
+# A name runs over capitalised words and the particles inside names; a possessive ends it.
+NAME_WORD = r"(?:[A-Z][\w.-]*(?:[’'](?![sS]\b)\w+)?|(?<!\w)(?:of|the|de|al|bin|von|van|la|le|du)(?!\w))"
+SPAN = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})*")
+ROLE_WORDS = {
+    "president", "minister", "prime", "foreign", "defense", "defence", "deputy", "first", "health",
+    "transport", "leader", "chief", "head", "spokesman", "spokeswoman", "spokesperson", "secretary",
+    "chairman", "chancellor", "king", "queen", "prince", "governor", "mayor", "senator", "general",
+    "ambassador", "aide", "director", "ceo", "judge", "pope", "mr", "mrs", "ms", "dr", "prof", "sen",
+    "rep", "gov", "gen", "commander", "envoy", "premier", "lawmaker", "official", "then-dictator",
+    "dictator", "state", "national", "security", "council", "natural", "resources", "of", "new",
+}
+ORG_WORDS = {
+    "agency", "ministry", "council", "university", "office", "party", "bank", "company", "inc", "corp",
+    "association", "news", "times", "post", "railway", "railways", "committee", "commission", "union",
+    "organization", "organisation", "institute", "foundation", "group", "court", "parliament", "army",
+    "navy", "police", "department", "house", "kremlin", "pentagon", "nato", "daily", "press", "tass",
+    "sinmun", "fund", "reuters", "nations", "ministries", "federation", "network", "television",
+}
+FACILITY_WORDS = {"square", "palace", "church", "cosmodrome", "guesthouse", "street", "airport", "stadium"}
+PLACE_WORDS = {"east", "west", "peninsula", "sea", "ocean", "gulf", "region", "valley", "coast", "river",
+               "island", "islands", "mountains", "province", "city", "county", "state"}
+EVENT_WORDS = {"agreement", "treaty", "war", "summit", "pact", "accord", "operation", "pandemic", "games",
+               "olympics", "election", "elections", "conference", "forum", "act"}
+COUNTRIES = {
+    fold(c)
+    for c in """Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bangladesh Belarus
+    Belgium Bolivia Brazil Bulgaria Cambodia Cameroon Canada Chile China Colombia Congo Croatia Cuba Cyprus
+    Czechia Denmark Ecuador Egypt Estonia Ethiopia Finland France Georgia Germany Ghana Greece Hungary
+    India Indonesia Iran Iraq Ireland Israel Italy Japan Jordan Kazakhstan Kenya Korea Kuwait Laos Latvia
+    Lebanon Libya Lithuania Malaysia Mali Mexico Moldova Mongolia Morocco Myanmar Nepal Netherlands Nigeria
+    Norway Pakistan Palestine Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Serbia Singapore
+    Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland Syria Taiwan Thailand Tunisia Turkey Uganda
+    Ukraine Uzbekistan Venezuela Vietnam Yemen Zimbabwe Europe Asia Africa America""".split()
+} | {"north korea", "south korea", "united states", "united kingdom", "saudi arabia", "new zealand",
+     "south africa", "soviet union", "far east", "crimea", "gaza", "kyiv", "moscow", "beijing", "seoul",
+     "washington", "tokyo", "london", "paris", "berlin", "pyongyang", "vladivostok", "tehran"}
+KNOWN_ACRONYMS = {
+    "dprk": "north korea", "rok": "south korea", "us": "united states", "usa": "united states",
+    "uk": "united kingdom", "prc": "china", "ussr": "soviet union", "un": "united nations",
+    "eu": "european union", "uae": "united arab emirates",
+}
+LEADING_NOISE = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "when", "after", "before",
+                 "during", "upon", "meanwhile", "however", "while", "since", "with", "among", "according"}
+MONTHS_AND_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}
+DEMONYM = re.compile(r"(?:ian|ean|ican|ese|ish|ern)$")
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    article: str
+    text: str
+    type: str
+
+
+def translit_key(name: str) -> str:
+    """A spelling-insensitive key: ``translit_key("Sergey") == translit_key("Sergei")``.
+
+    >>> translit_key("Kim Jong-un") == translit_key("Kim Jong Un")
+    True
+    >>> translit_key("Zelenskiy") == translit_key("Zelensky")
+    True
+    """
+    tokens = re.sub(r"[-‐–.]", " ", fold(name)).replace("'s", "").split()
+    keyed = []
+    for token in tokens:
+        token = re.sub(r"(?:iy|yy|ij|ii)$", "y", token)
+        token = re.sub(r"(?:ey|ej)$", "ei", token)
+        token = token.replace("y", "i").replace("kh", "h").replace("ks", "x")
+        keyed.append(re.sub(r"(.)\1", r"\1", token))
+    return " ".join(keyed)
+
+
+def find_mentions(article_id: str, sentence: str, common: frozenset[str] = frozenset()) -> list[Mention]:
+    """Capitalised spans of one sentence, with a type guessed from the words around and inside.
+
+    ``common`` holds words seen in lower case elsewhere: capitalised only because they open the
+    sentence, they are not part of a name.
+    """
+    mentions = []
+    for match in SPAN.finditer(sentence):
+        tokens = match.group(0).split()
+        if match.start() == 0 and tokens and (tokens[0].lower() in common or tokens[0].endswith(("ing", "ly"))):
+            tokens.pop(0)
+        while tokens and tokens[-1].lower() in {"of", "the", "de", "la", "le", "al", "du"}:
+            tokens.pop()
+        roles = [i for i, t in enumerate(tokens[:-1]) if t.lower().strip(".") in ROLE_WORDS]
+        role = bool(roles)
+        if roles:  # "South Korean Foreign Minister Cho Tae-yul": the name follows the last role word
+            tokens = tokens[roles[-1] + 1 :]
+        while tokens and tokens[0].lower() in LEADING_NOISE:
+            tokens.pop(0)
+        text = " ".join(tokens).strip(".,’'")
+        if not text or text.lower() in STOPWORDS or text.lower() in MONTHS_AND_DAYS:
+            continue
+        following = sentence[match.end():].split()
+        if DEMONYM.search(fold(tokens[-1])) and fold(text) not in COUNTRIES and (
+            not following or following[0][:1].islower()
+        ):
+            continue  # "North Korean leader", "Western sanctions": an adjective, not a name
+        kind = _guess_type(text, role)
+        if kind:
+            mentions.append(Mention(article_id, text, kind))
+    return mentions
+
+
+def _guess_type(text: str, role: bool) -> str | None:
+    lowered = fold(text)
+    words = lowered.split()
+    if lowered in COUNTRIES or lowered in KNOWN_ACRONYMS:
+        return "GPE"
+    if any(w in FACILITY_WORDS for w in words):
+        return "FAC"
+    if any(w in EVENT_WORDS for w in words):
+        return "EVENT"
+    if any(w in ORG_WORDS for w in words) or (text.isupper() and len(text) >= 3):
+        return "ORG"
+    if any(w in PLACE_WORDS for w in words):
+        return "LOC"
+    if role or 2 <= len(words) <= 4:
+        return "PERSON"
+    return "PERSON" if len(text) > 3 else None
+
+
+def resolve_entities(story: Story) -> tuple[Entity, ...]:
+    """Entities of a story with their aliases and the articles that mention them."""
+    common = frozenset(w for a in story.articles for w in re.findall(r"(?<![.!?]\s)\b[a-z]+", a.text))
+    mentions = [m for a in story.articles for s in a.sentences for m in find_mentions(a.id, s, common)]
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        key = translit_key(mention.text)
+        groups[KNOWN_ACRONYMS.get(key.replace(" ", ""), key)].append(mention)
+    _merge_surnames(groups)
+    _merge_acronyms(groups)
+    entities = []
+    for members in groups.values():
+        sources = tuple(dict.fromkeys(m.article for m in members))
+        forms = Counter(m.text for m in members)
+        name = max(forms, key=lambda f: (len(f.split()) > 1, forms[f], len(f)))
+        kind = Counter(m.type for m in members).most_common(1)[0][0]
+        if len(members) < 2 and len(name.split()) < 2:
+            continue
+        entities.append(Entity(name, kind, tuple(sorted(f for f in forms if f != name)), sources))
+    return tuple(sorted(entities, key=lambda e: (-len(e.sources), e.type, e.name)))
+
+
+def _merge_surnames(groups: dict[str, list[Mention]]) -> None:
+    """Attach "Lavrov" to "Sergey Lavrov" when exactly one full name in the story ends that way."""
+    full = [k for k in groups if len(k.split()) > 1]
+    for key in [k for k in groups if len(k.split()) == 1]:
+        candidates = [f for f in full if f.split()[-1] == key or f.split()[0] == key]
+        people = [c for c in candidates if Counter(m.type for m in groups[c]).most_common(1)[0][0] == "PERSON"]
+        if not people:
+            continue
+        people.sort(key=lambda c: -len(groups[c]))
+        if len(people) == 1 or len(groups[people[0]]) >= 2 * len(groups[people[1]]):
+            groups[people[0]].extend(groups.pop(key))
+
+
+def _merge_acronyms(groups: dict[str, list[Mention]]) -> None:
+    """Attach "KCNA" to "Korean Central News Agency": an acronym made of a longer name's initials."""
+    initials = {"".join(w[0] for w in k.split() if w not in {"of", "the", "and"}): k
+                for k in groups if len(k.split()) > 2}
+    for key in [k for k in groups if " " not in k]:
+        target = initials.get(key)
+        if target and target in groups:
+            groups[target].extend(groups.pop(key))

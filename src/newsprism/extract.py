@@ -1,0 +1,87 @@
+"""Stage 2, extract: turn a :class:`RawDocument` into a clean :class:`Article`.
+
+HTML goes through trafilatura for its main text and metadata; all text then goes through
+newsprism's own cleaning (:mod:`newsprism.clean`). Publication dates come from metadata or a
+dateline, never from a guess.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit
+
+import trafilatura
+
+from .clean import clean_text
+from .dates import dateline_date, parse_published
+from .errors import InputError
+from .ingest import source_hash
+from .records import Article, RawDocument
+
+MIN_WORDS = 5
+MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+MARKDOWN_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|(\*\*|__)")
+
+
+def extract(doc: RawDocument) -> Article:
+    """Extract one document; raise :class:`InputError` when it holds no article.
+
+    >>> extract(RawDocument("x.txt", "text", "Big Storm Hits Coast\\nThe storm hit the coast on Monday.", "x")).title
+    'Big Storm Hits Coast'
+    """
+    title, outlet, published, url = doc.title, doc.outlet, doc.published, doc.url
+    text = doc.content
+    if doc.kind == "html":
+        page = _from_html(doc)
+        text = page.get("text") or ""
+        title = title or page.get("title")
+        outlet = outlet or page.get("sitename")
+        published = published or page.get("date")
+        url = url or page.get("url")
+    elif doc.input.lower().removesuffix(".gz").endswith(".md"):
+        text = _strip_markdown(text)
+    cleaned = clean_text(text, find_headline=not title)
+    title = " ".join((title or cleaned.headline or "").split()) or None
+    lines = list(cleaned.lines)
+    if title and lines and lines[0] == title:
+        lines.pop(0)
+    body = "\n".join(lines)
+    if len(body.split()) < MIN_WORDS:
+        raise InputError(f"{doc.input}: no article text found (fewer than {MIN_WORDS} words after cleaning)")
+    iso = parse_published(published)
+    if iso is None:
+        iso = next((d.isoformat() for line in lines[:3] if (d := dateline_date(line))), None)
+    return Article(
+        id=doc.id or "",
+        text=body,
+        title=title,
+        url=url,
+        outlet=outlet or _domain(url),
+        published=iso,
+        removed=cleaned.removed,
+        story=doc.story,
+        source_hash=source_hash(doc),
+    )
+
+
+def _from_html(doc: RawDocument) -> dict:
+    result = trafilatura.extract(
+        doc.content, url=doc.url, output_format="json", with_metadata=True, include_comments=False,
+        include_tables=False,
+    )
+    if not result:
+        raise InputError(f"{doc.input}: no article text found in the HTML")
+    return json.loads(result)
+
+
+def _strip_markdown(text: str) -> str:
+    lines = (MARKDOWN_MARKS.sub("", MARKDOWN_LINK.sub(r"\1", line)) for line in text.splitlines())
+    return "\n".join(lines)
+
+
+def _domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None

@@ -1,0 +1,56 @@
+"""Story analysis: facts, as groups of sentences from different articles that state the same thing.
+
+Two sentences of different articles are linked when their embeddings are close and they share
+enough content words. The most linked sentence seeds a fact and pulls in its best counterpart from
+each other article; a sentence may support several facts. Sentences no other article matches become
+facts of one source, kept and marked as such by their single source.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .config import FactsConfig
+from .embed import EmbeddedSentences
+from .records import Evidence, Fact, Story
+from .tokens import content_words
+
+# Share of the shorter sentence's content words the two must have in common.
+MIN_WORD_OVERLAP = 0.25
+
+
+def group_facts(story: Story, embedded: EmbeddedSentences, config: FactsConfig) -> tuple[Fact, ...]:
+    sentences = embedded.sentences
+    if not sentences:
+        return ()
+    words = [set(content_words(s.text)) for s in sentences]
+    sims = embedded.vectors @ embedded.vectors.T
+    articles = np.array([s.article for s in sentences])
+    linked = (sims >= config.similarity) & (articles[:, None] != articles[None, :])
+    for i, j in zip(*np.nonzero(np.triu(linked)), strict=True):
+        shorter = min(len(words[i]), len(words[j])) or 1
+        if len(words[i] & words[j]) / shorter < MIN_WORD_OVERLAP:
+            linked[i, j] = linked[j, i] = False
+    degree = linked.sum(axis=1)
+    order = sorted(range(len(sentences)), key=lambda i: (-int(degree[i]), i))
+    covered: set[int] = set()
+    groups: list[list[int]] = []
+    for seed in order:
+        if seed in covered:
+            continue
+        members = [seed]
+        for article in dict.fromkeys(articles[np.nonzero(linked[seed])[0]]):
+            rows = [r for r in np.nonzero(linked[seed])[0] if articles[r] == article]
+            members.append(max(rows, key=lambda r: sims[seed, r]))
+        covered.update(members)
+        groups.append(members)
+    position = {a.id: n for n, a in enumerate(story.articles)}
+    facts = []
+    for members in groups:
+        members.sort(key=lambda r: (position[sentences[r].article], sentences[r].index))
+        seed_text = sentences[max(members, key=lambda r: (degree[r], -r))].text if len(members) > 1 else None
+        evidence = tuple(Evidence(sentences[r].article, sentences[r].text) for r in members)
+        sources = tuple(dict.fromkeys(e.article for e in evidence))
+        facts.append((seed_text or evidence[0].sentence, sources, evidence, min(members)))
+    facts.sort(key=lambda f: (-len(f[1]), f[3]))
+    return tuple(Fact(f"f{n}", text, sources, evidence) for n, (text, sources, evidence, _) in enumerate(facts, 1))

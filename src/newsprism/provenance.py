@@ -1,0 +1,93 @@
+"""Story analysis: who copied whom.
+
+For every pair of articles in a story: the same text is a ``duplicate``; the same body under another
+headline, with other boilerplate or cut short is ``syndicated`` (most of the shorter text's word
+shingles appear in the longer); otherwise, when most of one article's sentences have a close
+counterpart in the other, in roughly the same order, it is a ``rewrite``. The earlier publication is
+the original; without dates, the fuller text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from itertools import combinations
+
+import numpy as np
+
+from .config import ProvenanceConfig
+from .dedup import NearDuplicate, shingles
+from .embed import EmbeddedSentences
+from .records import Article, CopyLink, Story
+
+# Shared sentences must also keep roughly the same order: this share of them in one increasing run.
+MIN_ORDER_SHARE = 0.6
+
+
+def find_copies(story: Story, embedded: EmbeddedSentences, near: dict[frozenset[str], NearDuplicate],
+                config: ProvenanceConfig) -> tuple[CopyLink, ...]:
+    """Copy links within a story; ``near`` holds the deduplicate stage's pairs, keyed by their two ids."""
+    links = []
+    for first, second in combinations(story.articles, 2):
+        original, copy = _direction(first, second)
+        link = _compare(original, copy, embedded, near.get(frozenset((first.id, second.id))), config)
+        if link:
+            links.append(link)
+    return tuple(sorted(links, key=lambda link: (link.original, link.copy)))
+
+
+def _direction(a: Article, b: Article) -> tuple[Article, Article]:
+    if a.published and b.published and a.published != b.published:
+        return (a, b) if a.published < b.published else (b, a)
+    return (a, b) if (a.words, b.id) >= (b.words, a.id) else (b, a)
+
+
+def _compare(original: Article, copy: Article, embedded: EmbeddedSentences, near: NearDuplicate | None,
+             config: ProvenanceConfig) -> CopyLink | None:
+    if near is not None:
+        if near.exact:
+            return CopyLink(original.id, copy.id, "duplicate", 1.0)
+        a, b = shingles(original.text), shingles(copy.text)
+        containment = len(a & b) / min(len(a), len(b)) if a and b else 0.0
+        if containment >= config.syndication_jaccard:
+            return CopyLink(original.id, copy.id, "syndicated", round(containment, 3))
+    rows_o, rows_c = embedded.rows(original.id), embedded.rows(copy.id)
+    if not rows_o or not rows_c:
+        return None
+    sims = embedded.similarity(rows_c, rows_o)
+    best = sims.argmax(axis=1)
+    matched = [(i, int(best[i])) for i in range(len(rows_c)) if sims[i, best[i]] >= config.align_similarity]
+    share = len(matched) / min(len(rows_c), len(rows_o))
+    if share < config.aligned_share or _longest_increasing(j for _, j in matched) < MIN_ORDER_SHARE * len(matched):
+        return None
+    aligned = tuple((embedded.sentences[rows_o[j]].text, embedded.sentences[rows_c[i]].text) for i, j in matched)
+    similarity = float(np.mean([sims[i, j] for i, j in matched]))
+    return CopyLink(original.id, copy.id, "rewrite", round(share * similarity, 3), aligned)
+
+
+def _longest_increasing(values: Iterable[int]) -> int:
+    tails: list[int] = []
+    for value in values:
+        index = bisect.bisect_right(tails, value)
+        tails[index : index + 1] = [value]
+    return len(tails)
+
+
+def copy_groups(story: Story, links: tuple[CopyLink, ...]) -> dict[str, str]:
+    """Map each article to the root of its copy chain, so that copies count once."""
+    parent = {a.id: a.id for a in story.articles}
+
+    def root(node: str) -> str:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for link in links:
+        parent[root(link.copy)] = root(link.original)
+    return {a.id: root(a.id) for a in story.articles}
+
+
+def independent_sources(story: Story, links: tuple[CopyLink, ...]) -> int:
+    """Articles of the story with every copy chain collapsed into one source."""
+    return len(set(copy_groups(story, links).values()))

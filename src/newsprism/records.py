@@ -1,0 +1,202 @@
+"""Typed records that flow between the stages.
+
+Every stage takes records and returns new ones; nothing is mutated in place. Field names of the
+records that reach the report are the names of the JSON contract (``schema/report.schema.json``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One input as read from disk or standard input, before extraction.
+
+    ``kind`` says how to read ``content``: ``"text"`` (plain text), ``"html"`` (a web page) or
+    ``"record"`` (already split into fields by the caller: ``title`` and ``content`` are the text).
+    """
+
+    input: str
+    kind: str
+    content: str
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    story: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that could not be read as an article, and why."""
+
+    input: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: the unit every later stage works on."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str | None = None
+    removed: tuple[str, ...] = ()
+    sentences: tuple[str, ...] = ()
+    story: str | None = None
+    source_hash: str = ""
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "url": self.url,
+            "outlet": self.outlet,
+            "title": self.title,
+            "published": self.published,
+            "language": self.language,
+            "text": self.text,
+            "removed": list(self.removed),
+            "words": self.words,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Article:
+        return cls(
+            id=data["id"],
+            text=data["text"],
+            title=data.get("title"),
+            url=data.get("url"),
+            outlet=data.get("outlet"),
+            published=data.get("published"),
+            language=data.get("language"),
+            removed=tuple(data.get("removed", ())),
+            sentences=tuple(data.get("sentences", ())),
+            story=data.get("story"),
+            source_hash=data.get("source_hash", ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article, addressed by the article id and its position."""
+
+    article: str
+    index: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles grouped as reports of one event."""
+
+    id: str
+    articles: tuple[Article, ...]
+
+    @property
+    def article_ids(self) -> list[str]:
+        return [a.id for a in self.articles]
+
+    @property
+    def title(self) -> str:
+        """The headline of the earliest titled article, else the first sentence of the first one."""
+        titled = [a for a in self.articles if a.title]
+        if titled:
+            return titled[0].title or ""
+        first = self.articles[0]
+        return first.sentences[0] if first.sentences else first.text[:120]
+
+    def sentences(self) -> list[Sentence]:
+        return [Sentence(a.id, i, s) for a in self.articles for i, s in enumerate(a.sentences)]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    article: str
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    id: str
+    text: str
+    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictSide:
+    value: str
+    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    id: str
+    about: str
+    sides: tuple[ConflictSide, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CopyLink:
+    """``copy`` reproduces ``original``; ``kind`` is duplicate, syndicated or rewrite."""
+
+    original: str
+    copy: str
+    kind: str
+    similarity: float
+    aligned: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    date: str
+    event: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    article: str
+    loaded_terms: tuple[str, ...]
+    tone: float
+    omits: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAnalysis:
+    """Everything newsprism says about one story."""
+
+    story: Story
+    independent_sources: int
+    summary: tuple[SummarySentence, ...]
+    facts: tuple[Fact, ...]
+    conflicts: tuple[Conflict, ...]
+    provenance: tuple[CopyLink, ...]
+    entities: tuple[Entity, ...]
+    timeline: tuple[TimelineEvent, ...]
+    framing: tuple[Framing, ...]

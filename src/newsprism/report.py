@@ -1,0 +1,98 @@
+"""Stage 10, report: the JSON contract (schema version 1) and its Markdown and HTML renderings."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from . import __version__
+from .records import Article, Skipped, StoryAnalysis
+
+SCHEMA_VERSION = 1
+SCHEMA_PATH = Path(__file__).parent / "schema" / "report.schema.json"
+
+
+def analysis_to_dict(analysis: StoryAnalysis) -> dict:
+    """One story of the report, as the JSON contract spells it."""
+    story = analysis.story
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": story.article_ids,
+        "independent_sources": analysis.independent_sources,
+        "summary": [asdict(s) for s in analysis.summary],
+        "facts": [asdict(f) for f in analysis.facts],
+        "conflicts": [asdict(c) for c in analysis.conflicts],
+        "provenance": [
+            {"original": p.original, "copy": p.copy, "kind": p.kind, "similarity": p.similarity,
+             "aligned": [{"original": o, "copy": c} for o, c in p.aligned]}
+            for p in analysis.provenance
+        ],
+        "entities": [asdict(e) for e in analysis.entities],
+        "timeline": [asdict(t) for t in analysis.timeline],
+        "framing": [asdict(f) for f in analysis.framing],
+    }
+
+
+@dataclass
+class Report:
+    """What :func:`newsprism.analyze` returns: articles, stories and skipped inputs."""
+
+    articles: list[Article]
+    stories: list[dict]
+    skipped: list[Skipped] = field(default_factory=list)
+    pipeline: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "newsprism": __version__,
+            "schema": SCHEMA_VERSION,
+            "pipeline": self.pipeline,
+            "articles": [a.to_dict() for a in self.articles],
+            "stories": self.stories,
+            "skipped": [asdict(s) for s in self.skipped],
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_markdown(self) -> str:
+        return _render("report.md.j2", self, autoescape=False)
+
+    def to_html(self) -> str:
+        return _render("report.html.j2", self, autoescape=True)
+
+    def render(self, fmt: str) -> str:
+        renderers = {"json": self.to_json, "md": self.to_markdown, "html": self.to_html}
+        return renderers[fmt]()
+
+
+def _render(template: str, report: Report, autoescape: bool) -> str:
+    env = Environment(
+        loader=PackageLoader("newsprism", "templates"),
+        autoescape=select_autoescape(default=autoescape, default_for_string=autoescape),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = _markdown_escape
+    data = report.to_dict()
+    articles = {a["id"]: a for a in data["articles"]}
+    return env.get_template(template).render(report=data, articles=articles, label=_labeller(articles))
+
+
+def _labeller(articles: dict[str, dict]):
+    """Short names for citations: the outlet where known, else the article id."""
+    def label(article_id: str) -> str:
+        article = articles.get(article_id) or {}
+        return article.get("outlet") or article_id
+    return label
+
+
+def _markdown_escape(text: object) -> str:
+    text = str(text)
+    for ch in "\\`*_[]<>|#":
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("\n", " ")

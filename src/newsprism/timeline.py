@@ -1,0 +1,111 @@
+"""Story analysis: a timeline of dated events.
+
+Date expressions are resolved against the article's publication date with attention to tense: in an
+article of Monday 17 June 2024, "will travel on Tuesday" is 18 June and "announced on Monday" the
+17th. Each date keeps the precision the text gives (a year, a month or a day). Relative expressions
+in an article without a publication date are left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .dates import FULL_DATE, MONTH_RE, WEEKDAYS, match_to_date, month_number, published_date
+from .records import Story, TimelineEvent
+from .tokens import content_words
+
+MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")
+YEAR = re.compile(r"\b(?:in|since|of|by|from|until|year)\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+MONTH_DAY = re.compile(rf"\b(?:on|by|from|until)\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?!\d|,?\s+(?:19|20)\d\d)")
+MONTH_ONLY = re.compile(rf"\b(?:in|since|last|this|next|early|late|mid-)\s*(?P<month>{MONTH_RE})(?!\s+\d)\b")
+WEEKDAY = re.compile(r"\b(?:on|last|this|next|by|since|until)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")  # noqa: E501
+FUTURE = re.compile(r"\b(?:will|would|shall|is|are)\s+(?:set\s+|expected\s+|scheduled\s+|due\s+|going\s+)?(?:to\s+)?\w+|\bplans?\s+to\b|\bnext\b|\bupcoming\b", re.I)  # noqa: E501
+PAST = re.compile(r"\b(?:was|were|had|did|has|have)\b|\b\w+ed\b|\blast\b|\bago\b", re.I)
+MAX_EVENT_WORDS = 30
+
+
+def _is_future(text: str) -> bool:
+    future, past = len(FUTURE.findall(text)), len(PAST.findall(text))
+    return future > 0 and future >= past
+
+
+def resolve_dates(text: str, published: date | None) -> list[str]:
+    """ISO dates (as precise as the text) for the date expressions of one sentence.
+
+    >>> resolve_dates("Putin will travel to North Korea on Tuesday.", date(2024, 6, 17))
+    ['2024-06-18']
+    >>> resolve_dates("The Kremlin announced on Monday that talks were held in September 2023.", date(2024, 6, 17))
+    ['2023-09', '2024-06-17']
+    """
+    found: list[str] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(match: re.Match[str], value: str | None) -> None:
+        if value and not any(s <= match.start() < e for s, e in taken):
+            found.append(value)
+            taken.append(match.span())
+
+    for match in FULL_DATE.finditer(text):
+        day = match_to_date(match)
+        add(match, day.isoformat() if day else None)
+    for match in MONTH_YEAR.finditer(text):
+        add(match, f"{match.group('year')}-{month_number(match.group('month')):02d}")
+    for match in YEAR.finditer(text):
+        add(match, match.group("year"))
+    if published:
+        future = _is_future(text)
+        for match in MONTH_DAY.finditer(text):
+            add(match, _month_day(published, month_number(match.group("month")), int(match.group("day")), future))
+        for match in MONTH_ONLY.finditer(text):
+            add(match, _month(published, month_number(match.group("month")), future))
+        for match in WEEKDAY.finditer(text):
+            add(match, _weekday(published, WEEKDAYS[match.group("day").lower()], future).isoformat())
+    return sorted(dict.fromkeys(found))
+
+
+def _weekday(published: date, weekday: int, future: bool) -> date:
+    delta = (weekday - published.weekday()) % 7
+    if future:
+        return published + timedelta(days=delta)
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _month(published: date, month: int, future: bool) -> str:
+    year = published.year
+    if future and month < published.month:
+        year += 1
+    elif not future and month > published.month:
+        year -= 1
+    return f"{year}-{month:02d}"
+
+
+def _month_day(published: date, month: int, day: int, future: bool) -> str | None:
+    year = int(_month(published, month, future)[:4])
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def build_timeline(story: Story) -> tuple[TimelineEvent, ...]:
+    events: list[tuple[str, str, list[str], set[str]]] = []
+    for article in story.articles:
+        published = published_date(article.published)
+        for sentence in article.sentences:
+            words = set(content_words(sentence))
+            for when in resolve_dates(sentence, published):
+                for other in events:
+                    if other[0] == when and len(other[3] & words) >= 0.3 * min(len(words), len(other[3])):
+                        if article.id not in other[2]:
+                            other[2].append(article.id)
+                        break
+                else:
+                    events.append((when, _shorten(sentence), [article.id], words))
+    events.sort(key=lambda e: (e[0], -len(e[2])))
+    return tuple(TimelineEvent(when, text, tuple(sources)) for when, text, sources, _ in events)
+
+
+def _shorten(sentence: str) -> str:
+    words = sentence.split()
+    return sentence if len(words) <= MAX_EVENT_WORDS else " ".join(words[:MAX_EVENT_WORDS]) + " …"

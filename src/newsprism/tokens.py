@@ -1,0 +1,40 @@
+"""Word-level helpers shared by the stages that compare texts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up upon very was we were what when where which while who whom why will
+    with would you your yours yourself said says say told according mr mrs ms would could may might
+    must shall also however since per via amid one two""".split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, with typographic quotes made plain."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.replace("’", "'").replace("‘", "'").lower()
+
+
+def words(text: str) -> list[str]:
+    """All words of ``text``, folded: ``"Kim Jong-un’s"`` gives ``["kim", "jong-un's"]``."""
+    return WORD.findall(fold(text))
+
+
+def content_words(text: str) -> list[str]:
+    """Words that carry meaning: no stop words, possessives stripped."""
+    result = []
+    for word in words(text):
+        word = word.removesuffix("'s")
+        if word not in STOPWORDS and (len(word) > 1 or word.isdigit()):
+            result.append(word)
+    return result
