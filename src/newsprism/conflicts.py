@@ -99,7 +99,7 @@ def read_mentions(row: int, text: str, reference_year: int | None) -> list[Menti
         if unit in NOT_UNITS or value is None or match.group("num").lower() in {"a", "an"}:
             continue
         low, high = _interval(value, match.group("hedge"), 0.0)
-        mentions.append(Mention(row, f"number of {unit.rstrip('s')}s", match.group(0), low, high, frozenset()))
+        mentions.append(Mention(row, f"number of {unit}", match.group(0), low, high, frozenset()))
     for match in FULL_DATE.finditer(text):
         found = match_to_date(match)
         if found:

@@ -22,6 +22,8 @@ from .records import Article, CopyLink, Story
 
 # Shared sentences must also keep roughly the same order: this share of them in one increasing run.
 MIN_ORDER_SHARE = 0.6
+# A rewrite has at least this many aligned sentences: two short items that share a quote are not copies.
+MIN_ALIGNED = 3
 
 
 def find_copies(story: Story, embedded: EmbeddedSentences, near: dict[frozenset[str], NearDuplicate],
@@ -37,7 +39,7 @@ def find_copies(story: Story, embedded: EmbeddedSentences, near: dict[frozenset[
 
 
 def _direction(a: Article, b: Article) -> tuple[Article, Article]:
-    if a.published and b.published and a.published != b.published:
+    if a.published and b.published and not (a.published.startswith(b.published) or b.published.startswith(a.published)):
         return (a, b) if a.published < b.published else (b, a)
     return (a, b) if (a.words, b.id) >= (b.words, a.id) else (b, a)
 
@@ -58,7 +60,7 @@ def _compare(original: Article, copy: Article, embedded: EmbeddedSentences, near
     best = sims.argmax(axis=1)
     matched = [(i, int(best[i])) for i in range(len(rows_c)) if sims[i, best[i]] >= config.align_similarity]
     share = len(matched) / min(len(rows_c), len(rows_o))
-    if share < config.aligned_share or _longest_increasing(j for _, j in matched) < MIN_ORDER_SHARE * len(matched):
+    if len(matched) < MIN_ALIGNED or share < config.aligned_share or _longest_increasing(j for _, j in matched) < MIN_ORDER_SHARE * len(matched):
         return None
     aligned = tuple((embedded.sentences[rows_o[j]].text, embedded.sentences[rows_c[i]].text) for i, j in matched)
     similarity = float(np.mean([sims[i, j] for i, j in matched]))
