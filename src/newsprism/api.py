@@ -53,12 +53,12 @@ def analyze(
     pipeline = Pipeline()
     with Store(db) as store:
         articles, skipped = _read(inputs, store, stdin)
+        reasons = "".join(f"\n  skipped {s.input}: {s.reason}" for s in skipped)
         if skipped and settings.strict:
-            names = "; ".join(f"{s.input}: {s.reason}" for s in skipped)
-            raise NewsprismError(f"--strict: {len(skipped)} input(s) skipped ({names})")
+            raise NewsprismError(f"--strict: {len(skipped)} input(s) could not be read; nothing stored{reasons}")
         if not articles:
             store.put_skipped(skipped)
-            raise NoArticlesError("no articles found in the inputs" + (f" ({len(skipped)} skipped)" if skipped else ""))
+            raise NoArticlesError(f"no articles found in the inputs{reasons}")
         articles = pipeline.finish(articles)
         store.put_articles(articles)
         store.put_skipped(skipped)

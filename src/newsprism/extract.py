@@ -36,9 +36,10 @@ def extract(doc: RawDocument) -> Article:
         page = _from_html(doc)
         text = page.get("text") or ""
         title = title or page.get("title")
-        outlet = outlet or page.get("sitename")
+        # trafilatura's JSON names the site "source-hostname" and the canonical URL "source"
+        outlet = outlet or page.get("source-hostname") or page.get("hostname")
         published = published or page.get("date")
-        url = url or page.get("url")
+        url = url or page.get("source")
     elif doc.input.lower().removesuffix(".gz").endswith(".md"):
         text = _strip_markdown(text)
     cleaned = clean_text(text, find_headline=not title)

@@ -1,0 +1,50 @@
+from datetime import date
+
+from newsprism.cluster import StoryClusterer
+from newsprism.conflicts import read_mentions
+from newsprism.entities import translit_key
+from newsprism.language import detect_language
+from newsprism.records import Article
+from newsprism.sentences import split_sentences
+from newsprism.timeline import resolve_dates
+
+
+def test_clustering_ignores_listing_order():
+    arts = [Article(id=i, title=t, text=x, published=p) for i, t, x, p in [
+        ("b", "Storm hits coast", "A storm hit the coast of Maine on Monday.", "2024-01-02"),
+        ("a", "Maine coast storm", "The storm battered the Maine coast.", "2024-01-01"),
+        ("c", "Stocks rally", "Shares rose on Wall Street.", "2024-01-03"),
+    ]]
+    one = [s.article_ids for s in StoryClusterer().fit_predict(arts)]
+    two = [s.article_ids for s in StoryClusterer().fit_predict(arts[::-1])]
+    assert one == two == [["a", "b"], ["c"]]
+
+
+def test_transliteration_keys():
+    assert translit_key("Sergey Lavrov") == translit_key("Sergei Lavrov")
+    assert translit_key("Yuri") == translit_key("Yury")
+    assert translit_key("Andrey") == translit_key("Andrei")
+    assert translit_key("Putin") != translit_key("Kim")
+
+
+def test_time_spans_read_against_publication_year():
+    [since] = [m for m in read_mentions(0, "his first trip there since 2000", 2024) if m.kind == "time span"]
+    assert since.low <= 24 <= since.high
+    [decades] = [m for m in read_mentions(0, "his first trip in nearly two decades", 2024)]
+    assert decades.high <= 20 < 24
+    [about] = [m for m in read_mentions(0, "about 20 years", 2024)]
+    assert about.low <= 21 <= about.high
+
+
+def test_timeline_tense():
+    monday = date(2024, 6, 17)
+    assert resolve_dates("He will travel on Tuesday.", monday) == ["2024-06-18"]
+    assert resolve_dates("It was announced on Monday.", monday) == ["2024-06-17"]
+    assert resolve_dates("They met in September.", monday) == ["2023-09"]
+    assert resolve_dates("He will travel on Tuesday.", None) == []
+
+
+def test_sentences_and_language():
+    assert split_sentences("Gen. Lee arrived. He spoke.") == ["Gen. Lee arrived.", "He spoke."]
+    assert detect_language("Der Präsident hat die Reise für Dienstag angekündigt und ist nicht allein.") == "de"
+    assert detect_language("12345 !!!") is None

@@ -1,0 +1,132 @@
+"""The report on the seed story and on examples/: every section present and right where it must be."""
+
+import json
+
+
+def story_of(report, article_id):
+    return next(s for s in json.loads(report.to_json())["stories"] if article_id in s["articles"])
+
+
+def test_seed_is_one_story_with_every_section(seed_report):
+    data = json.loads(seed_report.to_json())
+    assert len(data["stories"]) == 1
+    story = data["stories"][0]
+    assert len(story["articles"]) == 5
+    for section in ("summary", "facts", "provenance", "entities", "timeline", "framing"):
+        assert story[section], section
+
+
+def test_seed_boilerplate_removed_and_sentences_kept(seed_report, seed_dir):
+    articles = {a.id: a for a in seed_report.articles}
+    a002, a003 = articles["002_c10d309ea089b01d"], articles["003_b35613301c0a399f"]
+    for line in ("NewsPolitics", "Related Articles", "Back to top button"):
+        assert line in a002.removed and line not in a002.text
+    assert any(r.startswith("Read Also:") for r in a002.removed)
+    assert any("via Getty Images" in r for r in a003.removed)
+    assert any("(AP Photo/" in r for r in a003.removed)
+    assert "Follow Frances Martel on Facebook and Twitter." in a003.removed
+    assert not any("commenting" in line for line in a003.text.splitlines())
+    # every sentence of the story itself is kept
+    assert "After visiting North Korea, Putin is to visit Vietnam" in a002.text
+    assert "South Korean Foreign Minister Cho Tae-yul said" in a003.text
+    assert "The state-run Korean Central News Agency (KCNA)" in a003.text
+
+
+def test_seed_headlines(seed_report):
+    articles = {a.id: a for a in seed_report.articles}
+    a004 = articles["004_b57fed62e2f8785f"]
+    assert a004.title is None
+    assert a004.sentences[0].startswith("Russian President Vladimir Putin has arrived in North Korea")
+    assert articles["002_c10d309ea089b01d"].title == "Putin To Make His First Trip To North Korea In 24 Years"
+    # 000 opens with a standfirst, not a headline: it stays in the text
+    a000 = articles["000_e725108744faafc6"]
+    assert a000.title is None and a000.text.startswith("The Russian president will travel")
+    assert articles["001_d00993bdb1b14b3e"].published == "2024-06-19"
+    assert a004.published is None
+
+
+def test_seed_provenance_and_independent_sources(seed_report):
+    story = story_of(seed_report, "004_b57fed62e2f8785f")
+    pairs = [{p["original"], p["copy"]} for p in story["provenance"]]
+    assert pairs == [{"002_c10d309ea089b01d", "004_b57fed62e2f8785f"}]
+    assert story["provenance"][0]["kind"] == "rewrite"
+    assert story["independent_sources"] == 4
+
+
+def test_seed_conflict_on_years_since_last_visit(seed_report):
+    story = story_of(seed_report, "001_d00993bdb1b14b3e")
+    assert len(story["conflicts"]) == 1
+    values = [side["value"] for side in story["conflicts"][0]["sides"]]
+    assert any("two decades" in v for v in values) and any("24 years" in v for v in values)
+    sides = {tuple(side["sources"]) for side in story["conflicts"][0]["sides"]}
+    assert ("001_d00993bdb1b14b3e",) in sides
+
+
+def test_seed_entities_merge_spelling_variants(seed_report):
+    story = story_of(seed_report, "000_e725108744faafc6")
+    names = {e["name"]: e for e in story["entities"]}
+    lavrov = next(e for e in story["entities"] if "Lavrov" in e["name"])
+    assert {lavrov["name"], *lavrov["aliases"]} >= {"Sergey Lavrov", "Sergei Lavrov"}
+    kim = next(e for e in story["entities"] if e["name"] in ("Kim Jong-un", "Kim Jong Un"))
+    assert {"Kim Jong-un", "Kim Jong Un"} <= {kim["name"], *kim["aliases"]}
+    assert len(kim["sources"]) == 5
+    assert "North Korea" in names and "DPRK" in names["North Korea"]["aliases"]
+
+
+def test_seed_timeline_sorted_with_known_dates(seed_report):
+    story = story_of(seed_report, "000_e725108744faafc6")
+    dates = [t["date"] for t in story["timeline"]]
+    assert dates == sorted(dates)
+    assert {"2000", "2023-09", "2024-06-19"} <= set(dates)
+
+
+def test_seed_framing_loaded_terms(seed_report):
+    story = story_of(seed_report, "003_b35613301c0a399f")
+    framing = {f["article"]: f for f in story["framing"]}
+    assert "regime" in framing["003_b35613301c0a399f"]["loaded_terms"]
+    assert "good-neighborly" in framing["000_e725108744faafc6"]["loaded_terms"]
+    assert framing["000_e725108744faafc6"]["tone"] > framing["003_b35613301c0a399f"]["tone"]
+
+
+def test_summary_cites_sources_within_budget(seed_report):
+    story = story_of(seed_report, "000_e725108744faafc6")
+    assert 3 <= len(story["summary"]) <= 8
+    assert all(s["sources"] and set(s["sources"]) <= set(story["articles"]) for s in story["summary"])
+    assert sum(len(s["text"].split()) for s in story["summary"]) <= 160
+
+
+def test_examples_stories_copies_conflict_and_framing(examples_report):
+    data = json.loads(examples_report.to_json())
+    assert len(data["stories"]) == 2
+    bridge = story_of(examples_report, "meridian-wire")
+    assert "markets-brief" not in bridge["articles"] and len(bridge["articles"]) == 5
+    kinds = {(p["original"], p["copy"]): p["kind"] for p in bridge["provenance"]}
+    assert kinds[("meridian-wire", "coastal-daily")] == "syndicated"
+    assert kinds[("meridian-wire", "valley-times")] == "rewrite"
+    assert bridge["independent_sources"] == 3
+    assert len(bridge["conflicts"]) == 1
+    sides = {side["value"]: side["sources"] for side in bridge["conflicts"][0]["sides"]}
+    assert any("18" in v and s == ["the-observer"] for v, s in sides.items())
+    framing = {f["article"]: f for f in bridge["framing"]}
+    assert {"scandal", "whitewash"} <= set(framing["the-observer"]["loaded_terms"])
+    assert "heroic" in framing["state-broadcaster"]["loaded_terms"]
+    corrosion = next(f["id"] for f in bridge["facts"] if "corrosion" in f["text"])
+    assert corrosion in framing["state-broadcaster"]["omits"]
+
+
+def test_examples_metadata_from_each_format(examples_report):
+    articles = {a.id: a for a in examples_report.articles}
+    assert articles["meridian-wire"].outlet == "Meridian Press Agency"
+    assert articles["coastal-daily"].outlet == "Coastal Daily"
+    assert articles["coastal-daily"].published.startswith("2025-03-04")
+    assert articles["valley-times"].published == "2025-03-04"  # from the dateline
+    assert articles["the-observer"].title == "Arden Bridge Collapse Exposes Years of Neglect"
+    assert any("newsletter" in r for r in articles["coastal-daily"].removed)
+    assert all(a.language == "en" for a in articles.values())
+
+
+def test_markdown_carries_every_section(seed_report):
+    text = seed_report.to_markdown()
+    for heading in ("### Summary", "### Facts by source", "### Conflicts", "### Provenance", "### Entities",
+                    "### Timeline", "### Framing"):
+        assert heading in text

@@ -1,0 +1,43 @@
+import json
+
+import newsprism
+from newsprism.store import Store
+
+from .conftest import EXAMPLES
+
+
+def test_second_run_reuses_stored_articles_and_analyses(tmp_path, monkeypatch):
+    db = tmp_path / "n.db"
+    first = newsprism.analyze([EXAMPLES], db=db)
+    calls = []
+    import newsprism.api as api
+
+    monkeypatch.setattr(api, "extract", lambda doc: calls.append(doc) or None)
+    monkeypatch.setattr(api, "analyse_story", lambda *a, **k: calls.append(a) or None)
+    second = newsprism.analyze([EXAMPLES], db=db)
+    assert calls == []
+    assert json.loads(second.to_json())["stories"] == json.loads(first.to_json())["stories"]
+    with Store(db) as store:
+        assert store.count("articles") == 6 and store.count("stories") == 2
+
+
+def test_same_input_twice_stores_once(tmp_path):
+    db = tmp_path / "n.db"
+    report = newsprism.analyze([EXAMPLES, EXAMPLES / "valley-times.txt"], db=db)
+    assert len(report.articles) == 6 and not report.skipped
+    with Store(db) as store:
+        assert store.count("articles") == 6
+
+
+def test_changed_input_is_extracted_again(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = folder / "a.txt"
+    path.write_text("Storm Hits Coast\nA storm hit the coast on Monday and closed the roads.")
+    db = tmp_path / "n.db"
+    newsprism.analyze([folder], db=db)
+    path.write_text("Storm Hits Coast\nA storm hit the coast on Tuesday and closed the roads.")
+    report = newsprism.analyze([folder], db=db)
+    assert "Tuesday" in report.articles[0].text
+    with Store(db) as store:
+        assert "Tuesday" in store.article("a").text
