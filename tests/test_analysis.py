@@ -10,11 +10,14 @@ from newsprism.timeline import resolve_dates
 
 
 def test_clustering_ignores_listing_order():
-    arts = [Article(id=i, title=t, text=x, published=p) for i, t, x, p in [
-        ("b", "Storm hits coast", "A storm hit the coast of Maine on Monday.", "2024-01-02"),
-        ("a", "Maine coast storm", "The storm battered the Maine coast.", "2024-01-01"),
-        ("c", "Stocks rally", "Shares rose on Wall Street.", "2024-01-03"),
-    ]]
+    arts = [
+        Article(id=i, title=t, text=x, published=p)
+        for i, t, x, p in [
+            ("b", "Storm hits coast", "A storm hit the coast of Maine on Monday.", "2024-01-02"),
+            ("a", "Maine coast storm", "The storm battered the Maine coast.", "2024-01-01"),
+            ("c", "Stocks rally", "Shares rose on Wall Street.", "2024-01-03"),
+        ]
+    ]
     one = [s.article_ids for s in StoryClusterer().fit_predict(arts)]
     two = [s.article_ids for s in StoryClusterer().fit_predict(arts[::-1])]
     assert one == two == [["a", "b"], ["c"]]

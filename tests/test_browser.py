@@ -7,8 +7,16 @@ import subprocess
 import pytest
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +29,12 @@ def chromium():
 
 
 def dump_dom(chromium, page, profile):
-    result = subprocess.run([chromium, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [chromium, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout
 
@@ -41,8 +53,11 @@ def test_article_html_is_escaped(chromium, tmp_path):
 
     import newsprism
 
-    record = {"id": "evil", "title": "<script>document.title='pwned'</script>Evil Title",
-              "text": "<img src=x onerror=alert(1)> A storm hit the coast on Monday and closed all roads."}
+    record = {
+        "id": "evil",
+        "title": "<script>document.title='pwned'</script>Evil Title",
+        "text": "<img src=x onerror=alert(1)> A storm hit the coast on Monday and closed all roads.",
+    }
     source = tmp_path / "evil.json"
     source.write_text(json.dumps(record))
     report = newsprism.analyze([source], db=tmp_path / "e.db")

@@ -27,11 +27,14 @@ def test_default_output_is_html_in_working_folder(tmp_path, monkeypatch, capsys)
     assert "newsprism-report.html" in err
 
 
-@pytest.mark.parametrize(("name", "check"), [
-    ("r.json", lambda t: json.loads(t)["schema"] == 1),
-    ("r.md", lambda t: t.startswith("# newsprism report")),
-    ("r.html", lambda t: t.startswith("<!doctype html>")),
-])
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [
+        ("r.json", lambda t: json.loads(t)["schema"] == 1),
+        ("r.md", lambda t: t.startswith("# newsprism report")),
+        ("r.html", lambda t: t.startswith("<!doctype html>")),
+    ],
+)
 def test_format_follows_extension(tmp_path, capsys, name, check):
     out = tmp_path / name
     code, _, _ = run(["analyze", EXAMPLES, "-o", out, "--db", tmp_path / "x.db"], capsys)
@@ -57,8 +60,9 @@ def test_usage_errors_exit_2(tmp_path, capsys):
 
 def test_no_articles_exits_1_with_reasons(tmp_path, capsys):
     (tmp_path / "empty.txt").write_text("")
-    code, _, err = run(["analyze", tmp_path / "empty.txt", "-o", tmp_path / "r.json", "--db", tmp_path / "x.db"],
-                       capsys)
+    code, _, err = run(
+        ["analyze", tmp_path / "empty.txt", "-o", tmp_path / "r.json", "--db", tmp_path / "x.db"], capsys
+    )
     assert code == 1
     assert "empty.txt" in err and "empty" in err and "Traceback" not in err
 
@@ -80,8 +84,10 @@ def test_strict_turns_a_skip_into_an_error(tmp_path, capsys):
 def test_stdin_json_lines(tmp_path, monkeypatch, capsys):
     import io
 
-    lines = [{"id": "a1", "title": "Storm hits coast", "text": ARTICLE, "outlet": "Daily"},
-             {"id": "a2", "title": "Power cut after storm", "text": ARTICLE.replace("4,000", "5,000")}]
+    lines = [
+        {"id": "a1", "title": "Storm hits coast", "text": ARTICLE, "outlet": "Daily"},
+        {"id": "a2", "title": "Power cut after storm", "text": ARTICLE.replace("4,000", "5,000")},
+    ]
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(json.dumps(x) for x in lines) + "\nnot json\n"))
     code, stdout, err = run(["analyze", "-", "-o", "-", "--db", tmp_path / "x.db"], capsys)
     data = json.loads(stdout)
@@ -94,8 +100,10 @@ def test_gzip_and_story_field_and_one_story(tmp_path, capsys):
     folder.mkdir()
     with gzip.open(folder / "one.txt.gz", "wt") as handle:
         handle.write(ARTICLE)
-    records = [{"id": "r1", "text": "Shares of Lumora rose 9 percent on Tuesday after record profit.", "story": "S"},
-               {"id": "r2", "text": "The storm hit the northern coast and cut power to thousands.", "story": "S"}]
+    records = [
+        {"id": "r1", "text": "Shares of Lumora rose 9 percent on Tuesday after record profit.", "story": "S"},
+        {"id": "r2", "text": "The storm hit the northern coast and cut power to thousands.", "story": "S"},
+    ]
     (folder / "recs.json").write_text(json.dumps(records))
     out = tmp_path / "r.json"
     assert run(["analyze", folder, "-o", out, "--db", tmp_path / "x.db"], capsys)[0] == 0
@@ -108,7 +116,9 @@ def test_gzip_and_story_field_and_one_story(tmp_path, capsys):
 def test_console_script_runs_without_traceback(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "newsprism.cli", "analyze", str(tmp_path / "missing"), "--db", str(tmp_path / "x.db")],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert result.returncode == 1
     assert "no such file or folder" in result.stderr and "Traceback" not in result.stderr

@@ -127,6 +127,13 @@ def test_examples_metadata_from_each_format(examples_report):
 
 def test_markdown_carries_every_section(seed_report):
     text = seed_report.to_markdown()
-    for heading in ("### Summary", "### Facts by source", "### Conflicts", "### Provenance", "### Entities",
-                    "### Timeline", "### Framing"):
+    for heading in (
+        "### Summary",
+        "### Facts by source",
+        "### Conflicts",
+        "### Provenance",
+        "### Entities",
+        "### Timeline",
+        "### Framing",
+    ):
         assert heading in text

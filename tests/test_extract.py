@@ -9,17 +9,28 @@ BODY = "The council approved the new budget on Monday after a long debate.\nIt p
 
 
 def test_headline_only_where_it_looks_like_one():
-    assert extract(RawDocument("a.txt", "text", "Council Approves Budget\n" + BODY, "a")).title == "Council Approves Budget"
+    assert (
+        extract(RawDocument("a.txt", "text", "Council Approves Budget\n" + BODY, "a")).title
+        == "Council Approves Budget"
+    )
     doc = extract(RawDocument("b.txt", "text", BODY, "b"))
     assert doc.title is None and doc.text.startswith("The council approved")
 
 
 def test_patterns_and_shapes_removed_story_kept():
-    text = "\n".join([
-        "Council Approves Budget", "Politics", BODY,
-        "A man walks past city hall (AP Photo/Jane Doe)", "Read more: Other news", "Subscribe to our newsletter for updates",
-        "Follow Jane Doe on Twitter.", "© 2025 Example News. All rights reserved.", "The mayor welcomed the vote.",
-    ])
+    text = "\n".join(
+        [
+            "Council Approves Budget",
+            "Politics",
+            BODY,
+            "A man walks past city hall (AP Photo/Jane Doe)",
+            "Read more: Other news",
+            "Subscribe to our newsletter for updates",
+            "Follow Jane Doe on Twitter.",
+            "© 2025 Example News. All rights reserved.",
+            "The mayor welcomed the vote.",
+        ]
+    )
     cleaned = clean_text(text, find_headline=True)
     assert cleaned.headline == "Council Approves Budget"
     assert "The mayor welcomed the vote." in cleaned.lines
@@ -32,16 +43,19 @@ def test_looks_like_headline():
 
 
 def test_html_through_trafilatura():
-    html = ("<html><head><title>Budget Passes | Example News</title><meta property='og:site_name' content='Example News'>"
-            "</head><body><nav>Home | World</nav><article><h1>Budget Passes</h1>"
-            + "".join(f"<p>{s}</p>" for s in BODY.split("\n")) + "<p>Share this article</p></article></body></html>")
+    html = (
+        "<html><head><title>Budget Passes | Example News</title><meta property='og:site_name' content='Example News'>"
+        "</head><body><nav>Home | World</nav><article><h1>Budget Passes</h1>"
+        + "".join(f"<p>{s}</p>" for s in BODY.split("\n"))
+        + "<p>Share this article</p></article></body></html>"
+    )
     article = extract(RawDocument("x.html", "html", html, "x"))
     assert article.outlet == "Example News" and "approved the new budget" in article.text
     assert "Share this article" not in article.text
 
 
 def test_not_an_article_raises_with_input_name():
-    with pytest.raises(InputError, match="tiny.txt"):
+    with pytest.raises(InputError, match=r"tiny\.txt"):
         extract(RawDocument("tiny.txt", "text", "Hello there", "tiny"))
 
 

@@ -37,7 +37,11 @@ def test_bad_inputs_are_skipped_with_reasons(tmp_path):
 
 
 def test_mis_encoded_latin1_is_decoded(tmp_path):
-    (tmp_path / "latin.txt").write_bytes("Café Crème Opens\nThe café on the rue de la Paix opened its doors on Monday to a large crowd.".encode("latin-1"))
+    (tmp_path / "latin.txt").write_bytes(
+        "Café Crème Opens\nThe café on the rue de la Paix opened its doors on Monday to a large crowd.".encode(
+            "latin-1"
+        )
+    )
     [doc] = items(tmp_path / "latin.txt")
     assert isinstance(doc, RawDocument) and "Café" in doc.content
 

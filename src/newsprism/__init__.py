@@ -7,8 +7,8 @@
 
 __version__ = "0.1.0"
 
-from .api import analyze  # noqa: E402
-from .config import Settings  # noqa: E402
-from .report import Report  # noqa: E402
+from .api import analyze
+from .config import Settings
+from .report import Report
 
 __all__ = ["Report", "Settings", "__version__", "analyze"]

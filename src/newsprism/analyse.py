@@ -21,8 +21,9 @@ from .timeline import build_timeline
 ANALYSERS = ("provenance", "entities", "facts", "conflicts", "timeline", "framing", "summary")
 
 
-def analyse_story(story: Story, embedder: Embedder, settings: Settings,
-                  near: dict[frozenset[str], NearDuplicate] | None = None) -> StoryAnalysis:
+def analyse_story(
+    story: Story, embedder: Embedder, settings: Settings, near: dict[frozenset[str], NearDuplicate] | None = None
+) -> StoryAnalysis:
     """Analyse one story; ``near`` holds near-duplicate pairs from :func:`newsprism.dedup.find_near_duplicates`."""
     embedded = EmbeddedSentences(story.sentences(), embedder)
     if near is None:

@@ -67,13 +67,17 @@ def analyze(
             _analysed(story, store, embedder, settings, near)
             for story in StoryClusterer(settings.cluster).fit_predict(articles)
         ]
-    pipeline_info = {"stages": [*pipeline.stage_names, "deduplicate", "embed", "cluster", *ANALYSERS, "store"],
-                     "embedder": embedder.name, "entities": "rules"}
+    pipeline_info = {
+        "stages": [*pipeline.stage_names, "deduplicate", "embed", "cluster", *ANALYSERS, "store"],
+        "embedder": embedder.name,
+        "entities": "rules",
+    }
     return Report(articles=articles, stories=stories, skipped=skipped, pipeline=pipeline_info)
 
 
-def _with_options(settings: Settings, summary_words: int | None, one_story: bool | None,
-                  strict: bool | None) -> Settings:
+def _with_options(
+    settings: Settings, summary_words: int | None, one_story: bool | None, strict: bool | None
+) -> Settings:
     if summary_words is not None:
         settings = replace(settings, summary=SummaryConfig(words=summary_words))
     if one_story is not None:
@@ -114,12 +118,14 @@ def _extract_or_reuse(doc: RawDocument, store: Store) -> Article | Skipped:
         return Skipped(doc.input, str(err).removeprefix(f"{doc.input}: "))
 
 
-def _analysed(story: Story, store: Store, embedder: Embedder, settings: Settings,
-              near: dict[frozenset[str], NearDuplicate]) -> dict:
+def _analysed(
+    story: Story, store: Store, embedder: Embedder, settings: Settings, near: dict[frozenset[str], NearDuplicate]
+) -> dict:
     """The story's analysis, from the store when neither its articles nor the settings changed."""
     key = hashlib.sha1(
-        json.dumps([__version__, embedder.name, asdict(settings), [a.to_dict() for a in story.articles]],
-                   sort_keys=True).encode("utf-8")
+        json.dumps(
+            [__version__, embedder.name, asdict(settings), [a.to_dict() for a in story.articles]], sort_keys=True
+        ).encode("utf-8")
     ).hexdigest()
     cached = store.analysis(story.id, key)
     if cached is not None:

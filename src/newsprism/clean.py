@@ -114,8 +114,33 @@ def _is_credit_only(line: str) -> bool:
     return len(line.split()) <= LABEL_WORDS and not SENTENCE_END.search(line)
 
 
-SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with",
-               "from", "as", "is", "vs", "into", "over", "after", "amid", "its", "his", "her"}
+SMALL_WORDS = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "by",
+    "with",
+    "from",
+    "as",
+    "is",
+    "vs",
+    "into",
+    "over",
+    "after",
+    "amid",
+    "its",
+    "his",
+    "her",
+}
 
 
 def looks_like_headline(line: str) -> bool:
@@ -123,7 +148,7 @@ def looks_like_headline(line: str) -> bool:
 
     >>> looks_like_headline("Putin To Make His First Trip To North Korea In 24 Years")
     True
-    >>> looks_like_headline("The Russian president will travel to Pyongyang on Tuesday on the invitation of Kim Jong-un")
+    >>> looks_like_headline("The president will travel to Pyongyang on Tuesday on the invitation of Kim Jong-un")
     False
     """
     words = line.split()

@@ -35,14 +35,27 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read articles (files, folders, or - for JSON lines on stdin), group them into stories "
         "and write a report.",
     )
-    run.add_argument("inputs", nargs="+", metavar="INPUT",
-                     help="a .txt/.md/.html/.json/.jsonl file (optionally .gz), a folder, or - for stdin")
-    run.add_argument("-o", "--output", metavar="FILE",
-                     help=f"where to write the report (default {DEFAULT_OUTPUT}); - writes JSON to stdout")
-    run.add_argument("--format", choices=["html", "md", "json"],
-                     help="report format (default: from the extension of -o, else html)")
-    run.add_argument("--db", default=DEFAULT_DB, metavar="PATH",
-                     help=f"SQLite database for articles, stories and analyses (default {DEFAULT_DB})")
+    run.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="a .txt/.md/.html/.json/.jsonl file (optionally .gz), a folder, or - for stdin",
+    )
+    run.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=f"where to write the report (default {DEFAULT_OUTPUT}); - writes JSON to stdout",
+    )
+    run.add_argument(
+        "--format", choices=["html", "md", "json"], help="report format (default: from the extension of -o, else html)"
+    )
+    run.add_argument(
+        "--db",
+        default=DEFAULT_DB,
+        metavar="PATH",
+        help=f"SQLite database for articles, stories and analyses (default {DEFAULT_DB})",
+    )
     run.add_argument("--summary-words", type=int, metavar="N", help="length of each story's summary (default 120)")
     run.add_argument("--one-story", action="store_true", help="treat all inputs as one story (no clustering)")
     run.add_argument("--strict", action="store_true", help="fail when any input is skipped")
@@ -78,8 +91,13 @@ def _main(argv: list[str] | None) -> int:
     fmt = _output_format(output, args.format)
     if args.summary_words is not None and not 10 <= args.summary_words <= 5000:
         raise UsageError(f"--summary-words must be between 10 and 5000, got {args.summary_words}")
-    report = analyze(args.inputs, db=args.db, summary_words=args.summary_words,
-                     one_story=args.one_story or None, strict=args.strict or None)
+    report = analyze(
+        args.inputs,
+        db=args.db,
+        summary_words=args.summary_words,
+        one_story=args.one_story or None,
+        strict=args.strict or None,
+    )
     for skipped in report.skipped:
         print(f"skipped {skipped.input}: {skipped.reason}", file=sys.stderr)
     text = report.render(fmt)

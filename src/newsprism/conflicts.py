@@ -22,17 +22,58 @@ from .records import Conflict, ConflictSide, Evidence, Fact, Story
 from .tokens import content_words
 
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "dozens": 24,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "dozen": 12,
+    "dozens": 24,
 }
 HEDGES = r"nearly|almost|about|around|some|roughly|approximately|close to|more than|over|at least|less than|under|up to|just over|just under"  # noqa: E501
 NUMBER = rf"(?:\d[\d,]*(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})"
 SPAN = re.compile(rf"\b(?:(?P<hedge>{HEDGES})\s+)?(?P<num>{NUMBER})\s+(?P<unit>years?|decades?)\b", re.I)
 SINCE = re.compile(r"\bsince\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 COUNT = re.compile(rf"\b(?:(?P<hedge>{HEDGES})\s+)?(?P<num>{NUMBER})\s+(?P<unit>[a-z]{{3,}})\b", re.I)
-NOT_UNITS = {"years", "year", "decades", "decade", "months", "month", "weeks", "week", "days", "day",
-             "hours", "hour", "minutes", "times", "percent", "per", "and", "or", "of", "to", "in", "on"}
+NOT_UNITS = {
+    "years",
+    "year",
+    "decades",
+    "decade",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "days",
+    "day",
+    "hours",
+    "hour",
+    "minutes",
+    "times",
+    "percent",
+    "per",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "on",
+}
 # Time spans in two sentences measure the same thing when the sentences are this close (hashed n-gram
 # cosine) and share two of the words before the value, or share three at TOPIC_SIMILARITY_LOW.
 # On the seed story these keep "first time since 2019 that delegations…" apart from Putin's first visit.
@@ -91,8 +132,16 @@ def read_mentions(row: int, text: str, reference_year: int | None) -> list[Menti
         for match in SINCE.finditer(text):
             years = reference_year - int(match.group("year"))
             if years > 0:
-                mentions.append(Mention(row, "time span", f"{match.group(0)} ({years} years)", years - 1,
-                                        years + 0.5, _context(text, match.start())))
+                mentions.append(
+                    Mention(
+                        row,
+                        "time span",
+                        f"{match.group(0)} ({years} years)",
+                        years - 1,
+                        years + 0.5,
+                        _context(text, match.start()),
+                    )
+                )
     for match in COUNT.finditer(text):
         unit = match.group("unit").lower()
         value = _number(match.group("num"))
@@ -112,8 +161,9 @@ def find_conflicts(story: Story, embedded: EmbeddedSentences, facts: tuple[Fact,
     sentences = embedded.sentences
     years = {a.id: d.year for a in story.articles if (d := published_date(a.published))}
     story_year = max(years.values()) if years else None
-    mentions = [m for row, s in enumerate(sentences)
-                for m in read_mentions(row, s.text, years.get(s.article, story_year))]
+    mentions = [
+        m for row, s in enumerate(sentences) for m in read_mentions(row, s.text, years.get(s.article, story_year))
+    ]
     same_fact = _fact_pairs(sentences, facts)
     parent = list(range(len(mentions)))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from itertools import pairwise
 from typing import Protocol
 
 import numpy as np
@@ -53,7 +54,7 @@ class HashingEmbedder:
     def _features(self, text: str) -> list[tuple[str, float]]:
         tokens = content_words(text)
         features = [(t, 1.0) for t in tokens]
-        features += [(f"{a} {b}", 0.7) for a, b in zip(tokens, tokens[1:], strict=False)]
+        features += [(f"{a} {b}", 0.7) for a, b in pairwise(tokens)]
         n = self.char_ngrams
         for token in tokens:
             padded = f"<{token}>"

@@ -20,25 +20,147 @@ from .tokens import STOPWORDS, fold
 NAME_WORD = r"(?:[A-Z][\w.-]*(?:[’'](?![sS]\b)\w+)?|(?<!\w)(?:of|the|de|al|bin|von|van|la|le|du)(?!\w))"
 SPAN = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})*")
 ROLE_WORDS = {
-    "president", "minister", "prime", "foreign", "defense", "defence", "deputy", "first", "health",
-    "transport", "leader", "chief", "head", "spokesman", "spokeswoman", "spokesperson", "secretary",
-    "chairman", "chancellor", "king", "queen", "prince", "governor", "mayor", "senator", "general",
-    "ambassador", "aide", "director", "ceo", "judge", "pope", "mr", "mrs", "ms", "dr", "prof", "sen",
-    "rep", "gov", "gen", "commander", "envoy", "premier", "lawmaker", "official", "then-dictator",
-    "dictator", "state", "national", "security", "council", "natural", "resources", "of", "new",
+    "president",
+    "minister",
+    "prime",
+    "foreign",
+    "defense",
+    "defence",
+    "deputy",
+    "first",
+    "health",
+    "transport",
+    "leader",
+    "chief",
+    "head",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "chairman",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "governor",
+    "mayor",
+    "senator",
+    "general",
+    "ambassador",
+    "aide",
+    "director",
+    "ceo",
+    "judge",
+    "pope",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "commander",
+    "envoy",
+    "premier",
+    "lawmaker",
+    "official",
+    "then-dictator",
+    "dictator",
+    "state",
+    "national",
+    "security",
+    "council",
+    "natural",
+    "resources",
+    "of",
+    "new",
 }
 ORG_WORDS = {
-    "agency", "ministry", "council", "university", "office", "party", "bank", "company", "inc", "corp",
-    "association", "news", "times", "post", "railway", "railways", "committee", "commission", "union",
-    "organization", "organisation", "institute", "foundation", "group", "court", "parliament", "army",
-    "navy", "police", "department", "house", "kremlin", "pentagon", "nato", "daily", "press", "tass",
-    "sinmun", "fund", "reuters", "nations", "ministries", "federation", "network", "television",
+    "agency",
+    "ministry",
+    "council",
+    "university",
+    "office",
+    "party",
+    "bank",
+    "company",
+    "inc",
+    "corp",
+    "association",
+    "news",
+    "times",
+    "post",
+    "railway",
+    "railways",
+    "committee",
+    "commission",
+    "union",
+    "organization",
+    "organisation",
+    "institute",
+    "foundation",
+    "group",
+    "court",
+    "parliament",
+    "army",
+    "navy",
+    "police",
+    "department",
+    "house",
+    "kremlin",
+    "pentagon",
+    "nato",
+    "daily",
+    "press",
+    "tass",
+    "sinmun",
+    "fund",
+    "reuters",
+    "nations",
+    "ministries",
+    "federation",
+    "network",
+    "television",
 }
 FACILITY_WORDS = {"square", "palace", "church", "cosmodrome", "guesthouse", "street", "airport", "stadium"}
-PLACE_WORDS = {"east", "west", "peninsula", "sea", "ocean", "gulf", "region", "valley", "coast", "river",
-               "island", "islands", "mountains", "province", "city", "county", "state"}
-EVENT_WORDS = {"agreement", "treaty", "war", "summit", "pact", "accord", "operation", "pandemic", "games",
-               "olympics", "election", "elections", "conference", "forum", "act"}
+PLACE_WORDS = {
+    "east",
+    "west",
+    "peninsula",
+    "sea",
+    "ocean",
+    "gulf",
+    "region",
+    "valley",
+    "coast",
+    "river",
+    "island",
+    "islands",
+    "mountains",
+    "province",
+    "city",
+    "county",
+    "state",
+}
+EVENT_WORDS = {
+    "agreement",
+    "treaty",
+    "war",
+    "summit",
+    "pact",
+    "accord",
+    "operation",
+    "pandemic",
+    "games",
+    "olympics",
+    "election",
+    "elections",
+    "conference",
+    "forum",
+    "act",
+}
 COUNTRIES = {
     fold(c)
     for c in """Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bangladesh Belarus
@@ -49,19 +171,86 @@ COUNTRIES = {
     Norway Pakistan Palestine Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Serbia Singapore
     Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland Syria Taiwan Thailand Tunisia Turkey Uganda
     Ukraine Uzbekistan Venezuela Vietnam Yemen Zimbabwe Europe Asia Africa America""".split()
-} | {"north korea", "south korea", "united states", "united kingdom", "saudi arabia", "new zealand",
-     "south africa", "soviet union", "far east", "crimea", "gaza", "kyiv", "moscow", "beijing", "seoul",
-     "washington", "tokyo", "london", "paris", "berlin", "pyongyang", "vladivostok", "tehran"}
-KNOWN_ACRONYMS = {
-    "dprk": "north korea", "rok": "south korea", "us": "united states", "usa": "united states",
-    "uk": "united kingdom", "prc": "china", "ussr": "soviet union", "un": "united nations",
-    "eu": "european union", "uae": "united arab emirates",
+} | {
+    "north korea",
+    "south korea",
+    "united states",
+    "united kingdom",
+    "saudi arabia",
+    "new zealand",
+    "south africa",
+    "soviet union",
+    "far east",
+    "crimea",
+    "gaza",
+    "kyiv",
+    "moscow",
+    "beijing",
+    "seoul",
+    "washington",
+    "tokyo",
+    "london",
+    "paris",
+    "berlin",
+    "pyongyang",
+    "vladivostok",
+    "tehran",
 }
-LEADING_NOISE = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "when", "after", "before",
-                 "during", "upon", "meanwhile", "however", "while", "since", "with", "among", "according"}
+KNOWN_ACRONYMS = {
+    "dprk": "north korea",
+    "rok": "south korea",
+    "us": "united states",
+    "usa": "united states",
+    "uk": "united kingdom",
+    "prc": "china",
+    "ussr": "soviet union",
+    "un": "united nations",
+    "eu": "european union",
+    "uae": "united arab emirates",
+}
+LEADING_NOISE = {
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "as",
+    "when",
+    "after",
+    "before",
+    "during",
+    "upon",
+    "meanwhile",
+    "however",
+    "while",
+    "since",
+    "with",
+    "among",
+    "according",
+}
 MONTHS_AND_DAYS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 }
 DEMONYM = re.compile(r"(?:ian|ean|ican|ese|ish|ern)$")
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
@@ -114,9 +303,11 @@ def find_mentions(article_id: str, sentence: str, common: frozenset[str] = froze
         text = " ".join(tokens).strip(".,’'")
         if not text or text.lower() in STOPWORDS or text.lower() in MONTHS_AND_DAYS:
             continue
-        following = sentence[match.end():].split()
-        if DEMONYM.search(fold(tokens[-1])) and fold(text) not in COUNTRIES and (
-            not following or following[0][:1].islower()
+        following = sentence[match.end() :].split()
+        if (
+            DEMONYM.search(fold(tokens[-1]))
+            and fold(text) not in COUNTRIES
+            and (not following or following[0][:1].islower())
         ):
             continue  # "North Korean leader", "Western sanctions": an adjective, not a name
         kind = _guess_type(text, role)
@@ -180,8 +371,9 @@ def _merge_surnames(groups: dict[str, list[Mention]]) -> None:
 
 def _merge_acronyms(groups: dict[str, list[Mention]]) -> None:
     """Attach "KCNA" to "Korean Central News Agency": an acronym made of a longer name's initials."""
-    initials = {"".join(w[0] for w in k.split() if w not in {"of", "the", "and"}): k
-                for k in groups if len(k.split()) > 2}
+    initials = {
+        "".join(w[0] for w in k.split() if w not in {"of", "the", "and"}): k for k in groups if len(k.split()) > 2
+    }
     for key in [k for k in groups if " " not in k]:
         target = initials.get(key)
         if target and target in groups:

@@ -68,7 +68,11 @@ def extract(doc: RawDocument) -> Article:
 
 def _from_html(doc: RawDocument) -> dict:
     result = trafilatura.extract(
-        doc.content, url=doc.url, output_format="json", with_metadata=True, include_comments=False,
+        doc.content,
+        url=doc.url,
+        output_format="json",
+        with_metadata=True,
+        include_comments=False,
         include_tables=False,
     )
     if not result:

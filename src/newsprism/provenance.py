@@ -26,8 +26,9 @@ MIN_ORDER_SHARE = 0.6
 MIN_ALIGNED = 3
 
 
-def find_copies(story: Story, embedded: EmbeddedSentences, near: dict[frozenset[str], NearDuplicate],
-                config: ProvenanceConfig) -> tuple[CopyLink, ...]:
+def find_copies(
+    story: Story, embedded: EmbeddedSentences, near: dict[frozenset[str], NearDuplicate], config: ProvenanceConfig
+) -> tuple[CopyLink, ...]:
     """Copy links within a story; ``near`` holds the deduplicate stage's pairs, keyed by their two ids."""
     links = []
     for first, second in combinations(story.articles, 2):
@@ -44,8 +45,9 @@ def _direction(a: Article, b: Article) -> tuple[Article, Article]:
     return (a, b) if (a.words, b.id) >= (b.words, a.id) else (b, a)
 
 
-def _compare(original: Article, copy: Article, embedded: EmbeddedSentences, near: NearDuplicate | None,
-             config: ProvenanceConfig) -> CopyLink | None:
+def _compare(
+    original: Article, copy: Article, embedded: EmbeddedSentences, near: NearDuplicate | None, config: ProvenanceConfig
+) -> CopyLink | None:
     if near is not None:
         if near.exact:
             return CopyLink(original.id, copy.id, "duplicate", 1.0)
@@ -60,7 +62,11 @@ def _compare(original: Article, copy: Article, embedded: EmbeddedSentences, near
     best = sims.argmax(axis=1)
     matched = [(i, int(best[i])) for i in range(len(rows_c)) if sims[i, best[i]] >= config.align_similarity]
     share = len(matched) / min(len(rows_c), len(rows_o))
-    if len(matched) < MIN_ALIGNED or share < config.aligned_share or _longest_increasing(j for _, j in matched) < MIN_ORDER_SHARE * len(matched):
+    if (
+        len(matched) < MIN_ALIGNED
+        or share < config.aligned_share
+        or _longest_increasing(j for _, j in matched) < MIN_ORDER_SHARE * len(matched)
+    ):
         return None
     aligned = tuple((embedded.sentences[rows_o[j]].text, embedded.sentences[rows_c[i]].text) for i, j in matched)
     similarity = float(np.mean([sims[i, j] for i, j in matched]))

@@ -27,8 +27,13 @@ def analysis_to_dict(analysis: StoryAnalysis) -> dict:
         "facts": [asdict(f) for f in analysis.facts],
         "conflicts": [asdict(c) for c in analysis.conflicts],
         "provenance": [
-            {"original": p.original, "copy": p.copy, "kind": p.kind, "similarity": p.similarity,
-             "aligned": [{"original": o, "copy": c} for o, c in p.aligned]}
+            {
+                "original": p.original,
+                "copy": p.copy,
+                "kind": p.kind,
+                "similarity": p.similarity,
+                "aligned": [{"original": o, "copy": c} for o, c in p.aligned],
+            }
             for p in analysis.provenance
         ],
         "entities": [asdict(e) for e in analysis.entities],
@@ -85,9 +90,11 @@ def _render(template: str, report: Report, autoescape: bool) -> str:
 
 def _labeller(articles: dict[str, dict]):
     """Short names for citations: the outlet where known, else the article id."""
+
     def label(article_id: str) -> str:
         article = articles.get(article_id) or {}
         return article.get("outlet") or article_id
+
     return label
 
 

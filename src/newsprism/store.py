@@ -107,5 +107,9 @@ class Store:
 
 
 def _article_data(article: Article) -> dict:
-    return {**article.to_dict(), "sentences": list(article.sentences), "story": article.story,
-            "source_hash": article.source_hash}
+    return {
+        **article.to_dict(),
+        "sentences": list(article.sentences),
+        "story": article.story,
+        "source_hash": article.source_hash,
+    }

@@ -20,8 +20,14 @@ LEDE_BONUS = 0.5
 MMR_LAMBDA = 0.7
 
 
-def summarize(story: Story, facts: tuple[Fact, ...], conflicts: tuple[Conflict, ...], groups: dict[str, str],
-              embedder: Embedder, config: SummaryConfig) -> tuple[SummarySentence, ...]:
+def summarize(
+    story: Story,
+    facts: tuple[Fact, ...],
+    conflicts: tuple[Conflict, ...],
+    groups: dict[str, str],
+    embedder: Embedder,
+    config: SummaryConfig,
+) -> tuple[SummarySentence, ...]:
     conflicted = {e.sentence for c in conflicts for side in c.sides for e in side.evidence}
     candidates = [f for f in facts if not any(e.sentence in conflicted for e in f.evidence)]
     statements = [_state_conflict(c) for c in conflicts]
@@ -33,14 +39,17 @@ def summarize(story: Story, facts: tuple[Fact, ...], conflicts: tuple[Conflict, 
     vectors = embedder.embed([f.text for f in candidates])
     centrality = vectors @ vectors.mean(axis=0)
     independent = [len({groups[s] for s in f.sources}) for f in candidates]
-    relevance = np.array([
-        n + (LEDE_BONUS if any(e.sentence in ledes for e in f.evidence) else 0.0) + float(c)
-        for f, n, c in zip(candidates, independent, centrality, strict=True)
-    ])
+    relevance = np.array(
+        [
+            n + (LEDE_BONUS if any(e.sentence in ledes for e in f.evidence) else 0.0) + float(c)
+            for f, n, c in zip(candidates, independent, centrality, strict=True)
+        ]
+    )
     chosen: list[int] = []
     used = 0
     remaining = set(range(len(candidates)))
     while remaining:
+
         def mmr(i: int) -> float:
             redundancy = max((float(vectors[i] @ vectors[j]) for j in chosen), default=0.0)
             return MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * redundancy * relevance.max()

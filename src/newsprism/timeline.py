@@ -19,8 +19,13 @@ MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?:of\s+)?(?P<year>(?:19|20
 YEAR = re.compile(r"\b(?:in|since|of|by|from|until|year)\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 MONTH_DAY = re.compile(rf"\b(?:on|by|from|until)\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?!\d|,?\s+(?:19|20)\d\d)")
 MONTH_ONLY = re.compile(rf"\b(?:in|since|last|this|next|early|late|mid-)\s*(?P<month>{MONTH_RE})(?!\s+\d)\b")
-WEEKDAY = re.compile(r"\b(?:on|last|this|next|by|since|until)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")  # noqa: E501
-FUTURE = re.compile(r"\b(?:will|would|shall|is|are)\s+(?:set\s+|expected\s+|scheduled\s+|due\s+|going\s+)?(?:to\s+)?\w+|\bplans?\s+to\b|\bnext\b|\bupcoming\b", re.I)  # noqa: E501
+WEEKDAY = re.compile(
+    r"\b(?:on|last|this|next|by|since|until)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+FUTURE = re.compile(
+    r"\b(?:will|would|shall|is|are)\s+(?:set\s+|expected\s+|scheduled\s+|due\s+|going\s+)?(?:to\s+)?\w+|\bplans?\s+to\b|\bnext\b|\bupcoming\b",
+    re.I,
+)
 PAST = re.compile(r"\b(?:was|were|had|did|has|have)\b|\b\w+ed\b|\blast\b|\bago\b", re.I)
 MAX_EVENT_WORDS = 30
 
