@@ -103,15 +103,11 @@ def _is_caption(line: str, before: str, after: str) -> bool:
     if _fold(after).startswith(_fold(line).rstrip(".")) and _is_credit(after):
         return True
     # A line without sentence punctuation right above a photo credit is that photo's caption.
-    return not SENTENCE_END.search(line) and bool(after) and is_boilerplate(after) and _is_credit_only(after)
+    return not SENTENCE_END.search(line) and bool(after) and is_boilerplate(after) and _is_label(after)
 
 
 def _fold(line: str) -> str:
     return line.translate(QUOTES).lower()
-
-
-def _is_credit_only(line: str) -> bool:
-    return len(line.split()) <= LABEL_WORDS and not SENTENCE_END.search(line)
 
 
 SMALL_WORDS = {
