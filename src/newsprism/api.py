@@ -14,7 +14,7 @@ from .analyse import ANALYSERS, analyse_story
 from .cluster import StoryClusterer
 from .config import Settings, SummaryConfig
 from .dedup import NearDuplicate, find_near_duplicates
-from .embed import Embedder, default_embedder
+from .embed import Embedder, load_embedder
 from .errors import InputError, NewsprismError, NoArticlesError
 from .extract import extract
 from .ingest import read_inputs, source_hash
@@ -34,13 +34,15 @@ def analyze(
     one_story: bool | None = None,
     strict: bool | None = None,
     settings: Settings | None = None,
-    embedder: Embedder | None = None,
+    embedder: Embedder | str = "auto",
     stdin: IO[str] | None = None,
 ) -> Report:
     """Read ``inputs`` (files, folders, ``"-"`` for JSON lines on stdin), group the articles into stories,
     analyse each story and store everything in the SQLite database ``db``.
 
     The keyword options mirror the CLI flags and override the matching fields of ``settings``.
+    ``embedder`` is an :class:`Embedder` or one of ``"auto"`` (MiniLM when installed, else hashed
+    n-grams), ``"minilm"`` or ``"hashing"``; the report's ``pipeline`` says which ran and why.
     Raises :class:`NoArticlesError` when no input holds an article, and :class:`NewsprismError`
     when ``strict`` is set and an input was skipped.
 
@@ -49,7 +51,7 @@ def analyze(
     2
     """
     settings = _with_options(settings or Settings(), summary_words, one_story, strict)
-    embedder = embedder or default_embedder()
+    embedder, why = load_embedder(embedder) if isinstance(embedder, str) else (embedder, "given")
     pipeline = Pipeline()
     with Store(db) as store:
         articles, skipped = _read(inputs, store, stdin)
@@ -70,6 +72,7 @@ def analyze(
     pipeline_info = {
         "stages": [*pipeline.stage_names, "deduplicate", "embed", "cluster", *ANALYSERS, "store"],
         "embedder": embedder.name,
+        "embedder_note": why,
         "entities": "rules",
     }
     return Report(articles=articles, stories=stories, skipped=skipped, pipeline=pipeline_info)

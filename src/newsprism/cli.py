@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .api import DEFAULT_DB, analyze
+from .embed import EMBEDDERS
 from .errors import NewsprismError, UsageError
 
 FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -59,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--summary-words", type=int, metavar="N", help="length of each story's summary (default 120)")
     run.add_argument("--one-story", action="store_true", help="treat all inputs as one story (no clustering)")
     run.add_argument("--strict", action="store_true", help="fail when any input is skipped")
+    run.add_argument(
+        "--embedder",
+        choices=EMBEDDERS,
+        default="auto",
+        help="sentence embedder: minilm (ONNX model), hashing (fast, no model) or auto (minilm when installed)",
+    )
     return parser
 
 
@@ -97,6 +104,7 @@ def _main(argv: list[str] | None) -> int:
         summary_words=args.summary_words,
         one_story=args.one_story or None,
         strict=args.strict or None,
+        embedder=args.embedder,
     )
     for skipped in report.skipped:
         print(f"skipped {skipped.input}: {skipped.reason}", file=sys.stderr)

@@ -14,14 +14,8 @@ from dataclasses import dataclass, field
 STORY_SIMILARITY = 0.12
 # How many times a headline's terms count against the body's.
 HEADLINE_WEIGHT = 3.0
-# Two sentences of different articles state the same fact above this cosine of their embeddings (hashed
-# n-gram embedder; on the seed story pairs below 0.45 are mostly sentences that only share names).
-FACT_SIMILARITY = 0.45
 # Share of a copy's sentences that must have a counterpart in the original, in order.
 COPY_ALIGNED_SHARE = 0.5
-# A sentence pair counts as aligned above this cosine (hashed n-gram embedder). On the seed story the
-# rewrite pair aligns 78% of its sentences at 0.4, every other pair at most 24%.
-ALIGN_SIMILARITY = 0.4
 # Jaccard of word 5-gram shingles above which two articles carry the same body (syndication).
 SYNDICATION_JACCARD = 0.6
 
@@ -45,21 +39,25 @@ class ClusterConfig:
 @dataclass(frozen=True, kw_only=True)
 class ProvenanceConfig:
     aligned_share: float = COPY_ALIGNED_SHARE
-    align_similarity: float = ALIGN_SIMILARITY
+    # Cosine above which two sentences align; None uses the embedder's own calibrated value.
+    align_similarity: float | None = None
     syndication_jaccard: float = SYNDICATION_JACCARD
 
     def __post_init__(self) -> None:
         _check_range("aligned share", self.aligned_share, 0.0, 1.0)
-        _check_range("align similarity", self.align_similarity, 0.0, 1.0)
+        if self.align_similarity is not None:
+            _check_range("align similarity", self.align_similarity, 0.0, 1.0)
         _check_range("syndication jaccard", self.syndication_jaccard, 0.0, 1.0)
 
 
 @dataclass(frozen=True, kw_only=True)
 class FactsConfig:
-    similarity: float = FACT_SIMILARITY
+    # Cosine above which two sentences may state the same fact; None uses the embedder's own value.
+    similarity: float | None = None
 
     def __post_init__(self) -> None:
-        _check_range("fact similarity", self.similarity, 0.0, 1.0)
+        if self.similarity is not None:
+            _check_range("fact similarity", self.similarity, 0.0, 1.0)
 
 
 @dataclass(frozen=True, kw_only=True)

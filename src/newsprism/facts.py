@@ -26,7 +26,8 @@ def group_facts(story: Story, embedded: EmbeddedSentences, config: FactsConfig) 
     words = [set(content_words(s.text)) for s in sentences]
     sims = embedded.vectors @ embedded.vectors.T
     articles = np.array([s.article for s in sentences])
-    linked = (sims >= config.similarity) & (articles[:, None] != articles[None, :])
+    threshold = config.similarity if config.similarity is not None else embedded.embedder.fact_similarity
+    linked = (sims >= threshold) & (articles[:, None] != articles[None, :])
     for i, j in zip(*np.nonzero(np.triu(linked)), strict=True):
         shorter = min(len(words[i]), len(words[j])) or 1
         if len(words[i] & words[j]) / shorter < MIN_WORD_OVERLAP:

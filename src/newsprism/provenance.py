@@ -58,9 +58,10 @@ def _compare(
     rows_o, rows_c = embedded.rows(original.id), embedded.rows(copy.id)
     if not rows_o or not rows_c:
         return None
+    threshold = config.align_similarity if config.align_similarity is not None else embedded.embedder.align_similarity
     sims = embedded.similarity(rows_c, rows_o)
     best = sims.argmax(axis=1)
-    matched = [(i, int(best[i])) for i in range(len(rows_c)) if sims[i, best[i]] >= config.align_similarity]
+    matched = [(i, int(best[i])) for i in range(len(rows_c)) if sims[i, best[i]] >= threshold]
     share = len(matched) / min(len(rows_c), len(rows_o))
     if (
         len(matched) < MIN_ALIGNED

