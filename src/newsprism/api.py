@@ -13,7 +13,7 @@ from . import __version__
 from .analyse import ANALYSERS, analyse_story
 from .cluster import StoryClusterer
 from .config import Settings, SummaryConfig
-from .dedup import NearDuplicate, find_near_duplicates
+from .dedup import NearDuplicate
 from .embed import Embedder, load_embedder
 from .errors import InputError, NewsprismError, NoArticlesError
 from .extract import extract
@@ -64,9 +64,9 @@ def analyze(
         articles = pipeline.finish(articles)
         store.put_articles(articles)
         store.put_skipped(skipped)
-        near = {frozenset((d.first, d.second)): d for d in find_near_duplicates(articles)}
+        store.index_near_duplicates(articles)
         stories = [
-            _analysed(story, store, embedder, settings, near)
+            _analysed(story, store, embedder, settings, store.near_duplicate_pairs(list(story.article_ids)))
             for story in StoryClusterer(settings.cluster).fit_predict(articles)
         ]
     pipeline_info = {

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .dedup import NearDuplicate, NearDuplicateIndex
 from .errors import StoreError
 from .records import Article, Skipped
 
@@ -25,7 +26,8 @@ CREATE TABLE IF NOT EXISTS story_articles (
     story_id TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (story_id, article_id));
 CREATE TABLE IF NOT EXISTS skipped (input TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
 """
-STORE_VERSION = "1"
+# Version 2 added the near-duplicate index; a version 1 store is indexed when first opened.
+STORE_VERSION = "2"
 
 
 def _now() -> str:
@@ -40,12 +42,14 @@ class Store:
         try:
             self.db = sqlite3.connect(self.path)
             self.db.executescript(SCHEMA)
+            self.near_duplicates = NearDuplicateIndex(self.db)
             found = self.db.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
-            if found is None:
-                with self.db:
-                    self.db.execute("INSERT INTO meta VALUES ('store_version', ?)", (STORE_VERSION,))
-            elif found[0] != STORE_VERSION:
+            if found is not None and found[0] == "1":
+                self._index_all()
+            elif found is not None and found[0] != STORE_VERSION:
                 raise StoreError(f"{self.path}: store version {found[0]} is not supported; use another --db")
+            with self.db:
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('store_version', ?)", (STORE_VERSION,))
         except sqlite3.DatabaseError as err:
             raise StoreError(
                 f"{self.path}: cannot use as a newsprism database ({err}); pass another file with --db"
@@ -72,6 +76,18 @@ class Store:
                 "source_hash = excluded.source_hash, data = excluded.data, stored_at = excluded.stored_at",
                 rows,
             )
+
+    def index_near_duplicates(self, articles: Iterable[Article]) -> list[NearDuplicate]:
+        """Check each article against every stored one and index it; returns the new pairs."""
+        with self._write():
+            return [pair for a in articles for pair in self.near_duplicates.add(a.id, a.text)]
+
+    def near_duplicate_pairs(self, article_ids: list[str]) -> dict[frozenset[str], NearDuplicate]:
+        return {frozenset((d.first, d.second)): d for d in self.near_duplicates.pairs(article_ids)}
+
+    def _index_all(self) -> None:
+        rows = self.db.execute("SELECT data FROM articles ORDER BY stored_at, id").fetchall()
+        self.index_near_duplicates(Article.from_dict(json.loads(data)) for (data,) in rows)
 
     def analysis(self, story_id: str, key: str) -> dict | None:
         row = self.db.execute("SELECT data FROM stories WHERE id = ? AND analysis_key = ?", (story_id, key)).fetchone()
