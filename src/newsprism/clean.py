@@ -45,6 +45,8 @@ BOILERPLATE = [
 TRAILING_CREDIT = re.compile(r"\(\s*[A-Z][^()]{1,80}/[^()]{1,80}\)\s*\.?$")
 QUOTES = str.maketrans("‘’“”", "''\"\"")
 SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]$")
+# Boilerplate lines (prompts, credits, captions with credits) are at most this long.
+BOILERPLATE_WORDS = 60
 # Lines of this many words or fewer without sentence punctuation are labels or subheadings.
 LABEL_WORDS = 12
 # A section label before the headline is at most this long ("NewsPolitics", "World | Asia").
@@ -81,11 +83,14 @@ def clean_text(text: str, find_headline: bool) -> CleanText:
 
 
 def is_boilerplate(line: str) -> bool:
-    return any(pattern.search(line) for pattern in BOILERPLATE) or _is_credit(line)
+    # A longer line is article text that happens to start "Photo:" or mention a newsletter.
+    if len(line.split()) > BOILERPLATE_WORDS:
+        return False
+    return any(pattern.search(line) for pattern in BOILERPLATE) or bool(TRAILING_CREDIT.search(line))
 
 
 def _is_credit(line: str) -> bool:
-    return bool(TRAILING_CREDIT.search(line)) and len(line.split()) <= 60
+    return bool(TRAILING_CREDIT.search(line)) and len(line.split()) <= BOILERPLATE_WORDS
 
 
 def _is_label(line: str) -> bool:

@@ -1,6 +1,6 @@
 """Story analysis: who copied whom.
 
-For every pair of articles in a story: the same text is a ``duplicate``; the same body under another
+For every pair of articles in a story: the same headline and text is a ``duplicate``; the same body under another
 headline, with other boilerplate or cut short is ``syndicated`` (most of the shorter text's word
 shingles appear in the longer); otherwise, when most of one article's sentences have a close
 counterpart in the other, in roughly the same order, it is a ``rewrite``. The earlier publication is
@@ -19,11 +19,14 @@ from .config import ProvenanceConfig
 from .dedup import NearDuplicate, shingles
 from .embed import EmbeddedSentences
 from .records import Article, CopyLink, Story
+from .sentences import quoted_shares
 
 # Shared sentences must also keep roughly the same order: this share of them in one increasing run.
 MIN_ORDER_SHARE = 0.6
 # A rewrite has at least this many aligned sentences: two short items that share a quote are not copies.
 MIN_ALIGNED = 3
+# A sentence with at least this share of its letters inside quotation marks is the speaker's, not the writer's.
+QUOTED_SHARE = 0.5
 
 
 def find_copies(
@@ -49,13 +52,13 @@ def _compare(
     original: Article, copy: Article, embedded: EmbeddedSentences, near: NearDuplicate | None, config: ProvenanceConfig
 ) -> CopyLink | None:
     if near is not None:
-        if near.exact:
+        if near.exact and original.title == copy.title:
             return CopyLink(original.id, copy.id, "duplicate", 1.0)
-        a, b = shingles(original.text), shingles(copy.text)
+        a, b = shingles(_own_text(original)), shingles(_own_text(copy))
         containment = len(a & b) / min(len(a), len(b)) if a and b else 0.0
         if containment >= config.syndication_jaccard:
             return CopyLink(original.id, copy.id, "syndicated", round(containment, 3))
-    rows_o, rows_c = embedded.rows(original.id), embedded.rows(copy.id)
+    rows_o, rows_c = _own_words(embedded, original.id), _own_words(embedded, copy.id)
     if not rows_o or not rows_c:
         return None
     threshold = config.align_similarity if config.align_similarity is not None else embedded.embedder.align_similarity
@@ -72,6 +75,21 @@ def _compare(
     aligned = tuple((embedded.sentences[rows_o[j]].text, embedded.sentences[rows_c[i]].text) for i, j in matched)
     similarity = float(np.mean([sims[i, j] for i, j in matched]))
     return CopyLink(original.id, copy.id, "rewrite", round(share * similarity, 3), aligned)
+
+
+def _own_text(article: Article) -> str:
+    """The article's text without its mostly quoted sentences (all of it when it is all quotes)."""
+    shares = quoted_shares(list(article.sentences))
+    own = [sentence for sentence, share in zip(article.sentences, shares, strict=True) if share < QUOTED_SHARE]
+    return " ".join(own) if own else article.text
+
+
+def _own_words(embedded: EmbeddedSentences, article: str) -> list[int]:
+    """An article's sentence rows, without those that are mostly quotation: outlets quoting the same
+    speaker share those sentences word for word without copying each other."""
+    rows = embedded.rows(article)
+    shares = quoted_shares([embedded.sentences[row].text for row in rows])
+    return [row for row, share in zip(rows, shares, strict=True) if share < QUOTED_SHARE]
 
 
 def _longest_increasing(values: Iterable[int]) -> int:

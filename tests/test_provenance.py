@@ -1,0 +1,71 @@
+import pytest
+
+from newsprism.analyse import analyse_story
+from newsprism.config import Settings
+from newsprism.embed import load_embedder
+from newsprism.pipeline import Pipeline
+from newsprism.records import RawDocument, Story
+
+QUOTES = [
+    '"We will rebuild every house that the river took," the mayor said.',
+    '"Nobody will be left without a roof this winter.',
+    'The money is already there."',
+]
+WIRE = [
+    "Floodwaters receded from the town of Kestrel on Sunday after three days of heavy rain.",
+    "Some 400 homes were damaged and two bridges were closed, the regional authority said.",
+    "Engineers began inspecting the levee that failed on Friday night.",
+    "Schools will stay shut until Wednesday while the roads are cleared.",
+    "Insurers estimated the damage at 30 million euros.",
+]
+
+
+def story(texts: dict[str, tuple[str, str, str | None]]) -> Story:
+    pipeline = Pipeline()
+    articles = tuple(
+        pipeline.run(RawDocument(i, "record", text, id=i, title=title, published=date))
+        for i, (title, text, date) in texts.items()
+    )
+    return Story("s", articles)
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    return load_embedder("auto")[0]
+
+
+def test_outlets_quoting_the_same_speaker_are_not_copies(embedder):
+    own_a = ["The mayor of Kestrel toured the flooded streets on Sunday.", "Residents cleared mud from shops."]
+    own_b = ["Kestrel's mayor promised reconstruction during a visit to shelters.", "Volunteers handed out food."]
+    analysis = analyse_story(
+        story({
+            "a": ("Mayor tours flood zone", " ".join([own_a[0], *QUOTES, own_a[1]]), "2024-05-01"),
+            "b": ("Mayor promises rebuilding", " ".join([own_b[0], *QUOTES, own_b[1]]), "2024-05-01"),
+        }),
+        embedder,
+        Settings(),
+    )
+    assert analysis.provenance == ()
+    assert analysis.independent_sources == 2
+
+
+def test_copy_kinds_direction_and_independent_sources(embedder):
+    body = " ".join(WIRE)
+    analysis = analyse_story(
+        story({
+            "wire": ("Kestrel floods recede", body, "2024-05-01"),
+            "same": ("Kestrel floods recede", body, "2024-05-02"),
+            "reprint": ("Water goes down in Kestrel", body, "2024-05-02"),
+            "cut": ("Kestrel floods", " ".join(WIRE[:3]), "2024-05-03"),
+            "other": ("Levee questions", "A hydrologist said the levee had been rated unsafe in 2019. "
+                      "The council had postponed repairs twice, minutes show. Residents plan a protest.", None),
+        }),
+        embedder,
+        Settings(),
+    )
+    kinds = {(link.original, link.copy): link.kind for link in analysis.provenance}
+    assert kinds[("wire", "same")] == "duplicate"
+    assert kinds[("wire", "reprint")] == "syndicated"  # same body under another headline
+    assert kinds[("wire", "cut")] == "syndicated"
+    assert not any("other" in pair for pair in kinds)
+    assert analysis.independent_sources == 2
