@@ -51,13 +51,23 @@ def test_seed_provenance_and_independent_sources(seed_report):
     assert pairs == [{"002_c10d309ea089b01d", "004_b57fed62e2f8785f"}]
     assert story["provenance"][0]["kind"] == "rewrite"
     assert story["independent_sources"] == 4
+    assert seed_report.pipeline["embedder"] == "all-MiniLM-L6-v2-onnx"
+    html = seed_report.to_html()
+    section = html[html.index('class="provenance"') : html.index('class="entities"')]
+    # the rewrite sits under its original in the tree, with its aligned sentences on demand
+    assert section.index("002_c10d309ea089b01d") < section.index("004_b57fed62e2f8785f: rewrite of")
+    assert "aligned sentences side by side" in section and "4 independent sources" in section
 
 
 def test_seed_conflict_on_years_since_last_visit(seed_report):
     story = story_of(seed_report, "001_d00993bdb1b14b3e")
     assert len(story["conflicts"]) == 1
-    values = [side["value"] for side in story["conflicts"][0]["sides"]]
-    assert any("two decades" in v for v in values) and any("24 years" in v for v in values)
+    sides = {side["value"]: set(side["sources"]) for side in story["conflicts"][0]["sides"]}
+    assert len(sides) == 2
+    decades = next(sources for value, sources in sides.items() if "two decades" in value)
+    years = next(sources for value, sources in sides.items() if "24 years" in value)
+    assert decades == {"001_d00993bdb1b14b3e"}
+    assert years == {"000_e725108744faafc6", "002_c10d309ea089b01d", "004_b57fed62e2f8785f"}
     sides = {tuple(side["sources"]) for side in story["conflicts"][0]["sides"]}
     assert ("001_d00993bdb1b14b3e",) in sides
 

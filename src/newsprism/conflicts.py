@@ -3,8 +3,8 @@
 Typed values are read from sentences (time spans such as "24 years", "nearly two decades" or
 "since 2000" read against the publication year; counts of the same thing; full dates) as intervals
 that allow for rounding and hedges ("nearly", "about", "more than"). Two mentions are compared only
-when their sentences are about the same thing: close embeddings and the same words just before the
-value, or the same fact. A conflict is reported only when the intervals do not overlap, so "stays one
+when their sentences are about the same thing: the same fact, or reworded sentences with the same
+words just before the value. A conflict is reported only when the intervals do not overlap, so "stays one
 night" and "a two-day visit" (different units) or "about 20" and "21" (overlap) never are.
 """
 
@@ -74,11 +74,11 @@ NOT_UNITS = {
     "in",
     "on",
 }
-# Time spans in two sentences measure the same thing when the sentences are this close (hashed n-gram
-# cosine) and share two of the words before the value, or share three at TOPIC_SIMILARITY_LOW.
-# On the seed story these keep "first time since 2019 that delegations…" apart from Putin's first visit.
-TOPIC_SIMILARITY = 0.3
-TOPIC_SIMILARITY_LOW = 0.2
+# Outside a fact, time spans in two sentences measure the same thing only when the sentences are
+# rewordings of each other (the embedder's alignment cosine) and share this many words before the value.
+# On the seed story this keeps "the first time since 2019 that foreign delegations…" (cosine 0.70 to
+# "first trip to Pyongyang since 2000" with MiniLM) apart from Putin's first visit.
+SHARED_CONTEXT = 2
 # How many content words before a value name what it measures ("first visit … in 24 years").
 CONTEXT_WORDS = 5
 
@@ -204,11 +204,9 @@ def _same_subject(a: Mention, b: Mention, embedded: EmbeddedSentences, same_fact
     text_a, text_b = embedded.sentences[a.row].text, embedded.sentences[b.row].text
     if (text_a, text_b) in same_fact:
         return True
-    shared = len(a.context & b.context)
-    if a.kind != "time span" or shared < 2:
+    if a.kind != "time span" or len(a.context & b.context) < SHARED_CONTEXT:
         return False
-    similarity = float(embedded.vectors[a.row] @ embedded.vectors[b.row])
-    return similarity >= (TOPIC_SIMILARITY if shared == 2 else TOPIC_SIMILARITY_LOW)
+    return float(embedded.vectors[a.row] @ embedded.vectors[b.row]) >= embedded.embedder.align_similarity
 
 
 def _sides(members: list[Mention]) -> list[list[Mention]]:
