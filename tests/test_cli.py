@@ -146,3 +146,11 @@ def test_unwritable_db_is_a_clear_error(tmp_path, capsys):
     assert code == 1 and "not-a-db.db" in err and "--db" in err
     assert bad.read_bytes().startswith(b"this is not sqlite")
     assert Path(tmp_path / "r.json").exists() is False
+
+
+def test_embedder_flag_chooses_the_embedder_and_the_report_says_so(tmp_path, capsys):
+    code, out, _ = run(["analyze", EXAMPLES, "-o", "-", "--db", tmp_path / "x.db", "--embedder", "hashing"], capsys)
+    assert code == 0
+    assert json.loads(out)["pipeline"]["embedder"] == "hashing-ngram"
+    code, _, err = run(["analyze", EXAMPLES, "--embedder", "bert"], capsys)
+    assert code == 2 and "--embedder" in err

