@@ -67,7 +67,7 @@ def analyze(
         store.index_near_duplicates(articles)
         stories = [
             _analysed(story, store, embedder, settings, store.near_duplicate_pairs(list(story.article_ids)))
-            for story in StoryClusterer(settings.cluster).fit_predict(articles)
+            for story in StoryClusterer(settings.cluster, embedder).fit_predict(articles)
         ]
     pipeline_info = {
         "stages": [*pipeline.stage_names, "deduplicate", "embed", "cluster", *ANALYSERS, "store"],

@@ -28,6 +28,8 @@ class Embedder(Protocol):
     align_similarity: float
     # Cosine above which two sentences may state the same fact (then checked for shared words).
     fact_similarity: float
+    # Mixed TF-IDF and embedding similarity above which an article joins a story (see cluster.py).
+    story_similarity: float
 
     def embed(self, texts: list[str]) -> np.ndarray: ...
 
@@ -53,6 +55,7 @@ class HashingEmbedder:
     align_similarity = 0.4
     # On the seed story pairs below 0.45 are mostly sentences that only share names.
     fact_similarity = 0.45
+    story_similarity = 0.2
 
     def __init__(self, dim: int = 1024, char_ngrams: int = 3) -> None:
         if dim < 16:

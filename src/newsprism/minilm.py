@@ -133,6 +133,7 @@ class MiniLMEmbedder:
     # most 31%; see bench/bench_mrpc.py for how the rule does on MRPC's paraphrase pairs.
     align_similarity = 0.75
     fact_similarity = 0.6
+    story_similarity = 0.25
 
     def __init__(self, batch_size: int = BATCH_SIZE, max_tokens: int = MAX_TOKENS, quantize: bool = True) -> None:
         try:

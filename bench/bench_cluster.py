@@ -1,0 +1,147 @@
+"""Story clustering benchmark: B-cubed precision, recall and F1, newsprism beside a TF-IDF baseline.
+
+- ``uci``: ``../shared/bench/uci-headlines-stream.csv``, 6,366 headlines of 87 Google News stories,
+  replayed in time order (headline, URL and time only; no body text).
+- ``multinews``: every document of the 250 Multi-News stories (``multinews-dev.jsonl``, under 200
+  characters dropped), undated, mixed, in a fixed shuffled order, and recovered as stories.
+
+The baseline is the classic single-pass online clustering: each item joins the story whose TF-IDF
+centroid is most similar above a threshold, else starts a new one (IDF from the whole set, which
+only flatters it); its best threshold per data set is reported. newsprism runs with its defaults.
+
+    python3 bench/bench_cluster.py [--sets uci,multinews] [--embedders minilm,hashing] [--sweep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import random
+import resource
+import time
+from collections import Counter, defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+from newsprism.cluster import StoryClusterer, publication_order
+from newsprism.config import ClusterConfig
+from newsprism.embed import load_embedder
+from newsprism.pipeline import Pipeline
+from newsprism.records import Article, RawDocument
+from newsprism.tokens import content_words
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT.parent / "shared" / "bench"
+
+
+def uci() -> tuple[list[Article], dict[str, str]]:
+    with (BENCH / "uci-headlines-stream.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    articles, gold = [], {}
+    for row in rows:
+        when = datetime.fromtimestamp(int(row["TIMESTAMP"]) / 1000, UTC).isoformat(timespec="milliseconds")
+        article_id = f"uci-{int(row['ID']):07d}"
+        articles.append(Article(id=article_id, title=row["TITLE"], text=row["TITLE"], url=row["URL"],
+                                published=when, sentences=(row["TITLE"],)))
+        gold[article_id] = row["STORY"]
+    return articles, gold
+
+
+def multinews() -> tuple[list[Article], dict[str, str]]:
+    pipeline = Pipeline()
+    articles, gold = [], {}
+    with (BENCH / "multinews-dev.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            for number, text in enumerate(record["documents"]):
+                if len(text.strip()) < 200:
+                    continue
+                article_id = f"{record['story']}-{number}"
+                try:
+                    articles.append(pipeline.run(RawDocument(article_id, "text", text, id=article_id)))
+                except Exception:  # a scraped page with no article text: not part of the task
+                    continue
+                gold[article_id] = record["story"]
+    random.Random(7).shuffle(articles)
+    return articles, gold
+
+
+def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    clusters, classes = defaultdict(set), defaultdict(set)
+    for item, cluster in predicted.items():
+        clusters[cluster].add(item)
+        classes[gold[item]].add(item)
+    precision = recall = 0.0
+    for item, cluster in predicted.items():
+        shared = len(clusters[cluster] & classes[gold[item]])
+        precision += shared / len(clusters[cluster])
+        recall += shared / len(classes[gold[item]])
+    precision, recall = precision / len(predicted), recall / len(predicted)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def baseline(articles: list[Article], threshold: float) -> dict[str, str]:
+    """Single-pass TF-IDF clustering: the most similar centroid above ``threshold``, else a new story."""
+    counts = [Counter(content_words(f"{a.title or ''} {a.text}")) for a in articles]
+    df = Counter(term for c in counts for term in c)
+    n = len(articles)
+    centroids: list[dict[str, float]] = []
+    postings: dict[str, set[int]] = defaultdict(set)
+    result = {}
+    for article, terms in zip(articles, counts, strict=True):
+        vector = {t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1) for t, c in terms.items()}
+        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+        vector = {t: w / norm for t, w in vector.items()}
+        best, best_score = -1, threshold
+        for index in sorted(set().union(*(postings[t] for t in vector))):
+            centroid = centroids[index]
+            dot = sum(w * centroid.get(t, 0.0) for t, w in vector.items())
+            score = dot / (math.sqrt(sum(w * w for w in centroid.values())) or 1.0)
+            if score >= best_score:
+                best, best_score = index, score
+        if best < 0:
+            centroids.append({})
+            best = len(centroids) - 1
+        for t, w in vector.items():
+            centroids[best][t] = centroids[best].get(t, 0.0) + w
+            postings[t].add(best)
+        result[article.id] = f"b{best}"
+    return result
+
+
+def run_newsprism(articles: list[Article], embedder_kind: str, config: ClusterConfig) -> tuple[dict, float]:
+    embedder, _ = load_embedder(embedder_kind)
+    start = time.perf_counter()
+    stories = StoryClusterer(config, embedder).fit_predict(articles)
+    seconds = time.perf_counter() - start
+    return {a: s.id for s in stories for a in s.article_ids}, seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sets", default="uci,multinews")
+    parser.add_argument("--embedders", default="minilm,hashing")
+    parser.add_argument("--sweep", action="store_true", help="also sweep newsprism's join threshold")
+    args = parser.parse_args()
+    print(f"{'set':<10} {'system':<34} {'P':>6} {'R':>6} {'F1':>6} {'items/s':>8}")
+    for name in args.sets.split(","):
+        articles, gold = {"uci": uci, "multinews": multinews}[name]()
+        ordered = publication_order(articles) if name == "uci" else articles
+        best = max(((bcubed(baseline(ordered, t), gold), t) for t in (0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3)),
+                   key=lambda pair: pair[0][2])
+        (p, r, f), threshold = best
+        print(f"{name:<10} {f'baseline TF-IDF single pass @{threshold}':<34} {p:>6.3f} {r:>6.3f} {f:>6.3f} {'':>8}")
+        for kind in args.embedders.split(","):
+            thresholds = [None, 0.15, 0.2, 0.25, 0.3, 0.35] if args.sweep else [None]
+            for threshold in thresholds:
+                predicted, seconds = run_newsprism(articles, kind, ClusterConfig(similarity=threshold))
+                p, r, f = bcubed(predicted, gold)
+                label = f"newsprism {kind}" + (f" @{threshold}" if threshold else " (defaults)")
+                print(f"{name:<10} {label:<34} {p:>6.3f} {r:>6.3f} {f:>6.3f} {len(articles) / seconds:>8.0f}")
+    print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
