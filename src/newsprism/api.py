@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -11,8 +12,8 @@ from typing import IO
 
 from . import __version__
 from .analyse import ANALYSERS, analyse_story
-from .cluster import StoryClusterer
-from .config import Settings, SummaryConfig
+from .cluster import StoryClusterer, publication_order, timestamp
+from .config import ClusterConfig, Settings, SummaryConfig
 from .dedup import NearDuplicate
 from .embed import Embedder, load_embedder
 from .errors import InputError, NewsprismError, NoArticlesError
@@ -67,8 +68,9 @@ def analyze(
         store.index_near_duplicates(articles)
         stories = [
             _analysed(story, store, embedder, settings, store.near_duplicate_pairs(list(story.article_ids)))
-            for story in StoryClusterer(settings.cluster, embedder).fit_predict(articles)
+            for story in _cluster(articles, store, embedder, settings.cluster)
         ]
+        articles = _members(articles, stories, store)
     pipeline_info = {
         "stages": [*pipeline.stage_names, "deduplicate", "embed", "cluster", *ANALYSERS, "store"],
         "embedder": embedder.name,
@@ -76,6 +78,43 @@ def analyze(
         "entities": "rules",
     }
     return Report(articles=articles, stories=stories, skipped=skipped, pipeline=pipeline_info)
+
+
+def _cluster(articles: list[Article], store: Store, embedder: Embedder, config: ClusterConfig) -> list[Story]:
+    """This run's stories: new articles join the stored stories (or start new ones); a story that
+    gains an article is returned whole, with the articles earlier runs put in it."""
+    clusterer = StoryClusterer(config, embedder)
+    if config.one_story:
+        return clusterer.fit_predict(articles)
+    placed = store.story_of([a.id for a in articles])
+    new = [a for a in articles if a.id not in placed]
+    newest = max((t for a in new if (t := timestamp(a.published)) is not None), default=None)
+    state = store.cluster_state(embedder.name, newest - config.window_days * 86400 if newest else None)
+    placed.update(clusterer.partial_fit(new, state))
+    members: dict[str, list[str]] = defaultdict(list)
+    for sid in dict.fromkeys(placed.values()):  # stored members, also of stories merged away now
+        members[state.resolve(sid)] += store.story_members(sid)
+    for gone in state.merged_into:
+        members[state.resolve(gone)] += store.story_members(gone)
+    for article_id, sid in placed.items():
+        members[state.resolve(sid)].append(article_id)
+    store.put_cluster_state(state, embedder.name)
+    by_id = {a.id: a for a in articles}
+    stories = []
+    for sid, ids in members.items():
+        found = [by_id.get(m) or store.article(m) for m in dict.fromkeys(ids)]
+        stories.append(Story(sid, tuple(publication_order([a for a in found if a is not None]))))
+    return sorted(stories, key=lambda s: (-len(s.articles), s.id))
+
+
+def _members(articles: list[Article], stories: list[dict], store: Store) -> list[Article]:
+    """The run's articles and the stored articles of its stories, in publication order."""
+    known = {a.id: a for a in articles}
+    for story in stories:
+        for article_id in story["articles"]:
+            if article_id not in known and (stored := store.article(article_id)) is not None:
+                known[article_id] = stored
+    return publication_order(list(known.values()))
 
 
 def _with_options(

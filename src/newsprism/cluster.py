@@ -89,13 +89,24 @@ class ClusterState:
     df: Counter[str] = field(default_factory=Counter)
     stories: dict[str, StoryState] = field(default_factory=dict)
     postings: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # what changed since loading, for the store to write back
+    changed_terms: set[str] = field(default_factory=set)
+    merged_into: dict[str, str] = field(default_factory=dict)
 
     def add_story(self, story: StoryState) -> None:
         self.stories[story.id] = story
         for term in story.terms:
             self.postings[term].add(story.id)
 
-    def drop_story(self, sid: str) -> StoryState:
+    def resolve(self, sid: str) -> str:
+        """The story ``sid`` is now part of, following merges."""
+        while sid in self.merged_into:
+            sid = self.merged_into[sid]
+        return sid
+
+    def drop_story(self, sid: str, merged_into: str | None = None) -> StoryState:
+        if merged_into:
+            self.merged_into[sid] = merged_into
         story = self.stories.pop(sid)
         for term in story.terms:
             self.postings[term].discard(sid)
@@ -147,8 +158,8 @@ class StoryClusterer:
         assignment = {a.id: a.story or "" for a in named}
         for article, vector in zip(free, vectors, strict=True):
             assignment[article.id] = self._place(article, vector, state)
-        renamed = self._merge(list(dict.fromkeys(assignment[a.id] for a in free)), state)
-        return {a.id: renamed.get(assignment[a.id], assignment[a.id]) for a in ordered}
+        self._merge(list(dict.fromkeys(assignment[a.id] for a in free)), state)
+        return {a.id: state.resolve(assignment[a.id]) for a in ordered}
 
     def _place(self, article: Article, vector: np.ndarray, state: ClusterState) -> str:
         terms = self._terms(article, state)
@@ -173,11 +184,10 @@ class StoryClusterer:
         state.add_story(story)
         return story.id
 
-    def _merge(self, touched: list[str], state: ClusterState) -> dict[str, str]:
-        """Join each touched story into an older one it has grown close to; returns old id → new id."""
-        renamed: dict[str, str] = {}
+    def _merge(self, touched: list[str], state: ClusterState) -> None:
+        """Join each touched story into an older one it has grown close to."""
         for sid in touched:
-            sid = renamed.get(sid, sid)
+            sid = state.resolve(sid)
             if sid not in state.stories:
                 continue
             story = state.stories[sid]
@@ -189,13 +199,11 @@ class StoryClusterer:
                 score = self._score(story.terms, story.vector, other.terms, other.vector, self.config.text_weight)
                 if score * math.exp(-gap / self.config.decay_hours) >= self.config.merge_similarity:
                     keep, gone = (other, story) if other_id < sid else (story, other)
-                    state.drop_story(gone.id)
+                    state.drop_story(gone.id, merged_into=keep.id)
                     state.drop_story(keep.id)
                     _absorb(keep, gone)
                     state.add_story(keep)
-                    renamed.update({gone.id: keep.id, **{k: keep.id for k, v in renamed.items() if v == gone.id}})
                     break
-        return renamed
 
     def _candidates(self, terms: Vector, state: ClusterState) -> set[str]:
         strongest = sorted(terms, key=lambda t: -terms[t])[:QUERY_TERMS]
@@ -211,6 +219,7 @@ class StoryClusterer:
             counts[term] += self.config.headline_weight
         state.docs += 1
         state.df.update(counts.keys())
+        state.changed_terms.update(counts.keys())
         vector = {
             t: (1 + math.log(c)) * (math.log((1 + state.docs) / (1 + state.df[t])) + 1) for t, c in counts.items()
         }
@@ -227,7 +236,7 @@ def _grow(story: StoryState, terms: Vector, vector: np.ndarray, when: float | No
     merged = Counter(story.terms)
     merged.update(terms)
     story.terms = dict(merged.most_common(CENTROID_TERMS))
-    story.vector = story.vector + vector
+    story.vector = _add(story.vector, vector)
     story.size += 1
     story.last = max(filter(None, (story.last, when)), default=None)
 
@@ -236,9 +245,16 @@ def _absorb(keep: StoryState, gone: StoryState) -> None:
     merged = Counter(keep.terms)
     merged.update(gone.terms)
     keep.terms = dict(merged.most_common(CENTROID_TERMS))
-    keep.vector = keep.vector + gone.vector
+    keep.vector = _add(keep.vector, gone.vector)
     keep.size += gone.size
     keep.last = max(filter(None, (keep.last, gone.last)), default=None)
+
+
+def _add(total: np.ndarray, vector: np.ndarray) -> np.ndarray:
+    """Sum of embeddings; an empty total (stored by another embedder) starts afresh."""
+    if total.shape != vector.shape:
+        return vector.copy() if total.size == 0 else total
+    return total + vector
 
 
 def _gap_hours(a: float | None, b: float | None) -> float:
@@ -254,5 +270,7 @@ def _cosine(vector: Vector, centroid: Vector) -> float:
 
 
 def _dense_cosine(a: np.ndarray, b: np.ndarray) -> float:
+    if a.shape != b.shape:
+        return 0.0
     norm = float(np.linalg.norm(a) * np.linalg.norm(b))
     return float(a @ b) / norm if norm else 0.0

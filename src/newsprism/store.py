@@ -12,6 +12,9 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
+
+from .cluster import ClusterState, StoryState
 from .dedup import NearDuplicate, NearDuplicateIndex
 from .errors import StoreError
 from .records import Article, Skipped
@@ -24,6 +27,11 @@ CREATE TABLE IF NOT EXISTS stories (
     id TEXT PRIMARY KEY, analysis_key TEXT NOT NULL, data TEXT NOT NULL, stored_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS story_articles (
     story_id TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (story_id, article_id));
+CREATE TABLE IF NOT EXISTS cluster_stories (
+    id TEXT PRIMARY KEY, terms TEXT NOT NULL, vector BLOB NOT NULL, size INTEGER NOT NULL, last REAL);
+CREATE INDEX IF NOT EXISTS cluster_stories_last ON cluster_stories (last);
+CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_articles_article ON story_articles (article_id);
 CREATE TABLE IF NOT EXISTS skipped (input TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
 """
 # Version 2 added the near-duplicate index; a version 1 store is indexed when first opened.
@@ -88,6 +96,62 @@ class Store:
     def _index_all(self) -> None:
         rows = self.db.execute("SELECT data FROM articles ORDER BY stored_at, id").fetchall()
         self.index_near_duplicates(Article.from_dict(json.loads(data)) for (data,) in rows)
+
+    def cluster_state(self, embedder: str, since: float | None) -> ClusterState:
+        """The clustering state: term statistics and the stories still open at time ``since``.
+
+        Embedding centroids made by another embedder live in another space and are left out.
+        """
+        state = ClusterState()
+        state.docs = int(self._meta("cluster_docs") or 0)
+        state.df.update(dict(self.db.execute("SELECT term, df FROM term_df")))
+        same_space = self._meta("cluster_embedder") == embedder
+        rows = self.db.execute(
+            "SELECT id, terms, vector, size, last FROM cluster_stories WHERE last IS NULL OR last >= ?",
+            (since if since is not None else float("-inf"),),
+        )
+        for sid, terms, vector, size, last in rows:
+            vector = np.frombuffer(vector, dtype=np.float32).copy() if same_space else np.zeros(0, np.float32)
+            state.add_story(StoryState(sid, json.loads(terms), vector, size, last))
+        return state
+
+    def put_cluster_state(self, state: ClusterState, embedder: str) -> None:
+        with self._write():
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('cluster_docs', ?)", (str(state.docs),))
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('cluster_embedder', ?)", (embedder,))
+            self.db.executemany(
+                "INSERT OR REPLACE INTO term_df VALUES (?, ?)", [(t, state.df[t]) for t in state.changed_terms]
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO cluster_stories VALUES (?, ?, ?, ?, ?)",
+                [
+                    (s.id, json.dumps(s.terms), np.asarray(s.vector, dtype=np.float32).tobytes(), s.size, s.last)
+                    for s in state.stories.values()
+                ],
+            )
+            for sid in state.merged_into:
+                self.db.execute("DELETE FROM cluster_stories WHERE id = ?", (sid,))
+                self.db.execute("DELETE FROM stories WHERE id = ?", (sid,))
+                self.db.execute("DELETE FROM story_articles WHERE story_id = ?", (sid,))
+
+    def story_of(self, article_ids: list[str]) -> dict[str, str]:
+        """The stored story of each of ``article_ids`` that has one."""
+        found: dict[str, str] = {}
+        for start in range(0, len(article_ids), 500):
+            chunk = article_ids[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT article_id, story_id FROM story_articles WHERE article_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            found.update(dict(rows))
+        return found
+
+    def story_members(self, story_id: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT article_id FROM story_articles WHERE story_id = ?", (story_id,))]
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
 
     def analysis(self, story_id: str, key: str) -> dict | None:
         row = self.db.execute("SELECT data FROM stories WHERE id = ? AND analysis_key = ?", (story_id, key)).fetchone()
