@@ -10,6 +10,7 @@ centroid is most similar above a threshold, else starts a new one (IDF from the 
 only flatters it); its best threshold per data set is reported. newsprism runs with its defaults.
 
     python3 bench/bench_cluster.py [--sets uci,multinews] [--embedders minilm,hashing] [--sweep]
+    python3 bench/bench_cluster.py --latency 10000,100000,1000000   # placing one article among N stories
 """
 
 from __future__ import annotations
@@ -20,14 +21,17 @@ import json
 import math
 import random
 import resource
+import statistics
 import time
 from collections import Counter, defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newsprism.cluster import StoryClusterer, publication_order
+import numpy as np
+
+from newsprism.cluster import ClusterState, StoryClusterer, StoryState, publication_order
 from newsprism.config import ClusterConfig
-from newsprism.embed import load_embedder
+from newsprism.embed import HashingEmbedder, load_embedder
 from newsprism.pipeline import Pipeline
 from newsprism.records import Article, RawDocument
 from newsprism.tokens import content_words
@@ -119,12 +123,60 @@ def run_newsprism(articles: list[Article], embedder_kind: str, config: ClusterCo
     return {a: s.id for s in stories for a in s.article_ids}, seconds
 
 
+def latency(stored: int, probes: int = 200, seed: int = 3) -> dict:
+    """Place articles among ``stored`` synthetic stories: each a centroid of 60 terms drawn from a
+    Zipf-distributed 300k-term vocabulary, weighted by IDF as TF-IDF would, an embedding sum and a
+    recent time; probes are articles drawn from a story's terms, so each has one right answer and
+    many partial matches."""
+    rng = np.random.default_rng(seed)
+    size = 300_000
+    vocabulary = np.array([f"t{i}" for i in range(size)])
+    cumulative = np.cumsum(1.0 / np.arange(1, size + 1) ** 1.1)
+    cumulative /= cumulative[-1]
+    idf = np.log(1 / (cumulative - np.concatenate(([0.0], cumulative[:-1]))))
+    state = ClusterState(docs=stored * 3)
+    start_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    built = time.perf_counter()
+    stories = []
+    for number in range(stored):
+        drawn = np.unique(np.searchsorted(cumulative, rng.random(60)))
+        vector = rng.standard_normal(384).astype(np.float32)
+        story = StoryState(f"s{number}", {vocabulary[i]: float(idf[i]) for i in drawn}, vector, 3, 1.7e9)
+        state.add_story(story)
+        stories.append(story)
+    state.df.update({t: max(1, int(stored * 3 / np.exp(w))) for t, w in zip(vocabulary, idf, strict=True)})
+    built = time.perf_counter() - built
+    memory = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - start_rss) / 1024
+    clusterer = StoryClusterer(ClusterConfig(), HashingEmbedder(dim=384))
+    seconds = []
+    for probe in range(probes):
+        target = stories[int(rng.integers(len(stories)))]
+        words = " ".join(rng.choice(list(target.terms), size=12, replace=False))
+        article = Article(id=f"p{probe}", title=words, text=words, published="2023-11-14T22:13:20+00:00",
+                          sentences=(words,))
+        vector = target.vector / np.linalg.norm(target.vector)
+        start = time.perf_counter()
+        clusterer._place(article, vector, state)
+        seconds.append(time.perf_counter() - start)
+    return {"stored": stored, "build_s": built, "index_mb": memory,
+            "median_ms": 1000 * statistics.median(seconds), "p95_ms": 1000 * sorted(seconds)[int(0.95 * probes)]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sets", default="uci,multinews")
     parser.add_argument("--embedders", default="minilm,hashing")
     parser.add_argument("--sweep", action="store_true", help="also sweep newsprism's join threshold")
+    parser.add_argument("--latency", default="", help="stored story counts to time placement among, e.g. "
+                        "10000,100000,1000000 (each in this process, smallest first)")
     args = parser.parse_args()
+    if args.latency:
+        print(f"{'stored stories':>14} {'build s':>8} {'index MB':>9} {'median ms':>10} {'p95 ms':>7}")
+        for stored in sorted(int(n) for n in args.latency.split(",")):
+            r = latency(stored)
+            print(f"{r['stored']:>14} {r['build_s']:>8.1f} {r['index_mb']:>9.0f} {r['median_ms']:>10.2f} "
+                  f"{r['p95_ms']:>7.2f}")
+        return
     print(f"{'set':<10} {'system':<34} {'P':>6} {'R':>6} {'F1':>6} {'items/s':>8}")
     for name in args.sets.split(","):
         articles, gold = {"uci": uci, "multinews": multinews}[name]()

@@ -35,8 +35,12 @@ from .tokens import content_words
 Vector = dict[str, float]
 # A story centroid keeps its strongest terms only, which bounds memory and the inverted index.
 CENTROID_TERMS = 60
-# An article looks for candidate stories through its strongest terms.
+# An article looks for candidate stories through its strongest terms, skipping any term that this
+# many stories share: it cannot tell them apart, and would make every lookup scan them all.
 QUERY_TERMS = 12
+MAX_POSTINGS = 5000
+# Only the stories sharing the most of those terms are scored, which bounds the cost of a placement.
+MAX_CANDIDATES = 200
 # URL path pieces that name a site's sections or file types rather than the story.
 SLUG_NOISE = {"html", "htm", "php", "aspx", "shtml", "cms", "story", "stories", "news", "article", "articles",
               "index", "www", "amp", "content", "post", "posts", "world", "business", "politics"}
@@ -207,7 +211,14 @@ class StoryClusterer:
 
     def _candidates(self, terms: Vector, state: ClusterState) -> set[str]:
         strongest = sorted(terms, key=lambda t: -terms[t])[:QUERY_TERMS]
-        return set().union(*(state.postings.get(t, set()) for t in strongest)) if strongest else set()
+        shared: Counter[str] = Counter()
+        for term in strongest:
+            stories = state.postings.get(term, ())
+            if len(stories) <= MAX_POSTINGS:
+                shared.update(stories)
+        if len(shared) <= MAX_CANDIDATES:
+            return set(shared)
+        return {sid for sid, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]}
 
     @staticmethod
     def _score(terms: Vector, vector: np.ndarray, centroid: Vector, centroid_vec: np.ndarray, weight: float) -> float:
@@ -228,8 +239,9 @@ class StoryClusterer:
 
 
 def _lede(article: Article) -> str:
-    lead = " ".join(article.sentences[:2]) if article.sentences else article.text[:400]
-    return f"{article.title}. {lead}" if article.title else lead
+    """The headline and first two sentences: what a sentence embedding of the article should read."""
+    lead = [s for s in article.sentences[:2] if s != article.title] if article.sentences else [article.text[:400]]
+    return " ".join([article.title, *lead] if article.title else lead)
 
 
 def _grow(story: StoryState, terms: Vector, vector: np.ndarray, when: float | None) -> None:
