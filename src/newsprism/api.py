@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import asdict, replace
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import IO
 
@@ -14,10 +14,11 @@ from . import __version__
 from .analyse import ANALYSERS, analyse_story
 from .cluster import StoryClusterer, publication_order, timestamp
 from .config import ClusterConfig, Settings, SummaryConfig
-from .dedup import NearDuplicate
 from .embed import Embedder, load_embedder
 from .errors import InputError, NewsprismError, NoArticlesError
 from .extract import extract
+from .feeds import is_url, read_url
+from .fetch import Fetcher
 from .ingest import read_inputs, source_hash
 from .pipeline import Pipeline
 from .records import Article, RawDocument, Skipped, Story
@@ -25,6 +26,59 @@ from .report import Report, analysis_to_dict
 from .store import Store
 
 DEFAULT_DB = "newsprism.db"
+# Articles are committed this many at a time while reading, so an interrupted run loses little.
+BATCH = 20
+
+
+@dataclass
+class Ingested:
+    """What :func:`ingest` stored: the run's articles, the stories they are in, and skipped inputs."""
+
+    articles: list[Article]
+    stories: list[Story]
+    skipped: list[Skipped]
+    embedder: Embedder
+    embedder_note: str
+
+
+def ingest(
+    inputs: Iterable[str | Path],
+    *,
+    db: str | Path = DEFAULT_DB,
+    one_story: bool | None = None,
+    strict: bool | None = None,
+    settings: Settings | None = None,
+    embedder: Embedder | str = "auto",
+    allow_private: bool = False,
+    fetcher: Fetcher | None = None,
+    stdin: IO[str] | None = None,
+) -> Ingested:
+    """Read ``inputs`` (files, folders, ``"-"`` for JSON lines on stdin, URLs of pages, feeds, OPML
+    lists or sitemaps), store the articles and place them into stories, without analysing them.
+
+    Articles are committed in small batches as they are read, so an interrupted ingest keeps what it
+    stored and a restart fetches none of it again. With ``strict``, any skipped input fails the run
+    and nothing is stored. URLs resolving to private addresses are refused unless ``allow_private``.
+    """
+    settings = _with_options(settings or Settings(), None, one_story, strict)
+    embedder, why = load_embedder(embedder) if isinstance(embedder, str) else (embedder, "given")
+    with Store(db) as store:
+        web = fetcher or Fetcher(allow_private=allow_private)
+        web.validators, web.log = store.validators, store.record_fetch
+        try:
+            articles, skipped = _read(inputs, store, stdin, web, batch=0 if settings.strict else BATCH)
+        finally:
+            if fetcher is None:
+                web.close()
+        reasons = "".join(f"\n  skipped {s.input}: {s.reason}" for s in skipped)
+        if skipped and settings.strict:
+            raise NewsprismError(f"--strict: {len(skipped)} input(s) could not be read; nothing stored{reasons}")
+        store.put_skipped(skipped)
+        articles += [a for a in store.unplaced_articles() if a.id not in {b.id for b in articles}]
+        if not articles and skipped:
+            raise NoArticlesError(f"no articles found in the inputs{reasons}")
+        stories = _cluster(articles, store, embedder, settings.cluster) if articles else []
+    return Ingested(articles, stories, skipped, embedder, why)
 
 
 def analyze(
@@ -36,48 +90,64 @@ def analyze(
     strict: bool | None = None,
     settings: Settings | None = None,
     embedder: Embedder | str = "auto",
+    allow_private: bool = False,
     stdin: IO[str] | None = None,
 ) -> Report:
-    """Read ``inputs`` (files, folders, ``"-"`` for JSON lines on stdin), group the articles into stories,
-    analyse each story and store everything in the SQLite database ``db``.
+    """Read ``inputs`` like :func:`ingest`, then analyse every story they are in and return the report.
 
     The keyword options mirror the CLI flags and override the matching fields of ``settings``.
     ``embedder`` is an :class:`Embedder` or one of ``"auto"`` (MiniLM when installed, else hashed
     n-grams), ``"minilm"`` or ``"hashing"``; the report's ``pipeline`` says which ran and why.
-    Raises :class:`NoArticlesError` when no input holds an article, and :class:`NewsprismError`
-    when ``strict`` is set and an input was skipped.
+    A story that earlier runs stored grows in place. Raises :class:`NoArticlesError` when no input
+    holds an article, and :class:`NewsprismError` when ``strict`` is set and an input was skipped.
 
     >>> report = analyze(["examples/"], db=":memory:")  # doctest: +SKIP
     >>> len(report.stories)  # doctest: +SKIP
     2
     """
     settings = _with_options(settings or Settings(), summary_words, one_story, strict)
-    embedder, why = load_embedder(embedder) if isinstance(embedder, str) else (embedder, "given")
-    pipeline = Pipeline()
+    done = ingest(
+        inputs, db=db, settings=settings, embedder=embedder, allow_private=allow_private, stdin=stdin
+    )
+    if not done.articles:
+        raise NoArticlesError("nothing new in the inputs; newsprism report shows what is stored")
     with Store(db) as store:
-        articles, skipped = _read(inputs, store, stdin)
-        reasons = "".join(f"\n  skipped {s.input}: {s.reason}" for s in skipped)
-        if skipped and settings.strict:
-            raise NewsprismError(f"--strict: {len(skipped)} input(s) could not be read; nothing stored{reasons}")
-        if not articles:
-            store.put_skipped(skipped)
-            raise NoArticlesError(f"no articles found in the inputs{reasons}")
-        articles = pipeline.finish(articles)
-        store.put_articles(articles)
-        store.put_skipped(skipped)
-        store.index_near_duplicates(articles)
-        stories = [
-            _analysed(story, store, embedder, settings, store.near_duplicate_pairs(list(story.article_ids)))
-            for story in _cluster(articles, store, embedder, settings.cluster)
-        ]
-        articles = _members(articles, stories, store)
-    pipeline_info = {
-        "stages": [*pipeline.stage_names, "deduplicate", "embed", "cluster", *ANALYSERS, "store"],
+        stories = [_analysed(story, store, done.embedder, settings) for story in done.stories]
+        articles = _members(done.articles, stories, store)
+    return Report(articles=articles, stories=stories, skipped=done.skipped,
+                  pipeline=_pipeline_info(done.embedder, done.embedder_note))
+
+
+def report(
+    *,
+    db: str | Path = DEFAULT_DB,
+    summary_words: int | None = None,
+    settings: Settings | None = None,
+    embedder: Embedder | str = "auto",
+) -> Report:
+    """Analyse every story stored in ``db`` (reusing stored analyses) and return the report."""
+    settings = _with_options(settings or Settings(), summary_words, None, None)
+    embedder, why = load_embedder(embedder) if isinstance(embedder, str) else (embedder, "given")
+    with Store(db) as store:
+        stories = []
+        for sid, _, _ in store.stories_overview():
+            found = [store.article(a) for a in store.story_members(sid)]
+            story = Story(sid, tuple(publication_order([a for a in found if a is not None])))
+            if story.articles:
+                stories.append(_analysed(story, store, embedder, settings))
+        if not stories:
+            raise NoArticlesError(f"{db}: no stories stored yet; add articles with newsprism ingest or analyze")
+        articles = _members([], stories, store)
+    return Report(articles=articles, stories=stories, pipeline=_pipeline_info(embedder, why))
+
+
+def _pipeline_info(embedder: Embedder, why: str) -> dict:
+    return {
+        "stages": [*Pipeline().stage_names, "deduplicate", "embed", "cluster", *ANALYSERS, "store"],
         "embedder": embedder.name,
         "embedder_note": why,
         "entities": "rules",
     }
-    return Report(articles=articles, stories=stories, skipped=skipped, pipeline=pipeline_info)
 
 
 def _cluster(articles: list[Article], store: Store, embedder: Embedder, config: ClusterConfig) -> list[Story]:
@@ -99,6 +169,7 @@ def _cluster(articles: list[Article], store: Store, embedder: Embedder, config: 
     for article_id, sid in placed.items():
         members[state.resolve(sid)].append(article_id)
     store.put_cluster_state(state, embedder.name)
+    store.put_members({sid: list(dict.fromkeys(ids)) for sid, ids in members.items()})
     by_id = {a.id: a for a in articles}
     stories = []
     for sid, ids in members.items():
@@ -129,12 +200,16 @@ def _with_options(
     return settings
 
 
-def _read(inputs: Iterable[str | Path], store: Store, stdin: IO[str] | None) -> tuple[list[Article], list[Skipped]]:
-    """Extract every input, reusing the stored article when its input has not changed."""
+def _read(
+    inputs: Iterable[str | Path], store: Store, stdin: IO[str] | None, fetcher: Fetcher, batch: int
+) -> tuple[list[Article], list[Skipped]]:
+    """Extract every input, reusing the stored article when its input has not changed, and store the
+    articles every ``batch`` of them (0: only at the end, all or nothing)."""
     articles: dict[str, Article] = {}
     origin: dict[str, str] = {}
     skipped: list[Skipped] = []
-    for item in read_inputs(inputs, stdin):
+    pending: list[Article] = []
+    for item in _documents(inputs, store, stdin, fetcher):
         if isinstance(item, Skipped):
             skipped.append(item)
             continue
@@ -147,7 +222,34 @@ def _read(inputs: Iterable[str | Path], store: Store, stdin: IO[str] | None) -> 
         else:
             articles[article.id] = article
             origin[article.id] = item.input
+            pending.append(article)
+            if batch and len(pending) >= batch:
+                _store_batch(pending, articles, store)
+    if pending and not (skipped and not batch):
+        _store_batch(pending, articles, store)
     return list(articles.values()), skipped
+
+
+def _documents(
+    inputs: Iterable[str | Path], store: Store, stdin: IO[str] | None, fetcher: Fetcher
+) -> Iterator[RawDocument | Skipped]:
+    local = []
+    for given in inputs:
+        if is_url(str(given)):
+            yield from read_url(str(given), fetcher, stored=lambda article_id: store.article(article_id) is not None)
+        else:
+            local.append(given)
+    if local:
+        yield from read_inputs(local, stdin)
+
+
+def _store_batch(pending: list[Article], articles: dict[str, Article], store: Store) -> None:
+    """Finish, store and index a batch in one go, then forget it: the store now holds it."""
+    finished = Pipeline().finish(pending)
+    store.put_articles(finished)
+    store.index_near_duplicates(finished)
+    articles.update((a.id, a) for a in finished)
+    pending.clear()
 
 
 def _extract_or_reuse(doc: RawDocument, store: Store) -> Article | Skipped:
@@ -160,9 +262,7 @@ def _extract_or_reuse(doc: RawDocument, store: Store) -> Article | Skipped:
         return Skipped(doc.input, str(err).removeprefix(f"{doc.input}: "))
 
 
-def _analysed(
-    story: Story, store: Store, embedder: Embedder, settings: Settings, near: dict[frozenset[str], NearDuplicate]
-) -> dict:
+def _analysed(story: Story, store: Store, embedder: Embedder, settings: Settings) -> dict:
     """The story's analysis, from the store when neither its articles nor the settings changed."""
     key = hashlib.sha1(
         json.dumps(
@@ -172,6 +272,7 @@ def _analysed(
     cached = store.analysis(story.id, key)
     if cached is not None:
         return cached
+    near = store.near_duplicate_pairs(list(story.article_ids))
     result = analysis_to_dict(analyse_story(story, embedder, settings, near))
     store.put_story(result, key)
     return result

@@ -5,6 +5,7 @@ Writes happen in transactions, so an interrupted run leaves what was stored befo
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -17,6 +18,7 @@ import numpy as np
 from .cluster import ClusterState, StoryState
 from .dedup import NearDuplicate, NearDuplicateIndex
 from .errors import StoreError
+from .fetch import Fetched
 from .records import Article, Skipped
 
 SCHEMA = """
@@ -32,6 +34,11 @@ CREATE TABLE IF NOT EXISTS cluster_stories (
 CREATE INDEX IF NOT EXISTS cluster_stories_last ON cluster_stories (last);
 CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS story_articles_article ON story_articles (article_id);
+CREATE TABLE IF NOT EXISTS fetches (
+    url TEXT NOT NULL, status INTEGER NOT NULL, fetched_at TEXT NOT NULL, content_hash TEXT, etag TEXT,
+    last_modified TEXT, error TEXT);
+CREATE INDEX IF NOT EXISTS fetches_url ON fetches (url, fetched_at);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (id UNINDEXED, title, text);
 CREATE TABLE IF NOT EXISTS skipped (input TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
 """
 # Version 2 added the near-duplicate index; a version 1 store is indexed when first opened.
@@ -77,6 +84,7 @@ class Store:
         return Article.from_dict(json.loads(row[0])) if row else None
 
     def put_articles(self, articles: Iterable[Article]) -> None:
+        articles = list(articles)
         rows = [(a.id, a.source_hash, json.dumps(_article_data(a)), _now()) for a in articles]
         with self._write():
             self.db.executemany(
@@ -84,6 +92,55 @@ class Store:
                 "source_hash = excluded.source_hash, data = excluded.data, stored_at = excluded.stored_at",
                 rows,
             )
+            self.db.executemany("DELETE FROM articles_fts WHERE id = ?", [(a.id,) for a in articles])
+            self.db.executemany(
+                "INSERT INTO articles_fts VALUES (?, ?, ?)", [(a.id, a.title or "", a.text) for a in articles]
+            )
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
+        """Stored articles matching ``query`` (SQLite FTS5 syntax; plain words match all of them), best first,
+        as (id, snippet) pairs."""
+        terms = " ".join(f'"{word}"' for word in query.replace('"', " ").split())
+        if not terms:
+            return []
+        rows = self.db.execute(
+            "SELECT id, snippet(articles_fts, 2, '[', ']', '…', 12) FROM articles_fts WHERE articles_fts MATCH ? "
+            "ORDER BY rank LIMIT ?",
+            (terms, limit),
+        )
+        return [(article_id, snippet) for article_id, snippet in rows]
+
+    def record_fetch(self, fetched: Fetched) -> None:
+        content_hash = hashlib.sha1(fetched.body).hexdigest() if fetched.body else None
+        with self._write():
+            self.db.execute(
+                "INSERT INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (fetched.url, fetched.status, _now(), content_hash, fetched.etag, fetched.last_modified, fetched.error),
+            )
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified of the last successful fetch of ``url``."""
+        row = self.db.execute(
+            "SELECT etag, last_modified FROM fetches WHERE url = ? AND status = 200 ORDER BY rowid DESC LIMIT 1",
+            (url,),
+        ).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def fetch_count(self, url: str | None = None) -> int:
+        if url is None:
+            return self.db.execute("SELECT COUNT(*) FROM fetches").fetchone()[0]
+        return self.db.execute("SELECT COUNT(*) FROM fetches WHERE url = ?", (url,)).fetchone()[0]
+
+    def stories_overview(self) -> list[tuple[str, int, str]]:
+        """(story id, number of articles, title) of every stored story, largest first."""
+        rows = self.db.execute(
+            "SELECT story_id, COUNT(*) FROM story_articles GROUP BY story_id ORDER BY COUNT(*) DESC, story_id"
+        ).fetchall()
+        overview = []
+        for sid, size in rows:
+            data = self.db.execute("SELECT data FROM stories WHERE id = ?", (sid,)).fetchone()
+            overview.append((sid, size, json.loads(data[0]).get("title", "") if data else ""))
+        return overview
 
     def index_near_duplicates(self, articles: Iterable[Article]) -> list[NearDuplicate]:
         """Check each article against every stored one and index it; returns the new pairs."""
@@ -145,6 +202,21 @@ class Store:
             )
             found.update(dict(rows))
         return found
+
+    def put_members(self, members: dict[str, list[str]]) -> None:
+        """Record which articles each story holds (before any analysis of it)."""
+        with self._write():
+            for sid, article_ids in members.items():
+                self.db.execute("DELETE FROM story_articles WHERE story_id = ?", (sid,))
+                rows = [(sid, a) for a in article_ids]
+                self.db.executemany("INSERT OR IGNORE INTO story_articles VALUES (?, ?)", rows)
+
+    def unplaced_articles(self) -> list[Article]:
+        """Stored articles in no story yet: an ingest stopped between storing and clustering them."""
+        rows = self.db.execute(
+            "SELECT data FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles)"
+        ).fetchall()
+        return [Article.from_dict(json.loads(data)) for (data,) in rows]
 
     def story_members(self, story_id: str) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT article_id FROM story_articles WHERE story_id = ?", (story_id,))]

@@ -1,0 +1,138 @@
+"""Stage 1, ingest from the web: turn a URL into documents.
+
+A URL is an article page, an RSS or Atom feed (read with feedparser), an OPML list of feeds, or a
+sitemap (plain, index, or Google News). Each feed item's page is fetched once: an item whose
+article is already stored is skipped, so a restarted or repeated ingest repeats nothing. An item
+whose page cannot be fetched (robots.txt, an error) still counts, as its headline and summary.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from xml.etree import ElementTree
+
+import feedparser
+
+from .fetch import Fetched, Fetcher
+from .ingest import content_id, decode
+from .records import RawDocument, Skipped
+
+Item = RawDocument | Skipped
+# Sitemap indexes and OPML lists nest; deeper than this is a loop or a trap.
+MAX_DEPTH = 3
+# How many pages one sitemap may contribute per run.
+MAX_SITEMAP_URLS = 5000
+
+
+def is_url(text: str) -> bool:
+    return bool(re.match(r"(?i)^https?://", text))
+
+
+def kind_of(fetched: Fetched) -> str:
+    """"feed", "opml", "sitemap" or "page", from the content type and the document's root element."""
+    head = fetched.body[:2048].lstrip().lower()
+    if b"<opml" in head:
+        return "opml"
+    if b"<urlset" in head or b"<sitemapindex" in head:
+        return "sitemap"
+    if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
+        return "feed"
+    content_type = fetched.content_type.lower()
+    if any(t in content_type for t in ("rss", "atom")):
+        return "feed"
+    return "page"
+
+
+def read_url(url: str, fetcher: Fetcher, stored: Callable[[str], bool], depth: int = 0) -> Iterator[Item]:
+    """Documents found at ``url``; ``stored(article_id)`` tells which pages need no fetching."""
+    fetched = fetcher.get(url)
+    if fetched.error:
+        yield Skipped(url, fetched.error.removeprefix(f"{url}: "))
+        return
+    if fetched.not_modified:
+        return
+    kind = kind_of(fetched)
+    if kind == "page":
+        yield _page(url, fetched)
+    elif depth >= MAX_DEPTH:
+        yield Skipped(url, f"{kind} nested more than {MAX_DEPTH} deep; not followed")
+    elif kind == "feed":
+        yield from _feed(url, fetched, fetcher, stored)
+    elif kind == "opml":
+        for feed_url in _opml_feeds(fetched.body):
+            yield from read_url(feed_url, fetcher, stored, depth + 1)
+    else:
+        yield from _sitemap(url, fetched, fetcher, stored, depth)
+
+
+def page_document(url: str, fetcher: Fetcher) -> Item:
+    fetched = fetcher.get(url, conditional=False)
+    if fetched.error:
+        return Skipped(url, fetched.error.removeprefix(f"{url}: "))
+    return _page(url, fetched)
+
+
+def _page(url: str, fetched: Fetched) -> Item:
+    try:
+        html = decode(fetched.body)
+    except ValueError as error:
+        return Skipped(url, str(error).replace("file", "page"))
+    return RawDocument(url, "html", html, id=content_id(url), url=url)
+
+
+def _feed(url: str, fetched: Fetched, fetcher: Fetcher, stored: Callable[[str], bool]) -> Iterator[Item]:
+    parsed = feedparser.parse(fetched.body)
+    if parsed.bozo and not parsed.entries:
+        yield Skipped(url, f"not a readable feed ({parsed.get('bozo_exception', 'parse error')})")
+        return
+    outlet = parsed.feed.get("title")
+    for entry in parsed.entries:
+        link = entry.get("link")
+        if not link or stored(content_id(link)):
+            continue
+        page = page_document(link, fetcher) if fetcher.allowed(link) else None
+        if isinstance(page, RawDocument):
+            yield page
+            continue
+        summary = _text_of(entry.get("summary") or "")
+        title = entry.get("title")
+        if not (title or summary):
+            yield page or Skipped(link, "robots.txt disallows the page and the feed item has no text")
+            continue
+        parsed_time = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = datetime(*parsed_time[:6], tzinfo=UTC).isoformat() if parsed_time else None
+        yield RawDocument(
+            link, "record", summary or title, id=content_id(link), title=title, url=link, outlet=outlet,
+            published=published,
+        )
+
+
+def _sitemap(url: str, fetched: Fetched, fetcher: Fetcher, stored: Callable[[str], bool], depth: int) -> Iterator[Item]:
+    try:
+        root = ElementTree.fromstring(fetched.body)
+    except ElementTree.ParseError as error:
+        yield Skipped(url, f"not a readable sitemap ({error})")
+        return
+    locations = [el.text.strip() for el in root.iter() if el.tag.endswith("}loc") or el.tag == "loc" if el.text]
+    if root.tag.endswith("sitemapindex"):
+        for location in locations:
+            yield from read_url(location, fetcher, stored, depth + 1)
+        return
+    for location in locations[:MAX_SITEMAP_URLS]:
+        if not stored(content_id(location)):
+            yield page_document(location, fetcher)
+
+
+def _opml_feeds(body: bytes) -> list[str]:
+    try:
+        root = ElementTree.fromstring(body)
+    except ElementTree.ParseError:
+        return []
+    return [el.get("xmlUrl", "") for el in root.iter("outline") if is_url(el.get("xmlUrl", ""))]
+
+
+def _text_of(markup: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())

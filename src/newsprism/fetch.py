@@ -1,0 +1,209 @@
+"""Stage 1, ingest from the web: fetch URLs politely and safely with httpx.
+
+Every request goes through :class:`Fetcher`, which
+
+- refuses private, loopback, link-local, multicast and reserved addresses unless ``allow_private``,
+  checking every address the host resolves to, and again after every redirect;
+- follows at most ``max_redirects`` redirects and reads at most ``max_bytes`` of a body;
+- obeys robots.txt (fetched once per host) and waits ``delay`` seconds between requests to a host;
+- retries connection errors, 429 and 5xx answers with exponential backoff;
+- sends ``If-None-Match`` / ``If-Modified-Since`` when it knows the URL's validators, so that an
+  unchanged feed costs one 304.
+
+It never raises for a bad URL or a failed fetch: :meth:`Fetcher.get` returns a :class:`Fetched`
+whose ``error`` says what went wrong, in words a user can act on.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
+
+import httpx
+
+from . import __version__
+
+USER_AGENT = f"newsprism/{__version__} (+https://github.com/newsprism/newsprism; news analysis, obeys robots.txt)"
+MAX_BYTES = 10 * 1024 * 1024
+MAX_REDIRECTS = 5
+TIMEOUT_SECONDS = 15.0
+RETRIES = 2
+RETRY_STATUSES = {429, 500, 502, 503, 504}
+
+
+class UnsafeAddress(Exception):
+    """The URL's host resolves to an address newsprism does not fetch by default."""
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """The outcome of one fetch. ``status`` 0 means no HTTP answer (see ``error``)."""
+
+    url: str
+    status: int = 0
+    body: bytes = b""
+    content_type: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.status == 200
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+@dataclass
+class Fetcher:
+    """A polite, safe HTTP client. ``validators(url)`` returns the stored (etag, last_modified)."""
+
+    allow_private: bool = False
+    delay: float = 1.0
+    max_bytes: int = MAX_BYTES
+    max_redirects: int = MAX_REDIRECTS
+    timeout: float = TIMEOUT_SECONDS
+    retries: int = RETRIES
+    obey_robots: bool = True
+    validators: Callable[[str], tuple[str | None, str | None]] = lambda url: (None, None)
+    log: Callable[[Fetched], None] = lambda fetched: None
+    resolve: Callable[[str], list[str]] = field(default=lambda host: _resolve(host))
+    client: httpx.Client = field(default_factory=lambda: httpx.Client(headers={"User-Agent": USER_AGENT}))
+    _robots: dict[str, RobotFileParser | None] = field(default_factory=dict)
+    _last_request: dict[str, float] = field(default_factory=dict)
+    requests: int = 0
+
+    def close(self) -> None:
+        self.client.close()
+
+    def get(self, url: str, conditional: bool = True) -> Fetched:
+        """Fetch ``url`` following safe redirects; conditional on stored validators when ``conditional``."""
+        if urlsplit(url).scheme not in {"http", "https"}:
+            return Fetched(url, error=f"{url}: only http and https URLs can be fetched")
+        try:
+            self.check_address(url)  # before robots.txt: nothing at all is requested from an unsafe host
+        except UnsafeAddress as error:
+            self.log(failed := Fetched(url, error=str(error)))
+            return failed
+        if not self.allowed(url):
+            self.log(refused := Fetched(url, error=f"{url}: robots.txt of {urlsplit(url).netloc} disallows it"))
+            return refused
+        headers = {}
+        if conditional:
+            etag, modified = self.validators(url)
+            if etag:
+                headers["If-None-Match"] = etag
+            if modified:
+                headers["If-Modified-Since"] = modified
+        fetched = self._follow(url, headers)
+        self.log(fetched)
+        return fetched
+
+    def _follow(self, url: str, headers: dict[str, str]) -> Fetched:
+        current = url
+        for _ in range(self.max_redirects + 1):
+            try:
+                self.check_address(current)
+            except UnsafeAddress as error:
+                return Fetched(url, error=str(error))
+            result = self._request(current, headers)
+            if isinstance(result, Fetched):
+                return result
+            location = result.headers.get("location")
+            if result.status_code not in {301, 302, 303, 307, 308} or not location:
+                return self._read(url, result)
+            result.close()
+            current = urljoin(current, location)
+        return Fetched(url, error=f"{url}: more than {self.max_redirects} redirects; not followed")
+
+    def allowed(self, url: str) -> bool:
+        """Whether robots.txt lets newsprism fetch ``url`` (an unreachable robots.txt allows all)."""
+        if not self.obey_robots:
+            return True
+        parts = urlsplit(url)
+        root = f"{parts.scheme}://{parts.netloc}"
+        if root not in self._robots:
+            self._robots[root] = None
+            answer = self._follow(root + "/robots.txt", {})
+            if answer.ok:
+                parser = RobotFileParser()
+                parser.parse(answer.body.decode("utf-8", "replace").splitlines())
+                self._robots[root] = parser
+        parser = self._robots[root]
+        return parser is None or parser.can_fetch(USER_AGENT, url)
+
+    def check_address(self, url: str) -> None:
+        host = urlsplit(url).hostname or ""
+        if self.allow_private:
+            return
+        try:
+            addresses = self.resolve(host)
+        except OSError as error:
+            raise UnsafeAddress(f"{url}: cannot resolve {host} ({error.strerror or error})") from error
+        for address in addresses:
+            ip = ipaddress.ip_address(address.split("%")[0])
+            if not ip.is_global or ip.is_multicast:
+                raise UnsafeAddress(
+                    f"{url}: {host} resolves to {ip}, a private, loopback, link-local or multicast address; "
+                    "newsprism does not fetch those unless you pass --allow-private"
+                )
+
+    def _request(self, url: str, headers: dict[str, str]) -> httpx.Response | Fetched:
+        host = urlsplit(url).netloc
+        for attempt in range(self.retries + 1):
+            wait = self.delay - (time.monotonic() - self._last_request.get(host, -1e9))
+            if wait > 0:
+                time.sleep(wait)
+            self._last_request[host] = time.monotonic()
+            try:
+                self.requests += 1
+                request = self.client.build_request("GET", url, headers=headers, timeout=self.timeout)
+                response = self.client.send(request, stream=True, follow_redirects=False)
+            except httpx.HTTPError as error:
+                if attempt == self.retries:
+                    return Fetched(url, error=f"{url}: {type(error).__name__}: {error}")
+            else:
+                if response.status_code not in RETRY_STATUSES or attempt == self.retries:
+                    return response
+                response.close()
+            time.sleep(min(30.0, 0.5 * 2**attempt))
+        raise AssertionError("unreachable")
+
+    def _read(self, url: str, response: httpx.Response) -> Fetched:
+        with response:
+            meta = {
+                "status": response.status_code,
+                "content_type": response.headers.get("content-type", ""),
+                "etag": response.headers.get("etag"),
+                "last_modified": response.headers.get("last-modified"),
+            }
+            if response.status_code == 304:
+                return Fetched(url, **meta)
+            if response.status_code != 200:
+                return Fetched(url, **meta, error=f"{url}: HTTP {response.status_code}")
+            declared = response.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > self.max_bytes:
+                return Fetched(url, **meta, error=f"{url}: {declared} bytes is over the {self.max_bytes}-byte cap")
+            body = bytearray()
+            try:
+                for chunk in response.iter_bytes():
+                    body += chunk
+                    if len(body) > self.max_bytes:
+                        return Fetched(url, **meta, error=f"{url}: body over the {self.max_bytes}-byte cap; not read")
+            except httpx.HTTPError as error:
+                return Fetched(url, **meta, error=f"{url}: {type(error).__name__} while reading: {error}")
+            return Fetched(url, body=bytes(body), **meta)
+
+
+def _resolve(host: str) -> list[str]:
+    try:
+        return [str(ipaddress.ip_address(host))]
+    except ValueError:
+        return sorted({info[4][0] for info in socket.getaddrinfo(host, None)})
