@@ -50,6 +50,7 @@ def ingest(
     settings: Settings | None = None,
     embedder: Embedder | str = "auto",
     allow_private: bool = False,
+    delay: float = 1.0,
     fetcher: Fetcher | None = None,
     stdin: IO[str] | None = None,
 ) -> Ingested:
@@ -58,18 +59,21 @@ def ingest(
 
     Articles are committed in small batches as they are read, so an interrupted ingest keeps what it
     stored and a restart fetches none of it again. With ``strict``, any skipped input fails the run
-    and nothing is stored. URLs resolving to private addresses are refused unless ``allow_private``.
+    and nothing is stored. URLs resolving to private addresses are refused unless ``allow_private``;
+    ``delay`` is the pause in seconds between two requests to one host.
     """
     settings = _with_options(settings or Settings(), None, one_story, strict)
     embedder, why = load_embedder(embedder) if isinstance(embedder, str) else (embedder, "given")
     with Store(db) as store:
-        web = fetcher or Fetcher(allow_private=allow_private)
+        web = fetcher or Fetcher(allow_private=allow_private, delay=delay)
         web.validators, web.log = store.validators, store.record_fetch
         try:
             articles, skipped = _read(inputs, store, stdin, web, batch=0 if settings.strict else BATCH)
         finally:
             if fetcher is None:
                 web.close()
+        if not (skipped and settings.strict):
+            store.put_validators(web.fresh)  # everything those fetches held is stored now
         reasons = "".join(f"\n  skipped {s.input}: {s.reason}" for s in skipped)
         if skipped and settings.strict:
             raise NewsprismError(f"--strict: {len(skipped)} input(s) could not be read; nothing stored{reasons}")
@@ -91,6 +95,7 @@ def analyze(
     settings: Settings | None = None,
     embedder: Embedder | str = "auto",
     allow_private: bool = False,
+    delay: float = 1.0,
     stdin: IO[str] | None = None,
 ) -> Report:
     """Read ``inputs`` like :func:`ingest`, then analyse every story they are in and return the report.
@@ -107,7 +112,7 @@ def analyze(
     """
     settings = _with_options(settings or Settings(), summary_words, one_story, strict)
     done = ingest(
-        inputs, db=db, settings=settings, embedder=embedder, allow_private=allow_private, stdin=stdin
+        inputs, db=db, settings=settings, embedder=embedder, allow_private=allow_private, delay=delay, stdin=stdin
     )
     if not done.articles:
         raise NoArticlesError("nothing new in the inputs; newsprism report shows what is stored")

@@ -1,4 +1,4 @@
-"""The command line: ``newsprism analyze INPUT... [-o FILE] [--format html|md|json] ...``.
+"""The command line: ``newsprism analyze|ingest|report|stories|search|watch ...``.
 
 Each command calls the public function of the same name; errors become one line and an exit code
 (0 when at least one article was read, 1 when none or on error, 2 for a usage error).
@@ -9,12 +9,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from . import __version__
-from .api import DEFAULT_DB, analyze
+from .api import DEFAULT_DB, Ingested, analyze, ingest
+from .api import report as make_report
 from .embed import EMBEDDERS
-from .errors import NewsprismError, UsageError
+from .errors import NewsprismError, NoArticlesError, UsageError
+from .report import Report
+from .store import Store
 
 FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 DEFAULT_OUTPUT = "newsprism-report.html"
@@ -33,40 +37,89 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser(
         "analyze",
         help="group articles into stories and report facts, conflicts, provenance, entities, timeline, framing",
-        description="Read articles (files, folders, or - for JSON lines on stdin), group them into stories "
-        "and write a report.",
+        description="Read articles (files, folders, - for JSON lines on stdin, or URLs of pages, feeds, OPML "
+        "lists and sitemaps), group them into stories and write a report.",
     )
-    run.add_argument(
+    _inputs(run)
+    _report_options(run)
+    _ingest_options(run)
+    run.add_argument("--summary-words", type=int, metavar="N", help="length of each story's summary (default 120)")
+    store = commands.add_parser("ingest", help="store articles and place them into stories, without a report",
+                                description="Read and store articles like analyze, without analysing or reporting.")
+    _inputs(store)
+    _ingest_options(store)
+    report = commands.add_parser("report", help="report every story stored in the database",
+                                 description="Analyse the stored stories (reusing stored analyses) and write a report.")
+    _report_options(report)
+    report.add_argument("--summary-words", type=int, metavar="N", help="length of each story's summary (default 120)")
+    report.add_argument("--embedder", choices=EMBEDDERS, default="auto", help="sentence embedder (see analyze)")
+    stories = commands.add_parser("stories", help="list the stored stories", description="List the stored stories.")
+    _db(stories)
+    search = commands.add_parser("search", help="search the stored articles",
+                                 description="Full-text search of the stored articles (SQLite FTS5).")
+    search.add_argument("query", metavar="QUERY", help="words that must all appear")
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
+    _db(search)
+    watch = commands.add_parser("watch", help="poll feeds, ingest what is new, update stories",
+                                description="Poll feeds every interval and ingest what is new; Ctrl-C stops.")
+    watch.add_argument("inputs", nargs="+", metavar="FEED", help="URL of a feed, OPML list or sitemap")
+    watch.add_argument("--every", default="10m", metavar="INTERVAL", help="poll interval: 30s, 10m, 1h (default 10m)")
+    _ingest_options(watch)
+    return parser
+
+
+def _inputs(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="a .txt/.md/.html/.json/.jsonl file (optionally .gz), a folder, or - for stdin",
+        help="a .txt/.md/.html/.json/.jsonl file (optionally .gz), a folder, - for stdin, or an http(s) URL",
     )
-    run.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        help=f"where to write the report (default {DEFAULT_OUTPUT}); - writes JSON to stdout",
-    )
-    run.add_argument(
-        "--format", choices=["html", "md", "json"], help="report format (default: from the extension of -o, else html)"
-    )
-    run.add_argument(
+
+
+def _db(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
         "--db",
         default=DEFAULT_DB,
         metavar="PATH",
         help=f"SQLite database for articles, stories and analyses (default {DEFAULT_DB})",
     )
-    run.add_argument("--summary-words", type=int, metavar="N", help="length of each story's summary (default 120)")
-    run.add_argument("--one-story", action="store_true", help="treat all inputs as one story (no clustering)")
-    run.add_argument("--strict", action="store_true", help="fail when any input is skipped")
-    run.add_argument(
+
+
+def _report_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=f"where to write the report (default {DEFAULT_OUTPUT}); - writes JSON to stdout",
+    )
+    command.add_argument(
+        "--format", choices=["html", "md", "json"], help="report format (default: from the extension of -o, else html)"
+    )
+
+
+def _ingest_options(command: argparse.ArgumentParser) -> None:
+    _db(command)
+    command.add_argument("--one-story", action="store_true", help="treat all inputs as one story (no clustering)")
+    command.add_argument("--strict", action="store_true", help="fail when any input is skipped")
+    command.add_argument(
         "--embedder",
         choices=EMBEDDERS,
         default="auto",
         help="sentence embedder: minilm (ONNX model), hashing (fast, no model) or auto (minilm when installed)",
     )
-    return parser
+    command.add_argument(
+        "--delay",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="pause between two requests to one host (default 1; 0 only for your own servers)",
+    )
+    command.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="fetch URLs on private, loopback and link-local addresses (refused by default)",
+    )
 
 
 def _output_format(output: str, given: str | None) -> str:
@@ -94,10 +147,16 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     args = build_parser().parse_args(argv)
+    if getattr(args, "summary_words", None) is not None and not 10 <= args.summary_words <= 5000:
+        raise UsageError(f"--summary-words must be between 10 and 5000, got {args.summary_words}")
+    if getattr(args, "delay", 0) < 0:
+        raise UsageError(f"--delay must be 0 or more seconds, got {args.delay}")
+    return COMMANDS[args.command](args)
+
+
+def _analyze(args: argparse.Namespace) -> int:
     output = args.output or DEFAULT_OUTPUT
     fmt = _output_format(output, args.format)
-    if args.summary_words is not None and not 10 <= args.summary_words <= 5000:
-        raise UsageError(f"--summary-words must be between 10 and 5000, got {args.summary_words}")
     report = analyze(
         args.inputs,
         db=args.db,
@@ -105,19 +164,123 @@ def _main(argv: list[str] | None) -> int:
         one_story=args.one_story or None,
         strict=args.strict or None,
         embedder=args.embedder,
+        allow_private=args.allow_private,
+        delay=args.delay,
     )
-    for skipped in report.skipped:
-        print(f"skipped {skipped.input}: {skipped.reason}", file=sys.stderr)
+    _print_skipped(report.skipped)
+    _write(report, output, fmt)
+    return 0
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    done = _ingest_once(args)
+    print(f"stored {len(done.articles)} new articles in {len(done.stories)} stories; {args.db} holds them",
+          file=sys.stderr)
+    return 0
+
+
+def _ingest_once(args: argparse.Namespace) -> Ingested:
+    done = ingest(
+        args.inputs,
+        db=args.db,
+        one_story=args.one_story or None,
+        strict=args.strict or None,
+        embedder=args.embedder,
+        allow_private=args.allow_private,
+        delay=args.delay,
+    )
+    _print_skipped(done.skipped)
+    return done
+
+
+def _report(args: argparse.Namespace) -> int:
+    output = args.output or DEFAULT_OUTPUT
+    fmt = _output_format(output, args.format)
+    _write(make_report(db=_existing(args.db), summary_words=args.summary_words, embedder=args.embedder), output, fmt)
+    return 0
+
+
+def _stories(args: argparse.Namespace) -> int:
+    with Store(_existing(args.db)) as store:
+        overview = store.stories_overview()
+    for sid, size, title in overview:
+        print(f"{sid}  {size:>4} article{'' if size == 1 else 's'}  {title}")
+    if not overview:
+        print(f"{args.db}: no stories stored yet", file=sys.stderr)
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    with Store(_existing(args.db)) as store:
+        hits = store.search(args.query, args.limit)
+        for article_id, snippet in hits:
+            article = store.article(article_id)
+            title = (article.title if article else None) or ""
+            print(f"{article_id}  {title}\n    {' '.join(snippet.split())}")
+    if not hits:
+        print(f"no stored article matches {args.query!r}", file=sys.stderr)
+    return 0
+
+
+def _watch(args: argparse.Namespace) -> int:
+    seconds = _interval(args.every)
+    rounds = 0
+    try:
+        while True:
+            rounds += 1
+            started = time.strftime("%H:%M:%S")
+            try:
+                done = _ingest_once(args)
+                print(f"{started} poll {rounds}: {len(done.articles)} new articles, "
+                      f"{len(done.stories)} stories updated", file=sys.stderr)
+            except NoArticlesError as err:
+                print(f"{started} poll {rounds}: {err}", file=sys.stderr)
+            time.sleep(seconds)
+    except KeyboardInterrupt:
+        print(f"stopped after {rounds} polls; everything fetched is stored in {args.db}, "
+              "and the next watch resumes from there", file=sys.stderr)
+        return 0
+
+
+def _interval(text: str) -> float:
+    units = {"s": 1, "m": 60, "h": 3600}
+    number, unit = text[:-1], text[-1:].lower()
+    if unit not in units or not number.replace(".", "", 1).isdigit() or float(number) <= 0:
+        raise UsageError(f"--every must look like 30s, 10m or 1h, got {text!r}")
+    return float(number) * units[unit]
+
+
+def _existing(db: str) -> str:
+    if db != ":memory:" and not Path(db).exists():
+        raise NewsprismError(f"{db}: no such database; create it with newsprism ingest or analyze")
+    return db
+
+
+def _print_skipped(skipped: list) -> None:
+    for item in skipped:
+        print(f"skipped {item.input}: {item.reason}", file=sys.stderr)
+
+
+def _write(report: Report, output: str, fmt: str) -> None:
     text = report.render(fmt)
     if output == "-":
         sys.stdout.write(text + "\n")
-    else:
-        try:
-            Path(output).write_text(text, encoding="utf-8")
-        except OSError as err:
-            raise NewsprismError(f"cannot write the report to {output}: {err.strerror}") from err
-        print(f"{len(report.articles)} articles, {len(report.stories)} stories: wrote {output}", file=sys.stderr)
-    return 0
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise NewsprismError(f"cannot write the report to {output}: {err.strerror}") from err
+    print(f"{len(report.articles)} articles, {len(report.stories)} stories: wrote {output}", file=sys.stderr)
+
+
+COMMANDS = {
+    "analyze": _analyze,
+    "ingest": _ingest,
+    "report": _report,
+    "stories": _stories,
+    "search": _search,
+    "watch": _watch,
+}
 
 
 if __name__ == "__main__":

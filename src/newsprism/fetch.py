@@ -76,6 +76,9 @@ class Fetcher:
     log: Callable[[Fetched], None] = lambda fetched: None
     resolve: Callable[[str], list[str]] = field(default=lambda host: _resolve(host))
     client: httpx.Client = field(default_factory=lambda: httpx.Client(headers={"User-Agent": USER_AGENT}))
+    # validators of this run's successful fetches: the caller stores them once it has stored what the
+    # pages held, so that a run killed halfway through a feed fetches the feed again in full
+    fresh: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     _robots: dict[str, RobotFileParser | None] = field(default_factory=dict)
     _last_request: dict[str, float] = field(default_factory=dict)
     requests: int = 0
@@ -104,6 +107,8 @@ class Fetcher:
                 headers["If-Modified-Since"] = modified
         fetched = self._follow(url, headers)
         self.log(fetched)
+        if fetched.ok and (fetched.etag or fetched.last_modified):
+            self.fresh[url] = (fetched.etag, fetched.last_modified)
         return fetched
 
     def _follow(self, url: str, headers: dict[str, str]) -> Fetched:
@@ -132,6 +137,7 @@ class Fetcher:
         if root not in self._robots:
             self._robots[root] = None
             answer = self._follow(root + "/robots.txt", {})
+            self.log(answer)
             if answer.ok:
                 parser = RobotFileParser()
                 parser.parse(answer.body.decode("utf-8", "replace").splitlines())
@@ -177,29 +183,34 @@ class Fetcher:
         raise AssertionError("unreachable")
 
     def _read(self, url: str, response: httpx.Response) -> Fetched:
-        with response:
-            meta = {
-                "status": response.status_code,
-                "content_type": response.headers.get("content-type", ""),
-                "etag": response.headers.get("etag"),
-                "last_modified": response.headers.get("last-modified"),
-            }
-            if response.status_code == 304:
-                return Fetched(url, **meta)
-            if response.status_code != 200:
-                return Fetched(url, **meta, error=f"{url}: HTTP {response.status_code}")
-            declared = response.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > self.max_bytes:
-                return Fetched(url, **meta, error=f"{url}: {declared} bytes is over the {self.max_bytes}-byte cap")
-            body = bytearray()
-            try:
-                for chunk in response.iter_bytes():
-                    body += chunk
-                    if len(body) > self.max_bytes:
-                        return Fetched(url, **meta, error=f"{url}: body over the {self.max_bytes}-byte cap; not read")
-            except httpx.HTTPError as error:
-                return Fetched(url, **meta, error=f"{url}: {type(error).__name__} while reading: {error}")
-            return Fetched(url, body=bytes(body), **meta)
+        try:
+            return self._read_body(url, response)
+        finally:
+            response.close()
+
+    def _read_body(self, url: str, response: httpx.Response) -> Fetched:
+        meta = {
+            "status": response.status_code,
+            "content_type": response.headers.get("content-type", ""),
+            "etag": response.headers.get("etag"),
+            "last_modified": response.headers.get("last-modified"),
+        }
+        if response.status_code == 304:
+            return Fetched(url, **meta)
+        if response.status_code != 200:
+            return Fetched(url, **meta, error=f"{url}: HTTP {response.status_code}")
+        declared = response.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > self.max_bytes:
+            return Fetched(url, **meta, error=f"{url}: {declared} bytes is over the {self.max_bytes}-byte cap")
+        body = bytearray()
+        try:
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > self.max_bytes:
+                    return Fetched(url, **meta, error=f"{url}: body over the {self.max_bytes}-byte cap; not read")
+        except httpx.HTTPError as error:
+            return Fetched(url, **meta, error=f"{url}: {type(error).__name__} while reading: {error}")
+        return Fetched(url, body=bytes(body), **meta)
 
 
 def _resolve(host: str) -> list[str]:

@@ -38,6 +38,7 @@ CREATE TABLE IF NOT EXISTS fetches (
     url TEXT NOT NULL, status INTEGER NOT NULL, fetched_at TEXT NOT NULL, content_hash TEXT, etag TEXT,
     last_modified TEXT, error TEXT);
 CREATE INDEX IF NOT EXISTS fetches_url ON fetches (url, fetched_at);
+CREATE TABLE IF NOT EXISTS validators (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (id UNINDEXED, title, text);
 CREATE TABLE IF NOT EXISTS skipped (input TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
 """
@@ -119,12 +120,15 @@ class Store:
             )
 
     def validators(self, url: str) -> tuple[str | None, str | None]:
-        """The ETag and Last-Modified of the last successful fetch of ``url``."""
-        row = self.db.execute(
-            "SELECT etag, last_modified FROM fetches WHERE url = ? AND status = 200 ORDER BY rowid DESC LIMIT 1",
-            (url,),
-        ).fetchone()
+        """The ETag and Last-Modified to send for ``url``: those of the last fetch whose content is stored."""
+        row = self.db.execute("SELECT etag, last_modified FROM validators WHERE url = ?", (url,)).fetchone()
         return (row[0], row[1]) if row else (None, None)
+
+    def put_validators(self, validators: dict[str, tuple[str | None, str | None]]) -> None:
+        with self._write():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO validators VALUES (?, ?, ?)", [(u, e, m) for u, (e, m) in validators.items()]
+            )
 
     def fetch_count(self, url: str | None = None) -> int:
         if url is None:

@@ -1,0 +1,104 @@
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+
+import pytest
+
+from newsprism.cli import main
+from newsprism.fetch import Fetcher
+from newsprism.store import Store
+
+from .webserver import NewsSite
+
+
+@pytest.fixture
+def site():
+    server = NewsSite(items=3)
+    yield server
+    server.close()
+
+
+def run(args, capsys):
+    code = main([str(a) for a in args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_private_addresses_are_refused_by_default(site, tmp_path, capsys):
+    code, _, err = run(["ingest", f"{site.url}/feed.xml", "--db", tmp_path / "n.db", "--delay", "0"], capsys)
+    assert code == 1
+    assert site.requests == []  # not even robots.txt
+    assert "127.0.0.1" in err and "--allow-private" in err
+
+
+def test_feed_pages_fetched_once_robots_obeyed_and_second_run_is_conditional(site, tmp_path, capsys):
+    db = tmp_path / "n.db"
+    args = ["ingest", f"{site.url}/feed.xml", "--db", db, "--allow-private", "--delay", "0", "--embedder", "hashing"]
+    code, _, err = run(args, capsys)
+    assert code == 0, err
+    counts = Counter(site.paths())
+    assert counts["/robots.txt"] == 1 and counts["/feed.xml"] == 1
+    assert all(counts[f"/a{n}.html"] == 1 for n in range(3))
+    assert not any(path.startswith("/private/") for path in counts)  # robots.txt disallows it
+    with Store(db) as store:
+        assert store.count("articles") == 4  # three pages, and the memo's headline and summary from the feed
+        assert store.fetch_count() >= 5
+        assert any("Pier 1" in (store.article(a).title or "") for a, _ in store.search("pier closed"))
+
+    site.requests.clear()
+    code, _, err = run(args, capsys)
+    assert code == 0, err
+    assert site.paths() == ["/robots.txt", "/feed.xml"]
+    assert site.requests[1][1].get("If-None-Match")  # the feed was asked for conditionally, got a 304
+    assert "stored 0 new articles" in err
+
+
+def test_redirect_to_a_private_address_is_refused():
+    site = NewsSite(items=1)
+    try:
+        public = {"news.example": ["93.184.216.34"], "127.0.0.1": ["127.0.0.1"]}
+        fetcher = Fetcher(delay=0, resolve=lambda host: public[host], obey_robots=False)
+        fetched = fetcher.get(f"{site.url}/feed.xml")
+        assert fetched.error and "127.0.0.1" in fetched.error and site.requests == []
+    finally:
+        site.close()
+
+
+def test_killed_ingest_resumes_without_storing_or_fetching_twice(tmp_path):
+    site = NewsSite(items=60, page_delay=0.05)
+    db = tmp_path / "n.db"
+    command = [sys.executable, "-m", "newsprism.cli", "ingest", f"{site.url}/feed.xml", "--db", str(db),
+               "--allow-private", "--delay", "0", "--embedder", "hashing"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    try:
+        process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 60
+        stored_before = 0
+        while time.monotonic() < deadline and stored_before < 20:
+            time.sleep(0.2)
+            if db.exists():
+                try:
+                    with Store(db) as store:
+                        stored_before = store.count("articles")
+                except Exception:  # the database is being created
+                    continue
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert 20 <= stored_before < 61, "the ingest should have been killed halfway"
+        with Store(db) as store:
+            committed = {store.article(a).url for a in _ids(store)}
+        subprocess.run(command, env=env, check=True, capture_output=True, timeout=120)
+        with Store(db) as store:
+            assert store.count("articles") == 61  # 60 pages and the memo, each once
+            assert len({store.article(a).url for a in _ids(store)}) == 61
+        counts = Counter(site.paths())
+        assert all(counts[url.removeprefix(site.url)] == 1 for url in committed if "/a" in url)
+    finally:
+        site.close()
+
+
+def _ids(store):
+    return [row[0] for row in store.db.execute("SELECT id FROM articles")]
