@@ -102,3 +102,41 @@ def test_killed_ingest_resumes_without_storing_or_fetching_twice(tmp_path):
 
 def _ids(store):
     return [row[0] for row in store.db.execute("SELECT id FROM articles")]
+
+
+def test_ingest_then_stories_search_and_report(tmp_path, capsys):
+    from .conftest import EXAMPLES
+
+    db = tmp_path / "n.db"
+    code, _, err = run(["ingest", EXAMPLES, "--db", db, "--embedder", "hashing"], capsys)
+    assert code == 0 and "stored 6 new articles in 2 stories" in err
+    code, out, _ = run(["stories", "--db", db], capsys)
+    assert code == 0 and len(out.splitlines()) == 2 and "5 articles" in out
+    code, out, _ = run(["search", "corrosion", "--db", db], capsys)
+    assert code == 0 and "[corrosion]" in out.lower()
+    code, out, _ = run(["report", "--db", db, "-o", "-", "--embedder", "hashing"], capsys)
+    assert code == 0 and len(__import__("json").loads(out)["stories"]) == 2
+    code, _, err = run(["report", "--db", tmp_path / "missing.db"], capsys)
+    assert code == 1 and "no such database" in err
+
+
+def test_watch_polls_until_interrupted_and_says_where_it_stopped(site, tmp_path):
+    db = tmp_path / "n.db"
+    command = [sys.executable, "-m", "newsprism.cli", "watch", f"{site.url}/feed.xml", "--every", "1s", "--db",
+               str(db), "--allow-private", "--delay", "0", "--embedder", "hashing"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and Counter(site.paths())["/feed.xml"] < 2:
+        time.sleep(0.1)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 0
+    assert "poll 1: 4 new articles" in err and "poll 2: 0 new articles" in err
+    assert "stopped after" in err
+
+
+@pytest.mark.parametrize("every", ["10", "5x", "-1m", "0s"])
+def test_watch_interval_must_be_readable(every, capsys):
+    code, _, err = run(["watch", "http://news.example/feed", "--every", every], capsys)
+    assert code == 2 and "--every" in err

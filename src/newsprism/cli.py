@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="report every story stored in the database",
                                  description="Analyse the stored stories (reusing stored analyses) and write a report.")
     _report_options(report)
+    _db(report)
     report.add_argument("--summary-words", type=int, metavar="N", help="length of each story's summary (default 120)")
     report.add_argument("--embedder", choices=EMBEDDERS, default="auto", help="sentence embedder (see analyze)")
     stories = commands.add_parser("stories", help="list the stored stories", description="List the stored stories.")
