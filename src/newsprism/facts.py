@@ -1,8 +1,8 @@
 """Story analysis: facts, as groups of sentences from different articles that state the same thing.
 
 Two sentences of different articles are linked when their embeddings are close and they share
-enough content words. The most linked sentence seeds a fact and pulls in its best counterpart from
-each other article; a sentence may support several facts. Sentences no other article matches become
+enough content words. The most linked sentence seeds a fact, states it, and pulls in its best
+counterpart from each other article; a sentence may support several facts. Sentences no other article matches become
 facts of one source, kept and marked as such by their single source.
 """
 
@@ -44,14 +44,13 @@ def group_facts(story: Story, embedded: EmbeddedSentences, config: FactsConfig) 
             rows = [r for r in np.nonzero(linked[seed])[0] if articles[r] == article]
             members.append(max(rows, key=lambda r: sims[seed, r]))
         covered.update(members)
-        groups.append(members)
+        groups.append([seed, *members[1:]])
     position = {a.id: n for n, a in enumerate(story.articles)}
     facts = []
-    for members in groups:
-        members.sort(key=lambda r: (position[sentences[r].article], sentences[r].index))
-        seed_text = sentences[max(members, key=lambda r: (degree[r], -r))].text if len(members) > 1 else None
+    for seed, *others in groups:
+        members = sorted([seed, *others], key=lambda r: (position[sentences[r].article], sentences[r].index))
         evidence = tuple(Evidence(sentences[r].article, sentences[r].text) for r in members)
         sources = tuple(dict.fromkeys(e.article for e in evidence))
-        facts.append((seed_text or evidence[0].sentence, sources, evidence, min(members)))
+        facts.append((sentences[seed].text, sources, evidence, min(members)))
     facts.sort(key=lambda f: (-len(f[1]), f[3]))
     return tuple(Fact(f"f{n}", text, sources, evidence) for n, (text, sources, evidence, _) in enumerate(facts, 1))
