@@ -140,3 +140,14 @@ def test_watch_polls_until_interrupted_and_says_where_it_stopped(site, tmp_path)
 def test_watch_interval_must_be_readable(every, capsys):
     code, _, err = run(["watch", "http://news.example/feed", "--every", every], capsys)
     assert code == 2 and "--every" in err
+
+
+def test_pages_in_a_declared_charset_and_non_pages():
+    from newsprism.feeds import _page
+    from newsprism.fetch import Fetched
+
+    latin = "Le président est arrivé à Pyongyang mardi soir pour une visite officielle.".encode("latin-1")
+    page = _page("http://x/a", Fetched("http://x/a", 200, latin, "text/html; charset=ISO-8859-1"))
+    assert "président est arrivé" in page.content
+    image = _page("http://x/b", Fetched("http://x/b", 200, b"\x89PNG...", "image/png"))
+    assert image.reason == "content type image/png is not a web page"

@@ -23,6 +23,8 @@ from .records import RawDocument, Skipped
 Item = RawDocument | Skipped
 # Sitemap indexes and OPML lists nest; deeper than this is a loop or a trap.
 MAX_DEPTH = 3
+# Media types read as pages besides text/*.
+PAGE_TYPES = {"application/xhtml+xml", "application/xml"}
 # How many pages one sitemap may contribute per run.
 MAX_SITEMAP_URLS = 5000
 
@@ -76,11 +78,26 @@ def page_document(url: str, fetcher: Fetcher) -> Item:
 
 
 def _page(url: str, fetched: Fetched) -> Item:
+    media_type, _, parameters = fetched.content_type.partition(";")
+    media_type = media_type.strip().lower()
+    if media_type and not (media_type.startswith("text/") or media_type in PAGE_TYPES):
+        return Skipped(url, f"content type {media_type} is not a web page")
+    declared = re.search(r"charset=[\"']?([\w.:-]+)", parameters, re.IGNORECASE)
     try:
-        html = decode(fetched.body)
+        html = _decode_page(fetched.body, declared.group(1) if declared else None)
     except ValueError as error:
         return Skipped(url, str(error).replace("file", "page"))
     return RawDocument(url, "html", html, id=content_id(url), url=url)
+
+
+def _decode_page(body: bytes, charset: str | None) -> str:
+    """The page's text in its declared charset; detected when none is declared or it does not fit."""
+    if charset:
+        try:
+            return body.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(body)
 
 
 def _feed(url: str, fetched: Fetched, fetcher: Fetcher, stored: Callable[[str], bool]) -> Iterator[Item]:
