@@ -10,7 +10,7 @@ from .config import Settings
 from .conflicts import find_conflicts
 from .dedup import NearDuplicate, find_near_duplicates
 from .embed import EmbeddedSentences, Embedder
-from .entities import resolve_entities
+from .entities import Recognizer, resolve_entities
 from .facts import group_facts
 from .framing import frame_articles
 from .provenance import copy_groups, find_copies
@@ -22,9 +22,14 @@ ANALYSERS = ("provenance", "entities", "facts", "conflicts", "timeline", "framin
 
 
 def analyse_story(
-    story: Story, embedder: Embedder, settings: Settings, near: dict[frozenset[str], NearDuplicate] | None = None
+    story: Story,
+    embedder: Embedder,
+    settings: Settings,
+    near: dict[frozenset[str], NearDuplicate] | None = None,
+    recognizer: Recognizer | None = None,
 ) -> StoryAnalysis:
-    """Analyse one story; ``near`` holds near-duplicate pairs from :func:`newsprism.dedup.find_near_duplicates`."""
+    """Analyse one story; ``near`` holds near-duplicate pairs from :func:`newsprism.dedup.find_near_duplicates`,
+    ``recognizer`` finds entity mentions (the rules when None)."""
     embedded = EmbeddedSentences(story.sentences(), embedder)
     if near is None:
         near = {frozenset((d.first, d.second)): d for d in find_near_duplicates(list(story.articles))}
@@ -39,7 +44,7 @@ def analyse_story(
         facts=facts,
         conflicts=conflicts,
         provenance=provenance,
-        entities=resolve_entities(story),
+        entities=resolve_entities(story, recognizer),
         timeline=build_timeline(story),
         framing=frame_articles(story, facts, groups),
     )

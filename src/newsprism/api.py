@@ -15,11 +15,13 @@ from .analyse import ANALYSERS, analyse_story
 from .cluster import StoryClusterer, publication_order, timestamp
 from .config import ClusterConfig, Settings, SummaryConfig
 from .embed import Embedder, load_embedder
+from .entities import Recognizer
 from .errors import InputError, NewsprismError, NoArticlesError
 from .extract import extract
 from .feeds import is_url, read_url
 from .fetch import Fetcher
 from .ingest import read_inputs, source_hash
+from .ner import load_recognizer
 from .pipeline import Pipeline
 from .records import Article, RawDocument, Skipped, Story
 from .report import Report, analysis_to_dict
@@ -116,11 +118,12 @@ def analyze(
     )
     if not done.articles:
         raise NoArticlesError("nothing new in the inputs; newsprism report shows what is stored")
+    recognizer, recognizer_note = load_recognizer()
     with Store(db) as store:
-        stories = [_analysed(story, store, done.embedder, settings) for story in done.stories]
+        stories = [_analysed(story, store, done.embedder, recognizer, settings) for story in done.stories]
         articles = _members(done.articles, stories, store)
     return Report(articles=articles, stories=stories, skipped=done.skipped,
-                  pipeline=_pipeline_info(done.embedder, done.embedder_note))
+                  pipeline=_pipeline_info(done.embedder, done.embedder_note, recognizer, recognizer_note))
 
 
 def report(
@@ -133,25 +136,28 @@ def report(
     """Analyse every story stored in ``db`` (reusing stored analyses) and return the report."""
     settings = _with_options(settings or Settings(), summary_words, None, None)
     embedder, why = load_embedder(embedder) if isinstance(embedder, str) else (embedder, "given")
+    recognizer, recognizer_note = load_recognizer()
     with Store(db) as store:
         stories = []
         for sid, _, _ in store.stories_overview():
             found = [store.article(a) for a in store.story_members(sid)]
             story = Story(sid, tuple(publication_order([a for a in found if a is not None])))
             if story.articles:
-                stories.append(_analysed(story, store, embedder, settings))
+                stories.append(_analysed(story, store, embedder, recognizer, settings))
         if not stories:
             raise NoArticlesError(f"{db}: no stories stored yet; add articles with newsprism ingest or analyze")
         articles = _members([], stories, store)
-    return Report(articles=articles, stories=stories, pipeline=_pipeline_info(embedder, why))
+    info = _pipeline_info(embedder, why, recognizer, recognizer_note)
+    return Report(articles=articles, stories=stories, pipeline=info)
 
 
-def _pipeline_info(embedder: Embedder, why: str) -> dict:
+def _pipeline_info(embedder: Embedder, why: str, recognizer: Recognizer, recognizer_note: str) -> dict:
     return {
         "stages": [*Pipeline().stage_names, "deduplicate", "embed", "cluster", *ANALYSERS, "store"],
         "embedder": embedder.name,
         "embedder_note": why,
-        "entities": "rules",
+        "entities": recognizer.name,
+        "entities_note": recognizer_note,
     }
 
 
@@ -267,17 +273,18 @@ def _extract_or_reuse(doc: RawDocument, store: Store) -> Article | Skipped:
         return Skipped(doc.input, str(err).removeprefix(f"{doc.input}: "))
 
 
-def _analysed(story: Story, store: Store, embedder: Embedder, settings: Settings) -> dict:
+def _analysed(story: Story, store: Store, embedder: Embedder, recognizer: Recognizer, settings: Settings) -> dict:
     """The story's analysis, from the store when neither its articles nor the settings changed."""
     key = hashlib.sha1(
         json.dumps(
-            [__version__, embedder.name, asdict(settings), [a.to_dict() for a in story.articles]], sort_keys=True
+            [__version__, embedder.name, recognizer.name, asdict(settings), [a.to_dict() for a in story.articles]],
+            sort_keys=True,
         ).encode("utf-8")
     ).hexdigest()
     cached = store.analysis(story.id, key)
     if cached is not None:
         return cached
     near = store.near_duplicate_pairs(list(story.article_ids))
-    result = analysis_to_dict(analyse_story(story, embedder, settings, near))
+    result = analysis_to_dict(analyse_story(story, embedder, settings, near, recognizer))
     store.put_story(result, key)
     return result

@@ -1,6 +1,7 @@
 """Story analysis: named entities, resolved across the story's articles.
 
-The fallback recogniser finds capitalised spans and types them from general cues (role words before
+Mentions come from a :class:`Recognizer`: spaCy's (``ner.py``) when installed, else the fallback
+here, which finds capitalised spans and types them from general cues (role words before
 a name, organisation words inside it, a gazetteer of countries). Resolution merges spelling variants
 by general rules: transliteration variants (Sergey/Sergei, Yuri/Yury, Zelenskiy/Zelensky), hyphens
 and spacing (Kim Jong-un/Kim Jong Un), surname-only mentions of a full name in the same story, and
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Protocol
 
 from .records import Entity, Story
 from .tokens import STOPWORDS, fold
@@ -334,10 +336,27 @@ def _guess_type(text: str, role: bool) -> str | None:
     return "PERSON" if len(text) > 3 else None
 
 
-def resolve_entities(story: Story) -> tuple[Entity, ...]:
+class Recognizer(Protocol):
+    """Finds entity mentions in a story's sentences; ``name`` goes into the report."""
+
+    name: str
+
+    def mentions(self, story: Story) -> list[Mention]: ...
+
+
+class RuleRecognizer:
+    """The fallback: capitalised spans typed by cues and a gazetteer (see :func:`find_mentions`)."""
+
+    name = "rules"
+
+    def mentions(self, story: Story) -> list[Mention]:
+        common = frozenset(w for a in story.articles for w in re.findall(r"(?<![.!?]\s)\b[a-z]+", a.text))
+        return [m for a in story.articles for s in a.sentences for m in find_mentions(a.id, s, common)]
+
+
+def resolve_entities(story: Story, recognizer: Recognizer | None = None) -> tuple[Entity, ...]:
     """Entities of a story with their aliases and the articles that mention them."""
-    common = frozenset(w for a in story.articles for w in re.findall(r"(?<![.!?]\s)\b[a-z]+", a.text))
-    mentions = [m for a in story.articles for s in a.sentences for m in find_mentions(a.id, s, common)]
+    mentions = (recognizer or RuleRecognizer()).mentions(story)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         key = translit_key(mention.text)

