@@ -58,8 +58,9 @@ class SpacyRecognizer:
 
     def mentions(self, story: Story) -> list[Mention]:
         texts = [(s, a.id) for a in story.articles for s in a.sentences]
+        docs = list(self.nlp.pipe(texts, as_tuples=True, batch_size=64))
         found = []
-        for doc, article in self.nlp.pipe(texts, as_tuples=True, batch_size=64):
+        for doc, article in docs:
             for ent in doc.ents:
                 kind = LABELS.get(ent.label_)
                 words = ent.text.split()
@@ -76,6 +77,11 @@ class SpacyRecognizer:
                 elif FACILITY_WORDS & set(folded.split()):
                     kind = "FAC"
                 found.append(Mention(article, text, kind))
+        # The small model misses a bare surname in a short sentence ("Lavrov left."): a capitalised
+        # word outside any entity that is the surname of a person named in the story is that person.
+        surnames = {m.text.split()[-1] for m in found if m.type == "PERSON" and len(m.text.split()) > 1}
+        for doc, article in docs:
+            found += [Mention(article, t.text, "PERSON") for t in doc if t.text in surnames and not t.ent_type_]
         return found
 
 
