@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -191,6 +191,15 @@ def find_conflicts(story: Story, embedded: EmbeddedSentences, facts: tuple[Fact,
     return tuple(Conflict(f"c{n}", c.about, c.sides) for n, c in enumerate(conflicts, 1))
 
 
+def _context_words(members: list[Mention], sentences: list) -> list[str]:
+    """The words before the value that at least half the mentions share, most shared first, spelled
+    as the first sentence has them: what the value measures ("first, Putin, trip")."""
+    counts = Counter(word for m in members for word in m.context)
+    words = [w for w, n in counts.most_common() if n * 2 >= len(members)][:4]
+    spelled = {w.lower(): w for w in re.findall(r"\w+", sentences[members[0].row].text)}
+    return [spelled.get(w, w) for w in words]
+
+
 def _fact_pairs(sentences: list, facts: tuple[Fact, ...]) -> set[tuple[str, str]]:
     pairs = set()
     for fact in facts:
@@ -223,8 +232,7 @@ def _sides(members: list[Mention]) -> list[list[Mention]]:
 
 
 def _conflict(members: list[Mention], sides: list[list[Mention]], sentences: list) -> Conflict:
-    shared = frozenset.intersection(*[m.context for m in members]) if members[0].context else frozenset()
-    about = members[0].kind + (f": {' '.join(sorted(shared))}" if shared else "")
+    about = members[0].kind + (f" ({', '.join(_context_words(members, sentences))})" if members[0].context else "")
     result = []
     for group in sides:
         evidence = tuple(dict.fromkeys(Evidence(sentences[m.row].article, sentences[m.row].text) for m in group))
