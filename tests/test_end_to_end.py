@@ -87,7 +87,12 @@ def test_seed_timeline_sorted_with_known_dates(seed_report):
     story = story_of(seed_report, "000_e725108744faafc6")
     dates = [t["date"] for t in story["timeline"]]
     assert dates == sorted(dates)
-    assert {"2000", "2023-09", "2024-06-19"} <= set(dates)
+    assert {"2000", "2023-09", "2024-06-18", "2024-06-19"} <= set(dates)
+    # 000 is undated: its "will travel on Tuesday" is the Tuesday nearest the story's dated coverage
+    tuesday = [t for t in story["timeline"] if t["date"] == "2024-06-18"]
+    assert any("000_e725108744faafc6" in t["sources"] and "Tuesday" in t["event"] for t in tuesday)
+    # "last met in September" is past: September 2023, not 2024
+    assert not any("last met in September" in t["event"] and t["date"] != "2023-09" for t in story["timeline"])
 
 
 def test_seed_framing_loaded_terms(seed_report):

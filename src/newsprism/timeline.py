@@ -2,8 +2,10 @@
 
 Date expressions are resolved against the article's publication date with attention to tense: in an
 article of Monday 17 June 2024, "will travel on Tuesday" is 18 June and "announced on Monday" the
-17th. Each date keeps the precision the text gives (a year, a month or a day). Relative expressions
-in an article without a publication date are left out rather than guessed.
+17th. Each date keeps the precision the text gives (a year, a month or a day). In an article without
+a publication date the story's earliest known date stands in; a weekday is then the one nearest to
+it in either direction, because tense cannot tell on which side of a date known only to within days
+it lies, while a month's tense still holds.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ WEEKDAY = re.compile(
     r"\b(?:on|last|this|next|by|since|until)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 FUTURE = re.compile(
-    r"\b(?:will|would|shall|is|are)\s+(?:set\s+|expected\s+|scheduled\s+|due\s+|going\s+)?(?:to\s+)?\w+|\bplans?\s+to\b|\bnext\b|\bupcoming\b",
+    r"\b(?:will|would|shall)\b|\b(?:is|are)\s+(?:set|expected|scheduled|due|going|slated|poised|planning)\s+to\b"
+    r"|\bplans?\s+to\b|\bnext\b|\bupcoming\b",
     re.I,
 )
 PAST = re.compile(r"\b(?:was|were|had|did|has|have)\b|\b\w+ed\b|\blast\b|\bago\b", re.I)
@@ -35,13 +38,16 @@ def _is_future(text: str) -> bool:
     return future > 0 and future >= past
 
 
-def resolve_dates(text: str, published: date | None) -> list[str]:
-    """ISO dates (as precise as the text) for the date expressions of one sentence.
+def resolve_dates(text: str, published: date | None, nearest: bool = False) -> list[str]:
+    """ISO dates (as precise as the text) for the date expressions of one sentence; with ``nearest``,
+    ``published`` only approximates the article's date and a weekday is the nearest one to it.
 
     >>> resolve_dates("Putin will travel to North Korea on Tuesday.", date(2024, 6, 17))
     ['2024-06-18']
     >>> resolve_dates("The Kremlin announced on Monday that talks were held in September 2023.", date(2024, 6, 17))
     ['2023-09', '2024-06-17']
+    >>> resolve_dates("Putin will travel to North Korea on Tuesday.", date(2024, 6, 19), nearest=True)
+    ['2024-06-18']
     """
     found: list[str] = []
     taken: list[tuple[int, int]] = []
@@ -65,15 +71,17 @@ def resolve_dates(text: str, published: date | None) -> list[str]:
         for match in MONTH_ONLY.finditer(text):
             add(match, _month(published, month_number(match.group("month")), future))
         for match in WEEKDAY.finditer(text):
-            add(match, _weekday(published, WEEKDAYS[match.group("day").lower()], future).isoformat())
+            weekday = WEEKDAYS[match.group("day").lower()]
+            add(match, _weekday(published, weekday, None if nearest else future).isoformat())
     return sorted(dict.fromkeys(found))
 
 
-def _weekday(published: date, weekday: int, future: bool) -> date:
-    delta = (weekday - published.weekday()) % 7
-    if future:
-        return published + timedelta(days=delta)
-    return published - timedelta(days=(published.weekday() - weekday) % 7)
+def _weekday(published: date, weekday: int, future: bool | None) -> date:
+    ahead = published + timedelta(days=(weekday - published.weekday()) % 7)
+    behind = published - timedelta(days=(published.weekday() - weekday) % 7)
+    if future is None:
+        return min((ahead, behind), key=lambda day: abs((day - published).days))
+    return ahead if future else behind
 
 
 def _month(published: date, month: int, future: bool) -> str:
@@ -95,11 +103,13 @@ def _month_day(published: date, month: int, day: int, future: bool) -> str | Non
 
 def build_timeline(story: Story) -> tuple[TimelineEvent, ...]:
     events: list[tuple[str, str, list[str], set[str]]] = []
+    known = [d for a in story.articles if (d := published_date(a.published))]
     for article in story.articles:
         published = published_date(article.published)
+        reference = published or (min(known) if known else None)
         for sentence in article.sentences:
             words = set(content_words(sentence))
-            for when in resolve_dates(sentence, published):
+            for when in resolve_dates(sentence, reference, nearest=published is None):
                 for other in events:
                     if other[0] == when and len(other[3] & words) >= 0.3 * min(len(words), len(other[3])):
                         if article.id not in other[2]:
