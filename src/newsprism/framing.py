@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from .quotes import find_quotes
 from .records import Fact, Framing, Story
 from .tokens import STOPWORDS, words
 
@@ -93,5 +94,6 @@ def frame_articles(story: Story, facts: tuple[Fact, ...], groups: dict[str, str]
                 continue
             if len(reporting) >= 2 and len(reporting) >= OMIT_SHARE * others:
                 omits.append(fact.id)
-        result.append(Framing(article.id, tuple(terms[:MAX_TERMS]), round(tone, 3), tuple(omits)))
+        quotes = find_quotes(article.text)
+        result.append(Framing(article.id, tuple(terms[:MAX_TERMS]), round(tone, 3), tuple(omits), quotes))
     return tuple(result)

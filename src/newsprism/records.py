@@ -179,6 +179,15 @@ class Framing:
     loaded_terms: tuple[str, ...]
     tone: float
     omits: tuple[str, ...]
+    quotes: tuple[Quote, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation an article carries; ``speaker`` is None when the text does not say who."""
+
+    text: str
+    speaker: str | None
 
 
 @dataclass(frozen=True, slots=True)

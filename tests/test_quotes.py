@@ -1,0 +1,36 @@
+from newsprism.quotes import find_quotes
+
+
+def speakers(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, " ".join(q.text.split()[:3])) for q in find_quotes(text)]
+
+
+def test_attribution_forms():
+    text = (
+        "“The relationship between our two countries is friendly and good-neighborly,” Ushakov said.\n"
+        "“We will sign a new partnership agreement during the visit,” said President Vladimir Putin.\n"
+        "Foreign Minister Sergei Lavrov told reporters: “The talks will cover every area of our cooperation.”\n"
+        "“Nothing has been decided about the next steps yet,” he said.\n"
+        "According to the Kremlin, “the visit will last two full days in the capital.”"
+    )
+    assert speakers(text) == [
+        ("Ushakov", "The relationship between"),
+        ("Vladimir Putin", "We will sign"),
+        ("Sergei Lavrov", "The talks will"),
+        ("Sergei Lavrov", "Nothing has been"),
+        ("the Kremlin", "the visit will"),
+    ]
+
+
+def test_scare_quotes_are_not_quotations_and_unknown_speakers_stay_unknown():
+    text = "Moscow called it a “friendly state visit”. A letter vowed “support against pressure and blackmail”."
+    assert speakers(text) == [(None, "support against pressure")]
+
+
+def test_a_quote_that_goes_on_keeps_its_speaker_only_when_it_opens_a_sentence():
+    text = (
+        "“The summit is a product of a sinister political plot,” Rodong Sinmun railed. "
+        "“It will fail as every such plot has failed before.” "
+        "JoongAng clarified that the two had agreed to “automatic military intervention in the event of war”."
+    )
+    assert [s for s, _ in speakers(text)] == ["Rodong Sinmun", "Rodong Sinmun", "JoongAng"]
