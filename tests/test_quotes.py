@@ -23,7 +23,10 @@ def test_attribution_forms():
 
 
 def test_scare_quotes_are_not_quotations_and_unknown_speakers_stay_unknown():
-    text = "Moscow called it a “friendly state visit”. " "A letter vowed “support against pressure and blackmail from abroad”."
+    text = (
+        "Moscow called it a “friendly state visit”. "
+        "A letter vowed “support against pressure and blackmail from abroad”."
+    )
     assert speakers(text) == [(None, "support against pressure")]
 
 
