@@ -25,7 +25,7 @@ def test_attribution_forms():
 def test_scare_quotes_are_not_quotations_and_unknown_speakers_stay_unknown():
     text = (
         "Moscow called it a “friendly state visit”. "
-        "A letter vowed “support against pressure and blackmail from abroad”."
+        "The statement ended with “support against pressure and blackmail from abroad”."
     )
     assert speakers(text) == [(None, "support against pressure")]
 
