@@ -1,3 +1,4 @@
+import json
 import os
 import signal
 import subprocess
@@ -109,13 +110,13 @@ def test_ingest_then_stories_search_and_report(tmp_path, capsys):
 
     db = tmp_path / "n.db"
     code, _, err = run(["ingest", EXAMPLES, "--db", db, "--embedder", "hashing"], capsys)
-    assert code == 0 and "stored 6 new articles in 2 stories" in err
+    assert code == 0 and "stored 6 new articles; 2 stories updated" in err
     code, out, _ = run(["stories", "--db", db], capsys)
     assert code == 0 and len(out.splitlines()) == 2 and "5 articles" in out
     code, out, _ = run(["search", "corrosion", "--db", db], capsys)
     assert code == 0 and "[corrosion]" in out.lower()
     code, out, _ = run(["report", "--db", db, "-o", "-", "--embedder", "hashing"], capsys)
-    assert code == 0 and len(__import__("json").loads(out)["stories"]) == 2
+    assert code == 0 and len(json.loads(out)["stories"]) == 2
     code, _, err = run(["report", "--db", tmp_path / "missing.db"], capsys)
     assert code == 1 and "no such database" in err
 
@@ -151,3 +152,15 @@ def test_pages_in_a_declared_charset_and_non_pages():
     assert "président est arrivé" in page.content
     image = _page("http://x/b", Fetched("http://x/b", 200, b"\x89PNG...", "image/png"))
     assert image.reason == "content type image/png is not a web page"
+
+
+def test_analyzing_a_page_or_feed_again_reports_from_the_store(site, tmp_path, capsys):
+    db = tmp_path / "n.db"
+    args = ["analyze", f"{site.url}/a1.html", "--db", db, "--allow-private", "--delay", "0", "-o", "-"]
+    code, first, _ = run(args, capsys)
+    assert code == 0
+    site.requests.clear()
+    code, again, err = run(args, capsys)
+    assert code == 0, err
+    assert [p for p in site.paths() if p != "/robots.txt"] == ["/a1.html"]  # one conditional request, a 304
+    assert json.loads(again)["stories"] == json.loads(first)["stories"]

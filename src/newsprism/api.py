@@ -34,13 +34,15 @@ BATCH = 20
 
 @dataclass
 class Ingested:
-    """What :func:`ingest` stored: the run's articles, the stories they are in, and skipped inputs."""
+    """What :func:`ingest` read: the run's articles (``new`` of them not stored before), the stories
+    they are in, and skipped inputs."""
 
     articles: list[Article]
     stories: list[Story]
     skipped: list[Skipped]
     embedder: Embedder
     embedder_note: str
+    new: int
 
 
 def ingest(
@@ -70,7 +72,7 @@ def ingest(
         web = fetcher or Fetcher(allow_private=allow_private, delay=delay)
         web.validators, web.log = store.validators, store.record_fetch
         try:
-            articles, skipped = _read(inputs, store, stdin, web, batch=0 if settings.strict else BATCH)
+            articles, skipped, new = _read(inputs, store, stdin, web, batch=0 if settings.strict else BATCH)
         finally:
             if fetcher is None:
                 web.close()
@@ -84,7 +86,7 @@ def ingest(
         if not articles and skipped:
             raise NoArticlesError(f"no articles found in the inputs{reasons}")
         stories = _cluster(articles, store, embedder, settings.cluster) if articles else []
-    return Ingested(articles, stories, skipped, embedder, why)
+    return Ingested(articles, stories, skipped, embedder, why, len(new))
 
 
 def analyze(
@@ -213,41 +215,47 @@ def _with_options(
 
 def _read(
     inputs: Iterable[str | Path], store: Store, stdin: IO[str] | None, fetcher: Fetcher, batch: int
-) -> tuple[list[Article], list[Skipped]]:
+) -> tuple[list[Article], list[Skipped], set[str]]:
     """Extract every input, reusing the stored article when its input has not changed, and store the
-    articles every ``batch`` of them (0: only at the end, all or nothing)."""
+    articles every ``batch`` of them (0: only at the end, all or nothing). Also returns the ids of the
+    articles that were not stored as they are now."""
     articles: dict[str, Article] = {}
     origin: dict[str, str] = {}
     skipped: list[Skipped] = []
     pending: list[Article] = []
+    new: set[str] = set()
     for item in _documents(inputs, store, stdin, fetcher):
         if isinstance(item, Skipped):
             skipped.append(item)
             continue
-        article = _extract_or_reuse(item, store)
+        where = item.url or item.id if isinstance(item, Article) else item.input
+        article = item if isinstance(item, Article) else _extract_or_reuse(item, store)
         if isinstance(article, Skipped):
             skipped.append(article)
         elif article.id in articles:
             if articles[article.id].source_hash != article.source_hash:
-                skipped.append(Skipped(item.input, f"id {article.id!r} is already used by {origin[article.id]}"))
+                skipped.append(Skipped(where, f"id {article.id!r} is already used by {origin[article.id]}"))
         else:
             articles[article.id] = article
-            origin[article.id] = item.input
+            origin[article.id] = where
+            if store.article(article.id) != article:
+                new.add(article.id)
             pending.append(article)
             if batch and len(pending) >= batch:
                 _store_batch(pending, articles, store)
     if pending and not (skipped and not batch):
         _store_batch(pending, articles, store)
-    return list(articles.values()), skipped
+    return list(articles.values()), skipped, new
 
 
 def _documents(
     inputs: Iterable[str | Path], store: Store, stdin: IO[str] | None, fetcher: Fetcher
-) -> Iterator[RawDocument | Skipped]:
+) -> Iterator[RawDocument | Skipped | Article]:
+    """Raw documents to extract, or stored articles of web pages that need no fetching."""
     local = []
     for given in inputs:
         if is_url(str(given)):
-            yield from read_url(str(given), fetcher, stored=lambda article_id: store.article(article_id) is not None)
+            yield from read_url(str(given), fetcher, stored=store.article)
         else:
             local.append(given)
     if local:

@@ -175,7 +175,7 @@ def _analyze(args: argparse.Namespace) -> int:
 
 def _ingest(args: argparse.Namespace) -> int:
     done = _ingest_once(args)
-    print(f"stored {len(done.articles)} new articles in {len(done.stories)} stories; {args.db} holds them",
+    print(f"stored {done.new} new articles; {len(done.stories)} stories updated; {args.db} holds them",
           file=sys.stderr)
     return 0
 
@@ -232,8 +232,8 @@ def _watch(args: argparse.Namespace) -> int:
             started = time.strftime("%H:%M:%S")
             try:
                 done = _ingest_once(args)
-                print(f"{started} poll {rounds}: {len(done.articles)} new articles, "
-                      f"{len(done.stories)} stories updated", file=sys.stderr)
+                print(f"{started} poll {rounds}: {done.new} new articles, {len(done.stories)} stories updated",
+                      file=sys.stderr)
             except NoArticlesError as err:
                 print(f"{started} poll {rounds}: {err}", file=sys.stderr)
             time.sleep(seconds)

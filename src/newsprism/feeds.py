@@ -2,7 +2,8 @@
 
 A URL is an article page, an RSS or Atom feed (read with feedparser), an OPML list of feeds, or a
 sitemap (plain, index, or Google News). Each feed item's page is fetched once: an item whose
-article is already stored is skipped, so a restarted or repeated ingest repeats nothing. An item
+article is already stored comes from the store, so a restarted or repeated ingest fetches nothing
+again. An item
 whose page cannot be fetched (robots.txt, an error) still counts, as its headline and summary.
 """
 
@@ -18,9 +19,10 @@ import feedparser
 
 from .fetch import Fetched, Fetcher
 from .ingest import content_id, decode
-from .records import RawDocument, Skipped
+from .records import Article, RawDocument, Skipped
 
-Item = RawDocument | Skipped
+Item = RawDocument | Skipped | Article
+Stored = Callable[[str], Article | None]
 # Sitemap indexes and OPML lists nest; deeper than this is a loop or a trap.
 MAX_DEPTH = 3
 # Media types read as pages besides text/*.
@@ -48,13 +50,16 @@ def kind_of(fetched: Fetched) -> str:
     return "page"
 
 
-def read_url(url: str, fetcher: Fetcher, stored: Callable[[str], bool], depth: int = 0) -> Iterator[Item]:
-    """Documents found at ``url``; ``stored(article_id)`` tells which pages need no fetching."""
+def read_url(url: str, fetcher: Fetcher, stored: Stored, depth: int = 0) -> Iterator[Item]:
+    """Documents found at ``url``; ``stored(article_id)`` returns the stored article of a page, if any."""
     fetched = fetcher.get(url)
     if fetched.error:
         yield Skipped(url, fetched.error.removeprefix(f"{url}: "))
         return
     if fetched.not_modified:
+        known = stored(content_id(url))  # an unchanged page: its stored article; an unchanged feed: nothing new
+        if known is not None:
+            yield known
         return
     kind = kind_of(fetched)
     if kind == "page":
@@ -100,7 +105,7 @@ def _decode_page(body: bytes, charset: str | None) -> str:
     return decode(body)
 
 
-def _feed(url: str, fetched: Fetched, fetcher: Fetcher, stored: Callable[[str], bool]) -> Iterator[Item]:
+def _feed(url: str, fetched: Fetched, fetcher: Fetcher, stored: Stored) -> Iterator[Item]:
     parsed = feedparser.parse(fetched.body)
     if parsed.bozo and not parsed.entries:
         yield Skipped(url, f"not a readable feed ({parsed.get('bozo_exception', 'parse error')})")
@@ -108,7 +113,11 @@ def _feed(url: str, fetched: Fetched, fetcher: Fetcher, stored: Callable[[str], 
     outlet = parsed.feed.get("title")
     for entry in parsed.entries:
         link = entry.get("link")
-        if not link or stored(content_id(link)):
+        if not link:
+            continue
+        known = stored(content_id(link))
+        if known is not None:
+            yield known
             continue
         page = page_document(link, fetcher) if fetcher.allowed(link) else None
         if isinstance(page, RawDocument):
@@ -127,7 +136,7 @@ def _feed(url: str, fetched: Fetched, fetcher: Fetcher, stored: Callable[[str], 
         )
 
 
-def _sitemap(url: str, fetched: Fetched, fetcher: Fetcher, stored: Callable[[str], bool], depth: int) -> Iterator[Item]:
+def _sitemap(url: str, fetched: Fetched, fetcher: Fetcher, stored: Stored, depth: int) -> Iterator[Item]:
     try:
         root = ElementTree.fromstring(fetched.body)
     except ElementTree.ParseError as error:
@@ -139,8 +148,7 @@ def _sitemap(url: str, fetched: Fetched, fetcher: Fetcher, stored: Callable[[str
             yield from read_url(location, fetcher, stored, depth + 1)
         return
     for location in locations[:MAX_SITEMAP_URLS]:
-        if not stored(content_id(location)):
-            yield page_document(location, fetcher)
+        yield stored(content_id(location)) or page_document(location, fetcher)
 
 
 def _opml_feeds(body: bytes) -> list[str]:
