@@ -42,11 +42,10 @@ def extract(doc: RawDocument) -> Article:
         url = url or page.get("source")
     elif doc.input.lower().removesuffix(".gz").endswith(".md"):
         text = _strip_markdown(text)
-    cleaned = clean_text(text, find_headline=not title)
+    # the title and address let cleaning drop the headline and the address printed again in the body
+    cleaned = clean_text(text, find_headline=not title, title=title, url=url)
     title = " ".join((title or cleaned.headline or "").split()) or None
     lines = list(cleaned.lines)
-    if title and lines and lines[0] == title:
-        lines.pop(0)
     body = "\n".join(lines)
     if len(body.split()) < MIN_WORDS:
         raise InputError(f"{doc.input}: no article text found (fewer than {MIN_WORDS} words after cleaning)")
@@ -73,7 +72,8 @@ def _from_html(doc: RawDocument) -> dict:
         output_format="json",
         with_metadata=True,
         include_comments=False,
-        include_tables=False,
+        # tables (tour dates, results, prices) are article text on many news pages
+        include_tables=True,
     )
     if not result:
         raise InputError(f"{doc.input}: no article text found in the HTML")

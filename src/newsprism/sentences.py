@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .clean import is_label
 from .records import Article
 
 ABBREVIATIONS = {
@@ -93,9 +94,15 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 def add_sentences(article: Article) -> Article:
-    """Pipeline stage: fill ``article.sentences`` from its paragraphs."""
+    """Pipeline stage: fill ``article.sentences`` from its paragraphs.
+
+    Subheadings stay in the text but state nothing, so they are not sentences, unless the article has
+    nothing else (a feed item of a few words).
+    """
+    lines = article.text.splitlines()
+    lines = [line for line in lines if not is_label(line.strip())] or lines
     # A standfirst repeated in the body is one sentence, not two.
-    sentences = dict.fromkeys(s for line in article.text.splitlines() for s in split_sentences(line))
+    sentences = dict.fromkeys(s for line in lines for s in split_sentences(line))
     return replace(article, sentences=tuple(sentences))
 
 
