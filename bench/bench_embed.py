@@ -1,11 +1,14 @@
 """Embedding throughput on real news sentences: sentences per second per embedder and set-up.
 
 Sentences come from the Multi-News documents (``../shared/bench/multinews-dev.jsonl``) through
-newsprism's own sentence splitter. Rows: the hashed n-gram fallback; MiniLM as shipped (the int8
-graph that dequantizes on every call), in the order given and sorted by length; MiniLM dynamically
-quantized (the default), sorted. Also: model load time with an empty cache (the one-time
-quantization) and with a warm one, the mean and minimum cosine between quantized and shipped
-vectors (what quantization costs), and the padding that length sorting saves.
+newsprism's own sentence splitter (sentences of 4 words or more). Rows: the hashed n-gram fallback;
+MiniLM as shipped (the int8 graph that dequantizes on every call), batched in the order given and
+sorted by length; MiniLM dynamically quantized (the default), sorted. Each row runs in a fresh
+process, so its load time and peak RSS are its own; throughput is the median over --repeat passes
+after one warm-up batch (the hashing embedder's n-gram hash cache is warm after the first pass).
+Also: load time of the quantized model with an empty cache (NEWSPRISM_CACHE in a new temporary
+directory, so it quantizes once) and with a warm one, the padding share length sorting saves, and
+the mean and minimum cosine between quantized and shipped vectors (what quantization costs).
 
     python3 bench/bench_embed.py [--sentences 4000] [--repeat 3]
 """
@@ -17,18 +20,25 @@ import json
 import os
 import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
-from newsprism.embed import HashingEmbedder
-from newsprism.minilm import MiniLMEmbedder
 from newsprism.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "bench" / "multinews-dev.jsonl"
+ROWS = {
+    "hashing": "hashing-ngram",
+    "shipped-unsorted": "MiniLM shipped, unsorted",
+    "shipped-sorted": "MiniLM shipped, sorted",
+    "quantized-sorted": "MiniLM quantized, sorted",
+}
 
 
 def news_sentences(limit: int) -> list[str]:
@@ -42,15 +52,18 @@ def news_sentences(limit: int) -> list[str]:
     return found[:limit]
 
 
-class UnsortedMiniLM(MiniLMEmbedder):
-    """MiniLM batching sentences in the order given, to measure what length sorting saves."""
+def unsorted_embed(embedder) -> Callable[[list[str]], np.ndarray]:
+    """``embedder.embed`` batching sentences in the order given, to measure what length sorting saves."""
 
-    def embed(self, texts: list[str]) -> np.ndarray:
-        ids = [encoding.ids for encoding in self.tokenizer.encode_batch(texts)]
-        return np.vstack([self._run(ids[i : i + self.batch_size]) for i in range(0, len(ids), self.batch_size)])
+    def embed(texts: list[str]) -> np.ndarray:
+        ids = [encoding.ids for encoding in embedder.tokenizer.encode_batch(texts)]
+        size = embedder.batch_size
+        return np.vstack([embedder._run(ids[i : i + size]) for i in range(0, len(ids), size)])
+
+    return embed
 
 
-def padding_share(embedder: MiniLMEmbedder, texts: list[str], sort: bool) -> float:
+def padding_share(embedder, texts: list[str], sort: bool) -> float:
     lengths = [len(e.ids) for e in embedder.tokenizer.encode_batch(texts)]
     if sort:
         lengths.sort()
@@ -59,54 +72,99 @@ def padding_share(embedder: MiniLMEmbedder, texts: list[str], sort: bool) -> flo
     return 1 - sum(lengths) / padded
 
 
-def throughput(embed, texts: list[str], repeat: int) -> tuple[float, np.ndarray]:
-    embed(texts[:32])
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        vectors = embed(texts)
-        runs.append(time.perf_counter() - start)
-    return len(texts) / statistics.median(runs), vectors
+def load(config: str):
+    if config == "hashing":
+        from newsprism.embed import HashingEmbedder
+
+        return HashingEmbedder()
+    from newsprism.minilm import MiniLMEmbedder
+
+    return MiniLMEmbedder(quantize=config.startswith("quantized"))
+
+
+def child(config: str, sentences: int, repeat: int, out: Path) -> dict:
+    """Runs in the fresh process: load, warm up, time ``repeat`` passes, save the vectors."""
+    texts = news_sentences(sentences)
+    start = time.perf_counter()
+    embedder = load(config)
+    result: dict = {"load_s": time.perf_counter() - start}
+    if repeat:
+        embed = unsorted_embed(embedder) if config.endswith("unsorted") else embedder.embed
+        embed(texts[:32])
+        runs = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            vectors = embed(texts)
+            runs.append(time.perf_counter() - start)
+        np.save(out, vectors)
+        result["rate"] = len(texts) / statistics.median(runs)
+        if config != "hashing":
+            result["padding"] = padding_share(embedder, texts, sort=not config.endswith("unsorted"))
+    result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def spawn(config: str, args: argparse.Namespace, cache: Path, out: Path, repeat: int) -> dict:
+    command = [sys.executable, __file__, "--child", config, "--sentences", str(args.sentences),
+               "--repeat", str(repeat), "--out", str(out)]
+    env = {**os.environ, "NEWSPRISM_CACHE": str(cache)}
+    return json.loads(subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout)
+
+
+def cold_loads(args: argparse.Namespace, scratch: Path) -> list[dict]:
+    """Quantized model loads, each with a new empty cache: the one-time quantization."""
+    results = []
+    for i in range(args.repeat):
+        cache = scratch / f"cold-{i}"
+        cache.mkdir()
+        results.append(spawn("quantized-sorted", args, cache, scratch / "unused.npy", repeat=0))
+    return results
+
+
+def print_table(results: dict[str, dict], cold: list[dict]) -> None:
+    base = results["shipped-unsorted"]["rate"]
+    print(f"{'embedder':<30} {'load s':>7} {'sentences/s':>12} {'speed-up':>8} {'padding':>8} {'peak MB':>8}")
+    for config, label in ROWS.items():
+        r = results[config]
+        padding = f"{r['padding']:.0%}" if "padding" in r else ""
+        print(f"{label:<30} {r['load_s']:>7.2f} {r['rate']:>12.0f} {r['rate'] / base:>7.2f}x {padding:>8} "
+              f"{r['rss_mb']:>8.0f}")
+    print(f"{'MiniLM quantized, cold cache':<30} {statistics.median(c['load_s'] for c in cold):>7.2f} "
+          f"{'(load only)':>12} {'':>8} {'':>8} {statistics.median(c['rss_mb'] for c in cold):>8.0f}")
+
+
+def print_cosines(scratch: Path) -> None:
+    shipped = np.load(scratch / "shipped-sorted.npy")
+    quantized = (np.load(scratch / "quantized-sorted.npy") * shipped).sum(axis=1)
+    unsorted = (np.load(scratch / "shipped-unsorted.npy") * shipped).sum(axis=1)
+    print(f"{'cosine to shipped, sorted':<30} {'mean':>7} {'min':>7}")
+    print(f"{'quantized, sorted':<30} {quantized.mean():>7.4f} {quantized.min():>7.4f}")
+    print(f"{'shipped, unsorted':<30} {unsorted.mean():>7.4f} {unsorted.min():>7.4f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sentences", type=int, default=4000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--child", choices=ROWS, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child, args.sentences, args.repeat, args.out)))
+        return
     texts = news_sentences(args.sentences)
-    with tempfile.TemporaryDirectory() as cache:
-        previous = os.environ.get("NEWSPRISM_CACHE")
-        os.environ["NEWSPRISM_CACHE"] = cache
-        start = time.perf_counter()
-        MiniLMEmbedder()
-        cold = time.perf_counter() - start
-        start = time.perf_counter()
-        quantized = MiniLMEmbedder()
-        warm = time.perf_counter() - start
-        if previous is None:
-            del os.environ["NEWSPRISM_CACHE"]
-        else:
-            os.environ["NEWSPRISM_CACHE"] = previous
-    shipped = MiniLMEmbedder(quantize=False)
-    rows = [
-        ("hashing-ngram", HashingEmbedder().embed),
-        ("MiniLM shipped, unsorted", UnsortedMiniLM(quantize=False).embed),
-        ("MiniLM shipped, sorted", shipped.embed),
-        ("MiniLM quantized, sorted", quantized.embed),
-    ]
-    print(f"{len(texts)} sentences, {statistics.mean(len(t.split()) for t in texts):.1f} words on average")
-    print(f"{'embedder':<28} {'sentences/s':>12}")
-    vectors = {}
-    for name, embed in rows:
-        rate, vectors[name] = throughput(embed, texts, args.repeat)
-        print(f"{name:<28} {rate:>12.0f}")
-    cosines = (vectors["MiniLM quantized, sorted"] * vectors["MiniLM shipped, sorted"]).sum(axis=1)
-    print(f"quantized vs shipped cosine: mean {cosines.mean():.4f}, min {cosines.min():.4f}")
-    print(f"padding: {padding_share(shipped, texts, False):.0%} of the tokens unsorted, "
-          f"{padding_share(shipped, texts, True):.0%} sorted (batches of {shipped.batch_size})")
-    print(f"MiniLM load: {cold:.2f} s with an empty cache (quantizes once), {warm:.2f} s warm; "
-          f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"{len(texts)} sentences, {statistics.mean(len(t.split()) for t in texts):.1f} words on average; "
+          f"medians over {args.repeat} passes, each row in a fresh process")
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch = Path(tmp)
+        cold = cold_loads(args, scratch)
+        (scratch / "warm").mkdir()
+        spawn("quantized-sorted", args, scratch / "warm", scratch / "unused.npy", repeat=0)  # fill the cache
+        results = {config: spawn(config, args, scratch / "warm", scratch / f"{config}.npy", args.repeat)
+                   for config in ROWS}
+        print_table(results, cold)
+        print()
+        print_cosines(scratch)
 
 
 if __name__ == "__main__":
