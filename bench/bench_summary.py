@@ -25,7 +25,7 @@ embedder loading is left out. Published on the full Multi-News test set (for sca
 preprocessing): LexRank R1/R2 38.27/12.70, TextRank 38.44/13.10. The project target is newsprism's R2
 at least 1.15 times LexRank's.
 
-    pip install sumy rouge-score
+    pip install -e ".[bench]"
     python3 bench/bench_summary.py [--stories 250] [--systems lead,lexrank,newsprism-minilm] [--show 3]
 
 (default systems: all six; ``--show N`` prints the first N stories' summaries next to the reference.)
