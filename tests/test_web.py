@@ -128,7 +128,8 @@ def test_watch_polls_until_interrupted_and_says_where_it_stopped(site, tmp_path)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and Counter(site.paths())["/feed.xml"] < 2:
+    # The third request of the feed means the second poll has finished and said so.
+    while time.monotonic() < deadline and Counter(site.paths())["/feed.xml"] < 3:
         time.sleep(0.1)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=30)
