@@ -1,0 +1,44 @@
+"""The summary: what several independent sources share comes first, repeats and copies count once."""
+
+from newsprism.analyse import analyse_story
+from newsprism.config import Settings, SummaryConfig
+from newsprism.embed import load_embedder
+from newsprism.pipeline import Pipeline
+from newsprism.records import RawDocument, Story
+from newsprism.summary import concept_weights, concepts
+
+SHARED = "Floodwaters receded from the town of Kestrel on Sunday after three days of heavy rain."
+LONER = "A local bakery handed out free bread and hot soup to the volunteers who filled sandbags all night."
+TEXTS = {
+    "wire": [SHARED, "Engineers began inspecting the levee that failed on Friday night near the old mill."],
+    "copy": [SHARED, "Engineers began inspecting the levee that failed on Friday night near the old mill."],
+    "local": [
+        "Floodwaters receded from the town of Kestrel on Sunday after three days of rain.",
+        LONER,
+        "Engineers started inspecting the levee that failed on Friday night.",
+    ],
+}
+
+
+def story() -> Story:
+    pipeline = Pipeline()
+    return Story("s", tuple(pipeline.run(RawDocument(i, "record", " ".join(t), id=i)) for i, t in TEXTS.items()))
+
+
+def test_concepts_count_independent_sources_not_copies():
+    groups = {"wire": "wire", "copy": "wire", "local": "local"}
+    weights = concept_weights(story(), groups)
+    assert "kestrel on" in concepts(SHARED) and weights["kestrel on"] >= 2
+    # the bakery is in one source only: not what the story is about
+    assert not any(c in weights for c in concepts(LONER) - concepts(SHARED))
+
+
+def test_shared_fact_first_one_source_detail_last_each_fact_once():
+    embedder = load_embedder("hashing")[0]
+    analysis = analyse_story(story(), embedder, Settings(summary=SummaryConfig(words=20)))
+    texts = [s.text for s in analysis.summary]
+    assert texts[0].startswith("Floodwaters receded from the town of Kestrel")
+    assert LONER not in texts
+    assert len([t for t in texts if "Floodwaters" in t]) == 1
+    first = analysis.summary[0]
+    assert set(first.sources) == {"wire", "copy", "local"}
