@@ -69,7 +69,8 @@ def test_copy_kinds_direction_and_independent_sources(embedder):
     assert kinds[("wire", "same")] == "duplicate"
     assert kinds[("wire", "reprint")] == "syndicated"  # same body under another headline
     assert kinds[("wire", "cut")] == "syndicated"
-    assert not any("other" in pair for pair in kinds)
+    # each copy is linked to the wire it came from, not also to the other copies of it
+    assert set(kinds) == {("wire", "same"), ("wire", "reprint"), ("wire", "cut")}
     assert analysis.independent_sources == 2
 
 

@@ -39,7 +39,29 @@ def find_copies(
         link = _compare(original, copy, embedded, near.get(frozenset((first.id, second.id))), config)
         if link:
             links.append(link)
-    return tuple(sorted(links, key=lambda link: (link.original, link.copy)))
+    return tuple(sorted(_direct(links), key=lambda link: (link.original, link.copy)))
+
+
+KIND_STRENGTH = {"duplicate": 2, "syndicated": 1, "rewrite": 0}
+
+
+def _direct(links: list[CopyLink]) -> list[CopyLink]:
+    """Links without the shortcuts of a triangle: when a copy matches two articles that are copies of
+    each other, it was taken from the one it matches best (on a tie, the earlier of the two), and its
+    likeness to the other follows.
+    """
+    pairs = {(link.original, link.copy) for link in links}
+    by_copy: dict[str, list[CopyLink]] = {}
+    for link in links:
+        by_copy.setdefault(link.copy, []).append(link)
+
+    def preferred(other: CopyLink, link: CopyLink) -> bool:
+        if (other.original, link.original) not in pairs and (link.original, other.original) not in pairs:
+            return False
+        strength = (KIND_STRENGTH[other.kind], other.similarity), (KIND_STRENGTH[link.kind], link.similarity)
+        return strength[0] > strength[1] or (strength[0] == strength[1] and (other.original, link.original) in pairs)
+
+    return [link for link in links if not any(preferred(other, link) for other in by_copy[link.copy])]
 
 
 def _direction(a: Article, b: Article) -> tuple[Article, Article]:
