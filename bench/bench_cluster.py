@@ -9,8 +9,9 @@ The baseline is the classic single-pass online clustering: each item joins the s
 centroid is most similar above a threshold, else starts a new one (IDF from the whole set, which
 only flatters it); its best threshold per data set is reported. newsprism runs with its defaults.
 
-    python3 bench/bench_cluster.py [--sets uci,multinews] [--embedders minilm,hashing] [--sweep]
+    python3 bench/bench_cluster.py [--sets uci,multinews] [--embedders minilm,hashing] [--sweep] [--halves]
     python3 bench/bench_cluster.py --latency 10000,100000,1000000   # placing one article among N stories
+                                                                    # (and the merge pass after it)
 """
 
 from __future__ import annotations
@@ -93,6 +94,13 @@ def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, floa
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
+def halves(gold: dict[str, str]) -> tuple[set[str], set[str]]:
+    """The items of every other story (by sorted story id), and those of the rest."""
+    stories = sorted(set(gold.values()))
+    first = set(stories[::2])
+    return {i for i, s in gold.items() if s in first}, {i for i, s in gold.items() if s not in first}
+
+
 def baseline(articles: list[Article], threshold: float) -> dict[str, str]:
     """Single-pass TF-IDF clustering: the most similar centroid above ``threshold``, else a new story."""
     counts = [Counter(content_words(f"{a.title or ''} {a.text}")) for a in articles]
@@ -155,7 +163,7 @@ def latency(stored: int, probes: int = 200, seed: int = 3) -> dict:
     built = time.perf_counter() - built
     memory = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - start_rss) / 1024
     clusterer = StoryClusterer(ClusterConfig(), HashingEmbedder(dim=384))
-    seconds = []
+    seconds, merging = [], []
     for probe in range(probes):
         target = stories[int(rng.integers(len(stories)))]
         words = " ".join(rng.choice(list(target.terms), size=12, replace=False))
@@ -163,10 +171,16 @@ def latency(stored: int, probes: int = 200, seed: int = 3) -> dict:
                           sentences=(words,))
         vector = target.vector / np.linalg.norm(target.vector)
         start = time.perf_counter()
-        clusterer._place(article, vector, state)
+        item = clusterer._item(article, vector, state)
+        assignment = {item.id: clusterer._place(item, state)}
+        clusterer._refine([item], assignment, state)
         seconds.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        clusterer._merge(list(assignment.values()), state)  # after each batch, here of one article
+        merging.append(time.perf_counter() - start)
     return {"stored": stored, "build_s": built, "index_mb": memory,
-            "median_ms": 1000 * statistics.median(seconds), "p95_ms": 1000 * sorted(seconds)[int(0.95 * probes)]}
+            "median_ms": 1000 * statistics.median(seconds), "p95_ms": 1000 * sorted(seconds)[int(0.95 * probes)],
+            "merge_p95_ms": 1000 * sorted(merging)[int(0.95 * probes)]}
 
 
 def main() -> None:
@@ -174,15 +188,18 @@ def main() -> None:
     parser.add_argument("--sets", default="uci,multinews")
     parser.add_argument("--embedders", default="minilm,hashing")
     parser.add_argument("--sweep", action="store_true", help="also sweep newsprism's join threshold")
+    parser.add_argument("--halves", action="store_true", help="also cluster each half of the stories alone "
+                        "(alternate story ids): a change tuned on the whole set should help both")
     parser.add_argument("--latency", default="", help="stored story counts to time placement among, e.g. "
                         "10000,100000,1000000 (each in this process, smallest first)")
     args = parser.parse_args()
     if args.latency:
-        print(f"{'stored stories':>14} {'build s':>8} {'index MB':>9} {'median ms':>10} {'p95 ms':>7}")
+        print(f"{'stored stories':>14} {'build s':>8} {'index MB':>9} {'median ms':>10} {'p95 ms':>7} "
+              f"{'merge p95 ms':>13}")
         for stored in sorted(int(n) for n in args.latency.split(",")):
             r = latency(stored)
             print(f"{r['stored']:>14} {r['build_s']:>8.1f} {r['index_mb']:>9.0f} {r['median_ms']:>10.2f} "
-                  f"{r['p95_ms']:>7.2f}")
+                  f"{r['p95_ms']:>7.2f} {r['merge_p95_ms']:>13.2f}")
         return
     print(f"{'set':<10} {'system':<34} {'P':>6} {'R':>6} {'F1':>6} {'items/s':>8}")
     for name in args.sets.split(","):
@@ -199,6 +216,11 @@ def main() -> None:
                 p, r, f = bcubed(predicted, gold)
                 label = f"newsprism {kind}" + (f" @{threshold}" if threshold else " (defaults)")
                 print(f"{name:<10} {label:<34} {p:>6.3f} {r:>6.3f} {f:>6.3f} {len(articles) / seconds:>8.0f}")
+            if args.halves:
+                for half, kept in enumerate(halves(gold)):
+                    placed, _ = run_newsprism([a for a in articles if a.id in kept], kind, ClusterConfig())
+                    p, r, f = bcubed(placed, gold)
+                    print(f"{'':<10} {f'  half {half} of the stories':<34} {p:>6.3f} {r:>6.3f} {f:>6.3f}")
             if name == "multinews":
                 seed = seed_story()
                 mixed, _ = run_newsprism(articles + seed, kind, ClusterConfig())

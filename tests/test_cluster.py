@@ -1,7 +1,11 @@
+import copy
+import math
 import shutil
 
+import numpy as np
+
 import newsprism
-from newsprism.cluster import ClusterState, StoryClusterer, slug_words, timestamp
+from newsprism.cluster import ClusterState, StoryClusterer, StoryState, _grow, _shrink, slug_words, timestamp
 from newsprism.config import ClusterConfig
 from newsprism.embed import HashingEmbedder
 from newsprism.records import Article
@@ -62,3 +66,58 @@ def test_url_slugs_and_timestamps():
     assert slug_words(None) == ""
     assert timestamp("2024-06-19") < timestamp("2024-06-19T10:00:00+00:00")
     assert timestamp("yesterday") is None
+
+
+VOLCANO = [
+    headline("a1", "Volcano erupts in Iceland", "2024-03-01T09:00"),
+    headline("a2", "Flights grounded at Reykjavik airport", "2024-03-01T10:00"),
+    headline("a3", "Iceland volcano ash grounds flights at Reykjavik airport", "2024-03-01T11:00"),
+    headline("a4", "Volcano ash cloud over Iceland grounds Reykjavik flights", "2024-03-01T12:00"),
+]
+
+
+def test_an_article_that_came_before_its_story_formed_joins_it():
+    # a1 finds nothing to join on arrival; a3 and a4 then make a2's story about the volcano too
+    clusterer = StoryClusterer(ClusterConfig(lone_similarity_drop=0), HashingEmbedder())
+    assert [s.article_ids for s in clusterer.fit_predict(VOLCANO)] == [["a1", "a2", "a3", "a4"]]
+
+
+def test_refining_moves_only_the_new_articles():
+    clusterer = StoryClusterer(embedder=HashingEmbedder())
+    state = ClusterState()
+    first = clusterer.partial_fit(VOLCANO[:2], state)
+    assert first["a1"] != first["a2"]
+    later = clusterer.partial_fit(VOLCANO[2:], state)
+    assert later["a3"] == later["a4"] == first["a2"]  # the stored a1 stays where it was stored
+    assert sum(s.size for s in state.stories.values()) == 4
+
+
+def test_an_article_is_scored_against_its_story_as_if_it_were_not_in_it():
+    clusterer = StoryClusterer(ClusterConfig(similarity=0.0), HashingEmbedder())
+    state = ClusterState()
+    articles = [a for a in VOLCANO if "Iceland" in a.title]
+    vectors = clusterer.embedder.embed([a.title for a in articles])
+    items = [clusterer._item(a, v, state) for a, v in zip(articles, vectors, strict=True)]
+    story = state.stories[[clusterer._place(item, state) for item in items][-1]]
+    assert story.size == 3
+    for item in items:
+        without = copy.deepcopy(story)
+        _shrink(without, item)
+        assert math.isclose(clusterer._decayed_without(item, story), clusterer._decayed(item, without), abs_tol=1e-6)
+    alone = StoryState("s", {}, np.zeros(0, np.float32), 0, None)
+    _grow(alone, items[0])
+    assert clusterer._decayed_without(items[0], alone) == -math.inf
+
+
+def test_an_article_left_alone_joins_its_best_story_at_a_lower_bar():
+    a = headline("a", "Iceland volcano erupts near Grindavik", "2024-03-01T09:00")
+    b = headline("b", "Grindavik evacuated as volcano erupts", "2024-03-01T09:30")
+    probe = StoryClusterer(ClusterConfig(similarity=1.0), HashingEmbedder())
+    state = ClusterState()
+    vectors = probe.embedder.embed([a.title, b.title])
+    first, second = (probe._item(x, v, state) for x, v in zip((a, b), vectors, strict=True))
+    score = probe._decayed(second, state.stories[probe._place(first, state)])
+    for drop, stories in ((0.0, 2), (0.02, 1)):
+        config = ClusterConfig(similarity=score + 0.01, article_similarity_drop=0, lone_similarity_drop=drop,
+                               merge_similarity=1.0)
+        assert len(StoryClusterer(config, HashingEmbedder()).fit_predict([a, b])) == stories
