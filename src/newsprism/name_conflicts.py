@@ -1,0 +1,161 @@
+"""Story analysis, part of conflicts: names swapped in copied sentences.
+
+Names are compared in sentences that are copies of each other but for a capitalised name: a person or
+place swapped for one the other article never mentions is a conflict; a short form, a title or a
+spelling of the same name, an organisation, or a name both articles know is not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from difflib import SequenceMatcher
+from itertools import combinations
+
+from .entities import KNOWN_ACRONYMS, MONTHS_AND_DAYS, ORG_WORDS, ROLE_WORDS, translit_key
+from .records import Conflict, ConflictSide, Evidence, Sentence, Story
+from .tokens import fold
+
+# Two sentences whose names are compared must be copies but for the names: this share of their other
+# tokens is the same, in the same order. An outlet that rewords a sentence may well name a place or a
+# person differently ("in Pyongyang", "in the North Korean capital"); one that copies it word for word
+# and changes only the name states something else.
+COPY_SHARE = 0.9
+# Lower-case words two sentences must share, beyond their names, to be paired as copies outside a fact:
+# "John Smith, 21, of Boston." and "Jane Doe, 21, of Boston." in two lists are two people, not a conflict.
+MIN_SHARED_WORDS = 4
+NAME_PARTICLES = {"of", "de", "al", "el", "bin", "von", "van", "la", "le", "du", "da", "del"}
+# Words (an initial keeps its point: "Donald J. Trump"), a possessive "’s" on its own (it ends a name and
+# is no part of it) and punctuation marks.
+TOKEN = re.compile(r"\b[A-Z]\.(?=\s)|['’]s\b|\w+(?:[-.]\w+|['’](?![sS]\b)\w+)*|[^\w\s]")
+POSSESSIVES = {"'s", "’s"}
+# Organisations go by acronyms of up to this many letters ("CNN", "NASA", "OPEC", "UNHCR").
+ACRONYM_LETTERS = 5
+# Invisible characters that web pages leave inside words ("Baghdad\u200b").
+ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+
+
+def copy_pairs(sentences: list[Sentence]) -> set[tuple[int, int]]:
+    """Row pairs of different articles' sentences that are the same but for capitalised words, found
+    whether or not fact grouping joined them (a short sentence whose name changed may not be)."""
+    rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for row, sentence in enumerate(sentences):
+        rest = tuple(t for t in TOKEN.findall(sentence.text)[1:] if not _name_word(t))
+        if sum(t[:1].isalpha() for t in rest) >= MIN_SHARED_WORDS:
+            rows[rest].append(row)
+    return {
+        (i, j)
+        for group in rows.values()
+        for i, j in combinations(group, 2)
+        if sentences[i].article != sentences[j].article and sentences[i].text != sentences[j].text
+    }
+
+
+def name_conflicts(story: Story, sentences: list[Sentence], pairs: set[tuple[int, int]]) -> list[Conflict]:
+    """Copied sentences that differ in a name the other article never mentions."""
+    texts = {a.id: ZERO_WIDTH.sub("", a.text) for a in story.articles}
+    common = frozenset(w for a in story.articles for w in re.findall(r"\b[a-z]+\b", a.text))
+    found: dict[frozenset[str], dict[str, list[Evidence]]] = {}
+    for i, j in sorted(pairs):
+        a, b = sentences[i], sentences[j]
+        for name_a, name_b in _swapped_names(a.text, b.text, common):
+            if _knows(texts[a.article], name_b, name_a) and _knows(texts[b.article], name_a, name_b):
+                continue  # both articles know both names: another way to refer to it, not another fact
+            sides = found.setdefault(frozenset((name_a, name_b)), {name_a: [], name_b: []})
+            sides[name_a].append(Evidence(a.article, a.text))
+            sides[name_b].append(Evidence(b.article, b.text))
+    conflicts = []
+    for sides in found.values():
+        result = []
+        for name, evidence in sides.items():
+            unique = tuple(dict.fromkeys(evidence))
+            result.append(ConflictSide(name, tuple(dict.fromkeys(e.article for e in unique)), unique))
+        conflicts.append(Conflict("", "name", tuple(result)))
+    return conflicts
+
+
+def _knows(text: str, name: str, instead: str) -> bool:
+    """Whether an article text has, as written, every word by which ``name`` differs from ``instead``
+    ("Norway" of "Norway Rockies" against "Colorado Rockies"); "media" is not "Media"."""
+    words = set(name.split()) - set(instead.split())
+    return all(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) for word in words)
+
+
+def _swapped_names(text_a: str, text_b: str, common: frozenset[str]) -> list[tuple[str, str]]:
+    """Names that take each other's place in two sentences that are otherwise copies; ``common`` holds
+    the story's words seen in lower case, not names when they open a sentence."""
+    tokens_a, tokens_b = (TOKEN.findall(ZERO_WIDTH.sub("", text)) for text in (text_a, text_b))
+    matcher = SequenceMatcher(None, tokens_a, tokens_b, autojunk=False)
+    opcodes = matcher.get_opcodes()
+    names = [
+        op
+        for op in opcodes
+        if op[0] == "replace" and _is_name(tokens_a[op[1] : op[2]]) and _is_name(tokens_b[op[3] : op[4]])
+    ]
+    same = sum(a2 - a1 for op, a1, a2, _, _ in opcodes if op == "equal")
+    other = len(tokens_a) + len(tokens_b) - sum(a2 - a1 + b2 - b1 for _, a1, a2, b1, b2 in names)
+    if not names or 2 * same < COPY_SHARE * other:
+        return []
+    swaps = []
+    for _, a1, a2, b1, b2 in names:
+        name_a, name_b = _name_around(tokens_a, a1, a2, common), _name_around(tokens_b, b1, b2, common)
+        if name_a and name_b and _different_names(name_a, name_b):
+            swaps.append((name_a, name_b))
+    return swaps
+
+
+def _is_name(tokens: list[str]) -> bool:
+    words = [t for t in tokens if t not in POSSESSIVES]
+    return bool(words) and words[0][:1].isupper() and all(_name_word(t) for t in words)
+
+
+def _name_word(token: str) -> bool:
+    """A capitalised word or a particle inside a name ("de", "al-Abdo")."""
+    return token[:1].isupper() or token in NAME_PARTICLES or token.split("-")[0] in NAME_PARTICLES
+
+
+def _name_around(tokens: list[str], start: int, end: int, common: frozenset[str]) -> str:
+    """The whole capitalised run that holds tokens[start:end], without a sentence-opening common word."""
+    while start > 0 and _name_word(tokens[start - 1]):
+        start -= 1
+    while end < len(tokens) and _name_word(tokens[end]):
+        end += 1
+    opens = all(not t[:1].isalnum() for t in tokens[:start])
+    run = [t for t in tokens[start:end] if t not in POSSESSIVES]
+    if run and opens and run[0].lower() in common:
+        run = run[1:]
+    while run and run[0] in NAME_PARTICLES:
+        run = run[1:]
+    while run and run[-1] in NAME_PARTICLES:
+        run = run[:-1]
+    return " ".join(run)
+
+
+def _different_names(a: str, b: str) -> bool:
+    """Two names of people or places that cannot be the same: not spellings of one name ("Kim Jong-un",
+    "Kim Jong Un"), a name and part of it or with a title ("Putin", "President Vladimir Putin"), an
+    acronym and its country; organisations (a wire's credit changes between copies) and calendar words
+    (read as dates) are left out."""
+    key_a, key_b = (_name_key(n) for n in (a, b))
+    if not key_a or not key_b or _shortens(key_a, key_b) or _shortens(key_b, key_a):
+        return False
+    return not ((key_a | key_b) & (MONTHS_AND_DAYS | ORG_WORDS) or any(_organisation(n) for n in (a, b)))
+
+
+def _shortens(short: frozenset[str], long: frozenset[str]) -> bool:
+    """Whether every word of one name begins a word of the other: part of it ("Putin"), an abbreviation
+    or a short form ("Minn.", "Jon Hubbard" of "Minnesota", "Jonathan Hubbard")."""
+    return all(any(word.startswith(part) for word in long) for part in short)
+
+
+def _name_key(name: str) -> frozenset[str]:
+    key = translit_key(name)
+    key = KNOWN_ACRONYMS.get(key.replace(" ", ""), key)
+    return frozenset(w for w in key.split() if w.strip(".") not in ROLE_WORDS)
+
+
+def _organisation(name: str) -> bool:
+    """An acronym that is not a country's ("CNN", "AP"); a longer word in capitals is a name set in
+    capitals, as datelines are ("SINGAPORE", "MADISON COUNTY")."""
+    bare = name.replace(".", "")
+    return bare.isupper() and len(bare) <= ACRONYM_LETTERS and fold(bare) not in KNOWN_ACRONYMS

@@ -1,0 +1,135 @@
+"""Conflicts: values read from sentences, matched pair by pair, and names swapped in copied sentences."""
+
+from newsprism.conflicts import find_conflicts, read_mentions
+from newsprism.embed import EmbeddedSentences, HashingEmbedder
+from newsprism.records import Article, Evidence, Fact, Story
+
+
+def conflicts_between(first: str, second: str, rest: str = "") -> list[list[str]]:
+    """The sides' values of the conflicts found when two articles state ``first`` and ``second`` as one fact
+    (and both ``rest``)."""
+    more = (rest,) if rest else ()
+    a = Article(id="a", text=f"{first} {rest}", sentences=(first, *more), published="2024-06-18")
+    b = Article(id="b", text=f"{second} {rest}", sentences=(second, *more), published="2024-06-19")
+    story = Story("s", (a, b))
+    fact = Fact("f1", first, ("a", "b"), (Evidence("a", first), Evidence("b", second)))
+    found = find_conflicts(story, EmbeddedSentences(story.sentences(), HashingEmbedder()), (fact,))
+    return [[side.value for side in c.sides] for c in found]
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {m.surface: m.kind for m in read_mentions(0, text, 2024)}
+
+
+def test_two_values_of_one_kind_never_conflict_with_their_copy():
+    sentence = "The fire killed 3 people on Monday and injured 12 people on June 4 and June 9 in 2019 and 2021."
+    assert conflicts_between(sentence, sentence) == []
+
+
+def test_same_values_in_another_order_do_not_conflict():
+    assert conflicts_between("Police held 4 men and 9 men.", "Police held 9 men and 4 men.") == []
+
+
+def test_one_changed_value_among_several_is_the_conflict():
+    found = conflicts_between(
+        "The fire killed 3 people and injured 12 people.", "The fire killed 3 people and injured 18 people."
+    )
+    assert found == [["12 people", "18 people"]]
+
+
+def test_count_reader_keeps_commas_and_function_words_out():
+    assert kinds("On June 21, according to police, 1,500 people and 3 dogs were found.") == {
+        "June 21": "day of the month",
+        "1,500 people": "number of people",
+        "3 dogs": "number of dog",
+    }
+    assert kinds("He said 2016 was hard and 12 of them left.") == {"2016": "year"}
+
+
+def test_hedge_reaches_the_number_after_an_article():
+    [operator] = read_mentions(0, "a about 900 operator", 2024)
+    assert operator.surface == "about 900 operator" and operator.low <= 911 <= operator.high
+
+
+def test_amounts_percentages_days_and_durations_are_read():
+    found = kinds("It cost $12 million, 45% more, over six months, starting March 3.")
+    assert found == {
+        "$12 million": "amount in $",
+        "45%": "percentage",
+        "over six months": "time span in months",
+        "March 3": "day of the month",
+    }
+
+
+def test_changed_day_percentage_and_duration_are_conflicts():
+    assert conflicts_between("The talks began on June 12.", "The talks began on June 19.") == [["June 12", "June 19"]]
+    assert conflicts_between("Turnout was 45 percent.", "Turnout was 72 percent.") == [["45 percent", "72 percent"]]
+    assert conflicts_between("He was held for 3 weeks.", "He was held for 8 weeks.") == [["3 weeks", "8 weeks"]]
+
+
+def test_rounded_and_reworded_values_do_not_conflict():
+    assert conflicts_between("Some 1,020 fans came.", "About 1,000 fans came.") == []
+    assert conflicts_between("He served 19 years.", "He served nearly two decades.") == []
+    assert conflicts_between("Three people died.", "3 people died.") == []
+
+
+def test_changed_name_or_place_in_a_copied_sentence_is_a_conflict():
+    person = conflicts_between("Mayor Ilse Korven opened the bridge.", "Mayor Anna Berg opened the bridge.")
+    assert person == [["Mayor Ilse Korven", "Mayor Anna Berg"]]
+    place = conflicts_between(
+        "The bridge in Veldhaven collapsed on Tuesday.", "The bridge in Lisse collapsed on Tuesday."
+    )
+    assert place == [["Veldhaven", "Lisse"]]
+
+
+def test_other_ways_to_name_the_same_are_not_conflicts():
+    full = "President Vladimir Putin arrived in Pyongyang on Wednesday."
+    assert conflicts_between(full, "Putin arrived in Pyongyang on Wednesday.") == []
+    # both articles name both places: another way to say where, not another place
+    both = "Putin arrived in North Korea on Wednesday."
+    assert conflicts_between(full, both, "Pyongyang is the capital of North Korea.") == []
+    assert conflicts_between("Kim Jong-un met him.", "Kim Jong Un met him.") == []
+    assert conflicts_between("The news was first reported by CNN.", "The news was first reported by AP.") == []
+
+
+def test_ranges_and_parts_of_a_whole_are_not_values():
+    assert kinds("Adults age 20 to 29 live at home; bones from between 3,000 and 1,500 years ago.") == {}
+    assert kinds("The judge threw out three of the eight murder charges after two or three days.") == {}
+    assert kinds("One hundred and three male patients joined a decades-long study.") == {}
+
+
+def test_values_about_different_things_in_one_fact_do_not_conflict():
+    first = "Four people were killed across Syria on Tuesday, activists said."
+    assert conflicts_between(first, "Activists said 125 people had died since March, mostly in Homs.") == []
+    assert conflicts_between("The bridge fell, injuring 12 people.", "At least 18 people were injured.") == [
+        ["12 people", "At least 18 people"]
+    ]
+
+
+def test_a_day_apart_is_a_time_zone_not_a_conflict():
+    assert conflicts_between("The Oscars were held on Feb. 26, 2017.", "The Oscars were held on Feb. 27, 2017.") == []
+
+
+def test_same_one_sided_hedge_compares_the_figures():
+    found = conflicts_between("More than 100 people fled the fire.", "More than 150 people fled the fire.")
+    assert found == [["More than 100 people", "More than 150 people"]]
+    assert conflicts_between("More than 100 people fled the fire.", "More than 110 people fled the fire.") == []
+
+
+def test_short_forms_of_a_name_are_not_conflicts():
+    assert (
+        conflicts_between("Lt. Jonathan Hubbard said the search was over.", "Lt. Jon Hubbard said the search was over.")
+        == []
+    )
+    assert (
+        conflicts_between(
+            "The road runs through Albert Lea, Minn. to the north.",
+            "The road runs through Albert Lea, Minnesota to the north.",
+        )
+        == []
+    )
+
+
+def test_names_in_capitals_are_names_but_acronyms_are_organisations():
+    found = conflicts_between("He was born in ANAHEIM in a cold year.", "He was born in SINGAPORE in a cold year.")
+    assert found == [["ANAHEIM", "SINGAPORE"]]
