@@ -40,7 +40,7 @@ def analyse_story(
     return StoryAnalysis(
         story=story,
         independent_sources=len(set(groups.values())),
-        summary=summarize(story, facts, conflicts, groups, embedder, settings.summary),
+        summary=summarize(story, facts, conflicts, groups, embedded, settings.summary),
         facts=facts,
         conflicts=conflicts,
         provenance=provenance,

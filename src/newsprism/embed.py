@@ -121,5 +121,12 @@ class EmbeddedSentences:
         """Row numbers of an article's sentences, in reading order."""
         return self._rows.get(article, [])
 
+    def vectors_of(self, texts: list[str]) -> np.ndarray:
+        """Vectors of sentences of the story by their text, embedding only those it does not hold."""
+        row_of = {sentence.text: row for row, sentence in enumerate(self.sentences)}
+        missing = [text for text in dict.fromkeys(texts) if text not in row_of]
+        extra = dict(zip(missing, self.embedder.embed(missing), strict=True)) if missing else {}
+        return np.array([self.vectors[row_of[t]] if t in row_of else extra[t] for t in texts]).reshape(len(texts), -1)
+
     def similarity(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
         return self.vectors[rows_a] @ self.vectors[rows_b].T

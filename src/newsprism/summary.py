@@ -23,7 +23,7 @@ import re
 from collections import Counter, defaultdict
 
 from .config import SummaryConfig
-from .embed import Embedder
+from .embed import EmbeddedSentences
 from .records import Conflict, Fact, Story, SummarySentence
 from .tokens import STOPWORDS, words
 
@@ -45,7 +45,7 @@ def summarize(
     facts: tuple[Fact, ...],
     conflicts: tuple[Conflict, ...],
     groups: dict[str, str],
-    embedder: Embedder,
+    embedded: EmbeddedSentences,
     config: SummaryConfig,
 ) -> tuple[SummarySentence, ...]:
     conflicted = {e.sentence for c in conflicts for side in c.sides for e in side.evidence}
@@ -61,7 +61,8 @@ def summarize(
     held = [concepts(f.text) for f in candidates]
     lengths = [max(len(f.text.split()), 1) for f in candidates]
     breadth = [len({groups.get(a, a) for a in f.sources}) for f in candidates]
-    vectors = embedder.embed([f.text for f in candidates])
+    vectors = embedded.vectors_of([f.text for f in candidates])
+    rewording = embedded.embedder.align_similarity
     covered: set[str] = set()
     chosen: list[int] = []
     remaining = set(range(len(candidates)))
@@ -69,7 +70,7 @@ def summarize(
     while remaining and used < budget:
 
         def gain(i: int, covered: set[str]) -> float:
-            if any(vectors[i] @ vectors[j] >= embedder.align_similarity for j in chosen):
+            if any(vectors[i] @ vectors[j] >= rewording for j in chosen):
                 return 0.0
             added = sum(weights.get(c, 0.0) for c in held[i] - covered) / lengths[i]
             return added * breadth[i] * (LEDE_BONUS if places[i][0] == 0 else 1.0)

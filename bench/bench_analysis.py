@@ -1,0 +1,104 @@
+"""Story analysis time by analyser, for stories of 5, 20 and 100 articles.
+
+A story of N articles is the first N documents of ``../shared/bench/multinews-dev.jsonl`` (200
+characters or more) after newsprism's pipeline (extraction, cleaning, sentences): real news text,
+though for N > 10 it joins several Multi-News stories, which is what a large, loose story looks like
+to the analysers. Each analyser runs in the order ``analyse_story`` runs them, timed on its own;
+embedding the story's sentences is the first row. Medians over --repeat runs (the embedder and the
+spaCy model are loaded and warmed up before).
+
+    python3 bench/bench_analysis.py [--sizes 5,20,100] [--repeat 3] [--embedder minilm]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from newsprism.config import Settings
+from newsprism.conflicts import find_conflicts
+from newsprism.dedup import find_near_duplicates
+from newsprism.embed import EmbeddedSentences, load_embedder
+from newsprism.entities import resolve_entities
+from newsprism.facts import group_facts
+from newsprism.framing import frame_articles
+from newsprism.ner import SpacyRecognizer
+from newsprism.pipeline import Pipeline
+from newsprism.provenance import copy_groups, find_copies
+from newsprism.records import RawDocument, Story
+from newsprism.summary import summarize
+from newsprism.timeline import build_timeline
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "bench" / "multinews-dev.jsonl"
+
+
+def load_articles(count: int) -> list:
+    pipeline = Pipeline()
+    articles = []
+    with DATA.open(encoding="utf-8") as lines:
+        for line in lines:
+            for n, text in enumerate(json.loads(line)["documents"]):
+                if len(text) >= 200 and len(articles) < count:
+                    doc_id = f"{len(articles):03d}-{n}"
+                    articles.append(pipeline.run(RawDocument(doc_id, "text", text, id=doc_id)))
+            if len(articles) >= count:
+                return articles
+    return articles
+
+
+def time_stages(story: Story, embedder, recognizer, settings: Settings) -> dict[str, float]:
+    """Seconds per analyser, in analyse_story's order."""
+    seconds: dict[str, float] = {}
+
+    def timed(name: str, run: Callable[[], object]) -> object:
+        start = time.perf_counter()
+        result = run()
+        seconds[name] = time.perf_counter() - start
+        return result
+
+    embedded = timed("embed sentences", lambda: EmbeddedSentences(story.sentences(), embedder))
+    near = timed("near-duplicates", lambda: {frozenset((d.first, d.second)): d
+                                             for d in find_near_duplicates(list(story.articles))})
+    links = timed("provenance", lambda: find_copies(story, embedded, near, settings.provenance))
+    groups = copy_groups(story, links)
+    timed("entities", lambda: resolve_entities(story, recognizer))
+    facts = timed("facts", lambda: group_facts(story, embedded, settings.facts))
+    conflicts = timed("conflicts", lambda: find_conflicts(story, embedded, facts))
+    timed("timeline", lambda: build_timeline(story))
+    timed("framing", lambda: frame_articles(story, facts, groups))
+    timed("summary", lambda: summarize(story, facts, conflicts, groups, embedded, settings.summary))
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="5,20,100")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--embedder", default="minilm", choices=["minilm", "hashing"])
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    embedder, note = load_embedder(args.embedder)
+    recognizer = SpacyRecognizer()
+    articles = load_articles(max(sizes))
+    settings = Settings()
+    time_stages(Story("warm-up", tuple(articles[:3])), embedder, recognizer, settings)
+    columns: dict[int, dict[str, float]] = {}
+    for size in sizes:
+        story = Story(f"s{size}", tuple(articles[:size]))
+        runs = [time_stages(story, embedder, recognizer, settings) for _ in range(args.repeat)]
+        columns[size] = {name: statistics.median(run[name] for run in runs) for name in runs[0]}
+        columns[size]["total"] = statistics.median(sum(run.values()) for run in runs)
+        sentences = len(story.sentences())
+        print(f"{size} articles: {sentences} sentences")
+    print(f"embedder: {note}; medians of {args.repeat} runs, seconds")
+    print(f"{'analyser':<18}" + "".join(f"{size:>10}" for size in sizes))
+    for name in columns[sizes[0]]:
+        print(f"{name:<18}" + "".join(f"{columns[size][name]:>10.3f}" for size in sizes))
+
+
+if __name__ == "__main__":
+    main()
