@@ -121,7 +121,8 @@ def test_ingest_then_stories_search_and_report(tmp_path, capsys):
     assert code == 1 and "no such database" in err
 
 
-def test_watch_polls_until_interrupted_and_says_where_it_stopped(site, tmp_path):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_watch_polls_until_interrupted_and_says_where_it_stopped(site, tmp_path, stop):
     db = tmp_path / "n.db"
     command = [sys.executable, "-m", "newsprism.cli", "watch", f"{site.url}/feed.xml", "--every", "1s", "--db",
                str(db), "--allow-private", "--delay", "0", "--embedder", "hashing"]
@@ -131,7 +132,7 @@ def test_watch_polls_until_interrupted_and_says_where_it_stopped(site, tmp_path)
     # The third request of the feed means the second poll has finished and said so.
     while time.monotonic() < deadline and Counter(site.paths())["/feed.xml"] < 3:
         time.sleep(0.1)
-    process.send_signal(signal.SIGINT)
+    process.send_signal(stop)
     _, err = process.communicate(timeout=30)
     assert process.returncode == 0
     assert "poll 1: 4 new articles" in err and "poll 2: 0 new articles" in err

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -226,6 +227,10 @@ def _search(args: argparse.Namespace) -> int:
 def _watch(args: argparse.Namespace) -> int:
     seconds = _interval(args.every)
     rounds = 0
+    # Ctrl-C or a kill stops the watch between two commits. A shell script that starts a command in the
+    # background makes it ignore SIGINT, so the handler is set here rather than inherited.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         while True:
             rounds += 1

@@ -29,13 +29,33 @@ FUTURE = re.compile(
     r"|\bplans?\s+to\b|\bnext\b|\bupcoming\b",
     re.I,
 )
-PAST = re.compile(r"\b(?:was|were|had|did|has|have)\b|\b\w+ed\b|\blast\b|\bago\b", re.I)
+PAST = re.compile(
+    r"\b(?:was|were|had|did|has|have|said|told|met|went|began|came|took|gave|made|held|left|saw|spoke|wrote)\b"
+    r"|\b\w+ed\b|\blast\b|\bago\b",
+    re.I,
+)
 MAX_EVENT_WORDS = 30
+
+
+# Where a clause ends: a comma, semicolon, colon or dash, or a quotation mark (a quote has its own tense).
+CLAUSE_END = re.compile(r"[,;:—–]\s|[“”\"]")
 
 
 def _is_future(text: str) -> bool:
     future, past = len(FUTURE.findall(text)), len(PAST.findall(text))
     return future > 0 and future >= past
+
+
+def _is_future_at(text: str, position: int) -> bool:
+    """The tense of the clause holding ``position``, or of the whole sentence when the clause shows none:
+    in "“We will win,” he said in September" September is past, in "Putin will travel on Tuesday, the
+    Kremlin announced on Monday" Tuesday is ahead and Monday behind."""
+    start = max((m.end() for m in CLAUSE_END.finditer(text, 0, position)), default=0)
+    end = next((m.start() for m in CLAUSE_END.finditer(text, position)), len(text))
+    clause = text[start:end]
+    if FUTURE.search(clause) or PAST.search(clause):
+        return _is_future(clause)
+    return _is_future(text)
 
 
 def resolve_dates(text: str, published: date | None, nearest: bool = False) -> list[str]:
@@ -48,6 +68,10 @@ def resolve_dates(text: str, published: date | None, nearest: bool = False) -> l
     ['2023-09', '2024-06-17']
     >>> resolve_dates("Putin will travel to North Korea on Tuesday.", date(2024, 6, 19), nearest=True)
     ['2024-06-18']
+    >>> resolve_dates("Putin will travel on Tuesday, the Kremlin announced on Monday.", date(2024, 6, 17))
+    ['2024-06-17', '2024-06-18']
+    >>> resolve_dates("“We will win,” Kim said during his meeting with Putin in September.", date(2024, 6, 17))
+    ['2023-09']
     """
     found: list[str] = []
     taken: list[tuple[int, int]] = []
@@ -65,14 +89,15 @@ def resolve_dates(text: str, published: date | None, nearest: bool = False) -> l
     for match in YEAR.finditer(text):
         add(match, match.group("year"))
     if published:
-        future = _is_future(text)
         for match in MONTH_DAY.finditer(text):
-            add(match, _month_day(published, month_number(match.group("month")), int(match.group("day")), future))
+            month, day = month_number(match.group("month")), int(match.group("day"))
+            add(match, _month_day(published, month, day, _is_future_at(text, match.start())))
         for match in MONTH_ONLY.finditer(text):
-            add(match, _month(published, month_number(match.group("month")), future))
+            add(match, _month(published, month_number(match.group("month")), _is_future_at(text, match.start())))
         for match in WEEKDAY.finditer(text):
             weekday = WEEKDAYS[match.group("day").lower()]
-            add(match, _weekday(published, weekday, None if nearest else future).isoformat())
+            future = None if nearest else _is_future_at(text, match.start())
+            add(match, _weekday(published, weekday, future).isoformat())
     return sorted(dict.fromkeys(found))
 
 
