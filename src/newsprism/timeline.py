@@ -24,6 +24,12 @@ MONTH_ONLY = re.compile(rf"\b(?:in|since|last|this|next|early|late|mid-)\s*(?P<m
 WEEKDAY = re.compile(
     r"\b(?:on|last|this|next|by|since|until)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
+# Dates relative to the publication day: "yesterday", "two days ago", "last month", "next year".
+RELATIVE_DAY = re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", re.I)
+DAYS_AGO = re.compile(r"\b(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b", re.I)
+RELATIVE_PERIOD = re.compile(r"\b(?P<side>last|next|this)\s+(?P<unit>month|year)\b", re.I)
+DAY_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+COUNT_WORDS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
 FUTURE = re.compile(
     r"\b(?:will|would|shall)\b|\b(?:is|are)\s+(?:set|expected|scheduled|due|going|slated|poised|planning)\s+to\b"
     r"|\bplans?\s+to\b|\bnext\b|\bupcoming\b",
@@ -37,8 +43,9 @@ PAST = re.compile(
 MAX_EVENT_WORDS = 30
 
 
-# Where a clause ends: a comma, semicolon, colon or dash, or a quotation mark (a quote has its own tense).
-CLAUSE_END = re.compile(r"[,;:—–]\s|[“”\"]")
+# Where a clause ends: a comma, semicolon, colon or dash, a quotation mark (a quote has its own tense),
+# or "that" ("said on Sunday that troops would leave": Sunday is when it was said).
+CLAUSE_END = re.compile(r"[,;:—–]\s|[“”\"]|\bthat\b")
 
 
 def _is_future(text: str) -> bool:
@@ -72,6 +79,9 @@ def resolve_dates(text: str, published: date | None, nearest: bool = False) -> l
     ['2024-06-17', '2024-06-18']
     >>> resolve_dates("“We will win,” Kim said during his meeting with Putin in September.", date(2024, 6, 17))
     ['2023-09']
+    >>> resolve_dates("Talks ended yesterday, two days after a deal made last month.", date(2024, 1, 10))
+    ['2023-12', '2024-01-09']
+
     """
     found: list[str] = []
     taken: list[tuple[int, int]] = []
@@ -98,7 +108,24 @@ def resolve_dates(text: str, published: date | None, nearest: bool = False) -> l
             weekday = WEEKDAYS[match.group("day").lower()]
             future = None if nearest else _is_future_at(text, match.start())
             add(match, _weekday(published, weekday, future).isoformat())
+        if not nearest:  # a day counted from a publication date known only roughly is no date
+            for match in RELATIVE_DAY.finditer(text):
+                add(match, (published + timedelta(days=DAY_OFFSETS[match.group("word").lower()])).isoformat())
+            for match in DAYS_AGO.finditer(text):
+                count = match.group("count").lower()
+                days = int(count) if count.isdigit() else COUNT_WORDS[count]
+                add(match, (published - timedelta(days=days)).isoformat())
+        for match in RELATIVE_PERIOD.finditer(text):
+            add(match, _relative_period(published, match.group("side").lower(), match.group("unit").lower()))
     return sorted(dict.fromkeys(found))
+
+
+def _relative_period(published: date, side: str, unit: str) -> str:
+    step = {"last": -1, "this": 0, "next": 1}[side]
+    if unit == "year":
+        return str(published.year + step)
+    months = published.year * 12 + published.month - 1 + step
+    return f"{months // 12}-{months % 12 + 1:02d}"
 
 
 def _weekday(published: date, weekday: int, future: bool | None) -> date:
