@@ -16,8 +16,8 @@ stories. Systems:
   reached, then put back in document order, as sumy does;
 - ``newsprism-<embedder>``: each document through ``Pipeline().run`` (documents that raise
   InputError are skipped), the articles as one ``Story``, ``analyse_story`` with a 250-word
-  ``SummaryConfig``; the summary sentences joined as produced, conflict statements ("Sources disagree
-  on …") included. The row ``… -conflicts`` scores the same summaries without those statements.
+  ``SummaryConfig``; the summary sentences joined as produced, conflicts stated included (the most
+  widely reported side's sentence with the other values beside its own).
 
 Seconds per story cover everything a system does from raw documents to its summary: for newsprism the
 pipeline and the whole story analysis (``analyse_story`` runs every analyser, not only the summary);
@@ -61,7 +61,6 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT.parent / "shared" / "bench"
 WORDS = 250
 SYSTEMS = "lead,lead-clean,lexrank,textrank,newsprism-minilm,newsprism-hashing"
-CONFLICT_PREFIX = "Sources disagree on "
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -204,8 +203,6 @@ def main() -> None:
             seconds = built + time.perf_counter() - start
             sentences = [s.text for s in analysis.summary] if analysis else []
             record(name, " ".join(sentences), reference, seconds)
-            kept = [s for s in sentences if not s.startswith(CONFLICT_PREFIX)]
-            record(f"{name} -conflicts", " ".join(kept), reference, seconds)
 
     documents = sum(len(s["documents"]) for s in stories)
     print(f"{len(stories)} stories, {documents} documents ({skipped} skipped by the pipeline), "

@@ -110,6 +110,15 @@ def test_summary_cites_sources_within_budget(seed_report):
     assert sum(len(s["text"].split()) for s in story["summary"]) <= 160
 
 
+def test_summary_states_the_conflict_without_taking_a_side(seed_report):
+    story = story_of(seed_report, "000_e725108744faafc6")
+    stated = [s for s in story["summary"] if "nearly two decades" in s["text"]]
+    assert len(stated) == 1
+    assert "24 years" in stated[0]["text"] or "since 2000" in stated[0]["text"]
+    # the sources of both sides are cited
+    assert {"001_d00993bdb1b14b3e", "000_e725108744faafc6"} <= set(stated[0]["sources"])
+
+
 def test_examples_stories_copies_conflict_and_framing(examples_report):
     data = json.loads(examples_report.to_json())
     assert len(data["stories"]) == 2
