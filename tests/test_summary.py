@@ -42,3 +42,16 @@ def test_shared_fact_first_one_source_detail_last_each_fact_once():
     assert len([t for t in texts if "Floodwaters" in t]) == 1
     first = analysis.summary[0]
     assert set(first.sources) == {"wire", "copy", "local"}
+
+
+def test_a_fact_is_stated_by_the_side_most_sources_take():
+    from newsprism.facts import side_with_most
+    from newsprism.records import Conflict, ConflictSide, Evidence, Fact
+
+    few = Evidence("a", "Putin's first visit in nearly two decades.")
+    many = [Evidence("b", "Putin's first visit in 24 years."), Evidence("c", "Putin's first visit in 24 years.")]
+    fact = Fact("f1", few.sentence, ("a", "b", "c"), (few, *many))
+    conflict = Conflict("c1", "time span", (ConflictSide("nearly two decades", ("a",), (few,)),
+                                            ConflictSide("24 years", ("b", "c"), tuple(many))))
+    other = Fact("f2", "Kim met Putin.", ("a",), (Evidence("a", "Kim met Putin."),))
+    assert [f.text for f in side_with_most((fact, other), (conflict,))] == [many[0].sentence, other.text]

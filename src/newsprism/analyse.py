@@ -11,7 +11,7 @@ from .conflicts import find_conflicts
 from .dedup import NearDuplicate, find_near_duplicates
 from .embed import EmbeddedSentences, Embedder
 from .entities import Recognizer, resolve_entities
-from .facts import group_facts
+from .facts import group_facts, side_with_most
 from .framing import frame_articles
 from .provenance import copy_groups, find_copies
 from .records import Story, StoryAnalysis
@@ -37,6 +37,7 @@ def analyse_story(
     groups = copy_groups(story, provenance)
     facts = group_facts(story, embedded, settings.facts)
     conflicts = find_conflicts(story, embedded, facts)
+    facts = side_with_most(facts, conflicts)
     return StoryAnalysis(
         story=story,
         independent_sources=len(set(groups.values())),

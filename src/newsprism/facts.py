@@ -3,16 +3,19 @@
 Two sentences of different articles are linked when their embeddings are close and they share
 enough content words. The most linked sentence seeds a fact, states it, and pulls in its best
 counterpart from each other article; a sentence may support several facts. Sentences no other article matches become
-facts of one source, kept and marked as such by their single source.
+facts of one source, kept and marked as such by their single source. Once conflicts are known, a
+fact stated by a sentence on the smaller side of one is stated by a sentence of the larger side.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import numpy as np
 
 from .config import FactsConfig
 from .embed import EmbeddedSentences
-from .records import Evidence, Fact, Story
+from .records import Conflict, Evidence, Fact, Story
 from .tokens import content_words
 
 # Share of the shorter sentence's content words the two must have in common.
@@ -54,3 +57,20 @@ def group_facts(story: Story, embedded: EmbeddedSentences, config: FactsConfig) 
         facts.append((sentences[seed].text, sources, evidence, min(members)))
     facts.sort(key=lambda f: (-len(f[1]), f[3]))
     return tuple(Fact(f"f{n}", text, sources, evidence) for n, (text, sources, evidence, _) in enumerate(facts, 1))
+
+
+def side_with_most(facts: tuple[Fact, ...], conflicts: tuple[Conflict, ...]) -> tuple[Fact, ...]:
+    """Facts whose stating sentence takes the smaller side of a conflict, stated instead by a sentence of
+    the side most sources take, so that a fact's row does not lend one outlet's value to all its sources."""
+    rank: dict[str, int] = {}
+    for conflict in conflicts:
+        for side in conflict.sides:
+            for evidence in side.evidence:
+                rank[evidence.sentence] = max(rank.get(evidence.sentence, 0), len(side.sources))
+    restated = []
+    for fact in facts:
+        if fact.text in rank:
+            best = max((e.sentence for e in fact.evidence if e.sentence in rank), key=lambda s: rank[s])
+            fact = replace(fact, text=best) if rank[best] > rank[fact.text] else fact
+        restated.append(fact)
+    return tuple(restated)
