@@ -5,7 +5,7 @@ from newsprism.config import Settings, SummaryConfig
 from newsprism.embed import load_embedder
 from newsprism.pipeline import Pipeline
 from newsprism.records import RawDocument, Story
-from newsprism.summary import concept_weights, concepts
+from newsprism.summary import concept_weights, concepts, summarize
 
 SHARED = "Floodwaters receded from the town of Kestrel on Sunday after three days of heavy rain."
 LONER = "A local bakery handed out free bread and hot soup to the volunteers who filled sandbags all night."
@@ -55,3 +55,47 @@ def test_a_fact_is_stated_by_the_side_most_sources_take():
                                             ConflictSide("24 years", ("b", "c"), tuple(many))))
     other = Fact("f2", "Kim met Putin.", ("a",), (Evidence("a", "Kim met Putin."),))
     assert [f.text for f in side_with_most((fact, other), (conflict,))] == [many[0].sentence, other.text]
+
+
+def test_distinctive_phrases_are_shared_wordings_not_names_or_the_story_subject():
+    from newsprism.facts import distinctive_phrases
+
+    texts = {
+        "a": ["Vladimir Putin may sign a partnership agreement.", "The state visit began.", "The state visit went on."],
+        "b": ["A partnership agreement is expected, Vladimir Putin said.", "The state visit is his first.",
+              "The state visit ended."],
+    }
+    rows = [text for texts_of in texts.values() for text in texts_of]
+    articles = [article for article, texts_of in texts.items() for _ in texts_of]
+    # "Vladimir Putin" is a name; "state visit" is in every other sentence: the story's subject
+    assert distinctive_phrases(rows, articles) == {"partnership agreement": [0, 3]}
+
+
+def test_a_fact_is_stated_by_the_sentence_of_it_that_adds_most():
+    from newsprism.embed import EmbeddedSentences
+    from newsprism.records import Evidence, Fact
+
+    s = story()
+    embedded = EmbeddedSentences(s.sentences(), load_embedder("hashing")[0])
+    wordy = "Volunteers, neighbours and a few visitors from the county all agreed that the night had been long."
+    fact = Fact("f1", wordy, ("wire", "local"), (Evidence("wire", wordy), Evidence("local", SHARED)))
+    groups = {"wire": "wire", "copy": "wire", "local": "local"}
+    summary = summarize(s, (fact,), (), groups, embedded, SummaryConfig(words=20))
+    assert [x.text for x in summary] == [SHARED]
+    assert summary[0].sources == ("wire", "local")
+
+
+def test_a_conflict_is_stated_where_the_coverage_first_tells_it():
+    s = story()
+    first, second = s.articles[0].sentences[0], s.articles[0].sentences[1]
+    from newsprism.embed import EmbeddedSentences
+    from newsprism.records import Conflict, ConflictSide, Evidence, Fact
+
+    embedded = EmbeddedSentences(s.sentences(), load_embedder("hashing")[0])
+    facts = (Fact("f1", second, ("wire", "local"), (Evidence("wire", second),)),)
+    conflict = Conflict("c1", "date", (
+        ConflictSide("Sunday", ("wire", "copy"), (Evidence("wire", first),)),
+        ConflictSide("Saturday", ("local",), (Evidence("local", "Floodwaters receded on Saturday."),))))
+    groups = {"wire": "wire", "copy": "wire", "local": "local"}
+    texts = [x.text for x in summarize(s, facts, (conflict,), groups, embedded, SummaryConfig(words=60))]
+    assert texts == [first.replace("Sunday", "Sunday (1 source says “Saturday”)"), second]

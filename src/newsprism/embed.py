@@ -23,6 +23,7 @@ class Embedder(Protocol):
     """Maps texts to an ``(n, dim)`` float32 array of unit rows."""
 
     name: str
+    dim: int
     # Cosine above which two sentences of different articles count as the same sentence reworded
     # (a rewrite keeps most sentences that close). Each vector space has its own scale.
     align_similarity: float
@@ -123,6 +124,8 @@ class EmbeddedSentences:
 
     def vectors_of(self, texts: list[str]) -> np.ndarray:
         """Vectors of sentences of the story by their text, embedding only those it does not hold."""
+        if not texts:
+            return np.zeros((0, self.embedder.dim), dtype=np.float32)
         row_of = {sentence.text: row for row, sentence in enumerate(self.sentences)}
         missing = [text for text in dict.fromkeys(texts) if text not in row_of]
         extra = dict(zip(missing, self.embedder.embed(missing), strict=True)) if missing else {}

@@ -1,16 +1,16 @@
 """Story analysis: an extractive summary in which every sentence cites its sources.
 
-Candidates are the story's facts, each stated by its representative sentence. What a summary should
-carry is what the coverage shares: the word pairs (bigrams, not both stop words) that several
+Candidates are the story's facts, each stated by whichever of its sentences adds most. What a summary
+should carry is what the coverage shares: the word pairs (bigrams, not both stop words) that several
 independent sources use, copies counted once (Gillick and Favre's concept coverage). Sentences are
 taken greedily by the weight of the concepts they add per word, times the number of independent
 sources that report the fact, so a second sentence repeating the first adds nothing and is passed
-over; a rewording of a chosen sentence (by embedding) is passed over too, and a lede gets a small
-bonus. The last sentence may run past the
-word budget rather than leave the summary short. The chosen sentences are ordered as they appear in
-the coverage. A fact stated by a sentence that takes a side in a conflict is left out and the
+over; a fact is said once any of its sentences is, a rewording of a chosen sentence (by embedding)
+is passed over too, and a lede gets a small bonus. The last sentence may run past the word budget
+rather than leave the summary short. A sentence that takes a side in a conflict is left out and the
 conflict is stated instead: the most widely reported side's sentence with the other values beside
-its own, citing every side.
+its own, citing every side. Everything is ordered as first told in the coverage (sentence number,
+then article), so the summary reads as a story.
 
 ``bench/bench_summary.py`` set the constants below on the Multi-News dev stories (ROUGE-2 beside
 lead, LexRank and TextRank).
@@ -50,23 +50,34 @@ def summarize(
     config: SummaryConfig,
 ) -> tuple[SummarySentence, ...]:
     conflicted = {e.sentence for c in conflicts for side in c.sides for e in side.evidence}
-    candidates = [f for f in facts if f.text not in conflicted]
-    candidates = [f for f in candidates if len(f.text.split()) >= MIN_WORDS] or candidates
+    position: dict[str, tuple[int, int]] = {}
+    for n, article in enumerate(story.articles):
+        for i, sentence in enumerate(article.sentences):
+            position.setdefault(sentence, (i, n))
     statements = [_state_conflict(c) for c in conflicts]
     budget = config.words - sum(len(s.text.split()) for s in statements)
-    if not candidates or budget <= 0:
+    # Any sentence of a fact may state it: the one adding most per word wins.
+    options = [
+        (n, sentence)
+        for n, fact in enumerate(facts)
+        for sentence in dict.fromkeys([fact.text, *(e.sentence for e in fact.evidence)])
+        if sentence not in conflicted
+    ]
+    options = [o for o in options if len(o[1].split()) >= MIN_WORDS] or options
+    if not options or budget <= 0:
         return tuple(statements)
     weights = concept_weights(story, groups)
-    position = {(a.id, s): (i, n) for n, a in enumerate(story.articles) for i, s in enumerate(a.sentences)}
-    places = [min(position.get((e.article, e.sentence), (99, 99)) for e in f.evidence) for f in candidates]
-    held = [concepts(f.text) for f in candidates]
-    lengths = [max(len(f.text.split()), 1) for f in candidates]
-    breadth = [len({groups.get(a, a) for a in f.sources}) for f in candidates]
-    vectors = embedded.vectors_of([f.text for f in candidates])
+    places = [position.get(text, (99, 99)) for _, text in options]
+    held = [concepts(text) for _, text in options]
+    lengths = [max(len(text.split()), 1) for _, text in options]
+    breadth = [len({groups.get(a, a) for a in facts[n].sources}) for n, _ in options]
+    evidence = [{fact.text, *(e.sentence for e in fact.evidence)} for fact in facts]
+    vectors = embedded.vectors_of([text for _, text in options])
     rewording = embedded.embedder.align_similarity
+    said = embedded.vectors_of([s.text for s in statements])
     covered: set[str] = set()
     chosen: list[int] = []
-    remaining = set(range(len(candidates)))
+    remaining = {i for i in range(len(options)) if not any(vectors[i] @ v >= rewording for v in said)}
     used = 0
     while remaining and used < budget:
 
@@ -77,13 +88,13 @@ def summarize(
             return added * breadth[i] * (LEDE_BONUS if places[i][0] == 0 else 1.0)
 
         best = max(remaining, key=lambda i: (gain(i, covered), [-p for p in places[i]]))
-        remaining.discard(best)
+        remaining -= {i for i in remaining if options[best][1] in evidence[options[i][0]]}
         chosen.append(best)
         covered |= held[best]
         used += lengths[best]
-    chosen.sort(key=lambda i: places[i])
-    sentences = [SummarySentence(candidates[i].text, candidates[i].sources) for i in chosen]
-    return tuple(sentences + statements)
+    placed = [(places[i], SummarySentence(options[i][1], facts[options[i][0]].sources)) for i in chosen]
+    placed += [(_place(c, position), s) for c, s in zip(conflicts, statements, strict=True)]
+    return tuple(sentence for _, sentence in sorted(placed, key=lambda p: p[0]))
 
 
 def concepts(text: str) -> set[str]:
@@ -134,6 +145,12 @@ def _state_conflict(conflict: Conflict) -> SummarySentence:
         f"“{_short(side.value)}” ({len(side.sources)} source{'s' if len(side.sources) > 1 else ''})" for side in ordered
     )
     return SummarySentence(f"Sources disagree on a {conflict.about}: {sides}.", sources)
+
+
+def _place(conflict: Conflict, position: dict[str, tuple[int, int]]) -> tuple[int, int]:
+    """Where a conflict's statement reads in the story: where its most widely reported side is first told."""
+    widest = max(conflict.sides, key=lambda side: len(side.sources))
+    return min((position.get(e.sentence, (99, 99)) for e in widest.evidence), default=(99, 99))
 
 
 def _wordings(values: str) -> list[str]:
