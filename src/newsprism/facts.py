@@ -5,8 +5,10 @@ enough content words, or when they are somewhat close and share a distinctive ph
 name, that several articles use once each and the story seldom uses otherwise ("partnership
 agreement"), which is how outlets that word one fact differently still name it. The most linked
 sentence seeds a fact, states it, and pulls in its best counterpart from each other article; a
-sentence may support several facts. Sentences no other article matches become facts of one source,
-kept and marked as such by their single source. Once conflicts are known, a
+sentence may support several facts. A sentence linked to a fact's seed and to the same counterparts,
+in an article the fact already has, is another wording of that fact and joins its evidence rather
+than seeding a copy of it. Sentences no other article matches become facts of one source, kept and
+marked as such by their single source. Once conflicts are known, a
 fact stated by a sentence on the smaller side of one is stated by a sentence of the larger side.
 """
 
@@ -62,7 +64,12 @@ def group_facts(story: Story, embedded: EmbeddedSentences, config: FactsConfig) 
             rows = [r for r in np.nonzero(linked[seed])[0] if articles[r] == article]
             members.append(max(rows, key=lambda r: sims[seed, r]))
         covered.update(members)
-        groups.append([seed, *members[1:]])
+        # another wording, in an article the fact already has, of a fact already found: more evidence
+        earlier = next((g for g in groups if linked[seed, g[0]] and set(members[1:]) <= set(g)), None)
+        if earlier is not None and len(members) > 2 and articles[seed] in articles[earlier]:
+            earlier.append(seed)
+        else:
+            groups.append([seed, *members[1:]])
     position = {a.id: n for n, a in enumerate(story.articles)}
     facts = []
     for seed, *others in groups:
