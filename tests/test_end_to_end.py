@@ -118,6 +118,8 @@ def test_summary_cites_sources_within_budget(seed_report):
     assert 3 <= len(story["summary"]) <= 8
     assert all(s["sources"] and set(s["sources"]) <= set(story["articles"]) for s in story["summary"])
     assert sum(len(s["text"].split()) for s in story["summary"]) <= 160
+    # headline-like lines (000 opens with one) read as sentences too
+    assert all(s["text"].rstrip("”’\"')")[-1] in ".!?" for s in story["summary"])
 
 
 def test_summary_states_the_conflict_without_taking_a_side(seed_report):

@@ -95,7 +95,7 @@ def summarize(
         chosen.append(best)
         covered |= held[best]
         used += lengths[best]
-    placed = [(places[i], SummarySentence(options[i][1], facts[options[i][0]].sources)) for i in chosen]
+    placed = [(places[i], SummarySentence(_closed(options[i][1]), facts[options[i][0]].sources)) for i in chosen]
     placed += [(_place(c, position), s) for c, s in zip(conflicts, statements, strict=True)]
     return tuple(sentence for _, sentence in sorted(placed, key=lambda p: p[0]))
 
@@ -148,6 +148,11 @@ def _state_conflict(conflict: Conflict) -> SummarySentence:
         f"“{_short(side.value)}” ({len(side.sources)} source{'s' if len(side.sources) > 1 else ''})" for side in ordered
     )
     return SummarySentence(f"Sources disagree on a {conflict.about}: {sides}.", sources)
+
+
+def _closed(sentence: str) -> str:
+    """A headline or standfirst line chosen as a sentence, ended with a full stop like the others."""
+    return sentence if re.search(r"[.!?…:;\"”’')\]]$", sentence) else f"{sentence}."
 
 
 def _place(conflict: Conflict, position: dict[str, tuple[int, int]]) -> tuple[int, int]:
