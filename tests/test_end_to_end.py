@@ -101,6 +101,9 @@ def test_seed_framing_loaded_terms(seed_report):
     assert "regime" in framing["003_b35613301c0a399f"]["loaded_terms"]
     assert "good-neighborly" in framing["000_e725108744faafc6"]["loaded_terms"]
     assert framing["000_e725108744faafc6"]["tone"] > framing["003_b35613301c0a399f"]["tone"]
+    # the state outlet is silent on the arms allegations the others report
+    facts = {f["id"]: f["text"] for f in story["facts"]}
+    assert any("supplying weapons" in facts[f] for f in framing["000_e725108744faafc6"]["omits"])
 
 
 def test_seed_partnership_agreement_is_one_fact_of_four_outlets(seed_report):
