@@ -151,6 +151,9 @@ def test_examples_stories_copies_conflict_and_framing(examples_report):
     assert "heroic" in framing["state-broadcaster"]["loaded_terms"]
     corrosion = next(f["id"] for f in bridge["facts"] if "corrosion" in f["text"])
     assert corrosion in framing["state-broadcaster"]["omits"]
+    # the rescue count three outlets report is told, though "12 people" is also one side's value
+    rescue = [s for s in bridge["summary"] if "pulled 12 people" in s["text"]]
+    assert rescue and len(rescue[0]["sources"]) == 3
 
 
 def test_examples_metadata_from_each_format(examples_report):

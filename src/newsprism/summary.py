@@ -7,11 +7,10 @@ taken greedily by the weight of the concepts they add per word, times the number
 sources that report the fact, so a second sentence repeating the first adds nothing and is passed
 over; a fact is said once any of its sentences is, a rewording of a chosen sentence (by embedding)
 is passed over too, and a lede gets a small bonus. The last sentence may run past the word budget
-rather than leave the summary short. A sentence that takes a side in a conflict, or holds one of its
-values, is left out (another sentence of its fact may state it) and the conflict is stated instead:
-the most widely reported side's sentence with the other values beside its own, citing every side.
-Everything is ordered as first told in the coverage (sentence number, then article), so the summary
-reads as a story.
+rather than leave the summary short. A sentence that takes a side in a conflict is left out and the
+conflict is stated instead: the most widely reported side's sentence with the other values beside
+its own, citing every side. Everything is ordered as first told in the coverage (sentence number,
+then article), so the summary reads as a story.
 
 ``bench/bench_summary.py`` set the constants below on the Multi-News dev stories (ROUGE-2 beside
 lead, LexRank and TextRank).
@@ -51,8 +50,6 @@ def summarize(
     config: SummaryConfig,
 ) -> tuple[SummarySentence, ...]:
     conflicted = {e.sentence for c in conflicts for side in c.sides for e in side.evidence}
-    values = [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)") for c in conflicts for side in c.sides
-              for w in _wordings(side.value)]
     position: dict[str, tuple[int, int]] = {}
     for n, article in enumerate(story.articles):
         for i, sentence in enumerate(article.sentences):
@@ -64,7 +61,7 @@ def summarize(
         (n, sentence)
         for n, fact in enumerate(facts)
         for sentence in dict.fromkeys([fact.text, *(e.sentence for e in fact.evidence)])
-        if sentence not in conflicted and not any(v.search(sentence) for v in values)
+        if sentence not in conflicted
     ]
     options = [o for o in options if len(o[1].split()) >= MIN_WORDS] or options
     if not options or budget <= 0:
