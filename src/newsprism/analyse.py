@@ -15,7 +15,7 @@ from .facts import group_facts, side_with_most
 from .framing import frame_articles
 from .provenance import copy_groups, find_copies
 from .records import Story, StoryAnalysis
-from .summary import summarize
+from .summary import Rewriter, summarize
 from .timeline import build_timeline
 
 ANALYSERS = ("provenance", "entities", "facts", "conflicts", "timeline", "framing", "summary")
@@ -27,9 +27,11 @@ def analyse_story(
     settings: Settings,
     near: dict[frozenset[str], NearDuplicate] | None = None,
     recognizer: Recognizer | None = None,
+    rewriter: Rewriter | None = None,
 ) -> StoryAnalysis:
     """Analyse one story; ``near`` holds near-duplicate pairs from :func:`newsprism.dedup.find_near_duplicates`,
-    ``recognizer`` finds entity mentions (the rules when None)."""
+    ``recognizer`` finds entity mentions (the rules when None), ``rewriter`` rewrites the summary's chosen
+    facts (kept as extracted when None; see :class:`newsprism.summary.Rewriter`)."""
     embedded = EmbeddedSentences(story.sentences(), embedder)
     if near is None:
         near = {frozenset((d.first, d.second)): d for d in find_near_duplicates(list(story.articles))}
@@ -41,7 +43,7 @@ def analyse_story(
     return StoryAnalysis(
         story=story,
         independent_sources=len(set(groups.values())),
-        summary=summarize(story, facts, conflicts, groups, embedded, settings.summary),
+        summary=summarize(story, facts, conflicts, groups, embedded, settings.summary, rewriter),
         facts=facts,
         conflicts=conflicts,
         provenance=provenance,

@@ -12,6 +12,11 @@ conflict is stated instead: the most widely reported side's sentence with the ot
 its own, citing every side. Everything is ordered as first told in the coverage (sentence number,
 then article), so the summary reads as a story.
 
+The summary is extractive. An abstractive backend (a model behind an OpenAI-compatible endpoint, say)
+plugs in as a :class:`Rewriter`: it gets the chosen facts' sentences in order and returns one
+rewritten text for each, so every sentence keeps the sources it cites; conflict statements are kept
+as they are, so no rewriting can pick a side. None ships: the default is the extractive text.
+
 ``bench/bench_summary.py`` set the constants below on the Multi-News dev stories (ROUGE-2 beside
 lead, LexRank and TextRank).
 """
@@ -22,6 +27,7 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
+from typing import Protocol
 
 from .config import SummaryConfig
 from .embed import EmbeddedSentences
@@ -41,6 +47,12 @@ MIN_WORDS = 8
 SUFFIXES = ("ing", "ed", "es", "s")
 
 
+class Rewriter(Protocol):
+    """Rewrites a summary's chosen sentences: one text back for each text given, in the same order."""
+
+    def rewrite(self, story: Story, sentences: list[str]) -> list[str]: ...
+
+
 def summarize(
     story: Story,
     facts: tuple[Fact, ...],
@@ -48,6 +60,7 @@ def summarize(
     groups: dict[str, str],
     embedded: EmbeddedSentences,
     config: SummaryConfig,
+    rewriter: Rewriter | None = None,
 ) -> tuple[SummarySentence, ...]:
     conflicted = {e.sentence for c in conflicts for side in c.sides for e in side.evidence}
     position: dict[str, tuple[int, int]] = {}
@@ -92,7 +105,14 @@ def summarize(
         chosen.append(best)
         covered |= held[best]
         used += lengths[best]
-    placed = [(places[i], SummarySentence(_closed(options[i][1]), facts[options[i][0]].sources)) for i in chosen]
+    chosen.sort(key=lambda i: places[i])
+    texts = [_closed(options[i][1]) for i in chosen]
+    if rewriter is not None:
+        texts = _rewritten(rewriter, story, texts)
+    placed = [
+        (places[i], SummarySentence(text, facts[options[i][0]].sources))
+        for i, text in zip(chosen, texts, strict=True)
+    ]
     placed += [(_place(c, position), s) for c, s in zip(conflicts, statements, strict=True)]
     return tuple(sentence for _, sentence in sorted(placed, key=lambda p: p[0]))
 
@@ -145,6 +165,16 @@ def _state_conflict(conflict: Conflict) -> SummarySentence:
         f"“{_short(side.value)}” ({len(side.sources)} source{'s' if len(side.sources) > 1 else ''})" for side in ordered
     )
     return SummarySentence(f"Sources disagree on a {conflict.about}: {sides}.", sources)
+
+
+def _rewritten(rewriter: Rewriter, story: Story, texts: list[str]) -> list[str]:
+    rewritten = list(rewriter.rewrite(story, list(texts)))
+    if len(rewritten) != len(texts) or not all(isinstance(t, str) and t.strip() for t in rewritten):
+        raise ValueError(
+            f"the summary rewriter {type(rewriter).__name__} must return one non-empty text for each of the "
+            f"{len(texts)} sentences it gets, in order; it returned {len(rewritten)}"
+        )
+    return [t.strip() for t in rewritten]
 
 
 def _closed(sentence: str) -> str:
