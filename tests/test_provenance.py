@@ -99,3 +99,17 @@ def test_minilm_vectors_are_unit_and_order_independent(embedder):
     # length-sorted batching must put each vector back in its sentence's place
     assert abs(float(embedder.embed(texts[::-1])[2] @ vectors[0]) - 1.0) < 1e-4
     assert float(vectors[0] @ vectors[1]) > 0.5 > float(vectors[0] @ vectors[2])
+
+
+def test_minilm_batches_in_parallel_give_the_vectors_of_one_batch_at_a_time(embedder):
+    if embedder.name == "hashing-ngram":
+        if os.environ.get("CI"):
+            pytest.fail("CI installs the MiniLM model, but it did not load")
+        pytest.skip("the model is not installed")
+    from newsprism.minilm import MiniLMEmbedder
+
+    texts = [f"Sentence number {n} about the flood, {'and more words ' * (n % 7)}in Kestrel." for n in range(70)]
+    serial = MiniLMEmbedder(batch_size=8, parallel=False)
+    parallel = MiniLMEmbedder(batch_size=8, parallel=True)
+    assert serial.workers == 1
+    assert abs(parallel.embed(texts) - serial.embed(texts)).max() < 1e-4
