@@ -132,6 +132,9 @@ def test_summary_states_the_conflict_without_taking_a_side(seed_report):
     assert "24 years" in stated[0]["text"] or "since 2000" in stated[0]["text"]
     # the sources of both sides are cited
     assert {"001_d00993bdb1b14b3e", "000_e725108744faafc6"} <= set(stated[0]["sources"])
+    # and no other sentence puts "24 years" in the mouth of 001, which said "nearly two decades"
+    others = [s for s in story["summary"] if s is not stated[0] and "001_d00993bdb1b14b3e" in s["sources"]]
+    assert not any("24 years" in s["text"] or "since 2000" in s["text"] for s in others)
 
 
 def test_examples_stories_copies_conflict_and_framing(examples_report):

@@ -92,12 +92,15 @@ def test_a_conflict_is_stated_where_the_coverage_first_tells_it():
     from newsprism.records import Conflict, ConflictSide, Evidence, Fact
 
     embedded = EmbeddedSentences(s.sentences(), load_embedder("hashing")[0])
-    facts = (Fact("f1", second, ("wire", "local"), (Evidence("wire", second),)),)
+    lends = "The water was gone by Saturday, the mayor said at a press conference in the town hall."
+    facts = (Fact("f1", second, ("wire", "local"), (Evidence("wire", second),)),
+             Fact("f2", lends, ("wire", "copy"), (Evidence("wire", lends),)))
     conflict = Conflict("c1", "date", (
         ConflictSide("Sunday", ("wire", "copy"), (Evidence("wire", first),)),
         ConflictSide("Saturday", ("local",), (Evidence("local", "Floodwaters receded on Saturday."),))))
     groups = {"wire": "wire", "copy": "wire", "local": "local"}
     texts = [x.text for x in summarize(s, facts, (conflict,), groups, embedded, SummaryConfig(words=60))]
+    # the mayor's sentence holds the Saturday side's value but cites the wire, which said Sunday
     assert texts == [first.replace("Sunday", "Sunday (1 source says “Saturday”)"), second]
 
 

@@ -7,10 +7,11 @@ taken greedily by the weight of the concepts they add per word, times the number
 sources that report the fact, so a second sentence repeating the first adds nothing and is passed
 over; a fact is said once any of its sentences is, a rewording of a chosen sentence (by embedding)
 is passed over too, and a lede gets a small bonus. The last sentence may run past the word budget
-rather than leave the summary short. A sentence that takes a side in a conflict is left out and the
-conflict is stated instead: the most widely reported side's sentence with the other values beside
-its own, citing every side. Everything is ordered as first told in the coverage (sentence number,
-then article), so the summary reads as a story.
+rather than leave the summary short. A sentence that takes a side in a conflict is left out, and so
+is one that holds a side's value while citing a source of another side; the conflict is stated
+instead: the most widely reported side's sentence with the other values beside its own, citing every
+side. Everything is ordered as first told in the coverage (sentence number, then article), so the
+summary reads as a story.
 
 The summary is extractive. An abstractive backend (a model behind an OpenAI-compatible endpoint, say)
 plugs in as a :class:`Rewriter`: it gets the chosen facts' sentences in order and returns one
@@ -74,7 +75,7 @@ def summarize(
         (n, sentence)
         for n, fact in enumerate(facts)
         for sentence in dict.fromkeys([fact.text, *(e.sentence for e in fact.evidence)])
-        if sentence not in conflicted
+        if sentence not in conflicted and not _lends_a_value(sentence, fact.sources, conflicts)
     ]
     options = [o for o in options if len(o[1].split()) >= MIN_WORDS] or options
     if not options or budget <= 0:
@@ -165,6 +166,19 @@ def _state_conflict(conflict: Conflict) -> SummarySentence:
         f"“{_short(side.value)}” ({len(side.sources)} source{'s' if len(side.sources) > 1 else ''})" for side in ordered
     )
     return SummarySentence(f"Sources disagree on a {conflict.about}: {sides}.", sources)
+
+
+def _lends_a_value(sentence: str, sources: tuple[str, ...], conflicts: tuple[Conflict, ...]) -> bool:
+    """Whether ``sentence`` holds one side's value of a conflict while citing a source of another side:
+    a fact told in it would put "24 years" in the mouth of the outlet that said "nearly two decades"."""
+    for conflict in conflicts:
+        for side in conflict.sides:
+            others = {s for other in conflict.sides if other is not side for s in other.sources} - set(side.sources)
+            if others & set(sources) and any(
+                re.search(rf"(?<!\w){re.escape(w)}(?!\w)", sentence) for w in _wordings(side.value)
+            ):
+                return True
+    return False
 
 
 def _rewritten(rewriter: Rewriter, story: Story, texts: list[str]) -> list[str]:
