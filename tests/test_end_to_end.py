@@ -132,6 +132,10 @@ def test_summary_states_the_conflict_without_taking_a_side(seed_report):
     assert "24 years" in stated[0]["text"] or "since 2000" in stated[0]["text"]
     # the sources of both sides are cited
     assert {"001_d00993bdb1b14b3e", "000_e725108744faafc6"} <= set(stated[0]["sources"])
+    # the fact matrix marks 001 as giving another value, not as reporting "since 2000"
+    since_2000 = [f for f in story["facts"] if "since 2000" in f["text"]]
+    assert since_2000 and all(f["disputed_by"] == ["001_d00993bdb1b14b3e"] for f in since_2000)
+    assert all(not f["disputed_by"] for f in story["facts"] if "2000" not in f["text"])
     # and no other sentence puts "24 years" in the mouth of 001, which said "nearly two decades"
     others = [s for s in story["summary"] if s is not stated[0] and "001_d00993bdb1b14b3e" in s["sources"]]
     assert not any("24 years" in s["text"] or "since 2000" in s["text"] for s in others)
@@ -149,6 +153,8 @@ def test_examples_stories_copies_conflict_and_framing(examples_report):
     assert len(bridge["conflicts"]) == 1
     sides = {side["value"]: side["sources"] for side in bridge["conflicts"][0]["sides"]}
     assert any("18" in v and s == ["the-observer"] for v, s in sides.items())
+    injured = next(f for f in bridge["facts"] if "injuring 12 people" in f["text"])
+    assert injured["disputed_by"] == ["the-observer"]
     framing = {f["article"]: f for f in bridge["framing"]}
     assert {"scandal", "whitewash"} <= set(framing["the-observer"]["loaded_terms"])
     assert "heroic" in framing["state-broadcaster"]["loaded_terms"]

@@ -115,7 +115,8 @@ def distinctive_phrases(texts: list[str], articles: list[str]) -> dict[str, list
 
 def side_with_most(facts: tuple[Fact, ...], conflicts: tuple[Conflict, ...]) -> tuple[Fact, ...]:
     """Facts whose stating sentence takes the smaller side of a conflict, stated instead by a sentence of
-    the side most sources take, so that a fact's row does not lend one outlet's value to all its sources."""
+    the side most sources take, and the sources that give another value marked ``disputed_by``, so that a
+    fact's row does not lend one outlet's value to all its sources."""
     rank: dict[str, int] = {}
     for conflict in conflicts:
         for side in conflict.sides:
@@ -126,5 +127,19 @@ def side_with_most(facts: tuple[Fact, ...], conflicts: tuple[Conflict, ...]) -> 
         if fact.text in rank:
             best = max((e.sentence for e in fact.evidence if e.sentence in rank), key=lambda s: rank[s])
             fact = replace(fact, text=best) if rank[best] > rank[fact.text] else fact
-        restated.append(fact)
+        restated.append(replace(fact, disputed_by=_disputing(fact, conflicts)))
     return tuple(restated)
+
+
+def _disputing(fact: Fact, conflicts: tuple[Conflict, ...]) -> tuple[str, ...]:
+    """The fact's sources whose sentence in it takes another side than its stating sentence does."""
+    said = {(e.article, e.sentence) for e in fact.evidence}
+    disputing: set[str] = set()
+    for conflict in conflicts:
+        stating = [side for side in conflict.sides if any(e.sentence == fact.text for e in side.evidence)]
+        if not stating:
+            continue
+        for side in conflict.sides:
+            if side is not stating[0]:
+                disputing |= {e.article for e in side.evidence if (e.article, e.sentence) in said}
+    return tuple(a for a in fact.sources if a in disputing)

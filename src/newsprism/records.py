@@ -131,6 +131,8 @@ class Fact:
     text: str
     sources: tuple[str, ...]
     evidence: tuple[Evidence, ...]
+    # sources that report the fact with another value than its text's, in a conflict found over it
+    disputed_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
