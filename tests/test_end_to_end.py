@@ -125,6 +125,17 @@ def test_summary_cites_sources_within_budget(seed_report):
     assert all(s["text"].rstrip("”’\"')")[-1] in ".!?" for s in story["summary"])
 
 
+def test_seed_summary_tells_who_went_where_the_first_visit_in_24_years_and_the_agreement(seed_report):
+    story = story_of(seed_report, "000_e725108744faafc6")
+    text = " ".join(s["text"] for s in story["summary"])
+    assert "Putin" in text and ("Pyongyang" in text or "North Korea" in text)
+    assert "24 years" in text
+    agreement = [s for s in story["summary"] if "partnership agreement" in s["text"].lower()]
+    assert len(agreement) == 1
+    assert set(agreement[0]["sources"]) == {"000_e725108744faafc6", "001_d00993bdb1b14b3e", "002_c10d309ea089b01d",
+                                            "004_b57fed62e2f8785f"}
+
+
 def test_summary_states_the_conflict_without_taking_a_side(seed_report):
     story = story_of(seed_report, "000_e725108744faafc6")
     stated = [s for s in story["summary"] if "nearly two decades" in s["text"]]

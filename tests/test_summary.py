@@ -123,3 +123,33 @@ def test_a_rewriter_rewrites_the_chosen_facts_and_each_keeps_its_sources():
     assert [s.sources for s in plain] == [s.sources for s in loud]
     with pytest.raises(ValueError, match="one non-empty text for each"):
         analyse_story(story(), embedder, settings, rewriter=Dropping())
+
+
+def test_a_sentence_on_a_chosen_point_in_other_words_gives_way_to_a_new_point():
+    import numpy as np
+
+    from newsprism.embed import EmbeddedSentences
+    from newsprism.records import Evidence, Fact
+
+    reworded = "The water that flooded Kestrel went down on Sunday once the rain had stopped falling."
+    levee = "Engineers began inspecting the levee that failed on Friday night near the old mill."
+    texts = {"x": [SHARED, reworded, levee], "y": [SHARED, reworded, levee], "z": [SHARED, reworded]}
+
+    class OnePoint:
+        """The reworded sentence is on the shared sentence's point (cosine 0.7, under the 0.8 at which
+        it would be a rewording outright); the levee is on another point."""
+
+        name, dim, align_similarity, fact_similarity, story_similarity = "fixed", 2, 0.8, 0.7, 0.3
+
+        def embed(self, batch):
+            angles = [{SHARED: 0.0, reworded: np.arccos(0.7)}.get(t, np.pi / 2) for t in batch]
+            return np.array([[np.cos(a), np.sin(a)] for a in angles], dtype=np.float32)
+
+    pipeline = Pipeline()
+    s = Story("s", tuple(pipeline.run(RawDocument(i, "record", " ".join(t), id=i)) for i, t in texts.items()))
+    holders = {t: tuple(a for a in texts if t in texts[a]) for t in (SHARED, reworded, levee)}
+    facts = tuple(Fact(f"f{n}", t, by, tuple(Evidence(a, t) for a in by)) for n, (t, by) in enumerate(holders.items()))
+    embedded = EmbeddedSentences(s.sentences(), OnePoint())
+    summary = summarize(s, facts, (), {a: a for a in texts}, embedded, SummaryConfig(words=20))
+    # the reworded sentence adds more new word pairs from more sources, but says what is already said
+    assert [x.text for x in summary] == [SHARED, levee]
