@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import statistics
 import time
@@ -149,6 +150,18 @@ def build_articles(story_id: str, documents: list[str], pipeline: Pipeline) -> l
     return articles
 
 
+def ratio_interval(ours: list[float], theirs: list[float], rounds: int = 2000) -> tuple[float, float]:
+    """The 2.5th and 97.5th percentiles of mean(ours) / mean(theirs) over stories drawn with replacement:
+    how much the ratio owes to which stories happen to be in the set."""
+    draw = random.Random(0)
+    ratios = []
+    for _ in range(rounds):
+        picks = draw.choices(range(len(ours)), k=len(ours))
+        ratios.append(sum(ours[i] for i in picks) / max(sum(theirs[i] for i in picks), 1e-9))
+    ratios.sort()
+    return ratios[int(0.025 * rounds)], ratios[int(0.975 * rounds) - 1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stories", type=int, default=250)
@@ -216,7 +229,13 @@ def main() -> None:
         lexrank = rows["lexrank"].mean(1)
         for name in rows:
             if name.startswith("newsprism-"):
-                print(f"R2 {name} / lexrank: {rows[name].mean(1) / lexrank:.3f} (target >= 1.15)")
+                ours, theirs = [x[1] for x in rows[name].scores], [x[1] for x in rows["lexrank"].scores]
+                low, high = ratio_interval(ours, theirs)
+                half = len(ours) // 2
+                print(f"R2 {name} / lexrank: {rows[name].mean(1) / lexrank:.3f} (target >= 1.15); "
+                      f"95% bootstrap interval {low:.3f} to {high:.3f}; halves "
+                      f"{statistics.fmean(ours[:half]) / statistics.fmean(theirs[:half]):.3f} and "
+                      f"{statistics.fmean(ours[half:]) / statistics.fmean(theirs[half:]):.3f}")
     for n in range(min(args.show, len(stories))):
         print(f"\n=== {stories[n]['story']} reference:\n{stories[n]['summary']}")
         for row in rows.values():
