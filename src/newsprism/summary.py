@@ -8,11 +8,11 @@ sources that report the fact, so a second sentence repeating the first adds noth
 over; a fact is said once any of its sentences is, and a lede gets a small bonus. Meaning repeated
 in other words is caught by embedding (maximal marginal relevance): the closer a candidate is to a
 chosen sentence, the less it gains, down to nothing for a rewording. The last sentence may run past
-the word budget rather than leave the summary short. A sentence that takes a side in a conflict is left out, and so
-is one that holds a side's value while citing a source of another side; the conflict is stated
-instead: the most widely reported side's sentence with the other values beside its own, citing every
-side. Everything is ordered as first told in the coverage (sentence number, then article), so the
-summary reads as a story.
+the word budget rather than leave the summary short. A sentence that takes a side in a conflict is
+left out, and so is one that holds a side's value while citing a source of another side; the
+conflict is stated instead: the most widely reported side's sentence with the other values beside
+its own, citing every side. Everything is ordered as first told in the coverage (sentence number,
+then article), so the summary reads as a story.
 
 The summary is extractive. An abstractive backend (a model behind an OpenAI-compatible endpoint, say)
 plugs in as a :class:`Rewriter`: it gets the chosen facts' sentences in order and returns one
@@ -48,8 +48,9 @@ TF_WEIGHT = 2.0
 LEDE_BONUS = 1.2
 # Maximal marginal relevance: a candidate's gain is multiplied by 1 - (c / r) ** REDUNDANCY_POWER, where
 # c is its cosine to the closest sentence already chosen and r the embedder's rewording threshold, so a
-# rewording gains nothing and a sentence on the same point as a chosen one (c near r) little. Powers
-# 1 to 3 cost R2 0.25 to 0.45 with the hashing embedder, 6 keeps every near-rewording (see benchmarks).
+# rewording gains nothing and a sentence on the same point as a chosen one (c near r) little. Against
+# passing over rewordings only, 4 costs R2 0.13 (MiniLM) and 0.18 (hashing); 1 to 3 cost hashing 0.31
+# to 0.47; at 6 the seed story's summary tells two points twice again (see docs/benchmarks.md).
 REDUNDANCY_POWER = 4
 # Shorter candidates are fragments (datelines, captions, labels) unless nothing else is left.
 MIN_WORDS = 8
