@@ -19,19 +19,19 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from newsprism.analysis.conflicts import find_conflicts
+from newsprism.analysis.entities import resolve_entities
+from newsprism.analysis.facts import group_facts
+from newsprism.analysis.framing import frame_articles
+from newsprism.analysis.ner import SpacyRecognizer
+from newsprism.analysis.provenance import copy_groups, find_copies
+from newsprism.analysis.summary import summarize
+from newsprism.analysis.timeline import build_timeline
+from newsprism.articles.pipeline import Pipeline
 from newsprism.config import Settings
-from newsprism.conflicts import find_conflicts
 from newsprism.dedup import find_near_duplicates
 from newsprism.embed import EmbeddedSentences, load_embedder
-from newsprism.entities import resolve_entities
-from newsprism.facts import group_facts
-from newsprism.framing import frame_articles
-from newsprism.ner import SpacyRecognizer
-from newsprism.pipeline import Pipeline
-from newsprism.provenance import copy_groups, find_copies
 from newsprism.records import RawDocument, Story
-from newsprism.summary import summarize
-from newsprism.timeline import build_timeline
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "bench" / "multinews-dev.jsonl"
 

@@ -30,12 +30,12 @@ from pathlib import Path
 
 import numpy as np
 
+from newsprism.articles.pipeline import Pipeline
 from newsprism.cluster import ClusterState, StoryClusterer, StoryState, publication_order
 from newsprism.config import ClusterConfig
 from newsprism.embed import HashingEmbedder, load_embedder
-from newsprism.pipeline import Pipeline
 from newsprism.records import Article, RawDocument
-from newsprism.tokens import content_words
+from newsprism.text.tokens import content_words
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT.parent / "shared" / "bench"

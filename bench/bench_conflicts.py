@@ -48,16 +48,16 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.analyse import analyse_story
+from newsprism.analysis import analyse_story
+from newsprism.analysis.conflicts import read_mentions
+from newsprism.analysis.ner import SpacyRecognizer
+from newsprism.articles.pipeline import Pipeline
+from newsprism.articles.sentences import split_sentences
 from newsprism.config import Settings
-from newsprism.conflicts import read_mentions
 from newsprism.embed import Embedder, load_embedder
 from newsprism.errors import InputError
-from newsprism.ner import SpacyRecognizer
-from newsprism.pipeline import Pipeline
 from newsprism.records import Article, Conflict, RawDocument, Story, StoryAnalysis
-from newsprism.sentences import split_sentences
-from newsprism.tokens import STOPWORDS
+from newsprism.text.tokens import STOPWORDS
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT.parent / "shared" / "bench"

@@ -81,7 +81,7 @@ from newsprism.dedup import (
     signature,
     text_fingerprint,
 )
-from newsprism.tokens import words
+from newsprism.text.tokens import words
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT.parent / "shared" / "bench"

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.sentences import split_sentences
+from newsprism.articles.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "bench" / "multinews-dev.jsonl"
@@ -80,7 +80,7 @@ def load(config: str):
         from newsprism.embed import HashingEmbedder
 
         return HashingEmbedder()
-    from newsprism.minilm import MiniLMEmbedder
+    from newsprism.embed.minilm import MiniLMEmbedder
 
     return MiniLMEmbedder(quantize=config.startswith("quantized"), parallel=config == "quantized-sorted")
 

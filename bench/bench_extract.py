@@ -29,8 +29,8 @@ from pathlib import Path
 
 import trafilatura
 
+from newsprism.articles.pipeline import Pipeline
 from newsprism.errors import InputError
-from newsprism.pipeline import Pipeline
 from newsprism.records import RawDocument
 
 ROOT = Path(__file__).resolve().parents[1]

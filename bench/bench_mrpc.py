@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.embed import load_embedder
-from newsprism.tokens import words
+from newsprism.text.tokens import words
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "bench" / "mrpc-dev.jsonl"

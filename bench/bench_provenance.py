@@ -33,12 +33,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from newsprism.analysis.provenance import find_copies
+from newsprism.articles.pipeline import Pipeline
 from newsprism.config import ProvenanceConfig
 from newsprism.dedup import find_near_duplicates
 from newsprism.embed import EmbeddedSentences, load_embedder
 from newsprism.errors import InputError
-from newsprism.pipeline import Pipeline
-from newsprism.provenance import find_copies
 from newsprism.records import Article, CopyLink, RawDocument, Story
 
 ROOT = Path(__file__).resolve().parents[1]

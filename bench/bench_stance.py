@@ -39,14 +39,14 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.conflicts import read_mentions
+from newsprism.analysis.conflicts import read_mentions
+from newsprism.analysis.facts import MIN_WORD_OVERLAP
+from newsprism.articles.pipeline import Pipeline
+from newsprism.articles.sentences import split_sentences
 from newsprism.embed import load_embedder
 from newsprism.errors import InputError
-from newsprism.facts import MIN_WORD_OVERLAP
-from newsprism.pipeline import Pipeline
 from newsprism.records import RawDocument
-from newsprism.sentences import split_sentences
-from newsprism.tokens import content_words, fold
+from newsprism.text.tokens import content_words, fold
 
 ROOT = Path(__file__).resolve().parents[1]
 STANCE = ROOT.parent / "shared" / "bench" / "stance-dev"

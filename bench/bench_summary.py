@@ -50,13 +50,13 @@ from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from newsprism.analyse import analyse_story
+from newsprism.analysis import analyse_story
+from newsprism.articles.pipeline import Pipeline
+from newsprism.articles.sentences import split_sentences
 from newsprism.config import Settings, SummaryConfig
 from newsprism.embed import load_embedder
 from newsprism.errors import InputError
-from newsprism.pipeline import Pipeline
 from newsprism.records import Article, RawDocument, Story
-from newsprism.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT.parent / "shared" / "bench"

@@ -17,7 +17,7 @@ import time
 from collections import defaultdict
 from datetime import date
 
-from newsprism.timeline import resolve_dates
+from newsprism.analysis.timeline import resolve_dates
 
 # (category, publication date, sentence, expected dates); 17 June 2024 was a Monday.
 CASES = [

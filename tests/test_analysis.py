@@ -1,12 +1,12 @@
 from datetime import date
 
+from newsprism.analysis.conflicts import read_mentions
+from newsprism.analysis.entities import translit_key
+from newsprism.analysis.timeline import resolve_dates
+from newsprism.articles.language import detect_language
+from newsprism.articles.sentences import split_sentences
 from newsprism.cluster import StoryClusterer
-from newsprism.conflicts import read_mentions
-from newsprism.entities import translit_key
-from newsprism.language import detect_language
 from newsprism.records import Article
-from newsprism.sentences import split_sentences
-from newsprism.timeline import resolve_dates
 
 
 def test_clustering_ignores_listing_order():

@@ -9,7 +9,7 @@ from newsprism.cluster import ClusterState, StoryClusterer, StoryState, _grow, _
 from newsprism.config import ClusterConfig
 from newsprism.embed import HashingEmbedder
 from newsprism.records import Article
-from newsprism.store import Store
+from newsprism.store.sqlite import Store
 
 from .conftest import EXAMPLES
 

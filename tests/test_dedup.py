@@ -4,7 +4,7 @@ import pytest
 
 import newsprism
 from newsprism.dedup import NearDuplicateIndex
-from newsprism.store import Store
+from newsprism.store.sqlite import Store
 
 from .conftest import EXAMPLES
 

@@ -2,8 +2,8 @@ import os
 
 import pytest
 
-from newsprism.entities import resolve_entities
-from newsprism.ner import load_recognizer
+from newsprism.analysis.entities import resolve_entities
+from newsprism.analysis.ner import load_recognizer
 from newsprism.records import Article, Story
 
 

@@ -1,8 +1,8 @@
 import pytest
 
-from newsprism.clean import clean_text, looks_like_headline, strip_repeated_lines
+from newsprism.articles.clean import clean_text, looks_like_headline, strip_repeated_lines
+from newsprism.articles.extract import extract
 from newsprism.errors import InputError
-from newsprism.extract import extract
 from newsprism.records import Article, RawDocument
 
 BODY = "The council approved the new budget on Monday after a long debate.\nIt passes next week."

@@ -1,7 +1,7 @@
 import gzip
 import json
 
-from newsprism.ingest import read_inputs
+from newsprism.inputs.files import read_inputs
 from newsprism.records import RawDocument, Skipped
 
 

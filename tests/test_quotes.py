@@ -1,4 +1,4 @@
-from newsprism.quotes import find_quotes
+from newsprism.analysis.quotes import find_quotes
 
 
 def speakers(text: str) -> list[tuple[str | None, str]]:

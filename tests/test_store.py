@@ -1,7 +1,7 @@
 import json
 
 import newsprism
-from newsprism.store import Store
+from newsprism.store.sqlite import Store
 
 from .conftest import EXAMPLES
 

@@ -1,11 +1,11 @@
 """The summary: what several independent sources share comes first, repeats and copies count once."""
 
-from newsprism.analyse import analyse_story
+from newsprism.analysis import analyse_story
+from newsprism.analysis.summary import concept_weights, concepts, summarize
+from newsprism.articles.pipeline import Pipeline
 from newsprism.config import Settings, SummaryConfig
 from newsprism.embed import load_embedder
-from newsprism.pipeline import Pipeline
 from newsprism.records import RawDocument, Story
-from newsprism.summary import concept_weights, concepts, summarize
 
 SHARED = "Floodwaters receded from the town of Kestrel on Sunday after three days of heavy rain."
 LONER = "A local bakery handed out free bread and hot soup to the volunteers who filled sandbags all night."
@@ -45,7 +45,7 @@ def test_shared_fact_first_one_source_detail_last_each_fact_once():
 
 
 def test_a_fact_is_stated_by_the_side_most_sources_take():
-    from newsprism.facts import side_with_most
+    from newsprism.analysis.facts import side_with_most
     from newsprism.records import Conflict, ConflictSide, Evidence, Fact
 
     few = Evidence("a", "Putin's first visit in nearly two decades.")
@@ -58,7 +58,7 @@ def test_a_fact_is_stated_by_the_side_most_sources_take():
 
 
 def test_distinctive_phrases_are_shared_wordings_not_names_or_the_story_subject():
-    from newsprism.facts import distinctive_phrases
+    from newsprism.analysis.facts import distinctive_phrases
 
     texts = {
         "a": ["Vladimir Putin may sign a partnership agreement.", "The state visit began.", "The state visit went on."],

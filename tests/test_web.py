@@ -9,8 +9,8 @@ from collections import Counter
 import pytest
 
 from newsprism.cli import main
-from newsprism.fetch import Fetcher
-from newsprism.store import Store
+from newsprism.inputs.fetch import Fetcher
+from newsprism.store.sqlite import Store
 
 from .webserver import NewsSite
 
@@ -146,8 +146,8 @@ def test_watch_interval_must_be_readable(every, capsys):
 
 
 def test_pages_in_a_declared_charset_and_non_pages():
-    from newsprism.feeds import _page
-    from newsprism.fetch import Fetched
+    from newsprism.inputs.feeds import _page
+    from newsprism.inputs.fetch import Fetched
 
     latin = "Le président est arrivé à Pyongyang mardi soir pour une visite officielle.".encode("latin-1")
     page = _page("http://x/a", Fetched("http://x/a", 200, latin, "text/html; charset=ISO-8859-1"))

@@ -11,21 +11,21 @@ from pathlib import Path
 from typing import IO
 
 from . import __version__
-from .analyse import ANALYSERS, analyse_story
+from .analysis import ANALYSERS, analyse_story
+from .analysis.entities import Recognizer
+from .analysis.ner import load_recognizer
+from .articles.extract import extract
+from .articles.pipeline import Pipeline
 from .cluster import StoryClusterer, publication_order, timestamp
 from .config import ClusterConfig, Settings, SummaryConfig
 from .embed import Embedder, load_embedder
-from .entities import Recognizer
 from .errors import InputError, NewsprismError, NoArticlesError
-from .extract import extract
-from .feeds import is_url, read_url
-from .fetch import Fetcher
-from .ingest import read_inputs, source_hash
-from .ner import load_recognizer
-from .pipeline import Pipeline
+from .inputs.feeds import is_url, read_url
+from .inputs.fetch import Fetcher
+from .inputs.files import read_inputs, source_hash
 from .records import Article, RawDocument, Skipped, Story
 from .report import Report, analysis_to_dict
-from .store import Store
+from .store.sqlite import Store
 
 DEFAULT_DB = "newsprism.db"
 # Articles are committed this many at a time while reading, so an interrupted run loses little.

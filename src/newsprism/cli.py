@@ -19,7 +19,7 @@ from .api import report as make_report
 from .embed import EMBEDDERS
 from .errors import NewsprismError, NoArticlesError, UsageError
 from .report import Report
-from .store import Store
+from .store.sqlite import Store
 
 FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 DEFAULT_OUTPUT = "newsprism-report.html"

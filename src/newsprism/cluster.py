@@ -33,7 +33,7 @@ import numpy as np
 from .config import ARTICLE_WORDS, ClusterConfig
 from .embed import Embedder
 from .records import Article, Story
-from .tokens import content_words
+from .text.tokens import content_words
 
 Vector = dict[str, float]
 # A story centroid keeps its strongest terms only, which bounds memory and the inverted index.
@@ -109,7 +109,7 @@ class StoryState:
 
 @dataclass
 class ClusterState:
-    """Document frequencies and stories so far; :class:`newsprism.store.Store` keeps it between runs."""
+    """Document frequencies and stories so far; :class:`newsprism.store.sqlite.Store` keeps it between runs."""
 
     docs: int = 0
     df: Counter[str] = field(default_factory=Counter)

@@ -19,7 +19,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from .records import Article
-from .tokens import words
+from .text.tokens import words
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128

@@ -15,9 +15,9 @@ from functools import lru_cache
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from ..records import Fact, Framing, Story
+from ..text.tokens import STOPWORDS, words
 from .quotes import find_quotes
-from .records import Fact, Framing, Story
-from .tokens import STOPWORDS, words
 
 # Evaluative words of political reporting that VADER's general lexicon misses or scores weakly.
 LOADED_WORDS = frozenset(

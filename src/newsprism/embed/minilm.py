@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import NewsprismError
+from ..errors import NewsprismError
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 

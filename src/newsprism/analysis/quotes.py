@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .records import Quote
+from ..records import Quote
 
 MIN_WORDS = 6
 SPEECH = (

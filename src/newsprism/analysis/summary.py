@@ -33,10 +33,10 @@ from typing import Protocol
 
 import numpy as np
 
-from .config import SummaryConfig
-from .embed import EmbeddedSentences
-from .records import Conflict, Fact, Story, SummarySentence
-from .tokens import STOPWORDS, words
+from ..config import SummaryConfig
+from ..embed import EmbeddedSentences
+from ..records import Conflict, Fact, Story, SummarySentence
+from ..text.tokens import STOPWORDS, words
 
 # A concept counts only when at least this many independent sources use it (fewer when the story
 # has fewer): one outlet's own phrasing is not what the story is about. 1 instead of 2: R2 -2.2.

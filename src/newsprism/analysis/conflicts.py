@@ -27,11 +27,11 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from .dates import FULL_DATE, MONTH_RE, match_to_date, month_number, published_date
-from .embed import EmbeddedSentences
-from .name_conflicts import copy_pairs, name_conflicts
-from .records import Conflict, ConflictSide, Evidence, Fact, Sentence, Story
-from .tokens import STOPWORDS, content_words
+from ..embed import EmbeddedSentences
+from ..records import Conflict, ConflictSide, Evidence, Fact, Sentence, Story
+from ..text.dates import FULL_DATE, MONTH_RE, match_to_date, month_number, published_date
+from ..text.tokens import STOPWORDS, content_words
+from .names import copy_pairs, name_conflicts
 
 # fmt: off
 NUMBER_WORDS = {

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import numpy as np
 
-from .cluster import ClusterState, StoryState
-from .dedup import NearDuplicate, NearDuplicateIndex
-from .errors import StoreError
-from .fetch import Fetched
-from .records import Article, Skipped
+from ..cluster import ClusterState, StoryState
+from ..dedup import NearDuplicate, NearDuplicateIndex
+from ..errors import StoreError
+from ..inputs.fetch import Fetched
+from ..records import Article, Skipped
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

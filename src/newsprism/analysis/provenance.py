@@ -15,11 +15,11 @@ from itertools import combinations
 
 import numpy as np
 
-from .config import ProvenanceConfig
-from .dedup import NearDuplicate, shingles
-from .embed import EmbeddedSentences
-from .records import Article, CopyLink, Story
-from .sentences import quoted_shares
+from ..articles.sentences import quoted_shares
+from ..config import ProvenanceConfig
+from ..dedup import NearDuplicate, shingles
+from ..embed import EmbeddedSentences
+from ..records import Article, CopyLink, Story
 
 # Shared sentences must also keep roughly the same order: this share of them in one increasing run.
 MIN_ORDER_SHARE = 0.6

@@ -12,9 +12,9 @@ from collections import defaultdict
 from difflib import SequenceMatcher
 from itertools import combinations
 
+from ..records import Conflict, ConflictSide, Evidence, Sentence, Story
+from ..text.tokens import fold
 from .entities import KNOWN_ACRONYMS, MONTHS_AND_DAYS, ORG_WORDS, ROLE_WORDS, translit_key
-from .records import Conflict, ConflictSide, Evidence, Sentence, Story
-from .tokens import fold
 
 # Two sentences whose names are compared must be copies but for the names: this share of their other
 # tokens is the same, in the same order. An outlet that rewords a sentence may well name a place or a

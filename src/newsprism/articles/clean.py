@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from .records import Article
+from ..records import Article
 
 _SOCIAL = r"(?:facebook|twitter|x|instagram|linkedin|threads|bluesky|telegram|tiktok|youtube|whatsapp)"
 _AGENCY = r"(?:ap|afp|epa|reuters|getty|xinhua|ap photo|afp photo)"

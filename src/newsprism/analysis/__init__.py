@@ -6,15 +6,15 @@ read earlier results (conflicts read facts; framing and summary read provenance,
 
 from __future__ import annotations
 
-from .config import Settings
+from ..config import Settings
+from ..dedup import NearDuplicate, find_near_duplicates
+from ..embed import EmbeddedSentences, Embedder
+from ..records import Story, StoryAnalysis
 from .conflicts import find_conflicts
-from .dedup import NearDuplicate, find_near_duplicates
-from .embed import EmbeddedSentences, Embedder
 from .entities import Recognizer, resolve_entities
 from .facts import group_facts, side_with_most
 from .framing import frame_articles
 from .provenance import copy_groups, find_copies
-from .records import Story, StoryAnalysis
 from .summary import Rewriter, summarize
 from .timeline import build_timeline
 
@@ -31,7 +31,7 @@ def analyse_story(
 ) -> StoryAnalysis:
     """Analyse one story; ``near`` holds near-duplicate pairs from :func:`newsprism.dedup.find_near_duplicates`,
     ``recognizer`` finds entity mentions (the rules when None), ``rewriter`` rewrites the summary's chosen
-    facts (kept as extracted when None; see :class:`newsprism.summary.Rewriter`)."""
+    facts (kept as extracted when None; see :class:`newsprism.analysis.summary.Rewriter`)."""
     embedded = EmbeddedSentences(story.sentences(), embedder)
     if near is None:
         near = {frozenset((d.first, d.second)): d for d in find_near_duplicates(list(story.articles))}

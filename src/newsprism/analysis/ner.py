@@ -13,6 +13,8 @@ import importlib.metadata
 import importlib.util
 from typing import TYPE_CHECKING
 
+from ..records import Story
+from ..text.tokens import fold
 from .entities import (
     COUNTRIES,
     FACILITY_WORDS,
@@ -23,8 +25,6 @@ from .entities import (
     Recognizer,
     RuleRecognizer,
 )
-from .records import Story
-from .tokens import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language

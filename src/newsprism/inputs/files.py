@@ -18,7 +18,7 @@ from typing import IO
 
 from charset_normalizer import from_bytes
 
-from .records import RawDocument, Skipped
+from ..records import RawDocument, Skipped
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}

@@ -15,8 +15,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Protocol
 
-from .records import Entity, Story
-from .tokens import STOPWORDS, fold
+from ..records import Entity, Story
+from ..text.tokens import STOPWORDS, fold
 
 # A name runs over capitalised words and the particles inside names; a possessive ends it.
 NAME_WORD = r"(?:[A-Z][\w.-]*(?:[’'](?![sS]\b)\w+)?|(?<!\w)(?:of|the|de|al|bin|von|van|la|le|du)(?!\w))"

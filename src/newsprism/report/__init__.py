@@ -8,8 +8,8 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from . import __version__
-from .records import Article, Skipped, StoryAnalysis
+from .. import __version__
+from ..records import Article, Skipped, StoryAnalysis
 
 SCHEMA_VERSION = 1
 SCHEMA_PATH = Path(__file__).parent / "schema" / "report.schema.json"
@@ -77,7 +77,7 @@ class Report:
 
 def _render(template: str, report: Report, autoescape: bool) -> str:
     env = Environment(
-        loader=PackageLoader("newsprism", "templates"),
+        loader=PackageLoader("newsprism.report", "templates"),
         autoescape=select_autoescape(default=autoescape, default_for_string=autoescape),
         trim_blocks=True,
         lstrip_blocks=True,

@@ -20,10 +20,10 @@ from dataclasses import replace
 
 import numpy as np
 
-from .config import FactsConfig
-from .embed import EmbeddedSentences
-from .records import Conflict, Evidence, Fact, Story
-from .tokens import STOPWORDS, WORD, content_words, words
+from ..config import FactsConfig
+from ..embed import EmbeddedSentences
+from ..records import Conflict, Evidence, Fact, Story
+from ..text.tokens import STOPWORDS, WORD, content_words, words
 
 # Share of the shorter sentence's content words the two must have in common.
 MIN_WORD_OVERLAP = 0.25

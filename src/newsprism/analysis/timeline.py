@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .dates import FULL_DATE, MONTH_RE, WEEKDAYS, match_to_date, month_number, published_date
-from .records import Story, TimelineEvent
-from .tokens import content_words
+from ..records import Story, TimelineEvent
+from ..text.dates import FULL_DATE, MONTH_RE, WEEKDAYS, match_to_date, month_number, published_date
+from ..text.tokens import content_words
 
 MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")
 YEAR = re.compile(r"\b(?:in|since|of|by|from|until|year)\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)

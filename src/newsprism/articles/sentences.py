@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..records import Article
 from .clean import is_label
-from .records import Article
 
 ABBREVIATIONS = {
     "mr",

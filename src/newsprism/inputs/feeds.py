@@ -17,9 +17,9 @@ from xml.etree import ElementTree
 
 import feedparser
 
+from ..records import Article, RawDocument, Skipped
 from .fetch import Fetched, Fetcher
-from .ingest import content_id, decode
-from .records import Article, RawDocument, Skipped
+from .files import content_id, decode
 
 Item = RawDocument | Skipped | Article
 Stored = Callable[[str], Article | None]

@@ -1,7 +1,7 @@
 """Stage 2, extract: turn a :class:`RawDocument` into a clean :class:`Article`.
 
 HTML goes through trafilatura for its main text and metadata; all text then goes through
-newsprism's own cleaning (:mod:`newsprism.clean`). Publication dates come from metadata or a
+newsprism's own cleaning (:mod:`newsprism.articles.clean`). Publication dates come from metadata or a
 dateline, never from a guess.
 """
 
@@ -13,11 +13,11 @@ from urllib.parse import urlsplit
 
 import trafilatura
 
+from ..errors import InputError
+from ..inputs.files import source_hash
+from ..records import Article, RawDocument
+from ..text.dates import dateline_date, parse_published
 from .clean import clean_text
-from .dates import dateline_date, parse_published
-from .errors import InputError
-from .ingest import source_hash
-from .records import Article, RawDocument
 
 MIN_WORDS = 5
 MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

@@ -15,8 +15,8 @@ from typing import Protocol
 
 import numpy as np
 
-from .records import Sentence
-from .tokens import content_words
+from ..records import Sentence
+from ..text.tokens import content_words
 
 
 class Embedder(Protocol):

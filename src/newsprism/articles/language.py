@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .records import Article
+from ..records import Article
 
 STOPWORDS = {
     "en": "the of and to in a is that for on it with as was he at by from his be are have has said will",

@@ -1,0 +1,5 @@
+"""Stage 9, store."""
+
+from .sqlite import Store
+
+__all__ = ["Store"]
