@@ -21,6 +21,11 @@ from datasketch import MinHash, MinHashLSH
 from .records import Article
 from .text.tokens import words
 
+
+@dataclass(frozen=True, kw_only=True)
+class DedupConfig:
+    """The tuned thresholds of near-duplicate detection."""
+
 SHINGLE_WORDS = 5
 NUM_PERM = 128
 # Estimated Jaccard of word 5-gram shingles from which two articles are reported as near-duplicates.

@@ -33,6 +33,13 @@ from ..text.dates import FULL_DATE, MONTH_RE, match_to_date, month_number, publi
 from ..text.tokens import STOPWORDS, content_words
 from .names import copy_pairs, name_conflicts
 
+VERSION = "1"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConflictsConfig:
+    """The tuned thresholds of conflict finding."""
+
 # fmt: off
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -18,6 +18,13 @@ from typing import Protocol
 from ..records import Entity, Story
 from ..text.tokens import STOPWORDS, fold
 
+VERSION = "1"
+
+
+@dataclass(frozen=True, kw_only=True)
+class EntitiesConfig:
+    """The tuned thresholds of entity resolution."""
+
 # A name runs over capitalised words and the particles inside names; a possessive ends it.
 NAME_WORD = r"(?:[A-Z][\w.-]*(?:[’'](?![sS]\b)\w+)?|(?<!\w)(?:of|the|de|al|bin|von|van|la|le|du)(?!\w))"
 SPAN = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})*")

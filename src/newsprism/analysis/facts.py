@@ -16,14 +16,26 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..config import FactsConfig
 from ..embed import EmbeddedSentences
 from ..records import Conflict, Evidence, Fact, Story
 from ..text.tokens import STOPWORDS, WORD, content_words, words
+from ..validate import check_range
+
+VERSION = "1"
+
+
+@dataclass(frozen=True, kw_only=True)
+class FactsConfig:
+    # Cosine above which two sentences may state the same fact; None uses the embedder's own value.
+    similarity: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.similarity is not None:
+            check_range("fact similarity", self.similarity, 0.0, 1.0)
 
 # Share of the shorter sentence's content words the two must have in common.
 MIN_WORD_OVERLAP = 0.25

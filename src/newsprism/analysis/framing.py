@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -31,6 +32,13 @@ LOADED_WORDS = frozenset(
     warmly warm historic landmark unbreakable fraternal heroic glorious closest invaluable dignity
     honor honour""".split()
 )
+
+VERSION = "1"
+
+
+@dataclass(frozen=True, kw_only=True)
+class FramingConfig:
+    """The tuned thresholds of framing."""
 # An evaluative word must stand out at least this much (z-score of the log-odds ratio; a word used once
 # by one article and never by the others scores about 0.9 in a story of a few thousand words).
 MIN_Z = 0.5

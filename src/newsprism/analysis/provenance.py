@@ -11,15 +11,37 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
 
 from ..articles.sentences import quoted_shares
-from ..config import ProvenanceConfig
 from ..dedup import NearDuplicate, shingles
 from ..embed import EmbeddedSentences
 from ..records import Article, CopyLink, Story
+from ..validate import check_range
+
+VERSION = "1"
+# Share of a copy's sentences that must have a counterpart in the original, in order.
+COPY_ALIGNED_SHARE = 0.5
+# Jaccard of word 5-gram shingles above which two articles carry the same body (syndication).
+SYNDICATION_JACCARD = 0.6
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProvenanceConfig:
+    aligned_share: float = COPY_ALIGNED_SHARE
+    # Cosine above which two sentences align; None uses the embedder's own calibrated value.
+    align_similarity: float | None = None
+    syndication_jaccard: float = SYNDICATION_JACCARD
+
+    def __post_init__(self) -> None:
+        check_range("aligned share", self.aligned_share, 0.0, 1.0)
+        if self.align_similarity is not None:
+            check_range("align similarity", self.align_similarity, 0.0, 1.0)
+        check_range("syndication jaccard", self.syndication_jaccard, 0.0, 1.0)
+
 
 # Shared sentences must also keep roughly the same order: this share of them in one increasing run.
 MIN_ORDER_SHARE = 0.6

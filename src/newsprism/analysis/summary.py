@@ -29,14 +29,25 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
-from ..config import SummaryConfig
 from ..embed import EmbeddedSentences
 from ..records import Conflict, Fact, Story, SummarySentence
 from ..text.tokens import STOPWORDS, words
+
+VERSION = "1"
+
+
+@dataclass(frozen=True, kw_only=True)
+class SummaryConfig:
+    words: int = 120
+
+    def __post_init__(self) -> None:
+        if not 10 <= self.words <= 5000:
+            raise ValueError(f"summary words must be between 10 and 5000, got {self.words!r}")
 
 # A concept counts only when at least this many independent sources use it (fewer when the story
 # has fewer): one outlet's own phrasing is not what the story is about. 1 instead of 2: R2 -2.2.

@@ -11,6 +11,7 @@ it lies, while a month's tense still holds.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..records import Story, TimelineEvent
@@ -24,6 +25,13 @@ MONTH_ONLY = re.compile(rf"\b(?:in|since|last|this|next|early|late|mid-)\s*(?P<m
 WEEKDAY = re.compile(
     r"\b(?:on|last|this|next|by|since|until)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
+
+VERSION = "1"
+
+
+@dataclass(frozen=True, kw_only=True)
+class TimelineConfig:
+    """The tuned thresholds of the timeline."""
 # Dates relative to the publication day: "yesterday", "two days ago", "last month", "next year".
 RELATIVE_DAY = re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", re.I)
 DAYS_AGO = re.compile(r"\b(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b", re.I)

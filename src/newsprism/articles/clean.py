@@ -25,6 +25,11 @@ from urllib.parse import urlsplit
 
 from ..records import Article
 
+
+@dataclass(frozen=True, kw_only=True)
+class CleanConfig:
+    """The tuned thresholds of cleaning."""
+
 _SOCIAL = r"(?:facebook|twitter|x|instagram|linkedin|threads|bluesky|telegram|tiktok|youtube|whatsapp)"
 _AGENCY = r"(?:ap|afp|epa|reuters|getty|xinhua|ap photo|afp photo)"
 
