@@ -50,7 +50,7 @@ from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from newsprism.analysis import analyse_story
+from newsprism.analysis.runner import analyse_story
 from newsprism.articles.pipeline import Pipeline
 from newsprism.articles.sentences import split_sentences
 from newsprism.config import Settings, SummaryConfig

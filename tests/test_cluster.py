@@ -9,7 +9,7 @@ from newsprism.cluster import ClusterState, StoryClusterer, StoryState, _grow, _
 from newsprism.config import ClusterConfig
 from newsprism.embed import HashingEmbedder
 from newsprism.records import Article
-from newsprism.store.sqlite import Store
+from newsprism.store import SQLiteStore
 
 from .conftest import EXAMPLES
 
@@ -33,7 +33,7 @@ def test_new_inputs_join_the_stored_stories(tmp_path):
     assert story["id"] == bridge["id"]  # the story grew in place
     assert set(story["articles"]) == {*bridge["articles"], "the-observer"}
     assert {a.id for a in after.articles} == set(story["articles"])
-    with Store(db) as store:
+    with SQLiteStore(db) as store:
         assert set(store.story_members(bridge["id"])) == set(story["articles"])
         assert store.count("stories") == 2
 

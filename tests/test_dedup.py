@@ -3,8 +3,9 @@ import sqlite3
 import pytest
 
 import newsprism
-from newsprism.dedup import NearDuplicateIndex
-from newsprism.store.sqlite import Store
+from newsprism.dedup import DedupConfig, NearDuplicateIndex
+from newsprism.store import SQLiteStore
+from newsprism.store.lsh import SQLiteBands
 
 from .conftest import EXAMPLES
 
@@ -20,8 +21,12 @@ def article(seed: int, length: int = 60) -> str:
     return " ".join(WORDS[(i * (2 * seed + 1) + seed) % len(WORDS)] for i in range(length))
 
 
-def test_truncated_and_reheadlined_copies_are_found_and_unrelated_are_not():
-    index = NearDuplicateIndex(sqlite3.connect(":memory:"))
+INDEXES = {"memory": NearDuplicateIndex, "sqlite": lambda: SQLiteBands(sqlite3.connect(":memory:"))}
+
+
+@pytest.mark.parametrize("kind", sorted(INDEXES))
+def test_truncated_and_reheadlined_copies_are_found_and_unrelated_are_not(kind):
+    index = INDEXES[kind]()
     original = article(1)
     assert index.add("orig", original) == []
     assert index.add("other", article(7)) == []
@@ -35,9 +40,9 @@ def test_truncated_and_reheadlined_copies_are_found_and_unrelated_are_not():
 def test_index_persists_with_the_store_and_checks_new_articles_against_old(tmp_path):
     db = tmp_path / "n.db"
     text = article(3)
-    with Store(db) as store:
+    with SQLiteStore(db) as store:
         store.index_near_duplicates([newsprism.records.Article(id="a", title="", text=text)])
-    with Store(db) as store:
+    with SQLiteStore(db) as store:
         assert len(store.near_duplicates) == 1
         pairs = store.index_near_duplicates([newsprism.records.Article(id="b", title="", text=text)])
         assert [(p.first, p.second, p.exact) for p in pairs] == [("a", "b", True)]
@@ -46,7 +51,7 @@ def test_index_persists_with_the_store_and_checks_new_articles_against_old(tmp_p
 
 
 def test_readding_is_a_no_op_and_a_changed_text_replaces_the_old():
-    index = NearDuplicateIndex(sqlite3.connect(":memory:"))
+    index = SQLiteBands(sqlite3.connect(":memory:"))
     index.add("a", article(2))
     assert index.add("b", article(2))
     assert index.add("b", article(2)) == []  # unchanged: nothing new, nothing lost
@@ -62,12 +67,12 @@ def test_a_version_1_store_is_indexed_when_opened(tmp_path):
     with sqlite3.connect(db) as raw:
         raw.executescript("DELETE FROM minhashes; DELETE FROM lsh_buckets; DELETE FROM near_duplicates;")
         raw.execute("UPDATE meta SET value = '1' WHERE key = 'store_version'")
-    with Store(db) as store:
+    with SQLiteStore(db) as store:
         assert len(store.near_duplicates) == store.count("articles") == 6
         assert store.near_duplicate_pairs(["meridian-wire", "coastal-daily"])
 
 
 @pytest.mark.parametrize("threshold", [0.0, 1.5])
 def test_threshold_is_checked(threshold):
-    with pytest.raises(ValueError):
-        NearDuplicateIndex(sqlite3.connect(":memory:"), threshold)
+    with pytest.raises(ValueError, match="between"):
+        DedupConfig(threshold=threshold)

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from newsprism.analysis import analyse_story
+from newsprism.analysis.runner import analyse_story
 from newsprism.articles.pipeline import Pipeline
 from newsprism.config import Settings
 from newsprism.embed import load_embedder
@@ -83,7 +83,7 @@ def test_auto_falls_back_to_hashing_when_the_model_is_missing(monkeypatch):
     monkeypatch.setattr(minilm.MiniLMEmbedder, "__init__", missing)
     embedder, why = load_embedder("auto")
     assert embedder.name == "hashing-ngram" and "not installed" in why
-    with pytest.raises(minilm.ModelUnavailable, match="--embedder hashing"):
+    with pytest.raises(minilm.ModelUnavailable, match="choose the hashing embedder"):
         load_embedder("minilm")
 
 

@@ -1,7 +1,7 @@
 import json
 
 import newsprism
-from newsprism.store.sqlite import Store
+from newsprism.store import SQLiteStore
 
 from .conftest import EXAMPLES
 
@@ -10,14 +10,15 @@ def test_second_run_reuses_stored_articles_and_analyses(tmp_path, monkeypatch):
     db = tmp_path / "n.db"
     first = newsprism.analyze([EXAMPLES], db=db)
     calls = []
-    import newsprism.api as api
+    from newsprism.analysis.runner import AnalysisRun
+    from newsprism.articles.pipeline import Pipeline
 
-    monkeypatch.setattr(api, "extract", lambda doc: calls.append(doc) or None)
-    monkeypatch.setattr(api, "analyse_story", lambda *a, **k: calls.append(a) or None)
+    monkeypatch.setattr(Pipeline, "extract", lambda self, doc: calls.append(doc))
+    monkeypatch.setattr(AnalysisRun, "run", lambda self: calls.append(self))
     second = newsprism.analyze([EXAMPLES], db=db)
     assert calls == []
     assert json.loads(second.to_json())["stories"] == json.loads(first.to_json())["stories"]
-    with Store(db) as store:
+    with SQLiteStore(db) as store:
         assert store.count("articles") == 6 and store.count("stories") == 2
 
 
@@ -25,7 +26,7 @@ def test_same_input_twice_stores_once(tmp_path):
     db = tmp_path / "n.db"
     report = newsprism.analyze([EXAMPLES, EXAMPLES / "valley-times.txt"], db=db)
     assert len(report.articles) == 6 and not report.skipped
-    with Store(db) as store:
+    with SQLiteStore(db) as store:
         assert store.count("articles") == 6
 
 
@@ -39,5 +40,5 @@ def test_changed_input_is_extracted_again(tmp_path):
     path.write_text("Storm Hits Coast\nA storm hit the coast on Tuesday and closed the roads.")
     report = newsprism.analyze([folder], db=db)
     assert "Tuesday" in report.articles[0].text
-    with Store(db) as store:
+    with SQLiteStore(db) as store:
         assert "Tuesday" in store.article("a").text

@@ -1,6 +1,6 @@
 """The summary: what several independent sources share comes first, repeats and copies count once."""
 
-from newsprism.analysis import analyse_story
+from newsprism.analysis.runner import analyse_story
 from newsprism.analysis.summary import concept_weights, concepts, summarize
 from newsprism.articles.pipeline import Pipeline
 from newsprism.config import Settings, SummaryConfig

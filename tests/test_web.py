@@ -10,7 +10,7 @@ import pytest
 
 from newsprism.cli import main
 from newsprism.inputs.fetch import Fetcher
-from newsprism.store.sqlite import Store
+from newsprism.store import SQLiteStore
 
 from .webserver import NewsSite
 
@@ -44,10 +44,10 @@ def test_feed_pages_fetched_once_robots_obeyed_and_second_run_is_conditional(sit
     assert counts["/robots.txt"] == 1 and counts["/feed.xml"] == 1
     assert all(counts[f"/a{n}.html"] == 1 for n in range(3))
     assert not any(path.startswith("/private/") for path in counts)  # robots.txt disallows it
-    with Store(db) as store:
+    with SQLiteStore(db) as store:
         assert store.count("articles") == 4  # three pages, and the memo's headline and summary from the feed
         assert store.fetch_count() >= 5
-        assert any("Pier 1" in (store.article(a).title or "") for a, _ in store.search("pier closed"))
+        assert any("Pier 1" in (store.article(a).title or "") for a in [h.article for h in store.search("pier closed")])
 
     site.requests.clear()
     code, _, err = run(args, capsys)
@@ -82,17 +82,17 @@ def test_killed_ingest_resumes_without_storing_or_fetching_twice(tmp_path):
             time.sleep(0.2)
             if db.exists():
                 try:
-                    with Store(db) as store:
+                    with SQLiteStore(db) as store:
                         stored_before = store.count("articles")
                 except Exception:  # the database is being created
                     continue
         process.send_signal(signal.SIGKILL)
         process.wait()
         assert 20 <= stored_before < 61, "the ingest should have been killed halfway"
-        with Store(db) as store:
+        with SQLiteStore(db) as store:
             committed = {store.article(a).url for a in _ids(store)}
         subprocess.run(command, env=env, check=True, capture_output=True, timeout=120)
-        with Store(db) as store:
+        with SQLiteStore(db) as store:
             assert store.count("articles") == 61  # 60 pages and the memo, each once
             assert len({store.article(a).url for a in _ids(store)}) == 61
         counts = Counter(site.paths())

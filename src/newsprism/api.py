@@ -1,31 +1,34 @@
-"""The Python API: ``newsprism.analyze(inputs, **options) -> Report``, what the CLI's ``analyze`` runs."""
+"""The Python API: one function per CLI command, of the same name. Wiring only: each stage lives in its
+own package, and these functions put them together.
+
+``analyze`` reads, stores, clusters, analyses and reports; ``ingest`` reads, stores and clusters;
+``report`` analyses and reports what is stored; ``stories`` and ``search`` read the store; ``watch``
+ingests again and again.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections import defaultdict
+import time
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
-from . import __version__
-from .analysis import ANALYSERS, analyse_story
+from .analysis.analysers import ANALYSERS
+from .analysis.base import StoryContext
 from .analysis.entities import Recognizer
 from .analysis.ner import load_recognizer
-from .articles.extract import extract
+from .analysis.runner import AnalysisRun
 from .articles.pipeline import Pipeline
-from .cluster import StoryClusterer, publication_order, timestamp
-from .config import ClusterConfig, Settings, SummaryConfig
+from .cluster import publication_order
+from .config import Settings
 from .embed import Embedder, load_embedder
-from .errors import InputError, NewsprismError, NoArticlesError
-from .inputs.feeds import is_url, read_url
+from .errors import NoArticlesError, NotFoundError, SkippedInputsError
 from .inputs.fetch import Fetcher
-from .inputs.files import read_inputs, source_hash
-from .records import Article, RawDocument, Skipped, Story
+from .intake import Intake, place
+from .records import Article, Skipped, Story
 from .report import Report, analysis_to_dict
-from .store.sqlite import Store
+from .store import SearchHit, Store, StoryOverview, open_store
 
 DEFAULT_DB = "newsprism.db"
 # Articles are committed this many at a time while reading, so an interrupted run loses little.
@@ -68,25 +71,38 @@ def ingest(
     """
     settings = _with_options(settings or Settings(), None, one_story, strict)
     embedder, why = load_embedder(embedder) if isinstance(embedder, str) else (embedder, "given")
-    with Store(db) as store:
+    with open_store(db) as store:
         web = fetcher or Fetcher(allow_private=allow_private, delay=delay)
-        web.validators, web.log = store.validators, store.record_fetch
         try:
-            articles, skipped, new = _read(inputs, store, stdin, web, batch=0 if settings.strict else BATCH)
+            intake = _read(inputs, store, settings, web, stdin)
         finally:
             if fetcher is None:
                 web.close()
-        if not (skipped and settings.strict):
-            store.put_validators(web.fresh)  # everything those fetches held is stored now
-        reasons = "".join(f"\n  skipped {s.input}: {s.reason}" for s in skipped)
-        if skipped and settings.strict:
-            raise NewsprismError(f"--strict: {len(skipped)} input(s) could not be read; nothing stored{reasons}")
-        store.put_skipped(skipped)
-        articles += [a for a in store.unplaced_articles() if a.id not in {b.id for b in articles}]
-        if not articles and skipped:
-            raise NoArticlesError(f"no articles found in the inputs{reasons}")
-        stories = _cluster(articles, store, embedder, settings.cluster) if articles else []
-    return Ingested(articles, stories, skipped, embedder, why, len(new))
+        articles = list(intake.articles.values())
+        articles += [a for a in store.unplaced_articles() if a.id not in intake.articles]
+        if not articles and intake.skipped:
+            raise NoArticlesError("no articles found in the inputs", skipped=intake.skipped)
+        stories = place(articles, store, embedder, settings.cluster) if articles else []
+    return Ingested(articles, stories, intake.skipped, embedder, why, len(intake.new))
+
+
+def _read(
+    inputs: Iterable[str | Path], store: Store, settings: Settings, web: Fetcher, stdin: IO[str] | None
+) -> Intake:
+    """Read the inputs into the store; strict reading stores nothing unless every input was read."""
+    web.validators, web.log = store.validators, store.record_fetch
+    intake = Intake(store, Pipeline(settings.clean), web, batch=0 if settings.strict else BATCH)
+    intake.read(inputs, stdin)
+    if intake.skipped and settings.strict:
+        raise SkippedInputsError(
+            f"{len(intake.skipped)} input(s) could not be read, so nothing was stored",
+            skipped=intake.skipped,
+            setting="strict",
+        )
+    intake.commit()
+    store.put_validators(web.fresh)  # everything those fetches held is stored now
+    store.put_skipped(intake.skipped)
+    return intake
 
 
 def analyze(
@@ -104,11 +120,11 @@ def analyze(
 ) -> Report:
     """Read ``inputs`` like :func:`ingest`, then analyse every story they are in and return the report.
 
-    The keyword options mirror the CLI flags and override the matching fields of ``settings``.
-    ``embedder`` is an :class:`Embedder` or one of ``"auto"`` (MiniLM when installed, else hashed
-    n-grams), ``"minilm"`` or ``"hashing"``; the report's ``pipeline`` says which ran and why.
-    A story that earlier runs stored grows in place. Raises :class:`NoArticlesError` when no input
-    holds an article, and :class:`NewsprismError` when ``strict`` is set and an input was skipped.
+    The keyword options override the matching fields of ``settings``. ``embedder`` is an
+    :class:`Embedder` or a registered name: ``"auto"`` (MiniLM when installed, else hashed n-grams),
+    ``"minilm"`` or ``"hashing"``; the report's ``pipeline`` says which ran and why. A story that
+    earlier runs stored grows in place. Raises :class:`NoArticlesError` when no input holds an
+    article, and :class:`SkippedInputsError` when ``strict`` is set and an input was skipped.
 
     >>> report = analyze(["examples/"], db=":memory:")  # doctest: +SKIP
     >>> len(report.stories)  # doctest: +SKIP
@@ -119,9 +135,9 @@ def analyze(
         inputs, db=db, settings=settings, embedder=embedder, allow_private=allow_private, delay=delay, stdin=stdin
     )
     if not done.articles:
-        raise NoArticlesError("nothing new in the inputs; newsprism report shows what is stored")
+        raise NoArticlesError("nothing new in the inputs; the stored stories can be reported as they are")
     recognizer, recognizer_note = load_recognizer()
-    with Store(db) as store:
+    with open_store(db) as store:
         stories = [_analysed(story, store, done.embedder, recognizer, settings) for story in done.stories]
         articles = _members(done.articles, stories, store)
     return Report(articles=articles, stories=stories, skipped=done.skipped,
@@ -139,23 +155,81 @@ def report(
     settings = _with_options(settings or Settings(), summary_words, None, None)
     embedder, why = load_embedder(embedder) if isinstance(embedder, str) else (embedder, "given")
     recognizer, recognizer_note = load_recognizer()
-    with Store(db) as store:
-        stories = []
-        for sid, _, _ in store.stories_overview():
-            found = [store.article(a) for a in store.story_members(sid)]
-            story = Story(sid, tuple(publication_order([a for a in found if a is not None])))
+    with open_store(_existing(db)) as store:
+        analysed = []
+        for overview in store.stories_overview():
+            story = _stored_story(overview.id, store)
             if story.articles:
-                stories.append(_analysed(story, store, embedder, recognizer, settings))
-        if not stories:
-            raise NoArticlesError(f"{db}: no stories stored yet; add articles with newsprism ingest or analyze")
-        articles = _members([], stories, store)
+                analysed.append(_analysed(story, store, embedder, recognizer, settings))
+        if not analysed:
+            raise NotFoundError(f"{db}: no stories stored yet; add articles first (ingest or analyze)")
+        articles = _members([], analysed, store)
     info = _pipeline_info(embedder, why, recognizer, recognizer_note)
-    return Report(articles=articles, stories=stories, pipeline=info)
+    return Report(articles=articles, stories=analysed, pipeline=info)
+
+
+def stories(*, db: str | Path = DEFAULT_DB) -> list[StoryOverview]:
+    """The stored stories, largest first."""
+    with open_store(_existing(db)) as store:
+        return store.stories_overview()
+
+
+def search(query: str, *, db: str | Path = DEFAULT_DB, limit: int = 20) -> list[tuple[SearchHit, Article | None]]:
+    """Stored articles holding every word of ``query``, best first, each with its article."""
+    with open_store(_existing(db)) as store:
+        hits = store.search(query, limit)
+        found = store.articles([hit.article for hit in hits])
+    return [(hit, found.get(hit.article)) for hit in hits]
+
+
+@dataclass(frozen=True)
+class Poll:
+    """One round of :func:`watch`: when it started, and what it ingested or why nothing came in."""
+
+    number: int
+    started: float
+    ingested: Ingested | None
+    note: str = ""
+
+
+def watch(
+    inputs: list[str],
+    *,
+    every: float,
+    polls: int | None = None,
+    db: str | Path = DEFAULT_DB,
+    one_story: bool | None = None,
+    strict: bool | None = None,
+    embedder: Embedder | str = "auto",
+    allow_private: bool = False,
+    delay: float = 1.0,
+) -> Iterator[Poll]:
+    """Ingest ``inputs`` every ``every`` seconds (``polls`` times, or until the caller stops), yielding
+    each round; the other options are :func:`ingest`'s. A round with nothing new yields a note instead."""
+    if isinstance(embedder, str):
+        embedder = load_embedder(embedder)[0]  # loaded once, not at every poll
+    number = 0
+    while polls is None or number < polls:
+        number += 1
+        started = time.time()
+        try:
+            done = ingest(inputs, db=db, one_story=one_story, strict=strict, embedder=embedder,
+                          allow_private=allow_private, delay=delay)
+            yield Poll(number, started, done)
+        except NoArticlesError as err:
+            yield Poll(number, started, None, str(err))
+        if polls is None or number < polls:
+            time.sleep(every)
+
+
+def _stored_story(story_id: str, store: Store) -> Story:
+    found = store.articles(store.story_members(story_id))
+    return Story(story_id, tuple(publication_order(list(found.values()))))
 
 
 def _pipeline_info(embedder: Embedder, why: str, recognizer: Recognizer, recognizer_note: str) -> dict:
     return {
-        "stages": [*Pipeline().stage_names, "deduplicate", "embed", "cluster", *ANALYSERS, "store"],
+        "stages": [*Pipeline().stage_names, "deduplicate", "embed", "cluster", *ANALYSERS.names(), "store"],
         "embedder": embedder.name,
         "embedder_note": why,
         "entities": recognizer.name,
@@ -163,41 +237,11 @@ def _pipeline_info(embedder: Embedder, why: str, recognizer: Recognizer, recogni
     }
 
 
-def _cluster(articles: list[Article], store: Store, embedder: Embedder, config: ClusterConfig) -> list[Story]:
-    """This run's stories: new articles join the stored stories (or start new ones); a story that
-    gains an article is returned whole, with the articles earlier runs put in it."""
-    clusterer = StoryClusterer(config, embedder)
-    if config.one_story:
-        return clusterer.fit_predict(articles)
-    placed = store.story_of([a.id for a in articles])
-    new = [a for a in articles if a.id not in placed]
-    newest = max((t for a in new if (t := timestamp(a.published)) is not None), default=None)
-    state = store.cluster_state(embedder.name, newest - config.window_days * 86400 if newest else None)
-    placed.update(clusterer.partial_fit(new, state))
-    members: dict[str, list[str]] = defaultdict(list)
-    for sid in dict.fromkeys(placed.values()):  # stored members, also of stories merged away now
-        members[state.resolve(sid)] += store.story_members(sid)
-    for gone in state.merged_into:
-        members[state.resolve(gone)] += store.story_members(gone)
-    for article_id, sid in placed.items():
-        members[state.resolve(sid)].append(article_id)
-    store.put_cluster_state(state, embedder.name)
-    store.put_members({sid: list(dict.fromkeys(ids)) for sid, ids in members.items()})
-    by_id = {a.id: a for a in articles}
-    stories = []
-    for sid, ids in members.items():
-        found = [by_id.get(m) or store.article(m) for m in dict.fromkeys(ids)]
-        stories.append(Story(sid, tuple(publication_order([a for a in found if a is not None]))))
-    return sorted(stories, key=lambda s: (-len(s.articles), s.id))
-
-
-def _members(articles: list[Article], stories: list[dict], store: Store) -> list[Article]:
+def _members(articles: list[Article], analysed: list[dict], store: Store) -> list[Article]:
     """The run's articles and the stored articles of its stories, in publication order."""
     known = {a.id: a for a in articles}
-    for story in stories:
-        for article_id in story["articles"]:
-            if article_id not in known and (stored := store.article(article_id)) is not None:
-                known[article_id] = stored
+    wanted = [a for story in analysed for a in story["articles"] if a not in known]
+    known.update(store.articles(wanted))
     return publication_order(list(known.values()))
 
 
@@ -205,7 +249,7 @@ def _with_options(
     settings: Settings, summary_words: int | None, one_story: bool | None, strict: bool | None
 ) -> Settings:
     if summary_words is not None:
-        settings = replace(settings, summary=SummaryConfig(words=summary_words))
+        settings = replace(settings, summary=replace(settings.summary, words=summary_words))
     if one_story is not None:
         settings = replace(settings, cluster=replace(settings.cluster, one_story=one_story))
     if strict is not None:
@@ -213,86 +257,22 @@ def _with_options(
     return settings
 
 
-def _read(
-    inputs: Iterable[str | Path], store: Store, stdin: IO[str] | None, fetcher: Fetcher, batch: int
-) -> tuple[list[Article], list[Skipped], set[str]]:
-    """Extract every input, reusing the stored article when its input has not changed, and store the
-    articles every ``batch`` of them (0: only at the end, all or nothing). Also returns the ids of the
-    articles that were not stored as they are now."""
-    articles: dict[str, Article] = {}
-    origin: dict[str, str] = {}
-    skipped: list[Skipped] = []
-    pending: list[Article] = []
-    new: set[str] = set()
-    for item in _documents(inputs, store, stdin, fetcher):
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            continue
-        where = item.url or item.id if isinstance(item, Article) else item.input
-        article = item if isinstance(item, Article) else _extract_or_reuse(item, store)
-        if isinstance(article, Skipped):
-            skipped.append(article)
-        elif article.id in articles:
-            if articles[article.id].source_hash != article.source_hash:
-                skipped.append(Skipped(where, f"id {article.id!r} is already used by {origin[article.id]}"))
-        else:
-            articles[article.id] = article
-            origin[article.id] = where
-            if store.article(article.id) != article:
-                new.add(article.id)
-            pending.append(article)
-            if batch and len(pending) >= batch:
-                _store_batch(pending, articles, store)
-    if pending and not (skipped and not batch):
-        _store_batch(pending, articles, store)
-    return list(articles.values()), skipped, new
-
-
-def _documents(
-    inputs: Iterable[str | Path], store: Store, stdin: IO[str] | None, fetcher: Fetcher
-) -> Iterator[RawDocument | Skipped | Article]:
-    """Raw documents to extract, or stored articles of web pages that need no fetching."""
-    local = []
-    for given in inputs:
-        if is_url(str(given)):
-            yield from read_url(str(given), fetcher, stored=store.article)
-        else:
-            local.append(given)
-    if local:
-        yield from read_inputs(local, stdin)
-
-
-def _store_batch(pending: list[Article], articles: dict[str, Article], store: Store) -> None:
-    """Finish, store and index a batch in one go, then forget it: the store now holds it."""
-    finished = Pipeline().finish(pending)
-    store.put_articles(finished)
-    store.index_near_duplicates(finished)
-    articles.update((a.id, a) for a in finished)
-    pending.clear()
-
-
-def _extract_or_reuse(doc: RawDocument, store: Store) -> Article | Skipped:
-    stored = store.article(doc.id or "")
-    if stored is not None and stored.source_hash == source_hash(doc):
-        return stored
-    try:
-        return extract(doc)
-    except InputError as err:
-        return Skipped(doc.input, str(err).removeprefix(f"{doc.input}: "))
+def _existing(db: str | Path) -> str | Path:
+    """``db`` when it exists (a file, or any URL a store answers for): reading commands never create one."""
+    text = str(db)
+    if text != ":memory:" and "://" not in text and not Path(text).exists():
+        raise NotFoundError(f"{db}: no such database; create it by ingesting articles", setting="db")
+    return db
 
 
 def _analysed(story: Story, store: Store, embedder: Embedder, recognizer: Recognizer, settings: Settings) -> dict:
-    """The story's analysis, from the store when neither its articles nor the settings changed."""
-    key = hashlib.sha1(
-        json.dumps(
-            [__version__, embedder.name, recognizer.name, asdict(settings), [a.to_dict() for a in story.articles]],
-            sort_keys=True,
-        ).encode("utf-8")
-    ).hexdigest()
+    """The story's analysis as the report spells it, from the store when no analyser's key changed."""
+    near = store.near_duplicate_pairs(list(story.article_ids))
+    run = AnalysisRun(StoryContext(story, settings, embedder, recognizer, None, near), store)
+    key = run.key()
     cached = store.analysis(story.id, key)
     if cached is not None:
         return cached
-    near = store.near_duplicate_pairs(list(story.article_ids))
-    result = analysis_to_dict(analyse_story(story, embedder, settings, near, recognizer))
+    result = analysis_to_dict(run.run())
     store.put_story(result, key)
     return result

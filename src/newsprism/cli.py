@@ -1,7 +1,8 @@
 """The command line: ``newsprism analyze|ingest|report|stories|search|watch ...``.
 
-Each command calls the public function of the same name; errors become one line and an exit code
-(0 when at least one article was read, 1 when none or on error, 2 for a usage error).
+Each command calls the public function of :mod:`newsprism.api` of the same name; errors become one
+line and an exit code (0 when at least one article was read, 1 when none or on error, 2 for a usage
+error). Only here do messages name flags: an error's ``setting`` becomes its flag.
 """
 
 from __future__ import annotations
@@ -13,13 +14,12 @@ import sys
 import time
 from pathlib import Path
 
-from . import __version__
-from .api import DEFAULT_DB, Ingested, analyze, ingest
-from .api import report as make_report
-from .embed import EMBEDDERS
-from .errors import NewsprismError, NoArticlesError, UsageError
-from .report import Report
-from .store.sqlite import Store
+from . import __version__, api
+from .api import DEFAULT_DB
+from .embed import embedder_names
+from .errors import NewsprismError, UsageError
+from .records import Skipped
+from .report import RENDERERS, Report
 
 FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 DEFAULT_OUTPUT = "newsprism-report.html"
@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     _report_options(report)
     _db(report)
     report.add_argument("--summary-words", type=int, metavar="N", help="length of each story's summary (default 120)")
-    report.add_argument("--embedder", choices=EMBEDDERS, default="auto", help="sentence embedder (see analyze)")
+    report.add_argument("--embedder", choices=embedder_names(), default="auto", help="sentence embedder (see analyze)")
     stories = commands.add_parser("stories", help="list the stored stories", description="List the stored stories.")
     _db(stories)
     search = commands.add_parser("search", help="search the stored articles",
@@ -96,7 +96,7 @@ def _report_options(command: argparse.ArgumentParser) -> None:
         help=f"where to write the report (default {DEFAULT_OUTPUT}); - writes JSON to stdout",
     )
     command.add_argument(
-        "--format", choices=["html", "md", "json"], help="report format (default: from the extension of -o, else html)"
+        "--format", choices=RENDERERS.names(), help="report format (default: from the extension of -o, else html)"
     )
 
 
@@ -106,7 +106,7 @@ def _ingest_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--strict", action="store_true", help="fail when any input is skipped")
     command.add_argument(
         "--embedder",
-        choices=EMBEDDERS,
+        choices=embedder_names(),
         default="auto",
         help="sentence embedder: minilm (ONNX model), hashing (fast, no model) or auto (minilm when installed)",
     )
@@ -135,15 +135,30 @@ def _output_format(output: str, given: str | None) -> str:
     return FORMATS[suffix]
 
 
+# What to tell a user about the flag behind an error's ``setting``.
+FLAG_HINTS = {
+    "strict": "--strict; without it unreadable inputs are skipped",
+    "allow_private": "--allow-private fetches them",
+    "db": "choose another with --db",
+    "embedder": "see --embedder",
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
     except NewsprismError as err:
-        print(f"newsprism: error: {err}", file=sys.stderr)
+        _print_skipped(getattr(err, "skipped", []))
+        print(f"newsprism: error: {_with_flag(str(err), err.setting)}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print("newsprism: interrupted; what was stored before stays stored", file=sys.stderr)
         return 130
+
+
+def _with_flag(message: str, setting: str | None) -> str:
+    hint = FLAG_HINTS.get(setting or "")
+    return f"{message} ({hint})" if hint else message
 
 
 def _main(argv: list[str] | None) -> int:
@@ -156,69 +171,55 @@ def _main(argv: list[str] | None) -> int:
     return COMMANDS[args.command](args)
 
 
+def _ingest_options_of(args: argparse.Namespace) -> dict:
+    return {
+        "db": args.db,
+        "one_story": args.one_story or None,
+        "strict": args.strict or None,
+        "embedder": args.embedder,
+        "allow_private": args.allow_private,
+        "delay": args.delay,
+    }
+
+
 def _analyze(args: argparse.Namespace) -> int:
     output = args.output or DEFAULT_OUTPUT
     fmt = _output_format(output, args.format)
-    report = analyze(
-        args.inputs,
-        db=args.db,
-        summary_words=args.summary_words,
-        one_story=args.one_story or None,
-        strict=args.strict or None,
-        embedder=args.embedder,
-        allow_private=args.allow_private,
-        delay=args.delay,
-    )
+    report = api.analyze(args.inputs, summary_words=args.summary_words, **_ingest_options_of(args))
     _print_skipped(report.skipped)
     _write(report, output, fmt)
     return 0
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    done = _ingest_once(args)
+    done = api.ingest(args.inputs, **_ingest_options_of(args))
+    _print_skipped(done.skipped)
     print(f"stored {done.new} new articles; {len(done.stories)} stories updated; {args.db} holds them",
           file=sys.stderr)
     return 0
 
 
-def _ingest_once(args: argparse.Namespace) -> Ingested:
-    done = ingest(
-        args.inputs,
-        db=args.db,
-        one_story=args.one_story or None,
-        strict=args.strict or None,
-        embedder=args.embedder,
-        allow_private=args.allow_private,
-        delay=args.delay,
-    )
-    _print_skipped(done.skipped)
-    return done
-
-
 def _report(args: argparse.Namespace) -> int:
     output = args.output or DEFAULT_OUTPUT
     fmt = _output_format(output, args.format)
-    _write(make_report(db=_existing(args.db), summary_words=args.summary_words, embedder=args.embedder), output, fmt)
+    _write(api.report(db=args.db, summary_words=args.summary_words, embedder=args.embedder), output, fmt)
     return 0
 
 
 def _stories(args: argparse.Namespace) -> int:
-    with Store(_existing(args.db)) as store:
-        overview = store.stories_overview()
-    for sid, size, title in overview:
-        print(f"{sid}  {size:>4} article{'' if size == 1 else 's'}  {title}")
+    overview = api.stories(db=args.db)
+    for story in overview:
+        print(f"{story.id}  {story.size:>4} article{'' if story.size == 1 else 's'}  {_terminal(story.title)}")
     if not overview:
         print(f"{args.db}: no stories stored yet", file=sys.stderr)
     return 0
 
 
 def _search(args: argparse.Namespace) -> int:
-    with Store(_existing(args.db)) as store:
-        hits = store.search(args.query, args.limit)
-        for article_id, snippet in hits:
-            article = store.article(article_id)
-            title = (article.title if article else None) or ""
-            print(f"{article_id}  {title}\n    {' '.join(snippet.split())}")
+    hits = api.search(args.query, db=args.db, limit=args.limit)
+    for hit, article in hits:
+        title = (article.title if article else None) or ""
+        print(f"{hit.article}  {_terminal(title)}\n    {_terminal(hit.snippet)}")
     if not hits:
         print(f"no stored article matches {args.query!r}", file=sys.stderr)
     return 0
@@ -232,20 +233,19 @@ def _watch(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
-        while True:
-            rounds += 1
-            started = time.strftime("%H:%M:%S")
-            try:
-                done = _ingest_once(args)
-                print(f"{started} poll {rounds}: {done.new} new articles, {len(done.stories)} stories updated",
-                      file=sys.stderr)
-            except NoArticlesError as err:
-                print(f"{started} poll {rounds}: {err}", file=sys.stderr)
-            time.sleep(seconds)
+        for poll in api.watch(args.inputs, every=seconds, **_ingest_options_of(args)):
+            rounds = poll.number
+            started = time.strftime("%H:%M:%S", time.localtime(poll.started))
+            if poll.ingested is None:
+                print(f"{started} poll {rounds}: {poll.note}", file=sys.stderr)
+                continue
+            _print_skipped(poll.ingested.skipped)
+            print(f"{started} poll {rounds}: {poll.ingested.new} new articles, "
+                  f"{len(poll.ingested.stories)} stories updated", file=sys.stderr)
     except KeyboardInterrupt:
         print(f"stopped after {rounds} polls; everything fetched is stored in {args.db}, "
               "and the next watch resumes from there", file=sys.stderr)
-        return 0
+    return 0
 
 
 def _interval(text: str) -> float:
@@ -256,15 +256,15 @@ def _interval(text: str) -> float:
     return float(number) * units[unit]
 
 
-def _existing(db: str) -> str:
-    if db != ":memory:" and not Path(db).exists():
-        raise NewsprismError(f"{db}: no such database; create it with newsprism ingest or analyze")
-    return db
+def _terminal(text: str) -> str:
+    """Text from an article made safe for a terminal: control characters (escape sequences) dropped,
+    whitespace runs made one space."""
+    return " ".join("".join(ch for ch in text if ch.isprintable() or ch.isspace()).split())
 
 
-def _print_skipped(skipped: list) -> None:
+def _print_skipped(skipped: list[Skipped]) -> None:
     for item in skipped:
-        print(f"skipped {item.input}: {item.reason}", file=sys.stderr)
+        print(f"skipped {_terminal(item.input)}: {_with_flag(_terminal(item.reason), item.setting)}", file=sys.stderr)
 
 
 def _write(report: Report, output: str, fmt: str) -> None:

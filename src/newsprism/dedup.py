@@ -1,30 +1,27 @@
 """Stage 6, deduplicate: find articles that carry the same text, across everything ever stored.
 
 Exact duplicates share the hash of their normalised text; near-duplicates share many word shingles.
-Each article gets a MinHash signature (datasketch) cut into LSH bands; the bands live in SQLite
-beside the articles, so a new article is checked against every stored one with a few indexed
-lookups, without rereading their texts or holding an index in memory. ``bench/bench_dedup.py``
-compares this with datasketch's in-memory ``MinHashLSH``: at a million articles that needs several
-GB of RAM and has to be rebuilt or unpickled on every start; this needs neither.
+Each article gets a MinHash signature (datasketch) cut into LSH bands. This module holds the pure
+part: signatures, band keys and the decision on candidates. Where the bands live is the store's
+business (:meth:`newsprism.store.Store.index_near_duplicates`): the SQLite store keeps them in indexed
+tables beside the articles (:mod:`newsprism.store.lsh`), so a new article is checked against every
+stored one with a few lookups, without rereading texts or holding an index in memory.
+:class:`NearDuplicateIndex` keeps them in memory, for one story or a benchmark.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import sqlite3
-from contextlib import closing
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from .records import Article
 from .text.tokens import words
-
-
-@dataclass(frozen=True, kw_only=True)
-class DedupConfig:
-    """The tuned thresholds of near-duplicate detection."""
+from .validate import check_range
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -37,16 +34,30 @@ LSH_THRESHOLD = 0.3
 # with 0.996.
 LSH_WEIGHTS = (0.1, 0.9)
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS minhashes (
-    id INTEGER PRIMARY KEY, article TEXT NOT NULL UNIQUE, fingerprint TEXT NOT NULL, signature BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS lsh_buckets (bucket INTEGER NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (bucket, id))
-    WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS near_duplicates (
-    first TEXT NOT NULL, second TEXT NOT NULL, jaccard REAL NOT NULL, exact INTEGER NOT NULL,
-    PRIMARY KEY (first, second));
-CREATE INDEX IF NOT EXISTS near_duplicates_second ON near_duplicates (second);
-"""
+
+@dataclass(frozen=True, kw_only=True)
+class DedupConfig:
+    """The near-duplicate threshold and the weights that choose the band layout."""
+
+    threshold: float = LSH_THRESHOLD
+    false_positive_weight: float = LSH_WEIGHTS[0]
+    false_negative_weight: float = LSH_WEIGHTS[1]
+
+    def __post_init__(self) -> None:
+        check_range("near-duplicate threshold", self.threshold, 0.01, 1.0)
+        check_range("false positive weight", self.false_positive_weight, 0.0, 1.0)
+        check_range("false negative weight", self.false_negative_weight, 0.0, 1.0)
+
+    @property
+    def layout(self) -> tuple[int, int]:
+        """(bands, rows per band) that datasketch chooses for this threshold and these weights."""
+        return _layout(self.threshold, self.false_positive_weight, self.false_negative_weight)
+
+
+@functools.cache
+def _layout(threshold: float, false_positive_weight: float, false_negative_weight: float) -> tuple[int, int]:
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, weights=(false_positive_weight, false_negative_weight))
+    return lsh.b, lsh.r
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +68,15 @@ class NearDuplicate:
     second: str
     jaccard: float
     exact: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Sketch:
+    """What the index keeps of an article: its text fingerprint and MinHash signature."""
+
+    article: str
+    fingerprint: str
+    signature: np.ndarray
 
 
 def text_fingerprint(text: str) -> str:
@@ -77,10 +97,35 @@ def signature(text: str) -> np.ndarray:
     return sketch.hashvalues.astype(np.uint32)
 
 
-class NearDuplicateIndex:
-    """MinHash LSH over word shingles, kept in a SQLite database and updated one article at a time.
+def sketch(article: str, text: str) -> Sketch:
+    return Sketch(article, text_fingerprint(text), signature(text))
 
-    >>> index = NearDuplicateIndex(sqlite3.connect(":memory:"))
+
+def band_keys(values: np.ndarray, bands: int, rows: int) -> list[int]:
+    """One signed 64-bit key per band: articles that share a key are candidates."""
+    keys = []
+    for band in range(bands):
+        key = band.to_bytes(2, "little") + values[band * rows : (band + 1) * rows].tobytes()
+        keys.append(int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "little", signed=True))
+    return keys
+
+
+def matches(new: Sketch, candidates: list[Sketch], threshold: float) -> list[NearDuplicate]:
+    """The candidates (indexed earlier, in indexing order) that ``new`` nearly duplicates."""
+    found = []
+    for other in candidates:
+        jaccard = float(np.mean(other.signature == new.signature))
+        exact = other.fingerprint == new.fingerprint
+        if exact or jaccard >= threshold:
+            found.append(NearDuplicate(other.article, new.article, round(jaccard, 4), exact))
+    return found
+
+
+@dataclass
+class NearDuplicateIndex:
+    """MinHash LSH over word shingles, in memory, updated one article at a time.
+
+    >>> index = NearDuplicateIndex()
     >>> text = "The rocket lifted off from the coast on Tuesday morning after two delays caused by wind."
     >>> index.add("a", text)
     []
@@ -88,84 +133,26 @@ class NearDuplicateIndex:
     [('a', 'b', True)]
     """
 
-    def __init__(self, db: sqlite3.Connection, threshold: float = LSH_THRESHOLD) -> None:
-        if not 0.0 < threshold <= 1.0:
-            raise ValueError(f"near-duplicate threshold must be above 0 and at most 1, got {threshold!r}")
-        self.db = db
-        self.threshold = threshold
-        layout = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
-        self.bands, self.rows = layout.b, layout.r
-        db.executescript(SCHEMA)
+    config: DedupConfig = field(default_factory=DedupConfig)
+    _sketches: list[Sketch] = field(default_factory=list)
+    _buckets: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, article: str, text: str) -> list[NearDuplicate]:
-        """Index ``text`` under ``article`` and return its near-duplicates among the articles indexed before.
-
-        Adding an article again with the same text changes nothing; with a new text it replaces the old one.
-        The caller commits (the store writes each batch in one transaction).
-        """
-        fingerprint = text_fingerprint(text)
-        known = self.db.execute("SELECT id, fingerprint FROM minhashes WHERE article = ?", (article,)).fetchone()
-        if known and known[1] == fingerprint:
-            return []
-        if known:
-            self._forget(article, known[0])
-        values = signature(text)
-        buckets = self._buckets(values)
-        found = self._query(article, fingerprint, values, buckets)
-        row = self.db.execute(
-            "INSERT INTO minhashes (article, fingerprint, signature) VALUES (?, ?, ?)",
-            (article, fingerprint, values.tobytes()),
-        ).lastrowid
-        self.db.executemany("INSERT OR IGNORE INTO lsh_buckets VALUES (?, ?)", [(b, row) for b in buckets])
-        self.db.executemany(
-            "INSERT OR REPLACE INTO near_duplicates VALUES (?, ?, ?, ?)",
-            [(d.first, d.second, d.jaccard, int(d.exact)) for d in found],
-        )
-        return found
-
-    def pairs(self, articles: list[str]) -> list[NearDuplicate]:
-        """The stored near-duplicate pairs with both articles among ``articles``."""
-        wanted = set(articles)
-        found = []
-        for start in range(0, len(articles), 500):  # stay under SQLite's bound-parameter limit
-            chunk = articles[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT * FROM near_duplicates WHERE first IN ({marks})", chunk).fetchall()
-            found += [NearDuplicate(a, b, j, bool(e)) for a, b, j, e in rows if b in wanted]
+        """Index ``text`` under ``article`` and return its near-duplicates among the articles indexed before."""
+        new = sketch(article, text)
+        keys = band_keys(new.signature, *self.config.layout)
+        rows = sorted({row for key in keys for row in self._buckets.get(key, ())})
+        found = matches(new, [self._sketches[row] for row in rows], self.config.threshold)
+        for key in keys:
+            self._buckets[key].append(len(self._sketches))
+        self._sketches.append(new)
         return found
 
     def __len__(self) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM minhashes").fetchone()[0]
-
-    def _buckets(self, values: np.ndarray) -> list[int]:
-        buckets = []
-        for band in range(self.bands):
-            key = band.to_bytes(2, "little") + values[band * self.rows : (band + 1) * self.rows].tobytes()
-            buckets.append(int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "little", signed=True))
-        return buckets
-
-    def _query(self, article: str, fingerprint: str, values: np.ndarray, buckets: list[int]) -> list[NearDuplicate]:
-        marks = ",".join("?" * len(buckets))
-        candidates = self.db.execute(
-            "SELECT article, fingerprint, signature FROM minhashes WHERE id IN "
-            f"(SELECT DISTINCT id FROM lsh_buckets WHERE bucket IN ({marks})) ORDER BY id",
-            buckets,
-        ).fetchall()
-        found = []
-        for other, other_print, blob in candidates:
-            jaccard = float(np.mean(np.frombuffer(blob, dtype=np.uint32) == values))
-            if other_print == fingerprint or jaccard >= self.threshold:
-                found.append(NearDuplicate(other, article, round(jaccard, 4), other_print == fingerprint))
-        return found
-
-    def _forget(self, article: str, row: int) -> None:
-        self.db.execute("DELETE FROM lsh_buckets WHERE id = ?", (row,))
-        self.db.execute("DELETE FROM minhashes WHERE id = ?", (row,))
-        self.db.execute("DELETE FROM near_duplicates WHERE first = ? OR second = ?", (article, article))
+        return len(self._sketches)
 
 
-def find_near_duplicates(articles: list[Article], threshold: float = LSH_THRESHOLD) -> list[NearDuplicate]:
-    """Near-duplicate pairs among ``articles`` alone, in a throwaway in-memory index."""
-    with closing(sqlite3.connect(":memory:")) as db:
-        index = NearDuplicateIndex(db, threshold)
-        return [pair for article in articles for pair in index.add(article.id, article.text)]
+def find_near_duplicates(articles: list[Article], config: DedupConfig | None = None) -> list[NearDuplicate]:
+    """Near-duplicate pairs among ``articles`` alone."""
+    index = NearDuplicateIndex(config or DedupConfig())
+    return [pair for article in articles for pair in index.add(article.id, article.text)]

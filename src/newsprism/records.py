@@ -6,7 +6,12 @@ records that reach the report are the names of the JSON contract (``schema/repor
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import types
+import typing
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,10 +35,12 @@ class RawDocument:
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """An input that could not be read as an article, and why."""
+    """An input that could not be read as an article, and why; ``setting`` names the option that
+    would let it through (see :class:`newsprism.errors.NewsprismError`)."""
 
     input: str
     reason: str
+    setting: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,3 +218,41 @@ class StoryAnalysis:
     entities: tuple[Entity, ...]
     timeline: tuple[TimelineEvent, ...]
     framing: tuple[Framing, ...]
+
+
+def to_data(value: Any) -> Any:
+    """A record (or tuple of records) as JSON-ready lists and dicts, the inverse of :func:`from_data`."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [to_data(v) for v in value]
+    return value
+
+
+def from_data(kind: Any, data: Any) -> Any:
+    """Rebuild a value of type ``kind`` (a record class, ``tuple[X, ...]``, ``X | None``, a plain type)
+    from what :func:`to_data` made of it.
+
+    >>> link = CopyLink("a", "b", "rewrite", 0.9, (("x", "y"),))
+    >>> from_data(tuple[CopyLink, ...], to_data((link,))) == (link,)
+    True
+    """
+    if data is None:
+        return None
+    if dataclasses.is_dataclass(kind) and isinstance(kind, type):
+        hints = _hints(kind)
+        return kind(**{name: from_data(hints[name], value) for name, value in data.items() if name in hints})
+    origin = typing.get_origin(kind)
+    args = typing.get_args(kind)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(from_data(args[0], v) for v in data)
+        return tuple(from_data(a, v) for a, v in zip(args, data, strict=True))
+    if origin in (types.UnionType, typing.Union):
+        return from_data(next(a for a in args if a is not type(None)), data)
+    return data
+
+
+@functools.cache
+def _hints(kind: type) -> dict[str, Any]:
+    return typing.get_type_hints(kind)

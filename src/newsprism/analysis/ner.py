@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..errors import UnavailableError
 from ..records import Story
+from ..registry import Registry
 from ..text.tokens import fold
 from .entities import (
     COUNTRIES,
@@ -41,6 +44,10 @@ ORG_PATTERNS = [
 LEADING = {"the", "a", "an"}
 
 
+class ModelMissing(UnavailableError):
+    """spaCy or an English model is not installed."""
+
+
 class SpacyRecognizer:
     """Entity mentions of a story's sentences from a spaCy pipeline with the correcting ruler.
 
@@ -52,7 +59,7 @@ class SpacyRecognizer:
         # Find the model without loading it (a second or so): a run whose analyses are all stored never needs it.
         self.model = next((m for m in MODELS if importlib.util.find_spec(m) is not None), None)
         if self.model is None or importlib.util.find_spec("spacy") is None:
-            raise ImportError(f"spaCy or an English model is not installed (tried {', '.join(MODELS)})")
+            raise ModelMissing(f"spaCy or an English model is not installed (tried {', '.join(MODELS)})")
         self.name = f"spacy {self.model} {importlib.metadata.version(self.model.replace('_', '-'))}"
         self._nlp: Language | None = None
 
@@ -95,13 +102,19 @@ class SpacyRecognizer:
         return found
 
 
+RECOGNIZERS: Registry[Callable[[], Recognizer]] = Registry("recognizers")
+RECOGNIZERS.register("spacy", SpacyRecognizer)
+RECOGNIZERS.register("rules", RuleRecognizer)
+
+
 def load_recognizer(kind: str = "auto") -> tuple[Recognizer, str]:
-    """The entity recogniser ``kind`` names ("auto", "spacy" or "rules"), with why it was chosen."""
-    if kind == "rules":
-        return RuleRecognizer(), "chosen"
+    """The entity recogniser ``kind`` names ("auto", "spacy", "rules" or a plugin's), with why it was chosen.
+
+    ``auto`` uses spaCy when it and an English model are installed, else the rules.
+    """
+    if kind != "auto":
+        return RECOGNIZERS.get(kind)(), "chosen" if kind == "rules" else "model found"
     try:
-        return SpacyRecognizer(), "model found"
-    except ImportError as error:
-        if kind == "spacy":
-            raise
+        return RECOGNIZERS.get("spacy")(), "model found"
+    except ModelMissing as error:
         return RuleRecognizer(), f"fallback, because {error}"

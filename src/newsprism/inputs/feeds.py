@@ -54,7 +54,7 @@ def read_url(url: str, fetcher: Fetcher, stored: Stored, depth: int = 0) -> Iter
     """Documents found at ``url``; ``stored(article_id)`` returns the stored article of a page, if any."""
     fetched = fetcher.get(url)
     if fetched.error:
-        yield Skipped(url, fetched.error.removeprefix(f"{url}: "))
+        yield Skipped(url, fetched.error.removeprefix(f"{url}: "), fetched.setting)
         return
     if fetched.not_modified:
         known = stored(content_id(url))  # an unchanged page: its stored article; an unchanged feed: nothing new
@@ -78,7 +78,7 @@ def read_url(url: str, fetcher: Fetcher, stored: Stored, depth: int = 0) -> Iter
 def page_document(url: str, fetcher: Fetcher) -> Item:
     fetched = fetcher.get(url, conditional=False)
     if fetched.error:
-        return Skipped(url, fetched.error.removeprefix(f"{url}: "))
+        return Skipped(url, fetched.error.removeprefix(f"{url}: "), fetched.setting)
     return _page(url, fetched)
 
 

@@ -27,6 +27,7 @@ from urllib.robotparser import RobotFileParser
 import httpx
 
 from .. import __version__
+from ..errors import RefusedAddressError
 
 USER_AGENT = f"newsprism/{__version__} (+https://github.com/newsprism/newsprism; news analysis, obeys robots.txt)"
 MAX_BYTES = 10 * 1024 * 1024
@@ -34,10 +35,6 @@ MAX_REDIRECTS = 5
 TIMEOUT_SECONDS = 15.0
 RETRIES = 2
 RETRY_STATUSES = {429, 500, 502, 503, 504}
-
-
-class UnsafeAddress(Exception):
-    """The URL's host resolves to an address newsprism does not fetch by default."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +48,8 @@ class Fetched:
     etag: str | None = None
     last_modified: str | None = None
     error: str | None = None
+    # the option that would let the fetch through (a refused private address: "allow_private")
+    setting: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -92,8 +91,8 @@ class Fetcher:
             return Fetched(url, error=f"{url}: only http and https URLs can be fetched")
         try:
             self.check_address(url)  # before robots.txt: nothing at all is requested from an unsafe host
-        except UnsafeAddress as error:
-            self.log(failed := Fetched(url, error=str(error)))
+        except RefusedAddressError as error:
+            self.log(failed := Fetched(url, error=str(error), setting=error.setting))
             return failed
         if not self.allowed(url):
             self.log(refused := Fetched(url, error=f"{url}: robots.txt of {urlsplit(url).netloc} disallows it"))
@@ -116,8 +115,8 @@ class Fetcher:
         for _ in range(self.max_redirects + 1):
             try:
                 self.check_address(current)
-            except UnsafeAddress as error:
-                return Fetched(url, error=str(error))
+            except RefusedAddressError as error:
+                return Fetched(url, error=str(error), setting=error.setting)
             result = self._request(current, headers)
             if isinstance(result, Fetched):
                 return result
@@ -152,13 +151,13 @@ class Fetcher:
         try:
             addresses = self.resolve(host)
         except OSError as error:
-            raise UnsafeAddress(f"{url}: cannot resolve {host} ({error.strerror or error})") from error
+            raise RefusedAddressError(f"{url}: cannot resolve {host} ({error.strerror or error})") from error
         for address in addresses:
             ip = ipaddress.ip_address(address.split("%")[0])
             if not ip.is_global or ip.is_multicast:
-                raise UnsafeAddress(
+                raise RefusedAddressError(
                     f"{url}: {host} resolves to {ip}, a private, loopback, link-local or multicast address; "
-                    "newsprism does not fetch those unless you pass --allow-private"
+                    "newsprism does not fetch those unless private addresses are allowed"
                 )
 
     def _request(self, url: str, headers: dict[str, str]) -> httpx.Response | Fetched:

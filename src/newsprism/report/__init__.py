@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
 from ..records import Article, Skipped, StoryAnalysis
+from ..registry import Registry
 
 SCHEMA_VERSION = 1
 SCHEMA_PATH = Path(__file__).parent / "schema" / "report.schema.json"
@@ -58,7 +60,7 @@ class Report:
             "pipeline": self.pipeline,
             "articles": [a.to_dict() for a in self.articles],
             "stories": self.stories,
-            "skipped": [asdict(s) for s in self.skipped],
+            "skipped": [{"input": s.input, "reason": s.reason} for s in self.skipped],
         }
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -71,8 +73,14 @@ class Report:
         return _render("report.html.j2", self, autoescape=True)
 
     def render(self, fmt: str) -> str:
-        renderers = {"json": self.to_json, "md": self.to_markdown, "html": self.to_html}
-        return renderers[fmt]()
+        """The report in a registered format (``json``, ``md``, ``html`` or a plugin's)."""
+        return RENDERERS.get(fmt)(self)
+
+
+RENDERERS: Registry[Callable[[Report], str]] = Registry("renderers")
+RENDERERS.register("json", Report.to_json)
+RENDERERS.register("md", Report.to_markdown)
+RENDERERS.register("html", Report.to_html)
 
 
 def _render(template: str, report: Report, autoescape: bool) -> str:

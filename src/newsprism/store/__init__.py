@@ -1,5 +1,35 @@
-"""Stage 9, store."""
+"""Stage 9, store: the :class:`Store` protocol and the stores that implement it, by name.
 
-from .sqlite import Store
+``open_store(location)`` picks the store from the location: a ``postgresql://`` URL names the
+PostgreSQL store (registered by the package that provides it), anything else is a SQLite file
+(``:memory:`` keeps nothing on disk).
+"""
 
-__all__ = ["Store"]
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import UsageError
+from ..registry import Registry
+from .base import OutletLines, SearchHit, Store, StoryOverview
+from .sqlite import SQLiteStore
+
+STORES: Registry[Callable[[str], Store]] = Registry("stores")
+STORES.register("sqlite", SQLiteStore)
+SCHEMES = {"postgresql": "postgresql", "postgres": "postgresql", "sqlite": "sqlite"}
+
+
+def open_store(location: str | Path) -> Store:
+    """The store at ``location``: a SQLite file path, ``sqlite:///path``, or a registered store's URL."""
+    text = str(location)
+    scheme = text.split("://", 1)[0].lower() if "://" in text else "sqlite"
+    if scheme not in SCHEMES:
+        raise UsageError(f"{text}: unknown kind of database {scheme!r}; give a file path or a postgresql:// URL",
+                         setting="db")
+    if scheme == "sqlite" and text.startswith("sqlite://"):
+        text = text.removeprefix("sqlite://")
+    return STORES.get(SCHEMES[scheme])(text)
+
+
+__all__ = ["STORES", "OutletLines", "SQLiteStore", "SearchHit", "Store", "StoryOverview", "open_store"]

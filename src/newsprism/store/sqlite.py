@@ -1,6 +1,9 @@
 """Stage 9, store: articles, stories and their analyses in one SQLite database.
 
-Writes happen in transactions, so an interrupted run leaves what was stored before intact.
+:class:`SQLiteStore` implements :class:`newsprism.store.base.Store`. The database runs in WAL mode with a
+busy timeout, so readers (a report, a web app) never block the writer and a second writer waits its
+turn. Every write is one transaction (``BEGIN IMMEDIATE``), so an interrupted run leaves what was
+stored before intact.
 """
 
 from __future__ import annotations
@@ -8,23 +11,33 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from ..cluster import ClusterState, StoryState
-from ..dedup import NearDuplicate, NearDuplicateIndex
+from ..dedup import DedupConfig, NearDuplicate
 from ..errors import StoreError
 from ..inputs.fetch import Fetched
 from ..records import Article, Skipped
+from .base import OutletLines, SearchHit, StoryOverview
+from .lsh import SQLiteBands
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY, source_hash TEXT NOT NULL, data TEXT NOT NULL, stored_at TEXT NOT NULL);
+    id TEXT PRIMARY KEY, source_hash TEXT NOT NULL, data TEXT NOT NULL, stored_at TEXT NOT NULL, extracted TEXT);
+CREATE TABLE IF NOT EXISTS outlet_lines (
+    outlet TEXT NOT NULL, line TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (outlet, line, article))
+    WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS outlet_lines_article ON outlet_lines (article);
+CREATE TABLE IF NOT EXISTS analysis_parts (
+    story_id TEXT NOT NULL, analyser TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL,
+    PRIMARY KEY (story_id, analyser));
 CREATE TABLE IF NOT EXISTS stories (
     id TEXT PRIMARY KEY, analysis_key TEXT NOT NULL, data TEXT NOT NULL, stored_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS story_articles (
@@ -42,55 +55,90 @@ CREATE TABLE IF NOT EXISTS validators (url TEXT PRIMARY KEY, etag TEXT, last_mod
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (id UNINDEXED, title, text);
 CREATE TABLE IF NOT EXISTS skipped (input TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
 """
-# Version 2 added the near-duplicate index; a version 1 store is indexed when first opened.
-STORE_VERSION = "2"
+# Version 2 added the near-duplicate index; a version 1 store is indexed when first opened. Version 3
+# added the extracted articles, the per-outlet line counts and the per-analyser results; a version 2
+# store takes its articles as their own extracted form and counts their lines when first opened.
+STORE_VERSION = "3"
+# How long a writer waits for another process's transaction before giving up.
+BUSY_TIMEOUT_SECONDS = 30.0
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class Store:
-    """The SQLite store. ``Store(":memory:")`` keeps nothing on disk."""
+class SQLiteStore:
+    """The SQLite store. ``SQLiteStore(":memory:")`` keeps nothing on disk."""
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
+    def __init__(self, path: str | Path, config: DedupConfig | None = None) -> None:
+        self.location = str(path)
+        self._depth = 0
         try:
-            self.db = sqlite3.connect(self.path)
-            self.db.executescript(SCHEMA)
-            self.near_duplicates = NearDuplicateIndex(self.db)
-            found = self.db.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
-            if found is not None and found[0] == "1":
+            # autocommit: transactions are opened explicitly, BEGIN IMMEDIATE, by _write
+            self.db = sqlite3.connect(self.location, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            with self._write():
+                version = self._open_schema()
+            self.near_duplicates = SQLiteBands(self.db, config)
+            if version == "1":
                 self._index_all()
-            elif found is not None and found[0] != STORE_VERSION:
-                raise StoreError(f"{self.path}: store version {found[0]} is not supported; use another --db")
-            with self.db:
-                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('store_version', ?)", (STORE_VERSION,))
         except sqlite3.DatabaseError as err:
             raise StoreError(
-                f"{self.path}: cannot use as a newsprism database ({err}); pass another file with --db"
+                f"{self.location}: cannot use as a newsprism database ({err}); choose another database", setting="db"
             ) from err
+
+    def _open_schema(self) -> str | None:
+        """Create the tables, upgrade an older store in place, and return the version it had."""
+        old = self.db.execute("SELECT name FROM sqlite_master WHERE name = 'meta'").fetchone()
+        found = self.db.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone() if old else None
+        version = found[0] if found else None
+        if version not in (None, "1", "2", STORE_VERSION):
+            raise StoreError(f"{self.location}: store version {version} is not supported; choose another database",
+                             setting="db")
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}
+        if columns and "extracted" not in columns:
+            self.db.execute("ALTER TABLE articles ADD COLUMN extracted TEXT")
+        for statement in SCHEMA.split(";"):  # executescript would commit the open transaction
+            if statement.strip():
+                self.db.execute(statement)
+        if version in ("1", "2"):
+            stored = [Article.from_dict(json.loads(data)) for (data,) in self.db.execute("SELECT data FROM articles")]
+            self._put_lines({a.id: _outlet_lines(a) for a in stored if a.outlet})
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('store_version', ?)", (STORE_VERSION,))
+        return version
 
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> SQLiteStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def article(self, article_id: str) -> Article | None:
-        row = self.db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return Article.from_dict(json.loads(row[0])) if row else None
+    # articles
 
-    def put_articles(self, articles: Iterable[Article]) -> None:
+    def article(self, article_id: str) -> Article | None:
+        return self.articles([article_id]).get(article_id)
+
+    def articles(self, article_ids: Sequence[str]) -> dict[str, Article]:
+        return {i: Article.from_dict(json.loads(d)) for i, d in self._select("id, data", "articles", "id", article_ids)}
+
+    def extracted(self, article_ids: Sequence[str]) -> dict[str, Article]:
+        rows = self._select("id, COALESCE(extracted, data)", "articles", "id", article_ids)
+        return {i: Article.from_dict(json.loads(d)) for i, d in rows}
+
+    def put_articles(self, articles: Iterable[Article], extracted: Iterable[Article] = ()) -> None:
+        """Store finished articles; ``extracted`` gives the form extraction left some of them in."""
         articles = list(articles)
-        rows = [(a.id, a.source_hash, json.dumps(_article_data(a)), _now()) for a in articles]
+        before = {a.id: json.dumps(_article_data(a)) for a in extracted}
+        rows = [(a.id, a.source_hash, json.dumps(_article_data(a)), _now(), before.get(a.id)) for a in articles]
         with self._write():
             self.db.executemany(
-                "INSERT INTO articles VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                "source_hash = excluded.source_hash, data = excluded.data, stored_at = excluded.stored_at",
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "source_hash = excluded.source_hash, data = excluded.data, stored_at = excluded.stored_at, "
+                "extracted = COALESCE(excluded.extracted, articles.extracted)",
                 rows,
             )
             self.db.executemany("DELETE FROM articles_fts WHERE id = ?", [(a.id,) for a in articles])
@@ -98,9 +146,15 @@ class Store:
                 "INSERT INTO articles_fts VALUES (?, ?, ?)", [(a.id, a.title or "", a.text) for a in articles]
             )
 
-    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
-        """Stored articles matching ``query`` (SQLite FTS5 syntax; plain words match all of them), best first,
-        as (id, snippet) pairs."""
+    def unplaced_articles(self) -> list[Article]:
+        """Stored articles in no story yet: an ingest stopped between storing and clustering them."""
+        rows = self.db.execute(
+            "SELECT data FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles) ORDER BY stored_at, id"
+        ).fetchall()
+        return [Article.from_dict(json.loads(data)) for (data,) in rows]
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Stored articles matching all the words of ``query``, best first."""
         terms = " ".join(f'"{word}"' for word in query.replace('"', " ").split())
         if not terms:
             return []
@@ -109,42 +163,65 @@ class Store:
             "ORDER BY rank LIMIT ?",
             (terms, limit),
         )
-        return [(article_id, snippet) for article_id, snippet in rows]
+        return [SearchHit(article_id, snippet) for article_id, snippet in rows]
 
-    def record_fetch(self, fetched: Fetched) -> None:
-        content_hash = hashlib.sha1(fetched.body).hexdigest() if fetched.body else None
+    def count(self, what: str) -> int:
+        if what not in {"articles", "stories", "skipped"}:
+            raise ValueError(f"unknown table {what!r}")
+        return self.db.execute(f"SELECT COUNT(*) FROM {what}").fetchone()[0]
+
+    # per-outlet repeated lines
+
+    def put_outlet_lines(self, lines: Mapping[str, OutletLines]) -> list[str]:
+        """Record each article's lines under its outlet (replacing what it had); return the other stored
+        articles of those outlets that hold a line whose count crossed from one article to several or back."""
         with self._write():
-            self.db.execute(
-                "INSERT INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (fetched.url, fetched.status, _now(), content_hash, fetched.etag, fetched.last_modified, fetched.error),
+            return self._put_lines(lines)
+
+    def _put_lines(self, lines: Mapping[str, OutletLines]) -> list[str]:
+        old = self._select("article, outlet, line", "outlet_lines", "article", list(lines))
+        touched = {(outlet, line) for _, outlet, line in old}
+        touched |= {(entry.outlet, key) for entry in lines.values() for key in entry.keys}
+        before = self._line_counts(touched)
+        self.db.executemany("DELETE FROM outlet_lines WHERE article = ?", [(a,) for a in lines])
+        self.db.executemany(
+            "INSERT OR IGNORE INTO outlet_lines VALUES (?, ?, ?)",
+            [(entry.outlet, key, article) for article, entry in lines.items() for key in entry.keys],
+        )
+        after = self._line_counts(touched)
+        flipped = [pair for pair in touched if (before.get(pair, 0) > 1) != (after.get(pair, 0) > 1)]
+        affected: set[str] = set()
+        for outlet, line in flipped:
+            rows = self.db.execute("SELECT article FROM outlet_lines WHERE outlet = ? AND line = ?", (outlet, line))
+            affected.update(article for (article,) in rows)
+        return sorted(affected - set(lines))
+
+    def _line_counts(self, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        counts = {}
+        for outlet, line in pairs:
+            row = self.db.execute(
+                "SELECT COUNT(*) FROM outlet_lines WHERE outlet = ? AND line = ?", (outlet, line)
+            ).fetchone()
+            counts[(outlet, line)] = row[0]
+        return counts
+
+    def repeated_lines(self, article_ids: Sequence[str], min_articles: int) -> dict[str, set[str]]:
+        """For each article, the keys of its lines that at least ``min_articles`` stored articles of its outlet hold."""
+        found: dict[str, set[str]] = {a: set() for a in article_ids}
+        for start in range(0, len(article_ids), 500):
+            chunk = list(article_ids[start : start + 500])
+            rows = self.db.execute(
+                "SELECT mine.article, mine.line FROM outlet_lines AS mine JOIN outlet_lines AS other "
+                "ON other.outlet = mine.outlet AND other.line = mine.line "
+                f"WHERE mine.article IN ({','.join('?' * len(chunk))}) "
+                "GROUP BY mine.article, mine.line HAVING COUNT(*) >= ?",
+                [*chunk, min_articles],
             )
+            for article, line in rows:
+                found[article].add(line)
+        return found
 
-    def validators(self, url: str) -> tuple[str | None, str | None]:
-        """The ETag and Last-Modified to send for ``url``: those of the last fetch whose content is stored."""
-        row = self.db.execute("SELECT etag, last_modified FROM validators WHERE url = ?", (url,)).fetchone()
-        return (row[0], row[1]) if row else (None, None)
-
-    def put_validators(self, validators: dict[str, tuple[str | None, str | None]]) -> None:
-        with self._write():
-            self.db.executemany(
-                "INSERT OR REPLACE INTO validators VALUES (?, ?, ?)", [(u, e, m) for u, (e, m) in validators.items()]
-            )
-
-    def fetch_count(self, url: str | None = None) -> int:
-        if url is None:
-            return self.db.execute("SELECT COUNT(*) FROM fetches").fetchone()[0]
-        return self.db.execute("SELECT COUNT(*) FROM fetches WHERE url = ?", (url,)).fetchone()[0]
-
-    def stories_overview(self) -> list[tuple[str, int, str]]:
-        """(story id, number of articles, title) of every stored story, largest first."""
-        rows = self.db.execute(
-            "SELECT story_id, COUNT(*) FROM story_articles GROUP BY story_id ORDER BY COUNT(*) DESC, story_id"
-        ).fetchall()
-        overview = []
-        for sid, size in rows:
-            data = self.db.execute("SELECT data FROM stories WHERE id = ?", (sid,)).fetchone()
-            overview.append((sid, size, json.loads(data[0]).get("title", "") if data else ""))
-        return overview
+    # near-duplicate bands
 
     def index_near_duplicates(self, articles: Iterable[Article]) -> list[NearDuplicate]:
         """Check each article against every stored one and index it; returns the new pairs."""
@@ -157,6 +234,12 @@ class Store:
     def _index_all(self) -> None:
         rows = self.db.execute("SELECT data FROM articles ORDER BY stored_at, id").fetchall()
         self.index_near_duplicates(Article.from_dict(json.loads(data)) for (data,) in rows)
+
+    # clustering
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """One transaction (writes inside it join it); another process's transaction waits for it to end."""
+        return self._write()
 
     def cluster_state(self, embedder: str, since: float | None) -> ClusterState:
         """The clustering state: term statistics and the stories still open at time ``since``.
@@ -194,18 +277,7 @@ class Store:
                 self.db.execute("DELETE FROM cluster_stories WHERE id = ?", (sid,))
                 self.db.execute("DELETE FROM stories WHERE id = ?", (sid,))
                 self.db.execute("DELETE FROM story_articles WHERE story_id = ?", (sid,))
-
-    def story_of(self, article_ids: list[str]) -> dict[str, str]:
-        """The stored story of each of ``article_ids`` that has one."""
-        found: dict[str, str] = {}
-        for start in range(0, len(article_ids), 500):
-            chunk = article_ids[start : start + 500]
-            rows = self.db.execute(
-                f"SELECT article_id, story_id FROM story_articles WHERE article_id IN ({','.join('?' * len(chunk))})",
-                chunk,
-            )
-            found.update(dict(rows))
-        return found
+                self.db.execute("DELETE FROM analysis_parts WHERE story_id = ?", (sid,))
 
     def put_members(self, members: dict[str, list[str]]) -> None:
         """Record which articles each story holds (before any analysis of it)."""
@@ -215,19 +287,34 @@ class Store:
                 rows = [(sid, a) for a in article_ids]
                 self.db.executemany("INSERT OR IGNORE INTO story_articles VALUES (?, ?)", rows)
 
-    def unplaced_articles(self) -> list[Article]:
-        """Stored articles in no story yet: an ingest stopped between storing and clustering them."""
-        rows = self.db.execute(
-            "SELECT data FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles)"
-        ).fetchall()
-        return [Article.from_dict(json.loads(data)) for (data,) in rows]
+    def story_of(self, article_ids: list[str]) -> dict[str, str]:
+        """The stored story of each of ``article_ids`` that has one."""
+        return dict(self._select("article_id, story_id", "story_articles", "article_id", article_ids))
 
     def story_members(self, story_id: str) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT article_id FROM story_articles WHERE story_id = ?", (story_id,))]
 
-    def _meta(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
+    def stories_overview(self) -> list[StoryOverview]:
+        """Every stored story, largest first."""
+        rows = self.db.execute(
+            "SELECT story_id, COUNT(*), stories.data FROM story_articles LEFT JOIN stories ON stories.id = story_id "
+            "GROUP BY story_id ORDER BY COUNT(*) DESC, story_id"
+        ).fetchall()
+        return [StoryOverview(sid, size, json.loads(data).get("title", "") if data else "") for sid, size, data in rows]
+
+    # analyses
+
+    def analysis_part(self, story_id: str, analyser: str, key: str) -> Any | None:
+        row = self.db.execute(
+            "SELECT data FROM analysis_parts WHERE story_id = ? AND analyser = ? AND key = ?", (story_id, analyser, key)
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def put_analysis_part(self, story_id: str, analyser: str, key: str, data: Any) -> None:
+        with self._write():
+            self.db.execute(
+                "INSERT OR REPLACE INTO analysis_parts VALUES (?, ?, ?, ?)", (story_id, analyser, key, json.dumps(data))
+            )
 
     def analysis(self, story_id: str, key: str) -> dict | None:
         row = self.db.execute("SELECT data FROM stories WHERE id = ? AND analysis_key = ?", (story_id, key)).fetchone()
@@ -243,23 +330,85 @@ class Store:
                 "INSERT INTO story_articles VALUES (?, ?)", [(story["id"], a) for a in story["articles"]]
             )
 
+    # the fetch log
+
+    def record_fetch(self, fetched: Fetched) -> None:
+        content_hash = hashlib.sha1(fetched.body).hexdigest() if fetched.body else None
+        with self._write():
+            self.db.execute(
+                "INSERT INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (fetched.url, fetched.status, _now(), content_hash, fetched.etag, fetched.last_modified, fetched.error),
+            )
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified to send for ``url``: those of the last fetch whose content is stored."""
+        row = self.db.execute("SELECT etag, last_modified FROM validators WHERE url = ?", (url,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def put_validators(self, validators: dict[str, tuple[str | None, str | None]]) -> None:
+        with self._write():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO validators VALUES (?, ?, ?)", [(u, e, m) for u, (e, m) in validators.items()]
+            )
+
+    def fetch_count(self, url: str | None = None) -> int:
+        if url is None:
+            return self.db.execute("SELECT COUNT(*) FROM fetches").fetchone()[0]
+        return self.db.execute("SELECT COUNT(*) FROM fetches WHERE url = ?", (url,)).fetchone()[0]
+
     def put_skipped(self, skipped: Iterable[Skipped]) -> None:
         with self._write():
             self.db.executemany("INSERT INTO skipped VALUES (?, ?, ?)", [(s.input, s.reason, _now()) for s in skipped])
 
-    def count(self, table: str) -> int:
-        if table not in {"articles", "stories", "skipped"}:
-            raise ValueError(f"unknown table {table!r}")
-        return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    # helpers
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _select(self, columns: str, table: str, key: str, values: Sequence[str]) -> list[tuple]:
+        """Rows whose ``key`` is among ``values``, in chunks under SQLite's bound-parameter limit."""
+        rows: list[tuple] = []
+        values = list(dict.fromkeys(values))
+        for start in range(0, len(values), 500):
+            chunk = values[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows += self.db.execute(f"SELECT {columns} FROM {table} WHERE {key} IN ({marks})", chunk).fetchall()
+        return rows
 
     @contextmanager
     def _write(self) -> Iterator[None]:
-        """One transaction: everything or nothing is written."""
-        try:
-            with self.db:
+        """One transaction: everything or nothing is written. Nested calls join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
                 yield
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.DatabaseError as err:
-            raise StoreError(f"{self.path}: cannot write ({err})") from err
+            raise StoreError(f"{self.location}: cannot write ({err})") from err
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self.db.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            self.db.execute("COMMIT")
+        except sqlite3.DatabaseError as err:
+            self.db.execute("ROLLBACK")
+            raise StoreError(f"{self.location}: cannot write ({err})") from err
+
+
+def _outlet_lines(article: Article) -> OutletLines:
+    from ..articles.repeated import line_keys  # only an upgrade from version 2 needs it
+
+    return OutletLines(article.outlet or "", line_keys(article))
 
 
 def _article_data(article: Article) -> dict:
