@@ -124,14 +124,19 @@ def test_console_script_runs_without_traceback(tmp_path):
     assert "no such file or folder" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_every_command_documented_in_readme():
-    from newsprism.cli import build_parser
+def test_every_command_documented_in_readme_with_help_and_a_library_function():
+    import newsprism.api
+    from newsprism.cli import COMMANDS, build_parser
 
     readme = (ROOT / "README.md").read_text()
     parser = build_parser()
     commands = parser._subparsers._group_actions[0].choices
+    helps = {a.dest: a.help for a in parser._subparsers._group_actions[0]._choices_actions}
+    assert set(commands) == set(COMMANDS)
     for name, sub in commands.items():
         assert f"newsprism {name}" in readme
+        assert helps[name], name
+        assert callable(getattr(newsprism.api, name)), f"newsprism.api has no {name}()"
         for action in sub._actions:
             for flag in action.option_strings:
                 if flag.startswith("--") and flag != "--help":
@@ -154,3 +159,26 @@ def test_embedder_flag_chooses_the_embedder_and_the_report_says_so(tmp_path, cap
     assert json.loads(out)["pipeline"]["embedder"] == "hashing-ngram"
     code, _, err = run(["analyze", EXAMPLES, "--embedder", "bert"], capsys)
     assert code == 2 and "--embedder" in err
+
+
+def test_python_dash_m_newsprism_prints_help():
+    result = subprocess.run([sys.executable, "-m", "newsprism", "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0
+    assert all(command in result.stdout for command in ("analyze", "ingest", "report", "stories", "search", "watch"))
+
+
+def test_library_errors_name_no_flags_and_the_cli_adds_them(tmp_path, capsys):
+    import newsprism
+    from newsprism.errors import SkippedInputsError
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(ARTICLE)
+    (folder / "empty.txt").write_text("")
+    with pytest.raises(SkippedInputsError) as caught:
+        newsprism.analyze([folder], db=tmp_path / "a.db", strict=True)
+    assert "--" not in str(caught.value) and caught.value.setting == "strict"
+    assert [s.input for s in caught.value.skipped] == [str(folder / "empty.txt")]
+    assert caught.value.exit_code == 1 and caught.value.http_status == 422
+    code, _, err = run(["ingest", folder, "--db", tmp_path / "b.db", "--strict"], capsys)
+    assert code == 1 and "--strict" in err and "empty.txt" in err

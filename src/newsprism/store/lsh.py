@@ -40,9 +40,8 @@ class SQLiteBands:
         self.db = db
         self.config = config or DedupConfig()
         self.bands, self.rows = self.config.layout
-        for statement in SCHEMA.split(";"):  # executescript would commit an open transaction
-            if statement.strip():
-                db.execute(statement)
+        if not db.execute("SELECT name FROM sqlite_master WHERE name = 'minhashes'").fetchone():
+            create_tables(db)
 
     def add(self, article: str, text: str) -> list[NearDuplicate]:
         """Index ``text`` under ``article`` and return its near-duplicates among the articles indexed before.
@@ -96,3 +95,9 @@ class SQLiteBands:
         self.db.execute("DELETE FROM lsh_buckets WHERE id = ?", (row,))
         self.db.execute("DELETE FROM minhashes WHERE id = ?", (row,))
         self.db.execute("DELETE FROM near_duplicates WHERE first = ? OR second = ?", (article, article))
+
+
+def create_tables(db: sqlite3.Connection) -> None:
+    for statement in SCHEMA.split(";"):  # executescript would commit an open transaction
+        if statement.strip():
+            db.execute(statement)

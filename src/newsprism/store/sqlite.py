@@ -25,7 +25,7 @@ from ..errors import StoreError
 from ..inputs.fetch import Fetched
 from ..records import Article, Skipped
 from .base import OutletLines, SearchHit, StoryOverview
-from .lsh import SQLiteBands
+from .lsh import SQLiteBands, create_tables
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -78,8 +78,10 @@ class SQLiteStore:
             self.db = sqlite3.connect(self.location, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_SECONDS * 1000)}")
-            with self._write():
-                version = self._open_schema()
+            version = self._version()
+            if version != STORE_VERSION:  # a new or older store: a writer's job, done once
+                with self._write():
+                    version = self._upgrade()
             self.near_duplicates = SQLiteBands(self.db, config)
             if version == "1":
                 self._index_all()
@@ -88,11 +90,15 @@ class SQLiteStore:
                 f"{self.location}: cannot use as a newsprism database ({err}); choose another database", setting="db"
             ) from err
 
-    def _open_schema(self) -> str | None:
+    def _version(self) -> str | None:
+        if not self.db.execute("SELECT name FROM sqlite_master WHERE name = 'meta'").fetchone():
+            return None
+        found = self.db.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
+        return found[0] if found else None
+
+    def _upgrade(self) -> str | None:
         """Create the tables, upgrade an older store in place, and return the version it had."""
-        old = self.db.execute("SELECT name FROM sqlite_master WHERE name = 'meta'").fetchone()
-        found = self.db.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone() if old else None
-        version = found[0] if found else None
+        version = self._version()  # again, now that this process holds the write lock
         if version not in (None, "1", "2", STORE_VERSION):
             raise StoreError(f"{self.location}: store version {version} is not supported; choose another database",
                              setting="db")
@@ -102,6 +108,7 @@ class SQLiteStore:
         for statement in SCHEMA.split(";"):  # executescript would commit the open transaction
             if statement.strip():
                 self.db.execute(statement)
+        create_tables(self.db)
         if version in ("1", "2"):
             stored = [Article.from_dict(json.loads(data)) for (data,) in self.db.execute("SELECT data FROM articles")]
             self._put_lines({a.id: _outlet_lines(a) for a in stored if a.outlet})
