@@ -13,6 +13,7 @@ import signal
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__, api
 from .api import DEFAULT_DB
@@ -26,7 +27,7 @@ DEFAULT_OUTPUT = "newsprism-report.html"
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 on usage errors; keep its one-line form
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 on usage errors; keep its one-line form
         self.print_usage(sys.stderr)
         raise UsageError(f"{self.prog}: {message}")
 

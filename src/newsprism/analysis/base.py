@@ -28,12 +28,18 @@ Results = Mapping[str, Any]
 
 
 class Analyser(Protocol):
-    name: str
-    version: str
-    reads: tuple[str, ...]
-    adds: Mapping[str, Any]
-    settings: str | None
-    uses: tuple[str, ...]
+    @property
+    def name(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def reads(self) -> tuple[str, ...]: ...
+    @property
+    def adds(self) -> Mapping[str, Any]: ...
+    @property
+    def settings(self) -> str | None: ...
+    @property
+    def uses(self) -> tuple[str, ...]: ...
 
     def __call__(self, context: StoryContext, results: Results) -> dict[str, Any]: ...
 

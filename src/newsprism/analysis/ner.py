@@ -68,9 +68,10 @@ class SpacyRecognizer:
         if self._nlp is None:
             import spacy
 
+            assert self.model is not None  # __init__ refuses to build without one
             self._nlp = spacy.load(self.model, exclude=["parser", "lemmatizer"])
             ruler = self._nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True})
-            ruler.add_patterns(ORG_PATTERNS)
+            ruler.add_patterns(ORG_PATTERNS)  # type: ignore[attr-defined]
         return self._nlp
 
     def mentions(self, story: Story) -> list[Mention]:

@@ -70,7 +70,7 @@ def _float_graph(model: Path):
     graph = graph_model.graph
     producer = {output: node for node in graph.node for output in node.output}
     weights = {init.name: init for init in graph.initializer}
-    folded, dropped = [], set()
+    folded, dropped = [], set[int]()
     for node in graph.node:
         if node.op_type != "Mul" or len(node.input) != 2:
             continue

@@ -129,7 +129,7 @@ def _feed(url: str, fetched: Fetched, fetcher: Fetcher, stored: Stored) -> Itera
             yield page or Skipped(link, "robots.txt disallows the page and the feed item has no text")
             continue
         parsed_time = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = datetime(*parsed_time[:6], tzinfo=UTC).isoformat() if parsed_time else None
+        published = datetime(*parsed_time[:6]).replace(tzinfo=UTC).isoformat() if parsed_time else None
         yield RawDocument(
             link, "record", summary or title, id=content_id(link), title=title, url=link, outlet=outlet,
             published=published,

@@ -141,8 +141,8 @@ class Fetcher:
                 parser = RobotFileParser()
                 parser.parse(answer.body.decode("utf-8", "replace").splitlines())
                 self._robots[root] = parser
-        parser = self._robots[root]
-        return parser is None or parser.can_fetch(USER_AGENT, url)
+        rules = self._robots[root]
+        return rules is None or rules.can_fetch(USER_AGENT, url)
 
     def check_address(self, url: str) -> None:
         host = urlsplit(url).hostname or ""
@@ -216,4 +216,4 @@ def _resolve(host: str) -> list[str]:
     try:
         return [str(ipaddress.ip_address(host))]
     except ValueError:
-        return sorted({info[4][0] for info in socket.getaddrinfo(host, None)})
+        return sorted({str(info[4][0]) for info in socket.getaddrinfo(host, None)})

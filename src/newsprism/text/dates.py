@@ -78,7 +78,8 @@ def parse_published(value: str | None) -> str | None:
 def dateline_date(line: str) -> date | None:
     """The date of a dateline such as "Pyongyang, June 19, 2024 — ..." at the start of a paragraph."""
     match = DATELINE.match(line)
-    return match_to_date(FULL_DATE.search(match.group("date"))) if match else None
+    found = FULL_DATE.search(match.group("date")) if match else None
+    return match_to_date(found) if found else None
 
 
 def published_date(published: str | None) -> date | None:
