@@ -42,3 +42,19 @@ def test_changed_input_is_extracted_again(tmp_path):
     assert "Tuesday" in report.articles[0].text
     with SQLiteStore(db) as store:
         assert "Tuesday" in store.article("a").text
+
+
+def test_a_version_2_store_is_upgraded_in_place(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "n.db"
+    first = newsprism.analyze([EXAMPLES], db=db, embedder="hashing")
+    with sqlite3.connect(db) as raw:  # the tables and column version 3 added, gone
+        raw.executescript(
+            "DROP TABLE outlet_lines; DROP TABLE analysis_parts; ALTER TABLE articles DROP COLUMN extracted;"
+            "UPDATE meta SET value = '2' WHERE key = 'store_version';"
+        )
+    again = newsprism.api.report(db=db, embedder="hashing")
+    assert json.loads(again.to_json())["stories"] == json.loads(first.to_json())["stories"]
+    with SQLiteStore(db) as store:
+        assert store.repeated_lines(["meridian-wire"], 1)["meridian-wire"]  # its lines were counted

@@ -5,10 +5,9 @@
 >>> report.to_html()  # doctest: +SKIP
 """
 
-__version__ = "0.1.0"
-
 from .api import analyze
 from .config import Settings
 from .report import Report
+from .version import __version__
 
 __all__ = ["Report", "Settings", "__version__", "analyze"]

@@ -15,12 +15,13 @@ import time
 from pathlib import Path
 from typing import NoReturn
 
-from . import __version__, api
+from . import api
 from .api import DEFAULT_DB
 from .embed import embedder_names
 from .errors import NewsprismError, UsageError
 from .records import Skipped
 from .report import RENDERERS, Report
+from .version import __version__
 
 FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 DEFAULT_OUTPUT = "newsprism-report.html"

@@ -26,8 +26,8 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
-from .. import __version__
 from ..errors import RefusedAddressError
+from ..version import __version__
 
 USER_AGENT = f"newsprism/{__version__} (+https://github.com/newsprism/newsprism; news analysis, obeys robots.txt)"
 MAX_BYTES = 10 * 1024 * 1024

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from .. import __version__
 from ..records import Article, Skipped, StoryAnalysis
 from ..registry import Registry
+from ..version import __version__
 
 SCHEMA_VERSION = 1
 SCHEMA_PATH = Path(__file__).parent / "schema" / "report.schema.json"

@@ -26,6 +26,7 @@ from ..inputs.fetch import Fetched
 from ..records import Article, Skipped
 from .base import OutletLines, SearchHit, StoryOverview
 from .lsh import SQLiteBands, create_tables
+from .outlet_lines import SQLiteOutletLines
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -78,6 +79,7 @@ class SQLiteStore:
             self.db = sqlite3.connect(self.location, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            self.outlet_lines = SQLiteOutletLines(self.db)
             version = self._version()
             if version != STORE_VERSION:  # a new or older store: a writer's job, done once
                 with self._write():
@@ -111,7 +113,7 @@ class SQLiteStore:
         create_tables(self.db)
         if version in ("1", "2"):
             stored = [Article.from_dict(json.loads(data)) for (data,) in self.db.execute("SELECT data FROM articles")]
-            self._put_lines({a.id: _outlet_lines(a) for a in stored if a.outlet})
+            self.outlet_lines.put({a.id: _outlet_lines(a) for a in stored if a.outlet})
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('store_version', ?)", (STORE_VERSION,))
         return version
 
@@ -180,53 +182,11 @@ class SQLiteStore:
     # per-outlet repeated lines
 
     def put_outlet_lines(self, lines: Mapping[str, OutletLines]) -> list[str]:
-        """Record each article's lines under its outlet (replacing what it had); return the other stored
-        articles of those outlets that hold a line whose count crossed from one article to several or back."""
         with self._write():
-            return self._put_lines(lines)
-
-    def _put_lines(self, lines: Mapping[str, OutletLines]) -> list[str]:
-        old = self._select("article, outlet, line", "outlet_lines", "article", list(lines))
-        touched = {(outlet, line) for _, outlet, line in old}
-        touched |= {(entry.outlet, key) for entry in lines.values() for key in entry.keys}
-        before = self._line_counts(touched)
-        self.db.executemany("DELETE FROM outlet_lines WHERE article = ?", [(a,) for a in lines])
-        self.db.executemany(
-            "INSERT OR IGNORE INTO outlet_lines VALUES (?, ?, ?)",
-            [(entry.outlet, key, article) for article, entry in lines.items() for key in entry.keys],
-        )
-        after = self._line_counts(touched)
-        flipped = [pair for pair in touched if (before.get(pair, 0) > 1) != (after.get(pair, 0) > 1)]
-        affected: set[str] = set()
-        for outlet, line in flipped:
-            rows = self.db.execute("SELECT article FROM outlet_lines WHERE outlet = ? AND line = ?", (outlet, line))
-            affected.update(article for (article,) in rows)
-        return sorted(affected - set(lines))
-
-    def _line_counts(self, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
-        counts = {}
-        for outlet, line in pairs:
-            row = self.db.execute(
-                "SELECT COUNT(*) FROM outlet_lines WHERE outlet = ? AND line = ?", (outlet, line)
-            ).fetchone()
-            counts[(outlet, line)] = row[0]
-        return counts
+            return self.outlet_lines.put(lines)
 
     def repeated_lines(self, article_ids: Sequence[str], min_articles: int) -> dict[str, set[str]]:
-        """For each article, the keys of its lines that at least ``min_articles`` stored articles of its outlet hold."""
-        found: dict[str, set[str]] = {a: set() for a in article_ids}
-        for start in range(0, len(article_ids), 500):
-            chunk = list(article_ids[start : start + 500])
-            rows = self.db.execute(
-                "SELECT mine.article, mine.line FROM outlet_lines AS mine JOIN outlet_lines AS other "
-                "ON other.outlet = mine.outlet AND other.line = mine.line "
-                f"WHERE mine.article IN ({','.join('?' * len(chunk))}) "
-                "GROUP BY mine.article, mine.line HAVING COUNT(*) >= ?",
-                [*chunk, min_articles],
-            )
-            for article, line in rows:
-                found[article].add(line)
-        return found
+        return self.outlet_lines.repeated(article_ids, min_articles)
 
     # near-duplicate bands
 
