@@ -1,7 +1,8 @@
 import pytest
 
-from newsprism.articles.clean import clean_text, looks_like_headline, strip_repeated_lines
+from newsprism.articles.clean import clean_text, looks_like_headline
 from newsprism.articles.extract import extract
+from newsprism.articles.repeated import strip_repeated_lines
 from newsprism.errors import InputError
 from newsprism.records import Article, RawDocument
 

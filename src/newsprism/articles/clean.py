@@ -8,7 +8,8 @@ Four kinds of evidence, each kept separate so a reader can see why a line went:
   all-capitals promo line, a line with no words at all;
 * context: the headline printed again in the body, a paragraph printed twice, the links listed under a
   "Related" or "Don't miss" header, a short line sandwiched between two boilerplate lines;
-* repetition: lines that recur across articles of the same outlet (see :func:`strip_repeated_lines`).
+* repetition: lines that recur across articles of the same outlet (see
+  :func:`newsprism.articles.repeated.strip_repeated_lines`).
 
 Subheadings, list items and table rows are article text and stay: a short line without a full stop
 is not boilerplate by its shape alone.
@@ -19,11 +20,8 @@ Every removed line is kept in the article's ``removed`` list.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from urllib.parse import urlsplit
-
-from ..records import Article
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -472,28 +470,3 @@ def _title_case(line: str, share: float = 0.7) -> bool:
     content = [w for w in line.split() if w.lower() not in SMALL_WORDS and w[:1].isalpha()]
     capitalised = sum(1 for w in content if w[:1].isupper())
     return bool(content) and capitalised / len(content) >= share
-
-
-def strip_repeated_lines(articles: list[Article], min_articles: int = 2) -> list[Article]:
-    """Remove lines that recur in several articles of the same outlet (mastheads, footers, ads).
-
-    A line counts only when articles sharing it differ otherwise: if it would strip over half of an
-    article, the article is a copy of another, not a carrier of boilerplate, and is left alone.
-    """
-    by_outlet: dict[str, list[int]] = defaultdict(list)
-    for index, article in enumerate(articles):
-        if article.outlet:
-            by_outlet[article.outlet].append(index)
-    result = list(articles)
-    for indexes in by_outlet.values():
-        if len(indexes) < min_articles:
-            continue
-        counts = Counter(line for i in indexes for line in set(articles[i].text.splitlines()))
-        repeated = {line for line, n in counts.items() if n >= min_articles}
-        for i in indexes:
-            lines = articles[i].text.splitlines()
-            drop = [line for line in lines if line in repeated]
-            if drop and len(drop) * 2 <= len(lines):
-                text = "\n".join(line for line in lines if line not in repeated)
-                result[i] = replace(articles[i], text=text, removed=articles[i].removed + tuple(drop))
-    return result

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from ..records import Article, RawDocument
-from .clean import strip_repeated_lines
 from .extract import extract
 from .language import add_language
+from .repeated import strip_repeated_lines
 from .sentences import add_sentences
 
 ArticleStage = Callable[[Article], Article]
