@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from ..records import Article
-from .clean import is_label
+from .boilerplate import is_label
 
 ABBREVIATIONS = {
     "mr",
