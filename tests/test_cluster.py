@@ -105,7 +105,7 @@ def test_an_article_is_scored_against_its_story_as_if_it_were_not_in_it():
         _shrink(without, item)
         assert math.isclose(clusterer._decayed_without(item, story), clusterer._decayed(item, without), abs_tol=1e-6)
     alone = StoryState("s", {}, np.zeros(0, np.float32), 0, None)
-    _grow(alone, items[0])
+    _grow(alone, items[0], clusterer.config.centroid_terms)
     assert clusterer._decayed_without(items[0], alone) == -math.inf
 
 
