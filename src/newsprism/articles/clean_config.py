@@ -54,6 +54,9 @@ NEAR_HEADLINE_WORDS = 4
 # An article has at least this many words after cleaning; fewer is a page without one (an error page,
 # a paywall stub, a link list), which extraction rejects.
 MIN_WORDS = 5
+# A dateline ("PYONGYANG, June 19 (AP) —") opens the story: only this many lines at the top are read for
+# one, so that a date mentioned further down is not taken for the publication date.
+DATELINE_LINES = 3
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -80,6 +83,7 @@ class CleanConfig:
     near_headline_share: float = NEAR_HEADLINE_SHARE
     near_headline_words: int = NEAR_HEADLINE_WORDS
     min_words: int = MIN_WORDS
+    dateline_lines: int = DATELINE_LINES
 
     def __post_init__(self) -> None:
         check_range("boilerplate words", self.boilerplate_words, 1, 10_000)
@@ -102,3 +106,4 @@ class CleanConfig:
         check_range("near headline share", self.near_headline_share, 0.0, 1.0)
         check_range("near headline words", self.near_headline_words, 1, 1000)
         check_range("min words", self.min_words, 0, 10_000)
+        check_range("dateline lines", self.dateline_lines, 0, 1000)

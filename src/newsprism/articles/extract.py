@@ -51,7 +51,7 @@ def extract(doc: RawDocument, config: CleanConfig = CleanConfig()) -> Article:  
         raise InputError(f"{doc.input}: no article text found (fewer than {config.min_words} words after cleaning)")
     iso = parse_published(published)
     if iso is None:
-        iso = next((d.isoformat() for line in lines[:3] if (d := dateline_date(line))), None)
+        iso = next((d.isoformat() for line in lines[: config.dateline_lines] if (d := dateline_date(line))), None)
     return Article(
         id=doc.id or "",
         text=body,
