@@ -9,6 +9,7 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -20,6 +21,13 @@ from .state import ClusterState, StoryState, Vector, story_id
 
 # Term weights an article leaves behind in float rounding when it is taken out of a story.
 ROUNDING = 1e-9
+
+
+class _Match(NamedTuple):
+    """A story an item could join, and its similarity to it."""
+
+    score: float
+    story: str
 
 
 @dataclass
@@ -34,8 +42,8 @@ class _Item:
     when: float | None
     weight: float  # share of the TF-IDF cosine in its similarity to a story
     threshold: float  # similarity it needs to join a story
-    # when placed: the most similar story it did not join (score, id), and the state's version then
-    other: tuple[float, str] | None = None
+    # when placed: the most similar story it did not join, and the state's version then
+    other: _Match | None = None
     placed_at: int = -1
 
 
@@ -111,11 +119,11 @@ class StoryClusterer:
         """Join the most similar story above the threshold or start one; the runner-up is kept for
         :meth:`_refine`, which then need not search again if nothing changed in between."""
         top = self._top_two(item, state)
-        joins = bool(top) and top[0][0] > item.threshold
+        joins = bool(top) and top[0].score > item.threshold
         rest = top[1:] if joins else top
         item.other = rest[0] if rest else None
         if joins:
-            story = state.stories[top[0][1]]
+            story = state.stories[top[0].story]
             before = story.terms
             _grow(story, item, self.config.centroid_terms)
             state.reindex(story, before)
@@ -126,12 +134,12 @@ class StoryClusterer:
         item.placed_at = state.version
         return story.id
 
-    def _top_two(self, item: _Item, state: ClusterState, skip: str = "") -> list[tuple[float, str]]:
-        """The (at most) two open stories other than ``skip`` most similar to ``item``: (score, id), best
-        first, ties to the smaller id."""
+    def _top_two(self, item: _Item, state: ClusterState, skip: str = "") -> list[_Match]:
+        """The (at most) two open stories other than ``skip`` most similar to ``item``, best first, ties
+        to the smaller id."""
         scored = ((-self._decayed(item, state.stories[sid]), sid) for sid in self._candidates(item.query, state)
                   if sid != skip)
-        return [(-negative, sid) for negative, sid in heapq.nsmallest(2, scored) if negative < math.inf]
+        return [_Match(-negative, sid) for negative, sid in heapq.nsmallest(2, scored) if negative < math.inf]
 
     def _decayed(self, item: _Item, story: StoryState) -> float:
         """The time-decayed similarity of ``item`` to ``story``; -inf past the window."""
@@ -177,7 +185,7 @@ class StoryClusterer:
                 best = item.other
             else:
                 best = next(iter(self._top_two(item, state, skip=sid)), None)
-            if best is None or best[0] <= floor:
+            if best is None or best.score <= floor:
                 continue
             if story.size == 1:
                 state.drop_story(sid)
@@ -185,7 +193,7 @@ class StoryClusterer:
                 before = story.terms
                 _shrink(story, item)
                 state.reindex(story, before)
-            target = state.stories[best[1]]
+            target = state.stories[best.story]
             before = target.terms
             _grow(target, item, self.config.centroid_terms)
             state.reindex(target, before)
