@@ -42,6 +42,8 @@ from .headline import headline_keys, is_section_label, looks_like_headline, near
 
 @dataclass(frozen=True, slots=True)
 class CleanText:
+    """The headline picked out of the text (when asked for), the lines kept, and the lines removed."""
+
     headline: str | None
     lines: tuple[str, ...]
     removed: tuple[str, ...]
