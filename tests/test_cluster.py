@@ -3,6 +3,7 @@ import math
 import shutil
 
 import numpy as np
+import pytest
 
 import newsprism
 from newsprism.cluster import ClusterState, StoryClusterer, StoryState, _grow, _shrink, slug_words, timestamp
@@ -59,6 +60,13 @@ def test_stories_go_cold_after_the_window():
     again = headline("c", "Iceland volcano erupts near peninsula town", "2024-01-09T12:00")
     soon = clusterer.partial_fit([again], state)
     assert soon["c"] == later["b"]
+
+
+def test_cluster_config_rejects_thresholds_out_of_range():
+    with pytest.raises(ValueError, match="max candidates"):
+        ClusterConfig(max_candidates=0)
+    with pytest.raises(ValueError, match="centroid terms"):
+        ClusterConfig(centroid_terms=0)
 
 
 def test_url_slugs_and_timestamps():
