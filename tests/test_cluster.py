@@ -3,6 +3,7 @@ import math
 import shutil
 
 import numpy as np
+import pytest
 
 import newsprism
 from newsprism.cluster import ClusterState, StoryClusterer, StoryState, _grow, _shrink, slug_words, timestamp
@@ -61,6 +62,13 @@ def test_stories_go_cold_after_the_window():
     assert soon["c"] == later["b"]
 
 
+def test_cluster_config_rejects_thresholds_out_of_range():
+    with pytest.raises(ValueError, match="max candidates"):
+        ClusterConfig(max_candidates=0)
+    with pytest.raises(ValueError, match="centroid terms"):
+        ClusterConfig(centroid_terms=0)
+
+
 def test_url_slugs_and_timestamps():
     assert slug_words("https://x.com/world/2024/06/putin-arrives-in-pyongyang.html") == "putin arrives in pyongyang"
     assert slug_words(None) == ""
@@ -105,7 +113,7 @@ def test_an_article_is_scored_against_its_story_as_if_it_were_not_in_it():
         _shrink(without, item)
         assert math.isclose(clusterer._decayed_without(item, story), clusterer._decayed(item, without), abs_tol=1e-6)
     alone = StoryState("s", {}, np.zeros(0, np.float32), 0, None)
-    _grow(alone, items[0])
+    _grow(alone, items[0], clusterer.config.centroid_terms)
     assert clusterer._decayed_without(items[0], alone) == -math.inf
 
 

@@ -1,7 +1,10 @@
 import pytest
 
-from newsprism.articles.clean import clean_text, looks_like_headline, strip_repeated_lines
+from newsprism.articles.clean import clean_text
+from newsprism.articles.clean_config import CleanConfig
 from newsprism.articles.extract import extract
+from newsprism.articles.headline import looks_like_headline
+from newsprism.articles.repeated import strip_repeated_lines
 from newsprism.errors import InputError
 from newsprism.records import Article, RawDocument
 
@@ -40,6 +43,13 @@ def test_patterns_and_shapes_removed_story_kept():
 def test_looks_like_headline():
     assert looks_like_headline("Storm Hits the Northern Coast")
     assert not looks_like_headline("The storm hit the coast.")
+
+
+def test_clean_config_rejects_thresholds_out_of_range():
+    with pytest.raises(ValueError, match="label words"):
+        CleanConfig(label_words=-1)
+    with pytest.raises(ValueError, match="title case share"):
+        CleanConfig(title_case_share=1.5)
 
 
 def test_html_through_trafilatura():

@@ -18,13 +18,13 @@ from ..inputs.files import source_hash
 from ..records import Article, RawDocument
 from ..text.dates import dateline_date, parse_published
 from .clean import clean_text
+from .clean_config import CleanConfig
 
-MIN_WORDS = 5
 MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MARKDOWN_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|(\*\*|__)")
 
 
-def extract(doc: RawDocument) -> Article:
+def extract(doc: RawDocument, config: CleanConfig = CleanConfig()) -> Article:
     """Extract one document; raise :class:`InputError` when it holds no article.
 
     >>> extract(RawDocument("x.txt", "text", "Big Storm Hits Coast\\nThe storm hit the coast on Monday.", "x")).title
@@ -43,15 +43,15 @@ def extract(doc: RawDocument) -> Article:
     elif doc.input.lower().removesuffix(".gz").endswith(".md"):
         text = _strip_markdown(text)
     # the title and address let cleaning drop the headline and the address printed again in the body
-    cleaned = clean_text(text, find_headline=not title, title=title, url=url)
+    cleaned = clean_text(text, find_headline=not title, title=title, url=url, config=config)
     title = " ".join((title or cleaned.headline or "").split()) or None
     lines = list(cleaned.lines)
     body = "\n".join(lines)
-    if len(body.split()) < MIN_WORDS:
-        raise InputError(f"{doc.input}: no article text found (fewer than {MIN_WORDS} words after cleaning)")
+    if len(body.split()) < config.min_words:
+        raise InputError(f"{doc.input}: no article text found (fewer than {config.min_words} words after cleaning)")
     iso = parse_published(published)
     if iso is None:
-        iso = next((d.isoformat() for line in lines[:3] if (d := dateline_date(line))), None)
+        iso = next((d.isoformat() for line in lines[: config.dateline_lines] if (d := dateline_date(line))), None)
     return Article(
         id=doc.id or "",
         text=body,

@@ -27,16 +27,26 @@ STOPWORDS = {
     "id": "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke",
 }
 PROFILES = {lang: set(words.split()) for lang, words in STOPWORDS.items()}
+KANA = re.compile(r"[\u3040-\u30FF]")
 SCRIPTS = [
     ("ar", re.compile(r"[\u0600-\u06FF]")),
     ("zh", re.compile(r"[\u4E00-\u9FFF]")),
-    ("ja", re.compile(r"[\u3040-\u30FF]")),
+    ("ja", KANA),
     ("ko", re.compile(r"[\uAC00-\uD7AF]")),
     ("el", re.compile(r"[\u0370-\u03FF]")),
     ("he", re.compile(r"[\u0590-\u05FF]")),
     ("hi", re.compile(r"[\u0900-\u097F]")),
 ]
 WORD = re.compile(r"[^\W\d_]+")
+# The detector reads the start of the text: a few thousand characters settle the language, and a long
+# article costs no more than a short one.
+SAMPLE_CHARS = 5000
+# A text whose letters are more than this share of one script is in that script's language; a few
+# foreign names or quotes do not make it so.
+SCRIPT_SHARE = 0.3
+# The best function-word profile names the language only when its words are at least this share of
+# the text's words; less is a language without a profile here, or a list of names and numbers.
+PROFILE_SHARE = 0.05
 
 
 def detect_language(text: str) -> str | None:
@@ -45,18 +55,19 @@ def detect_language(text: str) -> str | None:
     >>> detect_language("The president said that the visit will take place on Tuesday.")
     'en'
     """
-    sample = text[:5000]
+    sample = text[:SAMPLE_CHARS]
     letters = [ch for ch in sample if ch.isalpha()]
     if not letters:
         return None
     for code, pattern in SCRIPTS:
-        if len(pattern.findall(sample)) > 0.3 * len(letters):
-            return "ja" if code == "zh" and SCRIPTS[2][1].search(sample) else code
+        if len(pattern.findall(sample)) > SCRIPT_SHARE * len(letters):
+            # kanji are the Chinese characters, so a text of them with any kana in it is Japanese
+            return "ja" if code == "zh" and KANA.search(sample) else code
     words = Counter(w.lower() for w in WORD.findall(sample))
     scores = {lang: sum(words[w] for w in profile) for lang, profile in PROFILES.items()}
     best = max(scores, key=lambda lang: scores[lang])
     total = sum(words.values())
-    if scores[best] == 0 or scores[best] < 0.05 * total:
+    if scores[best] == 0 or scores[best] < PROFILE_SHARE * total:
         return None
     return best
 

@@ -39,7 +39,7 @@ class Pipeline:
         return ["extract", "boilerplate", "repeated lines", *(name for name, _ in self.stages)]
 
     def extract(self, doc: RawDocument) -> Article:
-        return extract(doc)
+        return extract(doc, self.config)
 
     def run(self, doc: RawDocument) -> Article:
         return self.finish([self.extract(doc)])[0]

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import NamedTuple
 
 from ..records import Article
-from .clean import is_label
+from .boilerplate import is_label
 
 ABBREVIATIONS = {
     "mr",
@@ -130,7 +131,7 @@ def quoted_shares(sentences: list[str]) -> list[float]:
     inside = False
     for number, sentence in enumerate(sentences):
         quoted = letters = 0
-        opens = dict(marks[number])
+        opens = {mark.position: mark.opens for mark in marks[number]}
         for position, char in enumerate(sentence):
             if position in opens:
                 inside = opens[position]
@@ -143,19 +144,28 @@ def quoted_shares(sentences: list[str]) -> list[float]:
     return shares
 
 
-def _quote_marks(sentence: str) -> list[tuple[int, bool]]:
-    """Positions of double quotation marks, each with True when it opens a quotation."""
+class _Mark(NamedTuple):
+    """A double quotation mark in a sentence."""
+
+    position: int
+    opens: bool  # it opens a quotation rather than closing one
+
+
+def _quote_marks(sentence: str) -> list[_Mark]:
+    """The double quotation marks of a sentence, in order."""
     found = []
     for position, char in enumerate(sentence):
         if char in "“”\"":
             before = sentence[position - 1] if position else " "
-            found.append((position, char == "“" or (char == '"' and (before.isspace() or before in "([—–-"))))
+            found.append(_Mark(position, char == "“" or (char == '"' and (before.isspace() or before in "([—–-"))))
     return found
 
 
-def _quote_runs_on(following: list[list[tuple[int, bool]]]) -> bool:
+def _quote_runs_on(following: list[list[_Mark]]) -> bool:
+    """A quotation left open runs on when the next mark in ``following`` closes it or reopens it at the
+    start of a sentence."""
     for sentence_marks in following:
         if sentence_marks:
-            position, opens = sentence_marks[0]
-            return not opens or position == 0
+            first = sentence_marks[0]
+            return not first.opens or first.position == 0
     return False

@@ -1,0 +1,98 @@
+"""The tuned thresholds of clustering, as named constants and as the defaults of :class:`ClusterConfig`.
+
+bench/bench_cluster.py tuned these on the UCI headline stream and the Multi-News mix (and times a
+placement with ``--latency``); rerun it after changing any.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..validate import check_range
+
+# The join threshold belongs to the embedder (``story_similarity``), because each vector space has its
+# own scale; ClusterConfig.similarity overrides it.
+# How much the TF-IDF cosine counts against the embedding cosine in a story's similarity, for a
+# headline-only item and for a full article (ARTICLE_WORDS or more; in between, interpolated): a few
+# words give TF-IDF little to go on, while a lede's embedding says less about a long article than its
+# terms. On the UCI headlines 0.3 beats 0.5 by 0.02 F1; on the Multi-News mix 0.9 beats 0.7 by 0.01.
+TEXT_WEIGHT = 0.3
+ARTICLE_TEXT_WEIGHT = 0.9
+ARTICLE_WORDS = 200
+# A full article joins a story at this much less than the embedder's story_similarity (headlines):
+# its TF-IDF cosines run lower. Multi-News mix: 0.856 F1 at 0.05 less, 0.834 at the same threshold.
+ARTICLE_SIMILARITY_DROP = 0.05
+# After a batch is placed, an article still alone in its story joins its best story at this much
+# less: by then every story of the batch has formed, so a lone article's best match is more telling
+# than it was on arrival. Multi-News mix 0.875 → 0.881 F1 (MiniLM) at 0.02, 0.877 at 0.04, and up on
+# both halves of its stories (--halves) with either embedder; UCI within 0.001.
+LONE_SIMILARITY_DROP = 0.02
+# Two stories that grew close merge above this (time-decayed) similarity.
+MERGE_SIMILARITY = 0.45
+# Similarity to a story decays by e^(-hours since it last grew / DECAY_HOURS): news goes cold in a day or two.
+DECAY_HOURS = 24.0
+# A story takes no new articles this long after its newest one.
+WINDOW_DAYS = 7.0
+# How many times a headline's (and URL slug's) terms count against the body's.
+HEADLINE_WEIGHT = 3.0
+# The body is read up to this many characters for clustering: the top of a story says what it is about.
+TEXT_CHARS = 3000
+# The sentence embedding reads the headline and the first LEDE_SENTENCES sentences (the first
+# LEDE_CHARS characters of a text not split into sentences): the lede says what the story is about.
+# Averaging the embeddings of more sentences gained 0.002 F1 at most, and was dropped.
+LEDE_SENTENCES = 2
+LEDE_CHARS = 400
+# A story centroid keeps its strongest terms only, which bounds memory and the inverted index; more
+# terms per story lowered F1 by 0.002 to 0.009.
+CENTROID_TERMS = 60
+# An article looks for candidate stories through its strongest terms, skipping any term that this
+# many stories share: it cannot tell them apart, and would make every lookup scan them all.
+QUERY_TERMS = 12
+MAX_POSTINGS = 5000
+# Only the stories sharing the most of those terms are scored, which bounds the cost of a placement:
+# with these, placement p95 stays near 20 ms from 10,000 to a million open stories (--latency; target 50 ms).
+MAX_CANDIDATES = 200
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClusterConfig:
+    """The settings of clustering; each tuned one defaults to the constant of the same name in capitals."""
+
+    similarity: float | None = None
+    merge_similarity: float = MERGE_SIMILARITY
+    text_weight: float = TEXT_WEIGHT
+    article_text_weight: float = ARTICLE_TEXT_WEIGHT
+    article_words: int = ARTICLE_WORDS
+    article_similarity_drop: float = ARTICLE_SIMILARITY_DROP
+    lone_similarity_drop: float = LONE_SIMILARITY_DROP
+    decay_hours: float = DECAY_HOURS
+    window_days: float = WINDOW_DAYS
+    headline_weight: float = HEADLINE_WEIGHT
+    text_chars: int = TEXT_CHARS
+    lede_sentences: int = LEDE_SENTENCES
+    lede_chars: int = LEDE_CHARS
+    centroid_terms: int = CENTROID_TERMS
+    query_terms: int = QUERY_TERMS
+    max_postings: int = MAX_POSTINGS
+    max_candidates: int = MAX_CANDIDATES
+    one_story: bool = False
+
+    def __post_init__(self) -> None:
+        if self.similarity is not None:
+            check_range("cluster similarity", self.similarity, 0.0, 1.0)
+        check_range("merge similarity", self.merge_similarity, 0.0, 1.0)
+        check_range("text weight", self.text_weight, 0.0, 1.0)
+        check_range("article text weight", self.article_text_weight, 0.0, 1.0)
+        check_range("article words", self.article_words, 1, 10**6)
+        check_range("article similarity drop", self.article_similarity_drop, 0.0, 0.5)
+        check_range("lone similarity drop", self.lone_similarity_drop, 0.0, 0.5)
+        check_range("decay hours", self.decay_hours, 0.01, 1e6)
+        check_range("window days", self.window_days, 0.0, 1e5)
+        check_range("headline weight", self.headline_weight, 0.0, 100.0)
+        check_range("text chars", self.text_chars, 100, 10**7)
+        check_range("lede sentences", self.lede_sentences, 1, 1000)
+        check_range("lede chars", self.lede_chars, 1, 10**6)
+        check_range("centroid terms", self.centroid_terms, 1, 10**5)
+        check_range("query terms", self.query_terms, 1, 10**4)
+        check_range("max postings", self.max_postings, 1, 10**9)
+        check_range("max candidates", self.max_candidates, 1, 10**7)
