@@ -49,8 +49,8 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.analysis import analyse_story
-from newsprism.analysis.conflicts import read_mentions
 from newsprism.analysis.ner import SpacyRecognizer
+from newsprism.analysis.values import read_mentions
 from newsprism.articles.pipeline import Pipeline
 from newsprism.articles.sentences import split_sentences
 from newsprism.config import Settings

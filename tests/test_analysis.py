@@ -1,8 +1,8 @@
 from datetime import date
 
-from newsprism.analysis.conflicts import read_mentions
 from newsprism.analysis.entities import translit_key
 from newsprism.analysis.timeline import resolve_dates
+from newsprism.analysis.values import read_mentions
 from newsprism.articles.language import detect_language
 from newsprism.articles.sentences import split_sentences
 from newsprism.cluster import StoryClusterer

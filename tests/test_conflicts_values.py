@@ -1,6 +1,7 @@
 """Conflicts: values read from sentences, matched pair by pair, and names swapped in copied sentences."""
 
-from newsprism.analysis.conflicts import find_conflicts, read_mentions
+from newsprism.analysis.conflicts import find_conflicts
+from newsprism.analysis.values import read_mentions
 from newsprism.embed import EmbeddedSentences, HashingEmbedder
 from newsprism.records import Article, Evidence, Fact, Story
 
