@@ -175,10 +175,7 @@ def _compare(a: list[Mention], b: list[Mention], config: ConflictsConfig) -> lis
     for kind in sorted({m.kind for m in a} & {m.kind for m in b}):
         left = [m for m in a if m.kind == kind]
         right = [m for m in b if m.kind == kind]
-        pairs = sorted(
-            ((x, y) for x in left for y in right if _agree(x, y, config)),
-            key=lambda p: (p[0].surface.lower() != p[1].surface.lower(), abs(_middle(p[0]) - _middle(p[1]))),
-        )
+        pairs = sorted(((x, y) for x in left for y in right if _agree(x, y, config)), key=_match_order)
         for x, y in pairs:
             if x in left and y in right:
                 left.remove(x)
@@ -189,6 +186,12 @@ def _compare(a: list[Mention], b: list[Mention], config: ConflictsConfig) -> lis
             edges += [Edge(left[0], m, False) for m in left[1:]] + [Edge(right[0], m, False) for m in right[1:]]
             edges.append(Edge(left[0], right[0], True))
     return edges
+
+
+def _match_order(pair: tuple[Mention, Mention]) -> tuple[bool, float]:
+    """Agreeing values are matched the same words first, then the closest."""
+    x, y = pair
+    return x.surface.lower() != y.surface.lower(), abs(_middle(x) - _middle(y))
 
 
 def _one_value(mentions: list[Mention], config: ConflictsConfig) -> bool:

@@ -83,14 +83,16 @@ def name_conflicts(
             sides = found.setdefault(frozenset((name_a, name_b)), {name_a: [], name_b: []})
             sides[name_a].append(Evidence(a.article, a.text))
             sides[name_b].append(Evidence(b.article, b.text))
-    conflicts = []
-    for sides in found.values():
-        result = []
-        for name, evidence in sides.items():
-            unique = tuple(dict.fromkeys(evidence))
-            result.append(ConflictSide(name, tuple(dict.fromkeys(e.article for e in unique)), unique))
-        conflicts.append(Conflict("", "name", tuple(result)))
-    return conflicts
+    return [_name_conflict(sides) for sides in found.values()]
+
+
+def _name_conflict(sides: dict[str, list[Evidence]]) -> Conflict:
+    """A conflict over a name: each name with the sentences, and so the articles, that give it."""
+    result = []
+    for name, evidence in sides.items():
+        unique = tuple(dict.fromkeys(evidence))
+        result.append(ConflictSide(name, tuple(dict.fromkeys(e.article for e in unique)), unique))
+    return Conflict("", "name", tuple(result))
 
 
 def _knows(text: str, name: str, instead: str) -> bool:
@@ -104,19 +106,19 @@ def _swapped_names(text_a: str, text_b: str, common: frozenset[str], config: Nam
     """Names that take each other's place in two sentences that are otherwise copies; ``common`` holds
     the story's words seen in lower case, not names when they open a sentence."""
     tokens_a, tokens_b = (TOKEN.findall(ZERO_WIDTH.sub("", text)) for text in (text_a, text_b))
-    matcher = SequenceMatcher(None, tokens_a, tokens_b, autojunk=False)
-    opcodes = matcher.get_opcodes()
+    opcodes = SequenceMatcher(None, tokens_a, tokens_b, autojunk=False).get_opcodes()
+    # spans tokens_a[a1:a2] and tokens_b[b1:b2] replaced by each other, both names
     names = [
-        op
-        for op in opcodes
-        if op[0] == "replace" and _is_name(tokens_a[op[1] : op[2]]) and _is_name(tokens_b[op[3] : op[4]])
+        (a1, a2, b1, b2)
+        for tag, a1, a2, b1, b2 in opcodes
+        if tag == "replace" and _is_name(tokens_a[a1:a2]) and _is_name(tokens_b[b1:b2])
     ]
-    same = sum(a2 - a1 for op, a1, a2, _, _ in opcodes if op == "equal")
-    other = len(tokens_a) + len(tokens_b) - sum(a2 - a1 + b2 - b1 for _, a1, a2, b1, b2 in names)
+    same = sum(a2 - a1 for tag, a1, a2, _, _ in opcodes if tag == "equal")
+    other = len(tokens_a) + len(tokens_b) - sum(a2 - a1 + b2 - b1 for a1, a2, b1, b2 in names)
     if not names or 2 * same < config.copy_share * other:
         return []
     swaps = []
-    for _, a1, a2, b1, b2 in names:
+    for a1, a2, b1, b2 in names:
         name_a, name_b = _name_around(tokens_a, a1, a2, common), _name_around(tokens_b, b1, b2, common)
         if name_a and name_b and _different_names(name_a, name_b, config):
             swaps.append((name_a, name_b))

@@ -93,10 +93,15 @@ def _direct(links: list[CopyLink]) -> list[CopyLink]:
     def preferred(other: CopyLink, link: CopyLink) -> bool:
         if (other.original, link.original) not in pairs and (link.original, other.original) not in pairs:
             return False
-        strength = (KIND_STRENGTH[other.kind], other.similarity), (KIND_STRENGTH[link.kind], link.similarity)
-        return strength[0] > strength[1] or (strength[0] == strength[1] and (other.original, link.original) in pairs)
+        theirs, mine = _strength(other), _strength(link)
+        return theirs > mine or (theirs == mine and (other.original, link.original) in pairs)
 
     return [link for link in links if not any(preferred(other, link) for other in by_copy[link.copy])]
+
+
+def _strength(link: CopyLink) -> tuple[int, float]:
+    """How closely a copy follows its original: the kind of copy first, then the similarity."""
+    return KIND_STRENGTH[link.kind], link.similarity
 
 
 def _direction(a: Article, b: Article) -> tuple[Article, Article]:

@@ -37,7 +37,8 @@ NUMBER = rf"(?P<num>{NUMBER_TEXT})"
 SCALE = rf"(?:\s+(?P<scale>{'|'.join(SCALES)}))?"
 # Not the tail of another token ("$12", "3.5", "A-1", "1/2", "#3", "one hundred and three") and not
 # followed by one ("5%", "3:30").
-NUMBER_START = r"(?<![\w$£€.,/:#-])(?<!hundred and )(?<!thousand and )"
+TOKEN_START = r"(?<![\w$£€.,/:#-])"
+NUMBER_START = rf"{TOKEN_START}(?<!hundred and )(?<!thousand and )"
 NUMBER_END = r"(?![\w%/:-]|[.,]\d)"
 # Two numbers joined as a range, a choice or a part of a whole ("20 to 29", "between 1,500 and 3,000",
 # "two or three days", "three of the eight charges"): neither is a value to compare on its own.
@@ -54,7 +55,7 @@ SINCE = re.compile(r"\bsince\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b", re.
 COUNT = re.compile(rf"\b{HEDGE}{NUMBER_START}(?!(?i:an?)\b){NUMBER}{SCALE}{NUMBER_END}\s+(?P<unit>[a-z][a-z-]{{2,}})\b")
 MONEY = re.compile(rf"{HEDGE}(?P<currency>[$£€])\s?{NUMBER}{SCALE}{NUMBER_END}")
 PERCENT = re.compile(rf"\b{HEDGE}{NUMBER_START}{NUMBER}\s?(?:%|percent\b|per cent\b)")
-YEAR = re.compile(r"(?<![\w$£€.,/:#-])(?P<year>(?:19|20)\d\d)(?![\w%/:-]|[.,]\d)")
+YEAR = re.compile(rf"{TOKEN_START}(?P<year>(?:19|20)\d\d){NUMBER_END}")
 # "June 12" or "12 June" with no year after it (FULL_DATE reads the ones with a year).
 DAY_MONTH = re.compile(
     rf"\b(?:(?P<m1>{MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
