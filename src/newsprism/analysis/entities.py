@@ -159,33 +159,31 @@ def find_mentions(article_id: str, sentence: str, common: frozenset[str] = froze
     ``common`` holds words seen in lower case elsewhere: capitalised only because they open the
     sentence, they are not part of a name.
     """
-    mentions = []
-    for match in SPAN.finditer(sentence):
-        tokens = match.group(0).split()
-        if match.start() == 0 and tokens and (tokens[0].lower() in common or tokens[0].endswith(("ing", "ly"))):
-            tokens.pop(0)
-        while tokens and tokens[-1].lower() in {"of", "the", "de", "la", "le", "al", "du"}:
-            tokens.pop()
-        roles = [i for i, t in enumerate(tokens[:-1]) if t.lower().strip(".") in ROLE_WORDS]
-        role = bool(roles)
-        if roles:  # "South Korean Foreign Minister Cho Tae-yul": the name follows the last role word
-            tokens = tokens[roles[-1] + 1 :]
-        while tokens and tokens[0].lower() in LEADING_NOISE:
-            tokens.pop(0)
-        text = " ".join(tokens).strip(".,’'")
-        if not text or text.lower() in STOPWORDS or text.lower() in MONTHS_AND_DAYS:
-            continue
-        following = sentence[match.end() :].split()
-        if (
-            DEMONYM.search(fold(tokens[-1]))
-            and fold(text) not in COUNTRIES
-            and (not following or following[0][:1].islower())
-        ):
-            continue  # "North Korean leader", "Western sanctions": an adjective, not a name
-        kind = _guess_type(text, role)
-        if kind:
-            mentions.append(Mention(article_id, text, kind))
-    return mentions
+    found = (_span_mention(article_id, sentence, match, common) for match in SPAN.finditer(sentence))
+    return [mention for mention in found if mention is not None]
+
+
+def _span_mention(article_id: str, sentence: str, match: re.Match[str], common: frozenset[str]) -> Mention | None:
+    """The name in one capitalised span, without the words around it that are no part of it, and its type."""
+    tokens = match.group(0).split()
+    if match.start() == 0 and tokens and (tokens[0].lower() in common or tokens[0].endswith(("ing", "ly"))):
+        tokens.pop(0)
+    while tokens and tokens[-1].lower() in {"of", "the", "de", "la", "le", "al", "du"}:
+        tokens.pop()
+    roles = [i for i, t in enumerate(tokens[:-1]) if t.lower().strip(".") in ROLE_WORDS]
+    if roles:  # "South Korean Foreign Minister Cho Tae-yul": the name follows the last role word
+        tokens = tokens[roles[-1] + 1 :]
+    while tokens and tokens[0].lower() in LEADING_NOISE:
+        tokens.pop(0)
+    text = " ".join(tokens).strip(".,’'")
+    if not text or text.lower() in STOPWORDS or text.lower() in MONTHS_AND_DAYS:
+        return None
+    following = sentence[match.end() :].split()
+    modifies = not following or following[0][:1].islower()  # "Korean leader", not "Korean Central News"
+    if DEMONYM.search(fold(tokens[-1])) and fold(text) not in COUNTRIES and modifies:
+        return None  # "North Korean leader", "Western sanctions": an adjective, not a name
+    kind = _guess_type(text, bool(roles))
+    return Mention(article_id, text, kind) if kind else None
 
 
 def _guess_type(text: str, role: bool) -> str | None:
