@@ -179,7 +179,7 @@ def _span_mention(article_id: str, sentence: str, match: re.Match[str], common: 
     if not text or text.lower() in STOPWORDS or text.lower() in MONTHS_AND_DAYS:
         return None
     following = sentence[match.end() :].split()
-    modifies = not following or following[0][:1].islower()  # "Korean leader", not "Korean Central News"
+    modifies = not following or following[0][:1].islower()
     if DEMONYM.search(fold(tokens[-1])) and fold(text) not in COUNTRIES and modifies:
         return None  # "North Korean leader", "Western sanctions": an adjective, not a name
     kind = _guess_type(text, bool(roles))
