@@ -108,7 +108,7 @@ class ValuesConfig:
         check_range("stem", self.stem, 1, 50)
 
 
-DEFAULT_VALUES = ValuesConfig()
+DEFAULT = ValuesConfig()
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +125,7 @@ class Mention:
 
 
 def read_mentions(
-    row: int, text: str, reference_year: int | None, config: ValuesConfig = DEFAULT_VALUES
+    row: int, text: str, reference_year: int | None, config: ValuesConfig = DEFAULT
 ) -> list[Mention]:
     """Typed values in one sentence, each as an interval; ``reference_year`` reads "since 2000"."""
     reader = _Reader(row, text, config)
