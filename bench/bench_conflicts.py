@@ -48,9 +48,9 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.analysis.conflicts import read_mentions
 from newsprism.analysis.ner import SpacyRecognizer
 from newsprism.analysis.runner import analyse_story
+from newsprism.analysis.values import read_mentions
 from newsprism.articles.pipeline import Pipeline
 from newsprism.articles.sentences import split_sentences
 from newsprism.config import Settings

@@ -39,8 +39,8 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.analysis.conflicts import read_mentions
 from newsprism.analysis.facts import MIN_WORD_OVERLAP
+from newsprism.analysis.values import read_mentions
 from newsprism.articles.pipeline import Pipeline
 from newsprism.articles.sentences import split_sentences
 from newsprism.embed import load_embedder

@@ -1,12 +1,12 @@
 from datetime import date
 
-from newsprism.analysis.conflicts import read_mentions
 from newsprism.analysis.entities import translit_key
-from newsprism.analysis.timeline import resolve_dates
+from newsprism.analysis.timeline import TimelineConfig, build_timeline, resolve_dates
+from newsprism.analysis.values import read_mentions
 from newsprism.articles.language import detect_language
 from newsprism.articles.sentences import split_sentences
 from newsprism.cluster import StoryClusterer
-from newsprism.records import Article
+from newsprism.records import Article, Story
 
 
 def test_clustering_ignores_listing_order():
@@ -45,6 +45,17 @@ def test_timeline_tense():
     assert resolve_dates("It was announced on Monday.", monday) == ["2024-06-17"]
     assert resolve_dates("They met in September.", monday) == ["2023-09"]
     assert resolve_dates("He will travel on Tuesday.", None) == []
+
+
+def test_timeline_settings_change_events():
+    first = "The summit will open in Hanoi on Tuesday after months of talks."
+    second = "Leaders will sign a trade deal on Tuesday."
+    story = Story("s", tuple(Article(id=i, text=t, sentences=(t,), published="2024-06-17")
+                             for i, t in (("a", first), ("b", second))))
+    # too few words in common to be one event, by default
+    assert [(e.date, e.sources) for e in build_timeline(story)] == [("2024-06-18", ("a",)), ("2024-06-18", ("b",))]
+    [event] = build_timeline(story, TimelineConfig(event_word_overlap=0.1, max_event_words=3))
+    assert event.event == "The summit will …" and event.sources == ("a", "b")
 
 
 def test_sentences_and_language():

@@ -1,11 +1,16 @@
 """Conflicts: values read from sentences, matched pair by pair, and names swapped in copied sentences."""
 
-from newsprism.analysis.conflicts import find_conflicts, read_mentions
+import pytest
+
+from newsprism.analysis.conflicts import ConflictsConfig, find_conflicts
+from newsprism.analysis.values import ValuesConfig, read_mentions
 from newsprism.embed import EmbeddedSentences, HashingEmbedder
 from newsprism.records import Article, Evidence, Fact, Story
 
+DEFAULT = ConflictsConfig()
 
-def conflicts_between(first: str, second: str, rest: str = "") -> list[list[str]]:
+
+def conflicts_between(first: str, second: str, rest: str = "", config: ConflictsConfig = DEFAULT) -> list[list[str]]:
     """The sides' values of the conflicts found when two articles state ``first`` and ``second`` as one fact
     (and both ``rest``)."""
     more = (rest,) if rest else ()
@@ -13,7 +18,7 @@ def conflicts_between(first: str, second: str, rest: str = "") -> list[list[str]
     b = Article(id="b", text=f"{second} {rest}", sentences=(second, *more), published="2024-06-19")
     story = Story("s", (a, b))
     fact = Fact("f1", first, ("a", "b"), (Evidence("a", first), Evidence("b", second)))
-    found = find_conflicts(story, EmbeddedSentences(story.sentences(), HashingEmbedder()), (fact,))
+    found = find_conflicts(story, EmbeddedSentences(story.sentences(), HashingEmbedder()), (fact,), config)
     return [[side.value for side in c.sides] for c in found]
 
 
@@ -133,3 +138,29 @@ def test_short_forms_of_a_name_are_not_conflicts():
 def test_names_in_capitals_are_names_but_acronyms_are_organisations():
     found = conflicts_between("He was born in ANAHEIM in a cold year.", "He was born in SINGAPORE in a cold year.")
     assert found == [["ANAHEIM", "SINGAPORE"]]
+
+
+def test_settings_change_what_conflicts():
+    first, second = "More than 100 people were hurt.", "More than 120 people were hurt."
+    assert conflicts_between(first, second) == []  # within the same-hedge tolerance: a rounding
+    strict = ConflictsConfig(same_hedge_tolerance=0.1)
+    assert conflicts_between(first, second, config=strict) == [["More than 100 people", "More than 120 people"]]
+    # with acronyms of at most one letter taken for organisations, CNN and AP are names that differ
+    wire = "The news was first reported by CNN.", "The news was first reported by AP."
+    assert conflicts_between(*wire, config=ConflictsConfig(acronym_letters=1)) == [["CNN", "AP"]]
+
+
+def test_settings_change_how_values_are_read():
+    [day] = read_mentions(0, "The talks began on June 12.", 2024, ValuesConfig(day_rounding=2.0))
+    assert day.high - day.low == 4.0
+    [count] = read_mentions(0, "The fire injured 12 people in the old town.", 2024, ValuesConfig(words_around=1))
+    assert count.around == {"injur", "old"}
+
+
+def test_settings_out_of_range_name_the_setting_and_its_range():
+    with pytest.raises(ValueError, match=r"same hedge tolerance must be between 0\.0 and 1\.0"):
+        ConflictsConfig(same_hedge_tolerance=2.0)
+    with pytest.raises(ValueError, match=r"copy share must be between 0\.0 and 1\.0"):
+        ConflictsConfig(copy_share=-0.1)
+    with pytest.raises(ValueError, match="stem must be between 1 and 50"):
+        ConflictsConfig(stem=0)

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from newsprism.analysis.entities import resolve_entities
+from newsprism.analysis.entities import EntitiesConfig, resolve_entities
 from newsprism.analysis.ner import load_recognizer
 from newsprism.records import Article, Story
 
@@ -38,3 +38,10 @@ def test_spelling_variants_resolve_to_one_entity_with_either_recognizer(spacy_re
         assert set(lavrov.sources) == {"a0", "a1", "a2"}
         korea = next(e for e in entities.values() if e.name in {"North Korea", "DPRK"})
         assert set(korea.sources) == {"a0", "a1"} and korea.type == "GPE"
+
+
+def test_a_one_word_name_mentioned_once_is_an_entity_only_when_the_settings_allow():
+    once = story("Lavrov spoke briefly.", "The talks ended.")
+    assert resolve_entities(once) == ()
+    [lavrov] = resolve_entities(once, config=EntitiesConfig(min_mentions=1))
+    assert (lavrov.name, lavrov.type, lavrov.sources) == ("Lavrov", "PERSON", ("a0",))

@@ -2,11 +2,12 @@ import os
 
 import pytest
 
+from newsprism.analysis.provenance import ProvenanceConfig, find_copies
 from newsprism.analysis.runner import analyse_story
 from newsprism.articles.pipeline import Pipeline
 from newsprism.config import Settings
-from newsprism.embed import load_embedder
-from newsprism.records import RawDocument, Story
+from newsprism.embed import EmbeddedSentences, HashingEmbedder, load_embedder
+from newsprism.records import Article, RawDocument, Story
 
 QUOTES = [
     '"We will rebuild every house that the river took," the mayor said.',
@@ -72,6 +73,26 @@ def test_copy_kinds_direction_and_independent_sources(embedder):
     # each copy is linked to the wire it came from, not also to the other copies of it
     assert set(kinds) == {("wire", "same"), ("wire", "reprint"), ("wire", "cut")}
     assert analysis.independent_sources == 2
+
+
+def test_provenance_settings_change_what_is_a_rewrite():
+    reworded = [
+        WIRE[0].replace("heavy rain", "rain"),
+        WIRE[1].replace("closed", "shut"),
+        WIRE[2].replace("began", "started"),
+    ]
+    articles = tuple(
+        Article(id=i, text=" ".join(sentences), sentences=tuple(sentences), published=date)
+        for i, sentences, date in (("wire", WIRE[:3], "2024-05-01"), ("rewrite", reworded, "2024-05-02"))
+    )
+    s = Story("s", articles)
+    embedded = EmbeddedSentences(s.sentences(), HashingEmbedder())
+    [link] = find_copies(s, embedded, {})
+    assert (link.original, link.copy, link.kind) == ("wire", "rewrite", "rewrite")
+    # three aligned sentences are too few when a rewrite needs four
+    assert find_copies(s, embedded, {}, ProvenanceConfig(min_aligned=4)) == ()
+    with pytest.raises(ValueError, match=r"quoted share must be between 0\.0 and 1\.0"):
+        ProvenanceConfig(quoted_share=1.5)
 
 
 def test_auto_falls_back_to_hashing_when_the_model_is_missing(monkeypatch):

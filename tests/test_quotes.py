@@ -37,3 +37,14 @@ def test_a_quote_that_goes_on_keeps_its_speaker_only_when_it_opens_a_sentence():
         "JoongAng clarified that the two had agreed to “automatic military intervention in the event of war”."
     )
     assert [s for s, _ in speakers(text)] == ["Rodong Sinmun", "Rodong Sinmun", "JoongAng"]
+
+
+def test_framing_settings_set_the_shortest_quotation():
+    from newsprism.analysis.framing import FramingConfig, frame_articles
+    from newsprism.records import Article, Story
+
+    text = "“We will win,” Ushakov said."
+    assert find_quotes(text) == ()
+    story = Story("s", (Article(id="a", text=text, sentences=(text,)),))
+    [framing] = frame_articles(story, (), {"a": "a"}, FramingConfig(quote_words=3))
+    assert [(q.speaker, q.text) for q in framing.quotes] == [("Ushakov", "We will win")]

@@ -3,7 +3,7 @@
 from newsprism.analysis.runner import analyse_story
 from newsprism.analysis.summary import concept_weights, concepts, summarize
 from newsprism.articles.pipeline import Pipeline
-from newsprism.config import Settings, SummaryConfig
+from newsprism.config import FactsConfig, Settings, SummaryConfig
 from newsprism.embed import load_embedder
 from newsprism.records import RawDocument, Story
 
@@ -31,6 +31,9 @@ def test_concepts_count_independent_sources_not_copies():
     assert "kestrel on" in concepts(SHARED) and weights["kestrel on"] >= 2
     # the bakery is in one source only: not what the story is about
     assert not any(c in weights for c in concepts(LONER) - concepts(SHARED))
+    # unless one source is enough
+    weights = concept_weights(story(), groups, SummaryConfig(min_concept_sources=1))
+    assert all(c in weights for c in concepts(LONER) - concepts(SHARED))
 
 
 def test_shared_fact_first_one_source_detail_last_each_fact_once():
@@ -69,6 +72,8 @@ def test_distinctive_phrases_are_shared_wordings_not_names_or_the_story_subject(
     articles = [article for article, texts_of in texts.items() for _ in texts_of]
     # "Vladimir Putin" is a name; "state visit" is in every other sentence: the story's subject
     assert distinctive_phrases(rows, articles) == {"partnership agreement": [0, 3]}
+    # with a looser rarity the story's subject counts too
+    assert "state visit" in distinctive_phrases(rows, articles, FactsConfig(phrase_rarity=3.0))
 
 
 def test_a_fact_is_stated_by_the_sentence_of_it_that_adds_most():

@@ -19,7 +19,7 @@ def _provenance(context: StoryContext, results: Results) -> dict[str, Any]:
 
 
 def _entities(context: StoryContext, results: Results) -> dict[str, Any]:
-    return {"entities": entities.resolve_entities(context.story, context.recognizer)}
+    return {"entities": entities.resolve_entities(context.story, context.recognizer, context.settings.entities)}
 
 
 def _facts(context: StoryContext, results: Results) -> dict[str, Any]:
@@ -27,17 +27,19 @@ def _facts(context: StoryContext, results: Results) -> dict[str, Any]:
 
 
 def _conflicts(context: StoryContext, results: Results) -> dict[str, Any]:
-    found = conflicts.find_conflicts(context.story, context.embedded, results["fact_groups"])
+    found = conflicts.find_conflicts(
+        context.story, context.embedded, results["fact_groups"], context.settings.conflicts
+    )
     return {"conflicts": found, "facts": facts.side_with_most(results["fact_groups"], found)}
 
 
 def _timeline(context: StoryContext, results: Results) -> dict[str, Any]:
-    return {"timeline": timeline.build_timeline(context.story)}
+    return {"timeline": timeline.build_timeline(context.story, context.settings.timeline)}
 
 
 def _framing(context: StoryContext, results: Results) -> dict[str, Any]:
     groups = provenance.copy_groups(context.story, results["provenance"])
-    return {"framing": framing.frame_articles(context.story, results["facts"], groups)}
+    return {"framing": framing.frame_articles(context.story, results["facts"], groups, context.settings.framing)}
 
 
 def _summary(context: StoryContext, results: Results) -> dict[str, Any]:

@@ -21,21 +21,11 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..embed import EmbeddedSentences
-from ..records import Conflict, Evidence, Fact, Story
+from ..records import Conflict, Evidence, Fact, Sentence, Story
 from ..text.tokens import STOPWORDS, WORD, content_words, words
 from ..validate import check_range
 
 VERSION = "1"
-
-
-@dataclass(frozen=True, kw_only=True)
-class FactsConfig:
-    # Cosine above which two sentences may state the same fact; None uses the embedder's own value.
-    similarity: float | None = None
-
-    def __post_init__(self) -> None:
-        if self.similarity is not None:
-            check_range("fact similarity", self.similarity, 0.0, 1.0)
 
 # Share of the shorter sentence's content words the two must have in common.
 MIN_WORD_OVERLAP = 0.25
@@ -46,10 +36,52 @@ PHRASE_MARGIN = 0.15
 PHRASE_RARITY = 1.5
 
 
-def group_facts(story: Story, embedded: EmbeddedSentences, config: FactsConfig) -> tuple[Fact, ...]:
+@dataclass(frozen=True, kw_only=True)
+class FactsConfig:
+    # Cosine above which two sentences may state the same fact; None uses the embedder's own value.
+    similarity: float | None = None
+    min_word_overlap: float = MIN_WORD_OVERLAP
+    phrase_margin: float = PHRASE_MARGIN
+    phrase_rarity: float = PHRASE_RARITY
+
+    def __post_init__(self) -> None:
+        if self.similarity is not None:
+            check_range("fact similarity", self.similarity, 0.0, 1.0)
+        check_range("min word overlap", self.min_word_overlap, 0.0, 1.0)
+        check_range("phrase margin", self.phrase_margin, 0.0, 1.0)
+        check_range("phrase rarity", self.phrase_rarity, 0.0, 100.0)
+
+
+DEFAULT = FactsConfig()
+
+
+@dataclass(frozen=True)
+class Links:
+    """Which sentences (rows of the story's embedded sentences) of different articles state one thing."""
+
+    linked: np.ndarray  # rows by rows, True where linked
+    similarity: np.ndarray  # rows by rows, the cosines
+    articles: np.ndarray  # each row's article
+
+    def of(self, row: int) -> list[int]:
+        return [int(r) for r in np.nonzero(self.linked[row])[0]]
+
+
+def group_facts(story: Story, embedded: EmbeddedSentences, config: FactsConfig = DEFAULT) -> tuple[Fact, ...]:
     sentences = embedded.sentences
     if not sentences:
         return ()
+    groups = _group_rows(_link_sentences(embedded, config))
+    position = {a.id: n for n, a in enumerate(story.articles)}
+    # facts most sources state first, then as first told
+    groups.sort(key=lambda rows: (-len({sentences[r].article for r in rows}), min(rows)))
+    return tuple(_fact(f"f{n}", rows, sentences, position) for n, rows in enumerate(groups, 1))
+
+
+def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
+    """Sentences of different articles whose embeddings are close and that share enough content words,
+    or that are somewhat close and share a distinctive phrase."""
+    sentences = embedded.sentences
     words = [set(content_words(s.text)) for s in sentences]
     sims = embedded.vectors @ embedded.vectors.T
     articles = np.array([s.article for s in sentences])
@@ -58,46 +90,66 @@ def group_facts(story: Story, embedded: EmbeddedSentences, config: FactsConfig) 
     linked = (sims >= threshold) & different
     for i, j in zip(*np.nonzero(np.triu(linked)), strict=True):
         shorter = min(len(words[i]), len(words[j])) or 1
-        if len(words[i] & words[j]) / shorter < MIN_WORD_OVERLAP:
+        if len(words[i] & words[j]) / shorter < config.min_word_overlap:
             linked[i, j] = linked[j, i] = False
-    for rows in distinctive_phrases([s.text for s in sentences], list(articles)).values():
+    for rows in distinctive_phrases([s.text for s in sentences], list(articles), config).values():
         for i, j in itertools.combinations(rows, 2):
-            if different[i, j] and sims[i, j] >= threshold - PHRASE_MARGIN:
+            if different[i, j] and sims[i, j] >= threshold - config.phrase_margin:
                 linked[i, j] = linked[j, i] = True
-    degree = linked.sum(axis=1)
-    order = sorted(range(len(sentences)), key=lambda i: (-int(degree[i]), i))
+    return Links(linked, sims, articles)
+
+
+def _group_rows(links: Links) -> list[list[int]]:
+    """Rows grouped into facts, each seed first: the most linked sentence seeds a fact and pulls in its
+    best counterpart from each other article; a sentence may support several facts."""
+    degree = links.linked.sum(axis=1)
+    order = sorted(range(len(degree)), key=lambda i: (-int(degree[i]), i))
     covered: set[int] = set()
     groups: list[list[int]] = []
     for seed in order:
         if seed in covered:
             continue
-        members = [seed]
-        for article in dict.fromkeys(articles[np.nonzero(linked[seed])[0]]):
-            rows = [r for r in np.nonzero(linked[seed])[0] if articles[r] == article]
-            members.append(max(rows, key=lambda r: sims[seed, r]))
-        covered.update(members)
-        # another wording, in an article the fact already has, of a fact already found: more evidence
-        earlier = next((g for g in groups if linked[seed, g[0]] and set(members[1:]) <= set(g)), None)
-        if earlier is not None and len(members) > 2 and articles[seed] in articles[earlier]:
+        counterparts = _best_counterparts(seed, links)
+        covered.update([seed, *counterparts])
+        earlier = _rewording_of(seed, counterparts, groups, links)
+        if earlier is not None:
             earlier.append(seed)
         else:
-            groups.append([seed, *members[1:]])
-    position = {a.id: n for n, a in enumerate(story.articles)}
-    facts = []
-    for seed, *others in groups:
-        members = sorted([seed, *others], key=lambda r: (position[sentences[r].article], sentences[r].index))
-        evidence = tuple(Evidence(sentences[r].article, sentences[r].text) for r in members)
-        sources = tuple(dict.fromkeys(e.article for e in evidence))
-        facts.append((sentences[seed].text, sources, evidence, min(members)))
-    facts.sort(key=lambda f: (-len(f[1]), f[3]))
-    return tuple(Fact(f"f{n}", text, sources, evidence) for n, (text, sources, evidence, _) in enumerate(facts, 1))
+            groups.append([seed, *counterparts])
+    return groups
 
 
-def distinctive_phrases(texts: list[str], articles: list[str]) -> dict[str, list[int]]:
+def _best_counterparts(seed: int, links: Links) -> list[int]:
+    """The row of each other article linked to the seed that is closest to it, articles as first linked."""
+    linked = links.of(seed)
+    best = []
+    for article in dict.fromkeys(links.articles[linked]):
+        rows = [r for r in linked if links.articles[r] == article]
+        best.append(max(rows, key=lambda r: links.similarity[seed, r]))
+    return best
+
+
+def _rewording_of(seed: int, counterparts: list[int], groups: list[list[int]], links: Links) -> list[int] | None:
+    """The fact already found that the seed words another way, in an article the fact already has: linked
+    to its seed and to the same (at least two) counterparts, it is more evidence, not another fact."""
+    earlier = next((g for g in groups if links.linked[seed, g[0]] and set(counterparts) <= set(g)), None)
+    if earlier is not None and len(counterparts) > 1 and links.articles[seed] in links.articles[earlier]:
+        return earlier
+    return None
+
+
+def _fact(fact_id: str, rows: list[int], sentences: list[Sentence], position: dict[str, int]) -> Fact:
+    """A fact stated by its seed (the first row), its evidence in article order, then sentence order."""
+    members = sorted(rows, key=lambda r: (position[sentences[r].article], sentences[r].index))
+    evidence = tuple(Evidence(sentences[r].article, sentences[r].text) for r in members)
+    return Fact(fact_id, sentences[rows[0]].text, tuple(dict.fromkeys(e.article for e in evidence)), evidence)
+
+
+def distinctive_phrases(texts: list[str], articles: list[str], config: FactsConfig = DEFAULT) -> dict[str, list[int]]:
     """Two-word phrases, not names, that at least two articles use, with the rows of the texts using them.
 
     A phrase qualifies when no word of it is a stop word, at least one use is in lower case, and each
-    of its words is in at most PHRASE_RARITY sentences per article using it: the story's own subject
+    of its words is in at most ``config.phrase_rarity`` sentences per article using it: the story's own subject
     ("state visit", "Kim Jong") is everywhere, a fact's wording ("partnership agreement") is not.
 
     >>> distinctive_phrases(["They may sign a partnership agreement.", "A partnership agreement is near."], ["a", "b"])
@@ -119,7 +171,7 @@ def distinctive_phrases(texts: list[str], articles: list[str]) -> dict[str, list
     distinctive = {}
     for phrase, used in rows.items():
         users = len({articles[r] for r in used})
-        rare = all(sentences_with[w] <= PHRASE_RARITY * users for w in phrase.split())
+        rare = all(sentences_with[w] <= config.phrase_rarity * users for w in phrase.split())
         if users >= 2 and phrase in in_lower and rare:
             distinctive[phrase] = used
     return distinctive

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence, Story
 from ..text.tokens import fold
+from ..validate import check_range
 from .entities import KNOWN_ACRONYMS, MONTHS_AND_DAYS, ORG_WORDS, ROLE_WORDS, translit_key
 
 # Two sentences whose names are compared must be copies but for the names: this share of their other
@@ -29,19 +31,34 @@ NAME_PARTICLES = {"of", "de", "al", "el", "bin", "von", "van", "la", "le", "du",
 # is no part of it) and punctuation marks.
 TOKEN = re.compile(r"\b[A-Z]\.(?=\s)|['’]s\b|\w+(?:[-.]\w+|['’](?![sS]\b)\w+)*|[^\w\s]")
 POSSESSIVES = {"'s", "’s"}
-# Organisations go by acronyms of up to this many letters ("CNN", "NASA", "OPEC", "UNHCR").
+# Organisations go by acronyms of up to this many letters ("CNN", "NASA", "OPEC", "UNHCR"); a longer word
+# in capitals is a name set in capitals, as datelines are ("SINGAPORE").
 ACRONYM_LETTERS = 5
 # Invisible characters that web pages leave inside words ("Baghdad\u200b").
 ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 
 
-def copy_pairs(sentences: list[Sentence]) -> set[tuple[int, int]]:
+@dataclass(frozen=True, kw_only=True)
+class NamesConfig:
+    """The tuned thresholds of comparing names (:class:`~newsprism.analysis.conflicts.ConflictsConfig` extends it)."""
+
+    copy_share: float = COPY_SHARE
+    min_shared_words: int = MIN_SHARED_WORDS
+    acronym_letters: int = ACRONYM_LETTERS
+
+    def __post_init__(self) -> None:
+        check_range("copy share", self.copy_share, 0.0, 1.0)
+        check_range("min shared words", self.min_shared_words, 0, 100)
+        check_range("acronym letters", self.acronym_letters, 1, 20)
+
+
+def copy_pairs(sentences: list[Sentence], config: NamesConfig) -> set[tuple[int, int]]:
     """Row pairs of different articles' sentences that are the same but for capitalised words, found
     whether or not fact grouping joined them (a short sentence whose name changed may not be)."""
     rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for row, sentence in enumerate(sentences):
         rest = tuple(t for t in TOKEN.findall(sentence.text)[1:] if not _name_word(t))
-        if sum(t[:1].isalpha() for t in rest) >= MIN_SHARED_WORDS:
+        if sum(t[:1].isalpha() for t in rest) >= config.min_shared_words:
             rows[rest].append(row)
     return {
         (i, j)
@@ -51,27 +68,31 @@ def copy_pairs(sentences: list[Sentence]) -> set[tuple[int, int]]:
     }
 
 
-def name_conflicts(story: Story, sentences: list[Sentence], pairs: set[tuple[int, int]]) -> list[Conflict]:
+def name_conflicts(
+    story: Story, sentences: list[Sentence], pairs: set[tuple[int, int]], config: NamesConfig
+) -> list[Conflict]:
     """Copied sentences that differ in a name the other article never mentions."""
     texts = {a.id: ZERO_WIDTH.sub("", a.text) for a in story.articles}
     common = frozenset(w for a in story.articles for w in re.findall(r"\b[a-z]+\b", a.text))
     found: dict[frozenset[str], dict[str, list[Evidence]]] = {}
     for i, j in sorted(pairs):
         a, b = sentences[i], sentences[j]
-        for name_a, name_b in _swapped_names(a.text, b.text, common):
+        for name_a, name_b in _swapped_names(a.text, b.text, common, config):
             if _knows(texts[a.article], name_b, name_a) and _knows(texts[b.article], name_a, name_b):
                 continue  # both articles know both names: another way to refer to it, not another fact
             sides = found.setdefault(frozenset((name_a, name_b)), {name_a: [], name_b: []})
             sides[name_a].append(Evidence(a.article, a.text))
             sides[name_b].append(Evidence(b.article, b.text))
-    conflicts = []
-    for sides in found.values():
-        result = []
-        for name, evidence in sides.items():
-            unique = tuple(dict.fromkeys(evidence))
-            result.append(ConflictSide(name, tuple(dict.fromkeys(e.article for e in unique)), unique))
-        conflicts.append(Conflict("", "name", tuple(result)))
-    return conflicts
+    return [_name_conflict(sides) for sides in found.values()]
+
+
+def _name_conflict(sides: dict[str, list[Evidence]]) -> Conflict:
+    """A conflict over a name: each name with the sentences, and so the articles, that give it."""
+    result = []
+    for name, evidence in sides.items():
+        unique = tuple(dict.fromkeys(evidence))
+        result.append(ConflictSide(name, tuple(dict.fromkeys(e.article for e in unique)), unique))
+    return Conflict("", "name", tuple(result))
 
 
 def _knows(text: str, name: str, instead: str) -> bool:
@@ -81,25 +102,25 @@ def _knows(text: str, name: str, instead: str) -> bool:
     return all(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) for word in words)
 
 
-def _swapped_names(text_a: str, text_b: str, common: frozenset[str]) -> list[tuple[str, str]]:
+def _swapped_names(text_a: str, text_b: str, common: frozenset[str], config: NamesConfig) -> list[tuple[str, str]]:
     """Names that take each other's place in two sentences that are otherwise copies; ``common`` holds
     the story's words seen in lower case, not names when they open a sentence."""
     tokens_a, tokens_b = (TOKEN.findall(ZERO_WIDTH.sub("", text)) for text in (text_a, text_b))
-    matcher = SequenceMatcher(None, tokens_a, tokens_b, autojunk=False)
-    opcodes = matcher.get_opcodes()
+    opcodes = SequenceMatcher(None, tokens_a, tokens_b, autojunk=False).get_opcodes()
+    # spans tokens_a[a1:a2] and tokens_b[b1:b2] replaced by each other, both names
     names = [
-        op
-        for op in opcodes
-        if op[0] == "replace" and _is_name(tokens_a[op[1] : op[2]]) and _is_name(tokens_b[op[3] : op[4]])
+        (a1, a2, b1, b2)
+        for tag, a1, a2, b1, b2 in opcodes
+        if tag == "replace" and _is_name(tokens_a[a1:a2]) and _is_name(tokens_b[b1:b2])
     ]
-    same = sum(a2 - a1 for op, a1, a2, _, _ in opcodes if op == "equal")
-    other = len(tokens_a) + len(tokens_b) - sum(a2 - a1 + b2 - b1 for _, a1, a2, b1, b2 in names)
-    if not names or 2 * same < COPY_SHARE * other:
+    same = sum(a2 - a1 for tag, a1, a2, _, _ in opcodes if tag == "equal")
+    other = len(tokens_a) + len(tokens_b) - sum(a2 - a1 + b2 - b1 for a1, a2, b1, b2 in names)
+    if not names or 2 * same < config.copy_share * other:
         return []
     swaps = []
-    for _, a1, a2, b1, b2 in names:
+    for a1, a2, b1, b2 in names:
         name_a, name_b = _name_around(tokens_a, a1, a2, common), _name_around(tokens_b, b1, b2, common)
-        if name_a and name_b and _different_names(name_a, name_b):
+        if name_a and name_b and _different_names(name_a, name_b, config):
             swaps.append((name_a, name_b))
     return swaps
 
@@ -131,7 +152,7 @@ def _name_around(tokens: list[str], start: int, end: int, common: frozenset[str]
     return " ".join(run)
 
 
-def _different_names(a: str, b: str) -> bool:
+def _different_names(a: str, b: str, config: NamesConfig) -> bool:
     """Two names of people or places that cannot be the same: not spellings of one name ("Kim Jong-un",
     "Kim Jong Un"), a name and part of it or with a title ("Putin", "President Vladimir Putin"), an
     acronym and its country; organisations (a wire's credit changes between copies) and calendar words
@@ -139,7 +160,7 @@ def _different_names(a: str, b: str) -> bool:
     key_a, key_b = (_name_key(n) for n in (a, b))
     if not key_a or not key_b or _shortens(key_a, key_b) or _shortens(key_b, key_a):
         return False
-    return not ((key_a | key_b) & (MONTHS_AND_DAYS | ORG_WORDS) or any(_organisation(n) for n in (a, b)))
+    return not ((key_a | key_b) & (MONTHS_AND_DAYS | ORG_WORDS) or any(_organisation(n, config) for n in (a, b)))
 
 
 def _shortens(short: frozenset[str], long: frozenset[str]) -> bool:
@@ -154,8 +175,8 @@ def _name_key(name: str) -> frozenset[str]:
     return frozenset(w for w in key.split() if w.strip(".") not in ROLE_WORDS)
 
 
-def _organisation(name: str) -> bool:
+def _organisation(name: str, config: NamesConfig) -> bool:
     """An acronym that is not a country's ("CNN", "AP"); a longer word in capitals is a name set in
     capitals, as datelines are ("SINGAPORE", "MADISON COUNTY")."""
     bare = name.replace(".", "")
-    return bare.isupper() and len(bare) <= ACRONYM_LETTERS and fold(bare) not in KNOWN_ACRONYMS
+    return bare.isupper() and len(bare) <= config.acronym_letters and fold(bare) not in KNOWN_ACRONYMS

@@ -21,12 +21,21 @@ from ..dedup import NearDuplicate, shingles
 from ..embed import EmbeddedSentences
 from ..records import Article, CopyLink, Story
 from ..validate import check_range
+from .unionfind import DisjointSets
 
 VERSION = "1"
 # Share of a copy's sentences that must have a counterpart in the original, in order.
 COPY_ALIGNED_SHARE = 0.5
 # Jaccard of word 5-gram shingles above which two articles carry the same body (syndication).
 SYNDICATION_JACCARD = 0.6
+# Shared sentences must also keep roughly the same order: this share of them in one increasing run.
+MIN_ORDER_SHARE = 0.6
+# A rewrite has at least this many aligned sentences: two short items that share a quote are not copies.
+MIN_ALIGNED = 3
+# A sentence with at least this share of its letters inside quotation marks is the speaker's, not the writer's:
+# outlets quoting the same speaker share it word for word without copying each other.
+QUOTED_SHARE = 0.5
+# After changing these, rerun bench/bench_provenance.py (planted copies among real reports of one story).
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -35,24 +44,28 @@ class ProvenanceConfig:
     # Cosine above which two sentences align; None uses the embedder's own calibrated value.
     align_similarity: float | None = None
     syndication_jaccard: float = SYNDICATION_JACCARD
+    min_order_share: float = MIN_ORDER_SHARE
+    min_aligned: int = MIN_ALIGNED
+    quoted_share: float = QUOTED_SHARE
 
     def __post_init__(self) -> None:
         check_range("aligned share", self.aligned_share, 0.0, 1.0)
         if self.align_similarity is not None:
             check_range("align similarity", self.align_similarity, 0.0, 1.0)
         check_range("syndication jaccard", self.syndication_jaccard, 0.0, 1.0)
+        check_range("min order share", self.min_order_share, 0.0, 1.0)
+        check_range("min aligned", self.min_aligned, 1, 1000)
+        check_range("quoted share", self.quoted_share, 0.0, 1.0)
 
 
-# Shared sentences must also keep roughly the same order: this share of them in one increasing run.
-MIN_ORDER_SHARE = 0.6
-# A rewrite has at least this many aligned sentences: two short items that share a quote are not copies.
-MIN_ALIGNED = 3
-# A sentence with at least this share of its letters inside quotation marks is the speaker's, not the writer's.
-QUOTED_SHARE = 0.5
+DEFAULT = ProvenanceConfig()
 
 
 def find_copies(
-    story: Story, embedded: EmbeddedSentences, near: dict[frozenset[str], NearDuplicate], config: ProvenanceConfig
+    story: Story,
+    embedded: EmbeddedSentences,
+    near: dict[frozenset[str], NearDuplicate],
+    config: ProvenanceConfig = DEFAULT,
 ) -> tuple[CopyLink, ...]:
     """Copy links within a story; ``near`` holds the deduplicate stage's pairs, keyed by their two ids."""
     links = []
@@ -80,10 +93,15 @@ def _direct(links: list[CopyLink]) -> list[CopyLink]:
     def preferred(other: CopyLink, link: CopyLink) -> bool:
         if (other.original, link.original) not in pairs and (link.original, other.original) not in pairs:
             return False
-        strength = (KIND_STRENGTH[other.kind], other.similarity), (KIND_STRENGTH[link.kind], link.similarity)
-        return strength[0] > strength[1] or (strength[0] == strength[1] and (other.original, link.original) in pairs)
+        theirs, mine = _strength(other), _strength(link)
+        return theirs > mine or (theirs == mine and (other.original, link.original) in pairs)
 
     return [link for link in links if not any(preferred(other, link) for other in by_copy[link.copy])]
+
+
+def _strength(link: CopyLink) -> tuple[int, float]:
+    """How closely a copy follows its original: the kind of copy first, then the similarity."""
+    return KIND_STRENGTH[link.kind], link.similarity
 
 
 def _direction(a: Article, b: Article) -> tuple[Article, Article]:
@@ -95,14 +113,29 @@ def _direction(a: Article, b: Article) -> tuple[Article, Article]:
 def _compare(
     original: Article, copy: Article, embedded: EmbeddedSentences, near: NearDuplicate | None, config: ProvenanceConfig
 ) -> CopyLink | None:
-    if near is not None:
-        if near.exact and original.title == copy.title:
-            return CopyLink(original.id, copy.id, "duplicate", 1.0)
-        a, b = shingles(_own_text(original)), shingles(_own_text(copy))
-        containment = len(a & b) / min(len(a), len(b)) if a and b else 0.0
-        if containment >= config.syndication_jaccard:
-            return CopyLink(original.id, copy.id, "syndicated", round(containment, 3))
-    rows_o, rows_c = _own_words(embedded, original.id), _own_words(embedded, copy.id)
+    """A near-duplicate pair (from the deduplicate stage) may carry one body; any pair may be a rewrite."""
+    if near is not None and (link := _same_body(original, copy, near, config)) is not None:
+        return link
+    return _rewrite(original, copy, embedded, config)
+
+
+def _same_body(original: Article, copy: Article, near: NearDuplicate, config: ProvenanceConfig) -> CopyLink | None:
+    """A duplicate (the same text and headline), or a syndicated copy: most of the shorter text's own
+    shingles appear in the longer."""
+    if near.exact and original.title == copy.title:
+        return CopyLink(original.id, copy.id, "duplicate", 1.0)
+    a, b = shingles(_own_text(original, config)), shingles(_own_text(copy, config))
+    containment = len(a & b) / min(len(a), len(b)) if a and b else 0.0
+    if containment >= config.syndication_jaccard:
+        return CopyLink(original.id, copy.id, "syndicated", round(containment, 3))
+    return None
+
+
+def _rewrite(
+    original: Article, copy: Article, embedded: EmbeddedSentences, config: ProvenanceConfig
+) -> CopyLink | None:
+    """A rewrite: most of the copy's own sentences have a close counterpart in the original, in order."""
+    rows_o, rows_c = _own_words(embedded, original.id, config), _own_words(embedded, copy.id, config)
     if not rows_o or not rows_c:
         return None
     threshold = config.align_similarity if config.align_similarity is not None else embedded.embedder.align_similarity
@@ -111,9 +144,9 @@ def _compare(
     matched = [(i, int(best[i])) for i in range(len(rows_c)) if sims[i, best[i]] >= threshold]
     share = len(matched) / min(len(rows_c), len(rows_o))
     if (
-        len(matched) < MIN_ALIGNED
+        len(matched) < config.min_aligned
         or share < config.aligned_share
-        or _longest_increasing(j for _, j in matched) < MIN_ORDER_SHARE * len(matched)
+        or _longest_increasing(j for _, j in matched) < config.min_order_share * len(matched)
     ):
         return None
     aligned = tuple((embedded.sentences[rows_o[j]].text, embedded.sentences[rows_c[i]].text) for i, j in matched)
@@ -121,19 +154,19 @@ def _compare(
     return CopyLink(original.id, copy.id, "rewrite", round(share * similarity, 3), aligned)
 
 
-def _own_text(article: Article) -> str:
+def _own_text(article: Article, config: ProvenanceConfig) -> str:
     """The article's text without its mostly quoted sentences (all of it when it is all quotes)."""
     shares = quoted_shares(list(article.sentences))
-    own = [sentence for sentence, share in zip(article.sentences, shares, strict=True) if share < QUOTED_SHARE]
+    own = [s for s, share in zip(article.sentences, shares, strict=True) if share < config.quoted_share]
     return " ".join(own) if own else article.text
 
 
-def _own_words(embedded: EmbeddedSentences, article: str) -> list[int]:
+def _own_words(embedded: EmbeddedSentences, article: str, config: ProvenanceConfig) -> list[int]:
     """An article's sentence rows, without those that are mostly quotation: outlets quoting the same
     speaker share those sentences word for word without copying each other."""
     rows = embedded.rows(article)
     shares = quoted_shares([embedded.sentences[row].text for row in rows])
-    return [row for row, share in zip(rows, shares, strict=True) if share < QUOTED_SHARE]
+    return [row for row, share in zip(rows, shares, strict=True) if share < config.quoted_share]
 
 
 def _longest_increasing(values: Iterable[int]) -> int:
@@ -146,19 +179,7 @@ def _longest_increasing(values: Iterable[int]) -> int:
 
 def copy_groups(story: Story, links: tuple[CopyLink, ...]) -> dict[str, str]:
     """Map each article to the root of its copy chain, so that copies count once."""
-    parent = {a.id: a.id for a in story.articles}
-
-    def root(node: str) -> str:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
+    chains = DisjointSets(a.id for a in story.articles)
     for link in links:
-        parent[root(link.copy)] = root(link.original)
-    return {a.id: root(a.id) for a in story.articles}
-
-
-def independent_sources(story: Story, links: tuple[CopyLink, ...]) -> int:
-    """Articles of the story with every copy chain collapsed into one source."""
-    return len(set(copy_groups(story, links).values()))
+        chains.join(link.copy, link.original)
+    return {a.id: chains.root(a.id) for a in story.articles}

@@ -1,11 +1,11 @@
 """Story analysis: the quotations an article carries, and who is quoted.
 
-A quotation is a span in double quotation marks of at least ``MIN_WORDS`` words (shorter ones are
-scare quotes or names: a “friendly state visit”). Its speaker comes from the attribution next to it,
-in the forms news writing uses: “…,” Ushakov said / “…,” said Ushakov / Ushakov said: “…” /
-according to Ushakov / Ushakov, an aide, said that … “…”. A pronoun (“…,” he said) takes the
-article's previous named speaker, and an unattributed quotation opening a sentence the speaker of
-the quotation before it in the same paragraph.
+A quotation is a span in double quotation marks of at least ``MIN_WORDS`` words (framing's
+``quote_words`` setting; shorter ones are scare quotes or names: a “friendly state visit”). Its
+speaker comes from the attribution next to it, in the forms news writing uses: “…,” Ushakov said /
+“…,” said Ushakov / Ushakov said: “…” / according to Ushakov / Ushakov, an aide, said that … “…”. A
+pronoun (“…,” he said) takes the article's previous named speaker, and an unattributed quotation
+opening a sentence the speaker of the quotation before it in the same paragraph.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import re
 
 from ..records import Quote
 
+# Shorter spans in quotation marks are scare quotes, titles or names ("a “friendly state visit”"), not
+# someone's words.
 MIN_WORDS = 6
 SPEECH = (
     r"(?:said|says|told|added|wrote|stated|noted|declared|warned|insisted|explained|stressed|claimed|announced"
@@ -42,8 +44,9 @@ ROLE_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)*(?:President|Minist
                          r"Aide|Leader|Chairman|Ambassador|Mayor|Governor|Senator)\s+)+(?=[A-Z])")
 
 
-def find_quotes(text: str) -> tuple[Quote, ...]:
-    """Quotations in an article's text, in order, each with its speaker when the text names one.
+def find_quotes(text: str, min_words: int = MIN_WORDS) -> tuple[Quote, ...]:
+    """Quotations of at least ``min_words`` words in an article's text, in order, each with its speaker
+    when the text names one.
 
     >>> [(q.speaker, q.text[:20]) for q in find_quotes('“We will win this war together,” Ushakov said.')]
     [('Ushakov', 'We will win this war')]
@@ -56,7 +59,7 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
         in_paragraph: str | None = None
         for match in QUOTED.finditer(paragraph):
             said = (match.group("a") or match.group("b")).strip()
-            if len(said.split()) < MIN_WORDS:
+            if len(said.split()) < min_words:
                 continue
             # a quotation closed by a full stop ended its sentence: what follows does not attribute it
             after = "" if said.endswith(".") else paragraph[match.end() :]

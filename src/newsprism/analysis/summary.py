@@ -37,17 +37,9 @@ import numpy as np
 from ..embed import EmbeddedSentences
 from ..records import Conflict, Fact, Story, SummarySentence
 from ..text.tokens import STOPWORDS, words
+from ..validate import check_range
 
 VERSION = "1"
-
-
-@dataclass(frozen=True, kw_only=True)
-class SummaryConfig:
-    words: int = 120
-
-    def __post_init__(self) -> None:
-        if not 10 <= self.words <= 5000:
-            raise ValueError(f"summary words must be between 10 and 5000, got {self.words!r}")
 
 # A concept counts only when at least this many independent sources use it (fewer when the story
 # has fewer): one outlet's own phrasing is not what the story is about. 1 instead of 2: R2 -2.2.
@@ -66,6 +58,29 @@ REDUNDANCY_POWER = 4
 # Shorter candidates are fragments (datelines, captions, labels) unless nothing else is left.
 MIN_WORDS = 8
 SUFFIXES = ("ing", "ed", "es", "s")
+# Where a sentence that no article tells as written reads: after everything else.
+UNPLACED = (99, 99)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SummaryConfig:
+    words: int = 120
+    min_concept_sources: int = MIN_CONCEPT_SOURCES
+    tf_weight: float = TF_WEIGHT
+    lede_bonus: float = LEDE_BONUS
+    redundancy_power: float = REDUNDANCY_POWER
+    min_words: int = MIN_WORDS
+
+    def __post_init__(self) -> None:
+        check_range("summary words", self.words, 10, 5000)
+        check_range("min concept sources", self.min_concept_sources, 1, 100)
+        check_range("tf weight", self.tf_weight, 0.0, 100.0)
+        check_range("lede bonus", self.lede_bonus, 0.0, 10.0)
+        check_range("redundancy power", self.redundancy_power, 0.0, 100.0)
+        check_range("min words", self.min_words, 0, 100)
+
+
+DEFAULT = SummaryConfig()
 
 
 class Rewriter(Protocol):
@@ -74,70 +89,136 @@ class Rewriter(Protocol):
     def rewrite(self, story: Story, sentences: list[str]) -> list[str]: ...
 
 
+@dataclass(frozen=True)
+class Option:
+    """A sentence that may state a fact in the summary."""
+
+    fact: Fact
+    text: str
+    place: tuple[int, int]  # where the coverage first tells it: (sentence number, article number)
+    concepts: set[str]
+    length: int  # in words, at least 1
+    breadth: int  # independent sources of the fact
+    said_by: frozenset[str]  # the fact's sentences: once one of them is in the summary, so is the fact
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A summary sentence and where the coverage first tells what it says."""
+
+    place: tuple[int, int]
+    sentence: SummarySentence
+
+
 def summarize(
     story: Story,
     facts: tuple[Fact, ...],
     conflicts: tuple[Conflict, ...],
     groups: dict[str, str],
     embedded: EmbeddedSentences,
-    config: SummaryConfig,
+    config: SummaryConfig = DEFAULT,
     rewriter: Rewriter | None = None,
 ) -> tuple[SummarySentence, ...]:
-    conflicted = {e.sentence for c in conflicts for side in c.sides for e in side.evidence}
+    """The conflicts stated, and the facts' best sentences within what is left of ``config.words``, as
+    first told in the coverage."""
+    position = _first_told(story)
+    statements = [_state_conflict(c) for c in conflicts]
+    budget = config.words - sum(len(s.text.split()) for s in statements)
+    options = _options(facts, conflicts, groups, position, config)
+    if not options or budget <= 0:
+        return tuple(statements)
+    weights = concept_weights(story, groups, config)
+    chosen = _choose(options, weights, embedded, statements, budget, config)
+    texts = [_closed(option.text) for option in chosen]
+    if rewriter is not None:
+        texts = _rewritten(rewriter, story, texts)
+    placed = [Placed(o.place, SummarySentence(text, o.fact.sources)) for o, text in zip(chosen, texts, strict=True)]
+    placed += [Placed(_place(c, position), s) for c, s in zip(conflicts, statements, strict=True)]
+    return tuple(p.sentence for p in sorted(placed, key=lambda p: p.place))
+
+
+def _first_told(story: Story) -> dict[str, tuple[int, int]]:
+    """Where each sentence is first told: its number in the article, then the article's in the story."""
     position: dict[str, tuple[int, int]] = {}
     for n, article in enumerate(story.articles):
         for i, sentence in enumerate(article.sentences):
             position.setdefault(sentence, (i, n))
-    statements = [_state_conflict(c) for c in conflicts]
-    budget = config.words - sum(len(s.text.split()) for s in statements)
-    # Any sentence of a fact may state it: the one adding most per word wins.
-    options = [
-        (n, sentence)
-        for n, fact in enumerate(facts)
-        for sentence in dict.fromkeys([fact.text, *(e.sentence for e in fact.evidence)])
+    return position
+
+
+def _options(
+    facts: tuple[Fact, ...],
+    conflicts: tuple[Conflict, ...],
+    groups: dict[str, str],
+    position: dict[str, tuple[int, int]],
+    config: SummaryConfig,
+) -> list[Option]:
+    """Any sentence of a fact may state it (the one adding most per word wins), but not one that takes a
+    side in a conflict or lends a side's value to another side's source; fragments only when nothing
+    else is left."""
+    conflicted = {e.sentence for c in conflicts for side in c.sides for e in side.evidence}
+    stated = [
+        (fact, sentence)
+        for fact in facts
+        for sentence in _sentences(fact)
         if sentence not in conflicted and not _lends_a_value(sentence, fact.sources, conflicts)
     ]
-    options = [o for o in options if len(o[1].split()) >= MIN_WORDS] or options
-    if not options or budget <= 0:
-        return tuple(statements)
-    weights = concept_weights(story, groups)
-    places = [position.get(text, (99, 99)) for _, text in options]
-    held = [concepts(text) for _, text in options]
-    lengths = [max(len(text.split()), 1) for _, text in options]
-    breadth = [len({groups.get(a, a) for a in facts[n].sources}) for n, _ in options]
-    evidence = [{fact.text, *(e.sentence for e in fact.evidence)} for fact in facts]
-    vectors = embedded.vectors_of([text for _, text in options])
+    stated = [(fact, text) for fact, text in stated if len(text.split()) >= config.min_words] or stated
+    return [
+        Option(
+            fact=fact,
+            text=text,
+            place=position.get(text, UNPLACED),
+            concepts=concepts(text),
+            length=max(len(text.split()), 1),
+            breadth=len({groups.get(a, a) for a in fact.sources}),
+            said_by=frozenset(_sentences(fact)),
+        )
+        for fact, text in stated
+    ]
+
+
+def _sentences(fact: Fact) -> list[str]:
+    """The sentences that state a fact, its own text first."""
+    return list(dict.fromkeys([fact.text, *(e.sentence for e in fact.evidence)]))
+
+
+def _choose(
+    options: list[Option],
+    weights: dict[str, float],
+    embedded: EmbeddedSentences,
+    statements: list[SummarySentence],
+    budget: int,
+    config: SummaryConfig,
+) -> list[Option]:
+    """Options taken greedily by the weight of the concepts they add per word, times the fact's breadth,
+    the lede bonus and their novelty, until the budget is spent; in the order the coverage tells them.
+    A rewording of a conflict's statement is never taken."""
+    vectors = embedded.vectors_of([o.text for o in options])
     rewording = embedded.embedder.align_similarity
     said = embedded.vectors_of([s.text for s in statements])
     covered: set[str] = set()
     chosen: list[int] = []
-    closest = np.zeros(len(options))
+    closest = np.zeros(len(options))  # each option's cosine to the closest chosen one
     novelty = np.ones(len(options))
     remaining = {i for i in range(len(options)) if not any(vectors[i] @ v >= rewording for v in said)}
     used = 0
 
     def gain(i: int) -> float:
-        added = sum(weights.get(c, 0.0) for c in held[i] - covered) / lengths[i]
-        return added * breadth[i] * (LEDE_BONUS if places[i][0] == 0 else 1.0) * novelty[i]
+        option = options[i]
+        added = sum(weights.get(c, 0.0) for c in option.concepts - covered) / option.length
+        return added * option.breadth * (config.lede_bonus if option.place[0] == 0 else 1.0) * novelty[i]
 
     while remaining and used < budget:
-        best = max(remaining, key=lambda i: (gain(i), [-p for p in places[i]]))
-        remaining -= {i for i in remaining if options[best][1] in evidence[options[i][0]]}
+        best = max(remaining, key=lambda i: (gain(i), [-p for p in options[i].place]))
+        remaining -= {i for i in remaining if options[best].text in options[i].said_by}
         np.maximum(closest, vectors @ vectors[best], out=closest)
-        novelty[:] = 1.0 - np.clip(closest / rewording, 0.0, 1.0) ** REDUNDANCY_POWER
+        novelty[:] = 1.0 - np.clip(closest / rewording, 0.0, 1.0) ** config.redundancy_power
         chosen.append(best)
-        covered |= held[best]
-        used += lengths[best]
-    chosen.sort(key=lambda i: places[i])
-    texts = [_closed(options[i][1]) for i in chosen]
-    if rewriter is not None:
-        texts = _rewritten(rewriter, story, texts)
-    placed = [
-        (places[i], SummarySentence(text, facts[options[i][0]].sources))
-        for i, text in zip(chosen, texts, strict=True)
-    ]
-    placed += [(_place(c, position), s) for c, s in zip(conflicts, statements, strict=True)]
-    return tuple(sentence for _, sentence in sorted(placed, key=lambda p: p[0]))
+        covered |= options[best].concepts
+        used += options[best].length
+    chosen.sort(key=lambda i: options[i].place)
+    return [options[i] for i in chosen]
 
 
 def concepts(text: str) -> set[str]:
@@ -150,7 +231,7 @@ def concepts(text: str) -> set[str]:
     return {f"{a} {b}" for a, b in itertools.pairwise(stems) if not (a in STOPWORDS and b in STOPWORDS)}
 
 
-def concept_weights(story: Story, groups: dict[str, str]) -> dict[str, float]:
+def concept_weights(story: Story, groups: dict[str, str], config: SummaryConfig = DEFAULT) -> dict[str, float]:
     """Each concept the story's independent sources share, weighted by how widely and how often."""
     sources: defaultdict[str, set[str]] = defaultdict(set)
     counts: Counter[str] = Counter()
@@ -159,8 +240,8 @@ def concept_weights(story: Story, groups: dict[str, str]) -> dict[str, float]:
             for concept in concepts(sentence):
                 sources[concept].add(groups.get(article.id, article.id))
                 counts[concept] += 1
-    needed = min(MIN_CONCEPT_SOURCES, len(set(groups.get(a.id, a.id) for a in story.articles)))
-    return {c: len(s) + TF_WEIGHT * math.log(counts[c]) for c, s in sources.items() if len(s) >= needed}
+    needed = min(config.min_concept_sources, len(set(groups.get(a.id, a.id) for a in story.articles)))
+    return {c: len(s) + config.tf_weight * math.log(counts[c]) for c, s in sources.items() if len(s) >= needed}
 
 
 def _stem(word: str) -> str:
@@ -221,7 +302,7 @@ def _closed(sentence: str) -> str:
 def _place(conflict: Conflict, position: dict[str, tuple[int, int]]) -> tuple[int, int]:
     """Where a conflict's statement reads in the story: where its most widely reported side is first told."""
     widest = max(conflict.sides, key=lambda side: len(side.sources))
-    return min((position.get(e.sentence, (99, 99)) for e in widest.evidence), default=(99, 99))
+    return min((position.get(e.sentence, UNPLACED) for e in widest.evidence), default=UNPLACED)
 
 
 def _wordings(values: str) -> list[str]:

@@ -11,12 +11,13 @@ it lies, while a month's tense still holds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..records import Story, TimelineEvent
 from ..text.dates import FULL_DATE, MONTH_RE, WEEKDAYS, match_to_date, month_number, published_date
 from ..text.tokens import content_words
+from ..validate import check_range
 
 MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")
 YEAR = re.compile(r"\b(?:in|since|of|by|from|until|year)\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
@@ -28,10 +29,28 @@ WEEKDAY = re.compile(
 
 VERSION = "1"
 
+# Sentences that resolve to the same date tell one event when they share at least this share of the
+# shorter one's content words: one event told by several outlets, not two things that happened that day.
+EVENT_WORD_OVERLAP = 0.3
+# An event is told in at most this many words of its sentence, then an ellipsis: enough to say what
+# happened, short enough to read the timeline at a glance.
+MAX_EVENT_WORDS = 30
+
 
 @dataclass(frozen=True, kw_only=True)
 class TimelineConfig:
     """The tuned thresholds of the timeline."""
+
+    event_word_overlap: float = EVENT_WORD_OVERLAP
+    max_event_words: int = MAX_EVENT_WORDS
+
+    def __post_init__(self) -> None:
+        check_range("event word overlap", self.event_word_overlap, 0.0, 1.0)
+        check_range("max event words", self.max_event_words, 1, 1000)
+
+
+DEFAULT = TimelineConfig()
+
 # Dates relative to the publication day: "yesterday", "two days ago", "last month", "next year".
 RELATIVE_DAY = re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", re.I)
 DAYS_AGO = re.compile(r"\b(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b", re.I)
@@ -48,9 +67,6 @@ PAST = re.compile(
     r"|\b\w+ed\b|\blast\b|\bago\b",
     re.I,
 )
-MAX_EVENT_WORDS = 30
-
-
 # Where a clause ends: a comma, semicolon, colon or dash, a quotation mark (a quote has its own tense),
 # or "that" ("said on Sunday that troops would leave": Sunday is when it was said).
 CLAUSE_END = re.compile(r"[,;:—–]\s|[“”\"]|\bthat\b")
@@ -91,41 +107,63 @@ def resolve_dates(text: str, published: date | None, nearest: bool = False) -> l
     ['2023-12', '2024-01-09']
 
     """
-    found: list[str] = []
-    taken: list[tuple[int, int]] = []
+    found = _Found()
+    _absolute_dates(found, text)
+    if published:
+        _calendar_dates(found, text, published, nearest)
+        if not nearest:  # a day counted from a publication date known only roughly is no date
+            _counted_days(found, text, published)
+        for match in RELATIVE_PERIOD.finditer(text):
+            found.add(match, _relative_period(published, match.group("side").lower(), match.group("unit").lower()))
+    return sorted(dict.fromkeys(found.dates))
 
-    def add(match: re.Match[str], value: str | None) -> None:
-        if value and not any(s <= match.start() < e for s, e in taken):
-            found.append(value)
-            taken.append(match.span())
 
+class _Found:
+    """The dates found in one sentence; an expression starting inside one read already is part of it."""
+
+    def __init__(self) -> None:
+        self.dates: list[str] = []
+        self.taken: list[tuple[int, int]] = []
+
+    def add(self, match: re.Match[str], value: str | None) -> None:
+        if value and not any(s <= match.start() < e for s, e in self.taken):
+            self.dates.append(value)
+            self.taken.append(match.span())
+
+
+def _absolute_dates(found: _Found, text: str) -> None:
+    """Dates with a year: "June 19, 2024", "September 2023", "in 2000"."""
     for match in FULL_DATE.finditer(text):
         day = match_to_date(match)
-        add(match, day.isoformat() if day else None)
+        found.add(match, day.isoformat() if day else None)
     for match in MONTH_YEAR.finditer(text):
-        add(match, f"{match.group('year')}-{month_number(match.group('month')):02d}")
+        found.add(match, f"{match.group('year')}-{month_number(match.group('month')):02d}")
     for match in YEAR.finditer(text):
-        add(match, match.group("year"))
-    if published:
-        for match in MONTH_DAY.finditer(text):
-            month, day = month_number(match.group("month")), int(match.group("day"))
-            add(match, _month_day(published, month, day, _is_future_at(text, match.start())))
-        for match in MONTH_ONLY.finditer(text):
-            add(match, _month(published, month_number(match.group("month")), _is_future_at(text, match.start())))
-        for match in WEEKDAY.finditer(text):
-            weekday = WEEKDAYS[match.group("day").lower()]
-            future = None if nearest else _is_future_at(text, match.start())
-            add(match, _weekday(published, weekday, future).isoformat())
-        if not nearest:  # a day counted from a publication date known only roughly is no date
-            for match in RELATIVE_DAY.finditer(text):
-                add(match, (published + timedelta(days=DAY_OFFSETS[match.group("word").lower()])).isoformat())
-            for match in DAYS_AGO.finditer(text):
-                count = match.group("count").lower()
-                days = int(count) if count.isdigit() else COUNT_WORDS[count]
-                add(match, (published - timedelta(days=days)).isoformat())
-        for match in RELATIVE_PERIOD.finditer(text):
-            add(match, _relative_period(published, match.group("side").lower(), match.group("unit").lower()))
-    return sorted(dict.fromkeys(found))
+        found.add(match, match.group("year"))
+
+
+def _calendar_dates(found: _Found, text: str, published: date, nearest: bool) -> None:
+    """Days, months and weekdays without a year, placed before or after the publication date by the
+    tense of their clause (a weekday nearest to it when ``nearest``)."""
+    for match in MONTH_DAY.finditer(text):
+        month, day = month_number(match.group("month")), int(match.group("day"))
+        found.add(match, _month_day(published, month, day, _is_future_at(text, match.start())))
+    for match in MONTH_ONLY.finditer(text):
+        found.add(match, _month(published, month_number(match.group("month")), _is_future_at(text, match.start())))
+    for match in WEEKDAY.finditer(text):
+        weekday = WEEKDAYS[match.group("day").lower()]
+        future = None if nearest else _is_future_at(text, match.start())
+        found.add(match, _weekday(published, weekday, future).isoformat())
+
+
+def _counted_days(found: _Found, text: str, published: date) -> None:
+    """Days counted from the publication date: "yesterday", "two days ago"."""
+    for match in RELATIVE_DAY.finditer(text):
+        found.add(match, (published + timedelta(days=DAY_OFFSETS[match.group("word").lower()])).isoformat())
+    for match in DAYS_AGO.finditer(text):
+        count = match.group("count").lower()
+        days = int(count) if count.isdigit() else COUNT_WORDS[count]
+        found.add(match, (published - timedelta(days=days)).isoformat())
 
 
 def _relative_period(published: date, side: str, unit: str) -> str:
@@ -161,26 +199,46 @@ def _month_day(published: date, month: int, day: int, future: bool) -> str | Non
         return None
 
 
-def build_timeline(story: Story) -> tuple[TimelineEvent, ...]:
-    events: list[tuple[str, str, list[str], set[str]]] = []
+@dataclass(slots=True)
+class _Event:
+    """An event of the timeline; ``sources`` grows as other articles tell it."""
+
+    when: str
+    text: str
+    words: set[str]
+    sources: list[str] = field(default_factory=list)
+
+
+def build_timeline(story: Story, config: TimelineConfig = DEFAULT) -> tuple[TimelineEvent, ...]:
+    events: list[_Event] = []
     known = [d for a in story.articles if (d := published_date(a.published))]
     for article in story.articles:
         published = published_date(article.published)
+        # without its own date, an article is read against the story's earliest
         reference = published or (min(known) if known else None)
         for sentence in article.sentences:
             words = set(content_words(sentence))
             for when in resolve_dates(sentence, reference, nearest=published is None):
-                for other in events:
-                    if other[0] == when and len(other[3] & words) >= 0.3 * min(len(words), len(other[3])):
-                        if article.id not in other[2]:
-                            other[2].append(article.id)
-                        break
-                else:
-                    events.append((when, _shorten(sentence), [article.id], words))
-    events.sort(key=lambda e: (e[0], -len(e[2])))
-    return tuple(TimelineEvent(when, text, tuple(sources)) for when, text, sources, _ in events)
+                event = _same_event(events, when, words, config)
+                if event is None:
+                    event = _Event(when, _shorten(sentence, config), words)
+                    events.append(event)
+                if article.id not in event.sources:
+                    event.sources.append(article.id)
+    events.sort(key=lambda e: (e.when, -len(e.sources)))
+    return tuple(TimelineEvent(e.when, e.text, tuple(e.sources)) for e in events)
 
 
-def _shorten(sentence: str) -> str:
+def _same_event(events: list[_Event], when: str, words: set[str], config: TimelineConfig) -> _Event | None:
+    """The first event of that date whose sentence shares enough words with this one."""
+    for event in events:
+        shared = len(event.words & words)
+        if event.when == when and shared >= config.event_word_overlap * min(len(words), len(event.words)):
+            return event
+    return None
+
+
+def _shorten(sentence: str, config: TimelineConfig) -> str:
     words = sentence.split()
-    return sentence if len(words) <= MAX_EVENT_WORDS else " ".join(words[:MAX_EVENT_WORDS]) + " …"
+    limit = config.max_event_words
+    return sentence if len(words) <= limit else " ".join(words[:limit]) + " …"
