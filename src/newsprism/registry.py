@@ -17,7 +17,6 @@ newsprism.errors.UnavailableError: no colours component named 'blue'; known: red
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from importlib.metadata import entry_points
 from typing import Generic, TypeVar
 
@@ -55,12 +54,3 @@ class Registry(Generic[T]):
         for point in entry_points(group=f"newsprism.{self.kind}"):
             self._factories.setdefault(point.name, point.load())
 
-
-def registered(registry: Registry[T], name: str) -> Callable[[T], T]:
-    """Decorator form of :meth:`Registry.register`."""
-
-    def add(factory: T) -> T:
-        registry.register(name, factory)
-        return factory
-
-    return add
