@@ -106,15 +106,15 @@ def test_a_conflict_is_stated_where_the_coverage_first_tells_it():
     groups = {"wire": "wire", "copy": "wire", "local": "local"}
     texts = [x.text for x in summarize(s, facts, (conflict,), groups, embedded, SummaryConfig(words=60))]
     # the mayor's sentence holds the Saturday side's value but cites the wire, which said Sunday
-    assert texts == [first.replace("Sunday", "Sunday (1 source says “Saturday”)"), second]
+    assert texts == [first.replace("Sunday", "Sunday (“Saturday”, according to 1 other source: local)"), second]
 
 
 def test_a_rewriter_rewrites_the_chosen_facts_and_each_keeps_its_sources():
     import pytest
 
-    class Shouting:
+    class Hedging:
         def rewrite(self, story, sentences):
-            return [s.upper() for s in sentences]
+            return [f"Reportedly, {s[0].lower()}{s[1:]}" for s in sentences]
 
     class Dropping:
         def rewrite(self, story, sentences):
@@ -123,9 +123,9 @@ def test_a_rewriter_rewrites_the_chosen_facts_and_each_keeps_its_sources():
     embedder = load_embedder("hashing")[0]
     settings = Settings(summary=SummaryConfig(words=40))
     plain = analyse_story(story(), embedder, settings).summary
-    loud = analyse_story(story(), embedder, settings, rewriter=Shouting()).summary
-    assert [s.text.upper() for s in plain] == [s.text for s in loud]
-    assert [s.sources for s in plain] == [s.sources for s in loud]
+    hedged = analyse_story(story(), embedder, settings, rewriter=Hedging()).summary
+    assert [f"Reportedly, {s.text[0].lower()}{s.text[1:]}" for s in plain] == [s.text for s in hedged]
+    assert [s.sources for s in plain] == [s.sources for s in hedged]
     with pytest.raises(ValueError, match="one non-empty text for each"):
         analyse_story(story(), embedder, settings, rewriter=Dropping())
 

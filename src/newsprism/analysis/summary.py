@@ -35,11 +35,12 @@ from typing import Protocol
 import numpy as np
 
 from ..embed import EmbeddedSentences
-from ..records import Conflict, Fact, Story, SummarySentence
+from ..records import Article, Conflict, Fact, Story, SummarySentence
 from ..text.tokens import STOPWORDS, words
 from ..validate import check_range
+from .support import supports
 
-VERSION = "1"
+VERSION = "2"
 
 # A concept counts only when at least this many independent sources use it (fewer when the story
 # has fewer): one outlet's own phrasing is not what the story is about. 1 instead of 2: R2 -2.2.
@@ -95,10 +96,11 @@ class Option:
 
     fact: Fact
     text: str
+    sources: tuple[str, ...]  # the fact's sources that show every name and number of the text
     place: tuple[int, int]  # where the coverage first tells it: (sentence number, article number)
     concepts: set[str]
     length: int  # in words, at least 1
-    breadth: int  # independent sources of the fact
+    breadth: int  # independent sources among ``sources``
     said_by: frozenset[str]  # the fact's sentences: once one of them is in the summary, so is the fact
 
 
@@ -122,9 +124,10 @@ def summarize(
     """The conflicts stated, and the facts' best sentences within what is left of ``config.words``, as
     first told in the coverage."""
     position = _first_told(story)
-    statements = [_state_conflict(c) for c in conflicts]
+    articles = {a.id: a for a in story.articles}
+    statements = [_state_conflict(c, articles) for c in conflicts]
     budget = config.words - sum(len(s.text.split()) for s in statements)
-    options = _options(facts, conflicts, groups, position, config)
+    options = _options(facts, conflicts, groups, position, articles, config)
     if not options or budget <= 0:
         return tuple(statements)
     weights = concept_weights(story, groups, config)
@@ -132,7 +135,11 @@ def summarize(
     texts = [_closed(option.text) for option in chosen]
     if rewriter is not None:
         texts = _rewritten(rewriter, story, texts)
-    placed = [Placed(o.place, SummarySentence(text, o.fact.sources)) for o, text in zip(chosen, texts, strict=True)]
+    placed = [
+        Placed(o.place, SummarySentence(text, cited))
+        for o, text in zip(chosen, texts, strict=True)
+        if (cited := tuple(a for a in o.sources if supports(articles[a], text)))
+    ]
     placed += [Placed(_place(c, position), s) for c, s in zip(conflicts, statements, strict=True)]
     return tuple(p.sentence for p in sorted(placed, key=lambda p: p.place))
 
@@ -151,30 +158,34 @@ def _options(
     conflicts: tuple[Conflict, ...],
     groups: dict[str, str],
     position: dict[str, tuple[int, int]],
+    articles: dict[str, Article],
     config: SummaryConfig,
 ) -> list[Option]:
-    """Any sentence of a fact may state it (the one adding most per word wins), but not one that takes a
-    side in a conflict or lends a side's value to another side's source; fragments only when nothing
-    else is left."""
+    """Any sentence of a fact may state it (the one adding most per word wins), citing the fact's sources
+    that show its names and numbers; but not a sentence that takes a side in a conflict or lends a side's
+    value to another side's source; fragments only when nothing else is left."""
     conflicted = {e.sentence for c in conflicts for side in c.sides for e in side.evidence}
     stated = [
-        (fact, sentence)
+        (fact, sentence, cited)
         for fact in facts
         for sentence in _sentences(fact)
-        if sentence not in conflicted and not _lends_a_value(sentence, fact.sources, conflicts)
+        if sentence not in conflicted
+        and (cited := tuple(a for a in fact.sources if supports(articles[a], sentence)))
+        and not _lends_a_value(sentence, cited, conflicts)
     ]
-    stated = [(fact, text) for fact, text in stated if len(text.split()) >= config.min_words] or stated
+    stated = [option for option in stated if len(option[1].split()) >= config.min_words] or stated
     return [
         Option(
             fact=fact,
             text=text,
+            sources=cited,
             place=position.get(text, UNPLACED),
             concepts=concepts(text),
             length=max(len(text.split()), 1),
-            breadth=len({groups.get(a, a) for a in fact.sources}),
+            breadth=len({groups.get(a, a) for a in cited}),
             said_by=frozenset(_sentences(fact)),
         )
-        for fact, text in stated
+        for fact, text, cited in stated
     ]
 
 
@@ -251,24 +262,30 @@ def _stem(word: str) -> str:
     return word
 
 
-def _state_conflict(conflict: Conflict) -> SummarySentence:
-    """The most widely reported side's sentence with the other values beside its own ("since 2000 (1
-    source says “nearly two decades”)"), so the story reads on without taking a side; a plain statement
-    of the sides when no sentence holds its value as written."""
+def _state_conflict(conflict: Conflict, articles: dict[str, Article]) -> SummarySentence:
+    """The most widely reported side's sentence, citing the sources that show it, with the other values
+    beside its own, each attributed to its outlets ("24 years (“nearly two decades”, according to 1
+    other source: Yonhap)"), so the story reads on without taking a side; a plain statement of the sides
+    when no sentence holds its value as written."""
     ordered = sorted(conflict.sides, key=lambda side: -len(side.sources))
     sources = tuple(dict.fromkeys(s for side in conflict.sides for s in side.sources))
-    others = "; ".join(
-        f"{len(side.sources)} source{' says' if len(side.sources) == 1 else 's say'} “{_short(side.value)}”"
-        for side in ordered[1:]
-    )
+    others = "; ".join(f"“{_short(side.value)}”, according to {_attribution(side.sources, articles)}"
+                       for side in ordered[1:])
     for sentence in sorted({e.sentence for e in ordered[0].evidence}, key=len):
+        cited = tuple(a for a in ordered[0].sources if supports(articles[a], sentence))
         for wording in _wordings(ordered[0].value):
-            if wording in sentence:
-                return SummarySentence(sentence.replace(wording, f"{wording} ({others})", 1), sources)
+            if wording in sentence and cited:
+                return SummarySentence(sentence.replace(wording, f"{wording} ({others})", 1), cited)
     sides = " against ".join(
         f"“{_short(side.value)}” ({len(side.sources)} source{'s' if len(side.sources) > 1 else ''})" for side in ordered
     )
     return SummarySentence(f"Sources disagree on a {conflict.about}: {sides}.", sources)
+
+
+def _attribution(sources: tuple[str, ...], articles: dict[str, Article]) -> str:
+    """"1 other source: Yonhap" or "2 other sources: Yonhap, KCNA"."""
+    names = ", ".join(dict.fromkeys(articles[a].outlet or a for a in sources))
+    return f"{len(sources)} other source{'s' if len(sources) > 1 else ''}: {names}"
 
 
 def _lends_a_value(sentence: str, sources: tuple[str, ...], conflicts: tuple[Conflict, ...]) -> bool:
