@@ -78,12 +78,18 @@ def ingest(
         finally:
             if fetcher is None:
                 web.close()
-        articles = list(intake.articles.values())
-        articles += [a for a in store.unplaced_articles() if a.id not in intake.articles]
-        if not articles and intake.skipped:
-            raise NoArticlesError("no articles found in the inputs", skipped=intake.skipped)
+        pages = list(intake.articles.values())
+        pages += [a for a in store.unplaced_articles() if a.id not in intake.articles]
+        articles = [page for page in pages if page.kind is None]
+        skipped = intake.skipped + [
+            Skipped(page.url or page.id, f"not an article ({page.kind}); stored, kept out of stories")
+            for page in pages
+            if page.kind is not None
+        ]
+        if not articles and skipped:
+            raise NoArticlesError("no articles found in the inputs", skipped=skipped)
         stories = place(articles, store, embedder, settings.cluster) if articles else []
-    return Ingested(articles, stories, intake.skipped, embedder, why, len(intake.new))
+    return Ingested(articles, stories, skipped, embedder, why, len(intake.new))
 
 
 def _read(
@@ -91,7 +97,7 @@ def _read(
 ) -> Intake:
     """Read the inputs into the store; strict reading stores nothing unless every input was read."""
     web.validators, web.log = store.validators, store.record_fetch
-    intake = Intake(store, Pipeline(settings.clean), web, batch=0 if settings.strict else BATCH)
+    intake = Intake(store, Pipeline(settings.clean, settings.pages), web, batch=0 if settings.strict else BATCH)
     intake.read(inputs, stdin)
     if intake.skipped and settings.strict:
         raise SkippedInputsError(

@@ -18,6 +18,7 @@ from .analysis.provenance import ProvenanceConfig
 from .analysis.summary import SummaryConfig
 from .analysis.timeline import TimelineConfig
 from .articles.clean import CleanConfig
+from .articles.pagekind import PageKindConfig
 from .cluster import ClusterConfig
 from .dedup import DedupConfig
 
@@ -29,6 +30,7 @@ __all__ = [
     "EntitiesConfig",
     "FactsConfig",
     "FramingConfig",
+    "PageKindConfig",
     "ProvenanceConfig",
     "Settings",
     "SummaryConfig",
@@ -41,6 +43,7 @@ class Settings:
     """All settings of a run. ``newsprism.analyze(..., settings=Settings(...))``."""
 
     clean: CleanConfig = field(default_factory=CleanConfig)
+    pages: PageKindConfig = field(default_factory=PageKindConfig)
     dedup: DedupConfig = field(default_factory=DedupConfig)
     cluster: ClusterConfig = field(default_factory=ClusterConfig)
     provenance: ProvenanceConfig = field(default_factory=ProvenanceConfig)

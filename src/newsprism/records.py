@@ -58,6 +58,8 @@ class Article:
     sentences: tuple[str, ...] = ()
     story: str | None = None
     source_hash: str = ""
+    # None for an article; else the kind of page it is instead ("sign-in page"), which keeps it out of stories
+    kind: str | None = None
 
     @property
     def words(self) -> int:
@@ -90,6 +92,7 @@ class Article:
             sentences=tuple(data.get("sentences", ())),
             story=data.get("story"),
             source_hash=data.get("source_hash", ""),
+            kind=data.get("kind"),
         )
 
 

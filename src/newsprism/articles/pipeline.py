@@ -10,11 +10,13 @@ them over every stored article of the outlet) or counts them among the articles 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
 
 from ..records import Article, RawDocument
 from .clean import CleanConfig
 from .extract import extract
 from .language import add_language
+from .pagekind import PageKindConfig, page_kind
 from .repeated import repeated_among, strip_repeated
 from .sentences import add_sentences
 
@@ -30,9 +32,14 @@ class Pipeline:
     ('A storm hit the coast.', 'Roads closed.')
     """
 
-    def __init__(self, config: CleanConfig | None = None) -> None:
+    def __init__(self, config: CleanConfig | None = None, pages: PageKindConfig | None = None) -> None:
         self.config = config or CleanConfig()
-        self.stages: list[tuple[str, ArticleStage]] = [("sentences", add_sentences), ("language", add_language)]
+        self.pages = pages or PageKindConfig()
+        self.stages: list[tuple[str, ArticleStage]] = [
+            ("sentences", add_sentences),
+            ("language", add_language),
+            ("page kind", self._add_kind),
+        ]
 
     @property
     def stage_names(self) -> list[str]:
@@ -55,6 +62,9 @@ class Pipeline:
                 article = stage(article)
             result.append(article)
         return result
+
+    def _add_kind(self, article: Article) -> Article:
+        return replace(article, kind=page_kind(article, self.pages))
 
     def stream(self, docs: Iterable[RawDocument], batch_size: int = 256) -> Iterator[Article]:
         batch: list[Article] = []

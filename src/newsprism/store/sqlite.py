@@ -156,9 +156,11 @@ class SQLiteStore:
             )
 
     def unplaced_articles(self) -> list[Article]:
-        """Stored articles in no story yet: an ingest stopped between storing and clustering them."""
+        """Stored articles in no story yet: an ingest stopped between storing and clustering them (pages
+        that are not articles stay out of stories)."""
         rows = self.db.execute(
-            "SELECT data FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles) ORDER BY stored_at, id"
+            "SELECT data FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles) "
+            "AND json_extract(data, '$.kind') IS NULL ORDER BY stored_at, id"
         ).fetchall()
         return [Article.from_dict(json.loads(data)) for (data,) in rows]
 
@@ -384,4 +386,5 @@ def _article_data(article: Article) -> dict:
         "sentences": list(article.sentences),
         "story": article.story,
         "source_hash": article.source_hash,
+        "kind": article.kind,
     }

@@ -1,0 +1,38 @@
+import newsprism.api
+from newsprism.articles.pagekind import page_kind
+from newsprism.records import Article
+from newsprism.store import SQLiteStore
+
+SIGN_IN = """Sign in using your wfxt profile
+Welcome back. Please sign in
+Why are we asking this?
+By submitting your registration information, you agree to our Terms of Service and Privacy Policy .
+Already have an account?
+We have sent a confirmation email to {* data_emailAddress *}. Please check your email."""
+VIDEO = """Stephen kicks off 'Russia Week' with a deep dive.
+For more content from "The Late Show", click HERE: http://bit.ly/1AKISnR
+Watch full episodes of "The Late Show" HERE: http://bit.ly/1Puei40
+Follow "The Late Show" on Twitter HERE: http://bit.ly/1dMzZzG"""
+REPORT = """The council voted on Monday to close the pier after engineers found cracks in its supports.
+Residents can follow updates on the council's website, https://example.org/pier, and sign up for alerts.
+The pier will stay shut for at least three weeks while repairs are planned, the mayor said."""
+
+
+def test_service_pages_are_told_apart_from_reports_that_mention_links():
+    assert page_kind(Article("a", SIGN_IN)) == "sign-in page"
+    assert page_kind(Article("b", VIDEO)) == "video or social page"
+    assert page_kind(Article("c", REPORT)) is None
+
+
+def test_a_page_that_is_not_an_article_is_stored_but_kept_out_of_stories(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "report.txt").write_text("Pier Closed\n" + REPORT)
+    (folder / "login.txt").write_text(SIGN_IN)
+    db = tmp_path / "n.db"
+    done = newsprism.api.ingest([folder], db=db, embedder="hashing")
+    assert [a.id for a in done.articles] == ["report"]
+    assert [s.id for story in done.stories for s in story.articles] == ["report"]
+    assert [(s.input, "sign-in page" in s.reason) for s in done.skipped] == [("login", True)]
+    with SQLiteStore(db) as store:
+        assert store.article("login") is not None and store.unplaced_articles() == []
