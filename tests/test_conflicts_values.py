@@ -164,3 +164,40 @@ def test_settings_out_of_range_name_the_setting_and_its_range():
         ConflictsConfig(copy_share=-0.1)
     with pytest.raises(ValueError, match="stem must be between 1 and 50"):
         ConflictsConfig(stem=0)
+
+
+def test_the_same_figure_on_named_different_days_is_no_conflict():
+    friday = "On Friday the Dow closed down just under 666 points after a volatile session."
+    monday = "On Monday the Dow closed down 1,175 points after a volatile session."
+    assert conflicts_between(friday, monday) == []
+    same_day = conflicts_between(friday, friday.replace("666", "1,175"))
+    assert same_day == [["just under 666 points", "just under 1,175 points"]]
+
+
+def test_a_part_and_its_whole_are_no_conflict():
+    part = "The state collects a 15 percent tax on marijuana sales, officials said."
+    whole = "The state collects a total tax of about 32 percent on marijuana sales, officials said."
+    assert conflicts_between(part, whole) == []
+
+
+def age_conflicts_of(*texts: str) -> list[tuple[str, list[str]]]:
+    from newsprism.analysis.ages import age_conflicts
+
+    articles = [Article(id=f"a{n}", text=t, sentences=(t,)) for n, t in enumerate(texts)]
+    story = Story("s", tuple(articles))
+    return [(c.about, [side.value for side in c.sides]) for c in age_conflicts(story, story.sentences())]
+
+
+def test_a_person_given_two_ages_is_a_conflict_in_any_of_the_shapes_news_uses():
+    assert age_conflicts_of("HQ Trivia co-founder Colin Kroll, 35, was found dead on Sunday.",
+                            "Police said Kroll was 34.") == [("age of Colin Kroll", ["34", "35"])]
+    alcorn = age_conflicts_of("The 29-year-old teacher Geraldine Alcorn was charged.",
+                              "Geraldine Alcorn, 28, was charged Wednesday.")
+    assert alcorn == [("age of Geraldine Alcorn", ["28", "29"])]
+    assert age_conflicts_of("Macomber, 65, was shot.", "Macomber, 65, of Fort Wayne, was shot.") == []
+
+
+def test_people_sharing_a_surname_are_told_apart():
+    mother = "Kelly Pasztor, 29, admitted to killing her children, 6-year-old Rene Pasztor and his sister."
+    other = "Pasztor faces charges for the death of 6-year-old Rene Pasztor."
+    assert age_conflicts_of(mother, other) == []

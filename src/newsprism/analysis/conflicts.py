@@ -18,18 +18,20 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from ..embed import EmbeddedSentences
 from ..records import Conflict, ConflictSide, Evidence, Fact, Sentence, Story
 from ..text.dates import published_date
 from ..validate import check_range
+from .ages import age_conflicts
 from .names import NamesConfig, copy_pairs, name_conflicts
+from .timeline import resolve_dates
 from .unionfind import DisjointSets
 from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
 
-VERSION = "1"
+VERSION = "2"
 
 # Two figures under the same one-sided hedge agree when they differ by at most this share of the larger:
 # a copy's "more than 100" against "more than 120" may be a rounding, against "more than 150" it is not
@@ -57,6 +59,13 @@ class ConflictsConfig(ValuesConfig, NamesConfig):
 
 
 DEFAULT = ConflictsConfig()
+# Words that make a value the whole of something ("the total", "overall", "in all"), as stems of the
+# length values.py gives the words around a value.
+TOTAL_STEMS = frozenset(w[: ValuesConfig().stem] for w in ("total", "overall", "combined", "altogether", "cumulative"))
+WEEKDAY_NAMES = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# The kinds of value read from sentences (values.py) that are dates.
+DATE_KINDS = frozenset(("date", "day of the month", "year"))
+NAME_REASON = "copies of one sentence that differ in a name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +83,48 @@ def find_conflicts(
     sentences = embedded.sentences
     by_row = _read_values(story, sentences, config)
     same_fact = _fact_pairs(sentences, facts)
-    edges = _without_agreed(_value_edges(by_row, embedded, same_fact, config), sentences)
-    name_pairs = same_fact | copy_pairs(sentences, config)
-    conflicts = [*_value_conflicts(edges, sentences, config), *name_conflicts(story, sentences, name_pairs, config)]
+    moments = _moments(story, sentences)
+    edges = [
+        e
+        for e in _value_edges(by_row, embedded, same_fact, config)
+        if not e.differ or not _part_and_whole(e.a, e.b)
+    ]
+    edges = _without_agreed(edges, sentences)
+    names = name_conflicts(story, sentences, same_fact | copy_pairs(sentences, config), config)
+    conflicts = [
+        *_value_conflicts(edges, sentences, moments, config),
+        *(replace(c, kind="name", reasons=(NAME_REASON,)) for c in names),
+        *age_conflicts(story, sentences),
+    ]
     conflicts.sort(key=lambda c: -sum(len(s.sources) for s in c.sides))
-    return tuple(Conflict(f"c{n}", c.about, c.sides) for n, c in enumerate(conflicts, 1))
+    return tuple(replace(c, id=f"c{n}") for n, c in enumerate(conflicts, 1))
+
+
+def _moments(story: Story, sentences: list[Sentence]) -> list[frozenset[str]]:
+    """The days each sentence names: dates (weekdays resolved against its article's date) and, where
+    the article has no date, weekday names as written."""
+    published = {a.id: published_date(a.published) for a in story.articles}
+    moments = []
+    for sentence in sentences:
+        days = {d for d in resolve_dates(sentence.text, published.get(sentence.article)) if len(d) == len("2024-06-19")}
+        days |= {f"weekday {w.lower()}" for w in WEEKDAY_NAMES.findall(sentence.text)}
+        moments.append(frozenset(days))
+    return moments
+
+
+def _different_days(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sets of days are both given, of one sort (dates, weekday names), and share none."""
+    for sort in (lambda d: d[:1].isdigit(), lambda d: d.startswith("weekday")):
+        mine, theirs = {d for d in a if sort(d)}, {d for d in b if sort(d)}
+        if mine and theirs and not mine & theirs:
+            return True
+    return False
+
+
+def _part_and_whole(a: Mention, b: Mention) -> bool:
+    """Whether one value is a total and the other not ("the total tax take about 32 percent" against "a
+    15 percent cultivation tax"): a part and its whole differ without contradicting each other."""
+    return bool(a.around & TOTAL_STEMS) != bool(b.around & TOTAL_STEMS)
 
 
 def _read_values(story: Story, sentences: list[Sentence], config: ConflictsConfig) -> list[list[Mention]]:
@@ -202,9 +248,12 @@ def _middle(mention: Mention) -> float:
     return mention.low if math.isinf(mention.high) else (mention.low + mention.high) / 2
 
 
-def _value_conflicts(edges: list[Edge], sentences: list[Sentence], config: ConflictsConfig) -> list[Conflict]:
+def _value_conflicts(
+    edges: list[Edge], sentences: list[Sentence], moments: list[frozenset[str]], config: ConflictsConfig
+) -> list[Conflict]:
     """Mentions joined by edges form groups about one value; a group with a disagreeing edge whose
-    values split into sides that do not overlap is a conflict."""
+    values split into sides that do not overlap is a conflict, unless each side's sentences name days
+    and no two sides share one (the same figure on different days)."""
     groups: DisjointSets[Mention] = DisjointSets()
     for edge in edges:
         groups.join(edge.b, edge.a)
@@ -214,9 +263,16 @@ def _value_conflicts(edges: list[Edge], sentences: list[Sentence], config: Confl
     for key in sorted(disagreeing, key=lambda m: (m.row, m.low, m.surface)):  # the same order every run
         members = sorted(components[key], key=lambda m: m.row)
         sides = _sides(members, config)
-        if len(sides) > 1:
+        if len(sides) > 1 and (members[0].kind in DATE_KINDS or _sides_share_a_moment(sides, moments)):
             conflicts.append(_conflict(members, sides, sentences))
     return conflicts
+
+
+def _sides_share_a_moment(sides: list[list[Mention]], moments: list[frozenset[str]]) -> bool:
+    """Whether two sides may be of one moment: not when their sentences name different days ("Friday ...
+    666 points" against "Monday ... 1,175 points"), each side's days being all its sentences name."""
+    days = [frozenset().union(*(moments[m.row] for m in side)) for side in sides]
+    return any(not _different_days(a, b) for a, b in combinations(days, 2))
 
 
 def _context_words(members: list[Mention], sentences: list[Sentence]) -> list[str]:
@@ -249,4 +305,6 @@ def _conflict(members: list[Mention], sides: list[list[Mention]], sentences: lis
         evidence = tuple(dict.fromkeys(Evidence(sentences[m.row].article, sentences[m.row].text) for m in group))
         values = "; ".join(dict.fromkeys(m.surface for m in group))
         result.append(ConflictSide(values, tuple(dict.fromkeys(e.article for e in evidence)), evidence))
-    return Conflict("", about, tuple(result))
+    kind = "date" if members[0].kind in DATE_KINDS else "number"
+    reason = f"the same {members[0].kind} in sentences that state one fact"
+    return Conflict("", about, tuple(result), kind=kind, reasons=(reason,))

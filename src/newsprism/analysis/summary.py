@@ -36,11 +36,13 @@ import numpy as np
 
 from ..embed import EmbeddedSentences
 from ..records import Article, Conflict, Fact, Story, SummarySentence
+from ..text.dates import published_date
 from ..text.tokens import STOPWORDS, words
 from ..validate import check_range
 from .support import supports
+from .timeline import overtaken
 
-VERSION = "2"
+VERSION = "3"
 
 # A concept counts only when at least this many independent sources use it (fewer when the story
 # has fewer): one outlet's own phrasing is not what the story is about. 1 instead of 2: R2 -2.2.
@@ -100,7 +102,7 @@ class Option:
     place: tuple[int, int]  # where the coverage first tells it: (sentence number, article number)
     concepts: set[str]
     length: int  # in words, at least 1
-    breadth: int  # independent sources among ``sources``
+    breadth: int  # independent sources of the fact: how widely it is reported, however this sentence words it
     said_by: frozenset[str]  # the fact's sentences: once one of them is in the summary, so is the fact
 
 
@@ -174,6 +176,8 @@ def _options(
         and not _lends_a_value(sentence, cited, conflicts)
     ]
     stated = [option for option in stated if len(option[1].split()) >= config.min_words] or stated
+    # an announcement the later coverage has overtaken ("will travel on Tuesday", read on Wednesday)
+    stated = [option for option in stated if not _overtaken(option[1], option[2], articles)] or stated
     return [
         Option(
             fact=fact,
@@ -182,7 +186,7 @@ def _options(
             place=position.get(text, UNPLACED),
             concepts=concepts(text),
             length=max(len(text.split()), 1),
-            breadth=len({groups.get(a, a) for a in cited}),
+            breadth=len({groups.get(a, a) for a in fact.sources}),
             said_by=frozenset(_sentences(fact)),
         )
         for fact, text, cited in stated
@@ -280,6 +284,12 @@ def _state_conflict(conflict: Conflict, articles: dict[str, Article]) -> Summary
         f"“{_short(side.value)}” ({len(side.sources)} source{'s' if len(side.sources) > 1 else ''})" for side in ordered
     )
     return SummarySentence(f"Sources disagree on a {conflict.about}: {sides}.", sources)
+
+
+def _overtaken(sentence: str, cited: tuple[str, ...], articles: dict[str, Article]) -> bool:
+    newest = max((d for a in articles.values() if (d := published_date(a.published))), default=None)
+    told = min((d for a in cited if (d := published_date(articles[a].published))), default=None)
+    return overtaken(sentence, told, newest)
 
 
 def _attribution(sources: tuple[str, ...], articles: dict[str, Article]) -> str:

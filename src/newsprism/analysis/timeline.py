@@ -89,6 +89,25 @@ def _is_future_at(text: str, position: int) -> bool:
     return _is_future(text)
 
 
+def overtaken(text: str, published: date | None, newest: date | None) -> bool:
+    """Whether a sentence tells as ahead an event whose day the story's latest coverage has passed:
+    "Putin will travel on Tuesday" from Monday's article, in a story last reported on Wednesday. An
+    undated article is read as written near the story's latest date.
+
+    >>> overtaken("Putin will travel to North Korea on Tuesday.", date(2024, 6, 17), date(2024, 6, 19))
+    True
+    >>> overtaken("Putin will travel to North Korea on Tuesday.", None, date(2024, 6, 19))
+    True
+    >>> overtaken("Putin will travel to North Korea on Tuesday.", date(2024, 6, 17), date(2024, 6, 17))
+    False
+    """
+    if newest is None or not _is_future(text):
+        return False
+    resolved = resolve_dates(text, published or newest, nearest=published is None)
+    days = [d for d in resolved if len(d) == len("2024-06-19")]
+    return bool(days) and all(date.fromisoformat(d) < newest for d in days)
+
+
 def resolve_dates(text: str, published: date | None, nearest: bool = False) -> list[str]:
     """ISO dates (as precise as the text) for the date expressions of one sentence; with ``nearest``,
     ``published`` only approximates the article's date and a weekday is the nearest one to it.
