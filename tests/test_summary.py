@@ -158,3 +158,16 @@ def test_a_sentence_on_a_chosen_point_in_other_words_gives_way_to_a_new_point():
     summary = summarize(s, facts, (), {a: a for a in texts}, embedded, SummaryConfig(words=20))
     # the reworded sentence adds more new word pairs from more sources, but says what is already said
     assert [x.text for x in summary] == [SHARED, levee]
+
+
+def test_sentences_giving_one_figure_and_naming_one_thing_are_one_fact_in_other_words():
+    from newsprism.analysis.facts import FactsConfig, group_facts
+    from newsprism.embed import EmbeddedSentences
+    from newsprism.records import Article, Story
+
+    first = "Police said 14 people were hurt when the Arden Bridge fell into the river on Monday."
+    second = "The collapse of the Arden Bridge left 14 injured, officials told reporters at the scene."
+    story = Story("s", (Article("a", first, sentences=(first,)), Article("b", second, sentences=(second,))))
+    embedded = EmbeddedSentences(story.sentences(), load_embedder("hashing")[0])
+    assert [f.sources for f in group_facts(story, embedded)] == [("a", "b")]
+    assert len(group_facts(story, embedded, FactsConfig(claim_margin=0.0))) == 2

@@ -31,7 +31,7 @@ from .timeline import resolve_dates
 from .unionfind import DisjointSets
 from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
 
-VERSION = "2"
+VERSION = "3"
 
 # Two figures under the same one-sided hedge agree when they differ by at most this share of the larger:
 # a copy's "more than 100" against "more than 120" may be a rounding, against "more than 150" it is not
@@ -252,8 +252,8 @@ def _value_conflicts(
     edges: list[Edge], sentences: list[Sentence], moments: list[frozenset[str]], config: ConflictsConfig
 ) -> list[Conflict]:
     """Mentions joined by edges form groups about one value; a group with a disagreeing edge whose
-    values split into sides that do not overlap is a conflict, unless each side's sentences name days
-    and no two sides share one (the same figure on different days)."""
+    values split into two sides that do not overlap is a conflict, unless each side's sentences name
+    days and the sides share none (the same figure on different days)."""
     groups: DisjointSets[Mention] = DisjointSets()
     for edge in edges:
         groups.join(edge.b, edge.a)
@@ -263,7 +263,9 @@ def _value_conflicts(
     for key in sorted(disagreeing, key=lambda m: (m.row, m.low, m.surface)):  # the same order every run
         members = sorted(components[key], key=lambda m: m.row)
         sides = _sides(members, config)
-        if len(sides) > 1 and (members[0].kind in DATE_KINDS or _sides_share_a_moment(sides, moments)):
+        # three values that cannot agree are seldom one quantity misreported three ways: more often the
+        # group mixes quantities (a close, an intraday low, the day before), so only two sides are told
+        if len(sides) == 2 and (members[0].kind in DATE_KINDS or _sides_share_a_moment(sides, moments)):
             conflicts.append(_conflict(members, sides, sentences))
     return conflicts
 
