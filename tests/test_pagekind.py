@@ -36,3 +36,17 @@ def test_a_page_that_is_not_an_article_is_stored_but_kept_out_of_stories(tmp_pat
     assert [(s.input, "sign-in page" in s.reason) for s in done.skipped] == [("login", True)]
     with SQLiteStore(db) as store:
         assert store.article("login") is not None and store.unplaced_articles() == []
+
+
+def test_keep_pages_keeps_them_in_stories_and_the_cli_names_the_flag(tmp_path, capsys):
+    from newsprism.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "login.txt").write_text(SIGN_IN)
+    code = main(["ingest", str(folder), "--db", str(tmp_path / "a.db"), "--embedder", "hashing"])
+    assert code == 1 and "not a news article: sign-in page" in capsys.readouterr().err
+    code = main(["ingest", str(folder), "--db", str(tmp_path / "b.db"), "--embedder", "hashing", "--keep-pages"])
+    assert code == 0
+    with SQLiteStore(tmp_path / "b.db") as store:
+        assert store.story_of(["login"])

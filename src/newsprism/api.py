@@ -60,6 +60,7 @@ def ingest(
     delay: float = 1.0,
     fetcher: Fetcher | None = None,
     stdin: IO[str] | None = None,
+    keep_pages: bool | None = None,
 ) -> Ingested:
     """Read ``inputs`` (files, folders, ``"-"`` for JSON lines on stdin, URLs of pages, feeds, OPML
     lists or sitemaps), store the articles and place them into stories, without analysing them.
@@ -67,9 +68,11 @@ def ingest(
     Articles are committed in small batches as they are read, so an interrupted ingest keeps what it
     stored and a restart fetches none of it again. With ``strict``, any skipped input fails the run
     and nothing is stored. URLs resolving to private addresses are refused unless ``allow_private``;
-    ``delay`` is the pause in seconds between two requests to one host.
+    ``delay`` is the pause in seconds between two requests to one host. Pages that are not news
+    articles (crawl notices, sign-in walls, video pages) are stored and listed as skipped, out of every
+    story, unless ``keep_pages``.
     """
-    settings = _with_options(settings or Settings(), None, one_story, strict)
+    settings = _with_options(settings or Settings(), None, one_story, strict, keep_pages)
     embedder, why = load_embedder(embedder) if isinstance(embedder, str) else (embedder, "given")
     with open_store(db) as store:
         web = fetcher or Fetcher(allow_private=allow_private, delay=delay)
@@ -80,11 +83,11 @@ def ingest(
                 web.close()
         pages = list(intake.articles.values())
         pages += [a for a in store.unplaced_articles() if a.id not in intake.articles]
-        articles = [page for page in pages if page.kind is None]
+        articles = [page for page in pages if page.kind is None or settings.pages.keep]
         skipped = intake.skipped + [
-            Skipped(page.url or page.id, f"not an article ({page.kind}); stored, kept out of stories")
+            Skipped(page.url or page.id, f"not a news article: {page.kind}; stored, kept out of stories", "keep_pages")
             for page in pages
-            if page.kind is not None
+            if page.kind is not None and not settings.pages.keep
         ]
         if not articles and skipped:
             raise NoArticlesError("no articles found in the inputs", skipped=skipped)
@@ -123,6 +126,7 @@ def analyze(
     allow_private: bool = False,
     delay: float = 1.0,
     stdin: IO[str] | None = None,
+    keep_pages: bool | None = None,
 ) -> Report:
     """Read ``inputs`` like :func:`ingest`, then analyse every story they are in and return the report.
 
@@ -136,7 +140,7 @@ def analyze(
     >>> len(report.stories)  # doctest: +SKIP
     2
     """
-    settings = _with_options(settings or Settings(), summary_words, one_story, strict)
+    settings = _with_options(settings or Settings(), summary_words, one_story, strict, keep_pages)
     done = ingest(
         inputs, db=db, settings=settings, embedder=embedder, allow_private=allow_private, delay=delay, stdin=stdin
     )
@@ -158,7 +162,7 @@ def report(
     embedder: Embedder | str = "auto",
 ) -> Report:
     """Analyse every story stored in ``db`` (reusing stored analyses) and return the report."""
-    settings = _with_options(settings or Settings(), summary_words, None, None)
+    settings = _with_options(settings or Settings(), summary_words, None, None, None)
     embedder, why = load_embedder(embedder) if isinstance(embedder, str) else (embedder, "given")
     recognizer, recognizer_note = load_recognizer()
     with open_store(_existing(db)) as store:
@@ -209,6 +213,7 @@ def watch(
     embedder: Embedder | str = "auto",
     allow_private: bool = False,
     delay: float = 1.0,
+    keep_pages: bool | None = None,
 ) -> Iterator[Poll]:
     """Ingest ``inputs`` every ``every`` seconds (``polls`` times, or until the caller stops), yielding
     each round; the other options are :func:`ingest`'s. A round with nothing new yields a note instead."""
@@ -220,7 +225,7 @@ def watch(
         started = time.time()
         try:
             done = ingest(inputs, db=db, one_story=one_story, strict=strict, embedder=embedder,
-                          allow_private=allow_private, delay=delay)
+                          allow_private=allow_private, delay=delay, keep_pages=keep_pages)
             yield Poll(number, started, done)
         except NoArticlesError as err:
             yield Poll(number, started, None, str(err))
@@ -252,7 +257,7 @@ def _members(articles: list[Article], analysed: list[dict], store: Store) -> lis
 
 
 def _with_options(
-    settings: Settings, summary_words: int | None, one_story: bool | None, strict: bool | None
+    settings: Settings, summary_words: int | None, one_story: bool | None, strict: bool | None, keep_pages: bool | None
 ) -> Settings:
     if summary_words is not None:
         settings = replace(settings, summary=replace(settings.summary, words=summary_words))
@@ -260,6 +265,8 @@ def _with_options(
         settings = replace(settings, cluster=replace(settings.cluster, one_story=one_story))
     if strict is not None:
         settings = replace(settings, strict=strict)
+    if keep_pages is not None:
+        settings = replace(settings, pages=replace(settings.pages, keep=keep_pages))
     return settings
 
 

@@ -107,6 +107,10 @@ def _ingest_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--one-story", action="store_true", help="treat all inputs as one story (no clustering)")
     command.add_argument("--strict", action="store_true", help="fail when any input is skipped")
     command.add_argument(
+        "--keep-pages", action="store_true",
+        help="keep pages that are not news articles (crawl notices, sign-in walls, video pages) in stories",
+    )
+    command.add_argument(
         "--embedder",
         choices=embedder_names(),
         default="auto",
@@ -143,6 +147,7 @@ FLAG_HINTS = {
     "allow_private": "--allow-private fetches them",
     "db": "choose another with --db",
     "embedder": "see --embedder",
+    "keep_pages": "--keep-pages keeps them in stories",
 }
 
 
@@ -181,6 +186,7 @@ def _ingest_options_of(args: argparse.Namespace) -> dict:
         "embedder": args.embedder,
         "allow_private": args.allow_private,
         "delay": args.delay,
+        "keep_pages": args.keep_pages or None,
     }
 
 

@@ -39,7 +39,9 @@ SERVICE_LINES = {
         re.I,
     ),
     "video or social page": re.compile(
-        r"\b(?:tweet with a location|your tweets?|tweet location|copy this code to your (?:site|website)|"
+        r"^\W*(?:learn more|read more|share this|watch now|sign up)\W*$|"  # a line that is only a call to action
+        r"\b(?:tweet with a location|your tweets?|tweet location|your location history|"
+        r"copy this code to your (?:site|website)|"
         r"autoplay|subscribe to (?:the |our |this )?[\w\" ]{0,40}channel|follow [\w\" ]{0,40} on "
         r"(?:twitter|facebook|instagram|google\+|tumblr)|like [\w\" ]{0,40} on facebook|click here)\b|https?://\S+",
         re.I,
@@ -66,6 +68,8 @@ SERVICE_LINE_WORDS = 40
 class PageKindConfig:
     service_share: float = SERVICE_SHARE
     service_line_words: int = SERVICE_LINE_WORDS
+    # keep pages that are not articles in stories (they are still marked with their kind)
+    keep: bool = False
 
     def __post_init__(self) -> None:
         check_range("service share", self.service_share, 0.0, 1.0)
