@@ -62,15 +62,20 @@ def test_seed_provenance_and_independent_sources(seed_report):
 
 def test_seed_conflict_on_years_since_last_visit(seed_report):
     story = story_of(seed_report, "001_d00993bdb1b14b3e")
-    assert len(story["conflicts"]) == 1
-    sides = {side["value"]: set(side["sources"]) for side in story["conflicts"][0]["sides"]}
+    # the years since the last visit and the place of the September meeting, nothing else
+    assert sorted(c["kind"] for c in story["conflicts"]) == ["number", "place"]
+    years_conflict = next(c for c in story["conflicts"] if c["kind"] == "number")
+    sides = {side["value"]: set(side["sources"]) for side in years_conflict["sides"]}
     assert len(sides) == 2
     decades = next(sources for value, sources in sides.items() if "two decades" in value)
     years = next(sources for value, sources in sides.items() if "24 years" in value)
     assert decades == {"001_d00993bdb1b14b3e"}
     assert years == {"000_e725108744faafc6", "002_c10d309ea089b01d", "004_b57fed62e2f8785f"}
-    sides = {tuple(side["sources"]) for side in story["conflicts"][0]["sides"]}
+    sides = {tuple(side["sources"]) for side in years_conflict["sides"]}
     assert ("001_d00993bdb1b14b3e",) in sides
+    place = next(c for c in story["conflicts"] if c["kind"] == "place")
+    assert {s["value"]: s["sources"] for s in place["sides"]} == {
+        "Vladivostok": ["003_b35613301c0a399f"], "Vostochny cosmodrome": ["004_b57fed62e2f8785f"]}
 
 
 def test_seed_entities_merge_spelling_variants(seed_report):

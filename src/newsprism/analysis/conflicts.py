@@ -27,11 +27,12 @@ from ..text.dates import published_date
 from ..validate import check_range
 from .ages import age_conflicts
 from .names import NamesConfig, copy_pairs, name_conflicts
+from .places import place_conflicts
 from .timeline import resolve_dates
 from .unionfind import DisjointSets
 from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
 
-VERSION = "3"
+VERSION = "4"
 
 # Two figures under the same one-sided hedge agree when they differ by at most this share of the larger:
 # a copy's "more than 100" against "more than 120" may be a rounding, against "more than 150" it is not
@@ -95,6 +96,7 @@ def find_conflicts(
         *_value_conflicts(edges, sentences, moments, config),
         *(replace(c, kind="name", reasons=(NAME_REASON,)) for c in names),
         *age_conflicts(story, sentences),
+        *place_conflicts(story, sentences),
     ]
     conflicts.sort(key=lambda c: -sum(len(s.sources) for s in c.sides))
     return tuple(replace(c, id=f"c{n}") for n, c in enumerate(conflicts, 1))

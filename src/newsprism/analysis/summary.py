@@ -42,7 +42,7 @@ from ..validate import check_range
 from .support import supports
 from .timeline import overtaken
 
-VERSION = "3"
+VERSION = "4"
 
 # A concept counts only when at least this many independent sources use it (fewer when the story
 # has fewer): one outlet's own phrasing is not what the story is about. 1 instead of 2: R2 -2.2.
@@ -65,6 +65,12 @@ SUFFIXES = ("ing", "ed", "es", "s")
 UNPLACED = (99, 99)
 
 
+# A conflict is told in the summary when at least this many sources give its values: a point the
+# coverage is about. Two single outlets differing on a detail are shown with the conflicts only (on the
+# seed story, the place of September's meeting would take the place of the partnership agreement).
+CONFLICT_SOURCES = 3
+
+
 @dataclass(frozen=True, kw_only=True)
 class SummaryConfig:
     words: int = 120
@@ -73,6 +79,7 @@ class SummaryConfig:
     lede_bonus: float = LEDE_BONUS
     redundancy_power: float = REDUNDANCY_POWER
     min_words: int = MIN_WORDS
+    conflict_sources: int = CONFLICT_SOURCES
 
     def __post_init__(self) -> None:
         check_range("summary words", self.words, 10, 5000)
@@ -81,6 +88,7 @@ class SummaryConfig:
         check_range("lede bonus", self.lede_bonus, 0.0, 10.0)
         check_range("redundancy power", self.redundancy_power, 0.0, 100.0)
         check_range("min words", self.min_words, 0, 100)
+        check_range("conflict sources", self.conflict_sources, 2, 1000)
 
 
 DEFAULT = SummaryConfig()
@@ -127,7 +135,8 @@ def summarize(
     first told in the coverage."""
     position = _first_told(story)
     articles = {a.id: a for a in story.articles}
-    statements = [_state_conflict(c, articles) for c in conflicts]
+    told = [c for c in conflicts if len({a for side in c.sides for a in side.sources}) >= config.conflict_sources]
+    statements = [_state_conflict(c, articles) for c in told]
     budget = config.words - sum(len(s.text.split()) for s in statements)
     options = _options(facts, conflicts, groups, position, articles, config)
     if not options or budget <= 0:
@@ -142,7 +151,7 @@ def summarize(
         for o, text in zip(chosen, texts, strict=True)
         if (cited := tuple(a for a in o.sources if supports(articles[a], text)))
     ]
-    placed += [Placed(_place(c, position), s) for c, s in zip(conflicts, statements, strict=True)]
+    placed += [Placed(_place(c, position), s) for c, s in zip(told, statements, strict=True)]
     return tuple(p.sentence for p in sorted(placed, key=lambda p: p.place))
 
 
