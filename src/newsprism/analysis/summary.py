@@ -36,13 +36,12 @@ import numpy as np
 
 from ..embed import EmbeddedSentences
 from ..records import Article, Conflict, Fact, Story, SummarySentence
-from ..text.dates import published_date
 from ..text.tokens import STOPWORDS, words
 from ..validate import check_range
+from .summary_fit import overtaken, quoted_shares_of, reads_alone, someone_elses_words
 from .support import supports
-from .timeline import overtaken
 
-VERSION = "4"
+VERSION = "5"
 
 # A concept counts only when at least this many independent sources use it (fewer when the story
 # has fewer): one outlet's own phrasing is not what the story is about. 1 instead of 2: R2 -2.2.
@@ -185,8 +184,10 @@ def _options(
         and not _lends_a_value(sentence, cited, conflicts)
     ]
     stated = [option for option in stated if len(option[1].split()) >= config.min_words] or stated
+    quoted = quoted_shares_of(articles)
+    stated = [o for o in stated if reads_alone(o[1]) and not someone_elses_words(o[1], quoted)] or stated
     # an announcement the later coverage has overtaken ("will travel on Tuesday", read on Wednesday)
-    stated = [option for option in stated if not _overtaken(option[1], option[2], articles)] or stated
+    stated = [option for option in stated if not overtaken(option[1], option[2], articles)] or stated
     return [
         Option(
             fact=fact,
@@ -293,12 +294,6 @@ def _state_conflict(conflict: Conflict, articles: dict[str, Article]) -> Summary
         f"“{_short(side.value)}” ({len(side.sources)} source{'s' if len(side.sources) > 1 else ''})" for side in ordered
     )
     return SummarySentence(f"Sources disagree on a {conflict.about}: {sides}.", sources)
-
-
-def _overtaken(sentence: str, cited: tuple[str, ...], articles: dict[str, Article]) -> bool:
-    newest = max((d for a in articles.values() if (d := published_date(a.published))), default=None)
-    told = min((d for a in cited if (d := published_date(articles[a].published))), default=None)
-    return overtaken(sentence, told, newest)
 
 
 def _attribution(sources: tuple[str, ...], articles: dict[str, Article]) -> str:

@@ -1,0 +1,69 @@
+"""Which sentences may stand in a summary: a sentence of its own (not cut off, not a shard of a longer
+quotation, not a photo caption), in the writer's voice rather than a speaker's, and not an
+announcement the later coverage overtook."""
+
+from __future__ import annotations
+
+import re
+
+from ..articles.sentences import quoted_shares
+from ..records import Article
+from ..text.dates import published_date
+from .timeline import overtaken as told_as_ahead
+
+# A sentence with this share of its letters inside quotation marks is the speaker's, not the writer's.
+QUOTED_SHARE = 0.5
+SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|according to|asked|wrote|writes)\b")
+# Photo captions left in an article's text.
+CAPTION = re.compile(
+    r"\bin this (?:\w+,? )?(?:\w+\.? \d{1,2}, \d{4},? )?(?:file )?photo\b|"
+    r"\((?:AP|Associated Press|Reuters|AFP|Getty)\b[^)]*\)",
+    re.I,
+)
+# A right single quotation mark inside a word is an apostrophe ("we’re", "Russia’s"), not a closing quote.
+APOSTROPHE = re.compile(r"\w’\w|\w’(?=\s|$)(?<=s’)")
+
+def reads_alone(sentence: str) -> bool:
+    """Whether a sentence reads as a sentence of its own: not cut off ("store owners, who have..."), not
+    a shard of a longer quotation (its quotation marks unbalanced, or opening on a closing one), not a
+    photo caption ("In this July 1, 2017, photo ...", "(Associated Press)").
+
+    >>> reads_alone("The council closed the pier on Monday after engineers found cracks.")
+    True
+    >>> [reads_alone(s) for s in ("All we know is we’re not looking back.’", "Shop owners, who have...",
+    ...                            "(AP Photo/Jim Mone) In this July 1, 2017, photo, shoppers wait in line.")]
+    [False, False, False]
+    """
+    text = sentence.strip()
+    if not text or text.endswith(("...", "…")) or CAPTION.search(text):
+        return False
+    if text[0] in "’”" or text[0].islower():
+        return False
+    if re.search(r"[.,!?]['’\"”]$", text) and not re.search(r"(?:^|\s)['‘\"“]", text):
+        return False  # the end of a quotation that opened in an earlier sentence
+    opening = text.count("“") + text.count("‘")
+    closing = text.count("”") + text.count("’") - len(APOSTROPHE.findall(text))
+    return opening == closing and text.count('"') % 2 == 0
+
+
+def quoted_shares_of(articles: dict[str, Article]) -> dict[str, float]:
+    """Each sentence's share of letters inside quotation marks, in the article that tells it."""
+    return {
+        sentence: share
+        for article in articles.values()
+        for sentence, share in zip(article.sentences, quoted_shares(list(article.sentences)), strict=True)
+    }
+
+
+def someone_elses_words(sentence: str, quoted: dict[str, float]) -> bool:
+    """Whether a sentence is mostly a quotation that does not say who speaks: a summary reports, it
+    does not string together one speaker's words ("They really embodied the American concept...")."""
+    return quoted.get(sentence, 0.0) >= QUOTED_SHARE and not SPEECH.search(sentence)
+
+
+def overtaken(sentence: str, cited: tuple[str, ...], articles: dict[str, Article]) -> bool:
+    """Whether the story's latest coverage has passed the day a sentence tells as ahead, read from the
+    earliest article citing it."""
+    newest = max((d for a in articles.values() if (d := published_date(a.published))), default=None)
+    told = min((d for a in cited if (d := published_date(articles[a].published))), default=None)
+    return told_as_ahead(sentence, told, newest)
