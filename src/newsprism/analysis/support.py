@@ -1,4 +1,5 @@
-"""Whether an article supports a sentence: it shows every name and number the sentence states.
+"""Whether an article supports a sentence: it shows every name and number the sentence states, and one
+of its sentences states the claim (:func:`says`).
 
 A summary sentence cites the articles that say it. An article of the same fact may still word it
 without a name or a number the chosen sentence adds ("the ambassador" for "the Russian ambassador,
@@ -21,9 +22,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
+import numpy as np
+
+from ..embed import EmbeddedSentences
 from ..records import Article
-from ..text.tokens import STOPWORDS
+from ..text.tokens import STOPWORDS, content_words
 
 WORD = re.compile(r"[\w'’.-]*\w")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
@@ -42,6 +47,26 @@ def key_terms(sentence: str) -> set[str]:
             elif n > 0 and word[0].isupper() and len(word) > 1 and word.lower() not in STOPWORDS:
                 found.add(_term(word))
     return {term for term in found if term}
+
+
+def says(embedded: EmbeddedSentences, article: str, sentence: str, min_overlap: float) -> bool:
+    """Whether ``article`` states what ``sentence`` claims: one of its sentences rewords it (the embedder's
+    alignment cosine), or one sentence, or two in a row, hold at least ``min_overlap`` of its content
+    words. A fact may join sentences that share a subject but not a claim; a citation needs the claim."""
+    rows = embedded.rows(article)
+    if not rows:
+        return False
+    vector = embedded.vectors_of([sentence])[0]
+    if float(np.max(embedded.vectors[rows] @ vector)) >= embedded.embedder.align_similarity:
+        return True
+    words = set(content_words(sentence))
+    if not words:
+        return True
+    # a claim one outlet tells in two sentences ("expected to sign several documents. Among these is a
+    # partnership agreement.") is read over each sentence and the next
+    own = [set(content_words(embedded.sentences[row].text)) for row in rows]
+    spans = own + [a | b for a, b in pairwise(own)]
+    return max(len(words & span) for span in spans) / len(words) >= min_overlap
 
 
 def supports(article: Article, sentence: str) -> bool:
