@@ -13,6 +13,7 @@ from .timeline import overtaken as told_as_ahead
 
 # A sentence with this share of its letters inside quotation marks is the speaker's, not the writer's.
 QUOTED_SHARE = 0.5
+OPENING_QUOTE = re.compile(r"(?:^|\s)[\"“‘']")
 SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|according to|asked|wrote|writes)\b")
 # Photo captions left in an article's text.
 CAPTION = re.compile(
@@ -20,13 +21,12 @@ CAPTION = re.compile(
     r"\((?:AP|Associated Press|Reuters|AFP|Getty)\b[^)]*\)",
     re.I,
 )
-# A right single quotation mark inside a word is an apostrophe ("we’re", "Russia’s"), not a closing quote.
-APOSTROPHE = re.compile(r"\w’\w|\w’(?=\s|$)(?<=s’)")
+QUOTE_END = re.compile(r"[.,!?]['’\"”]$")
 
 def reads_alone(sentence: str) -> bool:
     """Whether a sentence reads as a sentence of its own: not cut off ("store owners, who have..."), not
-    a shard of a longer quotation (its quotation marks unbalanced, or opening on a closing one), not a
-    photo caption ("In this July 1, 2017, photo ...", "(Associated Press)").
+    the end of a longer quotation (closing one it never opened), not a photo caption ("In this July 1,
+    2017, photo ...", "(Associated Press)").
 
     >>> reads_alone("The council closed the pier on Monday after engineers found cracks.")
     True
@@ -39,11 +39,8 @@ def reads_alone(sentence: str) -> bool:
         return False
     if text[0] in "’”" or text[0].islower():
         return False
-    if re.search(r"[.,!?]['’\"”]$", text) and not re.search(r"(?:^|\s)['‘\"“]", text):
-        return False  # the end of a quotation that opened in an earlier sentence
-    opening = text.count("“") + text.count("‘")
-    closing = text.count("”") + text.count("’") - len(APOSTROPHE.findall(text))
-    return opening == closing and text.count('"') % 2 == 0
+    # the end of a quotation that opened in an earlier sentence
+    return not (QUOTE_END.search(text) and not OPENING_QUOTE.search(text))
 
 
 def quoted_shares_of(articles: dict[str, Article]) -> dict[str, float]:
@@ -56,9 +53,11 @@ def quoted_shares_of(articles: dict[str, Article]) -> dict[str, float]:
 
 
 def someone_elses_words(sentence: str, quoted: dict[str, float]) -> bool:
-    """Whether a sentence is mostly a quotation that does not say who speaks: a summary reports, it
-    does not string together one speaker's words ("They really embodied the American concept...")."""
-    return quoted.get(sentence, 0.0) >= QUOTED_SHARE and not SPEECH.search(sentence)
+    """Whether a sentence is the middle of a quotation that opened in an earlier sentence, and does not
+    say who speaks: cut from its speaker, it reads as the outlet's own claim ("They really embodied the
+    American concept of freedom...")."""
+    opens = OPENING_QUOTE.search(sentence)
+    return quoted.get(sentence, 0.0) >= QUOTED_SHARE and not opens and not SPEECH.search(sentence)
 
 
 def overtaken(sentence: str, cited: tuple[str, ...], articles: dict[str, Article]) -> bool:
