@@ -23,6 +23,7 @@ Every removed line is kept in the article's ``removed`` list.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -39,6 +40,8 @@ from .boilerplate import (
 from .clean_config import CleanConfig
 from .headline import headline_keys, is_section_label, looks_like_headline, near_headline, title_case
 
+# The controls of an embedded video player, as scraped text at the start of a line.
+PLAYER_CONTROLS = re.compile(r"^(?:CLOSE\s+)?Skip in Skip\s+x\s+Embed\s+x\s+Share\s*")
 
 @dataclass(frozen=True, slots=True)
 class CleanText:
@@ -89,9 +92,12 @@ def clean_text(
     address printed inside the body be recognised and dropped.
     """
     lines = [" ".join(line.split()) for line in text.splitlines()]
+    removed = [match.group(0).strip() for line in lines if (match := PLAYER_CONTROLS.match(line))]
+    # A video player's controls scraped into the paragraph below it ("CLOSE Skip in Skip x Embed x Share")
+    lines = [PLAYER_CONTROLS.sub("", line) for line in lines]
     lines = [line for line in lines if line]
     # A line without a letter or digit ("-", "|---|---|") is list or table markup left by the extractor.
-    removed = [line for line in lines if not LETTER_OR_DIGIT.search(line)]
+    removed += [line for line in lines if not LETTER_OR_DIGIT.search(line)]
     lines = [line for line in lines if LETTER_OR_DIGIT.search(line)]
     top = _pick_headline(lines, config) if find_headline and lines else _Top(None, None, lines)
     if top.label:
