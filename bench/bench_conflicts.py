@@ -146,6 +146,7 @@ class CachedEmbedder:
     def __init__(self, inner: Embedder) -> None:
         self.inner = inner
         self.name = inner.name
+        self.dim = inner.dim
         self.align_similarity = inner.align_similarity
         self.fact_similarity = inner.fact_similarity
         self.story_similarity = inner.story_similarity

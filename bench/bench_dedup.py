@@ -1,4 +1,5 @@
-"""Near-duplicate benchmark: newsprism's SQLite ``NearDuplicateIndex`` beside datasketch's in-memory ``MinHashLSH``.
+"""Near-duplicate benchmark: newsprism's SQLite bands (``newsprism.store.lsh.SQLiteBands``, the store's index)
+beside datasketch's in-memory ``MinHashLSH``.
 
 Both use the same MinHash signatures (``newsprism.dedup.signature``: 128 permutations over word 5-gram
 shingles) and the same band layout (32 bands of 2 rows, from ``MinHashLSH(threshold=0.3, num_perm=128,
@@ -7,7 +8,7 @@ stored (candidates from the bands, kept when the estimated Jaccard reaches 0.3),
 
 Measured at each size N (articles stored before the checks), each size in fresh processes so that RSS is clean:
 
-- signatures: ``text_fingerprint``, ``signature`` and the index's own ``_buckets`` of every filler article,
+- signatures: ``text_fingerprint``, ``signature`` and ``band_keys`` (the index's band layout) of every filler article,
   computed in a Pool of 2 processes once for the largest N (smaller sizes use a prefix); CPU ms per
   article per step and wall ms per article with 2 processes. To save time there, each filler's words are
   generated directly and ``newsprism.dedup.words`` returns them for it (no word spans whitespace, so they
@@ -76,11 +77,12 @@ from newsprism.dedup import (
     LSH_THRESHOLD,
     LSH_WEIGHTS,
     NUM_PERM,
-    NearDuplicateIndex,
+    band_keys,
     shingles,
     signature,
     text_fingerprint,
 )
+from newsprism.store.lsh import SQLiteBands
 from newsprism.text.tokens import words
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -233,7 +235,7 @@ def check_texts(world: dict) -> dict[str, str]:
 # ---------------------------------------------------------------- signatures, in a pool
 
 _MAKER: FillerMaker | None = None
-_INDEX: NearDuplicateIndex | None = None
+_INDEX: SQLiteBands | None = None
 _WORDS: _KnownWords | None = None
 
 
@@ -251,7 +253,7 @@ class _KnownWords:
 
 def _init_worker(maker: FillerMaker) -> None:
     global _MAKER, _INDEX, _WORDS
-    _MAKER, _INDEX, _WORDS = maker, NearDuplicateIndex(sqlite3.connect(":memory:")), _KnownWords()
+    _MAKER, _INDEX, _WORDS = maker, SQLiteBands(sqlite3.connect(":memory:")), _KnownWords()
     dedup.words = _WORDS
 
 
@@ -260,7 +262,7 @@ def _filler_chunk(bounds: tuple[int, int]) -> tuple[int, np.ndarray, np.ndarray,
     sigs = np.empty((stop - start, NUM_PERM), np.uint32)
     buckets = np.empty((stop - start, _INDEX.bands), np.int64)
     prints = np.empty(stop - start, "S40")
-    seconds = np.zeros(4)  # generate, text_fingerprint, signature, _buckets
+    seconds = np.zeros(4)  # generate, text_fingerprint, signature, band_keys
     for row, seed in enumerate(range(start, stop)):
         t0 = time.perf_counter()
         text = _WORDS.text = f"filler {seed}"  # a placeholder; _WORDS gives its words
@@ -272,14 +274,14 @@ def _filler_chunk(bounds: tuple[int, int]) -> tuple[int, np.ndarray, np.ndarray,
         t2 = time.perf_counter()
         sigs[row] = signature(text)
         t3 = time.perf_counter()
-        buckets[row] = _INDEX._buckets(sigs[row])
+        buckets[row] = band_keys(sigs[row], _INDEX.bands, _INDEX.rows)
         seconds += (t1 - t0, t2 - t1, t3 - t2, time.perf_counter() - t3)
     return start, sigs, buckets, prints, seconds
 
 
 def precompute(maker: FillerMaker, count: int, workers: int, work: Path) -> dict:
     files = {name: work / f"filler-{name}.npy" for name in ("sigs", "buckets", "prints")}
-    bands = NearDuplicateIndex(sqlite3.connect(":memory:")).bands
+    bands = SQLiteBands(sqlite3.connect(":memory:")).bands
     shapes = {"sigs": ((count, NUM_PERM), np.uint32), "buckets": ((count, bands), np.int64),
               "prints": ((count,), "S40")}
     out = {name: np.lib.format.open_memmap(files[name], "w+", dtype, shape) for name, (shape, dtype) in shapes.items()}
@@ -325,7 +327,7 @@ def fill_sqlite(size: int, work: Path) -> dict:
     path = db_path(work, size)
     path.unlink(missing_ok=True)
     db = sqlite3.connect(path)
-    index = NearDuplicateIndex(db)
+    index = SQLiteBands(db)
     start = time.perf_counter()
     bulk_minhashes(db, work, count)
     minhash_seconds = time.perf_counter() - start
@@ -372,7 +374,7 @@ def check_sqlite(size: int, work: Path) -> dict:
     gc.collect()
     rss_before = rss_mb()
     db = sqlite3.connect(db_path(work, size))
-    index = NearDuplicateIndex(db)
+    index = SQLiteBands(db)
     stored = len(index)
     rows, pairs, commits = [], [], []
     for number, article in enumerate(world["checks"], 1):
@@ -528,13 +530,13 @@ def table(title: str, headers: list[str], rows: list[list[str]]) -> None:
 
 def background(world: dict, maker: FillerMaker) -> list[list[str]]:
     """How often unrelated articles share an LSH band: real documents of different stories, and fillers."""
-    index = NearDuplicateIndex(sqlite3.connect(":memory:"))
+    index = SQLiteBands(sqlite3.connect(":memory:"))
     real = world["real"]
     rows = []
     groups = {"real, different stories": [(d["text"], d["story"]) for d in real],
               "filler": [(maker.text(seed), str(seed)) for seed in range(2 * len(real))]}
     for name, docs in groups.items():
-        bands = [set(index._buckets(signature(text))) for text, _ in docs]
+        bands = [set(band_keys(signature(text), index.bands, index.rows)) for text, _ in docs]
         texts = [text for text, _ in docs]
         pairs = [(i, j) for i, j in itertools.combinations(range(len(docs)), 2) if docs[i][1] != docs[j][1]]
         hits = [(i, j) for i, j in pairs if bands[i] & bands[j]]
@@ -549,7 +551,7 @@ def report(info: dict, results: dict[int, dict], judge: Judge, world: dict, back
     cpu = {k: v / info["count"] for k, v in info["cpu"].items()}
     table(f"Filler signatures, precomputed once for {info['count']} articles in a Pool of {info['workers']} "
           "processes (CPU ms per article in the workers; wall ms per article for the pool)",
-          ["articles", "wall s", "wall ms/art", "generate", "text_fingerprint", "signature", "_buckets"],
+          ["articles", "wall s", "wall ms/art", "generate", "text_fingerprint", "signature", "band_keys"],
           [[f"{info['count']}", f"{info['wall']:.0f}", ms(info["wall"] / info["count"]), ms(cpu["generate"]),
             ms(cpu["fingerprint"]), ms(cpu["signature"]), ms(cpu["buckets"])]])
     table("Unrelated pairs sharing at least one of the 32 LSH bands (identical texts not counted in 'distinct')",
@@ -575,7 +577,7 @@ def sqlite_table(results: dict[int, dict]) -> None:
                      ms(statistics.median(rest)), ms(p95(rest)), ms(statistics.median(t[1] for t in timed)),
                      ms(statistics.median(t[0] for t in timed)), f"{len(every) / sum(every):.0f}",
                      ms(statistics.median(check["commits"]))])
-    table("SQLite NearDuplicateIndex, on-disk file in /tmp. bulk fill = executemany of precomputed rows in one "
+    table("SQLite bands (SQLiteBands), on-disk file in /tmp. bulk fill = executemany of precomputed rows in one "
           "transaction (setup);\nadd = index.add(id, text) in a new process; latency over 200 checks (100 copies, "
           "100 fresh), 'no sig' = add minus signature(text)",
           ["N", "bulk s", "bulk art/s", "real add art/s", "db MB", "peak RSS MB", "RSS growth MB", "add med ms",
