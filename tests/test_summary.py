@@ -171,3 +171,12 @@ def test_sentences_giving_one_figure_and_naming_one_thing_are_one_fact_in_other_
     embedded = EmbeddedSentences(story.sentences(), load_embedder("hashing")[0])
     assert [f.sources for f in group_facts(story, embedded)] == [("a", "b")]
     assert len(group_facts(story, embedded, FactsConfig(claim_margin=0.0))) == 2
+
+
+def test_a_dateline_credit_is_not_a_photo_caption():
+    from newsprism.analysis.summary_fit import reads_alone
+
+    assert reads_alone("LONDON (Reuters) - Britain said on Monday it would act.")
+    assert reads_alone("NEW YORK (AP) — Colin Kroll, a tech executive, has died.")
+    assert not reads_alone("(AP Photo/Jim Mone) Shoppers wait in line outside a store.")
+    assert not reads_alone("In this July 1, 2017, photo, shoppers wait in line outside a store.")

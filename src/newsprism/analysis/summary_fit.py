@@ -18,7 +18,7 @@ SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|according to|asked|wr
 # Photo captions left in an article's text.
 CAPTION = re.compile(
     r"\bin this (?:\w+,? )?(?:\w+\.? \d{1,2}, \d{4},? )?(?:file )?photo\b|"
-    r"\((?:AP|Associated Press|Reuters|AFP|Getty)\b[^)]*\)",
+    r"\((?:AP|Associated Press|Reuters|AFP|Getty)[^)]*(?:Photo|Images|/)[^)]*\)",  # not a dateline's "(Reuters)"
     re.I,
 )
 QUOTE_END = re.compile(r"[.,!?]['’\"”]$")
