@@ -45,3 +45,16 @@ def test_a_one_word_name_mentioned_once_is_an_entity_only_when_the_settings_allo
     assert resolve_entities(once) == ()
     [lavrov] = resolve_entities(once, config=EntitiesConfig(min_mentions=1))
     assert (lavrov.name, lavrov.type, lavrov.sources) == ("Lavrov", "PERSON", ("a0",))
+
+
+def test_scraped_markup_and_link_text_are_no_entities():
+    from newsprism.analysis.entities import Mention
+
+    class Scraped:
+        name = "scraped"
+
+        def mentions(self, story):
+            return [Mention("a", text, "ORG") for text in ("Splits/AP Images]", "Tweet @nikkihaley &", "AT&T")] * 2
+
+    story = Story("s", (Article(id="a", text="AT&T said so.", sentences=("AT&T said so.",)),))
+    assert [e.name for e in resolve_entities(story, Scraped())] == ["AT&T"]

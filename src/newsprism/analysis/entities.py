@@ -19,7 +19,7 @@ from ..records import Entity, Story
 from ..text.tokens import STOPWORDS, fold
 from ..validate import check_range
 
-VERSION = "1"
+VERSION = "2"
 
 # A one-word name needs at least this many mentions to be an entity: once is as often a capitalised
 # common word ("Western", a sentence's first word) as a name.
@@ -222,11 +222,16 @@ class RuleRecognizer:
         return [m for a in story.articles for s in a.sentences for m in find_mentions(a.id, s, common)]
 
 
+# Characters no name holds: markup, links and list separators scraped with the text.
+MARKUP = re.compile(r"[/\\\[\]{}<>=@#*|]|https?:|www\.")
+LETTER = re.compile(r"[^\W\d_]")
+
+
 def resolve_entities(
     story: Story, recognizer: Recognizer | None = None, config: EntitiesConfig = DEFAULT
 ) -> tuple[Entity, ...]:
     """Entities of a story with their aliases and the articles that mention them."""
-    mentions = (recognizer or RuleRecognizer()).mentions(story)
+    mentions = [m for m in (recognizer or RuleRecognizer()).mentions(story) if is_name(m.text)]
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         key = translit_key(mention.text)
@@ -235,6 +240,17 @@ def resolve_entities(
     _merge_acronyms(groups)
     entities = [entity for entity in (_entity(members, config) for members in groups.values()) if entity is not None]
     return tuple(sorted(entities, key=lambda e: (-len(e.sources), e.type, e.name)))
+
+
+def is_name(text: str) -> bool:
+    """Whether a recognised span can be a name: it holds a letter, no markup or link characters (a
+    scraped "Tweet @nikkihaley", "Splits/AP Images]", "North/ Central New Jersey"; "AT&T" is one), and does not
+    end on a dash or a joining mark.
+
+    >>> [is_name(t) for t in ("Kim Jong Un", "Splits/AP Images]", "Tweet @nikkihaley &", "-", "Lyon -")]
+    [True, False, False, False, False]
+    """
+    return bool(LETTER.search(text)) and not MARKUP.search(text) and not text.rstrip().endswith(("-", "–", "—", ","))
 
 
 def _entity(members: list[Mention], config: EntitiesConfig) -> Entity | None:
