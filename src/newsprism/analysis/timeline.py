@@ -27,7 +27,7 @@ WEEKDAY = re.compile(
     r"\b(?:on|last|this|next|by|since|until)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 
-VERSION = "1"
+VERSION = "2"
 
 # Sentences that resolve to the same date tell one event when they share at least this share of the
 # shorter one's content words: one event told by several outlets, not two things that happened that day.
@@ -35,6 +35,9 @@ EVENT_WORD_OVERLAP = 0.3
 # An event is told in at most this many words of its sentence, then an ellipsis: enough to say what
 # happened, short enough to read the timeline at a glance.
 MAX_EVENT_WORDS = 30
+# A sentence tells an event only with at least this many content words besides its dates: a heading
+# such as "Jan. 5, 2018:" or "Updated 6.15pm" dates nothing.
+MIN_EVENT_WORDS = 3
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,14 +46,18 @@ class TimelineConfig:
 
     event_word_overlap: float = EVENT_WORD_OVERLAP
     max_event_words: int = MAX_EVENT_WORDS
+    min_event_words: int = MIN_EVENT_WORDS
 
     def __post_init__(self) -> None:
         check_range("event word overlap", self.event_word_overlap, 0.0, 1.0)
         check_range("max event words", self.max_event_words, 1, 1000)
+        check_range("min event words", self.min_event_words, 0, 100)
 
 
 DEFAULT = TimelineConfig()
 
+# Words that only date: numbers, months and their abbreviations, weekdays, times of day.
+DATE_WORD = re.compile(rf"\d[\d.:,]*(?:am|pm|st|nd|rd|th)?|(?i:{MONTH_RE})|(?i:{'|'.join(WEEKDAYS)})|(?:a|p)\.?m\.?")
 # Dates relative to the publication day: "yesterday", "two days ago", "last month", "next year".
 RELATIVE_DAY = re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", re.I)
 DAYS_AGO = re.compile(r"\b(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b", re.I)
@@ -237,6 +244,8 @@ def build_timeline(story: Story, config: TimelineConfig = DEFAULT) -> tuple[Time
         reference = published or (min(known) if known else None)
         for sentence in article.sentences:
             words = set(content_words(sentence))
+            if len([w for w in words if not DATE_WORD.fullmatch(w)]) < config.min_event_words:
+                continue
             for when in resolve_dates(sentence, reference, nearest=published is None):
                 event = _same_event(events, when, words, config)
                 if event is None:
