@@ -180,3 +180,16 @@ def test_a_dateline_credit_is_not_a_photo_caption():
     assert reads_alone("NEW YORK (AP) — Colin Kroll, a tech executive, has died.")
     assert not reads_alone("(AP Photo/Jim Mone) Shoppers wait in line outside a store.")
     assert not reads_alone("In this July 1, 2017, photo, shoppers wait in line outside a store.")
+
+
+def test_an_article_that_only_announced_an_event_is_not_cited_for_its_happening():
+    from newsprism.analysis.support import says
+    from newsprism.embed import EmbeddedSentences
+    from newsprism.records import Article, Story
+
+    before = "Officials said the mayor would open the new bridge over the river on Friday with a ceremony."
+    after = "The mayor opened the new bridge over the river on Friday with a ceremony, officials said."
+    story = Story("s", (Article("a", before, sentences=(before,)), Article("b", after, sentences=(after,))))
+    embedded = EmbeddedSentences(story.sentences(), load_embedder("hashing")[0])
+    assert says(embedded, "b", after, 0.4) and not says(embedded, "a", after, 0.4)
+    assert says(embedded, "a", before, 0.4)

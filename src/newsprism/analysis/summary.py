@@ -41,7 +41,7 @@ from ..validate import check_range
 from .summary_fit import overtaken, quoted_shares_of, reads_alone, someone_elses_words
 from .support import says, supports
 
-VERSION = "7"
+VERSION = "8"
 
 # A concept counts only when at least this many independent sources use it (fewer when the story
 # has fewer): one outlet's own phrasing is not what the story is about. 1 instead of 2: R2 -2.2.

@@ -24,11 +24,10 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-import numpy as np
-
 from ..embed import EmbeddedSentences
 from ..records import Article
 from ..text.tokens import STOPWORDS, content_words
+from .timeline import is_future
 
 WORD = re.compile(r"[\w'’.-]*\w")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
@@ -52,21 +51,27 @@ def key_terms(sentence: str) -> set[str]:
 def says(embedded: EmbeddedSentences, article: str, sentence: str, min_overlap: float) -> bool:
     """Whether ``article`` states what ``sentence`` claims: one of its sentences rewords it (the embedder's
     alignment cosine), or one sentence, or two in a row, hold at least ``min_overlap`` of its content
-    words. A fact may join sentences that share a subject but not a claim; a citation needs the claim."""
+    words. A fact may join sentences that share a subject but not a claim; a citation needs the claim.
+    A sentence telling what happened is not stated by one telling it as ahead: an article written
+    before an arrival that said he "would" be welcomed does not say he was."""
     rows = embedded.rows(article)
     if not rows:
         return False
+    ahead = is_future(sentence)
+    texts = [embedded.sentences[row].text for row in rows]
     vector = embedded.vectors_of([sentence])[0]
-    if float(np.max(embedded.vectors[rows] @ vector)) >= embedded.embedder.align_similarity:
+    cosines = embedded.vectors[rows] @ vector
+    align = embedded.embedder.align_similarity
+    if any(c >= align and (ahead or not is_future(t)) for c, t in zip(cosines, texts, strict=True)):
         return True
     words = set(content_words(sentence))
     if not words:
         return True
     # a claim one outlet tells in two sentences ("expected to sign several documents. Among these is a
     # partnership agreement.") is read over each sentence and the next
-    own = [set(content_words(embedded.sentences[row].text)) for row in rows]
-    spans = own + [a | b for a, b in pairwise(own)]
-    return max(len(words & span) for span in spans) / len(words) >= min_overlap
+    own = [(set(content_words(t)), ahead or not is_future(t)) for t in texts]
+    spans = own + [(a | b, x and y) for (a, x), (b, y) in pairwise(own)]
+    return any(len(words & span) >= min_overlap * len(words) and tense_fits for span, tense_fits in spans)
 
 
 def supports(article: Article, sentence: str) -> bool:

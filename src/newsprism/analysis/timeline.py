@@ -79,7 +79,8 @@ PAST = re.compile(
 CLAUSE_END = re.compile(r"[,;:—–]\s|[“”\"]|\bthat\b")
 
 
-def _is_future(text: str) -> bool:
+def is_future(text: str) -> bool:
+    """Whether a text tells what is ahead ("will", "is expected to") more than what happened."""
     future, past = len(FUTURE.findall(text)), len(PAST.findall(text))
     return future > 0 and future >= past
 
@@ -92,8 +93,8 @@ def _is_future_at(text: str, position: int) -> bool:
     end = next((m.start() for m in CLAUSE_END.finditer(text, position)), len(text))
     clause = text[start:end]
     if FUTURE.search(clause) or PAST.search(clause):
-        return _is_future(clause)
-    return _is_future(text)
+        return is_future(clause)
+    return is_future(text)
 
 
 def overtaken(text: str, published: date | None, newest: date | None) -> bool:
@@ -108,7 +109,7 @@ def overtaken(text: str, published: date | None, newest: date | None) -> bool:
     >>> overtaken("Putin will travel to North Korea on Tuesday.", date(2024, 6, 17), date(2024, 6, 17))
     False
     """
-    if newest is None or not _is_future(text):
+    if newest is None or not is_future(text):
         return False
     resolved = resolve_dates(text, published or newest, nearest=published is None)
     days = [d for d in resolved if len(d) == len("2024-06-19")]
