@@ -60,29 +60,28 @@ def part_key(analyser: Analyser, context: StoryContext, digest: str, upstream: M
 
 
 class AnalysisRun:
-    """One story's analysers, run in order; ``keys`` maps each result to the key of the analyser adding it."""
+    """One story's analysers, run in order, each under the key known before anything runs."""
 
     def __init__(self, context: StoryContext, store: Store | None = None) -> None:
         self.context = context
         self.store = store
         self.digest = story_digest(context.story)
         self.analysers = ordered(ANALYSERS.get(name) for name in ANALYSERS.names())
-        self.keys: dict[str, str] = {}
+        self.keys: dict[str, str] = {}  # each result's key: that of the analyser adding it
+        self.part_keys: dict[str, str] = {}  # each analyser's key
+        for analyser in self.analysers:
+            key = self.part_keys[analyser.name] = part_key(analyser, self.context, self.digest, self.keys)
+            self.keys.update(dict.fromkeys(analyser.adds, key))
         self.results: dict[str, Any] = {}
-        self.computed: list[str] = []  # the analysers that ran, rather than loaded a stored result
 
     def key(self) -> str:
         """One key for the whole analysis, known before anything runs: every analyser's key together."""
-        keys: dict[str, str] = {}
-        for analyser in self.analysers:
-            keys.update(dict.fromkeys(analyser.adds, part_key(analyser, self.context, self.digest, keys)))
-        return _hash(keys)
+        return _hash(self.keys)
 
     def run(self) -> StoryAnalysis:
         for analyser in self.analysers:
-            key = part_key(analyser, self.context, self.digest, self.keys)
+            key = self.part_keys[analyser.name]
             self.results.update(self._stored(analyser, key) or self._compute(analyser, key))
-            self.keys.update(dict.fromkeys(analyser.adds, key))
         story, results = self.context.story, self.results
         groups = copy_groups(story, results["provenance"])
         return StoryAnalysis(
@@ -104,7 +103,6 @@ class AnalysisRun:
         return {name: from_data(kind, stored[name]) for name, kind in analyser.adds.items()}
 
     def _compute(self, analyser: Analyser, key: str) -> dict[str, Any]:
-        self.computed.append(analyser.name)
         result = analyser(self.context, self.results)
         if self.store is not None:
             data = {name: to_data(value) for name, value in result.items()}

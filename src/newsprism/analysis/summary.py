@@ -38,7 +38,7 @@ from ..embed import EmbeddedSentences
 from ..records import Article, Conflict, Fact, Story, SummarySentence
 from ..text.tokens import STOPWORDS, words
 from ..validate import check_range
-from .summary_fit import overtaken, quoted_shares_of, reads_alone, someone_elses_words
+from .summary_fit import latest_date, overtaken, quoted_shares_of, reads_alone, someone_elses_words
 from .support import says, supports
 
 VERSION = "8"
@@ -195,7 +195,8 @@ def _options(
     quoted = quoted_shares_of(articles)
     stated = [o for o in stated if reads_alone(o[1]) and not someone_elses_words(o[1], quoted)] or stated
     # an announcement the later coverage has overtaken ("will travel on Tuesday", read on Wednesday)
-    stated = [option for option in stated if not overtaken(option[1], option[2], articles)] or stated
+    newest = latest_date(articles)
+    stated = [option for option in stated if not overtaken(option[1], option[2], articles, newest)] or stated
     return [
         Option(
             fact=fact,

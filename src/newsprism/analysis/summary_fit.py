@@ -5,6 +5,7 @@ announcement the later coverage overtook."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ..articles.sentences import quoted_shares
 from ..records import Article
@@ -60,9 +61,13 @@ def someone_elses_words(sentence: str, quoted: dict[str, float]) -> bool:
     return quoted.get(sentence, 0.0) >= QUOTED_SHARE and not opens and not SPEECH.search(sentence)
 
 
-def overtaken(sentence: str, cited: tuple[str, ...], articles: dict[str, Article]) -> bool:
-    """Whether the story's latest coverage has passed the day a sentence tells as ahead, read from the
-    earliest article citing it."""
-    newest = max((d for a in articles.values() if (d := published_date(a.published))), default=None)
+def latest_date(articles: dict[str, Article]) -> date | None:
+    """The day of the story's latest dated article."""
+    return max((d for a in articles.values() if (d := published_date(a.published))), default=None)
+
+
+def overtaken(sentence: str, cited: tuple[str, ...], articles: dict[str, Article], newest: date | None) -> bool:
+    """Whether the story's latest coverage (``newest``) has passed the day a sentence tells as ahead, read
+    from the earliest article citing it."""
     told = min((d for a in cited if (d := published_date(articles[a].published))), default=None)
     return told_as_ahead(sentence, told, newest)

@@ -34,7 +34,8 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 POSSESSIVE = re.compile(r"['’]s$")
 
 
-def key_terms(sentence: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def key_terms(sentence: str) -> frozenset[str]:
     """The numbers (as digit strings) and the capitalised words, other than a sentence's first, that the
     sentence states."""
     found = set()
@@ -45,7 +46,7 @@ def key_terms(sentence: str) -> set[str]:
                 found.add(digits)
             elif n > 0 and word[0].isupper() and len(word) > 1 and word.lower() not in STOPWORDS:
                 found.add(_term(word))
-    return {term for term in found if term}
+    return frozenset(term for term in found if term)
 
 
 def says(embedded: EmbeddedSentences, article: str, sentence: str, min_overlap: float) -> bool:
@@ -57,21 +58,25 @@ def says(embedded: EmbeddedSentences, article: str, sentence: str, min_overlap: 
     rows = embedded.rows(article)
     if not rows:
         return False
-    ahead = is_future(sentence)
-    texts = [embedded.sentences[row].text for row in rows]
-    vector = embedded.vectors_of([sentence])[0]
-    cosines = embedded.vectors[rows] @ vector
+    words, ahead = _claim(sentence)
+    told = [_claim(embedded.sentences[row].text) for row in rows]
+    cosines = embedded.vectors[rows] @ embedded.vectors_of([sentence])[0]
     align = embedded.embedder.align_similarity
-    if any(c >= align and (ahead or not is_future(t)) for c, t in zip(cosines, texts, strict=True)):
+    if any(c >= align and (ahead or not later) for c, (_, later) in zip(cosines, told, strict=True)):
         return True
-    words = set(content_words(sentence))
     if not words:
         return True
     # a claim one outlet tells in two sentences ("expected to sign several documents. Among these is a
     # partnership agreement.") is read over each sentence and the next
-    own = [(set(content_words(t)), ahead or not is_future(t)) for t in texts]
+    own = [(w, ahead or not later) for w, later in told]
     spans = own + [(a | b, x and y) for (a, x), (b, y) in pairwise(own)]
     return any(len(words & span) >= min_overlap * len(words) and tense_fits for span, tense_fits in spans)
+
+
+@lru_cache(maxsize=1 << 16)
+def _claim(sentence: str) -> tuple[frozenset[str], bool]:
+    """A sentence's content words and whether it tells what is ahead: read once, whatever asks again."""
+    return frozenset(content_words(sentence)), is_future(sentence)
 
 
 def supports(article: Article, sentence: str) -> bool:

@@ -18,6 +18,7 @@ story, so it is never a source, a fact or a summary sentence.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..records import Article
@@ -79,17 +80,24 @@ class PageKindConfig:
 def page_kind(article: Article, config: PageKindConfig | None = None) -> str | None:
     """The kind of non-article page ``article`` is, or None for an article."""
     config = config or PageKindConfig()
-    found = [kind for unit in _units(article) if (kind := _service_kind(unit, config))]
-    if not found or service_share(article, config) < config.service_share:
+    kinds = _kinds(article, config)
+    found = [kind for kind in kinds if kind]
+    if not found or _share(kinds) < config.service_share:
         return None
-    return max(set(found), key=found.count)
+    return Counter(found).most_common(1)[0][0]  # on a tie, the kind the page shows first
 
 
 def service_share(article: Article, config: PageKindConfig | None = None) -> float:
     """The share of the page's sentences (kept, or removed as boilerplate) that are service lines."""
-    config = config or PageKindConfig()
-    units = _units(article)
-    return sum(_service_kind(unit, config) is not None for unit in units) / len(units) if units else 0.0
+    return _share(_kinds(article, config or PageKindConfig()))
+
+
+def _share(kinds: list[str | None]) -> float:
+    return sum(kind is not None for kind in kinds) / len(kinds) if kinds else 0.0
+
+
+def _kinds(article: Article, config: PageKindConfig) -> list[str | None]:
+    return [_service_kind(unit, config) for unit in _units(article)]
 
 
 def _units(article: Article) -> list[str]:

@@ -70,6 +70,7 @@ class EmbeddedSentences:
         self._rows: dict[str, list[int]] = {}
         for row, sentence in enumerate(sentences):
             self._rows.setdefault(sentence.article, []).append(row)
+        self._row_of = {sentence.text: row for row, sentence in enumerate(sentences)}
 
     def rows(self, article: str) -> list[int]:
         """Row numbers of an article's sentences, in reading order."""
@@ -79,7 +80,7 @@ class EmbeddedSentences:
         """Vectors of sentences of the story by their text, embedding only those it does not hold."""
         if not texts:
             return np.zeros((0, self.embedder.dim), dtype=np.float32)
-        row_of = {sentence.text: row for row, sentence in enumerate(self.sentences)}
+        row_of = self._row_of
         missing = [text for text in dict.fromkeys(texts) if text not in row_of]
         extra = dict(zip(missing, self.embedder.embed(missing), strict=True)) if missing else {}
         return np.array([self.vectors[row_of[t]] if t in row_of else extra[t] for t in texts]).reshape(len(texts), -1)

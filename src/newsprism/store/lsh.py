@@ -12,6 +12,7 @@ import sqlite3
 import numpy as np
 
 from ..dedup import DedupConfig, NearDuplicate, Sketch, band_keys, matches, sketch
+from .select import select_in
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS minhashes (
@@ -71,13 +72,8 @@ class SQLiteBands:
     def pairs(self, articles: list[str]) -> list[NearDuplicate]:
         """The stored near-duplicate pairs with both articles among ``articles``."""
         wanted = set(articles)
-        found = []
-        for start in range(0, len(articles), 500):  # stay under SQLite's bound-parameter limit
-            chunk = articles[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT * FROM near_duplicates WHERE first IN ({marks})", chunk).fetchall()
-            found += [NearDuplicate(a, b, j, bool(e)) for a, b, j, e in rows if b in wanted]
-        return found
+        rows = select_in(self.db, "*", "near_duplicates", "first", articles)
+        return [NearDuplicate(a, b, j, bool(e)) for a, b, j, e in rows if b in wanted]
 
     def __len__(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM minhashes").fetchone()[0]

@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 
 from .base import OutletLines
+from .select import select_in
 
 
 class SQLiteOutletLines:
@@ -22,7 +23,7 @@ class SQLiteOutletLines:
         """Record each article's lines under its outlet (replacing what it had); return the other stored
         articles of those outlets that hold a line whose count crossed from one article to several or back.
         The caller commits."""
-        old = self._rows_of(list(lines))
+        old = select_in(self.db, "article, outlet, line", "outlet_lines", "article", list(lines))
         touched = {(outlet, line) for _, outlet, line in old}
         touched |= {(entry.outlet, key) for entry in lines.values() for key in entry.keys}
         before = self._line_counts(touched)
@@ -63,13 +64,3 @@ class SQLiteOutletLines:
             for article, line in rows:
                 found[article].add(line)
         return found
-
-    def _rows_of(self, articles: list[str]) -> list[tuple]:
-        rows: list[tuple] = []
-        for start in range(0, len(articles), 500):  # stay under SQLite's bound-parameter limit
-            chunk = articles[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows += self.db.execute(
-                f"SELECT article, outlet, line FROM outlet_lines WHERE article IN ({marks})", chunk
-            ).fetchall()
-        return rows

@@ -27,6 +27,7 @@ from ..records import Article, Skipped
 from .base import OutletLines, SearchHit, StoryOverview
 from .lsh import SQLiteBands, create_tables
 from .outlet_lines import SQLiteOutletLines
+from .select import select_in
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -132,10 +133,11 @@ class SQLiteStore:
         return self.articles([article_id]).get(article_id)
 
     def articles(self, article_ids: Sequence[str]) -> dict[str, Article]:
-        return {i: Article.from_dict(json.loads(d)) for i, d in self._select("id, data", "articles", "id", article_ids)}
+        rows = select_in(self.db, "id, data", "articles", "id", article_ids)
+        return {i: Article.from_dict(json.loads(d)) for i, d in rows}
 
     def extracted(self, article_ids: Sequence[str]) -> dict[str, Article]:
-        rows = self._select("id, COALESCE(extracted, data)", "articles", "id", article_ids)
+        rows = select_in(self.db, "id, COALESCE(extracted, data)", "articles", "id", article_ids)
         return {i: Article.from_dict(json.loads(d)) for i, d in rows}
 
     def put_articles(self, articles: Iterable[Article], extracted: Iterable[Article] = ()) -> None:
@@ -258,7 +260,7 @@ class SQLiteStore:
 
     def story_of(self, article_ids: list[str]) -> dict[str, str]:
         """The stored story of each of ``article_ids`` that has one."""
-        return dict(self._select("article_id, story_id", "story_articles", "article_id", article_ids))
+        return dict(select_in(self.db, "article_id, story_id", "story_articles", "article_id", article_ids))
 
     def story_members(self, story_id: str) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT article_id FROM story_articles WHERE story_id = ?", (story_id,))]
@@ -334,16 +336,6 @@ class SQLiteStore:
     def _meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
-
-    def _select(self, columns: str, table: str, key: str, values: Sequence[str]) -> list[tuple]:
-        """Rows whose ``key`` is among ``values``, in chunks under SQLite's bound-parameter limit."""
-        rows: list[tuple] = []
-        values = list(dict.fromkeys(values))
-        for start in range(0, len(values), 500):
-            chunk = values[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows += self.db.execute(f"SELECT {columns} FROM {table} WHERE {key} IN ({marks})", chunk).fetchall()
-        return rows
 
     @contextmanager
     def _write(self) -> Iterator[None]:
