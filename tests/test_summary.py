@@ -193,3 +193,24 @@ def test_an_article_that_only_announced_an_event_is_not_cited_for_its_happening(
     embedded = EmbeddedSentences(story.sentences(), load_embedder("hashing")[0])
     assert says(embedded, "b", after, 0.4) and not says(embedded, "a", after, 0.4)
     assert says(embedded, "a", before, 0.4)
+
+
+def test_an_article_naming_the_same_people_and_figures_in_another_claim_is_not_cited():
+    import pytest
+
+    from newsprism.analysis.parse import parser_name
+    from newsprism.analysis.support import says, supports, uses_verbs
+    from newsprism.embed import EmbeddedSentences
+    from newsprism.records import Article, Story
+
+    if parser_name() == "none":
+        pytest.skip("needs spaCy's English model")
+    claim = "The minister has landed in Oslo, marking her first visit to the country in 12 years."
+    other = "The minister praised Norway for its support, ahead of her first visit to Oslo in 12 years."
+    told = "The minister landed in Oslo on Monday, her first visit to the country in 12 years."
+    story = Story("s", (Article("a", other, sentences=(other,)), Article("b", told, sentences=(told,))))
+    embedded = EmbeddedSentences(story.sentences(), load_embedder("hashing")[0])
+    # words and names alone would credit "a" with the landing
+    assert supports(story.articles[0], claim) and says(embedded, "a", claim, 0.4)
+    assert not uses_verbs(story.articles[0], claim)
+    assert uses_verbs(story.articles[1], claim)

@@ -18,6 +18,7 @@ from .analysis.analysers import ANALYSERS
 from .analysis.base import StoryContext
 from .analysis.entities import Recognizer
 from .analysis.ner import load_recognizer
+from .analysis.parse import parser_name
 from .analysis.runner import AnalysisRun
 from .articles.pipeline import Pipeline
 from .cluster import publication_order
@@ -245,6 +246,7 @@ def _pipeline_info(embedder: Embedder, why: str, recognizer: Recognizer, recogni
         "embedder_note": why,
         "entities": recognizer.name,
         "entities_note": recognizer_note,
+        "parser": parser_name(),
     }
 
 

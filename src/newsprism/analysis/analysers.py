@@ -80,7 +80,7 @@ for analyser in (
     ),
     FunctionAnalyser(
         "summary", summary.VERSION, _summary, {"summary": tuple[SummarySentence, ...]},
-        reads=("provenance", "facts", "conflicts"), settings="summary", uses=("embedder", "rewriter"),
+        reads=("provenance", "facts", "conflicts"), settings="summary", uses=("embedder", "rewriter", "parser"),
     ),
 ):
     ANALYSERS.register(analyser.name, analyser)

@@ -19,6 +19,7 @@ from ..dedup import NearDuplicate, find_near_duplicates
 from ..embed import EmbeddedSentences, Embedder
 from ..records import Story
 from .entities import Recognizer
+from .parse import parser_name
 from .summary import Rewriter
 
 if TYPE_CHECKING:  # config gathers the analysers' configs, so it imports this package
@@ -89,6 +90,8 @@ class StoryContext:
             return self.embedder.name
         if component == "recognizer":
             return getattr(self.recognizer, "name", None)
+        if component == "parser":
+            return parser_name()
         if component == "rewriter":
             return type(self.rewriter).__qualname__ if self.rewriter else None
         if component == "near":

@@ -29,6 +29,7 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -36,10 +37,10 @@ import numpy as np
 
 from ..embed import EmbeddedSentences
 from ..records import Article, Conflict, Fact, Story, SummarySentence
-from ..text.tokens import STOPWORDS, words
+from ..text.tokens import STOPWORDS, stem, words
 from ..validate import check_range
 from .summary_fit import latest_date, overtaken, quoted_shares_of, reads_alone, someone_elses_words
-from .support import says, supports
+from .support import says, supports, uses_verbs
 
 VERSION = "8"
 
@@ -59,7 +60,6 @@ LEDE_BONUS = 1.2
 REDUNDANCY_POWER = 4
 # Shorter candidates are fragments (datelines, captions, labels) unless nothing else is left.
 MIN_WORDS = 8
-SUFFIXES = ("ing", "ed", "es", "s")
 # Where a sentence that no article tells as written reads: after everything else.
 UNPLACED = (99, 99)
 
@@ -142,7 +142,15 @@ def summarize(
     position = _first_told(story)
     articles = {a.id: a for a in story.articles}
     told = [c for c in conflicts if len({a for side in c.sides for a in side.sources}) >= config.conflict_sources]
-    statements = [_state_conflict(c, articles) for c in told]
+    statements = [
+        _state_conflict(
+            c,
+            articles,
+            lambda a, sentence: _cites(a, sentence, articles, embedded, config) and uses_verbs(articles[a], sentence),
+            {e.sentence for other in conflicts if other is not c for side in other.sides for e in side.evidence},
+        )
+        for c in told
+    ]
     budget = config.words - sum(len(s.text.split()) for s in statements)
     options = _options(facts, conflicts, groups, position, articles, embedded, config)
     if not options or budget <= 0:
@@ -155,7 +163,7 @@ def summarize(
     placed = [
         Placed(o.place, SummarySentence(text, cited))
         for o, text in zip(chosen, texts, strict=True)
-        if (cited := tuple(a for a in o.sources if supports(articles[a], text)))
+        if (cited := tuple(a for a in o.sources if supports(articles[a], text) and uses_verbs(articles[a], text)))
     ]
     placed += [Placed(_place(c, position), s) for c, s in zip(told, statements, strict=True)]
     return tuple(p.sentence for p in sorted(placed, key=lambda p: p.place))
@@ -268,7 +276,7 @@ def concepts(text: str) -> set[str]:
     >>> sorted(concepts("The leaders signed the treaty"))
     ['leader sign', 'sign the', 'the leader', 'the treaty']
     """
-    stems = [_stem(w) for w in words(text)]
+    stems = [stem(w) for w in words(text)]
     return {f"{a} {b}" for a, b in itertools.pairwise(stems) if not (a in STOPWORDS and b in STOPWORDS)}
 
 
@@ -285,27 +293,28 @@ def concept_weights(story: Story, groups: dict[str, str], config: SummaryConfig 
     return {c: len(s) + config.tf_weight * math.log(counts[c]) for c, s in sources.items() if len(s) >= needed}
 
 
-def _stem(word: str) -> str:
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
-def _state_conflict(conflict: Conflict, articles: dict[str, Article]) -> SummarySentence:
-    """The most widely reported side's sentence, citing the sources that show it, with the other values
-    beside its own, each attributed to its outlets ("24 years (“nearly two decades”, according to 1
-    other source: Yonhap)"), so the story reads on without taking a side; a plain statement of the sides
-    when no sentence holds its value as written."""
+def _state_conflict(
+    conflict: Conflict, articles: dict[str, Article], cites: Callable[[str, str], bool], elsewhere: set[str]
+) -> SummarySentence:
+    """The most widely reported side's sentence that most of its sources state, citing them (not one that
+    takes a side in another conflict, ``elsewhere``), with the other values beside its own, each
+    attributed to its outlets ("24 years (“nearly two decades”, according to 1 other source: Yonhap)"),
+    so the story reads on without taking a side; a plain statement of the sides when no sentence holds
+    its value as written."""
     ordered = sorted(conflict.sides, key=lambda side: -len(side.sources))
     sources = tuple(dict.fromkeys(s for side in conflict.sides for s in side.sources))
-    others = "; ".join(f"“{_short(side.value)}”, according to {_attribution(side.sources, articles)}"
-                       for side in ordered[1:])
-    for sentence in sorted({e.sentence for e in ordered[0].evidence}, key=len):
-        cited = tuple(a for a in ordered[0].sources if supports(articles[a], sentence))
-        for wording in _wordings(ordered[0].value):
-            if wording in sentence and cited:
-                return SummarySentence(sentence.replace(wording, f"{wording} ({others})", 1), cited)
+    others = "; ".join(
+        f"“{_short(side.value)}”, according to {_attribution(side.sources, articles)}" for side in ordered[1:]
+    )
+    told = []
+    for sentence in {e.sentence for e in ordered[0].evidence} - elsewhere:
+        wording = next((w for w in _wordings(ordered[0].value) if w in sentence), None)
+        cited = tuple(a for a in ordered[0].sources if cites(a, sentence))
+        if wording and cited:
+            told.append((len(cited), -len(sentence), sentence, wording, cited))
+    if told:
+        *_, sentence, wording, cited = max(told)
+        return SummarySentence(sentence.replace(wording, f"{wording} ({others})", 1), cited)
     sides = " against ".join(
         f"“{_short(side.value)}” ({len(side.sources)} source{'s' if len(side.sources) > 1 else ''})" for side in ordered
     )
@@ -313,7 +322,7 @@ def _state_conflict(conflict: Conflict, articles: dict[str, Article]) -> Summary
 
 
 def _attribution(sources: tuple[str, ...], articles: dict[str, Article]) -> str:
-    """"1 other source: Yonhap" or "2 other sources: Yonhap, KCNA"."""
+    """ "1 other source: Yonhap" or "2 other sources: Yonhap, KCNA"."""
     names = ", ".join(dict.fromkeys(articles[a].outlet or a for a in sources))
     return f"{len(sources)} other source{'s' if len(sources) > 1 else ''}: {names}"
 

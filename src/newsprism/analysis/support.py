@@ -21,12 +21,15 @@ spelling variant counts as missing, which errs on the side of citing less.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
 from ..embed import EmbeddedSentences
 from ..records import Article
-from ..text.tokens import STOPWORDS, content_words
+from ..text.tokens import STOPWORDS, content_words, fold, stem
+from ..text.tokens import WORD as TOKEN
+from .parse import main_verbs
 from .timeline import is_future
 
 WORD = re.compile(r"[\w'’.-]*\w")
@@ -58,31 +61,68 @@ def says(embedded: EmbeddedSentences, article: str, sentence: str, min_overlap: 
     rows = embedded.rows(article)
     if not rows:
         return False
-    words, ahead = _claim(sentence)
+    claim = _claim(sentence)
     told = [_claim(embedded.sentences[row].text) for row in rows]
     cosines = embedded.vectors[rows] @ embedded.vectors_of([sentence])[0]
     align = embedded.embedder.align_similarity
-    if any(c >= align and (ahead or not later) for c, (_, later) in zip(cosines, told, strict=True)):
+    if any(c >= align and (claim.ahead or not other.ahead) for c, other in zip(cosines, told, strict=True)):
         return True
-    if not words:
+    if not claim.words:
         return True
     # a claim one outlet tells in two sentences ("expected to sign several documents. Among these is a
     # partnership agreement.") is read over each sentence and the next
-    own = [(w, ahead or not later) for w, later in told]
-    spans = own + [(a | b, x and y) for (a, x), (b, y) in pairwise(own)]
-    return any(len(words & span) >= min_overlap * len(words) and tense_fits for span, tense_fits in spans)
+    spans = [(c.words, c.stems, claim.ahead or not c.ahead) for c in told]
+    spans += [(a | b, x | y, p and q) for (a, x, p), (b, y, q) in pairwise(spans)]
+    return any(
+        tense_fits and _holds(claim.words, span, min_overlap) and _holds(claim.predicate, stems, min_overlap)
+        for span, stems, tense_fits in spans
+    )
+
+
+def _holds(wanted: frozenset[str], found: frozenset[str], share: float) -> bool:
+    return len(wanted & found) >= share * len(wanted)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What a sentence claims, as the citation check reads it.
+
+    ``words`` are its content words; ``predicate`` the stems of those that are not names (what it says
+    about them: "warmly received" in "Putin was warmly received by Kim"), so that an article naming the
+    same people in other claims does not pass for stating this one; ``stems`` every content word's stem.
+    """
+
+    words: frozenset[str]
+    predicate: frozenset[str]
+    stems: frozenset[str]
+    ahead: bool
 
 
 @lru_cache(maxsize=1 << 16)
-def _claim(sentence: str) -> tuple[frozenset[str], bool]:
-    """A sentence's content words and whether it tells what is ahead: read once, whatever asks again."""
-    return frozenset(content_words(sentence)), is_future(sentence)
+def _claim(sentence: str) -> Claim:
+    """Read once, whatever asks again."""
+    words = frozenset(content_words(sentence))
+    names = {fold(w).removesuffix("'s") for w in TOKEN.findall(sentence) if w[0].isupper()}
+    predicate = frozenset(stem(w) for w in words if w not in names and not w.isdigit())
+    return Claim(words, predicate, frozenset(stem(w) for w in words), is_future(sentence))
 
 
 def supports(article: Article, sentence: str) -> bool:
     """Whether ``article`` shows every key term of ``sentence``."""
     words, numbers = _vocabulary(article.title or "", article.text)
     return all((term in numbers) if term.isdigit() else (term in words) for term in key_terms(sentence))
+
+
+def uses_verbs(article: Article, sentence: str) -> bool:
+    """Whether ``article`` uses, in any form, the verbs that carry ``sentence``'s claim ("arrival" for
+    "arrived"): an article that names the same people, numbers and visit but never says he arrived is
+    not cited for "Putin has arrived, marking his first visit in 24 years"."""
+    words, _ = _vocabulary(article.title or "", article.text)
+    return all(
+        any(word.startswith(root) for word in words)
+        for verb in main_verbs(sentence)
+        if verb not in STOPWORDS and (root := verb[:-1] if verb.endswith("e") and len(verb) > 4 else verb)
+    )
 
 
 @lru_cache(maxsize=256)

@@ -18,6 +18,22 @@ STOPWORDS = frozenset(
 )
 
 
+# Endings a crude stemmer takes off, longest first ("received" and "receives" meet at "receiv").
+SUFFIXES = ("ing", "ly", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A folded word without its ending, when at least three letters are left.
+
+    >>> [stem(w) for w in ("warmly", "received", "talks", "is")]
+    ['warm', 'receiv', 'talk', 'is']
+    """
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
 def fold(text: str) -> str:
     """Lower case without accents, with typographic quotes made plain."""
     text = unicodedata.normalize("NFKD", text)

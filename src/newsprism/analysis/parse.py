@@ -1,0 +1,74 @@
+"""Dependency parses, for the checks that read a sentence's grammar rather than its words.
+
+The parser is spaCy's English model (the one :mod:`newsprism.analysis.ner` uses, loaded here with its
+parser and lemmatizer and without its entity recogniser). Without spaCy the checks that need a parse
+are skipped, which makes them weaker, never stricter; :func:`parser_name` says which ran.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .ner import MODELS
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Verbs that report speech or writing: in "the Kremlin said Putin will travel", the claim is "travel".
+REPORTING = frozenset(
+    """say tell report announce add note state claim confirm explain write declare insist argue warn
+    suggest reveal acknowledge according allege believe think""".split()
+)
+
+
+def _model() -> str | None:
+    if importlib.util.find_spec("spacy") is None:
+        return None
+    return next((m for m in MODELS if importlib.util.find_spec(m) is not None), None)
+
+
+def parser_name() -> str:
+    """The parser that runs, as the report names it, or "none"."""
+    model = _model()
+    return f"spacy {model} {importlib.metadata.version(model.replace('_', '-'))}" if model else "none"
+
+
+@lru_cache(maxsize=1)
+def parser() -> Language | None:
+    """spaCy's English pipeline with its parser, loaded once; None when it is not installed."""
+    model = _model()
+    if model is None:
+        return None
+    import spacy
+
+    return spacy.load(model, exclude=["ner"])
+
+
+@lru_cache(maxsize=1 << 12)
+def main_verbs(sentence: str) -> tuple[str, ...]:
+    """The lemmas of the verbs that carry a sentence's claim: its root, or, when the root reports
+    speech, the verb of what was said; followed down to the verb a root leads to ("are expected to
+    sign": sign).
+
+    >>> main_verbs("Putin was warmly received by Kim.")  # doctest: +SKIP
+    ('receive',)
+    >>> main_verbs("The Kremlin said the two are expected to sign a treaty.")  # doctest: +SKIP
+    ('sign',)
+    """
+    nlp = parser()
+    if nlp is None:
+        return ()
+    verbs = []
+    for part in nlp(sentence).sents:
+        heads = [part.root]
+        if part.root.lemma_.lower() in REPORTING:
+            heads = [child for child in part.root.children if child.dep_ in ("ccomp", "xcomp")]
+        for head in heads:
+            while (led := next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)) is not None:
+                head = led
+            if head.pos_ == "VERB" and head.lemma_.lower() not in REPORTING:
+                verbs.append(head.lemma_.lower())
+    return tuple(dict.fromkeys(verbs))
