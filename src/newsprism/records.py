@@ -105,6 +105,10 @@ class Sentence:
     text: str
 
 
+# A story titled by a sentence takes the first of at least this many words: a gallery's "1 of 12." is not one.
+TITLE_WORDS = 5
+
+
 @dataclass(frozen=True, slots=True)
 class Story:
     """Articles grouped as reports of one event."""
@@ -118,12 +122,14 @@ class Story:
 
     @property
     def title(self) -> str:
-        """The headline of the earliest titled article, else the first sentence of the first one."""
+        """The headline of the earliest titled article, else the first sentence of the first one that is
+        more than a label ("1 of 12.", "Photo")."""
         titled = [a for a in self.articles if a.title]
         if titled:
             return titled[0].title or ""
         first = self.articles[0]
-        return first.sentences[0] if first.sentences else first.text[:120]
+        told = [s for s in first.sentences if len(s.split()) >= TITLE_WORDS] or list(first.sentences)
+        return told[0] if told else first.text[:120]
 
     def sentences(self) -> list[Sentence]:
         return [Sentence(a.id, i, s) for a in self.articles for i, s in enumerate(a.sentences)]

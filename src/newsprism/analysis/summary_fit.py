@@ -26,19 +26,23 @@ QUOTE_END = re.compile(r"[.,!?]['’\"”]$")
 
 def reads_alone(sentence: str) -> bool:
     """Whether a sentence reads as a sentence of its own: not cut off ("store owners, who have..."), not
-    the end of a longer quotation (closing one it never opened), not a photo caption ("In this July 1,
-    2017, photo ...", "(Associated Press)").
+    the start or end of a longer quotation (opening one it never closes, closing one it never opened),
+    not a photo caption ("In this July 1, 2017, photo ...", "(Associated Press)").
 
     >>> reads_alone("The council closed the pier on Monday after engineers found cracks.")
     True
     >>> [reads_alone(s) for s in ("All we know is we’re not looking back.’", "Shop owners, who have...",
-    ...                            "(AP Photo/Jim Mone) In this July 1, 2017, photo, shoppers wait in line.")]
-    [False, False, False]
+    ...                            "(AP Photo/Jim Mone) In this July 1, 2017, photo, shoppers wait in line.",
+    ...                            "“This is a band that took the American tradition and moved it forward.")]
+    [False, False, False, False]
     """
     text = sentence.strip()
     if not text or text.endswith(("...", "…")) or CAPTION.search(text):
         return False
     if text[0] in "’”" or text[0].islower():
+        return False
+    # the start of a quotation that runs on into later sentences, its speaker named after it closes
+    if text[0] in "\"“" and not re.search("[\"”]", text[1:]):
         return False
     # the end of a quotation that opened in an earlier sentence
     return not (QUOTE_END.search(text) and not OPENING_QUOTE.search(text))
