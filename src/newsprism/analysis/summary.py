@@ -30,7 +30,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
@@ -156,7 +156,7 @@ def summarize(
     if not options or budget <= 0:
         return tuple(statements)
     weights = concept_weights(story, groups, config)
-    chosen = _choose(options, weights, embedded, statements, budget, config)
+    chosen = _choose(options, weights, embedded, statements, budget, config, articles)
     texts = [_closed(option.text) for option in chosen]
     if rewriter is not None:
         texts = _rewritten(rewriter, story, texts)
@@ -239,10 +239,13 @@ def _choose(
     statements: list[SummarySentence],
     budget: int,
     config: SummaryConfig,
+    articles: dict[str, Article],
 ) -> list[Option]:
     """Options taken greedily by the weight of the concepts they add per word, times the fact's breadth,
     the lede bonus and their novelty, until the budget is spent; in the order the coverage tells them.
+    An option is taken citing only the sources that use its verbs, and passed over when none does.
     A rewording of a conflict's statement is never taken."""
+    options = list(options)  # taken options are narrowed to their verified sources
     vectors = embedded.vectors_of([o.text for o in options])
     rewording = embedded.embedder.align_similarity
     said = embedded.vectors_of([s.text for s in statements])
@@ -260,6 +263,12 @@ def _choose(
 
     while remaining and used < budget:
         best = max(remaining, key=lambda i: (gain(i), [-p for p in options[i].place]))
+        # the parse is read only for the sentences about to be taken
+        verified = tuple(a for a in options[best].sources if uses_verbs(articles[a], options[best].text))
+        if not verified:
+            remaining.discard(best)
+            continue
+        options[best] = replace(options[best], sources=verified)
         remaining -= {i for i in remaining if options[best].text in options[i].said_by}
         np.maximum(closest, vectors @ vectors[best], out=closest)
         novelty[:] = 1.0 - np.clip(closest / rewording, 0.0, 1.0) ** config.redundancy_power
