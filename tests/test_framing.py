@@ -113,3 +113,46 @@ def test_omits_counts_only_news_articles_as_sources():
     facts = (_fact("f1", "Subscribers get full access.", ("wall", "wall2")),)
     framing = frame_articles(Story("s", articles), facts, {a.id: a.id for a in articles})
     assert framing[0].omits == ()
+
+
+def test_an_adverb_grading_an_adjective_judges_nothing():
+    voice = own_voice("Americans feel pretty good. The troops fought brilliantly.")
+    judging = {w for w, part, r in voice.words if is_evaluative(w, part, r)}
+    assert "pretty" not in judging and "brilliantly" in judging
+
+
+def test_an_embedded_post_and_a_claims_clause_are_not_the_outlets_own():
+    text = (
+        "The president wrote again on Monday.\n"
+        "Our wonderful economy is booming! — Pat Doe (@patdoe) January 25, 2018\n"
+        "Critics rejected the claim that the brilliant plan worked."
+    )
+    words = _own_words(text)
+    assert "wonderful" not in words and "brilliant" not in words
+    assert {"president", "critics", "rejected", "claim"} <= words
+
+
+def test_an_attribution_inside_reported_speech_is_the_writers():
+    words = _own_words(
+        "Divers brought the commuters safely ashore, and doctors say every one of them is recovering well, "
+        "Mayor Ilse Korven told reporters, praising the heroic rescuers."
+    )
+    assert {"told", "praising", "heroic"} <= words and "recovering" not in words
+
+
+def test_a_judging_word_most_outlets_use_is_the_storys_not_one_outlets():
+    # "brutal" stands out in "a" (three times against once), but every outlet uses it
+    story = Story(
+        "s",
+        tuple(
+            _article(i, f"The brutal storm hit the coast on Monday. {extra}" + SHARED)
+            for i, extra in (
+                ("a", "A sinister silence followed the brutal night and its brutal winds."),
+                ("b", "Roads closed."),
+                ("c", "Power failed."),
+            )
+        ),
+    )
+    framing = {f.article: f for f in frame_articles(story, (), {a.id: a.id for a in story.articles})}
+    assert framing["a"].loaded_terms == ("sinister",)
+    assert framing["b"].loaded_terms == ()

@@ -1,12 +1,14 @@
 """The words an article says in its own voice: its text less what it reports others as saying.
 
-Framing judges the outlet, so the words of the people it quotes must not count as its own. Three kinds
-of span are someone else's words:
+Framing judges the outlet, so the words of the people it quotes must not count as its own. These spans
+are someone else's words:
 
 * anything in quotation marks, however short (a scare-quoted “friendly state visit” is the Kremlin's);
+* a post embedded in the page ("… — Donald J. Trump (@realDonaldTrump) January 25, 2018");
 * reported speech without quotation marks: the clause a verb of saying, thinking or alleging governs
   ("Kim said that the heroic army ...", "officials believe the talks failed"), found with spaCy's
-  dependency parse (the verb's ``ccomp``); the verb itself and its subject stay the outlet's ("railed");
+  dependency parse (the verb's ``ccomp``), and the clause of a noun of saying ("the claim that ...");
+  the verb itself and its subject stay the outlet's ("railed");
 * a sentence attributed as a whole with "according to ..." (all but the attribution).
 
 Reported speech without quotation marks is the outlet's paraphrase, though: the labels it gives people
@@ -32,14 +34,22 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Verbs (lemmas) whose complement clause is someone else's statement or view, not the outlet's: the speech
-# verbs of news writing (as quotes.py attributes), verbs of belief and of allegation.
+# verbs of news writing (as quotes.py attributes), verbs of belief, knowledge and of allegation.
 REPORTING = frozenset(
     """say tell add write state note declare warn insist explain stress claim announce report rail lament
     indicate confirm argue assert acknowledge urge vow reply tweet clarify suggest describe call deny allege
     accuse charge complain contend maintain predict promise pledge boast brag admit concede believe think
-    feel fear hope expect consider argue reckon agree estimate emphasize emphasise underline reiterate
+    feel fear hope expect know realize realise conclude suspect doubt worry consider reckon agree
+    estimate emphasize emphasise underline reiterate
     recall recount testify threaten remark observe mention comment respond answer""".split()
 )
+# Nouns whose clause ("the claim that ...", "came to the conclusion he would ...") holds someone's statement.
+REPORTING_NOUNS = frozenset(
+    """claim claims allegation allegations accusation accusations assertion statement statements belief view
+    conclusion argument charge charges suggestion insistence warning warnings promise pledge hope fear""".split()
+)
+# A post embedded in a page: its text, then "— Name (@handle) date" on the same line.
+EMBEDDED_POST = re.compile(r"^[^\n]*[—–]\s*[^\n—–]{1,60}\(@\w+\)[^\n]*$", re.MULTILINE)
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
 ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 # Without a parser: "said that ..." to the end of the sentence.
@@ -51,8 +61,8 @@ THAT_CLAUSE = re.compile(
 @dataclass(frozen=True, slots=True)
 class OwnVoice:
     """An article's own words: each sentence's own part (neither quoted nor reported), and its words out of
-    quotation marks, each with its part of speech (spaCy's coarse tags: ADJ, ADV, NOUN, VERB, …; "" when
-    no tagger was at hand) and whether it is in reported speech."""
+    quotation marks, each with its part of speech (spaCy's coarse tags: ADJ, ADV, NOUN, VERB, …, DEGREE for
+    a grading adverb; "" when no tagger was at hand) and whether it is in reported speech."""
 
     sentences: tuple[str, ...]
     words: tuple[tuple[str, str, bool], ...]
@@ -74,7 +84,7 @@ def own_voice(text: str) -> OwnVoice:
     >>> " ".join(own_voice('The regime railed: “The heroic army will win.”').sentences)
     'The regime railed:'
     """
-    quoted = [m.span() for m in QUOTED.finditer(text)]
+    quoted = [m.span() for pattern in (QUOTED, EMBEDDED_POST) for m in pattern.finditer(text)]
     nlp = _nlp()
     if nlp is None:
         return _without_parser(text, quoted)
@@ -82,6 +92,13 @@ def own_voice(text: str) -> OwnVoice:
     inside = [any(start <= t.idx < end for start, end in quoted) for t in doc]
     others = list(inside)
     saying = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING]
+    for noun in doc:
+        if noun.pos_ == "NOUN" and noun.text.lower() in REPORTING_NOUNS:
+            for child in noun.children:
+                # a finite clause (with its own subject), not "the plan to build"
+                if child.dep_ in ("acl", "ccomp") and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                    for inner in child.subtree:
+                        others[inner.i] = True
     for token in saying:
         for index in _said(token):
             others[index] = True
@@ -108,9 +125,17 @@ def own_voice(text: str) -> OwnVoice:
         if any(t.is_alpha for t in own):
             sentences.append(part)
         words.extend(
-            (t.text.lower(), t.pos_, others[t.i]) for t in sent if not inside[t.i] and not t.is_punct and not t.is_space
+            (t.text.lower(), _part(t), others[t.i]) for t in sent if not (inside[t.i] or t.is_punct or t.is_space)
         )
     return OwnVoice(tuple(sentences), tuple(words))
+
+
+def _part(token: Token) -> str:
+    """The token's coarse part of speech; DEGREE for an adverb that only grades an adjective or adverb
+    ("pretty good", "badly damaged" is a verb's), which judges nothing itself."""
+    if token.pos_ == "ADV" and token.dep_ == "advmod" and token.head.pos_ in ("ADJ", "ADV"):
+        return "DEGREE"
+    return token.pos_
 
 
 def _said(verb: Token) -> set[int]:
