@@ -156,3 +156,14 @@ def test_a_judging_word_most_outlets_use_is_the_storys_not_one_outlets():
     framing = {f.article: f for f in frame_articles(story, (), {a.id: a.id for a in story.articles})}
     assert framing["a"].loaded_terms == ("sinister",)
     assert framing["b"].loaded_terms == ()
+
+
+def test_omits_leaves_out_questions_and_quote_fragments():
+    articles = tuple(_article(i, "The bridge collapsed on Tuesday.") for i in "abc")
+    facts = (
+        _fact("f1", "Could the city have prevented the collapse?", ("b", "c")),
+        _fact("f2", "We never saw it coming, not once.”", ("b", "c")),
+        _fact("f3", "The bridge had not been inspected since 2019.", ("b", "c")),
+    )
+    [a, *_] = frame_articles(Story("s", articles), facts, {i: i for i in "abc"})
+    assert a.omits == ("f3",)

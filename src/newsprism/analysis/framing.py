@@ -8,8 +8,9 @@ saying, though the labels it gives people there are its own).
   ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008) against the other
   articles' own words, and not a word most of them use;
 * tone: the mean VADER compound score of its own-voice sentences, from -1 to 1;
-* omits: facts that most of the other independent sources report, that at least two of them state as
-  news articles, and that could be known when the outlet wrote; ``omitted`` gives their text.
+* omits: statements (not questions or quote fragments) that most of the other independent sources
+  report, that at least two of them state as news articles, and that could be known when the outlet
+  wrote; ``omitted`` gives their text.
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ OMIT_SHARE = 0.6
 # evidence a word's own counts are shrunk towards its share in the story.
 PRIOR_SIZE = 500.0
 DAY = len("2024-06-19")
+# A fact an outlet is blamed for leaving out is a statement of at least this many words: shorter "facts"
+# are headings and quote fragments ("Colbert is a nerd.", "'Evil Dead'").
+MIN_STATEMENT_WORDS = 5
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -167,6 +171,14 @@ def _is_article(article: Article) -> bool:
     return article.kind is None and service_share(article) < SERVICE_SHARE
 
 
+def _is_statement(text: str) -> bool:
+    """A sentence that states something: not a question, not a piece of a quotation cut at a quotation
+    mark, not a heading."""
+    text = text.strip()
+    balanced = text.count("“") == text.count("”") and text.count('"') % 2 == 0 and not text.endswith(("'", "’"))
+    return balanced and not text.endswith("?") and len(text.split()) >= MIN_STATEMENT_WORDS
+
+
 def _knowable(fact: Fact, when: date | None, written: dict[str, date | None]) -> bool:
     """Whether the fact could be known on the day ``when`` an article was written: not when every sentence
     telling it names only later days ("signed the pact on Friday" against Monday's preview). A fact
@@ -201,6 +213,8 @@ def _omits(
     omits = []
     for fact in facts:
         if own in {groups[s] for s in fact.sources}:
+            continue
+        if not _is_statement(fact.text):
             continue
         reporting = {groups[s] for s in fact.sources if _is_article(by_id[s])}
         enough = len(reporting) >= 2 and len(reporting) >= config.omit_share * others
