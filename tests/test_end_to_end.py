@@ -75,7 +75,9 @@ def test_seed_conflict_on_years_since_last_visit(seed_report):
     assert ("001_d00993bdb1b14b3e",) in sides
     place = next(c for c in story["conflicts"] if c["kind"] == "place")
     assert {s["value"]: s["sources"] for s in place["sides"]} == {
-        "Vladivostok": ["003_b35613301c0a399f"], "Vostochny cosmodrome": ["004_b57fed62e2f8785f"]}
+        "Vladivostok": ["003_b35613301c0a399f"],
+        "Vostochny cosmodrome": ["004_b57fed62e2f8785f"],
+    }
 
 
 def test_seed_entities_merge_spelling_variants(seed_report):
@@ -104,12 +106,15 @@ def test_seed_timeline_sorted_with_known_dates(seed_report):
 def test_seed_framing_loaded_terms(seed_report):
     story = story_of(seed_report, "003_b35613301c0a399f")
     framing = {f["article"]: f for f in story["framing"]}
-    assert "regime" in framing["003_b35613301c0a399f"]["loaded_terms"]
-    assert "good-neighborly" in framing["000_e725108744faafc6"]["loaded_terms"]
-    assert framing["000_e725108744faafc6"]["tone"] > framing["003_b35613301c0a399f"]["tone"]
-    # the state outlet is silent on the arms allegations the others report
-    facts = {f["id"]: f["text"] for f in story["facts"]}
-    assert any("supplying weapons" in facts[f] for f in framing["000_e725108744faafc6"]["omits"])
+    partisan, state = framing["003_b35613301c0a399f"], framing["000_e725108744faafc6"]
+    # the partisan outlet's own words count, the words of Kim it quotes do not
+    assert {"regime", "screed", "railed", "strongman"} <= set(partisan["loaded_terms"])
+    assert not {"heroic", "brilliantly", "invaluable"} & set(partisan["loaded_terms"])
+    # "friendly and good-neighborly" is Ushakov's, quoted; the state outlet's own favourable word stays
+    assert "good-neighborly" not in state["loaded_terms"] and "friendly" in state["loaded_terms"]
+    assert state["tone"] > 0 > partisan["tone"]
+    # the state outlet is silent on the arms allegations the others report, shown with their text
+    assert any("supplying weapons" in text for text in state["omitted"])
 
 
 def test_seed_partnership_agreement_is_one_fact_of_four_outlets(seed_report):
@@ -118,8 +123,12 @@ def test_seed_partnership_agreement_is_one_fact_of_four_outlets(seed_report):
     story = story_of(seed_report, "000_e725108744faafc6")
     facts = [f for f in story["facts"] if any("partnership agreement" in e["sentence"].lower() for e in f["evidence"])]
     assert len(facts) == 1
-    assert set(facts[0]["sources"]) == {"000_e725108744faafc6", "001_d00993bdb1b14b3e", "002_c10d309ea089b01d",
-                                        "004_b57fed62e2f8785f"}
+    assert set(facts[0]["sources"]) == {
+        "000_e725108744faafc6",
+        "001_d00993bdb1b14b3e",
+        "002_c10d309ea089b01d",
+        "004_b57fed62e2f8785f",
+    }
 
 
 def test_summary_cites_sources_within_budget(seed_report):

@@ -202,6 +202,8 @@ class Framing:
     tone: float
     omits: tuple[str, ...]
     quotes: tuple[Quote, ...] = ()
+    # the text of each fact in ``omits``, in the same order
+    omitted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

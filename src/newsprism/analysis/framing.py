@@ -1,10 +1,16 @@
-"""Story analysis: how each outlet frames the story.
+"""Story analysis: how each outlet frames the story, in its own voice.
 
-* loaded terms: words an article uses markedly more than the rest of the story's coverage (log-odds
-  ratio with an informative Dirichlet prior, Monroe, Colaresi and Quinn 2008) that are also evaluative
-  (VADER's lexicon, or a list of loaded political words such as "regime" or "good-neighborly");
-* tone: the mean VADER compound score of its sentences, from -1 to 1;
-* omits: facts that most of the other independent sources report and this article leaves out.
+Only the outlet's own words count (``ownvoice``: not what it quotes, nor what it reports others as
+saying, though the labels it gives people there are its own).
+
+* loaded terms: its own evaluative words (``evaluative``: VADER's judging adjectives and adverbs, and the
+  loaded words of political reporting) that the rest of the story's coverage does not use: a log-odds
+  ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008) against the other
+  articles' own words, and not a word most of them use;
+* tone: the mean VADER compound score of its own-voice sentences, from -1 to 1;
+* omits: statements (not questions or quote fragments) that most of the other independent sources
+  report, that at least two of them state as news articles, and that could be known when the outlet
+  wrote; ``omitted`` gives their text.
 """
 
 from __future__ import annotations
@@ -12,30 +18,21 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from datetime import date
+from itertools import pairwise
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
+from ..articles.pagekind import SERVICE_SHARE, service_share
 from ..records import Article, Fact, Framing, Story
-from ..text.tokens import STOPWORDS, words
+from ..text.dates import published_date
+from ..text.tokens import STOPWORDS
 from ..validate import check_range
+from .evaluative import MIN_VALENCE, analyzer, is_evaluative
+from .ownvoice import OwnVoice, own_voice
 from .quotes import MIN_WORDS as QUOTE_WORDS
 from .quotes import find_quotes
+from .timeline import CLAUSE_END, is_future, resolve_dates
 
-# Evaluative words of political reporting that VADER's general lexicon misses or scores weakly.
-LOADED_WORDS = frozenset(
-    """regime dictator dictatorship strongman despot tyrant tyranny autocrat autocratic authoritarian
-    junta thug thugs puppet puppets clique propaganda mouthpiece rogue pariah warmonger aggressor
-    invading invasion occupiers occupier terrorist terrorists extremist extremists radical radicals
-    militants screed railed lamented brutal ruthless sinister notorious hardline hardliners hawkish
-    provocation provocations provocative blackmail menacing belligerent illegitimate sham scandal
-    negligent negligence whitewash cover-up incompetent incompetence reckless shameful disgraceful
-    friendly friendship good-neighborly good-neighbourly brotherly comradely comrades-in-arms cordial
-    warmly warm historic landmark unbreakable fraternal heroic glorious closest invaluable dignity
-    honor honour""".split()
-)
-
-VERSION = "1"
+VERSION = "2"
 
 # An evaluative word must stand out at least this much (z-score of the log-odds ratio; a word used once
 # by one article and never by the others scores about 0.9 in a story of a few thousand words).
@@ -46,12 +43,13 @@ TOPICAL_SHARE = 0.5
 MAX_TERMS = 12
 # A fact is expected of an article when at least this share of the other independent sources report it.
 OMIT_SHARE = 0.6
-# A word of VADER's lexicon (valences -4 to 4) is evaluative from this strength on: "good" (1.9),
-# "hope" (1.9) and "support" (1.7) are everyday words, "friendly" (2.2) and "bad" (-2.5) judge.
-MIN_VALENCE = 2.0
 # Weight of the Dirichlet prior (the whole story's word counts) in the log-odds ratio: how many words of
 # evidence a word's own counts are shrunk towards its share in the story.
 PRIOR_SIZE = 500.0
+DAY = len("2024-06-19")
+# A fact an outlet is blamed for leaving out is a statement of at least this many words: shorter "facts"
+# are headings and quote fragments ("Colbert is a nerd.", "'Evil Dead'").
+MIN_STATEMENT_WORDS = 5
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -79,15 +77,6 @@ class FramingConfig:
 DEFAULT = FramingConfig()
 
 
-@lru_cache(maxsize=1)
-def _analyzer() -> SentimentIntensityAnalyzer:
-    return SentimentIntensityAnalyzer()
-
-
-def _is_evaluative(word: str, config: FramingConfig) -> bool:
-    return word in LOADED_WORDS or abs(_analyzer().lexicon.get(word, 0.0)) >= config.min_valence
-
-
 def log_odds_z(target: Counter, rest: Counter, prior: Counter, prior_size: float = PRIOR_SIZE) -> dict[str, float]:
     """z-scores of the log-odds ratio of each word in ``target`` against ``rest``, with a Dirichlet prior
     shaped like ``prior`` (Monroe, Colaresi and Quinn 2008, eq. 22)."""
@@ -108,51 +97,127 @@ def frame_articles(
     story: Story, facts: tuple[Fact, ...], groups: dict[str, str], config: FramingConfig = DEFAULT
 ) -> tuple[Framing, ...]:
     """One :class:`Framing` per article; ``groups`` maps each article to its copy chain."""
-    counts = {a.id: Counter(w for w in words(a.text) if w not in STOPWORDS) for a in story.articles}
+    voices = {a.id: own_voice(a.text) for a in story.articles}
+    counts = {a.id: Counter(w for w, _, _ in voices[a.id].words if w not in STOPWORDS) for a in story.articles}
     everything: Counter[str] = sum(counts.values(), Counter())
+    written = _written(story)
+    by_id = {a.id: a for a in story.articles}
+    texts = {f.id: f.text for f in facts}
     result = []
     for article in story.articles:
         others = [counts[a.id] for a in story.articles if a.id != article.id]
-        terms = _loaded_terms(counts[article.id], others, everything, config)
-        omits = _omits(article.id, facts, groups, config)
+        terms = _loaded_terms(voices[article.id], counts[article.id], others, everything, config)
+        omits = _omits(article.id, facts, groups, by_id, written, config)
         quotes = find_quotes(article.text, config.quote_words)
-        result.append(Framing(article.id, terms, round(_tone(article), 3), omits, quotes))
+        tone = round(_tone(voices[article.id]), 3)
+        result.append(Framing(article.id, terms, tone, omits, quotes, tuple(texts[f] for f in omits)))
     return tuple(result)
 
 
 def _loaded_terms(
-    own: Counter[str], others: list[Counter[str]], everything: Counter[str], config: FramingConfig
+    voice: OwnVoice, own: Counter[str], others: list[Counter[str]], everything: Counter[str], config: FramingConfig
 ) -> tuple[str, ...]:
-    """The evaluative words of an article (``own`` word counts) that stand out against the rest of the
-    coverage and are not the story's own vocabulary, most marked first; its most used ones when the
-    other articles add no words."""
+    """The evaluative words of an article's own voice (``own`` counts them) that stand out against the rest
+    of the coverage and are not the story's own vocabulary, most marked first; its most used ones when
+    the other articles add no words."""
+    judging = {w for w, part, reported in voice.words if is_evaluative(w, part, reported, config.min_valence)}
     rest = everything - own
     if not rest:
-        terms = sorted((w for w in own if _is_evaluative(w, config)), key=lambda w: -own[w])
-        return tuple(terms[: config.max_terms])
+        return tuple(sorted(judging, key=lambda w: (-own[w], w))[: config.max_terms])
     z = log_odds_z(own, rest, everything, config.prior_size)
     topical = {w for w in own if sum(1 for c in others if w in c) >= config.topical_share * len(others)}
-    terms = [w for w in own if _is_evaluative(w, config) and z[w] >= config.min_z and w not in topical]
-    terms.sort(key=lambda w: -z[w])
+    terms = [w for w in judging if w in z and z[w] >= config.min_z and w not in topical]
+    terms.sort(key=lambda w: (-z[w], w))
     return tuple(terms[: config.max_terms])
 
 
-def _tone(article: Article) -> float:
-    """The mean VADER compound score of the article's sentences."""
-    sentences = article.sentences or (article.text,)
-    return sum(_analyzer().polarity_scores(s)["compound"] for s in sentences) / len(sentences)
+def _tone(voice: OwnVoice) -> float:
+    """The mean VADER compound score of the article's own-voice sentences."""
+    if not voice.sentences:
+        return 0.0
+    return sum(analyzer().polarity_scores(s)["compound"] for s in voice.sentences) / len(voice.sentences)
 
 
-def _omits(article: str, facts: tuple[Fact, ...], groups: dict[str, str], config: FramingConfig) -> tuple[str, ...]:
-    """Facts that at least two and most of the other independent sources report, and this article's
-    copy chain does not."""
+def _written(story: Story) -> dict[str, date | None]:
+    """When each article was written: its publication date, or else the latest day its sentences tell as
+    past ("the Kremlin announced on Monday"), read against the story's earliest known date."""
+    known = [d for a in story.articles if (d := published_date(a.published))]
+    reference = min(known) if known else None
+    written = {}
+    for article in story.articles:
+        day = published_date(article.published)
+        if day is None and reference is not None:
+            days = [d for s in article.sentences for d in _past_days(s, reference)]
+            day = max(days, default=None)
+        written[article.id] = day
+    return written
+
+
+def _past_days(sentence: str, reference: date) -> list[date]:
+    """The days a sentence's clauses in the past tense name."""
+    bounds = [0, *(m.end() for m in CLAUSE_END.finditer(sentence)), len(sentence)]
+    clauses = [sentence[a:b] for a, b in pairwise(bounds)]
+    return [
+        date.fromisoformat(d)
+        for clause in clauses
+        if not is_future(clause)
+        for d in resolve_dates(clause, reference, nearest=True)
+        if len(d) == DAY
+    ]
+
+
+def _is_article(article: Article) -> bool:
+    """A news report, not a page kept though it is mostly service lines (sign-in walls, archive notices)."""
+    return article.kind is None and service_share(article) < SERVICE_SHARE
+
+
+def _is_statement(text: str) -> bool:
+    """A sentence that states something: not a question, not a piece of a quotation cut at a quotation
+    mark, not a heading."""
+    text = text.strip()
+    balanced = text.count("“") == text.count("”") and text.count('"') % 2 == 0 and not text.endswith(("'", "’"))
+    return balanced and not text.endswith("?") and len(text.split()) >= MIN_STATEMENT_WORDS
+
+
+def _knowable(fact: Fact, when: date | None, written: dict[str, date | None]) -> bool:
+    """Whether the fact could be known on the day ``when`` an article was written: not when every sentence
+    telling it names only later days ("signed the pact on Friday" against Monday's preview). A fact
+    without a day ("the West has accused Pyongyang of supplying arms") is taken as known: that its
+    reports came later does not make it new."""
+    if when is None:
+        return True
+    days: list[date] = []
+    for evidence in fact.evidence:
+        reference = written[evidence.article]
+        told = [d for d in resolve_dates(evidence.sentence, reference) if len(d) == DAY] if reference else []
+        if not told:
+            return True
+        days.extend(date.fromisoformat(d) for d in told)
+    return min(days) <= when
+
+
+def _omits(
+    article: str,
+    facts: tuple[Fact, ...],
+    groups: dict[str, str],
+    by_id: dict[str, Article],
+    written: dict[str, date | None],
+    config: FramingConfig,
+) -> tuple[str, ...]:
+    """Facts that at least two and most of the other independent sources report, in news articles, that
+    could be known when this article was written, and that this article's copy chain does not report."""
     own = groups[article]
-    others = len(set(groups.values()) - {own})
+    others = len({groups[a] for a in by_id if _is_article(by_id[a])} - {own})
     if not others:
         return ()
     omits = []
     for fact in facts:
-        reporting = {groups[s] for s in fact.sources}
-        if own not in reporting and len(reporting) >= 2 and len(reporting) >= config.omit_share * others:
+        if own in {groups[s] for s in fact.sources}:
+            continue
+        if not _is_statement(fact.text):
+            continue
+        reporting = {groups[s] for s in fact.sources if _is_article(by_id[s])}
+        enough = len(reporting) >= 2 and len(reporting) >= config.omit_share * others
+        if enough and _knowable(fact, written[article], written):
             omits.append(fact.id)
     return tuple(omits)
