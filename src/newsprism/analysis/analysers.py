@@ -76,7 +76,7 @@ for analyser in (
                      settings="timeline"),
     FunctionAnalyser(
         "framing", framing.VERSION, _framing, {"framing": tuple[Framing, ...]},
-        reads=("provenance", "facts"), settings="framing",
+        reads=("provenance", "facts"), settings="framing", uses=("parser",),
     ),
     FunctionAnalyser(
         "summary", summary.VERSION, _summary, {"summary": tuple[SummarySentence, ...]},

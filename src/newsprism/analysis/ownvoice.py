@@ -21,16 +21,13 @@ to the end of its sentence.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .ner import MODELS
+from .parse import parser
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Token
 
 # Verbs (lemmas) whose complement clause is someone else's statement or view, not the outlet's: the speech
@@ -68,16 +65,6 @@ class OwnVoice:
     words: tuple[tuple[str, str, bool], ...]
 
 
-@lru_cache(maxsize=1)
-def _nlp() -> Language | None:
-    model = next((m for m in MODELS if importlib.util.find_spec(m) is not None), None)
-    if model is None or importlib.util.find_spec("spacy") is None:
-        return None
-    import spacy
-
-    return spacy.load(model, exclude=["ner"])
-
-
 def own_voice(text: str) -> OwnVoice:
     """The own-voice part of ``text``.
 
@@ -85,7 +72,7 @@ def own_voice(text: str) -> OwnVoice:
     'The regime railed:'
     """
     quoted = [m.span() for pattern in (QUOTED, EMBEDDED_POST) for m in pattern.finditer(text)]
-    nlp = _nlp()
+    nlp = parser()
     if nlp is None:
         return _without_parser(text, quoted)
     doc = nlp(text)
