@@ -48,16 +48,17 @@ APPOSITION = r"(?:,(?P<appos>[^,“”\"]{1,100}),?)?"
 # What may open a sentence before its subject: "On Thursday, ", "Around 3:30 a.m., ", "Still, ".
 OPENING = r"(?:[A-Z][^,“”\"]{0,40},\s+)?"
 ADVERB = r"(?:\s+[a-z]+ly)?"  # "the president proudly stated"
+RECORDED = r"(?:was|were)\s+[a-z]+ed(?:\s+as)?\s+saying"  # "Vasiliades was recorded saying"
 # a name, perhaps with a plain noun after it ("North Korean state media"), a described source
 # ("one source", "a spokesman"), or a pronoun
 SPEAKER = (
-    rf"(?P<who>(?:the\s+)?{NAME}(?:\s+(?!who\b|which\b)[a-z]+){{0,2}}?|(?:one|a|an|the)\s+[a-z]+(?:\s+[a-z]+)??|he|she|they)"
+    rf"(?P<who>(?:the\s+)?{NAME}(?:\s+(?!(?:who|which|was|were|is|are|has|had|have|also)\b)[a-z]+){{0,2}}?|(?:one|a|an|the)\s+[a-z]+(?:\s+[a-z]+)??|he|she|they)"
     rf"{PARTY}{AFFILIATION}"
 )
 QUOTED = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"")
 AFTER = [
     # “…,” Ushakov said / “…,” one source, identified as a “senior official,” said / “…,” Schrader predicted
-    re.compile(rf"^\s*,?\s*{SPEAKER}(?:,[^,]{{1,80}},”?)?{ADVERB}\s+(?:{SPEECH}|[a-z]+ed)\b"),
+    re.compile(rf"^\s*,?\s*{SPEAKER}(?:,[^,]{{1,80}},”?)?{ADVERB}\s+(?:{SPEECH}|[a-z]+ed|{RECORDED})\b"),
     re.compile(rf"^\s*,?\s*{SPEECH}\s+{SPEAKER}"),  # “…,” said Ushakov
     re.compile(rf"^\s*,?\s*[a-z]+ed\s+(?P<who>{NAME}){PARTY}"),  # “…,” ripped Rep. Raúl Grijalva
 ]
@@ -73,7 +74,7 @@ BEFORE = [
     ),
 ]
 PRONOUNS = {"he", "she", "they"}
-TITLE = r"(?:Sen|Rep|Gov|Del|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\."
+TITLE = r"(?:Sen|Rep|Gov|Del|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.?"
 ROLE = (
     r"(?:President|Minister|Secretary|Spokesman|Spokeswoman|Aide|Leader|Chairman|Chairwoman|Ambassador|Mayor"
     r"|Governor|Senator|Representative|Delegate|Director|Judge|Sheriff)"
@@ -89,7 +90,10 @@ SUBJECT = re.compile(
 )
 # Two or three capitalised words after a small-letter word: a full name ("told Amber Pasztor"), whose last
 # word alone then names the same person ("Pasztor said").
-FULL_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){1,2}\b")
+FULL_NAME = re.compile(
+    rf"(?:(?<=[a-z,] )|\b{TITLE}\s+)(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){{1,2}})\b"
+)
+PRONOUN_SPEECH = re.compile(rf"\b(?:he|she)\s+{SPEECH}\b")
 SENTENCE_START = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[A-Z“\"])")
 
 
@@ -106,9 +110,9 @@ def find_quotes(text: str, min_words: int = MIN_WORDS) -> tuple[Quote, ...]:
     ['Amber Pasztor']
     """
     quotes = []
-    people = _People()
-    for run in FULL_NAME.findall(_mask(text)):
-        if name := _person(run, set()):
+    people = _People(set(re.findall(r"\b[a-z]+\b", text)))
+    for found in FULL_NAME.finditer(_mask(text)):
+        if name := _person(found.group("name"), set()):
             people.surnames.add(name.split()[-1])
     for paragraph in text.split("\n"):
         masked = _mask(paragraph)
@@ -120,8 +124,8 @@ def find_quotes(text: str, min_words: int = MIN_WORDS) -> tuple[Quote, ...]:
             # a quotation closed by a full stop ended its sentence: what follows does not attribute it
             after = "" if said.endswith(".") else masked[match.end() :]
             speaker = _speaker(masked[: match.start()], after)
-            if speaker and speaker.lower() in PRONOUNS:
-                speaker = people.latest() if speaker.lower() != "they" else None
+            if speaker and speaker.split()[0].lower() in PRONOUNS:  # "he", "He also"
+                speaker = people.latest() if speaker.split()[0].lower() != "they" else None
             elif not speaker and re.search(r"[.!?]\s*$", paragraph[: match.start()]):
                 # a quotation opening a new sentence, unattributed, goes on with the paragraph's speaker
                 speaker = in_paragraph
@@ -138,7 +142,8 @@ def find_quotes(text: str, min_words: int = MIN_WORDS) -> tuple[Quote, ...]:
 class _People:
     """The persons an article has named so far, as sentence subjects or speakers, sentence by sentence."""
 
-    def __init__(self) -> None:
+    def __init__(self, common: set[str]) -> None:
+        self.common = common  # the words the article writes in small letters: "Even" opens no name
         self.sentence = 0
         self.last: tuple[int, str] | None = None
         self.surnames: set[str] = set()
@@ -150,15 +155,16 @@ class _People:
                 self.read = start
                 self.sentence += 1
                 found = SUBJECT.match(masked[start:])
-                name = _person(found.group("run"), self.surnames) if found else None
-                if name:
-                    self.mention(name)
+                if found:
+                    self.mention(found.group("run"))
+                elif PRONOUN_SPEECH.search(masked[start:].split(".")[0]) and (same := self.latest()):
+                    self.mention(same)  # "At the same time, she said, ...": the same speaker, still speaking
 
     def end_paragraph(self) -> None:
         self.read = -1
 
-    def mention(self, name: str) -> None:
-        if _person(name, self.surnames):
+    def mention(self, run: str) -> None:
+        if name := _person(run, self.surnames, self.common):
             self.surnames.add(name.split()[-1])
             self.last = (self.sentence, name)
 
@@ -168,10 +174,13 @@ class _People:
         return None
 
 
-def _person(run: str, surnames: set[str]) -> str | None:
+def _person(run: str, surnames: set[str], common: set[str] | None = None) -> str | None:
     """The person's name a run of capitalised words ends with ("House Minority Leader Nancy Pelosi" →
-    "Nancy Pelosi"), or None for an organisation, a place or a function word ("The", "Congress")."""
+    "Nancy Pelosi", "Even Anastasio" → "Anastasio" when the text writes "even"), or None for an
+    organisation, a place or a function word ("The", "Congress")."""
     words = _name(run).split()
+    while len(words) > 1 and common and words[0].lower() in common:
+        words = words[1:]
     if not words or len(words) > 3 or words[0].lower() in STOPWORDS:
         return None
     if any(w.lower().strip(".") in ORG_WORDS or not w[0].isupper() for w in words):
