@@ -30,3 +30,17 @@ def test_the_timeline_lists_a_sentence_under_its_event_date_only():
     text = "Garcia, who died in August 1995, last played with the band on July 9, 1995 in Chicago."
     story = Story("s", (Article(id="a", text=text, sentences=(text,)),))
     assert [(e.date, e.sources) for e in build_timeline(story)] == [("1995-07-09", ("a",))]
+
+
+def test_a_weekday_naming_a_dates_day_is_that_date_not_one_near_publication():
+    from datetime import date
+
+    from newsprism.analysis.timeline import resolve_dates
+
+    assert resolve_dates("In this Saturday, July 1, 2017, photo, people line up.", date(2024, 6, 17)) == ["2017-07-01"]
+    assert resolve_dates("The singer died on Wednesday, November 21, his label said.", date(2018, 11, 23)) == [
+        "2018-11-21"
+    ]
+    assert resolve_dates("Officials said last week's talks would resume on Wednesday.", date(2024, 6, 17)) == [
+        "2024-06-19"
+    ]

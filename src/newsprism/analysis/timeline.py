@@ -21,13 +21,15 @@ from ..validate import check_range
 
 MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")
 YEAR = re.compile(r"\b(?:in|since|of|by|from|until|year)\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
-MONTH_DAY = re.compile(rf"\b(?:on|by|from|until)\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?!\d|,?\s+(?:19|20)\d\d)")
-MONTH_ONLY = re.compile(rf"\b(?:in|since|last|this|next|early|late|mid-)\s*(?P<month>{MONTH_RE})(?!\s+\d)\b")
-WEEKDAY = re.compile(
-    r"\b(?:on|last|this|next|by|since|until)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+DAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "on June 2", and "Wednesday, November 21": a weekday naming the day of a date is that date
+MONTH_DAY = re.compile(
+    rf"\b(?:(?:on|by|from|until)\s+|{DAY_NAME},?\s+)(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?!\d|,?\s+(?:19|20)\d\d)"
 )
+MONTH_ONLY = re.compile(rf"\b(?:in|since|last|this|next|early|late|mid-)\s*(?P<month>{MONTH_RE})(?!\s+\d)\b")
+WEEKDAY = re.compile(rf"\b(?:on|last|this|next|by|since|until)\s+(?P<day>{DAY_NAME})\b(?!,?\s+{MONTH_RE}\s+\d)")
 
-VERSION = "3"
+VERSION = "4"
 
 # Sentences that resolve to the same date tell one event when they share at least this share of the
 # shorter one's content words: one event told by several outlets, not two things that happened that day.
@@ -71,7 +73,7 @@ FUTURE = re.compile(
 )
 PAST = re.compile(
     r"\b(?:was|were|had|did|has|have|said|told|met|went|began|came|took|gave|made|held|left|saw|spoke|wrote)\b"
-    r"|\b\w+ed\b|\blast\b|\bago\b",
+    r"|\b\w+ed\b|\blast\b(?!\s+\w+['’]s\b)|\bago\b",  # not "last week's talks", a noun's modifier
     re.I,
 )
 # Where a clause ends: a comma, semicolon, colon or dash, a quotation mark (a quote has its own tense),
