@@ -48,3 +48,35 @@ def test_framing_settings_set_the_shortest_quotation():
     story = Story("s", (Article(id="a", text=text, sentences=(text,)),))
     [framing] = frame_articles(story, (), {"a": "a"}, FramingConfig(quote_words=3))
     assert [(q.speaker, q.text) for q in framing.quotes] == [("Ushakov", "We will win")]
+
+
+def test_a_pronoun_is_the_person_the_previous_sentences_name_or_nobody():
+    text = (
+        "“We will veto any bill that raises taxes on the middle class,” said Sen. Dick Black.\n"
+        "Sen. Bernie Sanders (I-Vt.), well aware of the critics, praised the speech. "
+        "“He is willing to stand with the poorest people in America,” he said.\n"
+        "The vote is due next week. The committee met twice. Nobody expects a deal. "
+        "“We will not support a deal like this one,” he said."
+    )
+    assert [s for s, _ in speakers(text)] == ["Dick Black", "Bernie Sanders", None]
+
+
+def test_a_name_inside_a_quotation_never_speaks_it():
+    text = (
+        "Axel Merk, a fund manager, spoke to reporters on Monday.\n"
+        "“We did very well this year. Donald Trump said so himself, many times,” he said. "
+        "“Markets go up and down all the time,” he added."
+    )
+    assert [s for s, _ in speakers(text)] == ["Axel Merk", "Axel Merk"]
+
+
+def test_attributions_with_party_labels_descriptions_and_openings():
+    text = (
+        "“This deal does not even attempt to strike a balance,” Progressive Caucus leader Rep. Raul Grijalva "
+        "(D-AZ) said in a statement.\n"
+        "Mr. Kushner’s attorney, Jamie Gorelick, said in a statement: “He will do the same if he is contacted.”\n"
+        "On Thursday, Malaysia Airlines took out a full-page advertisement, saying: “Our sincerest condolences "
+        "go out to the loved ones.”\n"
+        "“The stock market has smashed one record after another,” the president proudly stated."
+    )
+    assert [s for s, _ in speakers(text)] == ["Raul Grijalva", "Jamie Gorelick", "Malaysia Airlines", "the president"]

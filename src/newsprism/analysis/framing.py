@@ -32,7 +32,7 @@ from .quotes import MIN_WORDS as QUOTE_WORDS
 from .quotes import find_quotes
 from .timeline import CLAUSE_END, is_future, resolve_dates
 
-VERSION = "2"
+VERSION = "3"  # 3: quote speakers as quotes.py reads them since (pronouns, parties, appositions)
 
 # An evaluative word must stand out at least this much (z-score of the log-odds ratio; a word used once
 # by one article and never by the others scores about 0.9 in a story of a few thousand words).

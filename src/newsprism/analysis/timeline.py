@@ -21,13 +21,15 @@ from ..validate import check_range
 
 MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")
 YEAR = re.compile(r"\b(?:in|since|of|by|from|until|year)\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
-MONTH_DAY = re.compile(rf"\b(?:on|by|from|until)\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?!\d|,?\s+(?:19|20)\d\d)")
-MONTH_ONLY = re.compile(rf"\b(?:in|since|last|this|next|early|late|mid-)\s*(?P<month>{MONTH_RE})(?!\s+\d)\b")
-WEEKDAY = re.compile(
-    r"\b(?:on|last|this|next|by|since|until)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+DAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "on June 2", and "Wednesday, November 21": a weekday naming the day of a date is that date
+MONTH_DAY = re.compile(
+    rf"\b(?:(?:on|by|from|until)\s+|{DAY_NAME},?\s+)(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?!\d|,?\s+(?:19|20)\d\d)"
 )
+MONTH_ONLY = re.compile(rf"\b(?:in|since|last|this|next|early|late|mid-)\s*(?P<month>{MONTH_RE})(?!\s+\d)\b")
+WEEKDAY = re.compile(rf"\b(?:on|last|this|next|by|since|until)\s+(?P<day>{DAY_NAME})\b(?!,?\s+{MONTH_RE}\s+\d)")
 
-VERSION = "2"
+VERSION = "4"
 
 # Sentences that resolve to the same date tell one event when they share at least this share of the
 # shorter one's content words: one event told by several outlets, not two things that happened that day.
@@ -71,7 +73,7 @@ FUTURE = re.compile(
 )
 PAST = re.compile(
     r"\b(?:was|were|had|did|has|have|said|told|met|went|began|came|took|gave|made|held|left|saw|spoke|wrote)\b"
-    r"|\b\w+ed\b|\blast\b|\bago\b",
+    r"|\b\w+ed\b|\blast\b(?!\s+\w+['’]s\b)|\bago\b",  # not "last week's talks", a noun's modifier
     re.I,
 )
 # Where a clause ends: a comma, semicolon, colon or dash, a quotation mark (a quote has its own tense),
@@ -134,6 +136,120 @@ def resolve_dates(text: str, published: date | None, nearest: bool = False) -> l
     ['2023-12', '2024-01-09']
 
     """
+    return sorted({found.value for found in find_dates(text, published, nearest)})
+
+
+def event_dates(text: str, published: date | None, nearest: bool = False) -> list[str]:
+    """The dates at which a sentence says its events happened (or are scheduled): as :func:`resolve_dates`,
+    less the dates that are no event of the sentence. A range ("from January 2015 until April 2016") is
+    one date: the part its two ends share, else its end, when the state or change it tells was complete.
+    A comparison ("than in 2009", "the worst since Three Mile Island in 1979"), a forecast year ("will
+    reach 9 billion by 2050") and a correction notice date nothing. Of several dates, those of the main
+    clause are the sentence's; one in a relative clause ("Garcia, who died in August 1995, ..."),
+    bounding a state ("served as its editor until her death in 1980") or dating an earlier occasion
+    ("the first time since 2019") tells another event, which the sentence does not date.
+
+    >>> event_dates("Brides married between January 1 and December 31, 2014 answered.", None)
+    ['2014']
+    >>> event_dates("She worked there from January 2015 until April 2016.", None)
+    ['2016-04']
+    >>> event_dates("The leak was the worst since Three Mile Island in 1979, officials said in 2011.", None)
+    ['2011']
+    >>> event_dates("Garcia, who died in August 1995, last played there on July 9, 1995.", None)
+    ['1995-07-09']
+    """
+    if CORRECTION.search(text):
+        return []
+    spans = _ranges(text, find_dates(text, published, nearest))
+    spans = [s for s in spans if not COMPARED.search(text[: s.start]) and not _forecast(text, s)]
+    main = [s for s in spans if not _secondary(text, s)]
+    return sorted({s.value for s in main or spans})
+
+
+# A notice about the article itself, not news: "Correction: an earlier version of this story ...".
+CORRECTION = re.compile(
+    r"^\W*(?:correction|clarification|editor['’]?s\s+note)\b|\b(?:an?|the)\s+(?:earlier|previous)\s+version\s+of\s+this\b"
+    r"|\bthis\s+(?:story|article|report)\s+(?:has\s+been|was)\s+(?:corrected|updated|amended)\b",
+    re.I,
+)
+# Text just before a date that makes it a term of comparison: "than in 2009", "compared with 72% in 2013",
+# "as close as it was in 1961", "the worst accident since Three Mile Island in 1979"; not "more than
+# $30 million in 2014", where "than" compares amounts and the date is the event's.
+COMPARED = re.compile(
+    r"\bthan\s+(?:[a-z]+\s+){0,3}$|\bas\s+(?:it|they|he|she|we)\s+(?:was|were|did|had)\s+(?:[a-z]+\s+)?$"
+    r"|\b(?:compared\s+(?:with|to)|versus)\b[^,;.]{0,30}$"
+    r"|\b(?:first|worst|best|biggest|largest|highest|lowest|deadliest|strongest|greatest|most|least)\b[^.;]{0,60}"
+    r"\bsince\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)+(?:in\s+)?$"
+)
+# A year ahead told as a forecast or a target rather than a scheduled event: "by 2030", "projected to".
+FORECAST = re.compile(
+    r"\b(?:forecasts?|project(?:ed|ions?|s)|predict\w*|estimat\w*|expect\w*|could|may|might|likely)\b"
+)
+FORECAST_TO = re.compile(r"\b(?:forecast|projected|predicted|expected|estimated)\s+to\b")  # ahead, whatever the tense
+TARGET = re.compile(r"^by\b", re.I)
+# Where a range opens ("from", "between", "since") before its first date, and what joins its two ends.
+RANGE_OPEN = re.compile(r"\b(?:from|between|since)\b[^,;.]{0,30}$", re.I)
+RANGE_JOIN = re.compile(r"^[\s,]*(?:to|until|till|through|and|-|–)\b[^,;.]{0,25}$")
+OPEN_DAY = re.compile(
+    rf"\b(?:from|between)\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})\s+(?:to|until|through|and|-|–)\s*$"
+)
+# A clause that tells of something else than the sentence's main event, and a date bounding a state.
+SUBORDINATE = re.compile(r"^\s*(?:who|whom|whose|which|meaning)\b", re.I)
+BOUND = re.compile(r"\b(?:until|till)\b[^,;.]{0,25}$", re.I)
+# "the first time since 2019 that ...": the date of an earlier occasion, not of the sentence's event
+EARLIER = re.compile(r"\b(?:first|last)\b[^.;]{0,60}\bsince(?:\s+the\s+year)?$")
+
+
+def _ranges(text: str, spans: list[DateSpan]) -> list[DateSpan]:
+    """Each range's two dates made one (see :func:`event_dates`); a first day without its year takes the end's."""
+    merged: list[DateSpan] = []
+    for span in spans:
+        previous = merged[-1] if merged else None
+        between = text[previous.end : span.start] if previous else ""
+        if previous and RANGE_JOIN.match(between) and RANGE_OPEN.search(_opening(text, previous)):
+            merged[-1] = DateSpan(previous.start, span.end, _range_value(previous.value, span.value))
+            continue
+        opening = OPEN_DAY.search(text[: span.start])
+        if opening and len(span.value) == len("2024-06-19"):
+            first = f"{span.value[:4]}-{month_number(opening.group('month')):02d}-{int(opening.group('day')):02d}"
+            span = DateSpan(opening.start(), span.end, _range_value(first, span.value))
+        merged.append(span)
+    return merged
+
+
+def _opening(text: str, span: DateSpan) -> str:
+    """The text before a date, with the preposition its expression opens with ("from 2015")."""
+    head = text[span.start : span.end].split()[0]
+    return text[: span.start] + (head if head.islower() else "")
+
+
+def _range_value(first: str, last: str) -> str:
+    """What the two ends share when they share their year, else the end."""
+    shared = 0
+    for unit in (4, 7, 10):  # the year, the month, the day
+        if first[:unit] == last[:unit] and len(first) >= unit and len(last) >= unit:
+            shared = unit
+    return last[:shared] if shared else last
+
+
+def _forecast(text: str, span: DateSpan) -> bool:
+    if len(span.value) != len("2024"):
+        return False
+    if FORECAST_TO.search(text):
+        return True
+    if not _is_future_at(text, span.start):
+        return False
+    return bool(TARGET.match(text[span.start : span.end]) or FORECAST.search(text))
+
+
+def _secondary(text: str, span: DateSpan) -> bool:
+    before = text[: span.start]
+    clause = before[max(before.rfind(mark) for mark in ",;(—–") + 1 :]
+    return bool(SUBORDINATE.match(clause) or BOUND.search(before) or EARLIER.search(_opening(text, span)))
+
+
+def find_dates(text: str, published: date | None, nearest: bool = False) -> list[DateSpan]:
+    """The date expressions of one sentence, each with where it stands and its ISO value, in text order."""
     found = _Found()
     _absolute_dates(found, text)
     if published:
@@ -142,20 +258,27 @@ def resolve_dates(text: str, published: date | None, nearest: bool = False) -> l
             _counted_days(found, text, published)
         for match in RELATIVE_PERIOD.finditer(text):
             found.add(match, _relative_period(published, match.group("side").lower(), match.group("unit").lower()))
-    return sorted(dict.fromkeys(found.dates))
+    return sorted(found.spans, key=lambda found: found.start)
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """A date expression of a sentence: its characters and its ISO value (a year, a month or a day)."""
+
+    start: int
+    end: int
+    value: str
 
 
 class _Found:
     """The dates found in one sentence; an expression starting inside one read already is part of it."""
 
     def __init__(self) -> None:
-        self.dates: list[str] = []
-        self.taken: list[tuple[int, int]] = []
+        self.spans: list[DateSpan] = []
 
     def add(self, match: re.Match[str], value: str | None) -> None:
-        if value and not any(s <= match.start() < e for s, e in self.taken):
-            self.dates.append(value)
-            self.taken.append(match.span())
+        if value and not any(s.start <= match.start() < s.end for s in self.spans):
+            self.spans.append(DateSpan(match.start(), match.end(), value))
 
 
 def _absolute_dates(found: _Found, text: str) -> None:
@@ -247,7 +370,7 @@ def build_timeline(story: Story, config: TimelineConfig = DEFAULT) -> tuple[Time
             words = set(content_words(sentence))
             if len([w for w in words if not DATE_WORD.fullmatch(w)]) < config.min_event_words:
                 continue
-            for when in resolve_dates(sentence, reference, nearest=published is None):
+            for when in event_dates(sentence, reference, nearest=published is None):
                 event = _same_event(events, when, words, config)
                 if event is None:
                     event = _Event(when, _shorten(sentence, config), words)
