@@ -214,3 +214,19 @@ def test_an_article_naming_the_same_people_and_figures_in_another_claim_is_not_c
     assert supports(story.articles[0], claim) and says(embedded, "a", claim, 0.4)
     assert not uses_verbs(story.articles[0], claim)
     assert uses_verbs(story.articles[1], claim)
+
+
+def test_sentences_that_date_their_events_are_told_in_the_order_of_those_dates():
+    from newsprism.analysis.summary import _in_event_order
+    from newsprism.records import Article, SummarySentence
+
+    articles = {"a": Article("a", "", published="2015-03-06"), "b": Article("b", "")}
+    told = [
+        SummarySentence("The two sides signed the deal on March 5, 2015, after a night of talks.", ("a",)),
+        SummarySentence("Mediators had warned that the talks could fail.", ("b",)),
+        SummarySentence("The talks opened in Geneva on Monday with both delegations present.", ("a",)),
+    ]
+    ordered = [s.text for s in _in_event_order(told, articles)]
+    # Monday before the Friday the article was published is March 2: the opening moves first, the
+    # undated sentence keeps its place
+    assert ordered == [told[2].text, told[1].text, told[0].text]

@@ -37,10 +37,12 @@ import numpy as np
 
 from ..embed import EmbeddedSentences
 from ..records import Article, Conflict, Fact, Story, SummarySentence
+from ..text.dates import published_date
 from ..text.tokens import STOPWORDS, stem, words
 from ..validate import check_range
 from .summary_fit import latest_date, overtaken, quoted_shares_of, reads_alone, someone_elses_words
 from .support import says, supports, uses_verbs
+from .timeline import event_dates
 
 VERSION = "8"
 
@@ -166,7 +168,23 @@ def summarize(
         if (cited := tuple(a for a in o.sources if supports(articles[a], text) and uses_verbs(articles[a], text)))
     ]
     placed += [Placed(_place(c, position), s) for c, s in zip(told, statements, strict=True)]
-    return tuple(p.sentence for p in sorted(placed, key=lambda p: p.place))
+    return _in_event_order([p.sentence for p in sorted(placed, key=lambda p: p.place)], articles)
+
+
+def _in_event_order(sentences: list[SummarySentence], articles: dict[str, Article]) -> tuple[SummarySentence, ...]:
+    """The sentences that date their events, put in the order of those dates in the places they hold
+    among the others: the coverage's order otherwise, so a summary never tells a later event before an
+    earlier one it dates ("talks began on Tuesday" after "a deal was signed on Thursday")."""
+    dated = {}
+    for n, sentence in enumerate(sentences):
+        published = min((d for a in sentence.sources if (d := published_date(articles[a].published))), default=None)
+        if when := event_dates(sentence.text, published):
+            dated[n] = min(when)
+    slots = sorted(dated)
+    ordered = list(sentences)
+    for slot, n in zip(slots, sorted(slots, key=lambda n: (dated[n], n)), strict=True):
+        ordered[slot] = sentences[n]
+    return tuple(ordered)
 
 
 def _first_told(story: Story) -> dict[str, tuple[int, int]]:
