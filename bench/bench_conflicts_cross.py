@@ -266,7 +266,8 @@ class Bench:
         if not right:
             why = "not read" if not was_read else "read, not grouped" if not was_grouped else "grouped, no conflict"
             tally.how_missed[why] += 1
-            tally.misses.append(f"{where} [{variant.old} -> {variant.new}] {why}{sentences}")
+            reported = "".join(f"\n      reported: {describe(c)}" for c in analysis.conflicts)
+            tally.misses.append(f"{where} [{variant.old} -> {variant.new}] {why}{sentences}{reported}")
         tally.false += [f"{where} [{variant.old} -> {variant.new}]: {describe(c)}{sentences}" for c in wrong]
         return True
 
