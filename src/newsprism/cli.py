@@ -228,7 +228,8 @@ def _report(args: argparse.Namespace) -> int:
 def _stories(args: argparse.Namespace) -> int:
     overview = api.stories(db=args.db)
     for story in overview:
-        print(f"{_terminal(story.id)}  {story.size:>4} article{'' if story.size == 1 else 's'}  {_terminal(story.title)}")
+        size = f"{story.size:>4} article{'' if story.size == 1 else 's'}"
+        print(f"{_terminal(story.id)}  {size}  {_terminal(story.title)}")
     if not overview:
         print(f"{_terminal(args.db)}: no stories stored yet", file=sys.stderr)
     return 0

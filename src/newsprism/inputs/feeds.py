@@ -18,8 +18,8 @@ from xml.etree import ElementTree
 import feedparser
 
 from ..records import Article, RawDocument, Skipped
-from .fetch import Fetched, Fetcher
 from ..text.encoding import decode
+from .fetch import Fetched, Fetcher
 from .files import content_id, headline_document
 
 Item = RawDocument | Skipped | Article

@@ -224,8 +224,10 @@ def url_problem(url: str) -> str | None:
     """What makes ``url`` unfetchable before any request (a scheme other than http(s), no host, a host
     name or IPv6 address that cannot be parsed), or None.
 
-    >>> url_problem("http://a..b/"), url_problem("http://[::1/"), url_problem("ftp://x.example/")
-    ('not a valid URL: a..b is not a valid host name', 'not a valid URL: Invalid IPv6 URL', 'only http and https URLs can be fetched')
+    >>> url_problem("http://a..b/")
+    'not a valid URL: a..b is not a valid host name'
+    >>> url_problem("http://[::1/"), url_problem("ftp://x.example/")
+    ('not a valid URL: Invalid IPv6 URL', 'only http and https URLs can be fetched')
     """
     try:
         parts = urlsplit(url)

@@ -95,7 +95,9 @@ def _render(template: str, report: Report, autoescape: bool) -> str:
         lstrip_blocks=True,
     )
     env.filters["md"] = markdown_filter
-    data = as_markdown_values(report.to_dict()) if markdown else report.to_dict()
+    data = report.to_dict()
+    if markdown:
+        data = {key: as_markdown_values(value, key) for key, value in data.items()}
     articles = {a["id"]: a for a in data["articles"]}
     return env.get_template(template).render(report=data, articles=articles, label=_labeller(articles))
 

@@ -85,7 +85,7 @@ def _without_bom(data: bytes) -> str:
     guess = best.encoding if best is not None else None
     if guess is not None and guess not in LATIN_PAGES:
         return str(best)
-    readings = {}
+    readings: dict[str, str] = {}
     for page in (*WEIGHED_PAGES, *([guess] if guess else [])):
         try:
             readings.setdefault(page, data.decode(page))
