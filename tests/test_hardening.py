@@ -152,3 +152,14 @@ def test_title_only_record_is_a_headline_article(tmp_path):
     article = Pipeline().run(doc)
     assert article.text == record["title"] and article.sentences == (record["title"],)
     assert article.kind is None and article.outlet == "Wire" and article.published.startswith("2024-06-19")
+
+
+def test_headline_reaches_the_page_kind_stage_marked(tmp_path):
+    from newsprism.store import open_store
+
+    record = {"id": "h1", "title": "Xbox One owners unable to sign in to Xbox LIVE; Microsoft looking into issue"}
+    (tmp_path / "heads.jsonl").write_text(json.dumps(record) + "\n" + json.dumps({"id": "a1", **GOOD}))
+    api.ingest([tmp_path / "heads.jsonl"], db=tmp_path / "x.db", embedder="hashing")
+    with open_store(tmp_path / "x.db") as store:
+        assert store.extracted(["h1"])["h1"].kind == HEADLINE  # what extraction left; page kind decides after
+        assert store.extracted(["a1"])["a1"].kind is None

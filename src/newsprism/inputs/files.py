@@ -30,9 +30,6 @@ SUPPORTED = ", ".join(sorted([*TEXT_SUFFIXES, *RECORD_SUFFIXES])) + " (optionall
 # One JSON record (a line of JSON lines) may be at most this long: ten times the longest of the 690
 # Multi-News dev documents with room to spare, far under what would exhaust memory when parsed.
 MAX_RECORD_CHARS = 10 * 2**20
-# A record is an object of strings; nesting deeper than this is not a record (and deep enough nesting
-# overflows Python's parser).
-MAX_JSON_DEPTH = 32
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # The kind of a document that is only a headline: its content is the title, one line.
 HEADLINE = "headline"
@@ -181,42 +178,17 @@ def _read_json_lines(text: str, name: str, stem: str | None) -> Iterator[Item]:
 
 
 def _parse_json(text: str, where: str) -> object:
-    """The parsed JSON, or :class:`Skipped` saying why it cannot be: bad syntax, nesting deeper than a
-    record has (Python's parser would overflow its stack), a number too long to convert, or a string
-    holding half of a UTF-16 surrogate pair (no text can be stored or printed with one)."""
-    depth = _nesting(text)
-    if depth > MAX_JSON_DEPTH:
-        return Skipped(where, f"invalid JSON: nested {depth} deep, over the limit of {MAX_JSON_DEPTH}")
+    """The parsed JSON, or :class:`Skipped` saying why it cannot be: bad syntax, nesting deeper than
+    Python's parser can follow, or a number too long to convert."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as err:
         at = f" at line {err.lineno}" if "\n" in text.strip() else ""
         return Skipped(where, f"invalid JSON{at}: {err.msg}")
-    except (ValueError, RecursionError) as err:  # a number of over 4,300 digits
+    except RecursionError:
+        return Skipped(where, "invalid JSON: nested too deep to be an article record")
+    except ValueError as err:  # a number of over 4,300 digits
         return Skipped(where, f"invalid JSON: {str(err).split(';')[0]}")
-    if _has_lone_surrogate(data):
-        return Skipped(where, "invalid JSON: a string holds a lone UTF-16 surrogate escape (such as \\ud800)")
-    return data
-
-
-def _nesting(text: str) -> int:
-    """How deep brackets nest in ``text``, brackets inside strings not counted; cheap and never recursive."""
-    outside = re.sub(r'"[^"\\]*(?:\\.[^"\\]*)*"', '""', text)
-    depth = deepest = 0
-    for match in re.finditer(r"[\[\]{}]", outside):
-        depth += 1 if match.group() in "[{" else -1
-        deepest = max(deepest, depth)
-    return deepest
-
-
-def _has_lone_surrogate(value: object) -> bool:
-    if isinstance(value, str):
-        return bool(LONE_SURROGATE.search(value))
-    if isinstance(value, dict):
-        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_has_lone_surrogate(v) for v in value)
-    return False
 
 
 def record_to_document(record: object, where: str, fallback_id: str | None) -> Item:
@@ -232,13 +204,17 @@ def record_to_document(record: object, where: str, fallback_id: str | None) -> I
         if value is not None and not isinstance(value, str | int):
             return Skipped(where, f"field {key!r} must be a string, got {type(value).__name__}")
         fields[key] = None if value is None else str(value)
+        if isinstance(value, str) and LONE_SURROGATE.search(value):
+            # half of a UTF-16 surrogate pair ("\ud800"): no text holding one can be stored or printed
+            return Skipped(where, f"field {key!r} holds a lone UTF-16 surrogate escape (such as \\ud800)")
     body = fields["text"] or fields["html"]
+    longest = max(len(body or ""), len(fields["title"] or ""))
+    if longest > MAX_RECORD_CHARS:
+        return Skipped(where, f"text of {longest:,} characters, over the {MAX_RECORD_CHARS:,}-character limit")
     if not (body and body.strip()):
         if fields["title"] and fields["title"].strip():
-            return headline_document(where, fields["title"], fields)
+            return headline_document(where, fields["title"], {**fields, "id": fields["id"] or fallback_id})
         return Skipped(where, "record has neither 'text' nor 'html' nor 'title'")
-    if len(body) > MAX_RECORD_CHARS:
-        return Skipped(where, f"text of {len(body):,} characters, over the {MAX_RECORD_CHARS:,}-character limit")
     article_id = fields["id"] or fallback_id or content_id(fields["url"] or body)
     return RawDocument(
         input=where,
