@@ -67,7 +67,7 @@ def _read_folder(folder: Path) -> Iterator[Item]:
     as skipped (opened, a FIFO blocks and a device never ends)."""
     entries = sorted(p for p in folder.rglob("*") if not _hidden(p, folder) and not p.is_dir())
     if not entries:
-        yield Skipped(str(folder), f"no articles found in {folder}: the folder holds no files")
+        yield Skipped(str(folder), "the folder holds no files (hidden files and folders are not read)")
     for entry in entries:
         yield from read_file(entry)
 
