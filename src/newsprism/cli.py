@@ -12,13 +12,15 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
 from . import api
 from .api import DEFAULT_DB
 from .embed import embedder_names
-from .errors import NewsprismError, UsageError
+from .errors import NewsprismError, NoArticlesError, UsageError
 from .records import Skipped
 from .report import RENDERERS, Report
 from .version import __version__
@@ -30,7 +32,7 @@ DEFAULT_OUTPUT = "newsprism-report.html"
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # argparse exits 2 on usage errors; keep its one-line form
         self.print_usage(sys.stderr)
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(message)  # main() adds the one "newsprism: error:" prefix
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -153,14 +155,21 @@ FLAG_HINTS = {
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        return _main(argv)
+        code = _main(argv)
+        sys.stdout.flush()  # here, not at exit, so that a closed pipe is caught below
+        return code
     except NewsprismError as err:
         _print_skipped(getattr(err, "skipped", []))
-        print(f"newsprism: error: {_with_flag(str(err), err.setting)}", file=sys.stderr)
+        print(f"newsprism: error: {_terminal(_with_flag(str(err), err.setting))}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print("newsprism: interrupted; what was stored before stays stored", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader stopped reading (``newsprism search … | head``): not an error. Standard output is
+        # pointed at /dev/null so that the interpreter's last flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _with_flag(message: str, setting: str | None) -> str:
@@ -193,17 +202,19 @@ def _ingest_options_of(args: argparse.Namespace) -> dict:
 def _analyze(args: argparse.Namespace) -> int:
     output = args.output or DEFAULT_OUTPUT
     fmt = _output_format(output, args.format)
-    report = api.analyze(args.inputs, summary_words=args.summary_words, **_ingest_options_of(args))
+    with _naming_inputs(args.inputs):
+        report = api.analyze(args.inputs, summary_words=args.summary_words, **_ingest_options_of(args))
     _print_skipped(report.skipped)
     _write(report, output, fmt)
     return 0
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    done = api.ingest(args.inputs, **_ingest_options_of(args))
+    with _naming_inputs(args.inputs):
+        done = api.ingest(args.inputs, **_ingest_options_of(args))
     _print_skipped(done.skipped)
-    print(f"stored {done.new} new articles; {len(done.stories)} stories updated; {args.db} holds them",
-          file=sys.stderr)
+    print(f"stored {_count(done.new, 'new article')}; {_count(len(done.stories), 'story', 'stories')} updated; "
+          f"{_terminal(args.db)} holds them", file=sys.stderr)
     return 0
 
 
@@ -217,9 +228,10 @@ def _report(args: argparse.Namespace) -> int:
 def _stories(args: argparse.Namespace) -> int:
     overview = api.stories(db=args.db)
     for story in overview:
-        print(f"{story.id}  {story.size:>4} article{'' if story.size == 1 else 's'}  {_terminal(story.title)}")
+        size = f"{story.size:>4} article{'' if story.size == 1 else 's'}"
+        print(f"{_terminal(story.id)}  {size}  {_terminal(story.title)}")
     if not overview:
-        print(f"{args.db}: no stories stored yet", file=sys.stderr)
+        print(f"{_terminal(args.db)}: no stories stored yet", file=sys.stderr)
     return 0
 
 
@@ -227,7 +239,7 @@ def _search(args: argparse.Namespace) -> int:
     hits = api.search(args.query, db=args.db, limit=args.limit)
     for hit, article in hits:
         title = (article.title if article else None) or ""
-        print(f"{hit.article}  {_terminal(title)}\n    {_terminal(hit.snippet)}")
+        print(f"{_terminal(hit.article)}  {_terminal(title)}\n    {_terminal(hit.snippet)}")
     if not hits:
         print(f"no stored article matches {args.query!r}", file=sys.stderr)
     return 0
@@ -245,11 +257,11 @@ def _watch(args: argparse.Namespace) -> int:
             rounds = poll.number
             started = time.strftime("%H:%M:%S", time.localtime(poll.started))
             if poll.ingested is None:
-                print(f"{started} poll {rounds}: {poll.note}", file=sys.stderr)
+                print(f"{started} poll {rounds}: {_terminal(poll.note)}", file=sys.stderr)
                 continue
             _print_skipped(poll.ingested.skipped)
-            print(f"{started} poll {rounds}: {poll.ingested.new} new articles, "
-                  f"{len(poll.ingested.stories)} stories updated", file=sys.stderr)
+            print(f"{started} poll {rounds}: {_count(poll.ingested.new, 'new article')}, "
+                  f"{_count(len(poll.ingested.stories), 'story', 'stories')} updated", file=sys.stderr)
     except KeyboardInterrupt:
         print(f"stopped after {rounds} polls; everything fetched is stored in {args.db}, "
               "and the next watch resumes from there", file=sys.stderr)
@@ -265,9 +277,26 @@ def _interval(text: str) -> float:
 
 
 def _terminal(text: str) -> str:
-    """Text from an article made safe for a terminal: control characters (escape sequences) dropped,
-    whitespace runs made one space."""
+    """Text from an article made safe for a terminal: control characters (ESC and the rest of C0, C1,
+    bidirectional overrides) dropped, whitespace runs (line breaks among them) made one space."""
     return " ".join("".join(ch for ch in text if ch.isprintable() or ch.isspace()).split())
+
+
+def _count(number: int, word: str, plural: str | None = None) -> str:
+    """ "1 story", "2 stories", "0 new articles"."""
+    return f"{number} {word if number == 1 else plural or word + 's'}"
+
+
+@contextmanager
+def _naming_inputs(inputs: list[str]) -> Iterator[None]:
+    """A run that found no article says which inputs it read."""
+    try:
+        yield
+    except NoArticlesError as err:
+        if not err.skipped:
+            raise
+        shown = ", ".join(inputs[:3]) + (f" and {len(inputs) - 3} more" if len(inputs) > 3 else "")
+        raise NoArticlesError(f"no articles found in {shown}", skipped=err.skipped, setting=err.setting) from err
 
 
 def _print_skipped(skipped: list[Skipped]) -> None:
@@ -284,7 +313,8 @@ def _write(report: Report, output: str, fmt: str) -> None:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as err:
         raise NewsprismError(f"cannot write the report to {output}: {err.strerror}") from err
-    print(f"{len(report.articles)} articles, {len(report.stories)} stories: wrote {output}", file=sys.stderr)
+    print(f"{_count(len(report.articles), 'article')}, {_count(len(report.stories), 'story', 'stories')}: "
+          f"wrote {_terminal(output)}", file=sys.stderr)
 
 
 COMMANDS = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
@@ -22,7 +22,7 @@ from .embed import Embedder
 from .errors import InputError
 from .inputs.feeds import is_url, read_url
 from .inputs.fetch import Fetcher
-from .inputs.files import read_inputs, source_hash
+from .inputs.files import HEADLINE, read_inputs, source_hash
 from .records import Article, RawDocument, Skipped, Story
 from .store import OutletLines, Store
 
@@ -79,6 +79,10 @@ class Intake:
         except InputError as err:
             self.skipped.append(Skipped(doc.input, str(err).removeprefix(f"{doc.input}: ")))
             return
+        if doc.kind == HEADLINE:
+            # marked for the page-kind stage, which sets the kind every finished article has: a headline
+            # is an article of one line, not a page whose lines are mostly service lines
+            extracted = replace(extracted, kind=HEADLINE)
         self._add(extracted, doc.input, stored=False)
 
     def _add(self, article: Article, where: str, stored: bool) -> None:

@@ -18,8 +18,9 @@ from xml.etree import ElementTree
 import feedparser
 
 from ..records import Article, RawDocument, Skipped
+from ..text.encoding import decode
 from .fetch import Fetched, Fetcher
-from .files import content_id, decode
+from .files import content_id, headline_document
 
 Item = RawDocument | Skipped | Article
 Stored = Callable[[str], Article | None]
@@ -130,10 +131,11 @@ def _feed(url: str, fetched: Fetched, fetcher: Fetcher, stored: Stored) -> Itera
             continue
         parsed_time = entry.get("published_parsed") or entry.get("updated_parsed")
         published = datetime(*parsed_time[:6]).replace(tzinfo=UTC).isoformat() if parsed_time else None
-        yield RawDocument(
-            link, "record", summary or title, id=content_id(link), title=title, url=link, outlet=outlet,
-            published=published,
-        )
+        fields = {"id": content_id(link), "url": link, "outlet": outlet, "published": published}
+        if not summary:  # only a title: a headline, an article of one line
+            yield headline_document(link, title, fields)
+            continue
+        yield RawDocument(link, "record", summary, title=title, **fields)
 
 
 def _sitemap(url: str, fetched: Fetched, fetcher: Fetcher, stored: Stored, depth: int) -> Iterator[Item]:

@@ -87,8 +87,9 @@ class Fetcher:
 
     def get(self, url: str, conditional: bool = True) -> Fetched:
         """Fetch ``url`` following safe redirects; conditional on stored validators when ``conditional``."""
-        if urlsplit(url).scheme not in {"http", "https"}:
-            return Fetched(url, error=f"{url}: only http and https URLs can be fetched")
+        problem = url_problem(url)
+        if problem:
+            return Fetched(url, error=f"{url}: {problem}")
         try:
             self.check_address(url)  # before robots.txt: nothing at all is requested from an unsafe host
         except RefusedAddressError as error:
@@ -113,6 +114,9 @@ class Fetcher:
     def _follow(self, url: str, headers: dict[str, str]) -> Fetched:
         current = url
         for _ in range(self.max_redirects + 1):
+            problem = url_problem(current)
+            if problem:
+                return Fetched(url, error=f"{url}: redirected to {current}, {problem}")
             try:
                 self.check_address(current)
             except RefusedAddressError as error:
@@ -152,6 +156,8 @@ class Fetcher:
             addresses = self.resolve(host)
         except OSError as error:
             raise RefusedAddressError(f"{url}: cannot resolve {host} ({error.strerror or error})") from error
+        except UnicodeError as error:  # a label IDNA cannot encode; url_problem() catches it first
+            raise RefusedAddressError(f"{url}: {host} is not a valid host name") from error
         for address in addresses:
             ip = ipaddress.ip_address(address.split("%")[0])
             if not ip.is_global or ip.is_multicast:
@@ -171,6 +177,8 @@ class Fetcher:
                 self.requests += 1
                 request = self.client.build_request("GET", url, headers=headers, timeout=self.timeout)
                 response = self.client.send(request, stream=True, follow_redirects=False)
+            except httpx.InvalidURL as error:  # a host name httpx's IDNA 2008 refuses: retrying cannot help
+                return Fetched(url, error=f"{url}: not a valid URL: {error}")
             except httpx.HTTPError as error:
                 if attempt == self.retries:
                     return Fetched(url, error=f"{url}: {type(error).__name__}: {error}")
@@ -210,6 +218,35 @@ class Fetcher:
         except httpx.HTTPError as error:
             return Fetched(url, **meta, error=f"{url}: {type(error).__name__} while reading: {error}")
         return Fetched(url, body=bytes(body), **meta)
+
+
+def url_problem(url: str) -> str | None:
+    """What makes ``url`` unfetchable before any request (a scheme other than http(s), no host, a host
+    name or IPv6 address that cannot be parsed), or None.
+
+    >>> url_problem("http://a..b/")
+    'not a valid URL: a..b is not a valid host name'
+    >>> url_problem("http://[::1/"), url_problem("ftp://x.example/")
+    ('not a valid URL: Invalid IPv6 URL', 'only http and https URLs can be fetched')
+    """
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018  (raises ValueError for a port out of range)
+    except ValueError as error:
+        return f"not a valid URL: {error}"
+    if parts.scheme.lower() not in {"http", "https"}:
+        return "only http and https URLs can be fetched"
+    if not host:
+        return "not a valid URL: it names no host"
+    try:
+        ipaddress.ip_address(host.split("%")[0])
+    except ValueError:
+        try:
+            host.encode("idna")
+        except UnicodeError:
+            return f"not a valid URL: {host} is not a valid host name"
+    return None
 
 
 def _resolve(host: str) -> list[str]:

@@ -10,20 +10,29 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
+import re
+import stat
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
-from charset_normalizer import from_bytes
-
 from ..records import RawDocument, Skipped
+from ..text.encoding import decode
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
 RECORD_SUFFIXES = {".json", ".jsonl"}
 SUPPORTED = ", ".join(sorted([*TEXT_SUFFIXES, *RECORD_SUFFIXES])) + " (optionally .gz)"
+
+# One JSON record (a line of JSON lines) may be at most this long: ten times the longest of the 690
+# Multi-News dev documents with room to spare, far under what would exhaust memory when parsed.
+MAX_RECORD_CHARS = 10 * 2**20
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# The kind of a document that is only a headline: its content is the title, one line.
+HEADLINE = "headline"
 
 Item = RawDocument | Skipped
 
@@ -36,17 +45,31 @@ def read_inputs(inputs: Iterable[str | Path], stdin: IO[str] | None = None) -> I
     """
     for given in inputs:
         if str(given) == "-":
-            yield from _read_json_lines((stdin or sys.stdin).read(), "<stdin>", stem=None)
+            text = (stdin or sys.stdin).read(MAX_INPUT_BYTES + 1)
+            if len(text) > MAX_INPUT_BYTES:
+                yield Skipped("<stdin>", f"standard input is over the {_mib(MAX_INPUT_BYTES)} limit; not read")
+                continue
+            yield from _read_json_lines(text, "<stdin>", stem=None)
             continue
         path = Path(given)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
-            for file in files:
-                yield from read_file(file)
-        elif path.exists():
+            yield from _read_folder(path)
+        elif path.exists() or path.is_symlink():
             yield from read_file(path)
+        elif re.match(r"(?i)^[a-z][a-z0-9+.-]*://", str(given)):
+            yield Skipped(str(given), "only http and https URLs can be fetched")
         else:
             yield Skipped(str(given), "no such file or folder")
+
+
+def _read_folder(folder: Path) -> Iterator[Item]:
+    """Every file under ``folder`` but hidden ones; FIFOs, devices, sockets and links to them are listed
+    as skipped (opened, a FIFO blocks and a device never ends)."""
+    entries = sorted(p for p in folder.rglob("*") if not _hidden(p, folder) and not p.is_dir())
+    if not entries:
+        yield Skipped(str(folder), "the folder holds no files (hidden files and folders are not read)")
+    for entry in entries:
+        yield from read_file(entry)
 
 
 def _hidden(path: Path, root: Path) -> bool:
@@ -58,6 +81,14 @@ def read_file(path: Path) -> Iterator[Item]:
     suffixes = [s.lower() for s in path.suffixes]
     gzipped = bool(suffixes) and suffixes[-1] == ".gz"
     suffix = (suffixes[-2] if len(suffixes) > 1 else "") if gzipped else (suffixes[-1] if suffixes else "")
+    try:
+        kind = _file_kind(path)
+    except OSError as err:
+        yield Skipped(name, f"cannot be read: {err.strerror or err}")
+        return
+    if kind:
+        yield Skipped(name, f"{kind}, not a regular file; newsprism reads regular files only")
+        return
     if suffix not in TEXT_SUFFIXES and suffix not in RECORD_SUFFIXES:
         yield Skipped(name, f"unsupported file type {suffix or '(none)'!r}; newsprism reads {SUPPORTED}")
         return
@@ -74,51 +105,57 @@ def read_file(path: Path) -> Iterator[Item]:
         yield RawDocument(input=name, kind=TEXT_SUFFIXES[suffix], content=text, id=stem)
 
 
+def _file_kind(path: Path) -> str | None:
+    """None for a regular file (or a link to one), else what it is: a FIFO blocks when opened, a device
+    such as /dev/zero never ends."""
+    mode = path.stat().st_mode
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        what = "a FIFO (named pipe)"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        what = "a device"
+    else:
+        what = "a socket" if stat.S_ISSOCK(mode) else "a special file"
+    return f"{what}{' behind a symbolic link' if path.is_symlink() else ''}"
+
+
+def _mib(size: int) -> str:
+    """A size in MiB, rounded up to a tenth: "52.4 MiB", "50 MiB"."""
+    tenths = -(-size * 10 // 2**20)
+    return f"{tenths // 10}{'.' + str(tenths % 10) if tenths % 10 else ''} MiB"
+
+
 def _read_bytes(path: Path, gzipped: bool) -> bytes:
+    """The file's bytes, at most ``MAX_INPUT_BYTES`` of them (unpacked). Opened without blocking and
+    checked again once open, so a file swapped for a FIFO or a device in between is refused too."""
     try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise ValueError(f"file is {size / 1e6:.0f} MB, over the {MAX_INPUT_BYTES // 10**6} MB limit")
-        if not gzipped:
-            return path.read_bytes()
-        with gzip.open(path, "rb") as handle:
-            data = handle.read(MAX_INPUT_BYTES + 1)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except PermissionError as err:
         raise ValueError("cannot be read: permission denied") from err
-    except (gzip.BadGzipFile, EOFError, zlib.error) as err:
-        raise ValueError(f"not a valid gzip file ({err})") from err
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("not a regular file; newsprism reads regular files only")
+        if info.st_size > MAX_INPUT_BYTES:
+            raise ValueError(f"file is {_mib(info.st_size)}, over the {_mib(MAX_INPUT_BYTES)} limit")
+        try:
+            reader = gzip.GzipFile(fileobj=handle) if gzipped else handle
+            data = reader.read(MAX_INPUT_BYTES + 1)
+        except (gzip.BadGzipFile, EOFError, zlib.error) as err:
+            raise ValueError(f"not a valid gzip file ({err})") from err
     if len(data) > MAX_INPUT_BYTES:
-        raise ValueError(f"unpacks to over the {MAX_INPUT_BYTES // 10**6} MB limit")
+        raise ValueError(f"unpacks to over the {_mib(MAX_INPUT_BYTES)} limit")
     return data
-
-
-def decode(data: bytes) -> str:
-    """Decode bytes as text: UTF-8 first, then the most likely other charset; refuse binary data."""
-    if not data.strip():
-        raise ValueError("file is empty")
-    if b"\x00" in data[:8192]:
-        raise ValueError("binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            raise ValueError("text encoding not recognised; save the file as UTF-8") from None
-        text = str(best)
-    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if controls > 0.01 * min(len(text), 20000):
-        raise ValueError("binary file, not text")
-    return text
 
 
 def _read_records(text: str, name: str, stem: str, lines: bool) -> Iterator[Item]:
     if lines:
         yield from _read_json_lines(text, name, stem)
         return
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        yield Skipped(name, f"invalid JSON at line {err.lineno}: {err.msg}")
+    data = _parse_json(text, name)
+    if isinstance(data, Skipped):
+        yield data
         return
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
@@ -133,27 +170,51 @@ def _read_json_lines(text: str, name: str, stem: str | None) -> Iterator[Item]:
         if not line.strip():
             continue
         where = f"{name}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Skipped(where, f"invalid JSON: {err.msg}")
+        if len(line) > MAX_RECORD_CHARS:
+            yield Skipped(where, f"record of {len(line):,} characters, over the {MAX_RECORD_CHARS:,}-character limit")
             continue
-        yield record_to_document(record, where, None)
+        record = _parse_json(line, where)
+        yield record if isinstance(record, Skipped) else record_to_document(record, where, None)
+
+
+def _parse_json(text: str, where: str) -> object:
+    """The parsed JSON, or :class:`Skipped` saying why it cannot be: bad syntax, nesting deeper than
+    Python's parser can follow, or a number too long to convert."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        at = f" at line {err.lineno}" if "\n" in text.strip() else ""
+        return Skipped(where, f"invalid JSON{at}: {err.msg}")
+    except RecursionError:
+        return Skipped(where, "invalid JSON: nested too deep to be an article record")
+    except ValueError as err:  # a number of over 4,300 digits
+        return Skipped(where, f"invalid JSON: {str(err).split(';')[0]}")
 
 
 def record_to_document(record: object, where: str, fallback_id: str | None) -> Item:
-    """Check one JSON record against the input contract and turn it into a :class:`RawDocument`."""
+    """Check one JSON record against the input contract and turn it into a :class:`RawDocument`.
+
+    A record with a title and no text is a headline: an article of one line, its title
+    (:data:`HEADLINE`)."""
     if not isinstance(record, dict):
-        return Skipped(where, "not a JSON object with 'text' or 'html'")
+        return Skipped(where, "not a JSON object with 'text', 'html' or 'title'")
     fields = {}
     for key in ("id", "title", "text", "html", "url", "outlet", "published", "story"):
         value = record.get(key)
         if value is not None and not isinstance(value, str | int):
             return Skipped(where, f"field {key!r} must be a string, got {type(value).__name__}")
         fields[key] = None if value is None else str(value)
+        if isinstance(value, str) and LONE_SURROGATE.search(value):
+            # half of a UTF-16 surrogate pair ("\ud800"): no text holding one can be stored or printed
+            return Skipped(where, f"field {key!r} holds a lone UTF-16 surrogate escape (such as \\ud800)")
     body = fields["text"] or fields["html"]
-    if not body or not body.strip():
-        return Skipped(where, "record has neither 'text' nor 'html'")
+    longest = max(len(body or ""), len(fields["title"] or ""))
+    if longest > MAX_RECORD_CHARS:
+        return Skipped(where, f"text of {longest:,} characters, over the {MAX_RECORD_CHARS:,}-character limit")
+    if not (body and body.strip()):
+        if fields["title"] and fields["title"].strip():
+            return headline_document(where, fields["title"], {**fields, "id": fields["id"] or fallback_id})
+        return Skipped(where, "record has neither 'text' nor 'html' nor 'title'")
     article_id = fields["id"] or fallback_id or content_id(fields["url"] or body)
     return RawDocument(
         input=where,
@@ -165,6 +226,22 @@ def record_to_document(record: object, where: str, fallback_id: str | None) -> I
         outlet=fields["outlet"],
         published=fields["published"],
         story=fields["story"],
+    )
+
+
+def headline_document(where: str, title: str, fields: Mapping[str, str | None]) -> RawDocument:
+    """A headline with nothing under it (a record or feed item with only a title): its text is the title.
+    The title is not also given as ``title``, or extraction would drop it from the text as a headline
+    printed twice."""
+    return RawDocument(
+        input=where,
+        kind=HEADLINE,
+        content=" ".join(title.split()),
+        id=fields.get("id") or content_id(fields.get("url") or title),
+        url=fields.get("url"),
+        outlet=fields.get("outlet"),
+        published=fields.get("published"),
+        story=fields.get("story"),
     )
 
 

@@ -12,6 +12,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..records import Article, Skipped, StoryAnalysis
 from ..registry import Registry
 from ..version import __version__
+from .markdown import as_markdown_values, markdown_filter
 
 SCHEMA_VERSION = 1
 SCHEMA_PATH = Path(__file__).parent / "schema" / "report.schema.json"
@@ -84,14 +85,19 @@ RENDERERS.register("html", Report.to_html)
 
 
 def _render(template: str, report: Report, autoescape: bool) -> str:
+    markdown = template.endswith(".md.j2")
     env = Environment(
         loader=PackageLoader("newsprism.report", "templates"),
-        autoescape=select_autoescape(default=autoescape, default_for_string=autoescape),
+        # Markdown is escaped like HTML: every value a template prints unfiltered goes through its
+        # ``__html__`` (markdown.py wraps every string of the report), so no field can be forgotten
+        autoescape=select_autoescape(default=autoescape or markdown, default_for_string=autoescape or markdown),
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["md"] = _markdown_escape
+    env.filters["md"] = markdown_filter
     data = report.to_dict()
+    if markdown:
+        data = {key: as_markdown_values(value, key) for key, value in data.items()}
     articles = {a["id"]: a for a in data["articles"]}
     return env.get_template(template).render(report=data, articles=articles, label=_labeller(articles))
 
@@ -104,10 +110,3 @@ def _labeller(articles: dict[str, dict]):
         return article.get("outlet") or article_id
 
     return label
-
-
-def _markdown_escape(text: object) -> str:
-    text = str(text)
-    for ch in "\\`*_[]<>|#":
-        text = text.replace(ch, "\\" + ch)
-    return text.replace("\n", " ")
