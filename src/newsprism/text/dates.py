@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
 MONTHS = {
@@ -55,11 +55,21 @@ def match_to_date(match: re.Match[str]) -> date | None:
         return None
 
 
+EPOCH = re.compile(r"\d{10}|\d{13}")
+
+
 def parse_published(value: str | None) -> str | None:
-    """Normalise a publication date from metadata to ISO 8601; None when it cannot be read."""
+    """Normalise a publication date from metadata to ISO 8601; None when it cannot be read.
+
+    >>> parse_published("1394470370698"), parse_published("2024-06-19")
+    ('2014-03-10T16:52:50.698000+00:00', '2024-06-19')
+    """
     if not value or not value.strip():
         return None
     value = value.strip()
+    if EPOCH.fullmatch(value):  # seconds or milliseconds since 1970, as feeds and data sets give them
+        seconds = int(value) / (1000 if len(value) == 13 else 1)
+        return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
     if ISO_DATE.match(value):
         try:
             parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
