@@ -21,8 +21,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..records import Entity, Evidence
+from ..text.tokens import fold
 from .entity_words import COUNTRIES, EVENT_WORDS, FACILITY_WORDS, KNOWN_ACRONYMS, ORG_WORDS, PLACE_WORDS
-from .name_forms import SUFFIXES, name_key, translit_key
+from .name_forms import SUFFIXES, TITLES, name_key, translit_key
 from .unionfind import DisjointSets
 
 
@@ -73,6 +74,23 @@ MIN_MISSPELT = 5
 # often as the others together; set on the seed story and truth-dev (Rene 4 and Amber Pasztor 5, Dylan
 # and Nicole Hockley 1 each stay apart).
 SHARED_NAME_DOMINANCE = 2
+# Words that begin names of places, not of people ("Las Vegas", "Vegas").
+PLACE_STARTS = {
+    "las",
+    "los",
+    "san",
+    "santa",
+    "saint",
+    "new",
+    "el",
+    "fort",
+    "port",
+    "lake",
+    "north",
+    "south",
+    "east",
+    "west",
+}
 # Words an acronym leaves out ("Fish and Wildlife Service": "FWS").
 ACRONYM_SKIPS = {"of", "the", "and", "for", "&"}
 
@@ -81,6 +99,8 @@ def resolve(mentions: Iterable[Mention], min_mentions: int) -> list[Entity]:
     """Entities of a story's mentions: one per name, with every variant that names it."""
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
+        if mention.type == "PERSON" and not _personal(mention.text):
+            continue
         key = name_key(mention.text, SINGLE_COUNTRY_KEYS)
         groups[KNOWN_ACRONYMS.get(key.replace(" ", ""), key)].append(mention)
     kinds = _people_by_surname({key: main_type(members, {key}) for key, members in groups.items()})
@@ -101,6 +121,16 @@ def resolve(mentions: Iterable[Mention], min_mentions: int) -> list[Entity]:
     return entities
 
 
+def _personal(name: str) -> bool:
+    """Whether a name the recogniser gave a person can be one's: no number ("Box 6666", "DDR3 SDRAM
+    4GB"), not a title alone ("Petty Officer", "Medical Examiner").
+
+    >>> [_personal(n) for n in ("Napoleon III", "Box 6666", "Chief Technology Officer", "Kim Jong Un")]
+    [True, False, False, True]
+    """
+    return not any(c.isdigit() for c in name) and fold(name.split()[-1]).strip(".") not in TITLES
+
+
 def main_type(members: list[Mention], keys: set[str]) -> str:
     """The kind of a name: the gazetteer's and the name's own words first, a title before it (a
     person), then the recogniser's most given label; an event is named by an event word or a year."""
@@ -119,10 +149,12 @@ def main_type(members: list[Mention], keys: set[str]) -> str:
 
 def _people_by_surname(kinds: dict[str, str]) -> dict[str, str]:
     """Call a person the small model called an organisation or a place ("Amber Pasztor" beside "Rene
-    Pasztor"): a name of two or three words, none of an organisation, a place or a building, that ends
-    in the surname of a person of the story."""
+    Pasztor", "Jared Kushner" beside "Kushner said"): a name of two or three words, none of an
+    organisation, a place or a building, that ends in the surname of a person of the story or in a word
+    the story names alone as a person."""
     surnames = {k.split()[-1] for k, kind in kinds.items() if kind == "PERSON" and " " in k}
-    cue_words = ORG_WORDS | PLACE_WORDS | FACILITY_WORDS | EVENT_WORDS
+    surnames |= {k for k, kind in kinds.items() if kind == "PERSON" and " " not in k}
+    cue_words = ORG_WORDS | PLACE_WORDS | FACILITY_WORDS | EVENT_WORDS | PLACE_STARTS
     return {
         key: "PERSON"
         if kind in {"ORG", "GPE", "LOC"}
@@ -136,11 +168,13 @@ def _people_by_surname(kinds: dict[str, str]) -> dict[str, str]:
 
 
 def _component_kind(keys: list[str], groups: dict[str, list[Mention]], kinds: dict[str, str]) -> str:
-    """The kind of an entity: a country's if one of its names is, else its names' kinds by mentions."""
+    """The kind of an entity: a country's if one of its names is, else its full names' kinds by mentions
+    (the joins checked that the kinds agree, the single names' less surely told)."""
     if set(keys) & COUNTRY_KEYS:
         return "GPE"
     votes: Counter[str] = Counter()
-    for key in keys:
+    full = [key for key in keys if " " in key] or keys  # "Trump", called an organisation, joined "Donald Trump"
+    for key in full:
         votes[kinds[key]] += len(groups[key])
     return votes.most_common(1)[0][0]
 
@@ -214,16 +248,20 @@ def _join_full_names(kinds: dict[str, str], sets: DisjointSets[str]) -> None:
     words differing in a pet form or a misspelling. A name ending a person's ("Browne-Louis") is
     theirs whatever the recogniser called it, unless it is a country's."""
     people = [k for k, kind in kinds.items() if kind == "PERSON" and len(k.split()) > 1]
-    for short, kind in kinds.items():
-        words = short.split()
-        if len(words) < 2 or short in COUNTRY_KEYS or kind in {"FAC", "EVENT"}:
-            continue
-        longer = [
-            long
-            for long in people
-            if long != short and _variant(words, long.split()) and (kind == "PERSON" or long.split()[-1] == words[-1])
-        ]
-        _join_unique(sets, short, longer)
+    shorts = [k for k, kind in kinds.items() if " " in k and k not in COUNTRY_KEYS and kind not in {"FAC", "EVENT"}]
+    # misspellings and pet forms first, so that a shorter name finds one person however spelt
+    for same_length in (True, False):
+        for short in sorted(shorts, key=lambda k: -len(k.split())):
+            words = short.split()
+            longer = [
+                long
+                for long in people
+                if long != short
+                and (len(long.split()) == len(words)) == same_length
+                and _variant(words, long.split())
+                and (kinds[short] == "PERSON" or long.split()[-1] == words[-1])
+            ]
+            _join_unique(sets, short, longer)
 
 
 def _variant(short: list[str], long: list[str]) -> bool:

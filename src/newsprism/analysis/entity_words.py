@@ -33,9 +33,10 @@ EVENT_WORDS = set(
     """agreement treaty war summit pact accord operation pandemic games olympics election elections
     conference forum act""".split()
 )
-COUNTRIES = {
-    fold(c)
-    for c in """Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bangladesh Belarus
+COUNTRIES = (
+    {
+        fold(c)
+        for c in """Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bangladesh Belarus
     Belgium Bolivia Brazil Bulgaria Cambodia Cameroon Canada Chile China Colombia Congo Croatia Cuba Cyprus
     Czechia Denmark Ecuador Egypt Estonia Ethiopia Finland France Georgia Germany Ghana Greece Hungary
     India Indonesia Iran Iraq Ireland Israel Italy Japan Jordan Kazakhstan Kenya Korea Kuwait Laos Latvia
@@ -43,31 +44,50 @@ COUNTRIES = {
     Norway Pakistan Palestine Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Serbia Singapore
     Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland Syria Taiwan Thailand Tunisia Turkey Uganda
     Ukraine Uzbekistan Venezuela Vietnam Yemen Zimbabwe Europe Asia Africa America""".split()
-} | {
-    "north korea",
-    "south korea",
-    "united states",
-    "united kingdom",
-    "saudi arabia",
-    "new zealand",
-    "south africa",
-    "soviet union",
-    "far east",
-    "crimea",
-    "gaza",
-    "kyiv",
-    "moscow",
-    "beijing",
-    "seoul",
-    "washington",
-    "tokyo",
-    "london",
-    "paris",
-    "berlin",
-    "pyongyang",
-    "vladivostok",
-    "tehran",
-}
+    }
+    | {
+        fold(state)
+        for state in """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho
+    Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi
+    Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia
+    Wisconsin Wyoming""".split()
+    }
+    | {
+        "new hampshire",
+        "new jersey",
+        "new mexico",
+        "new york",
+        "north carolina",
+        "north dakota",
+        "rhode island",
+        "south carolina",
+        "south dakota",
+        "west virginia",
+        "north korea",
+        "south korea",
+        "united states",
+        "united kingdom",
+        "saudi arabia",
+        "new zealand",
+        "south africa",
+        "soviet union",
+        "far east",
+        "crimea",
+        "gaza",
+        "kyiv",
+        "moscow",
+        "beijing",
+        "seoul",
+        "washington",
+        "tokyo",
+        "london",
+        "paris",
+        "berlin",
+        "pyongyang",
+        "vladivostok",
+        "tehran",
+    }
+)
 KNOWN_ACRONYMS = {
     "dprk": "north korea",
     "rok": "south korea",
@@ -82,7 +102,8 @@ KNOWN_ACRONYMS = {
 }
 LEADING_NOISE = set(
     """the a an in on at but and as when after before during upon meanwhile however while since with among
-    according""".split()
+    according under over from by to for through across despite unlike without within amid near inside outside
+    into about""".split()
 )
 MONTHS_AND_DAYS = set(
     """january february march april may june july august september october november december monday tuesday

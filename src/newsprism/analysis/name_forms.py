@@ -38,11 +38,12 @@ PARTICLES = {
 # religious title before a single name is kept ("King Salman", "Pope Francis"): it is how they are named.
 TITLES = set(
     """mr mrs ms miss dr prof president vice minister senator sen rep gov governor secretary chancellor ambassador
-    spokesman spokeswoman spokesperson musician mountaineer climber singer actor actress rapper guitarist bassist
-    drummer percussionist director officer detective sheriff deputy judge attorney lawyer coach player author
-    writer journalist reporter firefighter trooper sergeant sgt lt lieutenant captain capt colonel col commander
-    chairman chairwoman chief ceo founder premier mayor councilman councilwoman congressman congresswoman
-    lawmaker pastor rev reverend father sister dame sir lord lady crown first""".split()
+    spokesman spokeswoman spokesperson musician mountaineer climber singer actor actress rapper guitarist
+    bassist drummer percussionist director officer examiner detective cmdr adm maj cpl pvt det insp supt atty
+    sheriff deputy judge attorney lawyer coach player author writer journalist reporter firefighter trooper
+    sergeant sgt lt lieutenant captain capt colonel col commander chairman chairwoman chief ceo founder premier
+    mayor councilman councilwoman congressman congresswoman lawmaker pastor rev reverend father sister dame sir
+    lord lady crown first""".split()
 )
 ROYAL_TITLES = {"king", "queen", "prince", "princess", "pope", "sheikh", "emir", "sultan", "emperor", "empress"}
 # Generational suffixes: "Donald Trump Jr" is another person than "Donald Trump", and his surname alone is not his.
@@ -55,6 +56,12 @@ MARKUP = re.compile(r"[/\\\[\]{}<>=@#*|:;!?\"“”]|https?:|www\.")
 GLUED_NUMBER = re.compile(r"[a-z]\d")
 # "Washington, D.C.": a comma is in a name only before a state's initials; elsewhere it joins a list.
 COMMA_PLACE = re.compile(r"^[^,]+, (?:[A-Z]\.?){1,2}$")
+# Acronyms run to this many letters ("UNHCR"); a longer word in capitals is a name set in capitals ("KHARKIV").
+ACRONYM_LETTERS = 5
+# A dash between spaces joins two names in a list or a heading, never the words of one name.
+LIST_DASH = re.compile(r"\s[-–—]\s")
+# A span of this many words in capitals is a headline, not a name ("NEW YORK" is one).
+HEADLINE_WORDS = 4
 CORPORATE = {"co", "inc", "corp", "corporation", "ltd", "llc", "plc", "company"}
 # Variants of a country's name that are no acronym of it.
 COUNTRY_NAMES = {"america": "united states", "britain": "united kingdom", "great britain": "united kingdom"}
@@ -71,6 +78,9 @@ def tidy_name(text: str) -> tuple[str, bool] | None:
     text = _trim(text.split("(")[0].replace(")", ""))
     if not text or MARKUP.search(text) or GLUED_NUMBER.search(text) or ("," in text and not COMMA_PLACE.match(text)):
         return None
+    if LIST_DASH.search(text) or (text.isupper() and len(text.split()) >= HEADLINE_WORDS):
+        return None  # "California - Los Angeles", "ALMOST HALF OF COUPLES GOING OVER BUDGET"
+    text = re.split(r"\s['‘’]", text)[0]  # "Harold 'Devin' Lima": the name ends before a quoted nickname
     words = text.split()
     for n, word in enumerate(words):  # a possessive ends the name: "Fernandez's David"
         if fold(word).endswith("'s") and len(word) > 2:
@@ -136,8 +146,12 @@ def name_key(name: str, countries: frozenset[str] = frozenset()) -> str:
 
     >>> [name_key(n) for n in ("U.S. Navy", "US Navy", "Mount Everest", "Boeing Co.", "St. Petersburg", "America")]
     ['us navi', 'us navi', 'everest', 'boeing', 'saint petersburg', 'united states']
+    >>> [name_key(n) for n in ("BBC", "U.S.", "D.C.")]
+    ['bbc', 'us', 'dc']
     """
     name = re.sub(r"\b((?:[A-Z]\.\s?)+[A-Z])\b\.?", lambda m: re.sub(r"[.\s]", "", m.group(1)), name)
+    if name.isupper() and " " not in name and len(name) <= ACRONYM_LETTERS:  # spelt letter by letter: "BBC", not "BC"
+        return COUNTRY_NAMES.get(fold(name), fold(name))
     words = translit_key(name).split()
     if len(words) > 1 and words[0] in {"mount", "mt"}:
         words = words[1:]

