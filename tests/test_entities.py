@@ -22,16 +22,27 @@ def story(*texts: str) -> Story:
 
 
 def test_the_ruler_corrects_organisations_the_model_calls_people(spacy_recognizer):
-    found = spacy_recognizer.mentions(story("Roscosmos head Yury Borisov and Russian Railways chief Oleg Belozyorov "
-                                            "flew in, Russian news agencies said."))
-    assert {(m.text, m.type) for m in found} >= {("Roscosmos", "ORG"), ("Russian Railways", "ORG"),
-                                                 ("Yury Borisov", "PERSON"), ("Oleg Belozyorov", "PERSON")}
+    found = spacy_recognizer.mentions(
+        story(
+            "Roscosmos head Yury Borisov and Russian Railways chief Oleg Belozyorov "
+            "flew in, Russian news agencies said."
+        )
+    )
+    assert {(m.text, m.type) for m in found} >= {
+        ("Roscosmos", "ORG"),
+        ("Russian Railways", "ORG"),
+        ("Yury Borisov", "PERSON"),
+        ("Oleg Belozyorov", "PERSON"),
+    }
     assert not any("news" in m.text for m in found)
 
 
 def test_spelling_variants_resolve_to_one_entity_with_either_recognizer(spacy_recognizer):
-    texts = ("Foreign Minister Sergey Lavrov met officials of the DPRK in Pyongyang.",
-             "Sergei Lavrov said North Korea was a friend.", "Lavrov left on Wednesday.")
+    texts = (
+        "Foreign Minister Sergey Lavrov met officials of the DPRK in Pyongyang.",
+        "Sergei Lavrov said North Korea was a friend.",
+        "Lavrov left on Wednesday.",
+    )
     for recognizer in (spacy_recognizer, None):
         entities = {e.name: e for e in resolve_entities(story(*texts), recognizer)}
         lavrov = next(e for e in entities.values() if "Lavrov" in e.name)
@@ -79,8 +90,9 @@ def resolved(*named: tuple[str, str]) -> dict[str, tuple[str, tuple[str, ...]]]:
 
 
 def test_a_surname_two_full_names_share_is_given_to_neither():
-    found = resolved(("Nicole Hockley", "PERSON"), ("Dylan Hockley", "PERSON"), ("Hockley", "PERSON"),
-                     ("Hockley", "PERSON"))
+    found = resolved(
+        ("Nicole Hockley", "PERSON"), ("Dylan Hockley", "PERSON"), ("Hockley", "PERSON"), ("Hockley", "PERSON")
+    )
     assert found == {"Nicole Hockley": ("PERSON", ()), "Dylan Hockley": ("PERSON", ())}
 
 
@@ -95,10 +107,18 @@ def test_a_state_is_not_joined_to_a_person_whose_given_name_it_is():
 
 
 def test_variants_of_one_full_name_join_and_two_people_do_not():
-    found = resolved(("Donald J. Trump", "PERSON"), ("Donald Trump", "PERSON"), ("Donald Trump Jr", "PERSON"),
-                     ("Trump", "ORG"), ("Steve Hansen", "PERSON"), ("Steven Hansen", "PERSON"),
-                     ("Conrad Anker", "PERSON"), ("Cornad Anker", "PERSON"), ("Jon Smith", "PERSON"),
-                     ("Jan Smith", "PERSON"))
+    found = resolved(
+        ("Donald J. Trump", "PERSON"),
+        ("Donald Trump", "PERSON"),
+        ("Donald Trump Jr", "PERSON"),
+        ("Trump", "ORG"),
+        ("Steve Hansen", "PERSON"),
+        ("Steven Hansen", "PERSON"),
+        ("Conrad Anker", "PERSON"),
+        ("Cornad Anker", "PERSON"),
+        ("Jon Smith", "PERSON"),
+        ("Jan Smith", "PERSON"),
+    )
     assert found["Donald J. Trump"] == ("PERSON", ("Donald Trump", "Trump"))
     assert found["Donald Trump Jr"] == ("PERSON", ())
     assert set(found) >= {"Jon Smith", "Jan Smith"}
@@ -106,8 +126,14 @@ def test_variants_of_one_full_name_join_and_two_people_do_not():
 
 
 def test_acronyms_and_shortened_organisations_join_the_one_full_name():
-    found = resolved(("U.S. Fish and Wildlife Service", "ORG"), ("FWS", "ORG"), ("US Senate", "ORG"),
-                     ("Senate", "ORG"), ("Congressional Black Caucus", "ORG"), ("Black Caucus", "ORG"))
+    found = resolved(
+        ("U.S. Fish and Wildlife Service", "ORG"),
+        ("FWS", "ORG"),
+        ("US Senate", "ORG"),
+        ("Senate", "ORG"),
+        ("Congressional Black Caucus", "ORG"),
+        ("Black Caucus", "ORG"),
+    )
     assert found["U.S. Fish and Wildlife Service"] == ("ORG", ("FWS",))
     assert found["US Senate"] == ("ORG", ("Senate",))
     assert found["Congressional Black Caucus"] == ("ORG", ("Black Caucus",))
@@ -117,15 +143,29 @@ def test_acronyms_and_shortened_organisations_join_the_one_full_name():
 
 
 def test_names_are_cleaned_of_what_the_recogniser_took_with_them():
-    found = resolved(("Far East nine months ago", "EVENT"), ("Amber Pasztor (Photo", "PERSON"),
-                     ("McCabe, Chaffetz", "ORG"), ("n’t", "GPE"), ("marijuana", "PERSON"), ("Box 6666", "PERSON"),
-                     ("California - Los Angeles", "ORG"), ("Petty Officer", "PERSON"))
+    found = resolved(
+        ("Far East nine months ago", "EVENT"),
+        ("Amber Pasztor (Photo", "PERSON"),
+        ("McCabe, Chaffetz", "ORG"),
+        ("n’t", "GPE"),
+        ("marijuana", "PERSON"),
+        ("Box 6666", "PERSON"),
+        ("California - Los Angeles", "ORG"),
+        ("Petty Officer", "PERSON"),
+    )
     assert found == {}  # recognisers clean their spans; what still needs cleaning is no name as it stands
     from newsprism.analysis.name_forms import tidy_name
 
-    assert [tidy_name(t) for t in ("Far East nine months ago", "Amber Pasztor (Photo", "Mountaineer Ueli Steck",
-                                   "Fernandez’s David", "Harold 'Devin' Lima")] == [
-        ("Far East", False), ("Amber Pasztor", False), ("Ueli Steck", True), ("Fernandez", False), ("Harold", False)]
+    assert [
+        tidy_name(t)
+        for t in (
+            "Far East nine months ago",
+            "Amber Pasztor (Photo",
+            "Mountaineer Ueli Steck",
+            "Fernandez’s David",
+            "Harold 'Devin' Lima",
+        )
+    ] == [("Far East", False), ("Amber Pasztor", False), ("Ueli Steck", True), ("Fernandez", False), ("Harold", False)]
 
 
 def test_each_entity_links_to_the_sentences_that_name_it():
@@ -136,9 +176,11 @@ def test_each_entity_links_to_the_sentences_that_name_it():
 
 
 def test_the_whole_delegation_is_found_with_its_types(spacy_recognizer):
-    sentence = ("Accompanying President Putin are several high-ranking Russian officials, including Foreign Minister "
-                "Sergei Lavrov, Defense Minister Andrey Belousov, First Deputy Prime Minister Denis Manturov, Deputy "
-                "Prime Minister Alexander Novak, and Minister of Natural Resources Alexander Kozlov.")
+    sentence = (
+        "Accompanying President Putin are several high-ranking Russian officials, including Foreign Minister "
+        "Sergei Lavrov, Defense Minister Andrey Belousov, First Deputy Prime Minister Denis Manturov, Deputy "
+        "Prime Minister Alexander Novak, and Minister of Natural Resources Alexander Kozlov."
+    )
     found = {e.name: e.type for e in resolve_entities(story(sentence, "Putin left."), spacy_recognizer)}
     people = {"Sergei Lavrov", "Andrey Belousov", "Denis Manturov", "Alexander Novak", "Alexander Kozlov"}
     assert {name: found.get(name) for name in people} == dict.fromkeys(people, "PERSON")

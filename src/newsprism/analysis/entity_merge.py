@@ -22,7 +22,15 @@ from dataclasses import dataclass
 
 from ..records import Entity, Evidence
 from ..text.tokens import fold
-from .entity_words import COUNTRIES, EVENT_WORDS, FACILITY_WORDS, KNOWN_ACRONYMS, ORG_WORDS, PLACE_WORDS
+from .entity_words import (
+    COUNTRIES,
+    EVENT_WORDS,
+    FACILITY_WORDS,
+    KNOWN_ACRONYMS,
+    LAW_WORDS,
+    ORG_WORDS,
+    PLACE_WORDS,
+)
 from .name_forms import SUFFIXES, TITLES, name_key, translit_key
 from .unionfind import DisjointSets
 
@@ -103,7 +111,7 @@ def resolve(mentions: Iterable[Mention], min_mentions: int) -> list[Entity]:
             continue
         key = name_key(mention.text, SINGLE_COUNTRY_KEYS)
         groups[KNOWN_ACRONYMS.get(key.replace(" ", ""), key)].append(mention)
-    kinds = _people_by_surname({key: main_type(members, {key}) for key, members in groups.items()})
+    kinds = _people_by_surname({key: main_type(members, {key}) for key, members in groups.items()}, groups)
     sets = DisjointSets(groups)
     _join_acronyms(groups, sets)
     _join_organisations(kinds, sets)
@@ -121,6 +129,11 @@ def resolve(mentions: Iterable[Mention], min_mentions: int) -> list[Entity]:
     return entities
 
 
+def _words(members: list[Mention]) -> set[str]:
+    """The words of a name's forms, as written but for case and accents (keys spell them by sound)."""
+    return {w.strip(".") for m in members for w in fold(m.text).replace("-", " ").split()}
+
+
 def _personal(name: str) -> bool:
     """Whether a name the recogniser gave a person can be one's: no number ("Box 6666", "DDR3 SDRAM
     4GB"), not a title alone ("Petty Officer", "Medical Examiner").
@@ -132,13 +145,16 @@ def _personal(name: str) -> bool:
 
 
 def main_type(members: list[Mention], keys: set[str]) -> str:
-    """The kind of a name: the gazetteer's and the name's own words first, a title before it (a
-    person), then the recogniser's most given label; an event is named by an event word or a year."""
-    words = {w for key in keys for w in key.split()}
+    """The kind of a name: the gazetteer's and the name's own words first (a building, a law or a
+    treaty), a title before it (a person), then the recogniser's most given label; an event is named by
+    an event word or a year."""
+    words = _words(members)
     if keys & COUNTRY_KEYS:
         return "GPE"
     if words & FACILITY_WORDS:
         return "FAC"
+    if any(fold(m.text).split()[-1] in LAW_WORDS and " " in m.text for m in members) and not words & ORG_WORDS:
+        return "LAW"
     if any(m.titled for m in members) and not words & (ORG_WORDS | PLACE_WORDS):
         return "PERSON"
     ranked = [kind for kind, _ in Counter(m.type for m in members).most_common()]
@@ -147,7 +163,7 @@ def main_type(members: list[Mention], keys: set[str]) -> str:
     return ranked[0]
 
 
-def _people_by_surname(kinds: dict[str, str]) -> dict[str, str]:
+def _people_by_surname(kinds: dict[str, str], groups: dict[str, list[Mention]]) -> dict[str, str]:
     """Call a person the small model called an organisation or a place ("Amber Pasztor" beside "Rene
     Pasztor", "Jared Kushner" beside "Kushner said"): a name of two or three words, none of an
     organisation, a place or a building, that ends in the surname of a person of the story or in a word
@@ -161,7 +177,7 @@ def _people_by_surname(kinds: dict[str, str]) -> dict[str, str]:
         and 1 < len(key.split()) <= 3
         and key.split()[-1] in surnames
         and key not in COUNTRY_KEYS
-        and not set(key.split()) & cue_words
+        and not _words(groups[key]) & cue_words
         else kind
         for key, kind in kinds.items()
     }

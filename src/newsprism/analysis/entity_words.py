@@ -33,6 +33,9 @@ EVENT_WORDS = set(
     """agreement treaty war summit pact accord operation pandemic games olympics election elections
     conference forum act""".split()
 )
+# Words that name a law or a treaty, which is neither an event nor an organisation ("Comprehensive
+# Strategic Partnership Agreement", "Misuse of Drugs Act"); spaCy's label for them is LAW.
+LAW_WORDS = {"agreement", "treaty", "pact", "accord", "act", "bill", "proclamation", "constitution", "amendment"}
 COUNTRIES = (
     {
         fold(c)

