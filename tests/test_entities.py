@@ -185,3 +185,20 @@ def test_the_whole_delegation_is_found_with_its_types(spacy_recognizer):
     people = {"Sergei Lavrov", "Andrey Belousov", "Denis Manturov", "Alexander Novak", "Alexander Kozlov"}
     assert {name: found.get(name) for name in people} == dict.fromkeys(people, "PERSON")
     assert not any("Minister" in name or "Defense" in name for name in found)
+
+
+def test_a_crown_prince_by_every_name_and_a_firefighter_named_after_a_state(spacy_recognizer):
+    texts = (
+        "Saudi Crown Prince Mohammed bin Salman met Trump in Riyadh on Monday.",
+        "MBS, as the crown prince is known, said the kingdom would invest.",
+        "Critics say bin Salman ordered the operation.",
+        "Prince Mohammed denied it.",
+        "King Salman, his father, was not present.",
+        "Firefighter Oregon Moore rescued a cat in Oregon.",
+        "Moore said Oregon was dry.",
+    )
+    found = {e.name: (e.type, e.aliases) for e in resolve_entities(story(*texts), spacy_recognizer)}
+    assert found["Mohammed bin Salman"][0] == "PERSON"
+    assert {"MBS", "bin Salman"} <= set(found["Mohammed bin Salman"][1])
+    assert found["King Salman"] == ("PERSON", ())
+    assert found["Oregon Moore"] == ("PERSON", ("Moore",)) and found["Oregon"] == ("GPE", ())

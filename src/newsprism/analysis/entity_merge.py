@@ -31,7 +31,7 @@ from .entity_words import (
     ORG_WORDS,
     PLACE_WORDS,
 )
-from .name_forms import SUFFIXES, TITLES, name_key, translit_key
+from .name_forms import ROYAL_TITLES, SUFFIXES, TITLES, name_key, translit_key
 from .unionfind import DisjointSets
 
 
@@ -49,6 +49,7 @@ class Mention:
 COUNTRY_KEYS = frozenset(translit_key(c) for c in COUNTRIES) | frozenset(
     acronym for acronym, name in KNOWN_ACRONYMS.items() if name in COUNTRIES
 )
+ROYAL_KEYS = frozenset(translit_key(t) for t in ROYAL_TITLES)
 SINGLE_COUNTRY_KEYS = frozenset(k for k in COUNTRY_KEYS if " " not in k)
 # Pet forms of English given names that share no beginning long enough to tell ("Randy", "Randall").
 PET_NAMES = [
@@ -320,7 +321,8 @@ def _dominant(roots: set[str], groups: dict[str, list[Mention]], sets: DisjointS
 def _join_single_names(groups: dict[str, list[Mention]], kinds: dict[str, str], sets: DisjointSets[str]) -> set[str]:
     """Join a single name to the one full name of a person it ends (a surname, whatever the recogniser
     called it unless it is a country's) or begins (a given name, when the recogniser called it a
-    person's); return the single names that two people of the story share, to be left out."""
+    person's, alone or after a royal title); return the single names that two people of the story
+    share, to be left out."""
     full: dict[str, set[str]] = defaultdict(set)
     given: dict[str, set[str]] = defaultdict(set)
     suffixed: set[str] = set()
@@ -335,6 +337,10 @@ def _join_single_names(groups: dict[str, list[Mention]], kinds: dict[str, str], 
         given[words[0]].add(key)
     shared = set()
     for key in groups:
+        words = key.split()
+        if len(words) == 2 and words[0] in ROYAL_KEYS and kinds[key] == "PERSON":
+            # "Prince Mohammed": the one person of the story named in full "Mohammed ..."
+            _join_unique(sets, key, given.get(words[1], set()))
         if " " in key or key in COUNTRY_KEYS or kinds[key] in {"FAC", "EVENT"}:
             continue
         ends = full.get(key, set())

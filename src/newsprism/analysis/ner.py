@@ -84,6 +84,8 @@ class SpacyRecognizer:
                 if kind is None or tidied is None or fold(tidied[0]) in ROLE_WORDS:  # "Defense" of "Defense Minister X"
                     continue
                 text, titled = tidied
+                # "Firefighter Oregon Moore": a title just before the span makes it a person's name
+                titled = titled or (ent.start > 0 and doc[ent.start - 1].lower_.strip(".") in TITLES)
                 if kind == "LAW" and not (fold(text).split()[-1] in LAW_WORDS and text[:1].isalpha()):
                     continue  # "Section 2", "15 of the Constitution": a reference, not a law's name
                 folded = fold(text)
@@ -106,7 +108,7 @@ class SpacyRecognizer:
                 found[n] = replace(found[n], text=rest)
         # The small model misses a bare surname in a short sentence ("Lavrov left."): a capitalised
         # word outside any entity that is the surname of a person named in the story is that person.
-        people = [m.text.split() for m in found if m.type == "PERSON" and len(m.text.split()) > 1]
+        people = [m.text.split() for m in found if (m.type == "PERSON" or m.titled) and len(m.text.split()) > 1]
         surnames, full = {p[-1] for p in people}, {(p[-2], p[-1]) for p in people}
         for doc, article in docs:
             found += [
