@@ -52,31 +52,12 @@ COUNTRY_KEYS = frozenset(translit_key(c) for c in COUNTRIES) | frozenset(
 ROYAL_KEYS = frozenset(translit_key(t) for t in ROYAL_TITLES)
 SINGLE_COUNTRY_KEYS = frozenset(k for k in COUNTRY_KEYS if " " not in k)
 # Pet forms of English given names that share no beginning long enough to tell ("Randy", "Randall").
-PET_NAMES = [
-    {"bob", "robert", "rob", "bobby"},
-    {"bill", "william", "will", "billy"},
-    {"randy", "randall", "randolph"},
-    {"jim", "james", "jimmy"},
-    {"mike", "michael"},
-    {"dick", "richard", "rick", "ricky"},
-    {"tom", "thomas"},
-    {"steve", "steven", "stephen"},
-    {"joe", "joseph"},
-    {"ted", "edward", "ed", "eddie"},
-    {"tony", "anthony"},
-    {"peggy", "margaret", "maggie"},
-    {"liz", "elizabeth", "beth", "betty"},
-    {"chuck", "charles", "charlie"},
-    {"kate", "katherine", "catherine", "kathy", "katie"},
-    {"jack", "john", "johnny"},
-    {"dan", "daniel", "danny"},
-    {"dave", "david"},
-    {"chris", "christopher"},
-    {"matt", "matthew"},
-    {"nick", "nicholas"},
-    {"sam", "samuel"},
-]
-PET_KEYS = [frozenset(translit_key(n) for n in names) for names in PET_NAMES]
+PET_NAMES = """bob robert rob bobby | bill william will billy | randy randall randolph | jim james jimmy
+    | mike michael | dick richard rick ricky | tom thomas | steve steven stephen | joe joseph | ted edward ed eddie
+    | tony anthony | peggy margaret maggie | liz elizabeth beth betty | chuck charles charlie | dan daniel danny
+    | kate katherine catherine kathy katie | jack john johnny | dave david | chris christopher | matt matthew
+    | nick nicholas | sam samuel"""
+PET_KEYS = [frozenset(translit_key(name) for name in names.split()) for names in PET_NAMES.split("|")]
 # Shorter words than this are not corrected as misspelt: "Jon" and "Jan" are two names.
 MIN_MISSPELT = 5
 # A name two people of the story share ("Kim") means the one named in full at least this many times as
@@ -84,22 +65,7 @@ MIN_MISSPELT = 5
 # and Nicole Hockley 1 each stay apart).
 SHARED_NAME_DOMINANCE = 2
 # Words that begin names of places, not of people ("Las Vegas", "Vegas").
-PLACE_STARTS = {
-    "las",
-    "los",
-    "san",
-    "santa",
-    "saint",
-    "new",
-    "el",
-    "fort",
-    "port",
-    "lake",
-    "north",
-    "south",
-    "east",
-    "west",
-}
+PLACE_STARTS = set("las los san santa saint new el fort port lake north south east west".split())
 # Words an acronym leaves out ("Fish and Wildlife Service": "FWS").
 ACRONYM_SKIPS = {"of", "the", "and", "for", "&"}
 
@@ -120,7 +86,7 @@ def resolve(mentions: Iterable[Mention], min_mentions: int) -> list[Entity]:
     left_out = _join_single_names(groups, kinds, sets)
     entities = []
     for keys in sets.components().values():
-        if keys[0] in left_out:
+        if keys == [keys[0]] and keys[0] in left_out:
             continue
         members = [m for key in keys for m in groups[key]]
         kind = _component_kind(keys, groups, kinds)
