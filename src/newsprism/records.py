@@ -186,6 +186,8 @@ class Entity:
     type: str
     aliases: tuple[str, ...]
     sources: tuple[str, ...]
+    # the sentences that name it, in any of its forms, each once
+    mentions: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

