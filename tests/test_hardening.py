@@ -163,3 +163,10 @@ def test_headline_reaches_the_page_kind_stage_marked(tmp_path):
     with open_store(tmp_path / "x.db") as store:
         assert store.extracted(["h1"])["h1"].kind == HEADLINE  # what extraction left; page kind decides after
         assert store.extracted(["a1"])["a1"].kind is None
+
+
+def test_a_short_headline_is_an_article_of_one_line(tmp_path):
+    (tmp_path / "heads.jsonl").write_text(json.dumps({"id": "h2", "title": "Stocks slip slightly"}))
+    [doc] = items(tmp_path / "heads.jsonl")
+    article = Pipeline().run(doc)
+    assert article.text == "Stocks slip slightly" and article.title == "Stocks slip slightly"

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import trafilatura
 
 from ..errors import InputError
-from ..inputs.files import source_hash
+from ..inputs.files import HEADLINE, source_hash
 from ..records import Article, RawDocument
 from ..text.dates import dateline_date, parse_published
 from .clean import clean_text
@@ -43,12 +43,20 @@ def extract(doc: RawDocument, config: CleanConfig = CleanConfig()) -> Article:
     elif doc.input.lower().removesuffix(".gz").endswith(".md"):
         text = _strip_markdown(text)
     # the title and address let cleaning drop the headline and the address printed again in the body
-    cleaned = clean_text(text, find_headline=not title, title=title, url=url, config=config)
-    title = " ".join((title or cleaned.headline or "").split()) or None
-    lines = list(cleaned.lines)
+    removed: tuple[str, ...] = ()
+    if doc.kind == HEADLINE:
+        # an article of one line, however short ("Stocks slip"): nothing to clean away, its title its text
+        lines = [" ".join(text.split())]
+        title = title or lines[0]
+    else:
+        cleaned = clean_text(text, find_headline=not title, title=title, url=url, config=config)
+        title = title or cleaned.headline
+        lines, removed = list(cleaned.lines), cleaned.removed
+    title = " ".join((title or "").split()) or None
     body = "\n".join(lines)
-    if len(body.split()) < config.min_words:
-        raise InputError(f"{doc.input}: no article text found (fewer than {config.min_words} words after cleaning)")
+    least = 1 if doc.kind == HEADLINE else config.min_words
+    if len(body.split()) < least:
+        raise InputError(f"{doc.input}: no article text found (fewer than {least} words after cleaning)")
     iso = parse_published(published)
     if iso is None:
         iso = next((d.isoformat() for line in lines[: config.dateline_lines] if (d := dateline_date(line))), None)
@@ -59,7 +67,7 @@ def extract(doc: RawDocument, config: CleanConfig = CleanConfig()) -> Article:
         url=url,
         outlet=outlet or _domain(url),
         published=iso,
-        removed=cleaned.removed,
+        removed=removed,
         story=doc.story,
         source_hash=source_hash(doc),
     )
