@@ -10,10 +10,10 @@ sentence.
 
 >>> story = ["Kushner met Kislyak.", "Kushner met Gorkov.", "Kushner married Ivanka.", "Kushner wed Ivanka."]
 >>> weights = word_weights(story)
->>> shared_weight(stems(story[0]), stems(story[2]), weights)  # the story's subject weighs nothing
-(0.0, 0.0)
+>>> [round(w, 2) for w in shared_weight(stems(story[0]), stems(story[2]), weights)]  # the story's subject
+[0.08, 0.22]
 >>> [round(w, 2) for w in shared_weight(stems(story[2]), stems(story[3]), weights)]
-[0.33, 0.69]
+[0.41, 1.14]
 >>> sorted(figures("The call came at 12:49 a.m., three hours after 2 shots."))
 ['1249 am', '2', '3']
 >>> states_claim("If you have any information on where he may be, call 911.")
@@ -67,9 +67,10 @@ def stems(sentence: str) -> frozenset[str]:
 
 
 def word_weights(sentences: list[str]) -> dict[str, float]:
-    """Each stem's weight in a story: the log of how many sentences there are per sentence using it."""
+    """Each stem's weight in a story: the log of how many sentences there are per sentence using it (one
+    more sentence counted, so that in a story of two sentences the words they share still weigh)."""
     used = Counter(s for sentence in sentences for s in stems(sentence))
-    return {s: math.log(len(sentences) / n) for s, n in used.items()}
+    return {s: math.log((len(sentences) + 1) / n) for s, n in used.items()}
 
 
 def shared_weight(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> tuple[float, float]:

@@ -126,20 +126,24 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     weights = word_weights(texts)
     for i, j in zip(*np.nonzero(np.triu((sims >= threshold - config.candidate_margin) & different)), strict=True):
         share, weight = shared_weight(stems(texts[i]), stems(texts[j]), weights)
-        numbers = figures(texts[i]), figures(texts[j])
-        needed = threshold + config.claim_score
-        if all(numbers) and not numbers[0] & numbers[1]:
-            needed += config.other_figures
+        needed = threshold + config.claim_score + _other_figures(texts[i], texts[j], config)
         if sims[i, j] + share + config.weight_bonus * min(weight, config.weight_cap) >= needed:
             linked[i, j] = linked[j, i] = True
     for rows in distinctive_phrases(texts, list(articles), config).values():
         for i, j in itertools.combinations(rows, 2):
-            if different[i, j] and sims[i, j] >= threshold - config.phrase_margin:
+            needed = threshold - config.phrase_margin + _other_figures(texts[i], texts[j], config)
+            if different[i, j] and sims[i, j] >= needed:
                 linked[i, j] = linked[j, i] = True
     for i, j in _same_figure_and_name(sentences):
         if different[i, j] and sims[i, j] >= threshold - config.claim_margin:
             linked[i, j] = linked[j, i] = True
     return Links(linked, sims, articles)
+
+
+def _other_figures(a: str, b: str, config: FactsConfig) -> float:
+    """How much more two sentences need to be linked: more when both give figures and share none."""
+    numbers = figures(a), figures(b)
+    return config.other_figures if all(numbers) and not numbers[0] & numbers[1] else 0.0
 
 
 def _same_figure_and_name(sentences: list[Sentence]) -> list[tuple[int, int]]:
