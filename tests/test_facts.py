@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from newsprism.analysis.claims import figures, shared_weight, states_claim, stems, word_weights
+from newsprism.analysis.claims import ClaimWords, figures, states_claim
 from newsprism.analysis.facts import DEFAULT, FactsConfig, group_facts
 from newsprism.embed import EmbeddedSentences
 from newsprism.records import Article, Story
@@ -99,6 +99,6 @@ def test_claims_read_figures_words_and_appeals():
     assert not states_claim("Anyone with information should call 911.")
     assert states_claim("Will he shoulder the blame when the market falls?")
     story = ["Kushner met Kislyak.", "Kushner met Gorkov.", "Kushner married Ivanka.", "Kushner wed Ivanka."]
-    weights = word_weights(story)
-    assert shared_weight(stems(story[0]), stems(story[2]), weights)[0] < 0.1  # only the story's subject
-    assert shared_weight(stems(story[2]), stems(story[3]), weights)[0] > 0.3
+    words = ClaimWords(story)
+    assert words.shared(0, 2)[0] < 0.1  # only the story's subject
+    assert words.shared(2, 3)[0] > 0.3

@@ -8,11 +8,11 @@ Two outlets that tell one claim in different words still share its rare words ("
 weighed by their inverse sentence frequency in the story, and compared with the weight of the lighter
 sentence.
 
->>> story = ["Kushner met Kislyak.", "Kushner met Gorkov.", "Kushner married Ivanka.", "Kushner wed Ivanka."]
->>> weights = word_weights(story)
->>> [round(w, 2) for w in shared_weight(stems(story[0]), stems(story[2]), weights)]  # the story's subject
+>>> words = ClaimWords(["Kushner met Kislyak.", "Kushner met Gorkov.", "Kushner wed Ivanka.",
+...                     "Kushner married Ivanka."])
+>>> [round(w, 2) for w in words.shared(0, 2)]  # only the story's subject
 [0.08, 0.22]
->>> [round(w, 2) for w in shared_weight(stems(story[2]), stems(story[3]), weights)]
+>>> [round(w, 2) for w in words.shared(2, 3)]
 [0.41, 1.14]
 >>> sorted(figures("The call came at 12:49 a.m., three hours after 2 shots."))
 ['1249 am', '2', '3']
@@ -66,18 +66,23 @@ def stems(sentence: str) -> frozenset[str]:
     return frozenset(stem(w) for w in content_words(sentence))
 
 
-def word_weights(sentences: list[str]) -> dict[str, float]:
-    """Each stem's weight in a story: the log of how many sentences there are per sentence using it (one
-    more sentence counted, so that in a story of two sentences the words they share still weigh)."""
-    used = Counter(s for sentence in sentences for s in stems(sentence))
-    return {s: math.log((len(sentences) + 1) / n) for s, n in used.items()}
+class ClaimWords:
+    """A story's sentences' stems, weighed: each stem by the log of how many sentences there are per
+    sentence using it (one more sentence counted, so that in a story of two sentences the words they
+    share still weigh)."""
 
+    def __init__(self, sentences: list[str]) -> None:
+        self.stems = [stems(sentence) for sentence in sentences]
+        used = Counter(s for found in self.stems for s in found)
+        self.weights = {s: math.log((len(sentences) + 1) / n) for s, n in used.items()}
+        self.totals = [sum(self.weights[s] for s in found) for found in self.stems]
 
-def shared_weight(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> tuple[float, float]:
-    """The weight of the stems two sentences share, as a share of the lighter sentence's weight, and as is."""
-    lighter = min(sum(weights.get(s, 0.0) for s in a), sum(weights.get(s, 0.0) for s in b))
-    shared = sum(weights.get(s, 0.0) for s in a & b)
-    return (shared / lighter if lighter > 0 else 0.0), shared
+    def shared(self, i: int, j: int) -> tuple[float, float]:
+        """The weight of the stems sentences ``i`` and ``j`` share, as a share of the lighter one's weight,
+        and as is."""
+        lighter = min(self.totals[i], self.totals[j])
+        shared = sum(self.weights[s] for s in self.stems[i] & self.stems[j])
+        return (shared / lighter if lighter > 0 else 0.0), shared
 
 
 @lru_cache(maxsize=1 << 16)

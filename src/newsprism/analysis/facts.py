@@ -29,7 +29,7 @@ from ..embed import EmbeddedSentences
 from ..records import Conflict, Evidence, Fact, Sentence, Story
 from ..text.tokens import STOPWORDS, WORD, words
 from ..validate import check_range
-from .claims import figures, shared_weight, states_claim, stems, word_weights
+from .claims import ClaimWords, figures, states_claim
 from .support import key_terms
 
 VERSION = "3"
@@ -123,9 +123,9 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     claims = np.array([states_claim(t) for t in texts])
     different = (articles[:, None] != articles[None, :]) & claims[:, None] & claims[None, :]
     linked = np.zeros_like(different)
-    weights = word_weights(texts)
+    claim_words = ClaimWords(texts)
     for i, j in zip(*np.nonzero(np.triu((sims >= threshold - config.candidate_margin) & different)), strict=True):
-        share, weight = shared_weight(stems(texts[i]), stems(texts[j]), weights)
+        share, weight = claim_words.shared(i, j)
         needed = threshold + config.claim_score + _other_figures(texts[i], texts[j], config)
         if sims[i, j] + share + config.weight_bonus * min(weight, config.weight_cap) >= needed:
             linked[i, j] = linked[j, i] = True
