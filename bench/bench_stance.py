@@ -39,7 +39,6 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.analysis.facts import MIN_WORD_OVERLAP
 from newsprism.analysis.values import read_mentions
 from newsprism.articles.pipeline import Pipeline
 from newsprism.articles.sentences import split_sentences
@@ -63,6 +62,9 @@ HEDGE = re.compile(
 )
 # How many of the body sentences closest to the headline are read for refutation cues.
 CLOSEST = 3
+# Share of the shorter text's content words a headline and a sentence must share to count as one fact
+# (the word test facts used before they weighed words by rarity).
+MIN_WORD_OVERLAP = 0.25
 YEAR = 2014  # FNC-1's articles are from 2014-2015: "since 2000" is read against this year
 
 

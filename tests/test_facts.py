@@ -1,0 +1,104 @@
+"""Facts join sentences that state one claim, and every two sentences of a fact state it to each other."""
+
+import numpy as np
+
+from newsprism.analysis.claims import ClaimWords, figures, states_claim
+from newsprism.analysis.facts import DEFAULT, FactsConfig, group_facts
+from newsprism.embed import EmbeddedSentences
+from newsprism.records import Article, Story
+
+
+class PairsEmbedder:
+    """Vectors with set cosines for set pairs of sentences; every other sentence far from all."""
+
+    name, dim, align_similarity, fact_similarity, story_similarity = "pairs", 64, 0.75, 0.65, 0.3
+
+    def __init__(self, pairs: dict[tuple[str, str], float]) -> None:
+        self.vectors: dict[str, np.ndarray] = {}
+        axis = 0
+        for (x, y), cosine in pairs.items():
+            if x not in self.vectors:
+                self.vectors[x] = np.eye(self.dim)[axis]
+                axis += 1
+            self.vectors[y] = cosine * self.vectors[x] + np.sqrt(1 - cosine**2) * np.eye(self.dim)[axis]
+            axis += 1
+        self.next = axis
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        for text in texts:
+            if text not in self.vectors:
+                self.vectors[text] = np.eye(self.dim)[self.next]
+                self.next += 1
+        return np.array([self.vectors[t] for t in texts], dtype=np.float32)
+
+
+def facts_of(articles: dict[str, list[str]], pairs: dict[tuple[str, str], float], config: FactsConfig = DEFAULT):
+    story = Story("s", tuple(Article(a, " ".join(s), sentences=tuple(s)) for a, s in articles.items()))
+    embedded = EmbeddedSentences(story.sentences(), PairsEmbedder(pairs))
+    return [sorted(e.sentence for e in f.evidence) for f in group_facts(story, embedded, config) if len(f.sources) > 1]
+
+
+MARRIED = "Kushner is married to Ivanka, the president's daughter."
+WIFE = "Kushner's wife Ivanka is the president's daughter."
+LAWYER = "Kushner has hired a lawyer."
+INVESTIGATORS = "Kushner spoke to investigators on Thursday."
+KUSHNER = {
+    "a": ["Kushner met the Russian ambassador in December.", MARRIED, "Kushner will cooperate with Congress.", LAWYER],
+    "b": [WIFE, INVESTIGATORS, "Kushner sold his stake in the company."],
+}
+
+
+def test_a_claim_in_other_words_is_one_fact_by_its_rare_words():
+    # cosine 0.45 alone is far under the fact similarity; "Ivanka", "president", "daughter" are rare
+    assert facts_of(KUSHNER, {(MARRIED, WIFE): 0.45}) == [sorted([MARRIED, WIFE])]
+    assert facts_of(KUSHNER, {(MARRIED, WIFE): 0.45}, FactsConfig(claim_score=0.6)) == []
+
+
+def test_sentences_sharing_only_the_story_subject_are_not_one_fact():
+    # close, and "Kushner" is a third of the lawyer sentence's words, but every sentence names him
+    assert facts_of(KUSHNER, {(LAWYER, INVESTIGATORS): 0.7}) == []
+    assert facts_of(KUSHNER, {(LAWYER, INVESTIGATORS): 0.7}, FactsConfig(claim_score=0.0)) != []
+
+
+def test_sentences_giving_other_figures_need_more_to_be_one_fact():
+    four_days = "The first 4 days of legal sales brought in $3 million."
+    four_states = "Nevada is one of 4 states with legal sales."
+    five_states = "Nevada is one of 5 states with legal sales."
+    articles = {"a": [four_days, "Lines were long."], "b": [four_states, "Stores ran out."]}
+    # the same figure: linked at this cosine
+    assert facts_of(articles, {(four_days, four_states): 0.6}) == [sorted([four_days, four_states])]
+    articles["b"][0] = five_states
+    assert facts_of(articles, {(four_days, five_states): 0.6}) == []
+    assert facts_of(articles, {(four_days, five_states): 0.6}, FactsConfig(other_figures=0.0)) != []
+
+
+def test_an_appeal_to_readers_states_no_claim():
+    found = "Perez was located at a residence in Elkhart on Monday."
+    appeal = "If you saw Perez at a residence in Elkhart on Monday, call police."
+    articles = {"a": [found], "b": [appeal]}
+    assert facts_of(articles, {(found, appeal): 0.8}) == []
+    stated = "Police located Kristian Perez at a residence on Monday."
+    assert facts_of({"a": [found], "b": [stated]}, {(found, stated): 0.8}) == [sorted([found, stated])]
+
+
+def test_every_two_sentences_of_a_fact_are_linked_not_only_to_its_seed():
+    seed = "Nevada voters approved legal recreational marijuana sales in November."
+    colorado = "Colorado legalized recreational marijuana sales nine months before the report."
+    alcohol = "Alcohol distributors won rights to marijuana sales for 18 months after voters approved it."
+    other = ["Lines were long.", "Stores ran out of pot.", "Prices rose at the weekend."]
+    articles = {"a": [seed, other[0]], "b": [colorado, other[1]], "c": [alcohol, other[2]]}
+    pairs = {(seed, colorado): 0.75, (seed, alcohol): 0.7}  # colorado and alcohol: cosine 0.525
+    facts = facts_of(articles, pairs)
+    assert sorted([seed, colorado]) in facts
+    assert not any(colorado in f and alcohol in f for f in facts)
+
+
+def test_claims_read_figures_words_and_appeals():
+    assert figures("It happened at 12:49 a.m.") != figures("It happened at 12:49 p.m.")
+    assert figures("nine months later, 18 people") == {"9", "18"}
+    assert not states_claim("Anyone with information should call 911.")
+    assert states_claim("Will he shoulder the blame when the market falls?")
+    story = ["Kushner met Kislyak.", "Kushner met Gorkov.", "Kushner married Ivanka.", "Kushner wed Ivanka."]
+    words = ClaimWords(story)
+    assert words.shared(0, 2)[0] < 0.1  # only the story's subject
+    assert words.shared(2, 3)[0] > 0.3
