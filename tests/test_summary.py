@@ -199,7 +199,7 @@ def test_an_article_naming_the_same_people_and_figures_in_another_claim_is_not_c
     import pytest
 
     from newsprism.analysis.parse import parser_name
-    from newsprism.analysis.support import says, supports, uses_verbs
+    from newsprism.analysis.support import says, supports, uses_words
     from newsprism.embed import EmbeddedSentences
     from newsprism.records import Article, Story
 
@@ -212,8 +212,8 @@ def test_an_article_naming_the_same_people_and_figures_in_another_claim_is_not_c
     embedded = EmbeddedSentences(story.sentences(), load_embedder("hashing")[0])
     # words and names alone would credit "a" with the landing
     assert supports(story.articles[0], claim) and says(embedded, "a", claim, 0.4)
-    assert not uses_verbs(story.articles[0], claim)
-    assert uses_verbs(story.articles[1], claim)
+    assert not uses_words(story.articles[0], claim)
+    assert uses_words(story.articles[1], claim)
 
 
 def test_sentences_that_date_their_events_are_told_in_the_order_of_those_dates():
@@ -230,3 +230,13 @@ def test_sentences_that_date_their_events_are_told_in_the_order_of_those_dates()
     # Monday before the Friday the article was published is March 2: the opening moves first, the
     # undated sentence keeps its place
     assert ordered == [told[2].text, told[1].text, told[0].text]
+
+
+def test_an_article_is_not_cited_for_a_label_it_never_used():
+    from newsprism.analysis.support import uses_words
+    from newsprism.records import Article
+
+    plain = Article("a", "In 2000 the president met Kim Jong-il, the father of the current leader.")
+    labelled = "In 2000 the president met then-dictator Kim Jong-il, the father of the current leader."
+    assert uses_words(plain, plain.text) and not uses_words(plain, labelled)
+    assert uses_words(Article("b", labelled), labelled)

@@ -71,6 +71,8 @@ _ADDED = {
     **{w: CONDEMNATION for w in CONDEMNING},
     **{w: WARM for w in WARM_WORDS},
 }
+# The political lexicon: words that judge whatever their part of speech.
+POLITICAL = frozenset(_ADDED)
 
 
 def is_evaluative(word: str, part: str, reported: bool = False, min_valence: float = MIN_VALENCE) -> bool:

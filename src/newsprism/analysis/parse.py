@@ -48,15 +48,15 @@ def parser() -> Language | None:
 
 
 @lru_cache(maxsize=1 << 12)
-def main_verbs(sentence: str) -> tuple[str, ...]:
-    """The lemmas of the verbs that carry a sentence's claim: its root, or, when the root reports
-    speech, the verb of what was said; followed down to the verb a root leads to ("are expected to
-    sign": sign).
+def main_verbs(sentence: str) -> tuple[tuple[str, str], ...]:
+    """The verbs that carry a sentence's claim, each as its lemma and its form in the sentence: its root,
+    or, when the root reports speech, the verb of what was said; followed down to the verb a root leads
+    to ("are expected to sign": sign).
 
     >>> main_verbs("Putin was warmly received by Kim.")  # doctest: +SKIP
-    ('receive',)
+    (('receive', 'received'),)
     >>> main_verbs("The Kremlin said the two are expected to sign a treaty.")  # doctest: +SKIP
-    ('sign',)
+    (('sign', 'sign'),)
     """
     nlp = parser()
     if nlp is None:
@@ -70,5 +70,5 @@ def main_verbs(sentence: str) -> tuple[str, ...]:
             while (led := next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)) is not None:
                 head = led
             if head.pos_ == "VERB" and head.lemma_.lower() not in REPORTING:
-                verbs.append(head.lemma_.lower())
+                verbs.append((head.lemma_.lower(), head.lower_))
     return tuple(dict.fromkeys(verbs))

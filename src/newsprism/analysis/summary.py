@@ -41,7 +41,7 @@ from ..text.dates import published_date
 from ..text.tokens import STOPWORDS, stem, words
 from ..validate import check_range
 from .summary_fit import latest_date, overtaken, quoted_shares_of, reads_alone, someone_elses_words
-from .support import says, supports, uses_verbs
+from .support import says, supports, uses_words
 from .timeline import event_dates
 
 VERSION = "8"
@@ -148,7 +148,7 @@ def summarize(
         _state_conflict(
             c,
             articles,
-            lambda a, sentence: _cites(a, sentence, articles, embedded, config) and uses_verbs(articles[a], sentence),
+            lambda a, sentence: _cites(a, sentence, articles, embedded, config) and uses_words(articles[a], sentence),
             {e.sentence for other in conflicts if other is not c for side in other.sides for e in side.evidence},
         )
         for c in told
@@ -165,7 +165,7 @@ def summarize(
     placed = [
         Placed(o.place, SummarySentence(text, cited))
         for o, text in zip(chosen, texts, strict=True)
-        if (cited := tuple(a for a in o.sources if supports(articles[a], text) and uses_verbs(articles[a], text)))
+        if (cited := tuple(a for a in o.sources if supports(articles[a], text) and uses_words(articles[a], text)))
     ]
     placed += [Placed(_place(c, position), s) for c, s in zip(told, statements, strict=True)]
     return _in_event_order([p.sentence for p in sorted(placed, key=lambda p: p.place)], articles)
@@ -282,7 +282,7 @@ def _choose(
     while remaining and used < budget:
         best = max(remaining, key=lambda i: (gain(i), [-p for p in options[i].place]))
         # the parse is read only for the sentences about to be taken
-        verified = tuple(a for a in options[best].sources if uses_verbs(articles[a], options[best].text))
+        verified = tuple(a for a in options[best].sources if uses_words(articles[a], options[best].text))
         if not verified:
             remaining.discard(best)
             continue

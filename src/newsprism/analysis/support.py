@@ -29,6 +29,7 @@ from ..embed import EmbeddedSentences
 from ..records import Article
 from ..text.tokens import STOPWORDS, content_words, fold, stem
 from ..text.tokens import WORD as TOKEN
+from .evaluative import POLITICAL
 from .parse import main_verbs
 from .timeline import is_future
 
@@ -113,16 +114,20 @@ def supports(article: Article, sentence: str) -> bool:
     return all((term in numbers) if term.isdigit() else (term in words) for term in key_terms(sentence))
 
 
-def uses_verbs(article: Article, sentence: str) -> bool:
+def uses_words(article: Article, sentence: str) -> bool:
     """Whether ``article`` uses, in any form, the verbs that carry ``sentence``'s claim ("arrival" for
-    "arrived"): an article that names the same people, numbers and visit but never says he arrived is
-    not cited for "Putin has arrived, marking his first visit in 24 years"."""
+    "arrived") and every label of the political lexicon the sentence puts on someone ("then-dictator",
+    "regime"): an article that names the same people, numbers and visit but never says he arrived is
+    not cited for "Putin has arrived, marking his first visit in 24 years", nor one that never called
+    Kim Jong-il a dictator for a sentence that does."""
     words, _ = _vocabulary(article.title or "", article.text)
-    return all(
-        any(word.startswith(root) for word in words)
-        for verb in main_verbs(sentence)
-        if verb not in STOPWORDS and (root := verb[:-1] if verb.endswith("e") and len(verb) > 4 else verb)
+    # an irregular form ("met") is found as itself, the others by the lemma's stem ("arriv" in "arrival")
+    verbs = all(
+        form in words or any(word.startswith(root) for word in words)
+        for lemma, form in main_verbs(sentence)
+        if lemma not in STOPWORDS and (root := lemma[:-1] if lemma.endswith("e") and len(lemma) > 4 else lemma)
     )
+    return verbs and all(_term(label) in words for label in TOKEN.findall(sentence) if label.lower() in POLITICAL)
 
 
 @lru_cache(maxsize=256)
