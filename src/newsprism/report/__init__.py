@@ -9,6 +9,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from ..analysis.conflicts import CONFIDENT
 from ..records import Article, Skipped, StoryAnalysis
 from ..registry import Registry
 from ..version import __version__
@@ -93,7 +94,9 @@ def _render(template: str, report: Report, autoescape: bool) -> str:
     env.filters["md"] = _markdown_escape
     data = report.to_dict()
     articles = {a["id"]: a for a in data["articles"]}
-    return env.get_template(template).render(report=data, articles=articles, label=_labeller(articles))
+    return env.get_template(template).render(
+        report=data, articles=articles, label=_labeller(articles), confident=CONFIDENT
+    )
 
 
 def _labeller(articles: dict[str, dict]):
