@@ -34,9 +34,14 @@ def test_units_written_as_adjectives_abbreviated_or_compound_are_read():
     assert surfaces("The phone starts at $799.") == [("$799", "amount in $")]
 
 
-def test_ranges_and_square_measures_are_not_values():
-    assert surfaces("The debris ranged from 3m to 12m (10ft to 39ft) in length.") == []
-    assert surfaces("Pieces were between 1 meter (3 ft) and 9 meters (30 ft) long.") == []
+def test_ranges_are_read_whole_and_square_measures_not_at_all():
+    assert surfaces("The debris ranged from 3m to 12m (10ft to 39ft) in length.") == [
+        ("ranged from 3m to 12m (10ft to 39ft)", "range of length")
+    ]
+    assert surfaces("Pieces were between 1 meter (3 ft) and 9 meters (30 ft) long.") == [
+        ("between 1 meter (3 ft) and 9 meters (30 ft)", "range of length")
+    ]
+    assert surfaces("Waits ran 45 minutes to an hour.") == []
     assert surfaces("The fire burned 40 square miles of forest.") == []
 
 
@@ -121,3 +126,13 @@ def test_a_field_line_that_is_no_sentence_is_read_for_its_labelled_measure():
         ["Running time: 104 MIN.", "Running time: 1 hour, 50 minutes"]
     ]
     assert measure_conflicts(story.sentences()) == []
+
+
+def test_ranges_from_one_lower_end_to_different_upper_ends_conflict():
+    first = "Divers found debris ranging from 3 meters (10 ft) to 12 meters (39 ft) long."
+    assert measured(first, "The pieces ranged from 3m to 9m (10ft to 30ft).") == [
+        (["ranged from 3m to 9m (10ft to 30ft)", "from 3 meters (10 ft) to 12 meters (39 ft)"], 0.6)
+    ]
+    assert measured(first, "The pieces ranged from 3m to 12m.") == []
+    assert measured(first, "The pieces ranged from 1m to 9m.") == []
+    assert measured(first, "The largest piece was 9 meters long.") == []

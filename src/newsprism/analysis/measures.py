@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence, Story
@@ -54,6 +54,12 @@ HEDGE = rf"(?:(?P<hedge>(?i:{HEDGES})|[~∼])\s*)?"
 MEASURE = re.compile(
     rf"{HEDGE}(?<![\w$£€.,/:#-])(?P<num>{FIGURE})(?:\s*|-)(?P<unit>(?i:{UNIT})|m|g)\b(?![-–]\s*\d)(?!\s+(?:square|cubic)\b)"
 )
+# "between 2 meters (6.5 ft) and 16 meters (52 ft)", "from 2m to 15m": a range, read as its upper end
+# with its lower end beside it.
+RANGE_MEASURE = re.compile(
+    rf"\b(?:between|from|ranged?\s+from)\s+(?P<start>{FIGURE})\s*-?(?P<start_unit>(?i:{UNIT})|m|g)?\b(?:\s*\([^()]*\))?"
+    rf"\s+(?:and|to)\s+(?P<num>{FIGURE})\s*-?(?P<unit>(?i:{UNIT})|m|g)\b(?:\s*\([^()]*\))?"
+)
 # "1 hour, 30 minutes", "2 hrs 5 mins": one duration.
 COMPOUND = re.compile(
     rf"{HEDGE}(?P<hours>\d+)\s*(?i:hours?|hrs?),?\s*(?:and\s+)?(?P<minutes>\d+)\s*(?i:minutes?|mins?)\b"
@@ -62,7 +68,7 @@ COMPOUND = re.compile(
 RANGE_BEFORE = re.compile(
     r"(?:\b(?:between|from)|\d\s*(?:\w+\s*)?(?:\([^()]*\)\s*)?(?:-|–|\bto\b|\band\b|\bor\b))\s*$", re.I
 )
-RANGE_AFTER = re.compile(r"^\s*(?:-|–|\bto\b|\band\b|\bor\b)\s*[~∼]?\d", re.I)
+RANGE_AFTER = re.compile(r"^\s*(?:-|–|\bto\b|\band\b|\bor\b)\s*(?:[~∼]?\d|an?\s|one\s)", re.I)
 CONVERSION = re.compile(r"^\s*\(\s*[~∼]?(?:{FIGURE})(?:\s*|-)[a-zA-Z]+\.?\s*\)".replace("{FIGURE}", FIGURE))
 # A field label just before the value ("Running time: 91 MIN.").
 LABEL = re.compile(r"(?:^|[.;]\s+)(?P<label>[A-Z][A-Za-z]*(?:\s+[A-Za-z]+){0,2}):\s*$")
@@ -92,6 +98,7 @@ CENT = 0.005
 LABEL_CONFIDENCE = 0.8
 NEAR_CONFIDENCE = 0.7
 SINGLE_CONFIDENCE = 0.5
+RANGE_CONFIDENCE = 0.6
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -116,6 +123,7 @@ class Measure:
     high: float
     value: float
     label: str = ""  # the field it fills: "running time", "starting price"
+    start: tuple[float, float] | None = None  # of a range, the interval of its lower end
 
 
 def read_measures(row: int, text: str) -> list[Measure]:
@@ -126,19 +134,34 @@ def read_measures(row: int, text: str) -> list[Measure]:
         value = (int(match["hours"]) * 60 + int(match["minutes"])) * 60.0
         found.append(_measure(row, text, match, "duration", value, 30.0))
         taken.append(match.span())
+    for match in RANGE_MEASURE.finditer(text):
+        found.append(_range(row, text, match))
+        taken.append(match.span())
     for match in MEASURE.finditer(text):
         start, end = match.span()
         if conversion := CONVERSION.match(text[end:]):
             taken.append((end, end + conversion.end()))
         if any(a < end and start < b for a, b in taken) or _in_range(text, match):
             continue
-        unit = match["unit"] if match["unit"] in ("m", "g") else match["unit"].lower()
-        dimension, factor = UNITS[unit]
+        dimension, factor = UNITS[_unit(match["unit"])]
         figure = match["num"].replace(",", "")
         found.append(_measure(row, text, match, dimension, float(figure) * factor, _half_step(figure) * factor))
         taken.append(match.span())
     found += _prices(row, text)
     return found
+
+
+def _range(row: int, text: str, match: re.Match[str]) -> Measure:
+    dimension, factor = UNITS[_unit(match["unit"])]
+    start_factor = UNITS[_unit(match["start_unit"])][1] if match["start_unit"] else factor
+    start, end = (match[name].replace(",", "") for name in ("start", "num"))
+    first = float(start) * start_factor, _half_step(start) * start_factor
+    measure = _measure(row, text, match, f"range of {dimension}", float(end) * factor, _half_step(end) * factor)
+    return replace(measure, start=(first[0] - first[1], first[0] + first[1]))
+
+
+def _unit(written: str) -> str:
+    return written if written in ("m", "g") else written.lower()
 
 
 def _prices(row: int, text: str) -> Iterator[Measure]:
@@ -222,8 +245,18 @@ def _judge(
 ) -> tuple[float, str] | None:
     """How confident it is that two measures are of one quantity, and why; None when they are not.
     Neither may agree with another measure of the other article (then that one is its match)."""
-    if a.dimension != b.dimension or any(_agree(a, t) for t in theirs) or any(_agree(b, m) for m in mine):
+    if a.dimension != b.dimension:
         return None
+    mine, theirs = [m for m in mine if m.dimension == a.dimension], [t for t in theirs if t.dimension == a.dimension]
+    if any(_agree(a, t) for t in theirs) or any(_agree(b, m) for m in mine):
+        return None
+    if a.start and b.start:  # ranges from one lower end to different upper ends
+        same_start = a.start[0] < b.start[1] and b.start[0] < a.start[1]
+        return (
+            (RANGE_CONFIDENCE, f"two ranges of {a.dimension.removeprefix('range of ')} from one lower end")
+            if same_start
+            else None
+        )
     if a.label and a.label == b.label:
         one_each = all(_agree(a, m) for m in mine if m.label == a.label) and all(
             _agree(b, t) for t in theirs if t.label == b.label
@@ -245,9 +278,7 @@ def _unlabelled(
         return None
     if _share(a, b) <= config.near_share:
         return NEAR_CONFIDENCE, f"two close figures of one {a.dimension}"
-    single = all(_agree(a, m) for m in mine if m.dimension == a.dimension) and all(
-        _agree(b, t) for t in theirs if t.dimension == b.dimension
-    )
+    single = all(_agree(a, m) for m in mine) and all(_agree(b, t) for t in theirs)
     if a.dimension in SINGLE_DIMENSIONS and single and _share(a, b) <= config.single_share:
         return SINGLE_CONFIDENCE, f"the only {a.dimension} each article gives"
     return None
