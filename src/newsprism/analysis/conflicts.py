@@ -26,6 +26,7 @@ from ..records import Conflict, ConflictSide, Evidence, Fact, Sentence, Story
 from ..text.dates import published_date
 from ..validate import check_range
 from .ages import age_conflicts
+from .counts import count_conflicts
 from .measures import MeasuresConfig, field_lines, measure_conflicts
 from .names import NamesConfig, copy_pairs, name_conflicts
 from .places import place_conflicts
@@ -110,6 +111,7 @@ def find_conflicts(
         *(replace(c, confidence=PLACE_CONFIDENCE) for c in place_conflicts(story, sentences)),
     ]
     conflicts += _new_pairs(measure_conflicts(sentences, config, field_lines(story)), conflicts)
+    conflicts += _new_pairs(count_conflicts(sentences), conflicts)
     conflicts = [_as_update(c, story) for c in conflicts]
     conflicts.sort(key=lambda c: (c.confidence < CONFIDENT, -sum(len(s.sources) for s in c.sides)))
     return tuple(replace(c, id=f"c{n}") for n, c in enumerate(conflicts, 1))
