@@ -33,5 +33,5 @@ def test_hedged_other_subjects_other_verbs_and_equal_counts_are_not_conflicts():
     assert counted(first, "The army deployed two more tanks to the region.") == []
     assert counted(first, "The navy deployed six tanks to the region.") == []
     assert counted(first, "The army lost six tanks in the region.") == []
-    assert counted(first, "They deployed six tanks to the region.") == []
+    assert counted("They deployed four tanks.", "They deployed six tanks to the region.") == []
     assert counted(first, "The army deployed 4 tanks to the region.") == []
