@@ -103,6 +103,8 @@ RANGE_CONFIDENCE = 0.6
 
 @dataclass(frozen=True, kw_only=True)
 class MeasuresConfig:
+    """How close two figures must be to be taken for one quantity (:class:`ConflictsConfig` extends it)."""
+
     near_share: float = NEAR_SHARE
     single_share: float = SINGLE_SHARE
 
@@ -172,9 +174,7 @@ def _prices(row: int, text: str) -> Iterator[Measure]:
             figure = match["num"].replace(",", "")
             if figure.replace(".", "").isdigit():
                 measure = _measure(row, text, match, f"amount in {match['currency']}", float(figure), CENT)
-                yield Measure(
-                    measure.row, measure.dimension, measure.surface, measure.low, measure.high, measure.value, cue
-                )
+                yield replace(measure, label=cue)
 
 
 def _measure(row: int, text: str, match: re.Match[str], dimension: str, value: float, rounding: float) -> Measure:
