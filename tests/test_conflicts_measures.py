@@ -136,3 +136,7 @@ def test_ranges_from_one_lower_end_to_different_upper_ends_conflict():
     assert measured(first, "The pieces ranged from 3m to 12m.") == []
     assert measured(first, "The pieces ranged from 1m to 9m.") == []
     assert measured(first, "The largest piece was 9 meters long.") == []
+
+
+def test_the_only_distance_of_each_article_is_not_matched():
+    assert measured("The farm lies 25 miles north of the city.", "The fire started 28 miles from the coast.") == []

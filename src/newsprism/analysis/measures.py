@@ -10,7 +10,7 @@ different articles are taken for one quantity when:
 - they fill the same labelled field ("Running time: ..."): confident;
 - they are within ``near_share`` of each other (a figure given twice, converted or re-measured: a
   coincidence between two different things of one story is rare at that closeness): fairly confident;
-- they are the only weight or length each article gives, within ``single_share`` of each other: a
+- they are the only weight each article gives, within ``single_share`` of each other: a
   possible difference only;
 - they are the only price each article gives after one price phrase ("starts at $1,299" against "will
   start at $999"): a possible difference only.
@@ -85,13 +85,14 @@ PRICE_CUES = (
         ),
     ),
 )
-# Dimensions where the only figure each article gives is likely of the story's one object.
-SINGLE_DIMENSIONS = frozenset(("length", "weight"))
+# Dimensions where the only figure each article gives is likely of the story's one object: a weight.
+# Not a length: news gives distances of many things ("30 miles southwest of Boston", "2 miles offshore").
+SINGLE_DIMENSIONS = frozenset(("weight",))
 # Two figures of one dimension this close (share of the larger) are one quantity: the Multi-News
 # stories' near figures were one mountain's height in metres and in feet (0.2% apart); two heights of
 # one climb (base camp and bodies, 3.4% apart) were not.
 NEAR_SHARE = 0.02
-# The only weights (or lengths) of two articles this close are possibly one quantity.
+# The only weights of two articles this close are possibly one quantity.
 SINGLE_SHARE = 0.15
 # Prices are exact to the cent written or not.
 CENT = 0.005
