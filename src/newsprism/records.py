@@ -167,6 +167,9 @@ class Conflict:
     kind: str = "other"
     # why newsprism holds the values to be of the same thing ("the same fact in 2 articles")
     reasons: tuple[str, ...] = ()
+    # how sure newsprism is that the sides are of one thing (0..1); below conflicts.CONFIDENT, a
+    # possible difference
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

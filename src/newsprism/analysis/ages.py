@@ -6,6 +6,10 @@ person, so two articles giving that person different ages contradict each other,
 sentences say. A person is known by surname, or by full name where the story names several people
 with one surname (a mother and her children); an article that gives one person two ages is left out.
 
+"He was 35." is read as the age of the one person whose age the story tells elsewhere and whom the
+article names, when the sentence before names nobody else ("Colin Kroll, a founder of the app, has
+died. He was 35."); any other pronoun is left out.
+
 >>> from newsprism.records import Article, Sentence, Story
 >>> first, second = "Frank Macomber, 66, was found in a ditch.", "Macomber, 65, was shot."
 >>> a, b = Article("a", first, sentences=(first,)), Article("b", second, sentences=(second,))
@@ -21,6 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence, Story
+from ..text.tokens import STOPWORDS
 
 NAME = r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|bin|al-\w+)){0,3})"
 AGE = r"(?P<age>\d{1,3})"
@@ -36,9 +41,16 @@ NOT_NAMES = frozenset(
     "Aug Sept Sep Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An In On At By "
     "He She They It This That".split()
 )
+# "He was 35." / "She was 29 years old.": a pronoun's age, resolved in pronoun_claims.
+PRONOUN_AGE = re.compile(rf"(?:^|[.;]\s+)(?:He|She)\s+(?:was|is)\s+{AGE}(?=\s*(?:[.;]|$|years?\s+old))")
+FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][\w'’-]+)\b")
+# How sure an age makes newsprism of whose it is: named in the sentence, or a pronoun resolved.
+NAMED_CONFIDENCE = 0.9
+PRONOUN_CONFIDENCE = 0.6
 # Ages outside this range are not a person's age as news gives it (a "150-year-old building").
 OLDEST = 120
 REASON = "the same person's age in two articles"
+PRONOUN_REASON = "'he' or 'she' read as the one person of the article whose age the story tells"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +63,8 @@ class AgeClaim:
 def age_conflicts(story: Story, sentences: list[Sentence]) -> list[Conflict]:
     claims = [claim for sentence in sentences for claim in _claims(sentence)]
     shared = _shared_surnames(story)
+    resolved = _pronoun_claims(sentences, claims, shared)
+    claims += resolved
     by_person: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     said: dict[tuple[str, str, int], AgeClaim] = {}
     for claim in claims:
@@ -70,8 +84,30 @@ def age_conflicts(story: Story, sentences: list[Sentence]) -> list[Conflict]:
             articles = tuple(a for a, given in clear.items() if given == age)
             evidence = tuple(Evidence(a, said[(key, a, age)].sentence.text) for a in articles)
             sides.append(ConflictSide(str(age), articles, evidence))
-        conflicts.append(Conflict("", f"age of {max(names, key=len)}", tuple(sides), kind="number", reasons=(REASON,)))
+        by_pronoun = any(said[(key, a, age)] in resolved for a, age in clear.items())
+        confidence = PRONOUN_CONFIDENCE if by_pronoun else NAMED_CONFIDENCE
+        reasons = (REASON, PRONOUN_REASON) if by_pronoun else (REASON,)
+        about = f"age of {max(names, key=len)}"
+        conflicts.append(Conflict("", about, tuple(sides), kind="number", reasons=reasons, confidence=confidence))
     return conflicts
+
+
+def _pronoun_claims(sentences: list[Sentence], named: list[AgeClaim], shared: set[str]) -> list[AgeClaim]:
+    """Ages given to "he" or "she", each read as the one person of the story with a named age that its
+    article names, provided the sentence before names no one else."""
+    people = {key: claim.person for claim in named if (key := _person_key(claim.person, shared))}
+    found = []
+    for row, sentence in enumerate(sentences):
+        match = PRONOUN_AGE.search(sentence.text)
+        if not match or not 0 < int(match["age"]) <= OLDEST:
+            continue
+        text = " ".join(s.text for s in sentences if s.article == sentence.article)
+        named_here = [key for key in people if re.search(rf"\b{re.escape(key.split()[-1])}\b", text, re.I)]
+        before = sentences[row - 1] if row and sentences[row - 1].article == sentence.article else None
+        others = {last.lower() for _, last in FULL_NAME.findall(before.text)} if before else set()
+        if len(named_here) == 1 and others <= {named_here[0].split()[-1]}:
+            found.append(AgeClaim(people[named_here[0]], int(match["age"]), sentence))
+    return found
 
 
 def _claims(sentence: Sentence) -> list[AgeClaim]:
@@ -99,7 +135,7 @@ def _shared_surnames(story: Story) -> set[str]:
     first_names: dict[str, set[str]] = defaultdict(set)
     for article in story.articles:
         for first, last in re.findall(r"\b([A-Z][a-z]+)\s+([A-Z][\w'’-]+)\b", article.text):
-            if first not in NOT_NAMES:
+            if first not in NOT_NAMES and first.lower() not in STOPWORDS:  # "Can Kroll ..." opens a question
                 first_names[last.lower()].add(first)
     return {last for last, firsts in first_names.items() if len(firsts) > 1}
 

@@ -26,13 +26,24 @@ from ..records import Conflict, ConflictSide, Evidence, Fact, Sentence, Story
 from ..text.dates import published_date
 from ..validate import check_range
 from .ages import age_conflicts
+from .counts import count_conflicts
+from .measures import MeasuresConfig, field_lines, measure_conflicts
 from .names import NamesConfig, copy_pairs, name_conflicts
 from .places import place_conflicts
 from .timeline import resolve_dates
 from .unionfind import DisjointSets
 from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
 
-VERSION = "4"
+VERSION = "5"
+
+# Conflicts at or above this confidence are told as conflicts; those below as possible differences.
+CONFIDENT = 0.6
+# How sure each way of matching two values makes newsprism that they are of one thing (measures.py and
+# ages.py give their own): values in sentences of one fact or time spans in reworded ones, a name
+# swapped in copies of one sentence, a place given for one person or event.
+FACT_CONFIDENCE = 0.8
+NAME_CONFIDENCE = 0.7
+PLACE_CONFIDENCE = 0.7
 
 # Two figures under the same one-sided hedge agree when they differ by at most this share of the larger:
 # a copy's "more than 100" against "more than 120" may be a rounding, against "more than 150" it is not
@@ -46,7 +57,7 @@ SHARED_CONTEXT = 2
 
 
 @dataclass(frozen=True, kw_only=True)
-class ConflictsConfig(ValuesConfig, NamesConfig):
+class ConflictsConfig(ValuesConfig, NamesConfig, MeasuresConfig):
     """The tuned thresholds of conflict finding: its own, and those of reading values and comparing names."""
 
     same_hedge_tolerance: float = SAME_HEDGE_TOLERANCE
@@ -55,6 +66,7 @@ class ConflictsConfig(ValuesConfig, NamesConfig):
     def __post_init__(self) -> None:
         ValuesConfig.__post_init__(self)
         NamesConfig.__post_init__(self)
+        MeasuresConfig.__post_init__(self)
         check_range("same hedge tolerance", self.same_hedge_tolerance, 0.0, 1.0)
         check_range("shared context", self.shared_context, 0, self.context_words)
 
@@ -67,6 +79,8 @@ WEEKDAY_NAMES = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturda
 # The kinds of value read from sentences (values.py) that are dates.
 DATE_KINDS = frozenset(("date", "day of the month", "year"))
 NAME_REASON = "copies of one sentence that differ in a name"
+# Conflicts over quantities that grow as news comes in: counts of a thing and amounts of money.
+UPDATABLE = ("number of", "amount in")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,20 +100,49 @@ def find_conflicts(
     same_fact = _fact_pairs(sentences, facts)
     moments = _moments(story, sentences)
     edges = [
-        e
-        for e in _value_edges(by_row, embedded, same_fact, config)
-        if not e.differ or not _part_and_whole(e.a, e.b)
+        e for e in _value_edges(by_row, embedded, same_fact, config) if not e.differ or not _part_and_whole(e.a, e.b)
     ]
     edges = _without_agreed(edges, sentences)
     names = name_conflicts(story, sentences, same_fact | copy_pairs(sentences, config), config)
     conflicts = [
         *_value_conflicts(edges, sentences, moments, config),
-        *(replace(c, kind="name", reasons=(NAME_REASON,)) for c in names),
+        *(replace(c, kind="name", reasons=(NAME_REASON,), confidence=NAME_CONFIDENCE) for c in names),
         *age_conflicts(story, sentences),
-        *place_conflicts(story, sentences),
+        *(replace(c, confidence=PLACE_CONFIDENCE) for c in place_conflicts(story, sentences)),
     ]
-    conflicts.sort(key=lambda c: -sum(len(s.sources) for s in c.sides))
+    conflicts += _new_pairs(measure_conflicts(sentences, config, field_lines(story)), conflicts)
+    conflicts += _new_pairs(count_conflicts(sentences), conflicts)
+    conflicts = [_as_update(c, story) for c in conflicts]
+    conflicts.sort(key=lambda c: (c.confidence < CONFIDENT, -sum(len(s.sources) for s in c.sides)))
     return tuple(replace(c, id=f"c{n}") for n, c in enumerate(conflicts, 1))
+
+
+def _new_pairs(found: list[Conflict], known: list[Conflict]) -> list[Conflict]:
+    """Conflicts whose sentences no known conflict already sets against each other."""
+    told = {frozenset((x.sentence, y.sentence)) for c in known for x, y in combinations(_evidence(c), 2)}
+    return [
+        c for c in found if not {frozenset((x.sentence, y.sentence)) for x, y in combinations(_evidence(c), 2)} <= told
+    ]
+
+
+def _evidence(conflict: Conflict) -> list[Evidence]:
+    return [e for side in conflict.sides for e in side.evidence]
+
+
+def _as_update(conflict: Conflict, story: Story) -> Conflict:
+    """A count or an amount whose sides were all published on different days, each side's articles
+    before or after all the other's, may be a later state ("44 licensed" then "47 licensed"): an update,
+    not a contradiction."""
+    if conflict.kind != "number" or not conflict.about.startswith(UPDATABLE):
+        return conflict
+    published = {a.id: day for a in story.articles if (day := published_date(a.published))}
+    if any(article not in published for side in conflict.sides for article in side.sources):
+        return conflict
+    days = [{published[article] for article in side.sources} for side in conflict.sides]
+    if len(days) == 2 and (max(days[0]) < min(days[1]) or max(days[1]) < min(days[0])):
+        reason = "the sides were published on different days: the later may tell a later state"
+        return replace(conflict, kind="update", reasons=(*conflict.reasons, reason))
+    return conflict
 
 
 def _moments(story: Story, sentences: list[Sentence]) -> list[frozenset[str]]:
@@ -152,9 +195,7 @@ def _without_agreed(edges: list[Edge], sentences: list[Sentence]) -> list[Edge]:
     """Disagreements left when neither value is agreed to by another sentence of the other article: a
     sentence grouped with two of another article's (one its copy) disagrees only with the one it is not
     about ("cut $4.3 trillion" against "pare $148 billion" beside its own copy)."""
-    agreed = {
-        (m, sentences[other.row].article) for e in edges if not e.differ for m, other in ((e.a, e.b), (e.b, e.a))
-    }
+    agreed = {(m, sentences[other.row].article) for e in edges if not e.differ for m, other in ((e.a, e.b), (e.b, e.a))}
     return [
         e
         for e in edges
@@ -193,9 +234,7 @@ def _span_pairs(
     ]
 
 
-def _shared_spans(
-    a: list[Mention], b: list[Mention], config: ConflictsConfig
-) -> tuple[list[Mention], list[Mention]]:
+def _shared_spans(a: list[Mention], b: list[Mention], config: ConflictsConfig) -> tuple[list[Mention], list[Mention]]:
     """The time spans of two sentences whose words just before the value say what they measure alike."""
     spans_a = [m for m in a if m.kind == "time span"]
     spans_b = [m for m in b if m.kind == "time span"]
@@ -311,4 +350,4 @@ def _conflict(members: list[Mention], sides: list[list[Mention]], sentences: lis
         result.append(ConflictSide(values, tuple(dict.fromkeys(e.article for e in evidence)), evidence))
     kind = "date" if members[0].kind in DATE_KINDS else "number"
     reason = f"the same {members[0].kind} in sentences that state one fact"
-    return Conflict("", about, tuple(result), kind=kind, reasons=(reason,))
+    return Conflict("", about, tuple(result), kind=kind, reasons=(reason,), confidence=FACT_CONFIDENCE)

@@ -156,7 +156,7 @@ class _Reader:
 
     def mention(self, kind: str, match: re.Match[str], value: float, rounding: float) -> Mention:
         hedge = (match.groupdict().get("hedge") or "").lower()
-        low, high = _interval(value, hedge, rounding)
+        low, high = interval(value, hedge, rounding)
         return Mention(
             self.row, kind, match.group(0), low, high, self.context(match.start()), hedge, value, self.around(match)
         )
@@ -184,7 +184,7 @@ def _number(text: str, scale: str | None = None) -> float | None:
         return None
 
 
-def _interval(value: float, hedge: str, rounding: float) -> tuple[float, float]:
+def interval(value: float, hedge: str, rounding: float) -> tuple[float, float]:
     if hedge in AT_MOST:
         return (0.0 if hedge in {"less than", "under", "up to"} else 0.8 * value, value)
     if hedge in AT_LEAST:

