@@ -1,5 +1,7 @@
 """The summary: what several independent sources share comes first, repeats and copies count once."""
 
+from dataclasses import replace
+
 from newsprism.analysis.runner import analyse_story
 from newsprism.analysis.summary import concept_weights, concepts, summarize
 from newsprism.articles.pipeline import Pipeline
@@ -107,6 +109,10 @@ def test_a_conflict_is_stated_where_the_coverage_first_tells_it():
     texts = [x.text for x in summarize(s, facts, (conflict,), groups, embedded, SummaryConfig(words=60))]
     # the mayor's sentence holds the Saturday side's value but cites the wire, which said Sunday
     assert texts == [first.replace("Sunday", "Sunday (“Saturday”, according to 1 other source: local)"), second]
+    # a possible difference is left to the conflicts section
+    unsure = replace(conflict, confidence=0.5)
+    texts = [x.text for x in summarize(s, facts, (unsure,), groups, embedded, SummaryConfig(words=60))]
+    assert not any("according to" in text for text in texts)
 
 
 def test_a_rewriter_rewrites_the_chosen_facts_and_each_keeps_its_sources():

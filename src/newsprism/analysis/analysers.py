@@ -70,7 +70,7 @@ for analyser in (
                      uses=("embedder",)),
     FunctionAnalyser(
         "conflicts", conflicts.VERSION, _conflicts, {"conflicts": tuple[Conflict, ...], "facts": tuple[Fact, ...]},
-        reads=("fact_groups",), settings="conflicts", uses=("embedder",),
+        reads=("fact_groups",), settings="conflicts", uses=("embedder", "parser"),
     ),
     FunctionAnalyser("timeline", timeline.VERSION, _timeline, {"timeline": tuple[TimelineEvent, ...]},
                      settings="timeline"),

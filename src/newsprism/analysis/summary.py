@@ -40,6 +40,7 @@ from ..records import Article, Conflict, Fact, Story, SummarySentence
 from ..text.dates import published_date
 from ..text.tokens import STOPWORDS, stem, words
 from ..validate import check_range
+from .conflicts import CONFIDENT
 from .summary_fit import latest_date, overtaken, quoted_shares_of, reads_alone, someone_elses_words
 from .support import says, supports, uses_words
 from .timeline import event_dates
@@ -143,7 +144,12 @@ def summarize(
     first told in the coverage."""
     position = _first_told(story)
     articles = {a.id: a for a in story.articles}
-    told = [c for c in conflicts if len({a for side in c.sides for a in side.sources}) >= config.conflict_sources]
+    # only a conflict newsprism is sure of is told; a possible difference stays in the conflicts section
+    told = [
+        c
+        for c in conflicts
+        if c.confidence >= CONFIDENT and len({a for side in c.sides for a in side.sources}) >= config.conflict_sources
+    ]
     statements = [
         _state_conflict(
             c,
