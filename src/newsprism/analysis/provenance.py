@@ -231,7 +231,7 @@ def _excerpt(a: Article, b: Article, config: ProvenanceConfig) -> Found | None:
     run: list[int] = []
     for sentence in own_b:
         k = where.get(_normal(sentence))
-        run = run + [k] if k is not None and run and k == run[-1] + 1 else ([k] if k is not None else [])
+        run = [*run, k] if k is not None and run and k == run[-1] + 1 else ([k] if k is not None else [])
         best = max(best, run, key=len)
     if len(best) < config.excerpt_run:
         return None
