@@ -70,7 +70,7 @@ SERVICE_LINES = {
 # share, so they are told by the two together: a report may quote a letter or speak of donations, but
 # does not greet its reader nor ask for their gift. Over the 690 Multi-News dev documents, only the
 # charity page of truth-dev has both (the most donation appeals in a report without a salutation: 9).
-SALUTATION = re.compile(r"(?:^|\n)[^\w\n\"“]*Dear [A-Z][^,:\n\"”]{0,60}[,:]")
+SALUTATION = re.compile(r"(?:^|\n)[^\w\n\"“]*Dear [A-Za-z][^,:\n\"”]{0,60}[,:]")
 APPEAL = re.compile(
     r"\b(?:donat(?:e|ed|ion|ions|ing)|your (?:gift|support|generosity)|please (?:help|give|support))\b", re.I
 )
