@@ -34,8 +34,9 @@ CREDIT = re.compile(
     r"(?:(?:news\s+)?(?:station|network|newspaper|outlet|site|channel|affiliate)\s+)?(?P<after>" + _NAME + r")"
     r"|(?P<before>" + _NAME + r")\s+(?:first\s+)?(?:reported|reports)\b"
 )
-# Lines in which a page names its own outlet.
+# Lines in which a page names its own outlet: a short copyright line, not a report about copyright.
 SELF_NAMED = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.I)
+SELF_NAMED_WORDS = 20
 # A specific detail: a number, or a capitalised word that does not open its sentence.
 DETAIL = re.compile(r"(?<![\w.])(?:\d[\d,.:]*\d|\d|[A-Z][\w'’-]+)")
 _WORD = re.compile(r"[\w'’-]+")
@@ -107,7 +108,11 @@ def _credits(text: str) -> set[str]:
 
 
 def _self_names(article: Article) -> list[str]:
-    lines = [line for line in (*article.text.splitlines(), *article.removed) if SELF_NAMED.search(line)]
+    lines = [
+        line
+        for line in (*article.text.splitlines(), *article.removed)
+        if SELF_NAMED.search(line) and len(line.split()) <= SELF_NAMED_WORDS
+    ]
     return lines + [name for name in (article.outlet,) if name]
 
 
