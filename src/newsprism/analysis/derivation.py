@@ -99,7 +99,7 @@ def _credited(taker: Article, source: Article) -> str | None:
 
 
 def _credits(text: str) -> set[str]:
-    names = set()
+    names: set[str] = set()
     for match in CREDIT.finditer(text):
         name = match.group("after") or match.group("before")
         names.update(word for word in name.split() if len(word) > 2 and (word.isupper() or word[0].isdigit()))
@@ -123,7 +123,7 @@ def _wire(article: Article) -> set[str]:
 def _own_details(sentences: list[str], other: Article) -> set[str]:
     """Details of ``sentences`` that appear nowhere in ``other``."""
     text = other.text.lower()
-    found = set()
+    found: set[str] = set()
     for sentence in sentences:
         opening = _WORD.search(sentence)
         for detail in DETAIL.findall(sentence):
