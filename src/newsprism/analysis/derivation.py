@@ -37,6 +37,9 @@ CREDIT = re.compile(
 # Lines in which a page names its own outlet: a short copyright line, not a report about copyright.
 SELF_NAMED = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.I)
 SELF_NAMED_WORDS = 20
+# A dateline opening a report ("VELDHAVEN, March 4, 2025 —", "KATHMANDU, Nepal (AP) —"): where and
+# when it was filed, not a detail of the report.
+DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]+(?:, [\w.'’ ]+){0,3}?(?: \([\w ]+\))?\s*[—–-]{1,2}\s")
 # A specific detail: a number, or a capitalised word that does not open its sentence.
 DETAIL = re.compile(r"(?<![\w.])(?:\d[\d,.:]*\d|\d|[A-Z][\w'’-]+)")
 _WORD = re.compile(r"[\w'’-]+")
@@ -70,8 +73,10 @@ def orient(a: Article, b: Article, kind: str, aligned: tuple[tuple[str, str], ..
             name = sorted(agency)[0]
             return Direction(fuller, other, True, f"both carry the same wire copy ({name})")
         return Direction(fuller, other, False, "the fuller text")
-    own_a = _own_details([s for s, _ in aligned], b)
-    own_b = _own_details([s for _, s in aligned], a)
+    outlets = {word.lower() for article in (a, b) for word in (article.outlet or "").split()}
+    # the outlets' own names are not details of the report
+    own_a = {d for d in _own_details([s for s, _ in aligned], b) if d.lower() not in outlets}
+    own_b = {d for d in _own_details([s for _, s in aligned], a) if d.lower() not in outlets}
     if min(len(own_a), len(own_b)) >= MIN_OWN_DETAILS:
         return Direction(
             fuller,
@@ -124,7 +129,7 @@ def _own_details(sentences: list[str], other: Article) -> set[str]:
     """Details of ``sentences`` that appear nowhere in ``other``."""
     text = other.text.lower()
     found: set[str] = set()
-    for sentence in sentences:
+    for sentence in (DATELINE.sub("", line) for line in sentences):
         opening = _WORD.search(sentence)
         for detail in DETAIL.findall(sentence):
             if opening and opening.start() == sentence.find(detail):
