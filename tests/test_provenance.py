@@ -208,3 +208,20 @@ def test_two_reprints_of_one_agency_story_share_a_source_and_an_excerpt_is_found
     [link] = find_copies(s, EmbeddedSentences(s.sentences(), HashingEmbedder()), {}, no_rewrites)
     assert (link.original, link.copy, link.kind) == ("report", "column", "excerpt")
     assert [pair[0] for pair in link.aligned] == TOWN[1:4]
+
+
+def test_two_reports_told_in_the_same_order_are_not_a_paraphrase_without_shared_wording():
+    other = [
+        "Kestrel lost its Wend river crossing early Tuesday when the old bridge gave way.",
+        "Fishermen pulled two motorists from their sinking cars.",
+        "Rust had led engineers to shut a lane back in March.",
+        "Council officials had planned work for next month.",
+        "Drivers now detour via Arden while a ferry is arranged.",
+        "Engineers think a temporary crossing may take six weeks.",
+    ]
+    s = Story("s", (_article("first", TOWN), _article("second", other)))
+    embedded = EmbeddedSentences(s.sentences(), HashingEmbedder())
+    loose = {"aligned_share": 1.0, "min_aligned": 1000, "paraphrase_factor": 0.3}
+    assert find_copies(s, embedded, {}, ProvenanceConfig(**loose)) == ()
+    # the same sentences aligned, and only the shared wording was missing
+    assert len(find_copies(s, embedded, {}, ProvenanceConfig(**loose, paraphrase_wording=0.0))) == 1
