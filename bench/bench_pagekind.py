@@ -44,14 +44,19 @@ def main() -> None:
     seconds = time.perf_counter() - started
     rows.sort(reverse=True)
     aside = [r for r in rows if r[3]]
-    print(f"{len(rows)} pages in {seconds:.1f} s; set aside at service share >= {config.service_share}: {len(aside)}")
+    print(
+        f"{len(rows)} pages in {seconds:.1f} s; set aside (service share >= {config.service_share}, "
+        f"or a letter asking for donations): {len(aside)}"
+    )
     for low, high in ((0.5, 1.01), (0.3, 0.5), (0.1, 0.3), (0.0, 0.1)):
         print(f"  share in [{low}, {min(high, 1.0)}]: {sum(low <= r[0] < high for r in rows)} pages")
     labelled = [r for r in rows if r[2] is not None]
     junk = [r for r in labelled if r[2] == "not-article"]
     lost = [r for r in labelled if r[2] == "article" and r[3]]
-    print(f"truth-dev: not-articles set aside {sum(bool(r[3]) for r in junk)}/{len(junk)} (baseline 0/{len(junk)}); "
-          f"articles set aside {len(lost)}/{len(labelled) - len(junk)} (baseline 0)")
+    print(
+        f"truth-dev: not-articles set aside {sum(bool(r[3]) for r in junk)}/{len(junk)} (baseline 0/{len(junk)}); "
+        f"articles set aside {len(lost)}/{len(labelled) - len(junk)} (baseline 0)"
+    )
     for share, doc_id, label, kind, text in rows[: args.show]:
         print(f"  {share:.2f} {doc_id:14} {label or '-':11} {kind or '-':22} {' '.join(text.split())}")
 

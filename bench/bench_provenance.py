@@ -115,6 +115,7 @@ def evaluate(built: list[tuple[Story, dict]], embedder_kind: str) -> dict:
     found = correct_kind = reported = false_links = 0
     by_kind = {kind: 0 for kind in EXPECTED_KIND}
     real_links: list[CopyLink] = []
+    wrong: list[CopyLink] = []
     start = time.perf_counter()
     for story, planted in built:
         near = {frozenset((d.first, d.second)): d for d in find_near_duplicates(list(story.articles))}
@@ -131,6 +132,7 @@ def evaluate(built: list[tuple[Story, dict]], embedder_kind: str) -> dict:
                 (family(link.original), family(link.copy))
             ) not in related:
                 false_links += 1
+                wrong.append(link)
             kind = planted.get((link.original, link.copy))
             if kind is not None:
                 found += 1
@@ -145,6 +147,7 @@ def evaluate(built: list[tuple[Story, dict]], embedder_kind: str) -> dict:
         "kind_accuracy": correct_kind / found if found else 0.0,
         "false_links": false_links,
         "real_links": real_links,
+        "wrong": wrong,
         "recall_by_kind": {k: v / sum(kind == k for _, p in built for kind in p.values()) for k, v in by_kind.items()},
         "seconds_per_story": seconds / len(built),
     }
@@ -154,7 +157,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stories", type=int, default=250)
     parser.add_argument("--embedders", default="minilm,hashing")
-    parser.add_argument("--show", action="store_true", help="list the links reported between real documents")
+    parser.add_argument("--show", action="store_true", help="list the links between real documents and false links")
     args = parser.parse_args()
     built = build(load_stories(args.stories))
     articles = sum(len(story.articles) for story, _ in built)
@@ -173,6 +176,8 @@ def main() -> None:
         for r in results:
             for link in r["real_links"]:
                 print(f"{r['embedder']}: {link.original} -> {link.copy} {link.kind} {link.similarity}")
+            for link in r["wrong"]:
+                print(f"{r['embedder']}: false link {link.original} -> {link.copy} {link.kind} {link.similarity}")
 
 
 if __name__ == "__main__":

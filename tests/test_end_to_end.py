@@ -50,13 +50,15 @@ def test_seed_provenance_and_independent_sources(seed_report):
     story = story_of(seed_report, "004_b57fed62e2f8785f")
     pairs = [{p["original"], p["copy"]} for p in story["provenance"]]
     assert pairs == [{"002_c10d309ea089b01d", "004_b57fed62e2f8785f"}]
-    assert story["provenance"][0]["kind"] == "rewrite"
+    # each keeps details of the wire report the other lacks: both rewrite it, neither is the other's source
+    assert story["provenance"][0]["kind"] == "shared-source"
+    assert story["provenance"][0]["reason"].startswith("both rewrite an outside report")
     assert story["independent_sources"] == 4
     assert seed_report.pipeline["embedder"] == "all-MiniLM-L6-v2-onnx"
     html = seed_report.to_html()
     section = html[html.index('class="provenance"') : html.index('class="entities"')]
-    # the rewrite sits under its original in the tree, with its aligned sentences on demand
-    assert section.index("002_c10d309ea089b01d") < section.index("004_b57fed62e2f8785f: rewrite of")
+    # the pair sits together in the tree, with its aligned sentences on demand
+    assert section.index("002_c10d309ea089b01d") < section.index("004_b57fed62e2f8785f: shares a source with")
     assert "aligned sentences side by side" in section and "4 independent sources" in section
 
 

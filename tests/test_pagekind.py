@@ -50,3 +50,32 @@ def test_keep_pages_keeps_them_in_stories_and_the_cli_names_the_flag(tmp_path, c
     assert code == 0
     with SQLiteStore(tmp_path / "b.db") as store:
         assert store.story_of(["login"])
+
+
+PROMOTION = """Fans can still catch every night of the reunion tour.
+The league's video service is giving fans an exclusive offer to purchase all three concerts for $39.95.
+Replays of the shows are available for a limited time only, through August 7.
+If you already bought the webcast, you can re-watch it anytime on demand.
+Visit your local cable provider's on-demand channels for more information on how to watch."""
+SALE_REPORT = """The painting was sold at auction for $4.5 million on Tuesday, well above its estimate.
+The buyer, a private collector, bid by telephone, the auction house said.
+Proceeds will go to a children's hospital, the seller's family said, and the museum hopes to borrow it."""
+LETTER = """Dear friends of the Valley Trust,
+On behalf of our board, I want to thank you for your generous donation after the floods.
+Your donations bought food, blankets and tents for four villages.
+We are now rebuilding the school, and every gift goes straight to the work.
+Please help us finish it before winter. Donate today!
+With gratitude, Ann"""
+DONATION_REPORT = """The singer donated $1 million to flood relief on Monday, her spokesman said.
+Other donations came from two banks, and the donated money will fund shelters.
+Aid groups said donations had slowed since the first week."""
+
+
+def test_sales_notices_and_appeal_letters_are_told_apart_from_reports_of_sales_and_donations():
+    assert page_kind(Article("p", PROMOTION)) == "promotion page"
+    assert page_kind(Article("s", SALE_REPORT)) is None
+    assert page_kind(Article("l", LETTER)) == "donation page"
+    # donations reported three times over, but nobody greeted and nothing asked of the reader
+    assert page_kind(Article("d", DONATION_REPORT)) is None
+    # a report that quotes a letter greeting its reader, without asking for money, stays an article
+    assert page_kind(Article("q", "Dear colleagues, the mayor wrote, the budget is closed.\n" + SALE_REPORT)) is None

@@ -2,6 +2,7 @@ import os
 
 import pytest
 
+from newsprism.analysis.derivation import orient
 from newsprism.analysis.provenance import ProvenanceConfig, find_copies
 from newsprism.analysis.runner import analyse_story
 from newsprism.articles.pipeline import Pipeline
@@ -134,3 +135,93 @@ def test_minilm_batches_in_parallel_give_the_vectors_of_one_batch_at_a_time(embe
     parallel = MiniLMEmbedder(batch_size=8, parallel=True)
     assert serial.workers == 1
     assert abs(parallel.embed(texts) - serial.embed(texts)).max() < 1e-4
+
+
+def _article(article_id: str, sentences: list[str], removed: tuple[str, ...] = (), published: str | None = None):
+    return Article(article_id, "\n".join(sentences), sentences=tuple(sentences), removed=removed, published=published)
+
+
+TOWN = [
+    "The bridge over the Wend river in Kestrel collapsed on Tuesday morning.",
+    "Two cars fell into the water and both drivers were rescued by fishermen.",
+    "The county engineer had closed one lane in March after finding rust.",
+    "Repairs were due to start next month, the council said.",
+    "Traffic is being sent through the village of Arden until a ferry starts.",
+    "A temporary bridge could be built within six weeks.",
+]
+
+
+def test_a_paraphrase_counts_as_a_rewrite_only_when_every_sentence_keeps_its_order():
+    reworded = [
+        s.replace("collapsed", "fell down").replace("rescued", "saved").replace("said", "stated") for s in TOWN
+    ]
+    # the close test is switched off, so only the loose one-to-one alignment in order can link the two
+    config = ProvenanceConfig(aligned_share=1.0, min_aligned=1000, paraphrase_factor=1.0, paraphrase_min_aligned=5)
+    embedder = HashingEmbedder()
+
+    def links(copy: list[str]):
+        s = Story("s", (_article("first", TOWN), _article("second", copy)))
+        return find_copies(s, EmbeddedSentences(s.sentences(), embedder), {}, config)
+
+    [link] = links(reworded)
+    assert link.kind == "rewrite" and len(link.aligned) == 6
+    # the same sentences, told in another order, are two reports of one event
+    assert links(reworded[3:] + reworded[:3]) == ()
+
+
+def test_direction_follows_a_credit_to_the_outlet_the_original_names_as_itself():
+    original = _article("station", TOWN[:4], removed=("Copyright 2024 by KXTV News - All rights reserved.",))
+    copy = _article("site", [*TOWN[:4], "The lane closure had been criticised, according to news station KXTV."])
+    direction = orient(copy, original, "rewrite", ())
+    assert (direction.original.id, direction.copy.id, direction.shared_source) == ("station", "site", False)
+    assert "KXTV" in direction.reason
+    # without the credit, the fuller text would pass for the original
+    assert orient(copy, _article("station", TOWN[:4]), "rewrite", ()).original.id == "site"
+
+
+def test_rewrites_that_each_keep_their_own_details_share_an_outside_source():
+    a = _article("a", ["The bridge over the Wend in Kestrel collapsed at 7:40 on Tuesday, said engineer Ruth Ames."])
+    b = _article("b", ["A Kestrel bridge collapsed on Tuesday, Mayor Tom Brook told reporters at City Hall."])
+    both = orient(a, b, "rewrite", ((a.sentences[0], b.sentences[0]),))
+    assert both.shared_source and both.reason.startswith("both rewrite an outside report")
+    # when only one keeps details the other lacks, it is the original, however long the other is
+    longer = _article("c", ["A bridge in Kestrel collapsed on Tuesday.", *TOWN[1:]])
+    one = orient(longer, a, "rewrite", ((longer.sentences[0], a.sentences[0]),))
+    assert (one.original.id, one.shared_source) == ("a", False)
+
+
+def test_two_reprints_of_one_agency_story_share_a_source_and_an_excerpt_is_found():
+    wire = ["KESTREL (AP) — " + TOWN[0], *TOWN[1:]]
+    direction = orient(_article("x", wire), _article("y", [*wire, "Subscribe to our newsletter."]), "syndicated", ())
+    assert direction.shared_source and "AP" in direction.reason
+    assert not orient(_article("x", TOWN), _article("y", TOWN[:5]), "syndicated", ()).shared_source
+    own = [
+        "Shops along the high street reopened on Friday.",
+        "The school will hold a fair to raise money for the ferry.",
+        "Farmers said their deliveries now take an hour longer.",
+        "A petition for a new bridge has 2,000 names.",
+        "The county will debate the budget in June.",
+    ]
+    column = _article("column", [own[0], *TOWN[1:4], *own[1:]], published="2024-05-02")
+    s = Story("s", (_article("report", TOWN, published="2024-05-01"), column))
+    no_rewrites = ProvenanceConfig(min_aligned=1000, paraphrase_min_aligned=1000)
+    [link] = find_copies(s, EmbeddedSentences(s.sentences(), HashingEmbedder()), {}, no_rewrites)
+    assert (link.original, link.copy, link.kind) == ("report", "column", "excerpt")
+    assert [pair[0] for pair in link.aligned] == TOWN[1:4]
+
+
+def test_two_reports_told_in_the_same_order_are_not_a_paraphrase_without_shared_wording():
+    other = [
+        "Kestrel lost its Wend river crossing early Tuesday when the old bridge gave way.",
+        "Fishermen pulled two motorists from their sinking cars.",
+        "Rust had led engineers to shut a lane back in March.",
+        "Council officials had planned work for next month.",
+        "Drivers now detour via Arden while a ferry is arranged.",
+        "Engineers think a temporary crossing may take six weeks.",
+    ]
+    s = Story("s", (_article("first", TOWN), _article("second", other)))
+    embedded = EmbeddedSentences(s.sentences(), HashingEmbedder())
+    loose = {"aligned_share": 1.0, "min_aligned": 1000, "paraphrase_factor": 0.3}
+    assert find_copies(s, embedded, {}, ProvenanceConfig(**loose)) == ()
+    # the same sentences aligned, and only the shared wording was missing
+    assert len(find_copies(s, embedded, {}, ProvenanceConfig(**loose, paraphrase_wording=0.0))) == 1

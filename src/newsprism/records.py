@@ -174,13 +174,16 @@ class Conflict:
 
 @dataclass(frozen=True, slots=True)
 class CopyLink:
-    """``copy`` reproduces ``original``; ``kind`` is duplicate, syndicated or rewrite."""
+    """``copy`` reproduces ``original``; ``kind`` is duplicate, syndicated, rewrite, excerpt, or shared-source
+    (both reproduce an outside report: which of the two is ``original`` is then only the fuller text);
+    ``reason`` says what decided the direction."""
 
     original: str
     copy: str
     kind: str
     similarity: float
     aligned: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    reason: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,11 @@
 """Pages that are not articles: what a scraper brings back instead of a report.
 
 A web-archive crawl notice, a sign-in or registration wall, a video page's channel links, a social
-widget ("Tweet with a location"), a donation appeal: each is told by lines that speak to the reader
-about the service rather than report anything. :func:`page_kind` counts those lines, among the lines
-cleaning kept and the ones it removed as boilerplate, and calls the page not an article when they
-make up most of it. Such a page is stored (nothing is lost) but set aside: it never seeds or joins a
+widget ("Tweet with a location"), a donation appeal, a sales notice: each is told by lines that speak
+to the reader about the service rather than report anything. :func:`page_kind` counts those lines,
+among the lines cleaning kept and the ones it removed as boilerplate, and calls the page not an
+article when they make up most of it; a letter that asks for donations is told by its salutation and
+its appeals. Such a page is stored (nothing is lost) but set aside: it never seeds or joins a
 story, so it is never a source, a fact or a summary sentence.
 
 >>> from newsprism.records import Article
@@ -55,7 +56,25 @@ SERVICE_LINES = {
     "donation page": re.compile(
         r"\b(?:donate now|make a donation|your (?:donation|gift|donations)|tax[- ]deductible)\b", re.I
     ),
+    # A sales notice: an offer with a price or a deadline, told to the buyer. A report on a sale says what
+    # was sold and for how much, but does not offer it, nor tell the reader where to buy.
+    "promotion page": re.compile(
+        r"\b(?:exclusive offer|special offer|(?:for|only) a limited time|(?:offer|purchase|available|buy|order|rent)"
+        r"\w*\b[^.]{0,80}\bfor \$\d|you can (?:re-?)?(?:watch|stream|order|buy|purchase|download|pre-order)|"
+        r"visit [^.]{0,80}\bfor more information|on sale now|order now|buy now|pre-order now)\b",
+        re.I,
+    ),
 }
+# An appeal letter (a charity's or a campaign's newsletter): it opens "Dear friends," as a letter does and
+# asks its readers for money again and again. Long letters hold too many prose lines for the service
+# share, so they are told by the two together: a report may quote a letter or speak of donations, but
+# does not greet its reader nor ask for their gift. Over the 690 Multi-News dev documents, only the
+# charity page of truth-dev has both (the most donation appeals in a report without a salutation: 9).
+SALUTATION = re.compile(r"(?:^|\n)[^\w\n\"“]*Dear [A-Za-z][^,:\n\"”]{0,60}[,:]")
+APPEAL = re.compile(
+    r"\b(?:donat(?:e|ed|ion|ions|ing)|your (?:gift|support|generosity)|please (?:help|give|support))\b", re.I
+)
+APPEALS_IN_LETTER = 3
 # A page is not an article when at least this share of its sentences (kept, or removed as boilerplate)
 # are service lines. Over the 690 Multi-News dev documents, every page at 0.5 or more is a crawl
 # notice, a sign-in wall or a video page (the labelled ones of truth-dev among them); real reports
@@ -69,17 +88,21 @@ SERVICE_LINE_WORDS = 40
 class PageKindConfig:
     service_share: float = SERVICE_SHARE
     service_line_words: int = SERVICE_LINE_WORDS
+    appeals_in_letter: int = APPEALS_IN_LETTER
     # keep pages that are not articles in stories (they are still marked with their kind)
     keep: bool = False
 
     def __post_init__(self) -> None:
         check_range("service share", self.service_share, 0.0, 1.0)
         check_range("service line words", self.service_line_words, 1, 1000)
+        check_range("appeals in letter", self.appeals_in_letter, 1, 1000)
 
 
 def page_kind(article: Article, config: PageKindConfig | None = None) -> str | None:
     """The kind of non-article page ``article`` is, or None for an article."""
     config = config or PageKindConfig()
+    if SALUTATION.search(article.text) and len(APPEAL.findall(article.text)) >= config.appeals_in_letter:
+        return "donation page"
     kinds = _kinds(article, config)
     found = [kind for kind in kinds if kind]
     if not found or _share(kinds) < config.service_share:

@@ -36,6 +36,7 @@ def analysis_to_dict(analysis: StoryAnalysis) -> dict:
                 "copy": p.copy,
                 "kind": p.kind,
                 "similarity": p.similarity,
+                "reason": p.reason,
                 "aligned": [{"original": o, "copy": c} for o, c in p.aligned],
             }
             for p in analysis.provenance
