@@ -79,3 +79,16 @@ def test_sales_notices_and_appeal_letters_are_told_apart_from_reports_of_sales_a
     assert page_kind(Article("d", DONATION_REPORT)) is None
     # a report that quotes a letter greeting its reader, without asking for money, stays an article
     assert page_kind(Article("q", "Dear colleagues, the mayor wrote, the budget is closed.\n" + SALE_REPORT)) is None
+
+
+def test_a_headline_is_a_service_line_only_when_it_opens_with_the_phrase():
+    from newsprism.inputs.files import HEADLINE
+
+    def kind(text: str) -> str | None:
+        return page_kind(Article("h", text, kind=HEADLINE))
+
+    assert kind("Sign in to Celebuzz") == "sign-in page"
+    assert kind("“Tweet with a location”") is not None
+    # one phrase in a one-line page would make all of it service
+    assert kind("Xbox One owners unable to sign in to Xbox LIVE; Microsoft looking into issue") is None
+    assert page_kind(Article("p", "Xbox One owners unable to sign in to Xbox LIVE; Microsoft looking into issue"))

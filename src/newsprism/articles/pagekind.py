@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..inputs.files import HEADLINE
 from ..records import Article
 from ..validate import check_range
 from .sentences import split_sentences
@@ -101,6 +102,8 @@ class PageKindConfig:
 def page_kind(article: Article, config: PageKindConfig | None = None) -> str | None:
     """The kind of non-article page ``article`` is, or None for an article."""
     config = config or PageKindConfig()
+    if article.kind == HEADLINE:
+        return _headline_kind(article.text.strip())
     if SALUTATION.search(article.text) and len(APPEAL.findall(article.text)) >= config.appeals_in_letter:
         return "donation page"
     kinds = _kinds(article, config)
@@ -108,6 +111,16 @@ def page_kind(article: Article, config: PageKindConfig | None = None) -> str | N
     if not found or _share(kinds) < config.service_share:
         return None
     return Counter(found).most_common(1)[0][0]  # on a tie, the kind the page shows first
+
+
+def _headline_kind(line: str) -> str | None:
+    """A headline is a page of one line, so one service phrase would make all of it service: it is a
+    service line only when it opens with the phrase ("Sign in to Celebuzz", not "Xbox One owners unable
+    to sign in to Xbox LIVE")."""
+    start = len(line) - len(line.lstrip("\"'“‘([ "))
+    return next(
+        (kind for kind, pattern in SERVICE_LINES.items() if (m := pattern.search(line)) and m.start() <= start), None
+    )
 
 
 def service_share(article: Article, config: PageKindConfig | None = None) -> float:
