@@ -2,10 +2,11 @@
 
 import pytest
 
-from newsprism.analysis.counts import _parser, count_conflicts
+from newsprism.analysis.counts import count_conflicts
+from newsprism.analysis.parse import parser
 from newsprism.records import Article, Story
 
-pytestmark = pytest.mark.skipif(_parser() is None, reason="spaCy or its English model is not installed")
+pytestmark = pytest.mark.skipif(parser() is None, reason="spaCy or its English model is not installed")
 
 
 def counted(*texts: str) -> list[list[str]]:
