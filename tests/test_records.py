@@ -7,5 +7,7 @@ def test_an_untitled_story_is_titled_by_a_sentence_not_a_gallery_label():
     text = "1 of 12. A Thai satellite has spotted some 300 objects in the southern Indian Ocean."
     article = Article("a", text, sentences=("1 of 12.", text.split(". ", 1)[1]))
     assert Story("s", (article,)).title.startswith("A Thai satellite")
-    titled = Article("b", text, title="Satellite spots objects", sentences=article.sentences)
-    assert Story("s", (article, titled)).title == "Satellite spots objects"
+    titled = Article("b", text, title="Thai satellite spots objects in the ocean", sentences=article.sentences)
+    assert Story("s", (article, titled)).title == "Thai satellite spots objects in the ocean"
+    stamped = Article("c", text, title="Updated 6.15pm", sentences=article.sentences)
+    assert Story("s", (stamped, titled)).title == titled.title

@@ -105,7 +105,7 @@ class Sentence:
     text: str
 
 
-# A story titled by a sentence takes the first of at least this many words: a gallery's "1 of 12." is not one.
+# A story's title has at least this many words: "1 of 12.", "Updated 6.15pm" and "2 years ago" are labels.
 TITLE_WORDS = 5
 
 
@@ -122,9 +122,9 @@ class Story:
 
     @property
     def title(self) -> str:
-        """The headline of the earliest titled article, else the first sentence of the first one that is
-        more than a label ("1 of 12.", "Photo")."""
-        titled = [a for a in self.articles if a.title]
+        """The earliest headline that is more than a label ("Updated 6.15pm", "2 years ago"), else the first
+        such sentence of the first article ("1 of 12." is a gallery's label)."""
+        titled = [a for a in self.articles if a.title and len(a.title.split()) >= TITLE_WORDS]
         if titled:
             return titled[0].title or ""
         first = self.articles[0]

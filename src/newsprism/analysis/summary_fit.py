@@ -33,16 +33,18 @@ def reads_alone(sentence: str) -> bool:
     True
     >>> [reads_alone(s) for s in ("All we know is we’re not looking back.’", "Shop owners, who have...",
     ...                            "(AP Photo/Jim Mone) In this July 1, 2017, photo, shoppers wait in line.",
-    ...                            "“This is a band that took the American tradition and moved it forward.")]
-    [False, False, False, False]
+    ...                            "“This is a band that took the American tradition and moved it forward.",
+    ...                            "Smith told them: “My brother may be hurt.")]
+    [False, False, False, False, False]
     """
     text = sentence.strip()
     if not text or text.endswith(("...", "…")) or CAPTION.search(text):
         return False
     if text[0] in "’”" or text[0].islower():
         return False
-    # the start of a quotation that runs on into later sentences, its speaker named after it closes
-    if text[0] in "\"“" and not re.search("[\"”]", text[1:]):
+    # a quotation that runs on into later sentences (or an odd straight quote, one end of a longer one):
+    # cut, it reads as complete words it is not
+    if text.count("“") > text.count("”") or text.count('"') % 2:
         return False
     # the end of a quotation that opened in an earlier sentence
     return not (QUOTE_END.search(text) and not OPENING_QUOTE.search(text))
