@@ -29,7 +29,6 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -41,6 +40,7 @@ from ..text.dates import published_date
 from ..text.tokens import STOPWORDS, stem, words
 from ..validate import check_range
 from .conflicts import CONFIDENT
+from .summary_conflicts import conflict_place, lends_a_value, state_conflict
 from .summary_fit import latest_date, overtaken, quoted_shares_of, reads_alone, someone_elses_words
 from .support import says, supports, uses_words
 from .timeline import event_dates
@@ -151,7 +151,7 @@ def summarize(
         if c.confidence >= CONFIDENT and len({a for side in c.sides for a in side.sources}) >= config.conflict_sources
     ]
     statements = [
-        _state_conflict(
+        state_conflict(
             c,
             articles,
             lambda a, sentence: _cites(a, sentence, articles, embedded, config) and uses_words(articles[a], sentence),
@@ -173,7 +173,7 @@ def summarize(
         for o, text in zip(chosen, texts, strict=True)
         if (cited := tuple(a for a in o.sources if supports(articles[a], text) and uses_words(articles[a], text)))
     ]
-    placed += [Placed(_place(c, position), s) for c, s in zip(told, statements, strict=True)]
+    placed += [Placed(conflict_place(c, position, UNPLACED), s) for c, s in zip(told, statements, strict=True)]
     return _in_event_order([p.sentence for p in sorted(placed, key=lambda p: p.place)], articles)
 
 
@@ -221,7 +221,7 @@ def _options(
         for sentence in _sentences(fact)
         if sentence not in conflicted
         and (cited := tuple(a for a in fact.sources if _cites(a, sentence, articles, embedded, config)))
-        and not _lends_a_value(sentence, cited, conflicts)
+        and not lends_a_value(sentence, cited, conflicts)
     ]
     stated = [option for option in stated if len(option[1].split()) >= config.min_words] or stated
     quoted = quoted_shares_of(articles)
@@ -326,53 +326,6 @@ def concept_weights(story: Story, groups: dict[str, str], config: SummaryConfig 
     return {c: len(s) + config.tf_weight * math.log(counts[c]) for c, s in sources.items() if len(s) >= needed}
 
 
-def _state_conflict(
-    conflict: Conflict, articles: dict[str, Article], cites: Callable[[str, str], bool], elsewhere: set[str]
-) -> SummarySentence:
-    """The most widely reported side's sentence that most of its sources state, citing them (not one that
-    takes a side in another conflict, ``elsewhere``), with the other values beside its own, each
-    attributed to its outlets ("24 years (“nearly two decades”, according to 1 other source: Yonhap)"),
-    so the story reads on without taking a side; a plain statement of the sides when no sentence holds
-    its value as written."""
-    ordered = sorted(conflict.sides, key=lambda side: -len(side.sources))
-    sources = tuple(dict.fromkeys(s for side in conflict.sides for s in side.sources))
-    others = "; ".join(
-        f"“{_short(side.value)}”, according to {_attribution(side.sources, articles)}" for side in ordered[1:]
-    )
-    told = []
-    for sentence in {e.sentence for e in ordered[0].evidence} - elsewhere:
-        wording = next((w for w in _wordings(ordered[0].value) if w in sentence), None)
-        cited = tuple(a for a in ordered[0].sources if cites(a, sentence))
-        if wording and cited:
-            told.append((len(cited), -len(sentence), sentence, wording, cited))
-    if told:
-        *_, sentence, wording, cited = max(told)
-        return SummarySentence(sentence.replace(wording, f"{wording} ({others})", 1), cited)
-    sides = " against ".join(
-        f"“{_short(side.value)}” ({len(side.sources)} source{'s' if len(side.sources) > 1 else ''})" for side in ordered
-    )
-    return SummarySentence(f"Sources disagree on a {conflict.about}: {sides}.", sources)
-
-
-def _attribution(sources: tuple[str, ...], articles: dict[str, Article]) -> str:
-    """ "1 other source: Yonhap" or "2 other sources: Yonhap, KCNA"."""
-    names = ", ".join(dict.fromkeys(articles[a].outlet or a for a in sources))
-    return f"{len(sources)} other source{'s' if len(sources) > 1 else ''}: {names}"
-
-
-def _lends_a_value(sentence: str, sources: tuple[str, ...], conflicts: tuple[Conflict, ...]) -> bool:
-    """Whether ``sentence`` holds one side's value of a conflict while citing a source of another side:
-    a fact told in it would put "24 years" in the mouth of the outlet that said "nearly two decades"."""
-    for conflict in conflicts:
-        for side in conflict.sides:
-            others = {s for other in conflict.sides if other is not side for s in other.sources} - set(side.sources)
-            if others & set(sources) and any(
-                re.search(rf"(?<!\w){re.escape(w)}(?!\w)", sentence) for w in _wordings(side.value)
-            ):
-                return True
-    return False
-
-
 def _rewritten(rewriter: Rewriter, story: Story, texts: list[str]) -> list[str]:
     rewritten = list(rewriter.rewrite(story, list(texts)))
     if len(rewritten) != len(texts) or not all(isinstance(t, str) and t.strip() for t in rewritten):
@@ -386,19 +339,3 @@ def _rewritten(rewriter: Rewriter, story: Story, texts: list[str]) -> list[str]:
 def _closed(sentence: str) -> str:
     """A headline or standfirst line chosen as a sentence, ended with a full stop like the others."""
     return sentence if re.search(r"[.!?…:;\"”’')\]]$", sentence) else f"{sentence}."
-
-
-def _place(conflict: Conflict, position: dict[str, tuple[int, int]]) -> tuple[int, int]:
-    """Where a conflict's statement reads in the story: where its most widely reported side is first told."""
-    widest = max(conflict.sides, key=lambda side: len(side.sources))
-    return min((position.get(e.sentence, UNPLACED) for e in widest.evidence), default=UNPLACED)
-
-
-def _wordings(values: str) -> list[str]:
-    """A side's wordings of its value, without newsprism's reading in brackets, shortest first."""
-    return sorted(dict.fromkeys(re.sub(r"\s*\([^)]*\)$", "", v) for v in values.split("; ")), key=len)
-
-
-def _short(values: str) -> str:
-    """A side's two shortest wordings: "24 years” or “since 2000"."""
-    return "” or “".join(_wordings(values)[:2])

@@ -1,0 +1,75 @@
+"""How the summary tells a conflict: one side's sentence with the other values beside its own, each
+attributed to its outlets, so the story reads on without taking a side; and which sentences would
+take one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..records import Article, Conflict, SummarySentence
+
+
+def state_conflict(
+    conflict: Conflict, articles: dict[str, Article], cites: Callable[[str, str], bool], elsewhere: set[str]
+) -> SummarySentence:
+    """The most widely reported side's sentence that most of its sources state, citing them (not one that
+    takes a side in another conflict, ``elsewhere``), with the other values beside its own, each
+    attributed to its outlets ("24 years (“nearly two decades”, according to 1 other source: Yonhap)"),
+    so the story reads on without taking a side; a plain statement of the sides when no sentence holds
+    its value as written."""
+    ordered = sorted(conflict.sides, key=lambda side: -len(side.sources))
+    sources = tuple(dict.fromkeys(s for side in conflict.sides for s in side.sources))
+    others = "; ".join(
+        f"“{_short(side.value)}”, according to {_attribution(side.sources, articles)}" for side in ordered[1:]
+    )
+    told = []
+    for sentence in {e.sentence for e in ordered[0].evidence} - elsewhere:
+        wording = next((w for w in _wordings(ordered[0].value) if w in sentence), None)
+        cited = tuple(a for a in ordered[0].sources if cites(a, sentence))
+        if wording and cited:
+            told.append((len(cited), -len(sentence), sentence, wording, cited))
+    if told:
+        *_, sentence, wording, cited = max(told)
+        return SummarySentence(sentence.replace(wording, f"{wording} ({others})", 1), cited)
+    sides = " against ".join(
+        f"“{_short(side.value)}” ({len(side.sources)} source{'s' if len(side.sources) > 1 else ''})" for side in ordered
+    )
+    return SummarySentence(f"Sources disagree on a {conflict.about}: {sides}.", sources)
+
+
+def _attribution(sources: tuple[str, ...], articles: dict[str, Article]) -> str:
+    """ "1 other source: Yonhap" or "2 other sources: Yonhap, KCNA"."""
+    names = ", ".join(dict.fromkeys(articles[a].outlet or a for a in sources))
+    return f"{len(sources)} other source{'s' if len(sources) > 1 else ''}: {names}"
+
+
+def lends_a_value(sentence: str, sources: tuple[str, ...], conflicts: tuple[Conflict, ...]) -> bool:
+    """Whether ``sentence`` holds one side's value of a conflict while citing a source of another side:
+    a fact told in it would put "24 years" in the mouth of the outlet that said "nearly two decades"."""
+    for conflict in conflicts:
+        for side in conflict.sides:
+            others = {s for other in conflict.sides if other is not side for s in other.sources} - set(side.sources)
+            if others & set(sources) and any(
+                re.search(rf"(?<!\w){re.escape(w)}(?!\w)", sentence) for w in _wordings(side.value)
+            ):
+                return True
+    return False
+
+
+def conflict_place(
+    conflict: Conflict, position: dict[str, tuple[int, int]], unplaced: tuple[int, int]
+) -> tuple[int, int]:
+    """Where a conflict's statement reads in the story: where its most widely reported side is first told."""
+    widest = max(conflict.sides, key=lambda side: len(side.sources))
+    return min((position.get(e.sentence, unplaced) for e in widest.evidence), default=unplaced)
+
+
+def _wordings(values: str) -> list[str]:
+    """A side's wordings of its value, without newsprism's reading in brackets, shortest first."""
+    return sorted(dict.fromkeys(re.sub(r"\s*\([^)]*\)$", "", v) for v in values.split("; ")), key=len)
+
+
+def _short(values: str) -> str:
+    """A side's two shortest wordings: "24 years” or “since 2000"."""
+    return "” or “".join(_wordings(values)[:2])
