@@ -102,3 +102,13 @@ def test_claims_read_figures_words_and_appeals():
     words = ClaimWords(story)
     assert words.shared(0, 2)[0] < 0.1  # only the story's subject
     assert words.shared(2, 3)[0] > 0.3
+
+
+def test_a_fact_is_stated_in_the_words_without_one_outlets_labels():
+    from newsprism.analysis.facts import _fact
+    from newsprism.records import Sentence
+
+    labelled = Sentence("a", 0, "The president met then-dictator Kim Jong-il in Pyongyang in 2000.")
+    plain = Sentence("b", 0, "In 2000 the president met Kim Jong-il in Pyongyang.")
+    fact = _fact("f1", [0, 1], [labelled, plain], {"a": 0, "b": 1})
+    assert fact.text == plain.text and fact.sources == ("a", "b")

@@ -30,9 +30,10 @@ from ..records import Conflict, Evidence, Fact, Sentence, Story
 from ..text.tokens import STOPWORDS, WORD, words
 from ..validate import check_range
 from .claims import ClaimWords, figures, states_claim
+from .evaluative import POLITICAL
 from .support import key_terms
 
-VERSION = "3"
+VERSION = "4"
 
 # Two sentences are linked when their cosine plus the share of the lighter one's word weight they have
 # in common (0 to 1), plus WEIGHT_BONUS per unit of that shared weight (up to WEIGHT_CAP: some
@@ -208,10 +209,13 @@ def _rewording_of(seed: int, counterparts: list[int], groups: list[list[int]], l
 
 
 def _fact(fact_id: str, rows: list[int], sentences: list[Sentence], position: dict[str, int]) -> Fact:
-    """A fact stated by its seed (the first row), its evidence in article order, then sentence order."""
+    """A fact stated by its seed (the first row), or by the sentence of it that carries fewest of the
+    political lexicon's labels: the fact's row speaks for all its sources, so it does not lend one
+    outlet's "regime" or "then-dictator" to the others. Its evidence in article order, then sentence order."""
     members = sorted(rows, key=lambda r: (position[sentences[r].article], sentences[r].index))
     evidence = tuple(Evidence(sentences[r].article, sentences[r].text) for r in members)
-    return Fact(fact_id, sentences[rows[0]].text, tuple(dict.fromkeys(e.article for e in evidence)), evidence)
+    stating = min(rows, key=lambda r: sum(w in POLITICAL for w in words(sentences[r].text)))
+    return Fact(fact_id, sentences[stating].text, tuple(dict.fromkeys(e.article for e in evidence)), evidence)
 
 
 def distinctive_phrases(texts: list[str], articles: list[str], config: FactsConfig = DEFAULT) -> dict[str, list[int]]:
