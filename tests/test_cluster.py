@@ -7,6 +7,7 @@ import pytest
 
 import newsprism
 from newsprism.cluster import ClusterState, StoryClusterer, StoryState, _grow, _shrink, slug_words, timestamp
+from newsprism.cluster.features import lede
 from newsprism.config import ClusterConfig
 from newsprism.embed import HashingEmbedder
 from newsprism.records import Article
@@ -126,6 +127,44 @@ def test_an_article_left_alone_joins_its_best_story_at_a_lower_bar():
     first, second = (probe._item(x, v, state) for x, v in zip((a, b), vectors, strict=True))
     score = probe._decayed(second, state.stories[probe._place(first, state)])
     for drop, stories in ((0.0, 2), (0.02, 1)):
-        config = ClusterConfig(similarity=score + 0.01, article_similarity_drop=0, lone_similarity_drop=drop,
-                               merge_similarity=1.0)
+        config = ClusterConfig(
+            similarity=score + 0.01, article_similarity_drop=0, lone_similarity_drop=drop, merge_similarity=1.0
+        )
         assert len(StoryClusterer(config, HashingEmbedder()).fit_predict([a, b])) == stories
+
+
+def test_an_undated_article_must_be_closer_to_join_a_dated_story():
+    def pair(first_when: str | None, second_when: str | None) -> list[Article]:
+        return [
+            Article(
+                id="a",
+                title="Iceland volcano erupts near Grindavik",
+                text="Lava reached Grindavik.",
+                published=first_when,
+            ),
+            Article(
+                id="b",
+                title="Grindavik evacuated as volcano erupts",
+                text="Grindavik was evacuated.",
+                published=second_when,
+            ),
+        ]
+
+    probe = StoryClusterer(ClusterConfig(similarity=1.0), HashingEmbedder())
+    state = ClusterState()
+    dated = pair("2024-03-01T09:00", "2024-03-01T09:00")
+    vectors = probe.embedder.embed([lede(x, probe.config) for x in dated])
+    first, second = (probe._item(x, v, state) for x, v in zip(dated, vectors, strict=True))
+    score = probe._decayed(second, state.stories[probe._place(first, state)])
+    config = ClusterConfig(
+        similarity=score * 0.8,
+        article_similarity_drop=0,
+        lone_similarity_drop=0,
+        merge_similarity=1.0,
+        undated_gap_hours=12,
+        decay_hours=24,
+    )
+    clusterer = StoryClusterer(config, HashingEmbedder())
+    assert len(clusterer.fit_predict(dated)) == 1
+    assert len(clusterer.fit_predict(pair(None, None))) == 1  # neither dated: nothing to tell them apart by
+    assert len(clusterer.fit_predict(pair("2024-03-01T09:00", None))) == 2  # e^(-12/24) = 0.61 < 0.8
