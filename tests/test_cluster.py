@@ -1,6 +1,7 @@
 import copy
 import math
 import shutil
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -168,3 +169,29 @@ def test_an_undated_article_must_be_closer_to_join_a_dated_story():
     assert len(clusterer.fit_predict(dated)) == 1
     assert len(clusterer.fit_predict(pair(None, None))) == 1  # neither dated: nothing to tell them apart by
     assert len(clusterer.fit_predict(pair("2024-03-01T09:00", None))) == 2  # e^(-12/24) = 0.61 < 0.8
+
+
+def test_stories_of_headlines_merge_at_a_lower_bar():
+    def two_stories(config: ClusterConfig) -> tuple[StoryClusterer, ClusterState, str]:
+        clusterer = StoryClusterer(config, HashingEmbedder())
+        state = ClusterState()
+        articles = [replace(VOLCANO[0], published=None), replace(VOLCANO[3], published=None)]  # no decay
+        vectors = clusterer.embedder.embed([a.title or "" for a in articles])
+        for article, vector in zip(articles, vectors, strict=True):
+            item = clusterer._item(article, vector, state)
+            story = StoryState(article.id, {}, np.zeros_like(vector), 0, None)
+            _grow(story, item, config.centroid_terms)
+            state.add_story(story)
+        return clusterer, state, "a4"
+
+    probe, state, newer = two_stories(ClusterConfig())
+    older = state.stories["a1"]
+    story = state.stories[newer]
+    terms = sum(w * older.terms.get(t, 0.0) for t, w in story.terms.items()) / (story.term_norm * older.term_norm)
+    dense = float(story.vector @ older.vector) / (story.vector_norm * older.vector_norm)
+    score = probe.config.text_weight * terms + (1 - probe.config.text_weight) * dense
+    config = ClusterConfig(merge_similarity=min(1.0, score + 0.02), headline_merge_drop=0.04)
+    for fullness, stories in ((1.0, 2), (0.0, 1)):
+        clusterer, state, newer = two_stories(config)
+        clusterer._merge({newer: fullness}, state)
+        assert len(state.stories) == stories

@@ -42,6 +42,7 @@ class _Item:
     when: float | None
     weight: float  # share of the TF-IDF cosine in its similarity to a story
     threshold: float  # similarity it needs to join a story
+    fullness: float  # 0 for a headline, 1 for a full article (config.article_words or more)
     # when placed: the most similar story it did not join, and the state's version then
     other: _Match | None = None
     placed_at: int = -1
@@ -99,7 +100,10 @@ class StoryClusterer:
         """Place, refine, merge: item id → story id, before merges are resolved."""
         assignment = {item.id: self._place(item, state) for item in items}
         self._refine(items, assignment, state)
-        self._merge(list(dict.fromkeys(assignment.values())), state)
+        fullness: dict[str, list[float]] = defaultdict(list)
+        for item in items:
+            fullness[assignment[item.id]].append(item.fullness)
+        self._merge({sid: max(shares) for sid, shares in fullness.items()}, state)
         return assignment
 
     def _item(self, article: Article, vector: np.ndarray, state: ClusterState) -> _Item:
@@ -113,7 +117,8 @@ class StoryClusterer:
         state.count_document(counts)
         terms = state.tfidf(counts)
         query = _strongest(terms, self.config.query_terms)
-        return _Item(article.id, terms, query, vector, norm, timestamp(article.published), weight, threshold)
+        when = timestamp(article.published)
+        return _Item(article.id, terms, query, vector, norm, when, weight, threshold, fullness)
 
     def _place(self, item: _Item, state: ClusterState) -> str:
         """Join the most similar story above the threshold or start one; the runner-up is kept for
@@ -202,9 +207,11 @@ class StoryClusterer:
             state.reindex(target, before)
             assignment[item.id] = target.id
 
-    def _merge(self, touched: list[str], state: ClusterState) -> None:
-        """Join each touched story into an older one it has grown close to."""
-        for sid in touched:
+    def _merge(self, touched: dict[str, float], state: ClusterState) -> None:
+        """Join each touched story (id → the fullness of the fullest batch article in it, see :class:`_Item`)
+        into an older one it has grown close to; stories of headlines only merge at a lower bar."""
+        for sid, fullness in touched.items():
+            bar = self.config.merge_similarity - (1 - fullness) * self.config.headline_merge_drop
             sid = state.resolve(sid)
             if sid not in state.stories:
                 continue
@@ -217,7 +224,7 @@ class StoryClusterer:
                     continue
                 terms = _cosine(story.terms, story.term_norm, other.terms, other.term_norm)
                 dense = _dense_cosine(story.vector, story.vector_norm, other.vector, other.vector_norm)
-                if _mix(self.config.text_weight, terms, dense) * self._decay(gap) >= self.config.merge_similarity:
+                if _mix(self.config.text_weight, terms, dense) * self._decay(gap) >= bar:
                     keep, gone = (other, story) if other_id < sid else (story, other)
                     state.drop_story(gone.id, merged_into=keep.id)
                     before = keep.terms
