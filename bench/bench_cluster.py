@@ -33,6 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
+from bench_cluster_stream import largest
 
 from newsprism.articles.pipeline import Pipeline
 from newsprism.cluster import ClusterState, StoryClusterer, StoryState, publication_order
@@ -255,6 +256,8 @@ def main() -> None:
                 p, r, f = bcubed(predicted, gold)
                 label = f"newsprism {kind}" + (f" @{threshold}" if threshold else " (defaults)")
                 print(f"{name:<10} {label:<34} {p:>6.3f} {r:>6.3f} {f:>6.3f} {len(articles) / seconds:>8.0f}")
+            sizes = ", ".join(f"{n} {q:.2f}" for n, q in largest(predicted, gold))
+            print(f"{'':<10}   ten largest stories (size, B-cubed precision): {sizes}")
             if args.halves:
                 for half, kept in enumerate(halves(gold)):
                     part = [a for a in ordered if a.id in kept]
