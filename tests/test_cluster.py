@@ -1,12 +1,14 @@
 import copy
 import math
 import shutil
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
 import newsprism
 from newsprism.cluster import ClusterState, StoryClusterer, StoryState, _grow, _shrink, slug_words, timestamp
+from newsprism.cluster.features import lede
 from newsprism.config import ClusterConfig
 from newsprism.embed import HashingEmbedder
 from newsprism.records import Article
@@ -126,6 +128,70 @@ def test_an_article_left_alone_joins_its_best_story_at_a_lower_bar():
     first, second = (probe._item(x, v, state) for x, v in zip((a, b), vectors, strict=True))
     score = probe._decayed(second, state.stories[probe._place(first, state)])
     for drop, stories in ((0.0, 2), (0.02, 1)):
-        config = ClusterConfig(similarity=score + 0.01, article_similarity_drop=0, lone_similarity_drop=drop,
-                               merge_similarity=1.0)
+        config = ClusterConfig(
+            similarity=score + 0.01, article_similarity_drop=0, lone_similarity_drop=drop, merge_similarity=1.0
+        )
         assert len(StoryClusterer(config, HashingEmbedder()).fit_predict([a, b])) == stories
+
+
+def test_an_undated_article_must_be_closer_to_join_a_dated_story():
+    def pair(first_when: str | None, second_when: str | None) -> list[Article]:
+        return [
+            Article(
+                id="a",
+                title="Iceland volcano erupts near Grindavik",
+                text="Lava reached Grindavik.",
+                published=first_when,
+            ),
+            Article(
+                id="b",
+                title="Grindavik evacuated as volcano erupts",
+                text="Grindavik was evacuated.",
+                published=second_when,
+            ),
+        ]
+
+    probe = StoryClusterer(ClusterConfig(similarity=1.0), HashingEmbedder())
+    state = ClusterState()
+    dated = pair("2024-03-01T09:00", "2024-03-01T09:00")
+    vectors = probe.embedder.embed([lede(x, probe.config) for x in dated])
+    first, second = (probe._item(x, v, state) for x, v in zip(dated, vectors, strict=True))
+    score = probe._decayed(second, state.stories[probe._place(first, state)])
+    config = ClusterConfig(
+        similarity=score * 0.8,
+        article_similarity_drop=0,
+        lone_similarity_drop=0,
+        merge_similarity=1.0,
+        undated_gap_hours=12,
+        decay_hours=24,
+    )
+    clusterer = StoryClusterer(config, HashingEmbedder())
+    assert len(clusterer.fit_predict(dated)) == 1
+    assert len(clusterer.fit_predict(pair(None, None))) == 1  # neither dated: nothing to tell them apart by
+    assert len(clusterer.fit_predict(pair("2024-03-01T09:00", None))) == 2  # e^(-12/24) = 0.61 < 0.8
+
+
+def test_stories_of_headlines_merge_at_a_lower_bar():
+    def two_stories(config: ClusterConfig) -> tuple[StoryClusterer, ClusterState, str]:
+        clusterer = StoryClusterer(config, HashingEmbedder())
+        state = ClusterState()
+        articles = [replace(VOLCANO[0], published=None), replace(VOLCANO[3], published=None)]  # no decay
+        vectors = clusterer.embedder.embed([a.title or "" for a in articles])
+        for article, vector in zip(articles, vectors, strict=True):
+            item = clusterer._item(article, vector, state)
+            story = StoryState(article.id, {}, np.zeros_like(vector), 0, None)
+            _grow(story, item, config.centroid_terms)
+            state.add_story(story)
+        return clusterer, state, "a4"
+
+    probe, state, newer = two_stories(ClusterConfig())
+    older = state.stories["a1"]
+    story = state.stories[newer]
+    terms = sum(w * older.terms.get(t, 0.0) for t, w in story.terms.items()) / (story.term_norm * older.term_norm)
+    dense = float(story.vector @ older.vector) / (story.vector_norm * older.vector_norm)
+    score = probe.config.text_weight * terms + (1 - probe.config.text_weight) * dense
+    config = ClusterConfig(merge_similarity=min(1.0, score + 0.02), headline_merge_drop=0.04)
+    for fullness, stories in ((1.0, 2), (0.0, 1)):
+        clusterer, state, newer = two_stories(config)
+        clusterer._merge({newer: fullness}, state)
+        assert len(state.stories) == stories

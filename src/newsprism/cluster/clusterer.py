@@ -42,6 +42,7 @@ class _Item:
     when: float | None
     weight: float  # share of the TF-IDF cosine in its similarity to a story
     threshold: float  # similarity it needs to join a story
+    fullness: float  # 0 for a headline, 1 for a full article (config.article_words or more)
     # when placed: the most similar story it did not join, and the state's version then
     other: _Match | None = None
     placed_at: int = -1
@@ -99,7 +100,10 @@ class StoryClusterer:
         """Place, refine, merge: item id → story id, before merges are resolved."""
         assignment = {item.id: self._place(item, state) for item in items}
         self._refine(items, assignment, state)
-        self._merge(list(dict.fromkeys(assignment.values())), state)
+        fullness: dict[str, list[float]] = defaultdict(list)
+        for item in items:
+            fullness[assignment[item.id]].append(item.fullness)
+        self._merge({sid: max(shares) for sid, shares in fullness.items()}, state)
         return assignment
 
     def _item(self, article: Article, vector: np.ndarray, state: ClusterState) -> _Item:
@@ -113,7 +117,8 @@ class StoryClusterer:
         state.count_document(counts)
         terms = state.tfidf(counts)
         query = _strongest(terms, self.config.query_terms)
-        return _Item(article.id, terms, query, vector, norm, timestamp(article.published), weight, threshold)
+        when = timestamp(article.published)
+        return _Item(article.id, terms, query, vector, norm, when, weight, threshold, fullness)
 
     def _place(self, item: _Item, state: ClusterState) -> str:
         """Join the most similar story above the threshold or start one; the runner-up is kept for
@@ -137,13 +142,16 @@ class StoryClusterer:
     def _top_two(self, item: _Item, state: ClusterState, skip: str = "") -> list[_Match]:
         """The (at most) two open stories other than ``skip`` most similar to ``item``, best first, ties
         to the smaller id."""
-        scored = ((-self._decayed(item, state.stories[sid]), sid) for sid in self._candidates(item.query, state)
-                  if sid != skip)
+        scored = (
+            (-self._decayed(item, state.stories[sid]), sid)
+            for sid in self._candidates(item.query, state)
+            if sid != skip
+        )
         return [_Match(-negative, sid) for negative, sid in heapq.nsmallest(2, scored) if negative < math.inf]
 
     def _decayed(self, item: _Item, story: StoryState) -> float:
         """The time-decayed similarity of ``item`` to ``story``; -inf past the window."""
-        gap = _gap_hours(item.when, story.last)
+        gap = self._gap(item.when, story.last)
         if self._closed(gap):
             return -math.inf
         terms = _cosine(item.terms, 1.0, story.terms, story.term_norm)
@@ -154,7 +162,7 @@ class StoryClusterer:
         """:meth:`_decayed` for the story ``item`` is in, as if it were not (what :func:`_shrink` leaves)."""
         if story.size <= 1:
             return -math.inf
-        gap = _gap_hours(item.when, story.last)
+        gap = self._gap(item.when, story.last)
         dot, square = 0.0, story.term_norm**2
         for term, weight in item.terms.items():
             if (kept := story.terms.get(term)) is not None:
@@ -199,22 +207,24 @@ class StoryClusterer:
             state.reindex(target, before)
             assignment[item.id] = target.id
 
-    def _merge(self, touched: list[str], state: ClusterState) -> None:
-        """Join each touched story into an older one it has grown close to."""
-        for sid in touched:
+    def _merge(self, touched: dict[str, float], state: ClusterState) -> None:
+        """Join each touched story (id → the fullness of the fullest batch article in it, see :class:`_Item`)
+        into an older one it has grown close to; stories of headlines only merge at a lower bar."""
+        for sid, fullness in touched.items():
+            bar = self.config.merge_similarity - (1 - fullness) * self.config.headline_merge_drop
             sid = state.resolve(sid)
             if sid not in state.stories:
                 continue
             story = state.stories[sid]
-            query = _strongest(story.terms, self.config.query_terms)
+            query = _strongest(story.terms, self.config.merge_query_terms)
             for other_id in sorted(self._candidates(query, state) - {sid}):
                 other = state.stories[other_id]
-                gap = _gap_hours(story.last, other.last)
+                gap = self._gap(story.last, other.last)
                 if self._closed(gap):
                     continue
                 terms = _cosine(story.terms, story.term_norm, other.terms, other.term_norm)
                 dense = _dense_cosine(story.vector, story.vector_norm, other.vector, other.vector_norm)
-                if _mix(self.config.text_weight, terms, dense) * self._decay(gap) >= self.config.merge_similarity:
+                if _mix(self.config.text_weight, terms, dense) * self._decay(gap) >= bar:
                     keep, gone = (other, story) if other_id < sid else (story, other)
                     state.drop_story(gone.id, merged_into=keep.id)
                     before = keep.terms
@@ -235,6 +245,13 @@ class StoryClusterer:
         ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
         return {sid for sid, _ in ranked[: self.config.max_candidates]}
 
+    def _gap(self, a: float | None, b: float | None) -> float:
+        """Hours between two times; when only one is known, ``config.undated_gap_hours``: an undated
+        article cannot show it belongs to a dated story's days, so it must be closer to join it."""
+        if a is not None and b is not None:
+            return abs(a - b) / 3600
+        return 0.0 if a is None and b is None else self.config.undated_gap_hours
+
     def _closed(self, gap: float) -> bool:
         """Past the window: an article (or a story) ``gap`` hours from a story's newest article cannot join it."""
         return gap > self.config.window_days * 24
@@ -253,8 +270,9 @@ def _grow(story: StoryState, item: _Item, centroid_terms: int) -> None:
     _add_to(story, item.terms, item.vector, 1, item.when, centroid_terms)
 
 
-def _add_to(story: StoryState, terms: Vector, vector: np.ndarray, size: int, last: float | None,
-            centroid_terms: int) -> None:
+def _add_to(
+    story: StoryState, terms: Vector, vector: np.ndarray, size: int, last: float | None, centroid_terms: int
+) -> None:
     """Add an item's or another story's terms, embedding, size and newest time to ``story``."""
     merged = Counter(story.terms)
     merged.update(terms)
@@ -289,10 +307,6 @@ def _add(total: np.ndarray, vector: np.ndarray) -> np.ndarray:
 def _mix(weight: float, terms: float, dense: float) -> float:
     """A similarity from the TF-IDF cosine (its share ``weight``) and the embedding cosine."""
     return weight * terms + (1 - weight) * dense
-
-
-def _gap_hours(a: float | None, b: float | None) -> float:
-    return abs(a - b) / 3600 if a is not None and b is not None else 0.0
 
 
 def _cosine(a: Vector, a_norm: float, b: Vector, b_norm: float) -> float:

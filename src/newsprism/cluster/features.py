@@ -13,8 +13,28 @@ from ..text.tokens import content_words
 from .config import ClusterConfig
 
 # URL path pieces that name a site's sections or file types rather than the story.
-SLUG_NOISE = {"html", "htm", "php", "aspx", "shtml", "cms", "story", "stories", "news", "article", "articles",
-              "index", "www", "amp", "content", "post", "posts", "world", "business", "politics"}
+SLUG_NOISE = {
+    "html",
+    "htm",
+    "php",
+    "aspx",
+    "shtml",
+    "cms",
+    "story",
+    "stories",
+    "news",
+    "article",
+    "articles",
+    "index",
+    "www",
+    "amp",
+    "content",
+    "post",
+    "posts",
+    "world",
+    "business",
+    "politics",
+}
 
 
 def publication_order(articles: list[Article]) -> list[Article]:

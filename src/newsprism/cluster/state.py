@@ -70,9 +70,7 @@ class ClusterState:
 
     def tfidf(self, counts: Mapping[str, float]) -> Vector:
         """The unit TF-IDF vector of a document's term ``counts``, by the document frequencies so far."""
-        vector = {
-            t: (1 + math.log(c)) * (math.log((1 + self.docs) / (1 + self.df[t])) + 1) for t, c in counts.items()
-        }
+        vector = {t: (1 + math.log(c)) * (math.log((1 + self.docs) / (1 + self.df[t])) + 1) for t, c in counts.items()}
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         return {t: w / norm for t, w in vector.items()}
 
