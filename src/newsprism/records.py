@@ -105,7 +105,9 @@ class Sentence:
     text: str
 
 
-# A story's title has at least this many words: "1 of 12.", "Updated 6.15pm" and "2 years ago" are labels.
+# A story is titled by a headline of at least HEADLINE_WORDS words ("Updated 6.15pm" is a label), else by
+# a sentence of at least TITLE_WORDS ("1 of 12." is a gallery's label; a sentence is longer than a headline).
+HEADLINE_WORDS = 3
 TITLE_WORDS = 5
 
 
@@ -122,9 +124,9 @@ class Story:
 
     @property
     def title(self) -> str:
-        """The earliest headline that is more than a label ("Updated 6.15pm", "2 years ago"), else the first
-        such sentence of the first article ("1 of 12." is a gallery's label)."""
-        titled = [a for a in self.articles if a.title and len(a.title.split()) >= TITLE_WORDS]
+        """The earliest headline that is more than a label ("Updated 6.15pm"), else the first sentence of the
+        first article that is more than one ("1 of 12.")."""
+        titled = [a for a in self.articles if a.title and len(a.title.split()) >= HEADLINE_WORDS]
         if titled:
             return titled[0].title or ""
         first = self.articles[0]
