@@ -29,12 +29,15 @@ from ..text.tokens import STOPWORDS
 
 NAME = r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|bin|al-\w+)){0,3})"
 AGE = r"(?P<age>\d{1,3})"
+# "was 34" is an age only where the sentence or clause ends there or "years old" follows: a number with a
+# unit or decimals after it is a measure ("was 7.7 feet", "was 34.5").
+AGE_ENDS = r"(?![\d.,]\d)(?=\s*(?:[.;](?!\d)|$|years?\s+old))"
 AGE_SHAPES = [
     re.compile(rf"{NAME},\s+{AGE},\s"),  # "Frank Macomber, 66, of Fort Wayne"
     re.compile(rf"\b{AGE}-year-old\s+(?:[a-z]+\s+){{0,3}}?{NAME}"),  # "66-year-old neighbour Frank Macomber"
     re.compile(rf"{NAME},\s+(?:who\s+was\s+|aged\s+){AGE}\b"),  # "Kroll, who was 34"
     re.compile(rf"{NAME}\s+(?:\w+\s+){{0,2}}?(?:died|dies|dead)\s+at\s+(?:the\s+)?(?:age\s+)?(?:of\s+)?{AGE}\b"),
-    re.compile(rf"{NAME}\s+was\s+{AGE}(?=\s*(?:[.;]|$|years?\s+old))"),  # "Kroll was 34."
+    re.compile(rf"{NAME}\s+was\s+{AGE}{AGE_ENDS}"),  # "Kroll was 34.", never "Sue's was 7.7 feet"
 ]
 NOT_NAMES = frozenset(
     "January February March April May June July August September October November December Jan Feb Mar Apr "
@@ -42,7 +45,7 @@ NOT_NAMES = frozenset(
     "He She They It This That".split()
 )
 # "He was 35." / "She was 29 years old.": a pronoun's age, resolved in pronoun_claims.
-PRONOUN_AGE = re.compile(rf"(?:^|[.;]\s+)(?:He|She)\s+(?:was|is)\s+{AGE}(?=\s*(?:[.;]|$|years?\s+old))")
+PRONOUN_AGE = re.compile(rf"(?:^|[.;]\s+)(?:He|She)\s+(?:was|is)\s+{AGE}{AGE_ENDS}")
 FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][\w'’-]+)\b")
 # How sure an age makes newsprism of whose it is: named in the sentence, or a pronoun resolved.
 NAMED_CONFIDENCE = 0.9

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..text.dates import FULL_DATE, MONTH_RE, match_to_date, month_number
@@ -28,8 +28,12 @@ NUMBER_WORDS = {
 }
 # fmt: on
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-HEDGES = r"nearly|almost|about|around|some|roughly|approximately|close to|more than|over|at least|less than|under|up to|just over|just under"  # noqa: E501
-HEDGE = rf"(?:(?P<hedge>(?i:{HEDGES}))\s+)?"
+HEDGES = (
+    r"nearly|almost|about|around|some|roughly|approximately|close to|more than|over|at least|less than|under|up to"
+    r"|just over|just under|as many as|as much as|as large as|as high as"
+)
+# A hedge may reach over "a" ("up to a 4.75% stake", "more than a dozen people").
+HEDGE = rf"(?:(?P<hedge>(?i:{HEDGES}))\s+(?:an?\s+)?)?"
 # Digits with thousands separators or decimals, never swallowing the comma that ends a clause
 # ("on June 21, according to"); number words in any case ("Three people").
 NUMBER_TEXT = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{'|'.join(NUMBER_WORDS)})\b"
@@ -46,6 +50,13 @@ RANGE = re.compile(
     rf"{NUMBER_START}(?!(?i:an?)\b)(?:{NUMBER_TEXT})(?:\s+(?:{'|'.join(SCALES)}))?"
     rf"\s*(?:-|–|\bto\b|\band\b|\bor\b|\bof(?:\s+the)?\b)\s*[$£€]?(?!(?i:an?)\b)(?:{NUMBER_TEXT})"
 )
+# Numbers that place or name something rather than count it: an address ("the 3000 block of", "the
+# 300-block") and a number that ends a name ("Route 66", "Flight 370", "Room 12").
+ADDRESS = re.compile(
+    r"\b\d[\d,]*(?:\s+|-)blocks?\s+of\b|\b[Tt]he\s+\d[\d,]*(?:\s+|-)block\b"
+    r"|\b(?:Route|Highway|Interstate|Flight|Room|Apt|Apartment|Suite|No\.|Number|Gate|Pier|Unit|Exit|Precinct|Ward"
+    r"|Platform|Terminal)\s+\d[\w-]*"
+)
 SPAN_UNITS = {"year": 1, "decade": 10, "month": 1, "week": 1, "day": 1, "hour": 1, "minute": 1}
 SPAN = re.compile(
     rf"\b{HEDGE}{NUMBER_START}{NUMBER}\s+(?P<unit>(?i:years?|decades?|months?|weeks?|days?|hours?|minutes?))\b(?!-|\s+old\b)"
@@ -61,6 +72,12 @@ DAY_MONTH = re.compile(
     rf"\b(?:(?P<m1>{MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH_RE}))(?!,?\s+(?:19|20)\d\d)(?!\w)"
 )
+# "to" or "from" just before an amount or a share makes it a level reached or left ("down to 80%", "up from
+# $5"); without it, or after "by", it may be a change ("drained 20%", "fell by $5").
+ROLE = re.compile(r"\b(?P<role>to|from)\s+$", re.I)
+# What a share is of: "of" and the words up to the first function word or punctuation ("of public shares").
+SHARE_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|all|a|an)\s+)?(?P<words>(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
+ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+(?:(?i:" + HEDGES + r")\s+)?$")
 # Words after a number that do not name what is counted: time units (read as spans), measures and
 # function words ("12 of them", "21, according to").
 NOT_UNITS = {
@@ -72,8 +89,10 @@ NOT_UNITS = {
     *NUMBER_WORDS,
     *STOPWORDS,
 }
+# Hedges that mean "up to": any figure from nothing to the value.
+UP_TO = ("as many as", "as much as", "as large as", "as high as")
 # Hedges that bound a value on one side only ("more than 100" is any figure above it).
-AT_MOST = frozenset(("nearly", "almost", "just under", "less than", "under", "up to"))
+AT_MOST = frozenset(("nearly", "almost", "just under", "less than", "under", "up to", *UP_TO))
 AT_LEAST = frozenset(("more than", "over", "at least", "just over"))
 # Dates one day apart agree: a night-time event is dated by the time zone of the outlet ("Sunday,
 # Feb. 26" at the Oscars, "February 27" in Europe).
@@ -122,6 +141,8 @@ class Mention:
     hedge: str = ""  # as written, lower case: "more than"
     value: float = 0.0  # the figure before any hedge or rounding
     around: frozenset[str] = frozenset()  # stems of the words either side: what the value is about
+    role: str = ""  # of an amount or a share, "to" or "from" before it: a level reached or left, not a change
+    thing: frozenset[str] = frozenset()  # of a share, stems of what it is a share of ("stake", "public shares")
 
 
 def read_mentions(
@@ -145,7 +166,7 @@ class _Reader:
 
     def __init__(self, row: int, text: str, config: ValuesConfig) -> None:
         self.row, self.text, self.config = row, text, config
-        self.taken: list[tuple[int, int]] = [m.span() for m in RANGE.finditer(text)]
+        self.taken: list[tuple[int, int]] = [m.span() for m in (*RANGE.finditer(text), *ADDRESS.finditer(text))]
 
     def free(self, start: int, end: int) -> bool:
         """Whether [start, end) overlaps no span read already; if so, it is taken now."""
@@ -186,7 +207,7 @@ def _number(text: str, scale: str | None = None) -> float | None:
 
 def interval(value: float, hedge: str, rounding: float) -> tuple[float, float]:
     if hedge in AT_MOST:
-        return (0.0 if hedge in {"less than", "under", "up to"} else 0.8 * value, value)
+        return (0.0 if hedge in {"less than", "under", "up to", *UP_TO} else 0.8 * value, value)
     if hedge in AT_LEAST:
         return (value, math.inf if hedge != "just over" else 1.2 * value)
     if hedge:
@@ -253,11 +274,28 @@ def _amounts(reader: _Reader) -> Iterator[Mention]:
     for match in MONEY.finditer(reader.text):
         value = _number(match.group("num"), match.group("scale"))
         if value is not None and reader.free(*match.span()):
-            yield reader.mention(f"amount in {match.group('currency')}", match, value, 0.0)
+            yield _share(reader, match, reader.mention(f"amount in {match.group('currency')}", match, value, 0.0))
     for match in PERCENT.finditer(reader.text):
         value = _number(match.group("num"))
         if value is not None and reader.free(*match.span()):
-            yield reader.mention("percentage", match, value, 0.0)
+            yield _share(reader, match, reader.mention("percentage", match, value, 0.0))
+
+
+def _share(reader: _Reader, match: re.Match[str], mention: Mention) -> Mention:
+    """An amount or a share with its role (the "to" of "down to 80%", the "from" of "up from $5") and, for
+    a share, what it is of: the noun it qualifies after "a" ("a 4.75% stake") or the words of its "of"
+    phrase ("10% of public shares")."""
+    role = ROLE.search(reader.text[: match.start()])
+    thing: list[str] = []
+    if mention.kind == "percentage":
+        after = reader.text[match.end() :]
+        of = SHARE_OF.match(after)
+        if of:
+            thing = content_words(of["words"])
+        elif ARTICLE_BEFORE.search(reader.text[: match.start("num")]):
+            thing = content_words(after.split(maxsplit=1)[0]) if after.strip() else []
+    stems = frozenset(w[: reader.config.stem] for w in thing if not _numeric(w))
+    return replace(mention, role=role["role"].lower() if role else "", thing=stems)
 
 
 def _years(reader: _Reader) -> Iterator[Mention]:
