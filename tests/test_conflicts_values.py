@@ -187,10 +187,12 @@ def age_conflicts_of(*texts: str) -> list[tuple[str, list[str]]]:
 
 
 def test_a_person_given_two_ages_is_a_conflict_in_any_of_the_shapes_news_uses():
-    assert age_conflicts_of("HQ Trivia co-founder Colin Kroll, 35, was found dead on Sunday.",
-                            "Police said Kroll was 34.") == [("age of Colin Kroll", ["34", "35"])]
-    alcorn = age_conflicts_of("The 29-year-old teacher Geraldine Alcorn was charged.",
-                              "Geraldine Alcorn, 28, was charged Wednesday.")
+    assert age_conflicts_of(
+        "HQ Trivia co-founder Colin Kroll, 35, was found dead on Sunday.", "Police said Kroll was 34."
+    ) == [("age of Colin Kroll", ["34", "35"])]
+    alcorn = age_conflicts_of(
+        "The 29-year-old teacher Geraldine Alcorn was charged.", "Geraldine Alcorn, 28, was charged Wednesday."
+    )
     assert alcorn == [("age of Geraldine Alcorn", ["28", "29"])]
     assert age_conflicts_of("Macomber, 65, was shot.", "Macomber, 65, of Fort Wayne, was shot.") == []
 

@@ -34,7 +34,7 @@ from .timeline import resolve_dates
 from .unionfind import DisjointSets
 from .values import Mention, ValuesConfig, read_mentions
 
-VERSION = "5"
+VERSION = "6"
 
 # Conflicts at or above this confidence are told as conflicts; those below as possible differences.
 CONFIDENT = 0.6

@@ -2,9 +2,12 @@
 
 Values are read as intervals that allow for rounding and hedges ("nearly", "about", "more than"):
 time spans ("24 years", "nearly two decades", "six months", "since 2000" read against the
-publication year), counts of a named thing ("12 people"), money and percentages, bare years, full
-dates and days of a month. Numbers in a range or a part of a whole ("20 to 29", "three of the eight
-charges") are not values of their own.
+publication year), counts of a named thing ("12 people"), money ("£400m") and percentages, lengths,
+areas and weights in SI units ("an 18-foot fence", "4.45 meters"), bare years, full dates and days of a
+month. Numbers in a range or a part of a whole ("20 to 29", "three of the eight charges") and numbers
+that place or name a thing ("the 3000 block of", "Flight 93") are not values of their own. A share or
+an amount keeps what tells which quantity it is: "to" or "from" before it (a level, not a change) and,
+for a share, what it is of ("a 4.75% stake").
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from datetime import date
 from ..text.dates import FULL_DATE, MONTH_RE, match_to_date, month_number
 from ..text.tokens import STOPWORDS, content_words
 from ..validate import check_range
+from .units import FIGURE, UNIT, UNITS, half_step, unit_key
 
 # fmt: off
 NUMBER_WORDS = {
@@ -32,8 +36,10 @@ HEDGES = (
     r"nearly|almost|about|around|some|roughly|approximately|close to|more than|over|at least|less than|under|up to"
     r"|just over|just under|as many as|as much as|as large as|as high as"
 )
-# A hedge may reach over "a" ("up to a 4.75% stake", "more than a dozen people").
-HEDGE = rf"(?:(?P<hedge>(?i:{HEDGES}))\s+(?:an?\s+)?)?"
+# A hedge that is no preposition reaches over "a" ("up to a 4.75% stake", "more than a dozen people"); one
+# that may be ("around a 65-acre park", "under a $5 million deal") does not.
+OVER_A = "|".join(f"(?<={hedge} )" for hedge in ("up to", "more than", "less than", "nearly", "almost"))
+HEDGE = rf"(?:(?P<hedge>(?i:{HEDGES}))\s+(?:(?i:{OVER_A})an?\s+)?)?"
 # Digits with thousands separators or decimals, never swallowing the comma that ends a clause
 # ("on June 21, according to"); number words in any case ("Three people").
 NUMBER_TEXT = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{'|'.join(NUMBER_WORDS)})\b"
@@ -64,8 +70,19 @@ SPAN = re.compile(
 SINCE = re.compile(r"\bsince\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 # "a"/"an" count nothing here: "a about 900" must leave the hedge to "900".
 COUNT = re.compile(rf"\b{HEDGE}{NUMBER_START}(?!(?i:an?)\b){NUMBER}{SCALE}{NUMBER_END}\s+(?P<unit>[a-z][a-z-]{{2,}})\b")
-MONEY = re.compile(rf"{HEDGE}(?P<currency>[$£€])\s?{NUMBER}{SCALE}{NUMBER_END}")
+# Money also takes short scales ("£400m", "$1.5bn", "$3k") and may qualify a noun ("a $2,000-per-player
+# stipend"), but a hyphen before another figure is a range ("$10-20").
+SHORT_SCALES = {"k": "thousand", "m": "million", "bn": "billion", "tn": "trillion"}
+MONEY = re.compile(
+    rf"{HEDGE}(?P<currency>[$£€])\s?{NUMBER}(?:{SCALE}|(?P<short>bn|tn|m|k)\b)(?![\w%/:]|[.,]\d|-[\d$£€])"
+)
 PERCENT = re.compile(rf"\b{HEDGE}{NUMBER_START}{NUMBER}\s?(?:%|percent\b|per cent\b)")
+# A figure with a unit of measure, as a noun or a hyphenated adjective ("4.45 meters", "an 18-foot fence",
+# "a 197-foot-long ship"), not one end of a range ("5-6 feet") nor a square or cubic measure.
+MEASURE = re.compile(
+    rf"\b{HEDGE}{NUMBER_START}(?P<num>{FIGURE})(?:\s*|-)(?P<unit>(?i:{UNIT})|m|g)\b"
+    r"(?:-(?:long|tall|high|wide|deep|thick))?(?![-–]\s*\d)(?!\s+(?:square|cubic)\b)"
+)
 YEAR = re.compile(rf"{TOKEN_START}(?P<year>(?:19|20)\d\d){NUMBER_END}")
 # "June 12" or "12 June" with no year after it (FULL_DATE reads the ones with a year).
 DAY_MONTH = re.compile(
@@ -145,9 +162,7 @@ class Mention:
     thing: frozenset[str] = frozenset()  # of a share, stems of what it is a share of ("stake", "public shares")
 
 
-def read_mentions(
-    row: int, text: str, reference_year: int | None, config: ValuesConfig = DEFAULT
-) -> list[Mention]:
+def read_mentions(row: int, text: str, reference_year: int | None, config: ValuesConfig = DEFAULT) -> list[Mention]:
     """Typed values in one sentence, each as an interval; ``reference_year`` reads "since 2000"."""
     reader = _Reader(row, text, config)
     return [
@@ -156,6 +171,7 @@ def read_mentions(
         *_since(reader, reference_year),
         *_amounts(reader),
         *_years(reader),
+        *_measures(reader),
         *_counts(reader),
     ]
 
@@ -272,7 +288,7 @@ def _since(reader: _Reader, reference_year: int | None) -> Iterator[Mention]:
 
 def _amounts(reader: _Reader) -> Iterator[Mention]:
     for match in MONEY.finditer(reader.text):
-        value = _number(match.group("num"), match.group("scale"))
+        value = _number(match.group("num"), match.group("scale") or SHORT_SCALES.get(match.group("short") or ""))
         if value is not None and reader.free(*match.span()):
             yield _share(reader, match, reader.mention(f"amount in {match.group('currency')}", match, value, 0.0))
     for match in PERCENT.finditer(reader.text):
@@ -302,6 +318,15 @@ def _years(reader: _Reader) -> Iterator[Mention]:
     for match in YEAR.finditer(reader.text):
         if reader.free(*match.span()):
             yield reader.mention("year", match, int(match.group("year")), 0.0)
+
+
+def _measures(reader: _Reader) -> Iterator[Mention]:
+    """Lengths, areas and weights in SI units, to the written precision; durations are time spans."""
+    for match in MEASURE.finditer(reader.text):
+        dimension, factor = UNITS[unit_key(match.group("unit"))]
+        figure = match.group("num").replace(",", "")
+        if dimension != "duration" and reader.free(*match.span()):
+            yield reader.mention(dimension, match, float(figure) * factor, half_step(figure) * factor)
 
 
 def _counts(reader: _Reader) -> Iterator[Mention]:
