@@ -62,3 +62,10 @@ def test_was_and_a_measure_is_no_age():
     articles = [Article(id=f"a{n}", text=t, sentences=tuple(t.split(". "))) for n, t in enumerate(texts)]
     story = Story("s", tuple(articles))
     assert age_conflicts(story, story.sentences()) == []
+
+
+def test_a_rate_is_not_an_amount():
+    rate = "The phone battery is draining 1% every three minutes under light use."
+    amount = "The phone battery lost 5% in 45 minutes under light use."
+    assert conflicts_of([rate], [amount]) == []
+    assert conflicts_of([rate], [rate.replace("1%", "4%")]) == [["1%", "4%"]]

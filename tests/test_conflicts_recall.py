@@ -61,3 +61,9 @@ def test_a_description_whose_other_age_the_article_gives_is_left_out():
     first = "A 20-year-old man threw his 4-year-old brother from the roof."
     second = "A 4-year-old boy was thrown from the roof by his 20-year-old brother."
     assert ages_of(first, second) == []
+
+
+def test_round_measures_are_exact_but_for_a_conversion():
+    first = "Predators may not live within 1,000 feet of a school, the law says."
+    assert conflicts_of([first], [first.replace("1,000 feet", "600 feet")]) == [["600 feet", "1,000 feet"]]
+    assert conflicts_of([first], [first.replace("1,000 feet", "300 meters")]) == []

@@ -21,7 +21,7 @@ from datetime import date
 from ..text.dates import FULL_DATE, MONTH_RE, match_to_date, month_number
 from ..text.tokens import STOPWORDS, content_words
 from ..validate import check_range
-from .units import FIGURE, UNIT, UNITS, half_step, unit_key
+from .units import FIGURE, UNIT, UNITS, unit_key
 
 # fmt: off
 NUMBER_WORDS = {
@@ -83,6 +83,8 @@ MEASURE = re.compile(
     rf"\b{HEDGE}{NUMBER_START}(?P<num>{FIGURE})(?:\s*|-)(?P<unit>(?i:{UNIT})|m|g)\b"
     r"(?:-(?:long|tall|high|wide|deep|thick))?(?![-–]\s*\d)(?!\s+(?:square|cubic)\b)"
 )
+# A measure converted from another unit and rounded is this share off ("1,000 feet" is 305 m, "300 m").
+CONVERSION_SHARE = 0.02
 YEAR = re.compile(rf"{TOKEN_START}(?P<year>(?:19|20)\d\d){NUMBER_END}")
 # "June 12" or "12 June" with no year after it (FULL_DATE reads the ones with a year).
 DAY_MONTH = re.compile(
@@ -92,6 +94,14 @@ DAY_MONTH = re.compile(
 # "to" or "from" just before an amount or a share makes it a level reached or left ("down to 80%", "up from
 # $5"); without it, or after "by", it may be a change ("drained 20%", "fell by $5").
 ROLE = re.compile(r"\b(?P<role>to|from)\s+$", re.I)
+# A rate: an amount or a share for each stretch of time ("1% every 3-4 mins", "$15 an hour", "5% a year").
+RATE = re.compile(
+    r"\s+(?:every|per|each|a|an)\s+(?:[\w-]+\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?"
+    r"|months?|years?)\b",
+    re.I,
+)
+# Before a time span, the period of a rate ("1% every three minutes").
+PERIOD = re.compile(r"\b(?:every|per|each)\s+$", re.I)
 # What a share is of: "of" and the words up to the first function word or punctuation ("of public shares").
 SHARE_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|all|a|an)\s+)?(?P<words>(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
 ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+(?:(?i:" + HEDGES + r")\s+)?$")
@@ -158,7 +168,7 @@ class Mention:
     hedge: str = ""  # as written, lower case: "more than"
     value: float = 0.0  # the figure before any hedge or rounding
     around: frozenset[str] = frozenset()  # stems of the words either side: what the value is about
-    role: str = ""  # of an amount or a share, "to" or "from" before it: a level reached or left, not a change
+    role: str = ""  # of an amount or a share: "to"/"from" before it (a level reached or left), "per" (a rate)
     thing: frozenset[str] = frozenset()  # of a share, stems of what it is a share of ("stake", "public shares")
 
 
@@ -264,8 +274,8 @@ def _day_of_year(month: int, day: int) -> float:
 def _spans(reader: _Reader) -> Iterator[Mention]:
     for match in SPAN.finditer(reader.text):
         value = _number(match.group("num"))
-        if value is None or not reader.free(*match.span()):
-            continue
+        if value is None or PERIOD.search(reader.text[: match.start()]) or not reader.free(*match.span()):
+            continue  # "every three minutes" is the period of a rate, not a time that passed
         unit = _singular(match.group("unit").lower())
         if match.group("num").lower() in {"a", "an"} and unit != match.group("unit").lower():
             continue  # "a decades-long battle"
@@ -298,10 +308,12 @@ def _amounts(reader: _Reader) -> Iterator[Mention]:
 
 
 def _share(reader: _Reader, match: re.Match[str], mention: Mention) -> Mention:
-    """An amount or a share with its role (the "to" of "down to 80%", the "from" of "up from $5") and, for
+    """An amount or a share with its role (the "to" of "down to 80%", the "from" of "up from $5", "per" of
+    "1% every 3 minutes") and, for
     a share, what it is of: the noun it qualifies after "a" ("a 4.75% stake") or the words of its "of"
     phrase ("10% of public shares")."""
     role = ROLE.search(reader.text[: match.start()])
+    rate = RATE.match(reader.text[match.end() :])
     thing: list[str] = []
     if mention.kind == "percentage":
         after = reader.text[match.end() :]
@@ -311,7 +323,7 @@ def _share(reader: _Reader, match: re.Match[str], mention: Mention) -> Mention:
         elif ARTICLE_BEFORE.search(reader.text[: match.start("num")]):
             thing = content_words(after.split(maxsplit=1)[0]) if after.strip() else []
     stems = frozenset(w[: reader.config.stem] for w in thing if not _numeric(w))
-    return replace(mention, role=role["role"].lower() if role else "", thing=stems)
+    return replace(mention, role="per" if rate else role["role"].lower() if role else "", thing=stems)
 
 
 def _years(reader: _Reader) -> Iterator[Mention]:
@@ -321,12 +333,15 @@ def _years(reader: _Reader) -> Iterator[Mention]:
 
 
 def _measures(reader: _Reader) -> Iterator[Mention]:
-    """Lengths, areas and weights in SI units, to the written precision; durations are time spans."""
+    """Lengths, areas and weights in SI units, to the last written digit or a conversion's rounding,
+    whichever is wider; durations are time spans."""
     for match in MEASURE.finditer(reader.text):
         dimension, factor = UNITS[unit_key(match.group("unit"))]
         figure = match.group("num").replace(",", "")
+        digit = 0.5 * 10 ** -len(figure.partition(".")[2])
+        rounding = max(digit, CONVERSION_SHARE * float(figure)) * factor
         if dimension != "duration" and reader.free(*match.span()):
-            yield reader.mention(dimension, match, float(figure) * factor, half_step(figure) * factor)
+            yield reader.mention(dimension, match, float(figure) * factor, rounding)
 
 
 def _counts(reader: _Reader) -> Iterator[Mention]:
