@@ -67,3 +67,7 @@ def test_round_measures_are_exact_but_for_a_conversion():
     first = "Predators may not live within 1,000 feet of a school, the law says."
     assert conflicts_of([first], [first.replace("1,000 feet", "600 feet")]) == [["600 feet", "1,000 feet"]]
     assert conflicts_of([first], [first.replace("1,000 feet", "300 meters")]) == []
+
+
+def test_a_speed_is_no_length():
+    assert [kind for _, kind in read("Gusts as strong as 40 mph (64 km/h) are expected.")] == ["number of mph"]

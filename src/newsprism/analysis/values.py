@@ -78,10 +78,10 @@ MONEY = re.compile(
 )
 PERCENT = re.compile(rf"\b{HEDGE}{NUMBER_START}{NUMBER}\s?(?:%|percent\b|per cent\b)")
 # A figure with a unit of measure, as a noun or a hyphenated adjective ("4.45 meters", "an 18-foot fence",
-# "a 197-foot-long ship"), not one end of a range ("5-6 feet") nor a square or cubic measure.
+# "a 197-foot-long ship"), not one end of a range ("5-6 feet"), a speed ("64 km/h") nor a square or cubic measure.
 MEASURE = re.compile(
     rf"\b{HEDGE}{NUMBER_START}(?P<num>{FIGURE})(?:\s*|-)(?P<unit>(?i:{UNIT})|m|g)\b"
-    r"(?:-(?:long|tall|high|wide|deep|thick))?(?![-–]\s*\d)(?!\s+(?:square|cubic)\b)"
+    r"(?:-(?:long|tall|high|wide|deep|thick))?(?![-–]\s*\d|/)(?!\s+(?:square|cubic)\b)"
 )
 # A measure converted from another unit and rounded is this share off ("1,000 feet" is 305 m, "300 m").
 CONVERSION_SHARE = 0.02
