@@ -36,3 +36,9 @@ def test_hedged_other_subjects_other_verbs_and_equal_counts_are_not_conflicts():
     assert counted(first, "The army lost six tanks in the region.") == []
     assert counted("They deployed four tanks.", "They deployed six tanks to the region.") == []
     assert counted(first, "The army deployed 4 tanks to the region.") == []
+
+
+def test_the_whole_a_part_is_of_is_not_a_count_acted_on():
+    first = "The court dismissed two charges against the doctor."
+    assert counted(first, "The court dismissed two of the seven charges against the doctor.") == []
+    assert counted(first, "The court dismissed seven charges against the doctor.") == [["two charges", "seven charges"]]

@@ -29,12 +29,15 @@ from ..text.tokens import STOPWORDS
 
 NAME = r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|bin|al-\w+)){0,3})"
 AGE = r"(?P<age>\d{1,3})"
+# "was 34" is an age only where the sentence or clause ends there or "years old" follows: a number with a
+# unit or decimals after it is a measure ("was 7.7 feet", "was 34.5").
+AGE_ENDS = r"(?![\d.,]\d)(?=\s*(?:[.;](?!\d)|$|years?\s+old))"
 AGE_SHAPES = [
     re.compile(rf"{NAME},\s+{AGE},\s"),  # "Frank Macomber, 66, of Fort Wayne"
     re.compile(rf"\b{AGE}-year-old\s+(?:[a-z]+\s+){{0,3}}?{NAME}"),  # "66-year-old neighbour Frank Macomber"
     re.compile(rf"{NAME},\s+(?:who\s+was\s+|aged\s+){AGE}\b"),  # "Kroll, who was 34"
     re.compile(rf"{NAME}\s+(?:\w+\s+){{0,2}}?(?:died|dies|dead)\s+at\s+(?:the\s+)?(?:age\s+)?(?:of\s+)?{AGE}\b"),
-    re.compile(rf"{NAME}\s+was\s+{AGE}(?=\s*(?:[.;]|$|years?\s+old))"),  # "Kroll was 34."
+    re.compile(rf"{NAME}\s+was\s+{AGE}{AGE_ENDS}"),  # "Kroll was 34.", never "Sue's was 7.7 feet"
 ]
 NOT_NAMES = frozenset(
     "January February March April May June July August September October November December Jan Feb Mar Apr "
@@ -42,15 +45,27 @@ NOT_NAMES = frozenset(
     "He She They It This That".split()
 )
 # "He was 35." / "She was 29 years old.": a pronoun's age, resolved in pronoun_claims.
-PRONOUN_AGE = re.compile(rf"(?:^|[.;]\s+)(?:He|She)\s+(?:was|is)\s+{AGE}(?=\s*(?:[.;]|$|years?\s+old))")
+PRONOUN_AGE = re.compile(rf"(?:^|[.;]\s+)(?:He|She)\s+(?:was|is)\s+{AGE}{AGE_ENDS}")
+# "the 75-year-old leader", "her 27-year-old son": a person known by a description, one word after the age;
+# a name after it makes it a named age (AGE_SHAPES).
+DESCRIBED = re.compile(
+    rf"\b(?P<det>(?i:the|his|her|their|its|my|our|your|an?))\s+{AGE}-year-old\s+(?P<noun>[a-z]+)\b(?!\s+[A-Z])"
+)
+# Any age an article gives: "4-year-old", "Macomber, 66,".
+ANY_AGE = re.compile(r"\b(\d{1,3})(?:-year-old\b|,\s)")
+DEFINITE = frozenset("the his her their its my our your".split())
 FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][\w'’-]+)\b")
 # How sure an age makes newsprism of whose it is: named in the sentence, or a pronoun resolved.
 NAMED_CONFIDENCE = 0.9
 PRONOUN_CONFIDENCE = 0.6
+# A description is shared by more people than a name ("the 25-year-old man" may be the victim in one
+# article and the suspect in another): a possible difference only.
+DESCRIBED_CONFIDENCE = 0.5
 # Ages outside this range are not a person's age as news gives it (a "150-year-old building").
 OLDEST = 120
 REASON = "the same person's age in two articles"
 PRONOUN_REASON = "'he' or 'she' read as the one person of the article whose age the story tells"
+DESCRIBED_REASON = "one description ('the 75-year-old leader') given two ages, no other age given with it"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,17 +73,18 @@ class AgeClaim:
     person: str  # as written
     age: int
     sentence: Sentence
+    key: str = ""  # of a person known by a description: "described leader"
 
 
 def age_conflicts(story: Story, sentences: list[Sentence]) -> list[Conflict]:
     claims = [claim for sentence in sentences for claim in _claims(sentence)]
     shared = _shared_surnames(story)
     resolved = _pronoun_claims(sentences, claims, shared)
-    claims += resolved
+    claims += resolved + _described_claims(sentences)
     by_person: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     said: dict[tuple[str, str, int], AgeClaim] = {}
     for claim in claims:
-        key = _person_key(claim.person, shared)
+        key = claim.key or _person_key(claim.person, shared)
         if key is None:
             continue
         by_person[key][claim.sentence.article].add(claim.age)
@@ -76,7 +92,7 @@ def age_conflicts(story: Story, sentences: list[Sentence]) -> list[Conflict]:
     conflicts = []
     for key, ages in sorted(by_person.items()):
         clear = {article: next(iter(found)) for article, found in ages.items() if len(found) == 1}
-        if len(set(clear.values())) < 2:
+        if len(set(clear.values())) < 2 or (key.startswith("described ") and _known_elsewhere(clear, sentences)):
             continue
         names = [said[(key, article, age)].person for article, age in clear.items()]
         sides = []
@@ -87,6 +103,8 @@ def age_conflicts(story: Story, sentences: list[Sentence]) -> list[Conflict]:
         by_pronoun = any(said[(key, a, age)] in resolved for a, age in clear.items())
         confidence = PRONOUN_CONFIDENCE if by_pronoun else NAMED_CONFIDENCE
         reasons = (REASON, PRONOUN_REASON) if by_pronoun else (REASON,)
+        if key.startswith("described "):
+            confidence, reasons = DESCRIBED_CONFIDENCE, (REASON, DESCRIBED_REASON)
         about = f"age of {max(names, key=len)}"
         conflicts.append(Conflict("", about, tuple(sides), kind="number", reasons=reasons, confidence=confidence))
     return conflicts
@@ -108,6 +126,34 @@ def _pronoun_claims(sentences: list[Sentence], named: list[AgeClaim], shared: se
         if len(named_here) == 1 and others <= {named_here[0].split()[-1]}:
             found.append(AgeClaim(people[named_here[0]], int(match["age"]), sentence))
     return found
+
+
+def _known_elsewhere(clear: dict[str, int], sentences: list[Sentence]) -> bool:
+    """Whether an article gives, to anyone, the age another article gives the description: then the two
+    may be two people ("his 4-year-old brother" of one, "his 20-year-old brother" of the other, each
+    article telling both ages)."""
+    given: dict[str, set[int]] = defaultdict(set)
+    for sentence in sentences:
+        given[sentence.article] |= {int(age) for age in ANY_AGE.findall(sentence.text)}
+    return any(age in given[article] for article in clear for other, age in clear.items() if other != article)
+
+
+def _described_claims(sentences: list[Sentence]) -> list[AgeClaim]:
+    """Ages of people known by a definite description ("the 75-year-old leader", "her 27-year-old son"),
+    keyed by the noun; a noun the story gives two ages in one article ("a 25-year-old man" and "a
+    30-year-old man") describes more than one person and is left out."""
+    found: list[AgeClaim] = []
+    ages: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for sentence in sentences:
+        for match in DESCRIBED.finditer(sentence.text):
+            noun, age = match["noun"], int(match["age"])
+            if noun in STOPWORDS or not 0 < age <= OLDEST:
+                continue
+            ages[(sentence.article, noun)].add(age)
+            if match["det"].lower() in DEFINITE:
+                found.append(AgeClaim(f"the {noun}", age, sentence, key=f"described {noun}"))
+    several = {noun for (_, noun), given in ages.items() if len(given) > 1}
+    return [c for c in found if c.person.removeprefix("the ") not in several]
 
 
 def _claims(sentence: Sentence) -> list[AgeClaim]:

@@ -32,9 +32,9 @@ from .names import NamesConfig, copy_pairs, name_conflicts
 from .places import place_conflicts
 from .timeline import resolve_dates
 from .unionfind import DisjointSets
-from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
+from .values import Mention, ValuesConfig, read_mentions
 
-VERSION = "5"
+VERSION = "6"
 
 # Conflicts at or above this confidence are told as conflicts; those below as possible differences.
 CONFIDENT = 0.6
@@ -45,10 +45,6 @@ FACT_CONFIDENCE = 0.8
 NAME_CONFIDENCE = 0.7
 PLACE_CONFIDENCE = 0.7
 
-# Two figures under the same one-sided hedge agree when they differ by at most this share of the larger:
-# a copy's "more than 100" against "more than 120" may be a rounding, against "more than 150" it is not
-# (bench/bench_conflicts.py plants changes of +50% or -35%).
-SAME_HEDGE_TOLERANCE = 0.25
 # Outside a fact, time spans in two sentences measure the same thing only when the sentences are
 # rewordings of each other (the embedder's alignment cosine) and share this many words before the value.
 # On the seed story this keeps "the first time since 2019 that foreign delegations…" (cosine 0.70 to
@@ -60,14 +56,12 @@ SHARED_CONTEXT = 2
 class ConflictsConfig(ValuesConfig, NamesConfig, MeasuresConfig):
     """The tuned thresholds of conflict finding: its own, and those of reading values and comparing names."""
 
-    same_hedge_tolerance: float = SAME_HEDGE_TOLERANCE
     shared_context: int = SHARED_CONTEXT
 
     def __post_init__(self) -> None:
         ValuesConfig.__post_init__(self)
         NamesConfig.__post_init__(self)
         MeasuresConfig.__post_init__(self)
-        check_range("same hedge tolerance", self.same_hedge_tolerance, 0.0, 1.0)
         check_range("shared context", self.shared_context, 0, self.context_words)
 
 
@@ -105,7 +99,7 @@ def find_conflicts(
     edges = _without_agreed(edges, sentences)
     names = name_conflicts(story, sentences, same_fact | copy_pairs(sentences, config), config)
     conflicts = [
-        *_value_conflicts(edges, sentences, moments, config),
+        *_value_conflicts(edges, sentences, moments),
         *(replace(c, kind="name", reasons=(NAME_REASON,), confidence=NAME_CONFIDENCE) for c in names),
         *age_conflicts(story, sentences),
         *(replace(c, confidence=PLACE_CONFIDENCE) for c in place_conflicts(story, sentences)),
@@ -146,14 +140,17 @@ def _as_update(conflict: Conflict, story: Story) -> Conflict:
 
 
 def _moments(story: Story, sentences: list[Sentence]) -> list[frozenset[str]]:
-    """The days each sentence names: dates (weekdays resolved against its article's date) and, where
-    the article has no date, weekday names as written."""
+    """The days each sentence names: dates (weekdays resolved against its article's date) and weekday
+    names as written. A sentence that names none is of the day the sentence before it in its article
+    names ("... plunging Monday. After a volatile session, the Dow ended down 1,175 points.")."""
     published = {a.id: published_date(a.published) for a in story.articles}
-    moments = []
+    moments: list[frozenset[str]] = []
+    named: dict[tuple[str, int], frozenset[str]] = {}
     for sentence in sentences:
         days = {d for d in resolve_dates(sentence.text, published.get(sentence.article)) if len(d) == len("2024-06-19")}
         days |= {f"weekday {w.lower()}" for w in WEEKDAY_NAMES.findall(sentence.text)}
-        moments.append(frozenset(days))
+        named[(sentence.article, sentence.index)] = frozenset(days)
+        moments.append(frozenset(days) or named.get((sentence.article, sentence.index - 1), frozenset()))
     return moments
 
 
@@ -185,9 +182,9 @@ def _value_edges(
     """Values matched within the sentence pairs of one fact, and time spans within reworded sentences."""
     edges = []
     for i, j in same_fact:
-        edges += _compare(by_row[i], by_row[j], config)
+        edges += _compare(by_row[i], by_row[j])
     for i, j in _span_pairs(by_row, embedded, same_fact):
-        edges += _compare(*_shared_spans(by_row[i], by_row[j], config), config)
+        edges += _compare(*_shared_spans(by_row[i], by_row[j], config))
     return edges
 
 
@@ -244,16 +241,13 @@ def _shared_spans(a: list[Mention], b: list[Mention], config: ConflictsConfig) -
     return keep_a, keep_b
 
 
-def _agree(a: Mention, b: Mention, config: ConflictsConfig) -> bool:
-    """Whether two values of one kind can both be true: their intervals overlap. Two figures under the
-    same one-sided hedge ("more than 100", "more than 150") are each a rounded threshold, so their
-    figures are compared instead."""
-    if a.hedge and a.hedge == b.hedge and a.hedge in AT_MOST | AT_LEAST:
-        return abs(a.value - b.value) <= config.same_hedge_tolerance * max(abs(a.value), abs(b.value))
+def _agree(a: Mention, b: Mention) -> bool:
+    """Whether two values of one kind can both be true: their intervals overlap. Two bounds on one side
+    ("more than $15,000", "more than $25,000") always do: each is true of any figure above both."""
     return a.low <= b.high and b.low <= a.high
 
 
-def _compare(a: list[Mention], b: list[Mention], config: ConflictsConfig) -> list[Edge]:
+def _compare(a: list[Mention], b: list[Mention]) -> list[Edge]:
     """Match the values of two sentences about the same thing, kind by kind: values both give agree
     (the same words first, then the closest); when what is left of a kind on each side is one value
     (mentions that all agree, such as "24 years" and "since 2000") and the words either side share one,
@@ -262,17 +256,27 @@ def _compare(a: list[Mention], b: list[Mention], config: ConflictsConfig) -> lis
     for kind in sorted({m.kind for m in a} & {m.kind for m in b}):
         left = [m for m in a if m.kind == kind]
         right = [m for m in b if m.kind == kind]
-        pairs = sorted(((x, y) for x in left for y in right if _agree(x, y, config)), key=_match_order)
+        pairs = sorted(((x, y) for x in left for y in right if _agree(x, y)), key=_match_order)
         for x, y in pairs:
             if x in left and y in right:
                 left.remove(x)
                 right.remove(y)
                 edges.append(Edge(x, y, False))
         same_role = any(x.around & y.around for x in left for y in right)
-        if left and right and same_role and _one_value(left, config) and _one_value(right, config):
+        comparable = all(_comparable(x, y) for x in left for y in right)
+        if left and right and same_role and comparable and _one_value(left) and _one_value(right):
             edges += [Edge(left[0], m, False) for m in left[1:]] + [Edge(right[0], m, False) for m in right[1:]]
             edges.append(Edge(left[0], right[0], True))
     return edges
+
+
+def _comparable(a: Mention, b: Mention) -> bool:
+    """Whether two values may be of one quantity as far as their own words tell: a level ("down to 80%")
+    is not a change ("drained 20%"), and shares of different things ("a 4.75% stake", "10% of public
+    shares") are not one share."""
+    if a.role != b.role:
+        return False
+    return not (a.thing and b.thing and not a.thing & b.thing)
 
 
 def _match_order(pair: tuple[Mention, Mention]) -> tuple[bool, float]:
@@ -281,17 +285,15 @@ def _match_order(pair: tuple[Mention, Mention]) -> tuple[bool, float]:
     return x.surface.lower() != y.surface.lower(), abs(_middle(x) - _middle(y))
 
 
-def _one_value(mentions: list[Mention], config: ConflictsConfig) -> bool:
-    return all(_agree(x, y, config) for x, y in combinations(mentions, 2))
+def _one_value(mentions: list[Mention]) -> bool:
+    return all(_agree(x, y) for x, y in combinations(mentions, 2))
 
 
 def _middle(mention: Mention) -> float:
     return mention.low if math.isinf(mention.high) else (mention.low + mention.high) / 2
 
 
-def _value_conflicts(
-    edges: list[Edge], sentences: list[Sentence], moments: list[frozenset[str]], config: ConflictsConfig
-) -> list[Conflict]:
+def _value_conflicts(edges: list[Edge], sentences: list[Sentence], moments: list[frozenset[str]]) -> list[Conflict]:
     """Mentions joined by edges form groups about one value; a group with a disagreeing edge whose
     values split into two sides that do not overlap is a conflict, unless each side's sentences name
     days and the sides share none (the same figure on different days)."""
@@ -303,7 +305,7 @@ def _value_conflicts(
     conflicts = []
     for key in sorted(disagreeing, key=lambda m: (m.row, m.low, m.surface)):  # the same order every run
         members = sorted(components[key], key=lambda m: m.row)
-        sides = _sides(members, config)
+        sides = _sides(members)
         # three values that cannot agree are seldom one quantity misreported three ways: more often the
         # group mixes quantities (a close, an intraday low, the day before), so only two sides are told
         if len(sides) == 2 and (members[0].kind in DATE_KINDS or _sides_share_a_moment(sides, moments)):
@@ -327,11 +329,11 @@ def _context_words(members: list[Mention], sentences: list[Sentence]) -> list[st
     return [spelled.get(w, w) for w in words]
 
 
-def _sides(members: list[Mention], config: ConflictsConfig) -> list[list[Mention]]:
+def _sides(members: list[Mention]) -> list[list[Mention]]:
     """Split mentions into groups that all agree; more than one group is a conflict."""
     sides: list[list[Mention]] = []
     for mention in sorted(members, key=lambda m: (m.low, m.high)):
-        side = next((side for side in sides if all(_agree(mention, other, config) for other in side)), None)
+        side = next((side for side in sides if all(_agree(mention, other) for other in side)), None)
         if side is None:
             sides.append([mention])
         else:

@@ -6,7 +6,8 @@ spaCy's dependency parse: the noun counted (its lemma), the verb it hangs from a
 subject. Two articles whose only counts under one subject, verb and noun differ are a possible
 difference. A count is a number word or figure on the noun, or the "a" of a list that the noun ends
 ("a helicopter, plane and boat": one boat); hedged counts ("at least two", "about 20"), counts of
-more or other things ("two more boats") and sentences whose subject is a pronoun are left out.
+more or other things ("two more boats"), the whole a part is of ("three of the eight charges") and
+sentences whose subject is a pronoun are left out.
 
 Parsing is kept to the sentences that can matter: those with a number, then those of other articles
 that name a noun counted. Without spaCy or its English model there are no such conflicts.
@@ -82,6 +83,8 @@ def _count(noun: Token) -> tuple[int, str] | None:
         value = SMALL_NUMBERS.get(number.lower_) or (int(number.text) if number.text.isdigit() else None)
         before = {t.lower_ for t in noun.doc[max(0, number.i - 2) : number.i]}
         if value is None or (len(numbers) > 1 and numbers[0].i != number.i - 1) or before & NOT_EXACT:
+            return None
+        if "of" in before:  # the whole of a part ("three of the eight charges"), not what was acted on
             return None
         if any(c.dep_ in ("advmod", "quantmod") for c in number.children):
             return None

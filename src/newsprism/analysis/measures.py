@@ -29,26 +29,9 @@ from itertools import combinations
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence, Story
 from ..validate import check_range
+from .units import FIGURE, UNIT, UNITS, half_step, unit_key
 from .values import HEDGES, MONEY, interval
 
-# Units of measure: dimension and factor to SI. Single letters are matched in lower case only ("2m").
-UNITS: dict[str, tuple[str, float]] = {
-    **dict.fromkeys(("m", "meter", "meters", "metre", "metres"), ("length", 1.0)),
-    **dict.fromkeys(("km", "kilometer", "kilometers", "kilometre", "kilometres"), ("length", 1000.0)),
-    **dict.fromkeys(("cm", "centimeter", "centimeters", "centimetre", "centimetres"), ("length", 0.01)),
-    **dict.fromkeys(("ft", "foot", "feet"), ("length", 0.3048)),
-    **dict.fromkeys(("inch", "inches"), ("length", 0.0254)),
-    **dict.fromkeys(("yard", "yards"), ("length", 0.9144)),
-    **dict.fromkeys(("mile", "miles"), ("length", 1609.344)),
-    **dict.fromkeys(("kg", "kilogram", "kilograms", "kilo", "kilos"), ("weight", 1.0)),
-    **dict.fromkeys(("g", "gram", "grams"), ("weight", 0.001)),
-    **dict.fromkeys(("lb", "lbs", "pound", "pounds"), ("weight", 0.45359237)),
-    **dict.fromkeys(("ounce", "ounces", "oz"), ("weight", 0.028349523)),
-    **dict.fromkeys(("min", "mins", "minute", "minutes"), ("duration", 60.0)),
-    **dict.fromkeys(("hr", "hrs", "hour", "hours"), ("duration", 3600.0)),
-}
-UNIT = "|".join(sorted((u for u in UNITS if len(u) > 1), key=len, reverse=True))
-FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "~" and "∼" are hedges too in scientific writing ("∼50 km").
 HEDGE = rf"(?:(?P<hedge>(?i:{HEDGES})|[~∼])\s*)?"
 MEASURE = re.compile(
@@ -146,32 +129,28 @@ def read_measures(row: int, text: str) -> list[Measure]:
             taken.append((end, end + conversion.end()))
         if any(a < end and start < b for a, b in taken) or _in_range(text, match):
             continue
-        dimension, factor = UNITS[_unit(match["unit"])]
+        dimension, factor = UNITS[unit_key(match["unit"])]
         figure = match["num"].replace(",", "")
-        found.append(_measure(row, text, match, dimension, float(figure) * factor, _half_step(figure) * factor))
+        found.append(_measure(row, text, match, dimension, float(figure) * factor, half_step(figure) * factor))
         taken.append(match.span())
     found += _prices(row, text)
     return found
 
 
 def _range(row: int, text: str, match: re.Match[str]) -> Measure:
-    dimension, factor = UNITS[_unit(match["unit"])]
-    start_factor = UNITS[_unit(match["start_unit"])][1] if match["start_unit"] else factor
+    dimension, factor = UNITS[unit_key(match["unit"])]
+    start_factor = UNITS[unit_key(match["start_unit"])][1] if match["start_unit"] else factor
     start, end = (match[name].replace(",", "") for name in ("start", "num"))
-    first = float(start) * start_factor, _half_step(start) * start_factor
-    measure = _measure(row, text, match, f"range of {dimension}", float(end) * factor, _half_step(end) * factor)
+    first = float(start) * start_factor, half_step(start) * start_factor
+    measure = _measure(row, text, match, f"range of {dimension}", float(end) * factor, half_step(end) * factor)
     return replace(measure, start=(first[0] - first[1], first[0] + first[1]))
-
-
-def _unit(written: str) -> str:
-    return written if written in ("m", "g") else written.lower()
 
 
 def _prices(row: int, text: str) -> Iterator[Measure]:
     for match in MONEY.finditer(text):
         before = text[: match.start()]
         cue = next((name for name, pattern in PRICE_CUES if pattern.search(before)), None)
-        if cue and not match["scale"]:
+        if cue and not match["scale"] and not match["short"]:
             figure = match["num"].replace(",", "")
             if figure.replace(".", "").isdigit():
                 measure = _measure(row, text, match, f"amount in {match['currency']}", float(figure), CENT)
@@ -182,14 +161,6 @@ def _measure(row: int, text: str, match: re.Match[str], dimension: str, value: f
     low, high = interval(value, (match.groupdict().get("hedge") or "").lower().replace("∼", "~"), rounding)
     label = LABEL.search(text[: match.start()])
     return Measure(row, dimension, match.group(0).strip(), low, high, value, label["label"].lower() if label else "")
-
-
-def _half_step(figure: str) -> float:
-    """Half the step of the last written digit; round hundreds and thousands are rounded ("8,000")."""
-    if "." in figure:
-        return 0.5 * 10 ** -len(figure.split(".")[1])
-    zeros = len(figure) - len(figure.rstrip("0")) if int(figure) >= 100 else 0
-    return 0.5 * 10**zeros
 
 
 def _in_range(text: str, match: re.Match[str]) -> bool:

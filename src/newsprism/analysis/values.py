@@ -2,9 +2,12 @@
 
 Values are read as intervals that allow for rounding and hedges ("nearly", "about", "more than"):
 time spans ("24 years", "nearly two decades", "six months", "since 2000" read against the
-publication year), counts of a named thing ("12 people"), money and percentages, bare years, full
-dates and days of a month. Numbers in a range or a part of a whole ("20 to 29", "three of the eight
-charges") are not values of their own.
+publication year), counts of a named thing ("12 people"), money ("£400m") and percentages, lengths,
+areas and weights in SI units ("an 18-foot fence", "4.45 meters"), bare years, full dates and days of a
+month. Numbers in a range or a part of a whole ("20 to 29", "three of the eight charges") and numbers
+that place or name a thing ("the 3000 block of", "Flight 93") are not values of their own. A share or
+an amount keeps what tells which quantity it is: "to" or "from" before it (a level, not a change) and,
+for a share, what it is of ("a 4.75% stake").
 """
 
 from __future__ import annotations
@@ -12,12 +15,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..text.dates import FULL_DATE, MONTH_RE, match_to_date, month_number
 from ..text.tokens import STOPWORDS, content_words
 from ..validate import check_range
+from .units import FIGURE, UNIT, UNITS, unit_key
 
 # fmt: off
 NUMBER_WORDS = {
@@ -28,8 +32,14 @@ NUMBER_WORDS = {
 }
 # fmt: on
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-HEDGES = r"nearly|almost|about|around|some|roughly|approximately|close to|more than|over|at least|less than|under|up to|just over|just under"  # noqa: E501
-HEDGE = rf"(?:(?P<hedge>(?i:{HEDGES}))\s+)?"
+HEDGES = (
+    r"nearly|almost|about|around|some|roughly|approximately|close to|more than|over|at least|less than|under|up to"
+    r"|just over|just under|as many as|as much as|as large as|as high as"
+)
+# A hedge that is no preposition reaches over "a" ("up to a 4.75% stake", "more than a dozen people"); one
+# that may be ("around a 65-acre park", "under a $5 million deal") does not.
+OVER_A = "|".join(f"(?<={hedge} )" for hedge in ("up to", "more than", "less than", "nearly", "almost"))
+HEDGE = rf"(?:(?P<hedge>(?i:{HEDGES}))\s+(?:(?i:{OVER_A})an?\s+)?)?"
 # Digits with thousands separators or decimals, never swallowing the comma that ends a clause
 # ("on June 21, according to"); number words in any case ("Three people").
 NUMBER_TEXT = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{'|'.join(NUMBER_WORDS)})\b"
@@ -46,6 +56,13 @@ RANGE = re.compile(
     rf"{NUMBER_START}(?!(?i:an?)\b)(?:{NUMBER_TEXT})(?:\s+(?:{'|'.join(SCALES)}))?"
     rf"\s*(?:-|–|\bto\b|\band\b|\bor\b|\bof(?:\s+the)?\b)\s*[$£€]?(?!(?i:an?)\b)(?:{NUMBER_TEXT})"
 )
+# Numbers that place or name something rather than count it: an address ("the 3000 block of", "the
+# 300-block") and a number that ends a name ("Route 66", "Flight 370", "Room 12").
+ADDRESS = re.compile(
+    r"\b\d[\d,]*(?:\s+|-)blocks?\s+of\b|\b[Tt]he\s+\d[\d,]*(?:\s+|-)block\b"
+    r"|\b(?:Route|Highway|Interstate|Flight|Room|Apt|Apartment|Suite|No\.|Number|Gate|Pier|Unit|Exit|Precinct|Ward"
+    r"|Platform|Terminal)\s+\d[\w-]*"
+)
 SPAN_UNITS = {"year": 1, "decade": 10, "month": 1, "week": 1, "day": 1, "hour": 1, "minute": 1}
 SPAN = re.compile(
     rf"\b{HEDGE}{NUMBER_START}{NUMBER}\s+(?P<unit>(?i:years?|decades?|months?|weeks?|days?|hours?|minutes?))\b(?!-|\s+old\b)"
@@ -53,14 +70,41 @@ SPAN = re.compile(
 SINCE = re.compile(r"\bsince\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 # "a"/"an" count nothing here: "a about 900" must leave the hedge to "900".
 COUNT = re.compile(rf"\b{HEDGE}{NUMBER_START}(?!(?i:an?)\b){NUMBER}{SCALE}{NUMBER_END}\s+(?P<unit>[a-z][a-z-]{{2,}})\b")
-MONEY = re.compile(rf"{HEDGE}(?P<currency>[$£€])\s?{NUMBER}{SCALE}{NUMBER_END}")
+# Money also takes short scales ("£400m", "$1.5bn", "$3k") and may qualify a noun ("a $2,000-per-player
+# stipend"), but a hyphen before another figure is a range ("$10-20").
+SHORT_SCALES = {"k": "thousand", "m": "million", "bn": "billion", "tn": "trillion"}
+MONEY = re.compile(
+    rf"{HEDGE}(?P<currency>[$£€])\s?{NUMBER}(?:{SCALE}|(?P<short>bn|tn|m|k)\b)(?![\w%/:]|[.,]\d|-[\d$£€])"
+)
 PERCENT = re.compile(rf"\b{HEDGE}{NUMBER_START}{NUMBER}\s?(?:%|percent\b|per cent\b)")
+# A figure with a unit of measure, as a noun or a hyphenated adjective ("4.45 meters", "an 18-foot fence",
+# "a 197-foot-long ship"), not one end of a range ("5-6 feet"), a speed ("64 km/h") nor a square or cubic measure.
+MEASURE = re.compile(
+    rf"\b{HEDGE}{NUMBER_START}(?P<num>{FIGURE})(?:\s*|-)(?P<unit>(?i:{UNIT})|m|g)\b"
+    r"(?:-(?:long|tall|high|wide|deep|thick))?(?![-–]\s*\d|/)(?!\s+(?:square|cubic)\b)"
+)
+# A measure converted from another unit and rounded is this share off ("1,000 feet" is 305 m, "300 m").
+CONVERSION_SHARE = 0.02
 YEAR = re.compile(rf"{TOKEN_START}(?P<year>(?:19|20)\d\d){NUMBER_END}")
 # "June 12" or "12 June" with no year after it (FULL_DATE reads the ones with a year).
 DAY_MONTH = re.compile(
     rf"\b(?:(?P<m1>{MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH_RE}))(?!,?\s+(?:19|20)\d\d)(?!\w)"
 )
+# "to" or "from" just before an amount or a share makes it a level reached or left ("down to 80%", "up from
+# $5"); without it, or after "by", it may be a change ("drained 20%", "fell by $5").
+ROLE = re.compile(r"\b(?P<role>to|from)\s+$", re.I)
+# A rate: an amount or a share for each stretch of time ("1% every 3-4 mins", "$15 an hour", "5% a year").
+RATE = re.compile(
+    r"\s+(?:every|per|each|a|an)\s+(?:[\w-]+\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?"
+    r"|months?|years?)\b",
+    re.I,
+)
+# Before a time span, the period of a rate ("1% every three minutes").
+PERIOD = re.compile(r"\b(?:every|per|each)\s+$", re.I)
+# What a share is of: "of" and the words up to the first function word or punctuation ("of public shares").
+SHARE_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|all|a|an)\s+)?(?P<words>(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
+ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+(?:(?i:" + HEDGES + r")\s+)?$")
 # Words after a number that do not name what is counted: time units (read as spans), measures and
 # function words ("12 of them", "21, according to").
 NOT_UNITS = {
@@ -72,8 +116,10 @@ NOT_UNITS = {
     *NUMBER_WORDS,
     *STOPWORDS,
 }
+# Hedges that mean "up to": any figure from nothing to the value.
+UP_TO = ("as many as", "as much as", "as large as", "as high as")
 # Hedges that bound a value on one side only ("more than 100" is any figure above it).
-AT_MOST = frozenset(("nearly", "almost", "just under", "less than", "under", "up to"))
+AT_MOST = frozenset(("nearly", "almost", "just under", "less than", "under", "up to", *UP_TO))
 AT_LEAST = frozenset(("more than", "over", "at least", "just over"))
 # Dates one day apart agree: a night-time event is dated by the time zone of the outlet ("Sunday,
 # Feb. 26" at the Oscars, "February 27" in Europe).
@@ -122,11 +168,11 @@ class Mention:
     hedge: str = ""  # as written, lower case: "more than"
     value: float = 0.0  # the figure before any hedge or rounding
     around: frozenset[str] = frozenset()  # stems of the words either side: what the value is about
+    role: str = ""  # of an amount or a share: "to"/"from" before it (a level reached or left), "per" (a rate)
+    thing: frozenset[str] = frozenset()  # of a share, stems of what it is a share of ("stake", "public shares")
 
 
-def read_mentions(
-    row: int, text: str, reference_year: int | None, config: ValuesConfig = DEFAULT
-) -> list[Mention]:
+def read_mentions(row: int, text: str, reference_year: int | None, config: ValuesConfig = DEFAULT) -> list[Mention]:
     """Typed values in one sentence, each as an interval; ``reference_year`` reads "since 2000"."""
     reader = _Reader(row, text, config)
     return [
@@ -135,6 +181,7 @@ def read_mentions(
         *_since(reader, reference_year),
         *_amounts(reader),
         *_years(reader),
+        *_measures(reader),
         *_counts(reader),
     ]
 
@@ -145,7 +192,7 @@ class _Reader:
 
     def __init__(self, row: int, text: str, config: ValuesConfig) -> None:
         self.row, self.text, self.config = row, text, config
-        self.taken: list[tuple[int, int]] = [m.span() for m in RANGE.finditer(text)]
+        self.taken: list[tuple[int, int]] = [m.span() for m in (*RANGE.finditer(text), *ADDRESS.finditer(text))]
 
     def free(self, start: int, end: int) -> bool:
         """Whether [start, end) overlaps no span read already; if so, it is taken now."""
@@ -186,7 +233,7 @@ def _number(text: str, scale: str | None = None) -> float | None:
 
 def interval(value: float, hedge: str, rounding: float) -> tuple[float, float]:
     if hedge in AT_MOST:
-        return (0.0 if hedge in {"less than", "under", "up to"} else 0.8 * value, value)
+        return (0.0 if hedge in {"less than", "under", "up to", *UP_TO} else 0.8 * value, value)
     if hedge in AT_LEAST:
         return (value, math.inf if hedge != "just over" else 1.2 * value)
     if hedge:
@@ -227,8 +274,8 @@ def _day_of_year(month: int, day: int) -> float:
 def _spans(reader: _Reader) -> Iterator[Mention]:
     for match in SPAN.finditer(reader.text):
         value = _number(match.group("num"))
-        if value is None or not reader.free(*match.span()):
-            continue
+        if value is None or PERIOD.search(reader.text[: match.start()]) or not reader.free(*match.span()):
+            continue  # "every three minutes" is the period of a rate, not a time that passed
         unit = _singular(match.group("unit").lower())
         if match.group("num").lower() in {"a", "an"} and unit != match.group("unit").lower():
             continue  # "a decades-long battle"
@@ -251,19 +298,50 @@ def _since(reader: _Reader, reference_year: int | None) -> Iterator[Mention]:
 
 def _amounts(reader: _Reader) -> Iterator[Mention]:
     for match in MONEY.finditer(reader.text):
-        value = _number(match.group("num"), match.group("scale"))
+        value = _number(match.group("num"), match.group("scale") or SHORT_SCALES.get(match.group("short") or ""))
         if value is not None and reader.free(*match.span()):
-            yield reader.mention(f"amount in {match.group('currency')}", match, value, 0.0)
+            yield _share(reader, match, reader.mention(f"amount in {match.group('currency')}", match, value, 0.0))
     for match in PERCENT.finditer(reader.text):
         value = _number(match.group("num"))
         if value is not None and reader.free(*match.span()):
-            yield reader.mention("percentage", match, value, 0.0)
+            yield _share(reader, match, reader.mention("percentage", match, value, 0.0))
+
+
+def _share(reader: _Reader, match: re.Match[str], mention: Mention) -> Mention:
+    """An amount or a share with its role (the "to" of "down to 80%", the "from" of "up from $5", "per" of
+    "1% every 3 minutes") and, for
+    a share, what it is of: the noun it qualifies after "a" ("a 4.75% stake") or the words of its "of"
+    phrase ("10% of public shares")."""
+    role = ROLE.search(reader.text[: match.start()])
+    rate = RATE.match(reader.text[match.end() :])
+    thing: list[str] = []
+    if mention.kind == "percentage":
+        after = reader.text[match.end() :]
+        of = SHARE_OF.match(after)
+        if of:
+            thing = content_words(of["words"])
+        elif ARTICLE_BEFORE.search(reader.text[: match.start("num")]):
+            thing = content_words(after.split(maxsplit=1)[0]) if after.strip() else []
+    stems = frozenset(w[: reader.config.stem] for w in thing if not _numeric(w))
+    return replace(mention, role="per" if rate else role["role"].lower() if role else "", thing=stems)
 
 
 def _years(reader: _Reader) -> Iterator[Mention]:
     for match in YEAR.finditer(reader.text):
         if reader.free(*match.span()):
             yield reader.mention("year", match, int(match.group("year")), 0.0)
+
+
+def _measures(reader: _Reader) -> Iterator[Mention]:
+    """Lengths, areas and weights in SI units, to the last written digit or a conversion's rounding,
+    whichever is wider; durations are time spans."""
+    for match in MEASURE.finditer(reader.text):
+        dimension, factor = UNITS[unit_key(match.group("unit"))]
+        figure = match.group("num").replace(",", "")
+        digit = 0.5 * 10 ** -len(figure.partition(".")[2])
+        rounding = max(digit, CONVERSION_SHARE * float(figure)) * factor
+        if dimension != "duration" and reader.free(*match.span()):
+            yield reader.mention(dimension, match, float(figure) * factor, rounding)
 
 
 def _counts(reader: _Reader) -> Iterator[Mention]:

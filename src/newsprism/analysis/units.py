@@ -1,0 +1,40 @@
+"""Units of measure, for :mod:`newsprism.analysis.values` (values of one fact) and
+:mod:`newsprism.analysis.measures` (measures across a story): each unit's dimension and factor to SI."""
+
+from __future__ import annotations
+
+# Single letters are matched in lower case only ("2m"), and only by patterns that allow them.
+UNITS: dict[str, tuple[str, float]] = {
+    **dict.fromkeys(("m", "meter", "meters", "metre", "metres"), ("length", 1.0)),
+    **dict.fromkeys(("km", "kilometer", "kilometers", "kilometre", "kilometres"), ("length", 1000.0)),
+    **dict.fromkeys(("cm", "centimeter", "centimeters", "centimetre", "centimetres"), ("length", 0.01)),
+    **dict.fromkeys(("ft", "foot", "feet"), ("length", 0.3048)),
+    **dict.fromkeys(("inch", "inches"), ("length", 0.0254)),
+    **dict.fromkeys(("yard", "yards"), ("length", 0.9144)),
+    **dict.fromkeys(("mile", "miles"), ("length", 1609.344)),
+    **dict.fromkeys(("acre", "acres"), ("area", 4046.856)),
+    **dict.fromkeys(("hectare", "hectares"), ("area", 10_000.0)),
+    **dict.fromkeys(("kg", "kilogram", "kilograms", "kilo", "kilos"), ("weight", 1.0)),
+    **dict.fromkeys(("g", "gram", "grams"), ("weight", 0.001)),
+    **dict.fromkeys(("lb", "lbs", "pound", "pounds"), ("weight", 0.45359237)),
+    **dict.fromkeys(("ounce", "ounces", "oz"), ("weight", 0.028349523)),
+    **dict.fromkeys(("tonne", "tonnes"), ("weight", 1000.0)),
+    **dict.fromkeys(("min", "mins", "minute", "minutes"), ("duration", 60.0)),
+    **dict.fromkeys(("hr", "hrs", "hour", "hours"), ("duration", 3600.0)),
+}
+# The units of more than one letter, longest first, as a pattern's alternatives.
+UNIT = "|".join(sorted((u for u in UNITS if len(u) > 1), key=len, reverse=True))
+FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+def half_step(figure: str) -> float:
+    """Half the step of the last written digit; round hundreds and thousands are rounded ("8,000")."""
+    if "." in figure:
+        return 0.5 * 10 ** -len(figure.split(".")[1])
+    zeros = len(figure) - len(figure.rstrip("0")) if int(figure) >= 100 else 0
+    return 0.5 * 10**zeros
+
+
+def unit_key(written: str) -> str:
+    """A unit as :data:`UNITS` spells it: single letters keep their case ("m" is not "M")."""
+    return written if written in ("m", "g") else written.lower()
