@@ -101,13 +101,13 @@ def frame_articles(
     counts = {a.id: Counter(w for w, _, _ in voices[a.id].words if w not in STOPWORDS) for a in story.articles}
     everything: Counter[str] = sum(counts.values(), Counter())
     written = _written(story)
-    by_id = {a.id: a for a in story.articles}
+    news = {a.id for a in story.articles if _is_article(a)}  # read once: each page's sentences are split
     texts = {f.id: f.text for f in facts}
     result = []
     for article in story.articles:
         others = [counts[a.id] for a in story.articles if a.id != article.id]
         terms = _loaded_terms(voices[article.id], counts[article.id], others, everything, config)
-        omits = _omits(article.id, facts, groups, by_id, written, config)
+        omits = _omits(article.id, facts, groups, news, written, config)
         quotes = find_quotes(article.text, config.quote_words)
         tone = round(_tone(voices[article.id]), 3)
         result.append(Framing(article.id, terms, tone, omits, quotes, tuple(texts[f] for f in omits)))
@@ -200,14 +200,14 @@ def _omits(
     article: str,
     facts: tuple[Fact, ...],
     groups: dict[str, str],
-    by_id: dict[str, Article],
+    news: set[str],
     written: dict[str, date | None],
     config: FramingConfig,
 ) -> tuple[str, ...]:
     """Facts that at least two and most of the other independent sources report, in news articles, that
     could be known when this article was written, and that this article's copy chain does not report."""
     own = groups[article]
-    others = len({groups[a] for a in by_id if _is_article(by_id[a])} - {own})
+    others = len({groups[a] for a in news} - {own})
     if not others:
         return ()
     omits = []
@@ -216,7 +216,7 @@ def _omits(
             continue
         if not _is_statement(fact.text):
             continue
-        reporting = {groups[s] for s in fact.sources if _is_article(by_id[s])}
+        reporting = {groups[s] for s in fact.sources if s in news}
         enough = len(reporting) >= 2 and len(reporting) >= config.omit_share * others
         if enough and _knowable(fact, written[article], written):
             omits.append(fact.id)
