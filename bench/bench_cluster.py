@@ -33,7 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
-from bench_cluster_stream import largest
+from bench_cluster_stream import bcubed, largest
 
 from newsprism.articles.pipeline import Pipeline
 from newsprism.cluster import ClusterState, StoryClusterer, StoryState, publication_order
@@ -93,20 +93,6 @@ def seed_story() -> list[Article]:
         pipeline.run(RawDocument(p.name, "text", p.read_text(encoding="utf-8"), id=p.stem))
         for p in sorted(folder.glob("*.txt"))
     ]
-
-
-def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
-    clusters, classes = defaultdict(set), defaultdict(set)
-    for item, cluster in predicted.items():
-        clusters[cluster].add(item)
-        classes[gold[item]].add(item)
-    precision = recall = 0.0
-    for item, cluster in predicted.items():
-        shared = len(clusters[cluster] & classes[gold[item]])
-        precision += shared / len(clusters[cluster])
-        recall += shared / len(classes[gold[item]])
-    precision, recall = precision / len(predicted), recall / len(predicted)
-    return precision, recall, 2 * precision * recall / (precision + recall)
 
 
 def halves(gold: dict[str, str]) -> tuple[set[str], set[str]]:
