@@ -22,6 +22,8 @@ from functools import lru_cache
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from ..text.tokens import words
+
 # Valences on VADER's scale (-4 to 4), set to a strong adjective's ("sinister" -2.9, "friendly" 2.2).
 EPITHET = -2.5
 LOADED_SAYING = -1.5
@@ -73,6 +75,11 @@ _ADDED = {
 }
 # The political lexicon: words that judge whatever their part of speech.
 POLITICAL = frozenset(_ADDED)
+
+
+def political_labels(text: str) -> list[str]:
+    """The words of ``text`` (folded) that the political lexicon holds: "regime", "then-dictator"."""
+    return [word for word in words(text) if word in POLITICAL]
 
 
 def is_evaluative(word: str, part: str, reported: bool = False, min_valence: float = MIN_VALENCE) -> bool:

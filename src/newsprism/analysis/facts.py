@@ -30,7 +30,7 @@ from ..records import Conflict, Evidence, Fact, Sentence, Story
 from ..text.tokens import STOPWORDS, WORD, words
 from ..validate import check_range
 from .claims import ClaimWords, figures, states_claim
-from .evaluative import POLITICAL
+from .evaluative import political_labels
 from .support import key_terms
 
 VERSION = "4"
@@ -214,7 +214,7 @@ def _fact(fact_id: str, rows: list[int], sentences: list[Sentence], position: di
     outlet's "regime" or "then-dictator" to the others. Its evidence in article order, then sentence order."""
     members = sorted(rows, key=lambda r: (position[sentences[r].article], sentences[r].index))
     evidence = tuple(Evidence(sentences[r].article, sentences[r].text) for r in members)
-    stating = min(rows, key=lambda r: sum(w in POLITICAL for w in words(sentences[r].text)))
+    stating = min(rows, key=lambda r: len(political_labels(sentences[r].text)))
     return Fact(fact_id, sentences[stating].text, tuple(dict.fromkeys(e.article for e in evidence)), evidence)
 
 

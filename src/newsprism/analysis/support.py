@@ -29,7 +29,7 @@ from ..embed import EmbeddedSentences
 from ..records import Article
 from ..text.tokens import STOPWORDS, content_words, fold, stem
 from ..text.tokens import WORD as TOKEN
-from .evaluative import POLITICAL
+from .evaluative import political_labels
 from .parse import main_verbs
 from .timeline import is_future
 
@@ -127,7 +127,7 @@ def uses_words(article: Article, sentence: str) -> bool:
         for lemma, form in main_verbs(sentence)
         if lemma not in STOPWORDS and (root := lemma[:-1] if lemma.endswith("e") and len(lemma) > 4 else lemma)
     )
-    return verbs and all(_term(label) in words for label in TOKEN.findall(sentence) if label.lower() in POLITICAL)
+    return verbs and all(label in words for label in political_labels(sentence))
 
 
 @lru_cache(maxsize=256)
