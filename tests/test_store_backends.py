@@ -163,9 +163,14 @@ def test_a_postgres_store_that_cannot_be_reached_is_one_clear_error(postgres_ser
         open_store("mysql://127.0.0.1/x")
 
 
+# each process loads everything first, then waits for the others, so the four ingests overlap
 INGEST = """
 import sys
 from newsprism.api import ingest
+from newsprism.embed import load_embedder
+load_embedder("hashing")
+print("ready", flush=True)
+sys.stdin.readline()
 ingest(sys.argv[2:], db=sys.argv[1], embedder="hashing")
 """
 
@@ -180,7 +185,7 @@ TOPICS = [
 ]
 
 
-def write_batches(folder, per_topic=8, batches=4):
+def write_batches(folder, per_topic=16, batches=4):
     """Articles on clearly separate topics, split into JSON-lines files."""
     records = [
         {"id": f"t{t}-{i}", "title": topic.split(",")[0], "outlet": f"outlet{i}",
@@ -203,16 +208,22 @@ def test_four_processes_ingest_into_one_postgres_database_at_once(postgres_url, 
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     runs = [
         subprocess.Popen([sys.executable, "-c", INGEST, postgres_url, *paths], cwd=ROOT, env=env,
-                         stderr=subprocess.PIPE, text=True)
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for paths in inputs
     ]
+    for run in runs:
+        assert run.stdout is not None and run.stdout.readline().strip() == "ready"
+    for run in runs:  # go
+        assert run.stdin is not None
+        run.stdin.write("go\n")
+        run.stdin.flush()
     for run in runs:
         _, err = run.communicate(timeout=300)
         assert run.returncode == 0, err
     serial = tmp_path / "serial.db"
     ingest(files, db=serial, embedder="hashing")
     with open_store(postgres_url) as shared, open_store(serial) as alone:
-        assert shared.count("articles") == alone.count("articles") == len(TOPICS) * 8
+        assert shared.count("articles") == alone.count("articles") == len(TOPICS) * 16
         members = {o.id: sorted(shared.story_members(o.id)) for o in shared.stories_overview()}
         placed = [a for group in members.values() for a in group]
         assert len(placed) == len(set(placed)) == shared.count("articles")  # every article in exactly one story
