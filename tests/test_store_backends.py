@@ -188,8 +188,12 @@ TOPICS = [
 def write_batches(folder, per_topic=16, batches=4):
     """Articles on clearly separate topics, split into JSON-lines files."""
     records = [
-        {"id": f"t{t}-{i}", "title": topic.split(",")[0], "outlet": f"outlet{i}",
-         "text": f"{topic} Reporter {i} added that officials would give more details on day {i}. {topic}"}
+        {
+            "id": f"t{t}-{i}",
+            "title": topic.split(",")[0],
+            "outlet": f"outlet{i}",
+            "text": f"{topic} Reporter {i} added that officials would give more details on day {i}. {topic}",
+        }
         for t, topic in enumerate(TOPICS)
         for i in range(per_topic)
     ]
@@ -207,8 +211,15 @@ def test_four_processes_ingest_into_one_postgres_database_at_once(postgres_url, 
     inputs = [files[i:] + files[: i - 1] if i else files[:-1] for i in range(4)]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     runs = [
-        subprocess.Popen([sys.executable, "-c", INGEST, postgres_url, *paths], cwd=ROOT, env=env,
-                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", INGEST, postgres_url, *paths],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for paths in inputs
     ]
     for run in runs:

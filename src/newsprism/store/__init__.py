@@ -16,7 +16,6 @@ from .base import OutletLines, SearchHit, Store, StoryOverview
 from .sqlite import SQLiteStore
 
 
-
 def _postgres(url: str) -> Store:
     try:
         from .postgres import PostgresStore

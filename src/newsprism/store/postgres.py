@@ -118,8 +118,11 @@ class PostgresStore(SQLStore):
 def migrations() -> list[tuple[int, str]]:
     """The schema migrations shipped with newsprism: (version, SQL), oldest first."""
     folder = resources.files(__package__).joinpath("migrations")
-    found = [(int(entry.name.split("_", 1)[0]), entry.read_text()) for entry in folder.iterdir()
-             if entry.name.endswith(".sql")]
+    found = [
+        (int(entry.name.split("_", 1)[0]), entry.read_text())
+        for entry in folder.iterdir()
+        if entry.name.endswith(".sql")
+    ]
     return sorted(found)
 
 
