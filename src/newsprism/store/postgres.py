@@ -68,6 +68,7 @@ class PostgresStore(SQLStore):
     NOT_A_PAGE = "(data::jsonb ->> 'kind') IS NULL"
     BEGIN = ("BEGIN", f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
     ERRORS = (psycopg.Error,)
+    db: QmarkConnection
 
     def __init__(self, url: str, config: DedupConfig | None = None) -> None:
         self.location = _without_password(url)
