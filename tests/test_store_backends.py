@@ -240,3 +240,17 @@ def test_four_processes_ingest_into_one_postgres_database_at_once(postgres_url, 
         assert len(placed) == len(set(placed)) == shared.count("articles")  # every article in exactly one story
         expected = sorted(sorted(alone.story_members(o.id)) for o in alone.stories_overview())
         assert sorted(members.values()) == expected
+
+
+def test_the_cli_takes_the_database_from_newsprism_db(postgres_url, monkeypatch, capsys):
+    from newsprism.cli import main
+
+    from .conftest import EXAMPLES
+
+    monkeypatch.setenv("NEWSPRISM_DB", postgres_url)
+    assert main(["ingest", str(EXAMPLES), "--embedder", "hashing"]) == 0
+    capsys.readouterr()
+    assert main(["stories"]) == 0
+    assert "5 articles" in capsys.readouterr().out
+    with open_store(postgres_url) as store:
+        assert store.count("articles") == 6
