@@ -8,11 +8,15 @@ the queries of :class:`newsprism.store.sql.SQLStore`; what is its own:
 - a writer's transaction first takes one transaction-level advisory lock, so writers take turns as
   they do on SQLite (a clustering step reads the state and writes it back without another process
   placing articles in between) while readers never wait;
-- search is PostgreSQL's full text: a ``tsvector`` per article under a GIN index.
+- search is PostgreSQL's full text: a ``tsvector`` per article under a GIN index;
+- connections come from a pool per database (psycopg_pool), so a web app or a watcher that opens a
+  store per request or per poll reuses them; the schema is brought up to date when the pool is made.
 """
 
 from __future__ import annotations
 
+import atexit
+import threading
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -20,6 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
+from psycopg_pool import ConnectionPool
 
 from ..dedup import DedupConfig
 from ..errors import StoreError
@@ -35,6 +40,9 @@ WRITER_LOCK = 0x6E657773  # "news"
 # Only this much of an article's text goes into its tsvector: PostgreSQL refuses a tsvector over 1 MB,
 # and positions past 16,383 are not kept anyway.
 SEARCH_CHARS = 200_000
+# Connections one process keeps open to one database (a web app's worker threads share them).
+POOL_SIZE = 8
+CONNECT_SECONDS = 10
 
 
 class QmarkConnection:
@@ -72,29 +80,16 @@ class PostgresStore(SQLStore):
 
     def __init__(self, url: str, config: DedupConfig | None = None) -> None:
         self.location = _without_password(url)
+        self._pool = _pool(url, self.location)
         try:
-            connection = psycopg.connect(url, autocommit=True, connect_timeout=10)
+            self.db = QmarkConnection(self._pool.getconn())
         except psycopg.Error as err:
-            reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-            raise StoreError(f"{self.location}: cannot connect ({reason})", setting="db") from err
-        self.db = QmarkConnection(connection)
-        try:
-            with self._write():
-                self._migrate()
-        except psycopg.Error as err:
-            self.close()
-            raise StoreError(f"{self.location}: cannot set up the newsprism tables ({err})", setting="db") from err
+            raise StoreError(f"{self.location}: cannot connect ({_reason(err)})", setting="db") from err
         self.outlet_lines = OutletLineCounts(self.db)
         self.near_duplicates = Bands(self.db, config)
 
-    def _migrate(self) -> None:
-        """Apply the migrations this database has not had yet, in order (the writer's lock is held)."""
-        self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
-        applied = {version for (version,) in self.db.execute("SELECT version FROM schema_migrations").fetchall()}
-        for version, sql in migrations():
-            if version not in applied:
-                self.db.connection.execute(sql.encode())  # a script of several statements, no parameters
-                self.db.execute("INSERT INTO schema_migrations VALUES (?, now()::text)", (version,))
+    def close(self) -> None:
+        self._pool.putconn(self.db.connection)
 
     def _index_text(self, articles: list[Article]) -> None:
         self.db.executemany(
@@ -114,6 +109,56 @@ class PostgresStore(SQLStore):
             (query, limit),
         )
         return [SearchHit(article_id, snippet) for article_id, snippet in rows]
+
+
+_pools: dict[str, ConnectionPool] = {}
+_pools_lock = threading.Lock()
+
+
+def _pool(url: str, location: str) -> ConnectionPool:
+    """The process's pool of connections to ``url``, made (and the schema migrated) on first use."""
+    with _pools_lock:
+        if url not in _pools:
+            try:
+                with psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_SECONDS) as first:
+                    migrate(first)  # a server that refuses says why here, not as a pool timeout
+            except psycopg.Error as err:
+                raise StoreError(f"{location}: cannot connect ({_reason(err)})", setting="db") from err
+            _pools[url] = ConnectionPool(
+                url,
+                min_size=1,
+                max_size=POOL_SIZE,
+                timeout=60,
+                open=True,
+                kwargs={"autocommit": True, "connect_timeout": CONNECT_SECONDS},
+            )
+        return _pools[url]
+
+
+@atexit.register
+def _close_pools() -> None:
+    for pool in _pools.values():
+        pool.close()
+
+
+def migrate(connection: psycopg.Connection[Any]) -> None:
+    """Apply the migrations the database has not had yet, in order, in one transaction that holds the
+    writers' lock (two processes opening a new database at once do it once)."""
+    with connection.transaction():
+        connection.execute(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)"
+        )
+        applied = {version for (version,) in connection.execute("SELECT version FROM schema_migrations")}
+        for version, sql in migrations():
+            if version not in applied:
+                connection.execute(sql.encode())  # a script of several statements, no parameters
+                connection.execute("INSERT INTO schema_migrations VALUES (%s, now()::text)", (version,))
+
+
+def _reason(err: Exception) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
 
 
 def migrations() -> list[tuple[int, str]]:
