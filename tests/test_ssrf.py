@@ -111,6 +111,8 @@ REFUSED = [
     ("[fe80::1]", "link-local"),
     ("[ff02::1]", "multicast"),
     ("[2001:db8::1]", "documentation"),
+    ("[100::1]", "reserved"),  # discard-only
+    ("[2001:10::1]", "not a public address"),  # ORCHID: none of the named kinds
     # other spellings of 127.0.0.1 that the resolver and browsers accept
     ("2130706433", "loopback"),
     ("0x7f.1", "loopback"),
@@ -136,10 +138,12 @@ def test_public_addresses_and_their_nat64_and_6to4_forms_pass(address):
     assert refusal(ipaddress.ip_address(address)) is None
 
 
-def test_dns_rebinding_cannot_reach_a_private_address(net, server):
-    """The check sees a public answer, a second lookup would see 127.0.0.1: the connection goes to the
-    checked address (refused by the recorder), never to the loopback server."""
-    net.answers["rebind.test"] = [[PUBLIC], ["127.0.0.1"]]
+@pytest.mark.parametrize("public_answers", [1, 2, 3])
+def test_dns_rebinding_cannot_reach_a_private_address(public_answers, net, server):
+    """The name resolves to a public address ``public_answers`` times, then to 127.0.0.1 (a rebinding DNS
+    server may answer the public one as often as it likes): the fetcher resolves once and connects to what
+    it checked (refused by the recorder), never to the loopback server."""
+    net.answers["rebind.test"] = [[PUBLIC]] * public_answers + [["127.0.0.1"]]
     fetched = fetcher().get(f"http://rebind.test:{server.port}/page")
     assert fetched.error
     assert server.requests == []

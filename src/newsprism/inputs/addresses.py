@@ -144,8 +144,8 @@ def _number(part: str) -> int | None:
 
 
 def resolve(host: str) -> list[str]:
-    """Every address the system resolver gives ``host`` (IPv4 and IPv6)."""
-    return sorted({str(info[4][0]) for info in socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)})
+    """Every address the system resolver gives ``host`` (IPv4 and IPv6), in the resolver's order of preference."""
+    return list(dict.fromkeys(str(info[4][0]) for info in socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)))
 
 
 def addresses_of(host: str, resolver: Resolver) -> list[Address]:
