@@ -119,7 +119,6 @@ REFUSED = [
     ("017700000001", "loopback"),
     ("0x7f000001", "loopback"),
     ("127.1", "loopback"),
-    ("0177.0.0.1", "loopback"),
     ("167772161", "private"),  # 10.0.0.1
 ]
 
@@ -269,3 +268,19 @@ def test_bodies_over_the_size_cap_are_refused(headers, reason, net):
         site.close()
     assert big.error == f"{site.url}/big: {reason}" and big.body == b""
     assert small.ok and small.body == b"page"
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://\u2603.test/", "not a valid URL: Invalid IDNA hostname"),  # IDNA 2003 takes it, httpx does not
+        ("http://xn--zz.test/", "not a valid URL: "),
+        ("http://x.test/\x00", "not a valid URL: Invalid non-printable ASCII character"),
+        ("http://0177.0.0.1/", "not a valid URL: Invalid IPv4 address"),  # octal 127.0.0.1: httpx refuses it
+        ("gopher://127.0.0.1/1", "only http and https URLs can be fetched"),
+    ],
+)
+def test_urls_httpx_cannot_send_are_one_line_errors_before_any_lookup(url, reason, net):
+    fetched = fetcher().get(url)
+    assert fetched.error.startswith(f"{url}: {reason}") and "\n" not in fetched.error
+    assert net.lookups == [] and net.connections == []

@@ -161,12 +161,14 @@ class Fetcher:
     def _pin(self, url: str) -> None:
         """Resolve ``url``'s host once, refuse it unless every address is allowed, and pin the connection
         to those addresses. Raises RefusedAddressError, or OSError when the host cannot be resolved."""
-        host = urlsplit(url).hostname or ""
+        host = urlsplit(url).hostname or ""  # as the user wrote it, for messages
+        # as httpx sends it (IDNA 2008: "ß" stays "ß", where the resolver's IDNA 2003 would ask for "ss")
+        wire_host = httpx.URL(url).raw_host.decode("ascii")
         try:
-            addresses = addresses_of(host, self.resolve)
+            addresses = addresses_of(wire_host, self.resolve)
         except OSError as error:
             raise OSError(f"cannot resolve {host} ({error.strerror or error})") from error
-        except (UnicodeError, ValueError) as error:  # a label IDNA cannot encode; url_problem() catches it first
+        except (UnicodeError, ValueError) as error:  # url_problem() refuses such names first
             raise OSError(f"{host} is not a valid host name") from error
         if not addresses:
             raise OSError(f"cannot resolve {host} (no addresses)")
@@ -179,7 +181,7 @@ class Fetcher:
                         f"{host} {named} {reason}; newsprism fetches only public addresses unless private "
                         "addresses are allowed"
                     )
-        self._backend.pin(httpx.URL(url).raw_host.decode("ascii"), addresses)
+        self._backend.pin(wire_host, addresses)
 
     def _request(self, url: str, headers: dict[str, str]) -> httpx.Response | Fetched:
         host = urlsplit(url).netloc
@@ -192,7 +194,7 @@ class Fetcher:
                 self.requests += 1
                 request = self.client.build_request("GET", url, headers=headers, timeout=self.timeout)
                 response = self.client.send(request, stream=True, follow_redirects=False)
-            except httpx.InvalidURL as error:  # a host name httpx's IDNA 2008 refuses: retrying cannot help
+            except httpx.InvalidURL as error:  # url_problem() refuses these first; never a traceback if httpx changes
                 return Fetched(url, error=f"{url}: not a valid URL: {error}")
             except httpx.HTTPError as error:
                 if attempt == self.retries:
@@ -261,4 +263,8 @@ def url_problem(url: str) -> str | None:
             host.encode("idna")
         except UnicodeError:
             return f"not a valid URL: {host} is not a valid host name"
+    try:  # httpx is stricter (IDNA 2008, no control characters): what it refuses is refused here, unrequested
+        httpx.URL(url).host  # noqa: B018  (decoding the host refuses a broken punycode label)
+    except (httpx.InvalidURL, UnicodeError, ValueError) as error:
+        return f"not a valid URL: {error}"
     return None
