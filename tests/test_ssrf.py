@@ -9,6 +9,8 @@ would leave the machine fails instead (and the test sees where it was going).
 
 import ipaddress
 import socket
+import ssl
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
@@ -284,3 +286,57 @@ def test_urls_httpx_cannot_send_are_one_line_errors_before_any_lookup(url, reaso
     fetched = fetcher().get(url)
     assert fetched.error.startswith(f"{url}: {reason}") and "\n" not in fetched.error
     assert net.lookups == [] and net.connections == []
+
+
+def _certificate(tmp_path, name: str) -> tuple[str, str]:
+    """A self-signed certificate for ``name`` and its key, as PEM files."""
+    x509 = pytest.importorskip("cryptography.x509")
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(x509.oid.NameOID.COMMON_NAME, name)])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return str(cert_file), str(key_file)
+
+
+@pytest.mark.parametrize(("certified", "ok"), [("pinned.test", True), ("other.test", False)])
+def test_tls_keeps_the_urls_server_name_and_checks_the_certificate_against_it(
+    certified, ok, net, tmp_path, monkeypatch
+):
+    cert_file, key_file = _certificate(tmp_path, certified)
+    site = Routes({"/page": PAGE})
+    names: list[str | None] = []
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(cert_file, key_file)
+    server_context.sni_callback = lambda sock, name, context: names.append(name)
+    site.server.socket = server_context.wrap_socket(site.server.socket, server_side=True)
+    client_context = ssl.create_default_context(cafile=cert_file)  # trusts the test certificate only
+    monkeypatch.setattr(httpx, "create_ssl_context", lambda **options: client_context)
+    net.answers["pinned.test"] = [["127.0.0.1"]]
+    try:
+        fetched = fetcher(allow_networks=LOOPBACK).get(f"https://pinned.test:{site.port}/page")
+    finally:
+        site.close()
+    assert names == ["pinned.test"] and net.connections == [("127.0.0.1", site.port)]
+    if ok:
+        assert fetched.ok and site.requests == [("/page", f"pinned.test:{site.port}")]
+    else:  # the certificate names another host: refused although the pinned address answered
+        assert fetched.error and "CERTIFICATE_VERIFY_FAILED" in fetched.error and site.requests == []
