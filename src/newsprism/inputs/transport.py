@@ -7,7 +7,8 @@ the private one. Here the fetcher resolves once, checks every answer, and pins t
 resolves anything. The request itself is untouched, so the Host header and the TLS server name (SNI, and
 the certificate check) stay those of the URL's host. A host with no pin is not connected to at all.
 
-No proxy is used (``trust_env=False``): through a proxy the proxy would resolve the name, unchecked.
+No proxy is taken from the environment (``trust_env=False`` on the client): a proxy would resolve the name
+itself, unchecked. Certificate settings from the environment (``SSL_CERT_FILE``) still apply.
 """
 
 from __future__ import annotations
@@ -74,9 +75,7 @@ class PinnedTransport(httpx.HTTPTransport):
         super().__init__(trust_env=False)
         # httpx has no parameter for the network backend: the pool it built is replaced by one that differs
         # only in the backend. tests/test_ssrf.py fails if an httpx release stops using this pool.
-        self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False), network_backend=backend
-        )
+        self._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(), network_backend=backend)
 
 
 def pinned_client(backend: PinnedBackend, headers: dict[str, str]) -> httpx.Client:
