@@ -280,12 +280,30 @@ def test_bodies_over_the_size_cap_are_refused(headers, reason, net):
         ("http://x.test/\x00", "not a valid URL: Invalid non-printable ASCII character"),
         ("http://0177.0.0.1/", "not a valid URL: Invalid IPv4 address"),  # octal 127.0.0.1: httpx refuses it
         ("gopher://127.0.0.1/1", "only http and https URLs can be fetched"),
+        ("file:///etc/passwd", "only http and https URLs can be fetched"),
+        ("http://a..b/", "not a valid URL: a..b is not a valid host name"),
+        ("http://[::1/", "not a valid URL: Invalid IPv6 URL"),
     ],
 )
 def test_urls_httpx_cannot_send_are_one_line_errors_before_any_lookup(url, reason, net):
     fetched = fetcher().get(url)
     assert fetched.error.startswith(f"{url}: {reason}") and "\n" not in fetched.error
     assert net.lookups == [] and net.connections == []
+
+
+def test_no_proxy_is_taken_from_the_environment(net, server, monkeypatch):
+    """A proxy would resolve the name itself, unchecked: the fetcher connects to the pinned address."""
+    proxy = Routes({})
+    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.setenv(name, proxy.url)
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    net.answers["pinned.test"] = [["127.0.0.1"]]
+    try:
+        fetched = fetcher(allow_networks=LOOPBACK).get(f"http://pinned.test:{server.port}/page")
+    finally:
+        proxy.close()
+    assert fetched.ok and proxy.requests == [] and server.paths() == ["/page"]
 
 
 def _certificate(tmp_path, name: str) -> tuple[str, str]:

@@ -7,8 +7,9 @@ the private one. Here the fetcher resolves once, checks every answer, and pins t
 resolves anything. The request itself is untouched, so the Host header and the TLS server name (SNI, and
 the certificate check) stay those of the URL's host. A host with no pin is not connected to at all.
 
-No proxy is taken from the environment (``trust_env=False`` on the client): a proxy would resolve the name
-itself, unchecked. Certificate settings from the environment (``SSL_CERT_FILE``) still apply.
+No proxy is taken from the environment (``HTTP_PROXY``...): a proxy would resolve the name itself, unchecked.
+httpx already ignores those variables when given a transport; ``trust_env=False`` says so and keeps it so.
+Certificate settings from the environment (``SSL_CERT_FILE``) still apply.
 """
 
 from __future__ import annotations
