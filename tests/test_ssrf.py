@@ -116,12 +116,12 @@ REFUSED = [
     ("[100::1]", "reserved"),  # discard-only
     ("[2001:10::1]", "not a public address"),  # ORCHID: none of the named kinds
     # other spellings of 127.0.0.1 that the resolver and browsers accept
-    ("2130706433", "loopback"),
-    ("0x7f.1", "loopback"),
-    ("017700000001", "loopback"),
-    ("0x7f000001", "loopback"),
-    ("127.1", "loopback"),
-    ("167772161", "private"),  # 10.0.0.1
+    ("2130706433", "2130706433 is 127.0.0.1, a loopback"),
+    ("0x7f.1", "0x7f.1 is 127.0.0.1, a loopback"),
+    ("017700000001", "017700000001 is 127.0.0.1, a loopback"),
+    ("0x7f000001", "0x7f000001 is 127.0.0.1, a loopback"),
+    ("127.1", "127.1 is 127.0.0.1, a loopback"),
+    ("167772161", "167772161 is 10.0.0.1, a private"),
 ]
 
 

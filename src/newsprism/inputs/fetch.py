@@ -176,7 +176,9 @@ class Fetcher:
             for ip in addresses:
                 reason = refusal(ip)
                 if reason and not any(ip in ipaddress.ip_network(net) for net in self.allow_networks):
-                    named = "is" if literal_address(host) is not None else f"resolves to {ip},"
+                    named = f"resolves to {ip},"
+                    if literal_address(host) is not None:  # 0x7f.1 is 127.0.0.1, ...; ::1 is ...
+                        named = f"is {ip}," if ip.version == 4 and str(ip) != host else "is"
                     raise RefusedAddressError(
                         f"{host} {named} {reason}; newsprism fetches only public addresses unless private "
                         "addresses are allowed"
