@@ -179,6 +179,25 @@ def report(
     return Report(articles=articles, stories=analysed, pipeline=info)
 
 
+def analyse_stored(
+    story_ids: Iterable[str],
+    *,
+    db: str | Path = DEFAULT_DB,
+    settings: Settings | None = None,
+    embedder: Embedder | str = "auto",
+    recognizer: Recognizer | None = None,
+) -> list[dict]:
+    """Analyse the stored stories ``story_ids`` (reusing stored analyses), store each analysis and
+    return them; a story with no articles left is passed over. The web app calls this when stories
+    change, so that showing one is a read of the store."""
+    settings = settings or Settings()
+    embedder = load_embedder(embedder)[0] if isinstance(embedder, str) else embedder
+    recognizer = recognizer or load_recognizer()[0]
+    with open_store(_existing(db)) as store:
+        found = [_stored_story(story_id, store) for story_id in dict.fromkeys(story_ids)]
+        return [_analysed(story, store, embedder, recognizer, settings) for story in found if story.articles]
+
+
 def stories(*, db: str | Path = DEFAULT_DB) -> list[StoryOverview]:
     """The stored stories, largest first."""
     with open_store(_existing(db)) as store:

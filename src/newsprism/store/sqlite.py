@@ -24,7 +24,7 @@ from ..dedup import DedupConfig, NearDuplicate
 from ..errors import StoreError
 from ..inputs.fetch import Fetched
 from ..records import Article, Skipped
-from .base import OutletLines, SearchHit, StoryOverview
+from .base import OutletLines, SearchHit, StoredStory, StoryOverview
 from .lsh import SQLiteBands, create_tables
 from .outlet_lines import SQLiteOutletLines
 from .select import select_in
@@ -300,6 +300,21 @@ class SQLiteStore:
             self.db.executemany(
                 "INSERT INTO story_articles VALUES (?, ?)", [(story["id"], a) for a in story["articles"]]
             )
+
+    def stored_stories(self, story_ids: Sequence[str] | None = None) -> dict[str, StoredStory]:
+        if story_ids is None:
+            rows = self.db.execute("SELECT id, data, stored_at FROM stories").fetchall()
+        else:
+            rows = select_in(self.db, "id, data, stored_at", "stories", "id", story_ids)
+        return {sid: StoredStory(json.loads(data), at) for sid, data, at in rows}
+
+    def stories_version(self) -> str:
+        # a replaced row takes a new rowid, so the largest rowids move on every write to these tables
+        row = self.db.execute(
+            "SELECT (SELECT MAX(rowid) FROM stories), (SELECT COUNT(*) FROM stories), "
+            "(SELECT MAX(rowid) FROM story_articles), (SELECT COUNT(*) FROM story_articles)"
+        ).fetchone()
+        return ":".join(str(value) for value in row)
 
     # the fetch log
 
