@@ -18,7 +18,6 @@ from newsprism.report import SCHEMA_PATH
 from newsprism.web import ServeConfig, create_app
 from newsprism.web.security import CSRF_COOKIE
 
-from .conftest import EVIL_RECORD
 from .webserver import NewsSite
 
 TOKEN = "t" * 32
@@ -219,7 +218,8 @@ def test_url_ingest_refuses_private_addresses(writable):
 
 
 def test_a_stored_story_without_analysis_is_analysed_by_the_worker(writable, tmp_path):
-    record = {"id": "late-1", "title": "Dam opens at Brenford", "text": "The new dam at Brenford opened on Friday. " * 5}
+    text = "The new dam at Brenford opened on Friday. " * 5
+    record = {"id": "late-1", "title": "Dam opens at Brenford", "text": text}
     source = tmp_path / "late.jsonl"
     source.write_text(json.dumps(record) + "\n")
     story_id = api.ingest([source], db=writable, embedder="hashing").stories[0].id  # stored, not analysed
