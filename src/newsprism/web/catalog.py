@@ -124,6 +124,14 @@ class Catalog:
             self._cache[full] = make(snap)
         return self._cache[full]
 
+    def hit(self, key: Hashable) -> Any | None:
+        """What :meth:`cached` holds for ``key`` when the store was checked lately, without touching the
+        store: the event loop answers cached pages itself, and only a miss goes to a thread."""
+        snap = self._snapshot
+        if snap is None or time.monotonic() - self._checked >= RECHECK_SECONDS:
+            return None
+        return self._cache.get((snap.version, key))
+
     def articles(self, article_ids: Sequence[str]) -> dict[str, Article]:
         return self.store().articles(article_ids)
 

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from ..errors import NotFoundError, UnavailableError, UsageError
 from ..report import web_url
@@ -81,7 +82,9 @@ def stories(request: Request, date: DateParam = None, outlet: TextParam = None, 
 
 
 @router.get("/stories/{story_id}", summary="One story, exactly as in the report's JSON contract")
-def story(request: Request, story_id: str) -> Response:
+async def story(request: Request, story_id: str) -> Response:
+    key = ("api-story", story_id)
+
     def make(snap) -> bytes:
         snap.card(story_id)  # 404 for an unknown story
         stored = snap.stories.get(story_id)
@@ -89,7 +92,9 @@ def story(request: Request, story_id: str) -> Response:
             raise UnavailableError(f"story {story_id!r} is not analysed yet; ask again shortly")
         return json.dumps(stored.data, ensure_ascii=False).encode()
 
-    return Response(catalog(request).cached(("api-story", story_id), make), media_type="application/json")
+    cat = catalog(request)
+    body = cat.hit(key) or await run_in_threadpool(cat.cached, key, make)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/articles/{article_id}", summary="One stored article, with its story")

@@ -70,16 +70,19 @@ def index(request: Request, date: DateParam = None, outlet: TextParam = None, en
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story(request: Request, story_id: str) -> Response:
-    def make(_) -> str:
-        card, data, articles = catalog(request).story(story_id)
+async def story(request: Request, story_id: str) -> Response:
+    key = ("page-story", story_id)
+
+    def make(_) -> bytes:
+        card, data, articles = cat.story(story_id)
         by_id = {a["id"]: a for a in articles}
         return request.app.state.templates.get_template("story.html.j2").render(
             card=card, story=data, articles=by_id, shown_articles=articles, label=labeller(by_id),
             twin=f"/api/stories/{story_id}",
-        )  # fmt: skip
+        ).encode()  # fmt: skip
 
-    return HTMLResponse(catalog(request).cached(("page-story", story_id), make))
+    cat = catalog(request)
+    return HTMLResponse(cat.hit(key) or await run_in_threadpool(cat.cached, key, make))
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
