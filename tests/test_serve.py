@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
 
 import jsonschema
 import pytest
@@ -26,7 +27,9 @@ SECTIONS = ("Summary", "Facts by source", "Conflicts", "Provenance", "Entities",
 
 
 def client_for(db, **options) -> TestClient:
-    config = ServeConfig(db=str(db), token=TOKEN, background=False, embedder="hashing", delay=0, **options)
+    config = ServeConfig(
+        **{"db": str(db), "token": TOKEN, "background": False, "embedder": "hashing", "delay": 0, **options}
+    )
     return TestClient(create_app(config))
 
 
@@ -268,3 +271,18 @@ def test_openapi_and_its_docs_page(client):
         assert path in spec["paths"], path
     docs = client.get("/api/docs").text
     assert "/api/ingest" in docs and "<script" not in docs
+
+
+def test_watch_polls_in_the_background_while_the_server_answers(writable):
+    site = NewsSite(items=1)
+    try:
+        with client_for(writable, allow_private=True, watch=(f"{site.url}/feed.xml",), background=True) as client:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and not client.get("/api/feeds").json()["feeds"][0]["polls"]:
+                assert client.get("/").status_code == 200
+                time.sleep(0.2)
+            feed = client.get("/api/feeds").json()["feeds"][0]
+    finally:
+        site.close()
+    assert feed["polls"] == 1 and feed["new_articles"] >= 1
+    assert client.get(f"/api/stories/{feed['stories'][0]}").status_code == 200
