@@ -108,17 +108,19 @@ def main() -> None:
     try:
         ids = [s["id"] for s in httpx.get(url + "/api/stories", params={"per_page": 100}).json()["stories"]]
         print(f"{len(ids)} stories; {args.concurrency} concurrent clients, {args.seconds:.0f} s per route")
-        print(f"{'route':<20} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'failed':>6} {'server CPU ms/req':>18}")
+        print(f"{'route':<20} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'failed':>6} {'server CPU ms/req':>18} "
+              f"{'client CPU ms/req':>18}")  # fmt: skip
         for route in ROUTES:
             paths = [route.format(id=i) for i in ids]
             for path in paths:  # one request each: the cache is warm after
                 httpx.get(url + path)
-            before = cpu_seconds(server.pid)
+            before, mine = cpu_seconds(server.pid), time.process_time()
             done, latencies, failed = asyncio.run(load(url, paths, args.seconds, args.concurrency))
             cost = (cpu_seconds(server.pid) - before) / done * 1000
+            client = (time.process_time() - mine) / done * 1000
             cuts = statistics.quantiles(latencies, n=100)
             print(f"{route:<20} {done / args.seconds:>7.0f} {cuts[49] * 1000:>7.1f} {cuts[98] * 1000:>7.1f} "
-                  f"{failed:>6} {cost:>18.2f}")  # fmt: skip
+                  f"{failed:>6} {cost:>18.2f} {client:>18.2f}")  # fmt: skip
     finally:
         server.terminate()
         server.wait(timeout=10)
