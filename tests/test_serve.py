@@ -286,3 +286,9 @@ def test_watch_polls_in_the_background_while_the_server_answers(writable):
         site.close()
     assert feed["polls"] == 1 and feed["new_articles"] >= 1
     assert client.get(f"/api/stories/{feed['stories'][0]}").status_code == 200
+
+
+def test_a_loopback_server_answers_only_loopback_host_names(serve_db):
+    client = client_for(serve_db, allowed_hosts=("127.0.0.1", "localhost"))
+    assert client.get("/api/stories", headers={"Host": "localhost:8000"}).status_code == 200
+    assert client.get("/api/stories", headers={"Host": "rebound.example.com"}).status_code == 400

@@ -281,19 +281,16 @@ def _watch(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import uvicorn  # the web app's imports cost a second: only serve pays it
-
-    from .web import ServeConfig, create_app
     from .web.security import load_token
 
     token, generated = load_token(args.token_file)
-    config = ServeConfig(db=args.db, token=token, watch=tuple(args.watch), every=_interval(args.every),
-                         allow_private=args.allow_private, embedder=args.embedder)  # fmt: skip
-    app = create_app(config)
     if generated:
         print(f"write token (give it as Authorization: Bearer TOKEN, or in the /feeds form): {token}", file=sys.stderr)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"listening on {_terminal(args.host)}: anyone who can reach it reads the stories", file=sys.stderr)
     print(f"serving {_terminal(args.db)} on http://{args.host}:{args.port}/", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    api.serve(token=token, db=args.db, host=args.host, port=args.port, watch=args.watch, every=_interval(args.every),
+              embedder=args.embedder, allow_private=args.allow_private)  # fmt: skip
     return 0
 
 

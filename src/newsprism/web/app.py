@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import ChoiceLoader, PackageLoader
 from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..errors import NewsprismError
 from ..report import environment
@@ -40,6 +41,9 @@ class ServeConfig:
     embedder: str = "auto"
     max_body: int = MAX_BODY_BYTES
     background: bool = True  # analyse stale stories and poll feeds in a thread (tests turn it off)
+    # Host headers answered; empty answers any. A server on loopback answers only loopback names, so a
+    # web page that rebinds its own name to 127.0.0.1 cannot read it from the visitor's browser.
+    allowed_hosts: tuple[str, ...] = ()
 
 
 def create_app(config: ServeConfig) -> FastAPI:
@@ -71,7 +75,9 @@ def create_app(config: ServeConfig) -> FastAPI:
     app.state.catalog = catalog
     app.state.worker = worker
     app.state.templates = _templates()
-    app.add_middleware(Guard, max_body=config.max_body)
+    if config.allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(config.allowed_hosts))
+    app.add_middleware(Guard, max_body=config.max_body)  # added last, so outermost: its headers go on every answer
     app.include_router(api_router)
     app.include_router(page_router)
     _errors(app)
