@@ -89,6 +89,7 @@ def test_story_page_shows_every_section_and_links_only_http_sources(client, seed
     for title in SECTIONS:
         assert f"<h3>{title}</h3>" in page.text
     assert "nearly two decades" in page.text and 'href="/entities/' in page.text
+    assert "<mark>Vladivostok</mark>" in page.text  # a conflict's evidence marks where its value is
     hrefs = re.findall(r'href="([^"]+)"', page.text)
     assert all(h.startswith(("/", "http://", "https://")) for h in hrefs), hrefs
     assert f'href="/api/stories/{seed_id}"' in page.text  # its JSON twin
@@ -292,3 +293,12 @@ def test_a_loopback_server_answers_only_loopback_host_names(serve_db):
     client = client_for(serve_db, allowed_hosts=("127.0.0.1", "localhost"))
     assert client.get("/api/stories", headers={"Host": "localhost:8000"}).status_code == 200
     assert client.get("/api/stories", headers={"Host": "rebound.example.com"}).status_code == 400
+
+
+def test_highlight_escapes_what_it_marks():
+    from newsprism.report import highlight
+
+    assert str(highlight("<b>Kyiv</b> said 24 Years ago", "24 years")) == (
+        "&lt;b&gt;Kyiv&lt;/b&gt; said <mark>24 Years</mark> ago"
+    )
+    assert str(highlight("no <i>value</i> here", "<i>x")) == "no &lt;i&gt;value&lt;/i&gt; here"

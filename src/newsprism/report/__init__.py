@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from jinja2 import BaseLoader, Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 
 from ..analysis.conflicts import CONFIDENT
 from ..records import Article, Skipped, StoryAnalysis
@@ -99,6 +101,7 @@ def environment(loader: BaseLoader | None = None) -> Environment:
     )
     env.filters["md"] = markdown_filter
     env.filters["web_url"] = web_url
+    env.filters["highlight"] = highlight
     env.globals["confident"] = CONFIDENT
     return env
 
@@ -109,6 +112,17 @@ def web_url(url: str | None) -> str | None:
         return None
     scheme, sep, rest = url.partition(":")
     return url if sep and scheme.lower() in ("http", "https") and rest.startswith("//") else None
+
+
+def highlight(sentence: str, value: str) -> Markup:
+    """``sentence`` escaped, with the first place it spells ``value`` (any case) marked: the evidence of
+    a conflict shows where each side's value is. A value the sentence does not spell is not marked."""
+    found = re.search(re.escape(str(value)), str(sentence), re.IGNORECASE) if value else None
+    if found is None:
+        return escape(sentence)
+    start, end = found.span()
+    text = str(sentence)
+    return escape(text[:start]) + Markup("<mark>") + escape(text[start:end]) + Markup("</mark>") + escape(text[end:])
 
 
 def _render(template: str, report: Report) -> str:
