@@ -74,9 +74,11 @@ def test_stories_newest_first_with_filters_and_paging(client):
     html = client.get("/", params={"per_page": 1, "page": 2}).text
     assert 'rel="prev"' in html and 'rel="next"' in html and "conflict" in html
     assert client.get("/", params={"outlet": "Nobody"}).text.count('class="card"') == 0
+    empty_form = client.get("/", params={"date": "", "outlet": "", "entity": ""})  # the form sends every field
+    assert empty_form.status_code == 200 and empty_form.text.count('class="card"') == 4
 
 
-@pytest.mark.parametrize("query", [{"date": "June"}, {"page": 0}, {"per_page": 1000}, {"outlet": ""}])
+@pytest.mark.parametrize("query", [{"date": "June"}, {"page": 0}, {"per_page": 1000}, {"outlet": "x" * 201}])
 def test_bad_list_parameters_are_422_as_json_and_as_a_page(client, query):
     answer = client.get("/api/stories", params=query)
     assert answer.status_code == 422 and answer.json()["problems"]

@@ -27,12 +27,12 @@ MAX_SEARCH = 100
 # One ingest request: at most this many URLs or records.
 MAX_INPUTS = 200
 
-DateParam = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="a day, YYYY-MM-DD")]
-TextParam = Annotated[str | None, Query(min_length=1, max_length=200)]
+# An empty filter is no filter: the list page's form sends every field, filled or not.
+DateParam = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="a day, YYYY-MM-DD")]
+TextParam = Annotated[str | None, Query(max_length=200)]
 PageParam = Annotated[int, Query(ge=1, le=100_000)]
 PerParam = Annotated[int, Query(ge=1, le=MAX_PER_PAGE)]
 QueryParam = Annotated[str, Query(min_length=1, max_length=500, description="words that must all appear")]
-NameParam = Annotated[str, Query(min_length=1, max_length=300)]
 
 
 class Record(BaseModel):
