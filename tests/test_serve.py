@@ -92,6 +92,8 @@ def test_story_page_shows_every_section_and_links_only_http_sources(client, seed
         assert f"<h3>{title}</h3>" in page.text
     assert "nearly two decades" in page.text and 'href="/entities/' in page.text
     assert "<mark>Vladivostok</mark>" in page.text  # a conflict's evidence marks where its value is
+    drawn = re.search(r'<svg class="graph".*?<path class="[a-z-]+" d="M\d+ 72 Q', page.text, re.S)
+    assert drawn  # who copied whom, as a graph
     hrefs = re.findall(r'href="([^"]+)"', page.text)
     assert all(h.startswith(("/", "http://", "https://")) for h in hrefs), hrefs
     assert f'href="/api/stories/{seed_id}"' in page.text  # its JSON twin
