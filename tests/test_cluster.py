@@ -7,7 +7,16 @@ import numpy as np
 import pytest
 
 import newsprism
-from newsprism.cluster import ClusterState, StoryClusterer, StoryState, _grow, _shrink, slug_words, timestamp
+from newsprism.cluster import (
+    ClusterState,
+    StoryClusterer,
+    StoryState,
+    _grow,
+    _shrink,
+    slug_words,
+    story_id,
+    timestamp,
+)
 from newsprism.cluster.features import lede
 from newsprism.config import ClusterConfig
 from newsprism.embed import HashingEmbedder
@@ -242,6 +251,16 @@ def test_a_story_whose_members_form_two_groups_is_split():
     assert sorted(s.size for s in state.stories.values()) == [3, 3]
     for sid, story in state.stories.items():
         assert all(sid in state.postings[t] for t in story.terms)  # the pieces are indexed
+
+
+def test_the_part_holding_the_first_article_keeps_the_story_id_even_when_smaller():
+    loose = ClusterConfig(similarity=0.0, merge_similarity=0.0)
+    articles = [*volcano_and_markets("a", 9), headline("a9", "Wall Street stocks rally on Monday", "2024-01-01T09:30")]
+    state = ClusterState()
+    placed = StoryClusterer(loose, HashingEmbedder()).partial_fit(articles, state)
+    assert placed["a0"] == story_id("a0")  # the volcano, first and in the smaller part
+    assert sorted(s.size for s in state.stories.values()) == [3, 4]
+    assert {placed[a.id] for a in articles} == set(state.stories)
 
 
 def test_a_story_holding_articles_of_earlier_batches_is_not_split():

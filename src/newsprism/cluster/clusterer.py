@@ -110,9 +110,8 @@ class StoryClusterer:
 
     def _split(self, items: list[_Item], assignment: dict[str, str], state: ClusterState) -> None:
         """Cut each story made of this batch's articles alone whose members form separate groups (see
-        :mod:`newsprism.cluster.split`) into those groups; the largest keeps the story's id. A story
-        that holds articles of earlier batches is left whole: their terms and embeddings are only in
-        its sums."""
+        :mod:`newsprism.cluster.split`) into those groups, each a story. A story that holds articles of
+        earlier batches is left whole: their terms and embeddings are only in its sums."""
         members: dict[str, list[_Item]] = defaultdict(list)
         for item in items:
             members[state.resolve(assignment[item.id])].append(item)
@@ -127,10 +126,16 @@ class StoryClusterer:
             similarity = pairwise(
                 [i.terms for i in group], np.stack([i.vector for i in group]), np.array([i.weight for i in group])
             )
-            parts = groups(similarity, self.config.split_similarity, self.config.split_part)
+            parts = groups(
+                similarity,
+                self.config.split_similarity,
+                max(self.config.split_part, self.config.split_share * len(group)),
+            )
             if len(parts) < 2:
                 continue
-            parts.sort(key=len, reverse=True)
+            # the part holding the article the story's id was made from keeps it (else the largest), so
+            # that no other part's id, made from its first article, can be the same
+            parts.sort(key=lambda rows: (story_id(group[rows[0]].id) != sid, -len(rows)))
             state.drop_story(sid)
             for number, part in enumerate(parts):
                 chosen = [group[row] for row in part]

@@ -35,7 +35,7 @@ def pairwise(terms: list[Vector], vectors: np.ndarray, weights: np.ndarray) -> n
     return share * (matrix @ matrix.T) + (1 - share) * (unit @ unit.T)
 
 
-def groups(similarity: np.ndarray, bar: float, smallest: int) -> list[list[int]]:
+def groups(similarity: np.ndarray, bar: float, smallest: float) -> list[list[int]]:
     """The members (row numbers) of each group of at least ``smallest`` members that average-linkage
     clustering leaves, every other member added to the group it is closest to on average; one group
     when fewer than two are that large.
