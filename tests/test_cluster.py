@@ -7,7 +7,16 @@ import numpy as np
 import pytest
 
 import newsprism
-from newsprism.cluster import ClusterState, StoryClusterer, StoryState, _grow, _shrink, slug_words, timestamp
+from newsprism.cluster import (
+    ClusterState,
+    StoryClusterer,
+    StoryState,
+    _grow,
+    _shrink,
+    slug_words,
+    story_id,
+    timestamp,
+)
 from newsprism.cluster.features import lede
 from newsprism.config import ClusterConfig
 from newsprism.embed import HashingEmbedder
@@ -195,3 +204,71 @@ def test_stories_of_headlines_merge_at_a_lower_bar():
         clusterer, state, newer = two_stories(config)
         clusterer._merge({newer: fullness}, state)
         assert len(state.stories) == stories
+
+
+def test_average_linkage_finds_separate_groups_and_keeps_one_story_whole():
+    from newsprism.cluster.split import groups
+
+    two = np.full((7, 7), 0.05)
+    two[:3, :3] = two[3:6, 3:6] = 0.6
+    two[6, :3], two[:3, 6] = 0.15, 0.15  # a loose member, closest to the first group
+    assert groups(two, 0.2, 3) == [[0, 1, 2, 6], [3, 4, 5]]
+    one = np.full((7, 7), 0.5)
+    assert groups(one, 0.2, 3) == [list(range(7))]
+    lopsided = two.copy()
+    lopsided[5, :5] = lopsided[:5, 5] = 0.05  # the second group now has two members: too few to stand
+    assert groups(lopsided, 0.2, 3) == [list(range(7))]
+
+
+def volcano_and_markets(prefix: str, hour: int) -> list[Article]:
+    volcano = [
+        "Volcano erupts on Iceland peninsula",
+        "Iceland volcano eruption lava Grindavik",
+        "Lava from Iceland volcano nears town",
+    ]
+    markets = [
+        "Wall Street stocks rally on Fed rate hopes",
+        "Stocks rally as Fed signals rate cut",
+        "Fed rate cut hopes lift Wall Street stocks",
+    ]
+    # one word they all share, so that at a similarity of 0 every headline joins one story
+    return [
+        headline(f"{prefix}{n}", f"{title} on Monday", f"2024-01-01T{hour:02d}:{n:02d}")
+        for n, title in enumerate(volcano + markets)
+    ]
+
+
+def test_a_story_whose_members_form_two_groups_is_split():
+    loose = ClusterConfig(similarity=0.0, merge_similarity=0.0)  # everything joins one story
+    together = StoryClusterer(replace(loose, split_size=100), HashingEmbedder()).fit_predict(
+        volcano_and_markets("a", 9)
+    )
+    assert [len(s.articles) for s in together] == [6]
+    state = ClusterState()
+    placed = StoryClusterer(loose, HashingEmbedder()).partial_fit(volcano_and_markets("a", 9), state)
+    assert {placed[f"a{n}"] for n in range(3)}.isdisjoint({placed[f"a{n}"] for n in range(3, 6)})
+    assert len(set(placed.values())) == 2
+    assert sorted(s.size for s in state.stories.values()) == [3, 3]
+    for sid, story in state.stories.items():
+        assert all(sid in state.postings[t] for t in story.terms)  # the pieces are indexed
+
+
+def test_the_part_holding_the_first_article_keeps_the_story_id_even_when_smaller():
+    loose = ClusterConfig(similarity=0.0, merge_similarity=0.0)
+    articles = [*volcano_and_markets("a", 9), headline("a9", "Wall Street stocks rally on Monday", "2024-01-01T09:30")]
+    state = ClusterState()
+    placed = StoryClusterer(loose, HashingEmbedder()).partial_fit(articles, state)
+    assert placed["a0"] == story_id("a0")  # the volcano, first and in the smaller part
+    assert sorted(s.size for s in state.stories.values()) == [3, 4]
+    assert {placed[a.id] for a in articles} == set(state.stories)
+
+
+def test_a_story_holding_articles_of_earlier_batches_is_not_split():
+    loose = ClusterConfig(similarity=0.0, merge_similarity=0.0)
+    state = ClusterState()
+    first = StoryClusterer(replace(loose, split_size=100), HashingEmbedder()).partial_fit(
+        volcano_and_markets("a", 9), state
+    )
+    later = StoryClusterer(loose, HashingEmbedder()).partial_fit(volcano_and_markets("b", 10), state)
+    assert len(set(first.values())) == 1
+    assert set(later.values()) == set(first.values())  # its sums cannot be divided by member

@@ -8,7 +8,9 @@ article. Similarity is a weighted mix of the two cosines (embeddings count most 
 items, terms for full articles), decayed by the time since the story last grew, so that stories
 go cold; past ``window_days`` a story takes no new articles at all. After each batch, one k-means
 step moves each of its articles to the story it is now most similar to (an article that came before
-its story formed finds it then), and a merge pass joins stories that grew together. Candidates come
+its story formed finds it then), a merge pass joins stories that grew together, and a split pass cuts
+a story of the batch whose members form separate groups (two neighbouring stories it took in) into
+those groups. Candidates come
 from an inverted index over the stories' top terms, so placing an article does not compare it with
 every stored story. Articles whose input named a ``story`` are grouped by that name and never
 clustered.
@@ -18,7 +20,8 @@ articles to the stories already stored instead of starting over.
 
 Modules: :mod:`~newsprism.cluster.config` (the tuned thresholds), :mod:`~newsprism.cluster.features`
 (what is read from an article), :mod:`~newsprism.cluster.state` (stories and term statistics) and
-:mod:`~newsprism.cluster.clusterer` (placing, refining and merging).
+:mod:`~newsprism.cluster.clusterer` (placing, refining and merging) and :mod:`~newsprism.cluster.split`
+(the groups a story's members form).
 """
 
 from .clusterer import StoryClusterer, _grow, _shrink

@@ -1,4 +1,4 @@
-"""The online clusterer: place each article in the most similar story, refine, merge.
+"""The online clusterer: place each article in the most similar story, refine, merge, split.
 
 See :mod:`newsprism.cluster` for the method; the state it updates is in :mod:`newsprism.cluster.state`.
 """
@@ -17,6 +17,7 @@ from ..embed import Embedder
 from ..records import Article, Story
 from .config import ClusterConfig
 from .features import lede, publication_order, term_counts, timestamp
+from .split import groups, pairwise
 from .state import ClusterState, StoryState, Vector, story_id
 
 # Term weights an article leaves behind in float rounding when it is taken out of a story.
@@ -97,14 +98,54 @@ class StoryClusterer:
         return {a.id: state.resolve(assignment[a.id]) for a in ordered}
 
     def _fit_items(self, items: list[_Item], state: ClusterState) -> dict[str, str]:
-        """Place, refine, merge: item id → story id, before merges are resolved."""
+        """Place, refine, merge, split: item id → story id, before merges are resolved."""
         assignment = {item.id: self._place(item, state) for item in items}
         self._refine(items, assignment, state)
         fullness: dict[str, list[float]] = defaultdict(list)
         for item in items:
             fullness[assignment[item.id]].append(item.fullness)
         self._merge({sid: max(shares) for sid, shares in fullness.items()}, state)
+        self._split(items, assignment, state)
         return assignment
+
+    def _split(self, items: list[_Item], assignment: dict[str, str], state: ClusterState) -> None:
+        """Cut each story made of this batch's articles alone whose members form separate groups (see
+        :mod:`newsprism.cluster.split`) into those groups, each a story. A story that holds articles of
+        earlier batches is left whole: their terms and embeddings are only in its sums."""
+        members: dict[str, list[_Item]] = defaultdict(list)
+        for item in items:
+            members[state.resolve(assignment[item.id])].append(item)
+        for sid, group in members.items():
+            story = state.stories.get(sid)
+            if (
+                story is None
+                or story.size != len(group)
+                or not self.config.split_size <= len(group) <= self.config.split_most
+            ):
+                continue
+            similarity = pairwise(
+                [i.terms for i in group], np.stack([i.vector for i in group]), np.array([i.weight for i in group])
+            )
+            parts = groups(
+                similarity,
+                self.config.split_similarity,
+                max(self.config.split_part, self.config.split_share * len(group)),
+            )
+            if len(parts) < 2:
+                continue
+            # the part holding the article the story's id was made from keeps it (else the largest), so
+            # that no other part's id, made from its first article, can be the same
+            parts.sort(key=lambda rows: (story_id(group[rows[0]].id) != sid, -len(rows)))
+            state.drop_story(sid)
+            for number, part in enumerate(parts):
+                chosen = [group[row] for row in part]
+                new_id = sid if number == 0 else story_id(chosen[0].id)
+                state.merged_into.pop(new_id, None)  # a story merged away in this batch stands again
+                piece = StoryState(new_id, {}, np.zeros_like(chosen[0].vector), 0, None)
+                for item in chosen:
+                    _grow(piece, item, self.config.centroid_terms)
+                    assignment[item.id] = new_id
+                state.add_story(piece)
 
     def _item(self, article: Article, vector: np.ndarray, state: ClusterState) -> _Item:
         """``article`` as an item to place; counts it in the document frequencies of ``state`` first, so

@@ -1,0 +1,68 @@
+"""The split pass: find the separate groups a story's members form.
+
+A story grown one article at a time can take in a second story on a neighbouring topic (two
+bankruptcies in the same hour, two reports from one city) and then grow on both, since its
+centroid sits between them. Its members then form groups that are each close-knit but not close to
+each other. Average-linkage clustering of the members shows them: groups are joined while their
+members' mean similarity to each other's is above a bar, and a story whose members end in two or
+more groups of some size is cut into those groups; members in smaller groups go with the group they
+resemble most.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+
+from .state import Vector
+
+
+def pairwise(terms: list[Vector], vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Similarity of every pair of members: the TF-IDF cosine (unit ``terms``) and the embedding
+    cosine mixed by the mean of the two members' TF-IDF shares ``weights``, as a story would score them."""
+    held = Counter(t for v in terms for t in v)
+    # a term only one member holds adds nothing to any pair: leaving it out keeps the matrix small
+    vocabulary = {t: i for i, t in enumerate(sorted(t for t, n in held.items() if n > 1))}
+    matrix = np.zeros((len(terms), len(vocabulary)), np.float32)
+    for row, vector in enumerate(terms):
+        for term, weight in vector.items():
+            if (column := vocabulary.get(term)) is not None:
+                matrix[row, column] = weight
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    unit = vectors / np.where(norms == 0, 1.0, norms)
+    share = (weights[:, None] + weights[None, :]) / 2
+    return share * (matrix @ matrix.T) + (1 - share) * (unit @ unit.T)
+
+
+def groups(similarity: np.ndarray, bar: float, smallest: float) -> list[list[int]]:
+    """The members (row numbers) of each group of at least ``smallest`` members that average-linkage
+    clustering leaves, every other member added to the group it is closest to on average; one group
+    when fewer than two are that large.
+
+    Groups are joined, closest first, while their members' mean similarity to each other's is at
+    least ``bar``."""
+    n = len(similarity)
+    linked = similarity.astype(np.float64, copy=True)
+    np.fill_diagonal(linked, -np.inf)
+    sizes = np.ones(n)
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    while len(members) > 1:
+        a, b = divmod(int(np.argmax(linked)), n)
+        if linked[a, b] < bar:
+            break
+        # Lance-Williams update for average linkage: the joined group's mean similarity to each other
+        joined = (sizes[a] * linked[a] + sizes[b] * linked[b]) / (sizes[a] + sizes[b])
+        linked[a], linked[:, a] = joined, joined
+        linked[a, a] = -np.inf
+        linked[b], linked[:, b] = -np.inf, -np.inf
+        sizes[a] += sizes[b]
+        members[a] += members.pop(b)
+    large = [m for m in members.values() if len(m) >= smallest]
+    if len(large) < 2:
+        return [list(range(n))]
+    for small in (m for m in members.values() if len(m) < smallest):
+        for row in small:
+            closest = max(range(len(large)), key=lambda g: float(similarity[row, large[g]].mean()))
+            large[closest].append(row)
+    return [sorted(m) for m in large]
