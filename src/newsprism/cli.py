@@ -71,7 +71,28 @@ def build_parser() -> argparse.ArgumentParser:
     watch.add_argument("inputs", nargs="+", metavar="FEED", help="URL of a feed, OPML list or sitemap")
     watch.add_argument("--every", default="10m", metavar="INTERVAL", help="poll interval: 30s, 10m, 1h (default 10m)")
     _ingest_options(watch)
+    _backfill_parser(commands)
     return parser
+
+
+def _backfill_parser(commands: argparse._SubParsersAction) -> None:
+    from .backfill import ENGINES, PARTITION_DAYS
+
+    backfill = commands.add_parser(
+        "backfill", help="turn a large archive into stories, on this machine or a Ray cluster",
+        description="Read JSON lines (.jsonl, .jsonl.gz) or Parquet files, or folders of them, into an empty "
+        "database: articles, near-duplicates, stories and their analyses, in parallel (see docs/scaling.md).")
+    backfill.add_argument("inputs", nargs="+", metavar="INPUT", help="a .jsonl(.gz)/.json/.parquet file or a folder")
+    _db(backfill)
+    backfill.add_argument("--engine", choices=ENGINES, default="local",
+                          help="local (this process) or ray (Ray Data; install newsprism[ray]); default local")
+    backfill.add_argument("--address", metavar="ADDRESS",
+                          help="Ray cluster to join: auto, or ray://host:10001 (default: start Ray on this machine)")
+    backfill.add_argument("--partition-days", type=float, default=PARTITION_DAYS, metavar="DAYS",
+                          help=f"length of the time slices clustered in parallel (default {PARTITION_DAYS:g})")
+    backfill.add_argument("--embedder", choices=embedder_names(), default="auto", help="sentence embedder")
+    backfill.add_argument("--no-analysis", action="store_true",
+                          help="store articles and stories only; report analyses them later")
 
 
 def _inputs(command: argparse.ArgumentParser) -> None:
@@ -318,6 +339,19 @@ def _write(report: Report, output: str, fmt: str) -> None:
           f"wrote {_terminal(output)}", file=sys.stderr)
 
 
+def _backfill(args: argparse.Namespace) -> int:
+    from .backfill import backfill
+
+    if args.address and args.engine != "ray":
+        raise UsageError("--address needs --engine ray")
+    done = backfill(args.inputs, db=args.db, engine=args.engine, address=args.address,
+                    partition_days=args.partition_days, embedder=args.embedder, analyse=not args.no_analysis)
+    _print_skipped(done.skipped)
+    print(f"stored {_count(done.articles, 'article')} in {_count(done.stories, 'story', 'stories')} with "
+          f"{_count(len(done.pairs), 'near-duplicate pair')}; {_terminal(args.db)} holds them", file=sys.stderr)
+    return 0
+
+
 COMMANDS = {
     "analyze": _analyze,
     "ingest": _ingest,
@@ -325,6 +359,7 @@ COMMANDS = {
     "stories": _stories,
     "search": _search,
     "watch": _watch,
+    "backfill": _backfill,
 }
 
 

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from ..config import Settings
 from ..embed import HashingEmbedder, load_embedder
-from .config import BATCH_ROWS, PARTITION_DAYS, BackfillConfig, EmbedderInfo
+from ..errors import UsageError
+from .config import BATCH_ROWS, PARTITION_DAYS, SHUFFLE_PARTITIONS, BackfillConfig, EmbedderInfo
 from .engine import ENGINES, Engine, LocalEngine, make_engine
 from .run import Backfilled, run_backfill
 
@@ -34,15 +35,35 @@ def backfill(
     settings: Settings | None = None,
     analyse: bool = True,
     batch_rows: int = BATCH_ROWS,
+    shuffle_partitions: int = SHUFFLE_PARTITIONS,
 ) -> Backfilled:
     """Backfill ``inputs`` into the empty database ``db`` with the ``engine`` named (``local`` or ``ray``,
     which joins the Ray cluster at ``address`` or starts one with ``num_cpus`` CPUs)."""
     loaded, _ = load_embedder(embedder)
     kind = embedder if embedder != "auto" else ("hashing" if isinstance(loaded, HashingEmbedder) else "minilm")
-    config = BackfillConfig(str(db), EmbedderInfo.of(kind, loaded), settings or Settings(), partition_days,
-                            batch_rows, analyse=analyse)
+    try:
+        config = BackfillConfig(
+            str(db),
+            EmbedderInfo.of(kind, loaded),
+            settings or Settings(),
+            partition_days,
+            batch_rows,
+            shuffle_partitions,
+            analyse,
+        )
+    except ValueError as err:
+        raise UsageError(str(err)) from err
     runner = make_engine(engine, address, num_cpus) if isinstance(engine, str) else engine
     return run_backfill(inputs, runner, config)
 
 
-__all__ = ["ENGINES", "BackfillConfig", "Backfilled", "Engine", "LocalEngine", "backfill", "make_engine"]
+__all__ = [
+    "ENGINES",
+    "PARTITION_DAYS",
+    "BackfillConfig",
+    "Backfilled",
+    "Engine",
+    "LocalEngine",
+    "backfill",
+    "make_engine",
+]

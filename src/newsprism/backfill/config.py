@@ -33,8 +33,14 @@ class EmbedderInfo:
 
     @classmethod
     def of(cls, kind: str, embedder: Embedder) -> EmbedderInfo:
-        return cls(kind, embedder.name, embedder.dim, embedder.align_similarity, embedder.fact_similarity,
-                   embedder.story_similarity)
+        return cls(
+            kind,
+            embedder.name,
+            embedder.dim,
+            embedder.align_similarity,
+            embedder.fact_similarity,
+            embedder.story_similarity,
+        )
 
 
 @dataclass(frozen=True)

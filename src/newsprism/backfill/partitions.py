@@ -127,8 +127,9 @@ def _near_edge(first: float | None, number: int, days: float, horizon: float) ->
     return number == UNDATED or (first is not None and first - number * days * 86400 <= horizon)
 
 
-def _set_aside(open_state: ClusterState, final: ClusterState, last_of: dict, keep: frozenset | set = frozenset()
-               ) -> None:
+def _set_aside(
+    open_state: ClusterState, final: ClusterState, last_of: dict, keep: frozenset | set = frozenset()
+) -> None:
     """Move the stories that can take nothing more (all but ``keep``, those of the latest slice) into ``final``."""
     for sid in sorted(set(open_state.stories) - keep):
         final.add_story(open_state.drop_story(sid))

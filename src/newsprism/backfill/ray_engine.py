@@ -82,6 +82,7 @@ class RayEngine:
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
         context.max_hash_shuffle_aggregators = self.workers
+        context.shuffle_strategy = ray.data.context.ShuffleStrategy.SORT_SHUFFLE_PULL_BASED
         logging.getLogger("ray.data").setLevel(logging.WARNING)
         self.crash_marker = os.environ.get(CRASH_ENV)
 
@@ -112,10 +113,13 @@ class RayEngine:
     def group_map(self, data: ray.data.Dataset, key: str, fn: Step, config: BackfillConfig) -> ray.data.Dataset:
         if not data.count():  # a shuffle of nothing has no key column to sort by
             return data
-        return data.groupby(key, num_partitions=config.shuffle_partitions).map_groups(_apply, fn_args=(fn, config, {}), batch_format=FORMAT)
+        return data.groupby(key, num_partitions=config.shuffle_partitions).map_groups(
+            _apply, fn_args=(fn, config, {}), batch_format=FORMAT
+        )
 
-    def join(self, left: ray.data.Dataset, right: ray.data.Dataset, on: str, config: BackfillConfig
-             ) -> ray.data.Dataset:
+    def join(
+        self, left: ray.data.Dataset, right: ray.data.Dataset, on: str, config: BackfillConfig
+    ) -> ray.data.Dataset:
         return left.join(right, join_type="inner", num_partitions=config.shuffle_partitions, on=(on,))
 
     def union(self, first: ray.data.Dataset, second: ray.data.Dataset) -> ray.data.Dataset:

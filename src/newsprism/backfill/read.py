@@ -15,8 +15,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import UsageError
-from ..inputs.files import read_file as read_records
 from ..inputs.files import MAX_RECORD_CHARS, record_to_document
+from ..inputs.files import read_file as read_records
 from ..records import RawDocument, Skipped
 from .rows import Row, doc_row
 

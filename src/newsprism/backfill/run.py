@@ -57,8 +57,9 @@ def run_backfill(inputs: Iterable[str | Path], engine: Engine, config: BackfillC
     files = input_files(inputs)
     with open_store(config.db) as store:
         if store.count("articles"):
-            raise UsageError(f"{config.db}: a backfill fills an empty database; add to this one with ingest",
-                             setting="db")
+            raise UsageError(
+                f"{config.db}: a backfill fills an empty database; add to this one with ingest", setting="db"
+            )
     clock = _Clock()
     docs = engine.materialize(engine.read(files))
     skipped = [_skip(row) for row in engine.rows(engine.filter(docs, "skipped", True))]
@@ -74,8 +75,10 @@ def run_backfill(inputs: Iterable[str | Path], engine: Engine, config: BackfillC
     clock.lap("embed")
     left = engine.map_batches(finished, band_batch, config, side="_l")
     right = engine.map_batches(finished, band_batch, config, side="_r")
-    pairs = [_pair(row) for row in engine.rows(engine.map_batches(engine.join(left, right, "band", config),
-                                                                  pair_batch, config))]
+    pairs = [
+        _pair(row)
+        for row in engine.rows(engine.map_batches(engine.join(left, right, "band", config), pair_batch, config))
+    ]
     clock.lap("near-duplicates")
     placeable = engine.filter(finished, "placeable", True)
     clusters = engine.group_map(placeable, "partition", cluster_partition, config)

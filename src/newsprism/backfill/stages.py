@@ -37,15 +37,17 @@ def extract_batch(rows: list[Row], config: BackfillConfig) -> list[Row]:
             continue
         if doc.kind == HEADLINE:  # as Intake marks it, for the page-kind stage
             article = replace(article, kind=HEADLINE)
-        out.append({
-            "id": article.id,
-            "input": doc.input,
-            "outlet": article.outlet,
-            "order": order_key(article.published, article.id),
-            "partition": partition_of(article.published, config.partition_days),
-            "extracted": article_json(article),
-            "skipped": None,
-        })
+        out.append(
+            {
+                "id": article.id,
+                "input": doc.input,
+                "outlet": article.outlet,
+                "order": order_key(article.published, article.id),
+                "partition": partition_of(article.published, config.partition_days),
+                "extracted": article_json(article),
+                "skipped": None,
+            }
+        )
     return out
 
 
@@ -78,14 +80,16 @@ def band_batch(rows: list[Row], config: BackfillConfig, side: str) -> list[Row]:
     for row in rows:
         keys = band_keys(np.frombuffer(row["signature"], dtype=np.uint32), bands, per_band)
         for number, key in enumerate(keys):
-            out.append({
-                "band": key,
-                f"band_no{side}": number,
-                f"id{side}": row["id"],
-                f"order{side}": row["order"],
-                f"fingerprint{side}": row["fingerprint"],
-                f"signature{side}": row["signature"],
-            })
+            out.append(
+                {
+                    "band": key,
+                    f"band_no{side}": number,
+                    f"id{side}": row["id"],
+                    f"order{side}": row["order"],
+                    f"fingerprint{side}": row["fingerprint"],
+                    f"signature{side}": row["signature"],
+                }
+            )
     return out
 
 
@@ -102,8 +106,11 @@ def pair_batch(rows: list[Row], config: BackfillConfig) -> list[Row]:
             continue
         first = np.frombuffer(row["signature_l"], dtype=np.uint32)
         second = np.frombuffer(row["signature_r"], dtype=np.uint32)
-        shared = next(b for b in range(bands) if np.array_equal(first[b * per_band : (b + 1) * per_band],
-                                                                  second[b * per_band : (b + 1) * per_band]))
+        shared = next(
+            b
+            for b in range(bands)
+            if np.array_equal(first[b * per_band : (b + 1) * per_band], second[b * per_band : (b + 1) * per_band])
+        )
         if shared != row["band_no_l"]:
             continue
         earlier = Sketch(row["id_l"], row["fingerprint_l"], first)
