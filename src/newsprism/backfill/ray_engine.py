@@ -13,7 +13,7 @@ import logging
 import os
 import warnings
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import pyarrow as pa
 import ray
@@ -94,7 +94,9 @@ class RayEngine:
         return ray.data.from_items(rows)
 
     def map_batches(self, data: ray.data.Dataset, fn: Step, config: BackfillConfig, **kwargs: Any) -> ray.data.Dataset:
-        return data.map_batches(_apply, fn_args=(fn, config, kwargs), batch_size=config.batch_rows, batch_format=FORMAT)
+        return data.map_batches(
+            cast(Any, _apply), fn_args=(fn, config, kwargs), batch_size=config.batch_rows, batch_format=FORMAT
+        )
 
     def map_actors(self, data: ray.data.Dataset, cls: StepClass, config: BackfillConfig) -> ray.data.Dataset:
         return data.map_batches(
@@ -114,7 +116,7 @@ class RayEngine:
         if not data.count():  # a shuffle of nothing has no key column to sort by
             return data
         return data.groupby(key, num_partitions=config.shuffle_partitions).map_groups(
-            _apply, fn_args=(fn, config, {}), batch_format=FORMAT
+            cast(Any, _apply), fn_args=(fn, config, {}), batch_format=FORMAT
         )
 
     def join(
@@ -131,7 +133,7 @@ class RayEngine:
     def rows(self, data: ray.data.Dataset, order: str | None = None) -> Iterator[Row]:
         ordered = data.sort(order) if order else data
         for batch in ordered.iter_batches(batch_format=FORMAT):
-            yield from batch.to_pylist()
+            yield from cast(pa.Table, batch).to_pylist()
 
     def close(self) -> None:
         return None

@@ -133,7 +133,8 @@ class Embedding:
     def __call__(self, rows: list[Row]) -> list[Row]:
         cluster = self.config.settings.cluster
         wanted = [i for i, row in enumerate(rows) if row["placeable"]]
-        vectors = self.embedder.embed([lede(row_article(rows[i]), cluster) for i in wanted]) if wanted else []
+        texts = [lede(row_article(rows[i]), cluster) for i in wanted]
+        vectors = self.embedder.embed(texts) if texts else np.zeros((0, self.embedder.dim), np.float32)
         found = dict(zip(wanted, vectors, strict=True))
         return [{**row, "vector": vector_bytes(found[i]) if i in found else b""} for i, row in enumerate(rows)]
 
