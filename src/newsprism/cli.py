@@ -340,11 +340,9 @@ def _write(report: Report, output: str, fmt: str) -> None:
 
 
 def _backfill(args: argparse.Namespace) -> int:
-    from .backfill import backfill
-
     if args.address and args.engine != "ray":
         raise UsageError("--address needs --engine ray")
-    done = backfill(args.inputs, db=args.db, engine=args.engine, address=args.address,
+    done = api.backfill(args.inputs, db=args.db, engine=args.engine, address=args.address,
                     partition_days=args.partition_days, embedder=args.embedder, analyse=not args.no_analysis)
     _print_skipped(done.skipped)
     print(f"stored {_count(done.articles, 'article')} in {_count(done.stories, 'story', 'stories')} with "
