@@ -201,3 +201,22 @@ def test_a_backfill_needs_an_empty_database(tmp_path):
     backfill([path], db=tmp_path / "one.db", embedder="hashing", analyse=False)
     with pytest.raises(UsageError, match="empty database"):
         backfill([path], db=tmp_path / "one.db", embedder="hashing", analyse=False)
+
+
+def test_reads_gzipped_json_lines_and_parquet_in_a_folder(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    import gzip
+
+    import pyarrow as pa
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    first = {"id": "gz-1", "text": "A storm hit the coast of Maine on Tuesday, cutting power to 10,000 homes."}
+    with gzip.open(folder / "a.jsonl.gz", "wt") as out:
+        out.write(json.dumps(first) + "\n" + "not json\n")
+    rows = [{"id": "pq-1", "text": "Shares rose on Wall Street as oil prices fell for a third day.", "outlet": "x"}]
+    pq.write_table(pa.Table.from_pylist(rows), folder / "b.parquet")
+    (folder / ".hidden.jsonl").write_text(json.dumps({"id": "hidden", "text": "Not read."}) + "\n")
+    done = backfill([folder], db=tmp_path / "mixed.db", embedder="hashing", analyse=False)
+    assert sorted(done.assignment) == ["gz-1", "pq-1"]
+    assert [s.input for s in done.skipped] == [f"{folder / 'a.jsonl.gz'}:2"]
