@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
 from .analysis.analysers import ANALYSERS
 from .analysis.base import StoryContext
@@ -30,6 +30,9 @@ from .intake import Intake, place
 from .records import Article, Skipped, Story
 from .report import Report, analysis_to_dict
 from .store import SearchHit, Store, StoryOverview, open_store
+
+if TYPE_CHECKING:
+    from .backfill import Backfilled
 
 DEFAULT_DB = "newsprism.db"
 # Articles are committed this many at a time while reading, so an interrupted run loses little.
@@ -333,3 +336,12 @@ def _analysed(story: Story, store: Store, embedder: Embedder, recognizer: Recogn
     result = analysis_to_dict(run.run())
     store.put_story(result, key)
     return result
+
+
+def backfill(inputs: Iterable[str | Path], *, db: str | Path, **options: Any) -> Backfilled:
+    """Backfill ``inputs`` (JSON lines, Parquet, folders) into the empty database ``db`` in parallel:
+    the options (``engine="local"|"ray"``, ``address``, ``partition_days``, ``embedder``, ``analyse`` …)
+    are :func:`newsprism.backfill.backfill`'s; ``report`` then reports the stories."""
+    from .backfill import backfill as run_backfill
+
+    return run_backfill(inputs, db=db, **options)

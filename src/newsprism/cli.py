@@ -1,4 +1,4 @@
-"""The command line: ``newsprism analyze|ingest|report|stories|search|watch|serve ...``.
+"""The command line: ``newsprism analyze|ingest|report|stories|search|watch|serve|backfill ...``.
 
 Each command calls the public function of :mod:`newsprism.api` of the same name; errors become one
 line and an exit code (0 when at least one article was read, 1 when none or on error, 2 for a usage
@@ -82,7 +82,28 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--every", default="10m", metavar="INTERVAL", help="poll interval of --watch (default 10m)")
     serve.add_argument("--embedder", choices=embedder_names(), default="auto", help="sentence embedder (see analyze)")
     serve.add_argument("--allow-private", action="store_true", help="fetch URLs on private addresses (see ingest)")
+    _backfill_parser(commands)
     return parser
+
+
+def _backfill_parser(commands: argparse._SubParsersAction) -> None:
+    from .backfill import ENGINES, PARTITION_DAYS
+
+    backfill = commands.add_parser(
+        "backfill", help="turn a large archive into stories, on this machine or a Ray cluster",
+        description="Read JSON lines (.jsonl, .jsonl.gz) or Parquet files, or folders of them, into an empty "
+        "database: articles, near-duplicates, stories and their analyses, in parallel (see docs/scaling.md).")
+    backfill.add_argument("inputs", nargs="+", metavar="INPUT", help="a .jsonl(.gz)/.json/.parquet file or a folder")
+    _db(backfill)
+    backfill.add_argument("--engine", choices=ENGINES, default="local",
+                          help="local (this process) or ray (Ray Data; install newsprism[ray]); default local")
+    backfill.add_argument("--address", metavar="ADDRESS",
+                          help="Ray cluster to join: auto, or ray://host:10001 (default: start Ray on this machine)")
+    backfill.add_argument("--partition-days", type=float, default=PARTITION_DAYS, metavar="DAYS",
+                          help=f"length of the time slices clustered in parallel (default {PARTITION_DAYS:g})")
+    backfill.add_argument("--embedder", choices=embedder_names(), default="auto", help="sentence embedder")
+    backfill.add_argument("--no-analysis", action="store_true",
+                          help="store articles and stories only; report analyses them later")
 
 
 def _inputs(command: argparse.ArgumentParser) -> None:
@@ -344,6 +365,17 @@ def _write(report: Report, output: str, fmt: str) -> None:
           f"wrote {_terminal(output)}", file=sys.stderr)
 
 
+def _backfill(args: argparse.Namespace) -> int:
+    if args.address and args.engine != "ray":
+        raise UsageError("--address needs --engine ray")
+    done = api.backfill(args.inputs, db=args.db, engine=args.engine, address=args.address,
+                    partition_days=args.partition_days, embedder=args.embedder, analyse=not args.no_analysis)
+    _print_skipped(done.skipped)
+    print(f"stored {_count(done.articles, 'article')} in {_count(done.stories, 'story', 'stories')} with "
+          f"{_count(len(done.pairs), 'near-duplicate pair')}; {_terminal(args.db)} holds them", file=sys.stderr)
+    return 0
+
+
 COMMANDS = {
     "analyze": _analyze,
     "ingest": _ingest,
@@ -352,6 +384,7 @@ COMMANDS = {
     "search": _search,
     "watch": _watch,
     "serve": _serve,
+    "backfill": _backfill,
 }
 
 
