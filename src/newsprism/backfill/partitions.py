@@ -108,7 +108,7 @@ def stitch(partitions: Iterable[Partition], config: BackfillConfig, embedder: Em
             open_state.add_story(story)
             if adjacent and _near_edge(part.first[sid], part.number, config.partition_days, horizon):
                 touched[sid] = part.fullness[sid]
-        clusterer._merge(touched, open_state)
+        clusterer.merge(touched, open_state)
         for gone, kept in open_state.merged_into.items():
             merged[gone] = kept
             last_of[kept] = _latest(last_of[kept], last_of.pop(gone, None))

@@ -104,7 +104,7 @@ class StoryClusterer:
         fullness: dict[str, list[float]] = defaultdict(list)
         for item in items:
             fullness[assignment[item.id]].append(item.fullness)
-        self._merge({sid: max(shares) for sid, shares in fullness.items()}, state)
+        self.merge({sid: max(shares) for sid, shares in fullness.items()}, state)
         self._split(items, assignment, state)
         return assignment
 
@@ -248,7 +248,7 @@ class StoryClusterer:
             state.reindex(target, before)
             assignment[item.id] = target.id
 
-    def _merge(self, touched: dict[str, float], state: ClusterState) -> None:
+    def merge(self, touched: dict[str, float], state: ClusterState) -> None:
         """Join each touched story (id → the fullness of the fullest batch article in it, see :class:`_Item`)
         into an older one it has grown close to; stories of headlines only merge at a lower bar."""
         for sid, fullness in touched.items():
