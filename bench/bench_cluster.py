@@ -192,7 +192,7 @@ def latency(stored: int, probes: int = 200, seed: int = 3) -> dict:
         clusterer._refine([item], assignment, state)
         seconds.append(time.perf_counter() - start)
         start = time.perf_counter()
-        clusterer._merge(
+        clusterer.merge(
             dict.fromkeys(assignment.values(), item.fullness), state
         )  # after each batch, here of one article
         merging.append(time.perf_counter() - start)

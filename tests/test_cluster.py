@@ -202,7 +202,7 @@ def test_stories_of_headlines_merge_at_a_lower_bar():
     config = ClusterConfig(merge_similarity=min(1.0, score + 0.02), headline_merge_drop=0.04)
     for fullness, stories in ((1.0, 2), (0.0, 1)):
         clusterer, state, newer = two_stories(config)
-        clusterer._merge({newer: fullness}, state)
+        clusterer.merge({newer: fullness}, state)
         assert len(state.stories) == stories
 
 
