@@ -80,3 +80,19 @@ def test_a_strict_run_warns_but_stores_an_article_with_an_odd_date(tmp_path):
     path.write_text(record("b", "9999-12-31"))
     done = api.ingest([path], db=tmp_path / "n.db", embedder="hashing", strict=True)
     assert [a.id for a in done.articles] == ["b"] and "9999-12-31" in done.skipped[0].reason
+
+
+def test_an_article_older_than_the_newest_of_its_run_joins_its_stored_story(tmp_path):
+    # the stories loaded for a run were those open at its newest article, so a run that also held a
+    # later, unrelated article left the stored story of an older one out: it started a second story
+    db = tmp_path / "n.db"
+    first = tmp_path / "first.jsonl"
+    first.write_text(record("a", "2024-05-01T08:00:00+00:00") + "\n" + record("b", "2024-05-01T12:00:00+00:00", " Ok."))
+    api.ingest([first], db=db, embedder="hashing")
+    later = tmp_path / "later.jsonl"
+    other = {"id": "x", "title": "Central bank holds rates", "published": "2024-05-20",
+             "text": "The central bank kept its main interest rate at 4.5 percent on Tuesday, citing slowing inflation "
+                     "and a weaker labour market, and said it would wait for more data before cutting."}  # fmt: skip
+    later.write_text(record("c", "2024-05-02T09:00:00+00:00", " Schools reopened.") + "\n" + json.dumps(other))
+    api.ingest([later], db=db, embedder="hashing")
+    assert story_of(db, "c") == story_of(db, "a") != story_of(db, "x")

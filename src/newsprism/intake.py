@@ -128,8 +128,10 @@ def place(articles: list[Article], store: Store, embedder: Embedder, config: Clu
     with store.transaction():
         placed = store.story_of([a.id for a in articles])
         new = [a for a in articles if a.id not in placed]
-        newest = max((t for a in new if (t := timestamp(a.published)) is not None), default=None)
-        state = store.cluster_state(embedder.name, newest - config.window_days * 86400 if newest else None)
+        # the stories still open at the oldest new article: a run may bring in older articles (a backfill,
+        # or articles another process placed newer ones before) and each must meet the stories of its days
+        oldest = min((t for a in new if (t := timestamp(a.published)) is not None), default=None)
+        state = store.cluster_state(embedder.name, oldest - config.window_days * 86400 if oldest else None)
         placed.update(clusterer.partial_fit(new, state))
         members: dict[str, list[str]] = defaultdict(list)
         for sid in dict.fromkeys(placed.values()):  # stored members, also of stories merged away now
