@@ -243,3 +243,21 @@ def kill_points(
         outcome = "survived" if found[-1].survived else f"{check.faults}; same stories: {found[-1].same_stories}"
         log(f"kill point {number + 1}: {delay:.1f} s, {where}: {outcome} {err}")
     return took, found
+
+
+def overlapping_inputs(records: list[dict], folder: Path) -> list[list[Path]]:
+    """Four ingests' inputs over four files of ``records``: each file read by two of them, and the first
+    and the last given the very same files."""
+    quarter = -(-len(records) // 4)
+    files = [write_jsonl(records[n * quarter : (n + 1) * quarter], folder / f"part{n}.jsonl") for n in range(4)]
+    return [[files[0], files[1]], [files[1], files[2]], [files[2], files[3]], [files[0], files[1]]]
+
+
+def side_by_side(runs: list[list[Path]], db: Path, command: bool) -> list[tuple[int, str]]:
+    """Start one ingest per item of ``runs`` at once into ``db``; their exit codes and error output."""
+    workers = [Worker(inputs, db, command) for inputs in runs]
+    return [worker.finish() for worker in workers]
+
+
+def one_after_another(runs: list[list[Path]], db: Path, command: bool) -> list[tuple[int, str]]:
+    return [Worker(inputs, db, command).finish() for inputs in runs]
