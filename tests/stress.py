@@ -241,7 +241,10 @@ def kill_points(
         check = check_store(db, ids)
         found.append(KillPoint(delay, where, code, check, check.stories == whole.stories))
         outcome = "survived" if found[-1].survived else f"{check.faults}; same stories: {found[-1].same_stories}"
-        log(f"kill point {number + 1}: {delay:.1f} s, {where}: {outcome} {err}")
+        log(
+            f"kill point {number + 1}: {delay:.1f} s, {where}: {outcome}"
+            + (f"; rerun exit {code}: {err}" if code else "")
+        )
     return took, found
 
 
