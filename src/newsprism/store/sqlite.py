@@ -103,8 +103,9 @@ class SQLiteStore:
         """Create the tables, upgrade an older store in place, and return the version it had."""
         version = self._version()  # again, now that this process holds the write lock
         if version not in (None, "1", "2", STORE_VERSION):
-            raise StoreError(f"{self.location}: store version {version} is not supported; choose another database",
-                             setting="db")
+            raise StoreError(
+                f"{self.location}: store version {version} is not supported; choose another database", setting="db"
+            )
         columns = {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}
         if columns and "extracted" not in columns:
             self.db.execute("ALTER TABLE articles ADD COLUMN extracted TEXT")
@@ -292,13 +293,20 @@ class SQLiteStore:
         return json.loads(row[0]) if row else None
 
     def put_story(self, story: dict, key: str) -> None:
+        """Store a story's analysis. Which articles a story holds is the clustering step's to say
+        (:meth:`put_members`): another process may have placed articles in it, or merged it into
+        another, since this analysis read it, so only articles in no story yet (``--one-story``) are
+        recorded here, and a story whose articles all moved to other stories is not written back."""
         with self._write():
+            placed = self.story_of(story["articles"])
+            if story["articles"] and all(placed.get(a, story["id"]) != story["id"] for a in story["articles"]):
+                return
             self.db.execute(
                 "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?)", (story["id"], key, json.dumps(story), _now())
             )
-            self.db.execute("DELETE FROM story_articles WHERE story_id = ?", (story["id"],))
             self.db.executemany(
-                "INSERT INTO story_articles VALUES (?, ?)", [(story["id"], a) for a in story["articles"]]
+                "INSERT INTO story_articles VALUES (?, ?)",
+                [(story["id"], a) for a in story["articles"] if a not in placed],
             )
 
     # the fetch log
