@@ -65,19 +65,28 @@ def write_jsonl(records: list[dict], path: Path) -> Path:
     return path
 
 
-def ingest_command(inputs: list[Path], db: Path) -> list[str]:
-    return [sys.executable, "-m", "newsprism", "ingest", *map(str, inputs), "--db", str(db), "--embedder", "hashing"]
+# For inputs on this machine's own test server: fetch from loopback, without pauses.
+WEB_FLAGS = ["--allow-private", "--delay", "0"]
+
+
+def ingest_command(inputs: list[Path | str], db: Path, web: bool = False) -> list[str]:
+    flags = WEB_FLAGS if web else []
+    return [
+        sys.executable,
+        "-m",
+        "newsprism",
+        "ingest",
+        *map(str, inputs),
+        "--db",
+        str(db),
+        "--embedder",
+        "hashing",
+        *flags,
+    ]
 
 
 def environment() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-
-
-def ingest(inputs: list[Path], db: Path, timeout: float = 600) -> subprocess.CompletedProcess:
-    """One ``newsprism ingest`` in its own process."""
-    return subprocess.run(
-        ingest_command(inputs, db), capture_output=True, text=True, cwd=ROOT, env=environment(), timeout=timeout
-    )
 
 
 @dataclass(frozen=True)
@@ -156,15 +165,15 @@ class Worker:
     Python and importing newsprism again would take most of the time) a fork of this process running
     :func:`newsprism.api.ingest`. Either way a separate process that ``kill -9`` stops dead."""
 
-    def __init__(self, inputs: list[Path], db: Path, command: bool) -> None:
+    def __init__(self, inputs: list[Path | str], db: Path, command: bool, web: bool = False) -> None:
         self.process: subprocess.Popen | multiprocessing.process.BaseProcess
         if command:
             self.process = subprocess.Popen(
-                ingest_command(inputs, db), cwd=ROOT, env=environment(),
+                ingest_command(inputs, db, web), cwd=ROOT, env=environment(),
                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
             )  # fmt: skip
         else:
-            self.process = multiprocessing.get_context("fork").Process(target=_ingest_here, args=(inputs, db))
+            self.process = multiprocessing.get_context("fork").Process(target=_ingest_here, args=(inputs, db, web))
             self.process.start()
 
     def running_after(self, seconds: float) -> bool:
@@ -191,10 +200,10 @@ class Worker:
         return self.process.exitcode or 0, ""
 
 
-def _ingest_here(inputs: list[Path], db: Path) -> None:
+def _ingest_here(inputs: list[Path | str], db: Path, web: bool) -> None:
     from newsprism import api
 
-    api.ingest(inputs, db=db, embedder="hashing")
+    api.ingest(inputs, db=db, embedder="hashing", allow_private=web, delay=0 if web else 1.0)
 
 
 @dataclass(frozen=True)
@@ -214,16 +223,20 @@ class KillPoint:
 
 
 def kill_points(
-    inputs: list[Path], ids: set[str], folder: Path, points: int, seed: int, command: bool,
-    log: Callable[[str], None] = lambda line: None,
+    inputs: list[Path | str], ids: set[str] | None, folder: Path, points: int, seed: int, command: bool,
+    web: bool = False, log: Callable[[str], None] = lambda line: None,
 ) -> tuple[float, list[KillPoint]]:  # fmt: skip
     """Time an uninterrupted ingest of ``inputs``, then for each of ``points`` kill points spread over
-    that time (one in each tenth, at a seeded random place in it): ingest into a new store, ``kill -9``
-    at the point, ingest again, and compare the store with the uninterrupted one."""
+    that time (one in each of ``points`` equal parts, at a seeded random place in it): ingest into a new
+    store, ``kill -9`` at the point, ingest again, and compare the store with the uninterrupted one.
+    ``ids`` are the articles the inputs hold (None: those the uninterrupted ingest stored)."""
     started = time.monotonic()
-    code, err = Worker(inputs, folder / "whole.db", command).finish()
+    code, err = Worker(inputs, folder / "whole.db", command, web).finish()
     took = time.monotonic() - started
     assert code == 0, err
+    if ids is None:
+        with sqlite3.connect(folder / "whole.db") as raw:
+            ids = {row[0] for row in raw.execute("SELECT id FROM articles")}
     whole = check_store(folder / "whole.db", ids)
     assert whole.sound, whole
     rng = random.Random(seed)
@@ -231,13 +244,13 @@ def kill_points(
     for number in range(points):
         db = folder / f"killed-{number}.db"
         delay = (number + rng.random()) / points * took
-        worker = Worker(inputs, db, command)
+        worker = Worker(inputs, db, command, web)
         if worker.running_after(delay):
             worker.kill()
             where = phase(db, len(ids))
         else:
             where = "finished before the kill"
-        code, err = Worker(inputs, db, command).finish()
+        code, err = Worker(inputs, db, command, web).finish()
         check = check_store(db, ids)
         found.append(KillPoint(delay, where, code, check, check.stories == whole.stories))
         outcome = "survived" if found[-1].survived else f"{check.faults}; same stories: {found[-1].same_stories}"

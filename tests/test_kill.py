@@ -1,7 +1,8 @@
 """``kill -9`` an ingest at ten points, run it again: the store is whole, every article is stored once and
 is in exactly one story, and the stories are those of an uninterrupted run (issue 18).
 
-CI kills forks of the test process (a fresh interpreter would spend most of the run importing);
+Articles come from a file, and from a feed whose pages are fetched from a server on 127.0.0.1. CI kills
+forks of the test process (a fresh interpreter would spend most of the run importing);
 ``bench/bench_reliability.py`` kills the ``newsprism ingest`` command on 3,000 articles.
 """
 
@@ -10,8 +11,11 @@ from collections import Counter
 from newsprism import api
 
 from .stress import corpus, kill_points, write_jsonl
+from .webserver import NewsSite
 
 ARTICLES, TOPICS, POINTS, SEED = 160, 16, 10, 18
+# A feed of pages served slowly enough that the kill points fall while they are fetched.
+WEB_PAGES, PAGE_DELAY, WEB_POINTS = 40, 0.03, 5
 
 
 def test_an_ingest_killed_at_ten_points_and_run_again_stores_as_an_uninterrupted_one(tmp_path):
@@ -26,3 +30,16 @@ def test_an_ingest_killed_at_ten_points_and_run_again_stores_as_an_uninterrupted
     # the points fall while articles are read and stored and later: not all before anything happened
     assert phases["reading and storing"] >= 3, (took, phases)
     assert len(phases) >= 2, (took, phases)
+
+
+def test_an_ingest_of_a_feed_killed_while_fetching_and_run_again_stores_as_an_uninterrupted_one(tmp_path):
+    site = NewsSite(items=WEB_PAGES, page_delay=PAGE_DELAY)
+    try:
+        feed = [f"{site.url}/feed.xml"]
+        api.ingest(feed, db=tmp_path / "warm.db", embedder="hashing", allow_private=True, delay=0)
+        took, points = kill_points(feed, None, tmp_path, WEB_POINTS, SEED, command=False, web=True)
+    finally:
+        site.close()
+    failed = [p for p in points if not p.survived]
+    assert not failed, failed
+    assert Counter(p.phase for p in points)["reading and storing"] >= 2, (took, points)
