@@ -1,4 +1,4 @@
-"""Near-duplicate benchmark: newsprism's SQLite bands (``newsprism.store.lsh.SQLiteBands``, the store's index)
+"""Near-duplicate benchmark: newsprism's SQLite bands (``newsprism.store.lsh.Bands``, the store's index)
 beside datasketch's in-memory ``MinHashLSH``.
 
 Both use the same MinHash signatures (``newsprism.dedup.signature``: 128 permutations over word 5-gram
@@ -82,7 +82,7 @@ from newsprism.dedup import (
     signature,
     text_fingerprint,
 )
-from newsprism.store.lsh import SQLiteBands
+from newsprism.store.lsh import Bands, sqlite_bands
 from newsprism.text.tokens import words
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -235,7 +235,7 @@ def check_texts(world: dict) -> dict[str, str]:
 # ---------------------------------------------------------------- signatures, in a pool
 
 _MAKER: FillerMaker | None = None
-_INDEX: SQLiteBands | None = None
+_INDEX: Bands | None = None
 _WORDS: _KnownWords | None = None
 
 
@@ -253,7 +253,7 @@ class _KnownWords:
 
 def _init_worker(maker: FillerMaker) -> None:
     global _MAKER, _INDEX, _WORDS
-    _MAKER, _INDEX, _WORDS = maker, SQLiteBands(sqlite3.connect(":memory:")), _KnownWords()
+    _MAKER, _INDEX, _WORDS = maker, sqlite_bands(sqlite3.connect(":memory:")), _KnownWords()
     dedup.words = _WORDS
 
 
@@ -281,7 +281,7 @@ def _filler_chunk(bounds: tuple[int, int]) -> tuple[int, np.ndarray, np.ndarray,
 
 def precompute(maker: FillerMaker, count: int, workers: int, work: Path) -> dict:
     files = {name: work / f"filler-{name}.npy" for name in ("sigs", "buckets", "prints")}
-    bands = SQLiteBands(sqlite3.connect(":memory:")).bands
+    bands = sqlite_bands(sqlite3.connect(":memory:")).bands
     shapes = {"sigs": ((count, NUM_PERM), np.uint32), "buckets": ((count, bands), np.int64),
               "prints": ((count,), "S40")}
     out = {name: np.lib.format.open_memmap(files[name], "w+", dtype, shape) for name, (shape, dtype) in shapes.items()}
@@ -327,7 +327,7 @@ def fill_sqlite(size: int, work: Path) -> dict:
     path = db_path(work, size)
     path.unlink(missing_ok=True)
     db = sqlite3.connect(path)
-    index = SQLiteBands(db)
+    index = sqlite_bands(db)
     start = time.perf_counter()
     bulk_minhashes(db, work, count)
     minhash_seconds = time.perf_counter() - start
@@ -374,7 +374,7 @@ def check_sqlite(size: int, work: Path) -> dict:
     gc.collect()
     rss_before = rss_mb()
     db = sqlite3.connect(db_path(work, size))
-    index = SQLiteBands(db)
+    index = sqlite_bands(db)
     stored = len(index)
     rows, pairs, commits = [], [], []
     for number, article in enumerate(world["checks"], 1):
@@ -530,7 +530,7 @@ def table(title: str, headers: list[str], rows: list[list[str]]) -> None:
 
 def background(world: dict, maker: FillerMaker) -> list[list[str]]:
     """How often unrelated articles share an LSH band: real documents of different stories, and fillers."""
-    index = SQLiteBands(sqlite3.connect(":memory:"))
+    index = sqlite_bands(sqlite3.connect(":memory:"))
     real = world["real"]
     rows = []
     groups = {"real, different stories": [(d["text"], d["story"]) for d in real],
@@ -577,7 +577,7 @@ def sqlite_table(results: dict[int, dict]) -> None:
                      ms(statistics.median(rest)), ms(p95(rest)), ms(statistics.median(t[1] for t in timed)),
                      ms(statistics.median(t[0] for t in timed)), f"{len(every) / sum(every):.0f}",
                      ms(statistics.median(check["commits"]))])
-    table("SQLite bands (SQLiteBands), on-disk file in /tmp. bulk fill = executemany of precomputed rows in one "
+    table("SQLite bands (Bands), on-disk file in /tmp. bulk fill = executemany of precomputed rows in one "
           "transaction (setup);\nadd = index.add(id, text) in a new process; latency over 200 checks (100 copies, "
           "100 fresh), 'no sig' = add minus signature(text)",
           ["N", "bulk s", "bulk art/s", "real add art/s", "db MB", "peak RSS MB", "RSS growth MB", "add med ms",

@@ -29,3 +29,40 @@ def examples_report(tmp_path_factory):
     import newsprism
 
     return newsprism.analyze([EXAMPLES], db=tmp_path_factory.mktemp("ex") / "ex.db")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The URL of a PostgreSQL server for the tests: ``NEWSPRISM_TEST_PG`` when set, else a throwaway
+    cluster started for this session (skipped when PostgreSQL is not installed; with ``CI`` set, fails)."""
+    given = os.environ.get("NEWSPRISM_TEST_PG")
+    if given:
+        yield given
+        return
+    from .pgserver import ThrowawayPostgres, programs
+
+    found = programs()
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed: CI must install Debian's postgresql package")
+        pytest.skip("PostgreSQL (initdb) is not installed")
+    server = ThrowawayPostgres(found)
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """A new, empty database on the test server, dropped after the test."""
+    import uuid
+
+    import psycopg
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    yield postgres_server.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE {name} WITH (FORCE)")

@@ -5,7 +5,7 @@ import pytest
 import newsprism
 from newsprism.dedup import DedupConfig, NearDuplicateIndex
 from newsprism.store import SQLiteStore
-from newsprism.store.lsh import SQLiteBands
+from newsprism.store.lsh import sqlite_bands
 
 from .conftest import EXAMPLES
 
@@ -21,7 +21,7 @@ def article(seed: int, length: int = 60) -> str:
     return " ".join(WORDS[(i * (2 * seed + 1) + seed) % len(WORDS)] for i in range(length))
 
 
-INDEXES = {"memory": NearDuplicateIndex, "sqlite": lambda: SQLiteBands(sqlite3.connect(":memory:"))}
+INDEXES = {"memory": NearDuplicateIndex, "sqlite": lambda: sqlite_bands(sqlite3.connect(":memory:"))}
 
 
 @pytest.mark.parametrize("kind", sorted(INDEXES))
@@ -51,7 +51,7 @@ def test_index_persists_with_the_store_and_checks_new_articles_against_old(tmp_p
 
 
 def test_readding_is_a_no_op_and_a_changed_text_replaces_the_old():
-    index = SQLiteBands(sqlite3.connect(":memory:"))
+    index = sqlite_bands(sqlite3.connect(":memory:"))
     index.add("a", article(2))
     assert index.add("b", article(2))
     assert index.add("b", article(2)) == []  # unchanged: nothing new, nothing lost

@@ -86,9 +86,10 @@ def _inputs(command: argparse.ArgumentParser) -> None:
 def _db(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--db",
-        default=DEFAULT_DB,
-        metavar="PATH",
-        help=f"SQLite database for articles, stories and analyses (default {DEFAULT_DB})",
+        default=os.environ.get("NEWSPRISM_DB") or DEFAULT_DB,
+        metavar="PATH|URL",
+        help="database for articles, stories and analyses: a SQLite file or a postgresql:// URL "
+        f"(default $NEWSPRISM_DB, else {DEFAULT_DB})",
     )
 
 

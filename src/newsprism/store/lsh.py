@@ -1,8 +1,8 @@
-"""The near-duplicate bands in SQLite: the SQLite store's side of :mod:`newsprism.dedup`.
+"""The near-duplicate bands in SQL tables: the stores' side of :mod:`newsprism.dedup`.
 
 Signatures, band keys and the decision on candidates come from :mod:`newsprism.dedup`; this module
-only keeps them in indexed tables, so a new article is checked against every stored one with a few
-lookups. ``bench/bench_dedup.py`` compares it with datasketch's in-memory ``MinHashLSH``.
+only keeps them in indexed tables (SQLite's or PostgreSQL's), so a new article is checked against
+every stored one with a few lookups. ``bench/bench_dedup.py`` compares it with datasketch's in-memory ``MinHashLSH``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sqlite3
 import numpy as np
 
 from ..dedup import DedupConfig, NearDuplicate, Sketch, band_keys, matches, sketch
-from .select import select_in
+from .select import Connection, select_in
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS minhashes (
@@ -26,10 +26,10 @@ CREATE INDEX IF NOT EXISTS near_duplicates_second ON near_duplicates (second);
 """
 
 
-class SQLiteBands:
-    """MinHash LSH bands kept in a SQLite database, updated one article at a time.
+class Bands:
+    """MinHash LSH bands kept in a database's tables, updated one article at a time.
 
-    >>> bands = SQLiteBands(sqlite3.connect(":memory:"))
+    >>> bands = sqlite_bands(sqlite3.connect(":memory:"))
     >>> text = "The rocket lifted off from the coast on Tuesday morning after two delays caused by wind."
     >>> bands.add("a", text)
     []
@@ -37,12 +37,10 @@ class SQLiteBands:
     [('a', 'b', True)]
     """
 
-    def __init__(self, db: sqlite3.Connection, config: DedupConfig | None = None) -> None:
+    def __init__(self, db: Connection, config: DedupConfig | None = None) -> None:
         self.db = db
         self.config = config or DedupConfig()
         self.bands, self.rows = self.config.layout
-        if not db.execute("SELECT name FROM sqlite_master WHERE name = 'minhashes'").fetchone():
-            create_tables(db)
 
     def add(self, article: str, text: str) -> list[NearDuplicate]:
         """Index ``text`` under ``article`` and return its near-duplicates among the articles indexed before.
@@ -59,12 +57,15 @@ class SQLiteBands:
         keys = band_keys(new.signature, self.bands, self.rows)
         found = matches(new, self._candidates(keys), self.config.threshold)
         row = self.db.execute(
-            "INSERT INTO minhashes (article, fingerprint, signature) VALUES (?, ?, ?)",
+            "INSERT INTO minhashes (article, fingerprint, signature) VALUES (?, ?, ?) RETURNING id",
             (article, new.fingerprint, new.signature.tobytes()),
-        ).lastrowid
-        self.db.executemany("INSERT OR IGNORE INTO lsh_buckets VALUES (?, ?)", [(k, row) for k in keys])
+        ).fetchone()[0]
         self.db.executemany(
-            "INSERT OR REPLACE INTO near_duplicates VALUES (?, ?, ?, ?)",
+            "INSERT INTO lsh_buckets (bucket, id) VALUES (?, ?) ON CONFLICT DO NOTHING", [(k, row) for k in keys]
+        )
+        self.db.executemany(
+            "INSERT INTO near_duplicates (first, second, jaccard, exact) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (first, second) DO UPDATE SET jaccard = excluded.jaccard, exact = excluded.exact",
             [(d.first, d.second, d.jaccard, int(d.exact)) for d in found],
         )
         return found
@@ -94,6 +95,14 @@ class SQLiteBands:
 
 
 def create_tables(db: sqlite3.Connection) -> None:
+    """The bands' tables in a SQLite database (PostgreSQL's come with its migrations)."""
     for statement in SCHEMA.split(";"):  # executescript would commit an open transaction
         if statement.strip():
             db.execute(statement)
+
+
+def sqlite_bands(db: sqlite3.Connection, config: DedupConfig | None = None) -> Bands:
+    """Bands in a SQLite database, its tables created when missing."""
+    if not db.execute("SELECT name FROM sqlite_master WHERE name = 'minhashes'").fetchone():
+        create_tables(db)
+    return Bands(db, config)

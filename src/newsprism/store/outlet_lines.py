@@ -1,4 +1,4 @@
-"""Per-outlet line counts in SQLite: the SQLite store's side of :mod:`newsprism.articles.repeated`.
+"""Per-outlet line counts in SQL tables: the stores' side of :mod:`newsprism.articles.repeated`.
 
 Each stored article's distinct line keys are kept under its outlet, so how many of an outlet's
 articles hold a line is one indexed count, whatever the batches the articles came in.
@@ -6,17 +6,16 @@ articles hold a line is one indexed count, whatever the batches the articles cam
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping, Sequence
 
 from .base import OutletLines
-from .select import select_in
+from .select import Connection, select_in
 
 
-class SQLiteOutletLines:
-    """The ``outlet_lines`` table of a SQLite store."""
+class OutletLineCounts:
+    """The ``outlet_lines`` table of a store."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: Connection) -> None:
         self.db = db
 
     def put(self, lines: Mapping[str, OutletLines]) -> list[str]:
@@ -29,7 +28,7 @@ class SQLiteOutletLines:
         before = self._line_counts(touched)
         self.db.executemany("DELETE FROM outlet_lines WHERE article = ?", [(a,) for a in lines])
         self.db.executemany(
-            "INSERT OR IGNORE INTO outlet_lines VALUES (?, ?, ?)",
+            "INSERT INTO outlet_lines (outlet, line, article) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
             [(entry.outlet, key, article) for article, entry in lines.items() for key in entry.keys],
         )
         after = self._line_counts(touched)

@@ -1,0 +1,256 @@
+"""The Store protocol, every operation, on both backends: SQLite and PostgreSQL (a throwaway cluster,
+see ``tests/pgserver.py``). A backend that stores, finds or forgets differently fails here."""
+
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import newsprism
+from newsprism.api import ingest, report
+from newsprism.cluster import ClusterState, StoryState
+from newsprism.errors import StoreError, UsageError
+from newsprism.inputs.fetch import Fetched
+from newsprism.records import Article, Skipped
+from newsprism.store import OutletLines, open_store
+
+from .conftest import ROOT
+
+TEXT = "The rocket lifted off from the coast on Tuesday morning after two delays caused by wind and rain."
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request, tmp_path):
+    if request.param == "sqlite":
+        return str(tmp_path / "n.db")
+    return request.getfixturevalue("postgres_url")
+
+
+def article(article_id, text=TEXT, **fields):
+    return Article(article_id, text, sentences=(text,), source_hash=f"h-{article_id}-{len(text)}", **fields)
+
+
+def test_articles_are_stored_once_and_read_back_whole(location):
+    with open_store(location) as store:
+        store.put_articles([article("a", title="Launch", outlet="Wire"), article("b")])
+        store.put_articles([article("a", text=TEXT + " Later.", title="Launch 2")])
+        assert store.count("articles") == 2
+        got = store.article("a")
+        assert got is not None and got.title == "Launch 2" and got.text.endswith("Later.") and got.outlet is None
+        assert set(store.articles(["a", "b", "missing"])) == {"a", "b"}
+        assert store.article("missing") is None
+
+
+def test_extracted_form_is_kept_until_replaced(location):
+    with open_store(location) as store:
+        store.put_articles([article("a", text="clean")], extracted=[article("a", text="raw text")])
+        store.put_articles([article("a", text="clean again")])  # no new extracted form: the old one stays
+        assert store.extracted(["a"])["a"].text == "raw text"
+        store.put_articles([article("b")])
+        assert store.extracted(["b"])["b"].text == TEXT  # never extracted apart: the article itself
+
+
+def test_unplaced_articles_leave_out_pages_and_placed_ones(location):
+    with open_store(location) as store:
+        store.put_articles([article("a"), article("b"), Article("p", "Sign in", kind="sign-in page")])
+        store.put_members({"s-1": ["a"]})
+        assert [a.id for a in store.unplaced_articles()] == ["b"]
+
+
+def test_search_needs_every_word_and_marks_the_match(location):
+    with open_store(location) as store:
+        store.put_articles([article("a"), article("b", text="Storms closed the harbour on Monday.")])
+        hits = store.search("rocket wind")
+        assert [h.article for h in hits] == ["a"] and "[" in hits[0].snippet
+        assert store.search("rocket harbour") == []
+        assert store.search("   ") == []
+
+
+def test_outlet_lines_count_across_batches(location):
+    with open_store(location) as store:
+        store.put_outlet_lines({"a": OutletLines("Wire", frozenset({"k1", "k2"}))})
+        flipped = store.put_outlet_lines({"b": OutletLines("Wire", frozenset({"k1"}))})
+        assert flipped == ["a"]  # k1 is now held by two of Wire's articles
+        assert store.repeated_lines(["a", "b"], 2) == {"a": {"k1"}, "b": {"k1"}}
+
+
+def test_near_duplicates_are_found_and_kept(location):
+    with open_store(location) as store:
+        assert store.index_near_duplicates([article("a")]) == []
+        found = store.index_near_duplicates([article("b", text=TEXT.upper())])
+        assert [(d.first, d.second, d.exact) for d in found] == [("a", "b", True)]
+        assert set(store.near_duplicate_pairs(["a", "b"])) == {frozenset({"a", "b"})}
+        assert store.near_duplicate_pairs(["a"]) == {}
+
+
+def test_cluster_state_round_trips_and_merges_forget_the_story(location):
+    state = ClusterState()
+    state.count_document({"rocket": 1.0, "wind": 2.0})
+    state.add_story(StoryState("s-1", {"rocket": 0.8}, np.array([0.5, 0.25], np.float32), 2, 1700000000.5))
+    state.add_story(StoryState("s-2", {"wind": 0.3}, np.array([1.0, 0.0], np.float32), 1, None))
+    with open_store(location) as store:
+        store.put_cluster_state(state, "hashing")
+        store.put_members({"s-1": ["a", "b"], "s-2": ["c"]})
+        loaded = store.cluster_state("hashing", since=None)
+        assert loaded.docs == 1 and loaded.df == state.df
+        assert loaded.stories["s-1"].last == 1700000000.5 and loaded.stories["s-2"].last is None
+        assert loaded.stories["s-1"].vector.tolist() == [0.5, 0.25]
+        assert store.cluster_state("minilm", since=None).stories["s-1"].vector.size == 0  # another space
+        assert set(store.cluster_state("hashing", since=1800000000.0).stories) == {"s-2"}  # undated stays open
+        state.drop_story("s-2", merged_into="s-1")
+        store.put_cluster_state(state, "hashing")
+        assert set(store.cluster_state("hashing", since=None).stories) == {"s-1"}
+        assert store.story_of(["a", "c"]) == {"a": "s-1"}
+        assert store.story_members("s-1") == ["a", "b"]
+
+
+def test_stories_and_analyses(location):
+    with open_store(location) as store:
+        store.put_members({"s-1": ["a", "b"], "s-2": ["c"]})
+        store.put_story({"id": "s-2", "title": "Harbour", "articles": ["c", "d"]}, "key-1")
+        assert [(o.id, o.size, o.title) for o in store.stories_overview()] == [("s-1", 2, ""), ("s-2", 2, "Harbour")]
+        assert store.analysis("s-2", "key-1")["title"] == "Harbour" and store.analysis("s-2", "key-2") is None
+        store.put_analysis_part("s-1", "facts", "k1", {"n": 1})
+        store.put_analysis_part("s-1", "facts", "k2", {"n": 2})
+        assert store.analysis_part("s-1", "facts", "k1") is None
+        assert store.analysis_part("s-1", "facts", "k2") == {"n": 2}
+
+
+def test_fetch_log_validators_and_skipped(location):
+    with open_store(location) as store:
+        store.record_fetch(Fetched("http://127.0.0.1/a", 200, b"body", etag='"e1"'))
+        store.record_fetch(Fetched("http://127.0.0.1/a", 0, error="timed out"))
+        assert store.fetch_count() == 2 and store.fetch_count("http://127.0.0.1/a") == 2
+        store.put_validators({"http://127.0.0.1/a": ('"e1"', None)})
+        store.put_validators({"http://127.0.0.1/a": ('"e2"', "Mon, 01 Jan 2024 00:00:00 GMT")})
+        assert store.validators("http://127.0.0.1/a") == ('"e2"', "Mon, 01 Jan 2024 00:00:00 GMT")
+        assert store.validators("http://127.0.0.1/b") == (None, None)
+        store.put_skipped([Skipped("x.bin", "binary")])
+        assert store.count("skipped") == 1
+
+
+def test_a_failed_transaction_stores_nothing(location):
+    with open_store(location) as store:
+        with pytest.raises(RuntimeError), store.transaction():
+            store.put_articles([article("a")])
+            store.put_skipped([Skipped("x", "y")])
+            raise RuntimeError("interrupted")
+        assert store.count("articles") == 0 and store.count("skipped") == 0
+        with store.transaction():
+            store.put_articles([article("a")])
+        assert store.count("articles") == 1
+
+
+def test_the_seed_story_reports_the_same_on_both_backends(seed_dir, postgres_url, tmp_path):
+    lite = newsprism.analyze([seed_dir], db=tmp_path / "seed.db", embedder="hashing")
+    pg = newsprism.analyze([seed_dir], db=postgres_url, embedder="hashing")
+    assert json.dumps(pg.to_dict()["stories"], sort_keys=True) == json.dumps(lite.to_dict()["stories"], sort_keys=True)
+    again = report(db=postgres_url, embedder="hashing")  # from the stored analyses
+    assert [s["id"] for s in again.stories] == [s["id"] for s in pg.stories]
+
+
+def test_a_postgres_store_that_cannot_be_reached_is_one_clear_error(postgres_server):
+    port = postgres_server.rsplit(":", 1)[1].split("/")[0]
+    with pytest.raises(StoreError, match=r"cannot connect"):
+        open_store(f"postgresql://nobody:secret@127.0.0.1:{port}/no_such_database")
+    with pytest.raises(StoreError) as err:
+        open_store(f"postgresql://nobody:secret@127.0.0.1:{port}/no_such_database")
+    assert "secret" not in str(err.value)
+    with pytest.raises(UsageError, match="unknown kind of database"):
+        open_store("mysql://127.0.0.1/x")
+
+
+# each process loads everything first, then waits for the others, so the four ingests overlap
+INGEST = """
+import sys
+from newsprism.api import ingest
+from newsprism.embed import load_embedder
+load_embedder("hashing")
+print("ready", flush=True)
+sys.stdin.readline()
+ingest(sys.argv[2:], db=sys.argv[1], embedder="hashing")
+"""
+
+
+TOPICS = [
+    "Flood waters rose in the river valley town of Marlow as rescuers evacuated residents by boat overnight.",
+    "The central bank raised interest rates by half a point to curb inflation, its governor told reporters.",
+    "A magnitude 6.1 earthquake shook the northern province, damaging schools and cutting power lines.",
+    "The football club sacked its manager after a fifth straight defeat left it bottom of the league.",
+    "Astronomers announced the discovery of a planet orbiting a red dwarf star forty light years away.",
+    "Striking rail workers walked out for a third day, halting trains across the country's south.",
+]
+
+
+def write_batches(folder, per_topic=16, batches=4):
+    """Articles on clearly separate topics, split into JSON-lines files."""
+    records = [
+        {
+            "id": f"t{t}-{i}",
+            "title": topic.split(",")[0],
+            "outlet": f"outlet{i}",
+            "text": f"{topic} Reporter {i} added that officials would give more details on day {i}. {topic}",
+        }
+        for t, topic in enumerate(TOPICS)
+        for i in range(per_topic)
+    ]
+    paths = []
+    for b in range(batches):
+        path = folder / f"batch{b}.jsonl"
+        path.write_text("\n".join(json.dumps(r) for r in records[b::batches]) + "\n")
+        paths.append(str(path))
+    return paths
+
+
+def test_four_processes_ingest_into_one_postgres_database_at_once(postgres_url, tmp_path):
+    files = write_batches(tmp_path)
+    # overlapping inputs: each process reads three of the four files, in its own order
+    inputs = [files[i:] + files[: i - 1] if i else files[:-1] for i in range(4)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", INGEST, postgres_url, *paths],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for paths in inputs
+    ]
+    for run in runs:
+        assert run.stdout is not None and run.stdout.readline().strip() == "ready"
+    for run in runs:  # go
+        assert run.stdin is not None
+        run.stdin.write("go\n")
+        run.stdin.flush()
+    for run in runs:
+        _, err = run.communicate(timeout=300)
+        assert run.returncode == 0, err
+    serial = tmp_path / "serial.db"
+    ingest(files, db=serial, embedder="hashing")
+    with open_store(postgres_url) as shared, open_store(serial) as alone:
+        assert shared.count("articles") == alone.count("articles") == len(TOPICS) * 16
+        members = {o.id: sorted(shared.story_members(o.id)) for o in shared.stories_overview()}
+        placed = [a for group in members.values() for a in group]
+        assert len(placed) == len(set(placed)) == shared.count("articles")  # every article in exactly one story
+        expected = sorted(sorted(alone.story_members(o.id)) for o in alone.stories_overview())
+        assert sorted(members.values()) == expected
+
+
+def test_the_cli_takes_the_database_from_newsprism_db(postgres_url, monkeypatch, capsys):
+    from newsprism.cli import main
+
+    from .conftest import EXAMPLES
+
+    monkeypatch.setenv("NEWSPRISM_DB", postgres_url)
+    assert main(["ingest", str(EXAMPLES), "--embedder", "hashing"]) == 0
+    capsys.readouterr()
+    assert main(["stories"]) == 0
+    assert "5 articles" in capsys.readouterr().out
+    with open_store(postgres_url) as store:
+        assert store.count("articles") == 6
