@@ -28,7 +28,7 @@ def test_an_ingest_killed_at_ten_points_and_run_again_stores_as_an_uninterrupted
     assert not failed, failed
     phases = Counter(p.phase for p in points)
     # the points fall while articles are read and stored and later: not all before anything happened
-    assert phases["reading and storing"] >= 3, (took, phases)
+    assert phases["reading and storing"] >= 3 and phases["finished before the kill"] <= 2, (took, phases)
     assert len(phases) >= 2, (took, phases)
 
 
@@ -42,4 +42,5 @@ def test_an_ingest_of_a_feed_killed_while_fetching_and_run_again_stores_as_an_un
         site.close()
     failed = [p for p in points if not p.survived]
     assert not failed, failed
-    assert Counter(p.phase for p in points)["reading and storing"] >= 2, (took, points)
+    # the pages come in one or two batches: most points fall while they are fetched, before or after the first
+    assert sum(p.phase.startswith("reading") for p in points) >= 3, (took, [p.phase for p in points])
