@@ -66,3 +66,30 @@ def postgres_url(postgres_server):
     yield postgres_server.rsplit("/", 1)[0] + "/" + name
     with psycopg.connect(postgres_server, autocommit=True) as admin:
         admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+# A record whose every field tries to run script in a page (the web app's XSS tests).
+EVIL_RECORD = {
+    "id": "evil-1",
+    "title": "<script>document.title='pwned'</script>Harbour storm",
+    "text": "<img src=x onerror=\"document.title='pwned'\"> A storm hit the harbour of Veldport on Monday and "
+    "closed all roads. <a href=\"javascript:document.title='pwned'\">click</a> Officials said 40 boats sank.",
+    "url": "javascript:document.title='pwned'",
+    "outlet": "<b onmouseover=alert(1)>Evil Outlet</b>",
+    "published": "2024-06-20",
+}
+
+
+@pytest.fixture(scope="session")
+def serve_db(seed_dir, tmp_path_factory) -> Path:
+    """A database for the web app's tests: the seed story, the examples and one hostile article, analysed."""
+    import json
+
+    import newsprism
+
+    folder = tmp_path_factory.mktemp("serve")
+    evil = folder / "evil.jsonl"
+    evil.write_text(json.dumps(EVIL_RECORD) + "\n")
+    db = folder / "serve.db"
+    newsprism.analyze([seed_dir, EXAMPLES, evil], db=db, embedder="hashing")
+    return db

@@ -254,3 +254,18 @@ def test_the_cli_takes_the_database_from_newsprism_db(postgres_url, monkeypatch,
     assert "5 articles" in capsys.readouterr().out
     with open_store(postgres_url) as store:
         assert store.count("articles") == 6
+
+
+def test_stored_stories_and_their_version_move_with_every_change(location):
+    with open_store(location) as store:
+        versions = [store.stories_version()]
+        store.put_members({"s-1": ["a"]})
+        versions.append(store.stories_version())
+        store.put_story({"id": "s-1", "title": "One", "articles": ["a"]}, "k1")
+        versions.append(store.stories_version())
+        store.put_story({"id": "s-1", "title": "One again", "articles": ["a"]}, "k2")  # the same row, rewritten
+        versions.append(store.stories_version())
+        assert len(set(versions)) == len(versions)
+        stored = store.stored_stories()
+        assert list(stored) == ["s-1"] and stored["s-1"].data["title"] == "One again" and stored["s-1"].stored_at
+        assert store.stored_stories(["s-2"]) == {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -83,6 +84,48 @@ class NewsSite:
         if path.startswith("/a") and path.endswith(".html") and path[2:-5].isdigit() and int(path[2:-5]) < self.items:
             return article_page(int(path[2:-5])).encode(), "text/html; charset=utf-8"
         return None, ""
+
+    def paths(self) -> list[str]:
+        return [path for path, _ in self.requests]
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+Route = tuple[int, dict[str, str], bytes]
+
+
+class Routes:
+    """A server on ``host`` (127.0.0.1 or ::1) answering each path with a fixed (status, headers, body), 404
+    otherwise; it records each request's path and Host header. A body is sent with no Content-Length
+    unless the route's headers give one (HTTP/1.0: the body ends when the connection closes)."""
+
+    def __init__(self, routes: dict[str, Route], host: str = "127.0.0.1") -> None:
+        self.routes = routes
+        self.requests: list[tuple[str, str]] = []
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                site.requests.append((self.path, self.headers.get("Host", "")))
+                status, headers, body = site.routes.get(self.path, (404, {}, b""))
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        class Server(ThreadingHTTPServer):
+            address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
+
+        self.server = Server((host, 0), Handler)
+        self.port = self.server.server_address[1]
+        self.url = f"http://[{host}]:{self.port}" if ":" in host else f"http://{host}:{self.port}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def paths(self) -> list[str]:
         return [path for path, _ in self.requests]

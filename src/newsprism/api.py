@@ -3,7 +3,7 @@ own package, and these functions put them together.
 
 ``analyze`` reads, stores, clusters, analyses and reports; ``ingest`` reads, stores and clusters;
 ``report`` analyses and reports what is stored; ``stories`` and ``search`` read the store; ``watch``
-ingests again and again.
+ingests again and again; ``serve`` runs the web app.
 """
 
 from __future__ import annotations
@@ -179,6 +179,25 @@ def report(
     return Report(articles=articles, stories=analysed, pipeline=info)
 
 
+def analyse_stored(
+    story_ids: Iterable[str],
+    *,
+    db: str | Path = DEFAULT_DB,
+    settings: Settings | None = None,
+    embedder: Embedder | str = "auto",
+    recognizer: Recognizer | None = None,
+) -> list[dict]:
+    """Analyse the stored stories ``story_ids`` (reusing stored analyses), store each analysis and
+    return them; a story with no articles left is passed over. The web app calls this when stories
+    change, so that showing one is a read of the store."""
+    settings = settings or Settings()
+    embedder = load_embedder(embedder)[0] if isinstance(embedder, str) else embedder
+    recognizer = recognizer or load_recognizer()[0]
+    with open_store(_existing(db)) as store:
+        found = [_stored_story(story_id, store) for story_id in dict.fromkeys(story_ids)]
+        return [_analysed(story, store, embedder, recognizer, settings) for story in found if story.articles]
+
+
 def stories(*, db: str | Path = DEFAULT_DB) -> list[StoryOverview]:
     """The stored stories, largest first."""
     with open_store(_existing(db)) as store:
@@ -232,6 +251,29 @@ def watch(
             yield Poll(number, started, None, str(err))
         if polls is None or number < polls:
             time.sleep(every)
+
+
+def serve(
+    *,
+    token: str,
+    db: str | Path = DEFAULT_DB,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    watch: Iterable[str] = (),
+    every: float = 600.0,
+    embedder: str = "auto",
+    allow_private: bool = False,
+) -> None:
+    """Serve the stored stories as web pages and a JSON API until stopped; writes need ``token``.
+    ``watch`` feeds are polled every ``every`` seconds in the background (see :mod:`newsprism.web`)."""
+    import uvicorn  # the web app's imports cost a second: only serve pays it
+
+    from .web import ServeConfig, create_app
+
+    loopback = ("127.0.0.1", "localhost", "::1", "[::1]") if host in ("127.0.0.1", "localhost", "::1") else ()
+    config = ServeConfig(db=str(db), token=token, watch=tuple(watch), every=every, allow_private=allow_private,
+                         embedder=embedder, allowed_hosts=loopback)  # fmt: skip
+    uvicorn.run(create_app(config), host=host, port=port, log_level="warning")
 
 
 def _stored_story(story_id: str, store: Store) -> Story:

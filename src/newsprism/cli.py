@@ -1,4 +1,4 @@
-"""The command line: ``newsprism analyze|ingest|report|stories|search|watch ...``.
+"""The command line: ``newsprism analyze|ingest|report|stories|search|watch|serve ...``.
 
 Each command calls the public function of :mod:`newsprism.api` of the same name; errors become one
 line and an exit code (0 when at least one article was read, 1 when none or on error, 2 for a usage
@@ -71,6 +71,17 @@ def build_parser() -> argparse.ArgumentParser:
     watch.add_argument("inputs", nargs="+", metavar="FEED", help="URL of a feed, OPML list or sitemap")
     watch.add_argument("--every", default="10m", metavar="INTERVAL", help="poll interval: 30s, 10m, 1h (default 10m)")
     _ingest_options(watch)
+    serve = commands.add_parser("serve", help="serve the stored stories as web pages and a JSON API",
+                                description="Serve the stored stories as web pages and a JSON API (FastAPI "
+                                "on uvicorn). Reads are open; writes need the token.")
+    _db(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve.add_argument("--token-file", metavar="FILE", help="file with the write token (default: a new one, printed)")
+    serve.add_argument("--watch", nargs="+", default=[], metavar="FEED", help="feeds to poll in the background")
+    serve.add_argument("--every", default="10m", metavar="INTERVAL", help="poll interval of --watch (default 10m)")
+    serve.add_argument("--embedder", choices=embedder_names(), default="auto", help="sentence embedder (see analyze)")
+    serve.add_argument("--allow-private", action="store_true", help="fetch URLs on private addresses (see ingest)")
     return parser
 
 
@@ -151,6 +162,7 @@ FLAG_HINTS = {
     "db": "choose another with --db",
     "embedder": "see --embedder",
     "keep_pages": "--keep-pages keeps them in stories",
+    "token_file": "see --token-file",
 }
 
 
@@ -269,6 +281,20 @@ def _watch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from .web.security import load_token
+
+    token, generated = load_token(args.token_file)
+    if generated:
+        print(f"write token (give it as Authorization: Bearer TOKEN, or in the /feeds form): {token}", file=sys.stderr)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"listening on {_terminal(args.host)}: anyone who can reach it reads the stories", file=sys.stderr)
+    print(f"serving {_terminal(args.db)} on http://{args.host}:{args.port}/", file=sys.stderr)
+    api.serve(token=token, db=args.db, host=args.host, port=args.port, watch=args.watch, every=_interval(args.every),
+              embedder=args.embedder, allow_private=args.allow_private)  # fmt: skip
+    return 0
+
+
 def _interval(text: str) -> float:
     units = {"s": 1, "m": 60, "h": 3600}
     number, unit = text[:-1], text[-1:].lower()
@@ -325,6 +351,7 @@ COMMANDS = {
     "stories": _stories,
     "search": _search,
     "watch": _watch,
+    "serve": _serve,
 }
 
 

@@ -76,3 +76,15 @@ class UnavailableError(NewsprismError):
     """A component asked for by name (a model, a plugin) is not installed or not registered."""
 
     http_status = 503
+
+
+class AuthError(NewsprismError):
+    """A write came without the server's token, or with another one."""
+
+    http_status = 401
+
+
+class TooLargeError(InputError):
+    """A request body is larger than the server accepts."""
+
+    http_status = 413

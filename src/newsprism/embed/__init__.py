@@ -2,7 +2,8 @@
 
 :class:`Embedder` is the protocol every embedder follows. :class:`HashingEmbedder` is the fast
 pure-Python fallback that always works (:mod:`.hashing`); :class:`.minilm.MiniLMEmbedder` runs
-all-MiniLM-L6-v2. Both are registered by name in :data:`EMBEDDERS`, where a plugin adds its own; the
+all-MiniLM-L6-v2; :class:`.use.USEEmbedder` runs the multilingual Universal Sentence Encoder. All are
+registered by name in :data:`EMBEDDERS`, where a plugin adds its own; the
 report names the one that ran.
 """
 
@@ -17,6 +18,7 @@ from ..records import Sentence
 from ..registry import Registry
 from .hashing import HashingEmbedder
 from .minilm import MiniLMEmbedder, ModelUnavailable
+from .use import USEEmbedder
 
 
 class Embedder(Protocol):
@@ -38,6 +40,7 @@ class Embedder(Protocol):
 EMBEDDERS: Registry[Callable[[], Embedder]] = Registry("embedders")
 EMBEDDERS.register("hashing", HashingEmbedder)
 EMBEDDERS.register("minilm", MiniLMEmbedder)
+EMBEDDERS.register("use-m", USEEmbedder)
 
 
 def embedder_names() -> list[str]:

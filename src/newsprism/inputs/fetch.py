@@ -2,10 +2,13 @@
 
 Every request goes through :class:`Fetcher`, which
 
-- refuses private, loopback, link-local, multicast and reserved addresses unless ``allow_private``,
-  checking every address the host resolves to, and again after every redirect;
-- follows at most ``max_redirects`` redirects and reads at most ``max_bytes`` of a body;
-- obeys robots.txt (fetched once per host) and waits ``delay`` seconds between requests to a host;
+- resolves each host once, refuses it when any of its addresses is not public (see ``addresses.refusal``;
+  ``allow_private`` lets all through, ``allow_networks`` a few named networks), and connects to exactly those
+  checked addresses (``transport``), so a DNS answer that changes in between cannot reach a private address;
+- follows at most ``max_redirects`` redirects itself, checking and pinning each target's host like the first,
+  and reads at most ``max_bytes`` of a body;
+- obeys robots.txt (fetched once per host, for every redirect target's host too) and waits ``delay`` seconds
+  between requests to a host;
 - retries connection errors, 429 and 5xx answers with exponential backoff;
 - sends ``If-None-Match`` / ``If-Modified-Since`` when it knows the URL's validators, so that an
   unchanged feed costs one 304.
@@ -17,7 +20,6 @@ whose ``error`` says what went wrong, in words a user can act on.
 from __future__ import annotations
 
 import ipaddress
-import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +30,8 @@ import httpx
 
 from ..errors import RefusedAddressError
 from ..version import __version__
+from .addresses import Resolver, addresses_of, literal_address, refusal, resolve
+from .transport import PinnedBackend, pinned_client
 
 USER_AGENT = f"newsprism/{__version__} (+https://github.com/newsprism/newsprism; news analysis, obeys robots.txt)"
 MAX_BYTES = 10 * 1024 * 1024
@@ -65,6 +69,9 @@ class Fetcher:
     """A polite, safe HTTP client. ``validators(url)`` returns the stored (etag, last_modified)."""
 
     allow_private: bool = False
+    # networks fetched although not public, e.g. ("127.0.0.1/32",) for a server of one's own (the tests'):
+    # unlike allow_private, a redirect or a name resolving anywhere else private is still refused
+    allow_networks: tuple[str, ...] = ()
     delay: float = 1.0
     max_bytes: int = MAX_BYTES
     max_redirects: int = MAX_REDIRECTS
@@ -73,14 +80,18 @@ class Fetcher:
     obey_robots: bool = True
     validators: Callable[[str], tuple[str | None, str | None]] = lambda url: (None, None)
     log: Callable[[Fetched], None] = lambda fetched: None
-    resolve: Callable[[str], list[str]] = field(default=lambda host: _resolve(host))
-    client: httpx.Client = field(default_factory=lambda: httpx.Client(headers={"User-Agent": USER_AGENT}))
+    resolve: Resolver = field(default=lambda host: resolve(host))
     # validators of this run's successful fetches: the caller stores them once it has stored what the
     # pages held, so that a run killed halfway through a feed fetches the feed again in full
     fresh: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     _robots: dict[str, RobotFileParser | None] = field(default_factory=dict)
     _last_request: dict[str, float] = field(default_factory=dict)
     requests: int = 0
+    _backend: PinnedBackend = field(default_factory=PinnedBackend)
+    client: httpx.Client = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.client = pinned_client(self._backend, {"User-Agent": USER_AGENT})
 
     def close(self) -> None:
         self.client.close()
@@ -90,14 +101,6 @@ class Fetcher:
         problem = url_problem(url)
         if problem:
             return Fetched(url, error=f"{url}: {problem}")
-        try:
-            self.check_address(url)  # before robots.txt: nothing at all is requested from an unsafe host
-        except RefusedAddressError as error:
-            self.log(failed := Fetched(url, error=str(error), setting=error.setting))
-            return failed
-        if not self.allowed(url):
-            self.log(refused := Fetched(url, error=f"{url}: robots.txt of {urlsplit(url).netloc} disallows it"))
-            return refused
         headers = {}
         if conditional:
             etag, modified = self.validators(url)
@@ -105,22 +108,29 @@ class Fetcher:
                 headers["If-None-Match"] = etag
             if modified:
                 headers["If-Modified-Since"] = modified
-        fetched = self._follow(url, headers)
+        fetched = self._follow(url, headers, robots=self.obey_robots)
         self.log(fetched)
         if fetched.ok and (fetched.etag or fetched.last_modified):
             self.fresh[url] = (fetched.etag, fetched.last_modified)
         return fetched
 
-    def _follow(self, url: str, headers: dict[str, str]) -> Fetched:
+    def _follow(self, url: str, headers: dict[str, str], robots: bool) -> Fetched:
+        """Fetch ``url``; each hop's host is checked and pinned, then its robots.txt asked (when ``robots``)
+        before anything else is requested from it."""
         current = url
         for _ in range(self.max_redirects + 1):
+            via = "" if current == url else f"redirected to {current}, "
             problem = url_problem(current)
             if problem:
-                return Fetched(url, error=f"{url}: redirected to {current}, {problem}")
+                return Fetched(url, error=f"{url}: {via}{problem}")
             try:
-                self.check_address(current)
+                self._pin(current)
             except RefusedAddressError as error:
-                return Fetched(url, error=str(error), setting=error.setting)
+                return Fetched(url, error=f"{url}: {via}{error}", setting=error.setting)
+            except OSError as error:
+                return Fetched(url, error=f"{url}: {via}{error}")
+            if robots and not self.allowed(current):
+                return Fetched(url, error=f"{url}: {via}robots.txt of {urlsplit(current).netloc} disallows it")
             result = self._request(current, headers)
             if isinstance(result, Fetched):
                 return result
@@ -139,7 +149,7 @@ class Fetcher:
         root = f"{parts.scheme}://{parts.netloc}"
         if root not in self._robots:
             self._robots[root] = None
-            answer = self._follow(root + "/robots.txt", {})
+            answer = self._follow(root + "/robots.txt", {}, robots=False)
             self.log(answer)
             if answer.ok:
                 parser = RobotFileParser()
@@ -148,23 +158,32 @@ class Fetcher:
         rules = self._robots[root]
         return rules is None or rules.can_fetch(USER_AGENT, url)
 
-    def check_address(self, url: str) -> None:
-        host = urlsplit(url).hostname or ""
-        if self.allow_private:
-            return
+    def _pin(self, url: str) -> None:
+        """Resolve ``url``'s host once, refuse it unless every address is allowed, and pin the connection
+        to those addresses. Raises RefusedAddressError, or OSError when the host cannot be resolved."""
+        host = urlsplit(url).hostname or ""  # as the user wrote it, for messages
+        # as httpx sends it (IDNA 2008: "ß" stays "ß", where the resolver's IDNA 2003 would ask for "ss")
+        wire_host = httpx.URL(url).raw_host.decode("ascii")
         try:
-            addresses = self.resolve(host)
+            addresses = addresses_of(wire_host, self.resolve)
         except OSError as error:
-            raise RefusedAddressError(f"{url}: cannot resolve {host} ({error.strerror or error})") from error
-        except UnicodeError as error:  # a label IDNA cannot encode; url_problem() catches it first
-            raise RefusedAddressError(f"{url}: {host} is not a valid host name") from error
-        for address in addresses:
-            ip = ipaddress.ip_address(address.split("%")[0])
-            if not ip.is_global or ip.is_multicast:
-                raise RefusedAddressError(
-                    f"{url}: {host} resolves to {ip}, a private, loopback, link-local or multicast address; "
-                    "newsprism does not fetch those unless private addresses are allowed"
-                )
+            raise OSError(f"cannot resolve {host} ({error.strerror or error})") from error
+        except (UnicodeError, ValueError) as error:  # url_problem() refuses such names first
+            raise OSError(f"{host} is not a valid host name") from error
+        if not addresses:
+            raise OSError(f"cannot resolve {host} (no addresses)")
+        if not self.allow_private:
+            for ip in addresses:
+                reason = refusal(ip)
+                if reason and not any(ip in ipaddress.ip_network(net) for net in self.allow_networks):
+                    named = f"resolves to {ip},"
+                    if literal_address(host) is not None:  # 0x7f.1 is 127.0.0.1, ...; ::1 is ...
+                        named = f"is {ip}," if ip.version == 4 and str(ip) != host else "is"
+                    raise RefusedAddressError(
+                        f"{host} {named} {reason}; newsprism fetches only public addresses unless private "
+                        "addresses are allowed"
+                    )
+        self._backend.pin(wire_host, addresses)
 
     def _request(self, url: str, headers: dict[str, str]) -> httpx.Response | Fetched:
         host = urlsplit(url).netloc
@@ -177,7 +196,7 @@ class Fetcher:
                 self.requests += 1
                 request = self.client.build_request("GET", url, headers=headers, timeout=self.timeout)
                 response = self.client.send(request, stream=True, follow_redirects=False)
-            except httpx.InvalidURL as error:  # a host name httpx's IDNA 2008 refuses: retrying cannot help
+            except httpx.InvalidURL as error:  # url_problem() refuses these first; never a traceback if httpx changes
                 return Fetched(url, error=f"{url}: not a valid URL: {error}")
             except httpx.HTTPError as error:
                 if attempt == self.retries:
@@ -246,11 +265,8 @@ def url_problem(url: str) -> str | None:
             host.encode("idna")
         except UnicodeError:
             return f"not a valid URL: {host} is not a valid host name"
+    try:  # httpx is stricter (IDNA 2008, no control characters): what it refuses is refused here, unrequested
+        httpx.URL(url).host  # noqa: B018  (decoding the host refuses a broken punycode label)
+    except (httpx.InvalidURL, UnicodeError, ValueError) as error:
+        return f"not a valid URL: {error}"
     return None
-
-
-def _resolve(host: str) -> list[str]:
-    try:
-        return [str(ipaddress.ip_address(host))]
-    except ValueError:
-        return sorted({str(info[4][0]) for info in socket.getaddrinfo(host, None)})

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import BaseLoader, Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 
 from ..analysis.conflicts import CONFIDENT
 from ..records import Article, Skipped, StoryAnalysis
@@ -70,10 +72,10 @@ class Report:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_markdown(self) -> str:
-        return _render("report.md.j2", self, autoescape=False)
+        return _render("report.md.j2", self)
 
     def to_html(self) -> str:
-        return _render("report.html.j2", self, autoescape=True)
+        return _render("report.html.j2", self)
 
     def render(self, fmt: str) -> str:
         """The report in a registered format (``json``, ``md``, ``html`` or a plugin's)."""
@@ -86,27 +88,54 @@ RENDERERS.register("md", Report.to_markdown)
 RENDERERS.register("html", Report.to_html)
 
 
-def _render(template: str, report: Report, autoescape: bool) -> str:
-    markdown = template.endswith(".md.j2")
+def environment(loader: BaseLoader | None = None) -> Environment:
+    """The templates' environment, shared by the report files and the web app (which passes a loader
+    that finds its own pages before these): every value is escaped, as article text is untrusted."""
     env = Environment(
-        loader=PackageLoader("newsprism.report", "templates"),
+        loader=loader or PackageLoader("newsprism.report", "templates"),
         # Markdown is escaped like HTML: every value a template prints unfiltered goes through its
         # ``__html__`` (markdown.py wraps every string of the report), so no field can be forgotten
-        autoescape=select_autoescape(default=autoescape or markdown, default_for_string=autoescape or markdown),
+        autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.filters["md"] = markdown_filter
+    env.filters["web_url"] = web_url
+    env.filters["highlight"] = highlight
+    env.globals["confident"] = CONFIDENT
+    return env
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address, else None: a link never runs ``javascript:`` or opens ``data:``."""
+    if not url or any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return None
+    scheme, sep, rest = url.partition(":")
+    return url if sep and scheme.lower() in ("http", "https") and rest.startswith("//") else None
+
+
+def highlight(sentence: str, value: str) -> Markup:
+    """``sentence`` escaped, with the first place it spells ``value`` (any case) marked: the evidence of
+    a conflict shows where each side's value is. A value the sentence does not spell is not marked."""
+    found = re.search(re.escape(str(value)), str(sentence), re.IGNORECASE) if value else None
+    if found is None:
+        return escape(sentence)
+    start, end = found.span()
+    text = str(sentence)
+    return escape(text[:start]) + Markup("<mark>") + escape(text[start:end]) + Markup("</mark>") + escape(text[end:])
+
+
+def _render(template: str, report: Report) -> str:
+    markdown = template.endswith(".md.j2")
+    env = _ENVIRONMENT
     data = report.to_dict()
     if markdown:
         data = {key: as_markdown_values(value, key) for key, value in data.items()}
     articles = {a["id"]: a for a in data["articles"]}
-    return env.get_template(template).render(
-        report=data, articles=articles, label=_labeller(articles), confident=CONFIDENT
-    )
+    return env.get_template(template).render(report=data, articles=articles, label=labeller(articles))
 
 
-def _labeller(articles: dict[str, dict]):
+def labeller(articles: dict[str, dict]):
     """Short names for citations: the outlet where known, else the article id."""
 
     def label(article_id: str) -> str:
@@ -114,3 +143,6 @@ def _labeller(articles: dict[str, dict]):
         return article.get("outlet") or article_id
 
     return label
+
+
+_ENVIRONMENT = environment()

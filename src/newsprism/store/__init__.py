@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..registry import Registry
-from .base import OutletLines, SearchHit, Store, StoryOverview
+from .base import OutletLines, SearchHit, Store, StoredStory, StoryOverview
 from .sqlite import SQLiteStore
 
 
@@ -47,4 +47,4 @@ def open_store(location: str | Path) -> Store:
     return STORES.get(SCHEMES[scheme])(text)
 
 
-__all__ = ["STORES", "OutletLines", "SQLiteStore", "SearchHit", "Store", "StoryOverview", "open_store"]
+__all__ = ["STORES", "OutletLines", "SQLiteStore", "SearchHit", "Store", "StoredStory", "StoryOverview", "open_store"]

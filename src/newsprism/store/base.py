@@ -36,6 +36,14 @@ class StoryOverview:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredStory:
+    """A story's last stored analysis (the report's story object) and when it was stored (ISO 8601)."""
+
+    data: dict
+    stored_at: str
+
+
+@dataclass(frozen=True, slots=True)
 class OutletLines:
     """The distinct lines (by key) of one extracted article of an outlet."""
 
@@ -83,6 +91,10 @@ class Store(Protocol):
     def put_analysis_part(self, story_id: str, analyser: str, key: str, data: Any) -> None: ...
     def analysis(self, story_id: str, key: str) -> dict | None: ...
     def put_story(self, story: dict, key: str) -> None: ...
+    # the last analysis stored of each story, whatever code made it, and when (for readers: the web app)
+    def stored_stories(self, story_ids: Sequence[str] | None = None) -> dict[str, StoredStory]: ...
+    # changes whenever a story's members or analysis change, so a reader knows when to read again
+    def stories_version(self) -> str: ...
 
     # the fetch log and conditional-request validators
     def record_fetch(self, fetched: Fetched) -> None: ...

@@ -22,7 +22,7 @@ from ..dedup import NearDuplicate
 from ..errors import StoreError
 from ..inputs.fetch import Fetched
 from ..records import Article, Skipped
-from .base import OutletLines, SearchHit, StoryOverview
+from .base import OutletLines, SearchHit, StoredStory, StoryOverview
 from .lsh import Bands
 from .outlet_lines import OutletLineCounts
 from .select import Connection, select_in
@@ -166,6 +166,8 @@ class SQLStore:
                     for s in state.stories.values()
                 ],
             )
+            if state.merged_into:
+                self._stories_changed()
             for sid in state.merged_into:
                 self.db.execute("DELETE FROM cluster_stories WHERE id = ?", (sid,))
                 self.db.execute("DELETE FROM stories WHERE id = ?", (sid,))
@@ -175,6 +177,7 @@ class SQLStore:
     def put_members(self, members: dict[str, list[str]]) -> None:
         """Record which articles each story holds (before any analysis of it)."""
         with self._write():
+            self._stories_changed()
             for sid, article_ids in members.items():
                 self.db.execute("DELETE FROM story_articles WHERE story_id = ?", (sid,))
                 self.db.executemany(
@@ -229,6 +232,7 @@ class SQLStore:
             placed = self.story_of(story["articles"])
             if story["articles"] and all(placed.get(a, story["id"]) != story["id"] for a in story["articles"]):
                 return
+            self._stories_changed()
             self.db.execute(
                 "INSERT INTO stories (id, analysis_key, data, stored_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (id) DO UPDATE SET analysis_key = excluded.analysis_key, data = excluded.data, "
@@ -239,6 +243,20 @@ class SQLStore:
                 "INSERT INTO story_articles (story_id, article_id) VALUES (?, ?)",
                 [(story["id"], a) for a in story["articles"] if a not in placed],
             )
+
+    def stored_stories(self, story_ids: Sequence[str] | None = None) -> dict[str, StoredStory]:
+        if story_ids is None:
+            rows = self.db.execute("SELECT id, data, stored_at FROM stories").fetchall()
+        else:
+            rows = select_in(self.db, "id, data, stored_at", "stories", "id", story_ids)
+        return {sid: StoredStory(json.loads(data), at) for sid, data, at in rows}
+
+    def stories_version(self) -> str:
+        return self._meta("stories_version") or "0"
+
+    def _stories_changed(self) -> None:
+        """Count one more change to the stories' members or analyses (inside the writer's transaction)."""
+        self._put_meta("stories_version", str(int(self._meta("stories_version") or 0) + 1))
 
     # the fetch log
 
