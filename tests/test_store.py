@@ -58,3 +58,39 @@ def test_a_version_2_store_is_upgraded_in_place(tmp_path):
     assert json.loads(again.to_json())["stories"] == json.loads(first.to_json())["stories"]
     with SQLiteStore(db) as store:
         assert store.repeated_lines(["meridian-wire"], 1)["meridian-wire"]  # its lines were counted
+
+
+def test_an_analysis_written_back_late_keeps_the_members_another_process_added(tmp_path):
+    # process A analyses a story while process B places a new article in it: A's analysis, of the
+    # story as it was, must not take B's article out of its story
+    db = tmp_path / "n.db"
+    first = tmp_path / "first"
+    first.mkdir()
+    for name in ("valley-times.txt", "meridian-wire.json"):
+        (first / name).write_text((EXAMPLES / name).read_text())
+    done = newsprism.api.ingest([first], db=db, embedder="hashing")
+    [story] = [s for s in done.stories if len(s.articles) == 2]
+    late = {"id": story.id, "articles": list(story.article_ids), "title": "as A saw it"}
+    newsprism.api.ingest([EXAMPLES], db=db, embedder="hashing")  # process B: the rest of the examples
+    with SQLiteStore(db) as store:
+        grown = store.story_members(story.id)
+        assert len(grown) > 2
+        store.put_story(late, "key-of-A")
+        assert sorted(store.story_members(story.id)) == sorted(grown)
+        assert store.analysis(story.id, "key-of-A")["title"] == "as A saw it"
+
+
+def test_a_story_merged_away_meanwhile_is_not_written_back(tmp_path):
+    db = tmp_path / "n.db"
+    newsprism.api.ingest([EXAMPLES], db=db, embedder="hashing")
+    with SQLiteStore(db) as store:
+        [(kept, members)] = [(s.id, store.story_members(s.id)) for s in store.stories_overview()][:1]
+        store.put_story({"id": "s-merged-away", "articles": members, "title": "stale"}, "key")
+        assert store.story_of(members) == dict.fromkeys(members, kept)  # each still in one story
+        assert store.analysis("s-merged-away", "key") is None
+
+
+def test_a_story_of_articles_in_no_story_yet_records_them(tmp_path):
+    with SQLiteStore(tmp_path / "n.db") as store:  # --one-story: the story is written with its analysis
+        store.put_story({"id": "s-one", "articles": ["a", "b"]}, "key")
+        assert store.story_members("s-one") == ["a", "b"]

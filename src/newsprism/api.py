@@ -88,7 +88,7 @@ def ingest(
         pages = list(intake.articles.values())
         pages += [a for a in store.unplaced_articles() if a.id not in intake.articles]
         articles = [page for page in pages if page.kind is None or settings.pages.keep]
-        skipped = intake.skipped + [
+        skipped = intake.skipped + intake.warnings + [
             Skipped(page.url or page.id, f"not a news article: {page.kind}; stored, kept out of stories", "keep_pages")
             for page in pages
             if page.kind is not None and not settings.pages.keep

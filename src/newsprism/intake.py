@@ -18,6 +18,7 @@ from typing import IO
 from .articles.pipeline import Pipeline
 from .articles.repeated import REPEATED_IN, line_keys
 from .cluster import ClusterConfig, StoryClusterer, publication_order, timestamp
+from .cluster.features import date_out_of_range
 from .embed import Embedder
 from .errors import InputError
 from .inputs.feeds import is_url, read_url
@@ -29,7 +30,8 @@ from .store import OutletLines, Store
 
 @dataclass
 class Intake:
-    """What one run read: its articles by id (as stored now), skipped inputs, and the ids stored anew."""
+    """What one run read: its articles by id (as stored now), skipped inputs, warnings about inputs it
+    read (kept, but not taken as given), and the ids stored anew."""
 
     store: Store
     pipeline: Pipeline
@@ -38,6 +40,7 @@ class Intake:
     batch: int
     articles: dict[str, Article] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[Skipped] = field(default_factory=list)
     new: set[str] = field(default_factory=set)
     _origin: dict[str, str] = field(default_factory=dict)
     _pending: list[Article] = field(default_factory=list)
@@ -92,6 +95,12 @@ class Intake:
             return
         self.articles[article.id] = article
         self._origin[article.id] = where
+        if why := date_out_of_range(article.published):
+            self.warnings.append(
+                Skipped(
+                    where, f"published date {article.published} is {why}; kept, but not used to order or time its story"
+                )
+            )
         if not stored:
             self.new.add(article.id)
             self._pending.append(article)
@@ -119,8 +128,10 @@ def place(articles: list[Article], store: Store, embedder: Embedder, config: Clu
     with store.transaction():
         placed = store.story_of([a.id for a in articles])
         new = [a for a in articles if a.id not in placed]
-        newest = max((t for a in new if (t := timestamp(a.published)) is not None), default=None)
-        state = store.cluster_state(embedder.name, newest - config.window_days * 86400 if newest else None)
+        # the stories still open at the oldest new article: a run may bring in older articles (a backfill,
+        # or articles another process placed newer ones before) and each must meet the stories of its days
+        oldest = min((t for a in new if (t := timestamp(a.published)) is not None), default=None)
+        state = store.cluster_state(embedder.name, oldest - config.window_days * 86400 if oldest else None)
         placed.update(clusterer.partial_fit(new, state))
         members: dict[str, list[str]] = defaultdict(list)
         for sid in dict.fromkeys(placed.values()):  # stored members, also of stories merged away now

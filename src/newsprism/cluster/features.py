@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from urllib.parse import unquote, urlsplit
 
 from ..records import Article
@@ -37,20 +37,56 @@ SLUG_NOISE = {
 }
 
 
+# Dates the clusterer trusts. A story is timed by its newest article, so one article dated 9999-12-31
+# would close its story to every real article after it; one dated the year 1 cannot even be converted.
+# Such dates stay in the record but count as no date. Clocks and time zones put genuine articles up
+# to a day ahead of UTC, so two days of slack; news before 1800 is not news.
+EARLIEST_YEAR = 1800
+FUTURE_SLACK = timedelta(days=2)
+
+
 def publication_order(articles: list[Article]) -> list[Article]:
-    """Sort by publication time, undated last, then by id, so file listing order never matters."""
-    return sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id))
+    """Sort by publication time, undated last (with those dated out of range), then by id, so file
+    listing order never matters."""
+
+    def key(article: Article) -> tuple[bool, str, str]:
+        dated = article.published is not None and not date_out_of_range(article.published)
+        return (not dated, article.published or "" if dated else "", article.id)
+
+    return sorted(articles, key=key)
 
 
-def timestamp(published: str | None) -> float | None:
-    """Seconds since the epoch of an ISO date or time; None when undated or unreadable."""
+def _moment(published: str | None) -> datetime | None:
+    """The time of an ISO date or time (naive when it names no zone); None when undated or unreadable."""
     if not published:
         return None
     try:
-        moment = datetime.fromisoformat(published.replace("Z", "+00:00"))
+        return datetime.fromisoformat(published.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return moment.timestamp() if moment.tzinfo else moment.replace(tzinfo=None).timestamp()
+
+
+def date_out_of_range(published: str | None, now: datetime | None = None) -> str | None:
+    """Why ``published`` cannot be a news article's date (before 1800, or more than two days after
+    ``now``), or None when it can be or cannot be read at all."""
+    moment = _moment(published)
+    if moment is None:
+        return None
+    if moment.year < EARLIEST_YEAR:  # before converting: the year 1 in local time falls before the first year
+        return f"before {EARLIEST_YEAR}"
+    now = now or datetime.now(UTC)
+    if moment - (now if moment.tzinfo else now.astimezone().replace(tzinfo=None)) > FUTURE_SLACK:  # naive: local
+        return f"more than {FUTURE_SLACK.days} days in the future"
+    return None
+
+
+def timestamp(published: str | None) -> float | None:
+    """Seconds since the epoch of an ISO date or time (naive ones in local time); None when undated,
+    unreadable or out of range (:func:`date_out_of_range`)."""
+    moment = _moment(published)
+    if moment is None or date_out_of_range(published):
+        return None
+    return moment.timestamp()
 
 
 def slug_words(url: str | None) -> str:

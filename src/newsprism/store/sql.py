@@ -224,7 +224,14 @@ class SQLStore:
         return json.loads(row[0]) if row else None
 
     def put_story(self, story: dict, key: str) -> None:
+        """Store a story's analysis. Which articles a story holds is the clustering step's to say
+        (:meth:`put_members`): another process may have placed articles in it, or merged it into
+        another, since this analysis read it, so only articles in no story yet (``--one-story``) are
+        recorded here, and a story whose articles all moved to other stories is not written back."""
         with self._write():
+            placed = self.story_of(story["articles"])
+            if story["articles"] and all(placed.get(a, story["id"]) != story["id"] for a in story["articles"]):
+                return
             self._stories_changed()
             self.db.execute(
                 "INSERT INTO stories (id, analysis_key, data, stored_at) VALUES (?, ?, ?, ?) "
@@ -232,10 +239,9 @@ class SQLStore:
                 "stored_at = excluded.stored_at",
                 (story["id"], key, json.dumps(story), now()),
             )
-            self.db.execute("DELETE FROM story_articles WHERE story_id = ?", (story["id"],))
             self.db.executemany(
                 "INSERT INTO story_articles (story_id, article_id) VALUES (?, ?)",
-                [(story["id"], a) for a in story["articles"]],
+                [(story["id"], a) for a in story["articles"] if a not in placed],
             )
 
     def stored_stories(self, story_ids: Sequence[str] | None = None) -> dict[str, StoredStory]:
