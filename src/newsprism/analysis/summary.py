@@ -40,11 +40,19 @@ from ..text.tokens import STOPWORDS, stem, words
 from ..validate import check_range
 from .conflicts import CONFIDENT
 from .summary_conflicts import conflict_place, lends_a_value, state_conflict
-from .summary_fit import earliest_date, latest_date, overtaken, quoted_shares_of, reads_alone, someone_elses_words
+from .summary_fit import (
+    earliest_date,
+    latest_date,
+    overtaken,
+    points_back,
+    quoted_shares_of,
+    reads_alone,
+    someone_elses_words,
+)
 from .support import says, supports, uses_words
 from .timeline import event_dates
 
-VERSION = "8"
+VERSION = "9"
 
 # A concept counts only when at least this many independent sources use it (fewer when the story
 # has fewer): one outlet's own phrasing is not what the story is about. 1 instead of 2: R2 -2.2.
@@ -224,6 +232,9 @@ def _options(
     stated = [option for option in stated if len(option[1].split()) >= config.min_words] or stated
     quoted = quoted_shares_of(articles)
     stated = [o for o in stated if reads_alone(o[1]) and not someone_elses_words(o[1], quoted)] or stated
+    # a sentence pointing back at one the summary may not hold ("He also was ...") leaves the fact to
+    # another of its sentences, or out
+    stated = [o for o in stated if not points_back(o[1])] or stated
     # an announcement the later coverage has overtaken ("will travel on Tuesday", read on Wednesday)
     newest = latest_date(articles)
     stated = [option for option in stated if not overtaken(option[1], option[2], articles, newest)] or stated
