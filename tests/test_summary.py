@@ -267,6 +267,9 @@ def test_a_sentence_pointing_back_leaves_its_fact_to_one_that_names_it():
     assert points_back("He also was a founder of Vine, an app of six-second videos.")
     assert points_back("That does not mean they suspect him of a crime.")
     assert points_back("Their initial court filings do not say whom the families could sue.")
+    assert points_back("And, he was the Chief Technology Officer for Jetsetter.")
+    assert points_back("I never intended for there to be a scene.")
+    assert not points_back("US officials said the pier would close.")
     assert not points_back("This week, the council voted to close the pier.")
     assert not points_back("Helena Smith, the mayor, said the pier would close.")
     # an embedded post's signature is no sentence of the article
