@@ -56,8 +56,11 @@ def test_a_fact_is_stated_by_the_side_most_sources_take():
     few = Evidence("a", "Putin's first visit in nearly two decades.")
     many = [Evidence("b", "Putin's first visit in 24 years."), Evidence("c", "Putin's first visit in 24 years.")]
     fact = Fact("f1", few.sentence, ("a", "b", "c"), (few, *many))
-    conflict = Conflict("c1", "time span", (ConflictSide("nearly two decades", ("a",), (few,)),
-                                            ConflictSide("24 years", ("b", "c"), tuple(many))))
+    conflict = Conflict(
+        "c1",
+        "time span",
+        (ConflictSide("nearly two decades", ("a",), (few,)), ConflictSide("24 years", ("b", "c"), tuple(many))),
+    )
     other = Fact("f2", "Kim met Putin.", ("a",), (Evidence("a", "Kim met Putin."),))
     assert [f.text for f in side_with_most((fact, other), (conflict,))] == [many[0].sentence, other.text]
 
@@ -67,8 +70,11 @@ def test_distinctive_phrases_are_shared_wordings_not_names_or_the_story_subject(
 
     texts = {
         "a": ["Vladimir Putin may sign a partnership agreement.", "The state visit began.", "The state visit went on."],
-        "b": ["A partnership agreement is expected, Vladimir Putin said.", "The state visit is his first.",
-              "The state visit ended."],
+        "b": [
+            "A partnership agreement is expected, Vladimir Putin said.",
+            "The state visit is his first.",
+            "The state visit ended.",
+        ],
     }
     rows = [text for texts_of in texts.values() for text in texts_of]
     articles = [article for article, texts_of in texts.items() for _ in texts_of]
@@ -100,11 +106,18 @@ def test_a_conflict_is_stated_where_the_coverage_first_tells_it():
 
     embedded = EmbeddedSentences(s.sentences(), load_embedder("hashing")[0])
     lends = "The water was gone by Saturday, the mayor said at a press conference in the town hall."
-    facts = (Fact("f1", second, ("wire", "local"), (Evidence("wire", second),)),
-             Fact("f2", lends, ("wire", "copy"), (Evidence("wire", lends),)))
-    conflict = Conflict("c1", "date", (
-        ConflictSide("Sunday", ("wire", "copy"), (Evidence("wire", first),)),
-        ConflictSide("Saturday", ("local",), (Evidence("local", "Floodwaters receded on Saturday."),))))
+    facts = (
+        Fact("f1", second, ("wire", "local"), (Evidence("wire", second),)),
+        Fact("f2", lends, ("wire", "copy"), (Evidence("wire", lends),)),
+    )
+    conflict = Conflict(
+        "c1",
+        "date",
+        (
+            ConflictSide("Sunday", ("wire", "copy"), (Evidence("wire", first),)),
+            ConflictSide("Saturday", ("local",), (Evidence("local", "Floodwaters receded on Saturday."),)),
+        ),
+    )
     groups = {"wire": "wire", "copy": "wire", "local": "local"}
     texts = [x.text for x in summarize(s, facts, (conflict,), groups, embedded, SummaryConfig(words=60))]
     # the mayor's sentence holds the Saturday side's value but cites the wire, which said Sunday
@@ -246,3 +259,26 @@ def test_an_article_is_not_cited_for_a_label_it_never_used():
     labelled = "In 2000 the president met then-dictator Kim Jong-il, the father of the current leader."
     assert uses_words(plain, plain.text) and not uses_words(plain, labelled)
     assert uses_words(Article("b", labelled), labelled)
+
+
+def test_a_sentence_pointing_back_leaves_its_fact_to_one_that_names_it():
+    from newsprism.analysis.summary_fit import points_back, reads_alone
+
+    assert points_back("He also was a founder of Vine, an app of six-second videos.")
+    assert points_back("That does not mean they suspect him of a crime.")
+    assert points_back("Their initial court filings do not say whom the families could sue.")
+    assert points_back("And, he was the Chief Technology Officer for Jetsetter.")
+    assert points_back("I never intended for there to be a scene.")
+    assert not points_back("US officials said the pier would close.")
+    assert not points_back("This week, the council voted to close the pier.")
+    assert not points_back("Helena Smith, the mayor, said the pier would close.")
+    # an embedded post's signature is no sentence of the article
+    assert not reads_alone("That doesn't just happen! — Donald J. Trump (@realDonaldTrump) August 3, 2017.")
+    named = "Colin Kroll, who died on Sunday, was also a founder of Vine, an app built around six-second videos."
+    pointing = "He was also a founder of Vine, an app built around six-second videos."
+    texts = {"a": [pointing, SHARED], "b": [named, SHARED]}
+    pipeline = Pipeline()
+    articles = tuple(pipeline.run(RawDocument(i, "record", " ".join(t), id=i)) for i, t in texts.items())
+    analysis = analyse_story(Story("s", articles), load_embedder("hashing")[0], Settings())
+    said = [s.text for s in analysis.summary]
+    assert named in said and pointing not in said

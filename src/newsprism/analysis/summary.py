@@ -7,7 +7,9 @@ taken greedily by the weight of the concepts they add per word, times the number
 sources that report the fact, so a second sentence repeating the first adds nothing and is passed
 over; a fact is said once any of its sentences is, and a lede gets a small bonus. Meaning repeated
 in other words is caught by embedding (maximal marginal relevance): the closer a candidate is to a
-chosen sentence, the less it gains, down to nothing for a rewording. The last sentence may run past
+chosen sentence, the less it gains, down to nothing for a rewording. A sentence opening on a pronoun
+("He also was a founder of Vine") is taken only after an earlier sentence of its article, so that what
+it points at is named before it. The last sentence may run past
 the word budget rather than leave the summary short. A sentence that takes a side in a conflict is
 left out, and so is one that holds a side's value while citing a source of another side; the
 conflict is stated instead: the most widely reported side's sentence with the other values beside
@@ -40,11 +42,19 @@ from ..text.tokens import STOPWORDS, stem, words
 from ..validate import check_range
 from .conflicts import CONFIDENT
 from .summary_conflicts import conflict_place, lends_a_value, state_conflict
-from .summary_fit import earliest_date, latest_date, overtaken, quoted_shares_of, reads_alone, someone_elses_words
+from .summary_fit import (
+    earliest_date,
+    latest_date,
+    overtaken,
+    points_back,
+    quoted_shares_of,
+    reads_alone,
+    someone_elses_words,
+)
 from .support import says, supports, uses_words
 from .timeline import event_dates
 
-VERSION = "8"
+VERSION = "9"
 
 # A concept counts only when at least this many independent sources use it (fewer when the story
 # has fewer): one outlet's own phrasing is not what the story is about. 1 instead of 2: R2 -2.2.
@@ -283,8 +293,18 @@ def _choose(
         added = sum(weights.get(c, 0.0) for c in option.concepts - covered) / option.length
         return added * option.breadth * (config.lede_bonus if option.place[0] == 0 else 1.0) * novelty[i]
 
+    def introduced(i: int) -> bool:
+        """A sentence pointing back ("He also was ...") is taken only after an earlier sentence of its
+        article, where what it points at is named."""
+        place = options[i].place
+        return not pointing[i] or any(options[c].place[1] == place[1] and options[c].place < place for c in chosen)
+
+    pointing = [points_back(o.text) for o in options]
     while remaining and used < budget:
-        best = max(remaining, key=lambda i: (gain(i), [-p for p in options[i].place]))
+        eligible = [i for i in remaining if introduced(i)]
+        if not eligible:
+            break
+        best = max(eligible, key=lambda i: (gain(i), [-p for p in options[i].place]))
         # the parse is read only for the sentences about to be taken
         verified = tuple(a for a in options[best].sources if uses_words(articles[a], options[best].text))
         if not verified:

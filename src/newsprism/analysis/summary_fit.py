@@ -23,6 +23,20 @@ CAPTION = re.compile(
     re.I,
 )
 QUOTE_END = re.compile(r"[.,!?]['’\"”]$")
+# The signature of an embedded post: "— Donald J. Trump (@realDonaldTrump) August 3, 2017".
+POST_SIGNATURE = re.compile(r"\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}")
+# A sentence opening on a pronoun, or on a demonstrative standing for a noun ("That does not mean ...",
+# "This is ..."), points back at a sentence of its article: out of it, it names no one ("He also was a
+# founder of Vine", "And, he was ..."); in the first person, it is a speaker's words cut from the
+# sentence naming the speaker ("I never intended for there to be a scene."). A demonstrative before its
+# noun ("This week, ...") names what it is about; "US" is left out, as in "US officials said".
+BACK_REFERENCE = re.compile(
+    r"^\W*(?:(?:and|but|so|yet|also),?\s+)?(?:(?:he|she|they|it|his|her|their|its|him|them|i|we|my|our)\b(?!-)|"
+    r"(?:this|that|these|those)\b(?:['’]s\b|\s+(?:is|was|are|were|has|had|have|does|did|doesn['’]t|didn['’]t|"
+    r"means|meant|will|would|could|can|may|might|should|must|includes?|came|comes)\b|\s*[,.;:!?]))",
+    re.IGNORECASE,
+)
+
 
 def reads_alone(sentence: str) -> bool:
     """Whether a sentence reads as a sentence of its own: not cut off ("store owners, who have..."), not
@@ -38,7 +52,7 @@ def reads_alone(sentence: str) -> bool:
     [False, False, False, False, False]
     """
     text = sentence.strip()
-    if not text or text.endswith(("...", "…")) or CAPTION.search(text):
+    if not text or text.endswith(("...", "…")) or CAPTION.search(text) or POST_SIGNATURE.search(text):
         return False
     if text[0] in "’”" or text[0].islower():
         return False
@@ -81,3 +95,14 @@ def overtaken(sentence: str, cited: tuple[str, ...], articles: dict[str, Article
 def earliest_date(cited: tuple[str, ...], articles: dict[str, Article]) -> date | None:
     """The day of the earliest dated article among ``cited``."""
     return min((d for a in cited if (d := published_date(articles[a].published))), default=None)
+
+
+def points_back(sentence: str) -> bool:
+    """Whether a sentence opens on a word standing for someone or something an earlier sentence names.
+
+    >>> [points_back(s) for s in ("He also was a founder of Vine.", "That does not mean they suspect him.",
+    ...                           "This week, the council met.", "Their lawyer said so.", "Hebron is calm.",
+    ...                           "And, he was the CTO.", "I never intended a scene.", "Itself a port, Aden is calm.")]
+    [True, True, False, True, False, True, True, False]
+    """
+    return bool(BACK_REFERENCE.search(sentence))

@@ -67,6 +67,8 @@ BOILERPLATE = [
         r"\bsubscribing to our\b|\bdelivered\b.{0,30}\b(?:to|through|into) your (?:inbox|letterbox|mailbox|door)\b",
         r"^(?:thanks|thank you) for (?:signing up|subscribing|registering)\b|\bkeep an eye on your inbox\b",
         r"\berror processing your (?:subscription|request|sign-?up)\b",
+        # an alerts pitch: "Breaking News Emails Get breaking news alerts and special reports."
+        r"^breaking news (?:emails|alerts)\b|\bget (?:breaking )?news alerts\b",
         # the name of a newsletter on its own line ("Pick Six Newsletter", "Morning Briefing newsletter")
         r"^(?:\S+\s+){0,4}newsletters?$",
         # membership and paywall pitches addressed to the reader of "this article"
@@ -114,6 +116,8 @@ UPDATED = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified|first p
 # A section path printed above the story: "World | Asia", "*News › Politics*". A table row starts with
 # its own bar ("| HD | 225.86 |") and stays.
 BREADCRUMB = re.compile(r"^[*_]*[^\W\d_][\w&' -]{0,30}?(?:\s+[|›»>/]\s+[^\W\d_][\w&' -]{0,30}?)+[*_]*$")
+# A page's relative stamp: "2 years ago", "an hour ago".
+AGO_STAMP = re.compile(r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\.?$", re.I)
 ISO_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -130,7 +134,7 @@ def line_reason(line: str, after: str, config: CleanConfig) -> str | None:
         return "pattern"
     if _is_caption(line, after, config):
         return "caption"
-    if _is_stamp(line, config):
+    if is_stamp(line, config):
         return "timestamp"
     if _is_shout(line, config):
         return "shout"
@@ -155,12 +159,12 @@ def opens_link_list(line: str) -> bool:
     return any(pattern.search(line) for pattern in LINK_HEADERS)
 
 
-def _is_stamp(line: str, config: CleanConfig) -> bool:
+def is_stamp(line: str, config: CleanConfig) -> bool:
     """A date or time line of the page: an ISO timestamp, an "Updated …" line, or a clock time with a year."""
     words = len(line.split())
     if words > config.stamp_words:
         return False
-    if ISO_STAMP.match(line) or (UPDATED.match(line) and any(ch.isdigit() for ch in line)):
+    if ISO_STAMP.match(line) or AGO_STAMP.match(line) or (UPDATED.match(line) and any(ch.isdigit() for ch in line)):
         return True
     # Prose that gives a time and a year ends with a full stop; a stamp does not.
     return bool(CLOCK.search(line) and YEAR.search(line)) and not line.endswith(".")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .boilerplate import SENTENCE_END, line_key
+from .boilerplate import SENTENCE_END, is_boilerplate, is_stamp, line_key
 from .clean_config import CleanConfig
 
 # Words a title-case headline leaves in lower case: articles, conjunctions, short prepositions, possessives.
@@ -37,9 +37,8 @@ SMALL_WORDS = {
 }
 
 
-
 def looks_like_headline(line: str, config: CleanConfig = CleanConfig()) -> bool:
-    """A headline has no closing period and is either short or set in title case.
+    """A headline has no closing period, is not boilerplate, and is either short or set in title case.
 
     >>> looks_like_headline("Putin To Make His First Trip To North Korea In 24 Years")
     True
@@ -48,6 +47,10 @@ def looks_like_headline(line: str, config: CleanConfig = CleanConfig()) -> bool:
     """
     words = line.split()
     if not 2 <= len(words) <= config.headline_words or re.search(r"[.;:,]$", line):
+        return False
+    # a photo credit, a pitch or a page stamp above the story is no headline: "(Staff Photo/Jane Doe)",
+    # "2 years ago"
+    if is_boilerplate(line, config) or is_stamp(line, config):
         return False
     return title_case(line, config.title_case_share) or len(words) <= config.short_headline_words
 
