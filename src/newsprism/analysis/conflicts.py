@@ -10,7 +10,8 @@ disagree. So a sentence never conflicts with its own copy, and "stays one night"
 
 Names are compared in sentences that are copies of each other but for a capitalised name: a person or
 place swapped for one the other article never mentions is a conflict; a short form, a title or a
-spelling of the same name, an organisation, or a name both articles know is not.
+spelling of the same name, an organisation, or a name both articles know is not. One quotation given
+to two different people (:mod:`newsprism.analysis.speakers`) is a conflict over a name too.
 """
 
 from __future__ import annotations
@@ -30,11 +31,12 @@ from .counts import count_conflicts
 from .measures import MeasuresConfig, field_lines, measure_conflicts
 from .names import NamesConfig, copy_pairs, name_conflicts
 from .places import place_conflicts
+from .speakers import speaker_conflicts
 from .timeline import resolve_dates
 from .unionfind import DisjointSets
 from .values import Mention, ValuesConfig, read_mentions
 
-VERSION = "6"
+VERSION = "7"
 
 # Conflicts at or above this confidence are told as conflicts; those below as possible differences.
 CONFIDENT = 0.6
@@ -103,6 +105,7 @@ def find_conflicts(
         *(replace(c, kind="name", reasons=(NAME_REASON,), confidence=NAME_CONFIDENCE) for c in names),
         *age_conflicts(story, sentences),
         *(replace(c, confidence=PLACE_CONFIDENCE) for c in place_conflicts(story, sentences)),
+        *speaker_conflicts(story, sentences),
     ]
     conflicts += _new_pairs(measure_conflicts(sentences, config, field_lines(story)), conflicts)
     conflicts += _new_pairs(count_conflicts(sentences), conflicts)
