@@ -69,3 +69,29 @@ def test_a_rate_is_not_an_amount():
     amount = "The phone battery lost 5% in 45 minutes under light use."
     assert conflicts_of([rate], [amount]) == []
     assert conflicts_of([rate], [rate.replace("1%", "4%")]) == [["1%", "4%"]]
+
+
+def test_distances_from_different_places_are_different_quantities():
+    first = "The ships collided 56 nautical miles (103 kilometers) southwest of Yokosuka, the Navy said."
+    second = "The ships collided 56 nautical miles southwest of Yokosuka and 12 miles off the Izu Peninsula."
+    assert conflicts_of([first], [second]) == []
+    # one place's distance changed is still a conflict
+    assert conflicts_of([first], [first.replace("56 nautical miles (103 kilometers)", "150 nautical miles")]) == [
+        ["56 nautical miles", "150 nautical miles"]
+    ]
+
+
+def test_distances_between_two_places_allow_for_the_route():
+    road = "Area 51, about 125 miles northwest of Las Vegas, is synonymous with government secrecy."
+    line = "Area 51, the remote desert base 90 miles north of Las Vegas, is synonymous with government secrecy."
+    assert conflicts_of([road], [line]) == []
+    assert conflicts_of([line], [line.replace("90 miles", "300 miles")]) == [["90 miles", "300 miles"]]
+
+
+def test_weekly_times_of_different_groups_share_only_their_period():
+    joggers = "Joggers with the highest running time, nearly three hours a week and six times a week, lived longer."
+    fast = "Those who ran at a fast pace more than four hours a week for three days a week had the same risk."
+    assert conflicts_of([joggers], [fast]) == []
+    assert conflicts_of([fast], [fast.replace("more than four hours", "less than two hours")]) == [
+        ["less than two hours", "more than four hours"]
+    ]
