@@ -95,3 +95,16 @@ def test_weekly_times_of_different_groups_share_only_their_period():
     assert conflicts_of([fast], [fast.replace("more than four hours", "less than two hours")]) == [
         ["less than two hours", "more than four hours"]
     ]
+
+
+def test_figures_an_order_of_magnitude_apart_are_not_one_quantity():
+    bushel = "A bushel of corn yields about 3 gallons of ethanol, the industry says."
+    total = "The United States made 13.3 billion gallons of ethanol in 2013, the industry says."
+    assert conflicts_of([bushel], [total]) == []
+    assert conflicts_of([bushel], [bushel.replace("about 3", "about 5")]) == [["about 3 gallons", "about 5 gallons"]]
+
+
+def test_the_credit_line_of_an_embedded_post_is_no_claim():
+    first = "A post shared by Steven J. Rifkind (@steverifkind) on Jun 20, 2017 at 11:32am PDT"
+    second = "A post shared by Havoc of Mobb Deep (@mobbdeephavoc) on Jun 20, 2017 at 11:32am PDT"
+    assert conflicts_of([first], [second]) == []
