@@ -108,3 +108,10 @@ def test_the_credit_line_of_an_embedded_post_is_no_claim():
     first = "A post shared by Steven J. Rifkind (@steverifkind) on Jun 20, 2017 at 11:32am PDT"
     second = "A post shared by Havoc of Mobb Deep (@mobbdeephavoc) on Jun 20, 2017 at 11:32am PDT"
     assert conflicts_of([first], [second]) == []
+
+
+def test_money_converted_in_brackets_is_no_figure_of_its_own():
+    first = "Tokyo agreed to pay 1bn yen ($8.3m, £5.6m) to fund the victims, officials said."
+    second = "Tokyo agreed to pay 1bn yen ($8.84 million) to fund the victims, officials said."
+    assert conflicts_of([first], [second]) == []
+    assert read_mentions(0, "They paid $5 million (about £4m) in 2019.", 2024)[0].surface == "$5 million"

@@ -88,6 +88,9 @@ MEASURE = re.compile(
 CONVERSION_SHARE = 0.02
 # A measure given again in brackets in another unit: "56 nautical miles (103 kilometers)".
 BRACKETED = re.compile(rf"\s*\(\s*(?:{HEDGE})?[~∼]?(?:{FIGURE})(?:\s*|-)(?:(?i:{UNIT})|m|g)\b[^()]*\)")
+# Money first in brackets, or after another amount there, converts the amount before the brackets ("1bn
+# yen ($8.3m, £5.6m)"): at the day's rate, which outlets take on different days; no figure of its own.
+CONVERTED = re.compile(r"\(\s*(?:(?:about|around|roughly|some)\s+)?(?:[$£€][^()]*,\s*)?$", re.I)
 # A distance from a named place: "90 miles north of Las Vegas", "12 miles off the Izu Peninsula",
 # "56 nautical miles (103 kilometers) southwest of Yokosuka", "56 nautical miles from the port of Yokosuka".
 COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
@@ -322,7 +325,8 @@ def _since(reader: _Reader, reference_year: int | None) -> Iterator[Mention]:
 def _amounts(reader: _Reader) -> Iterator[Mention]:
     for match in MONEY.finditer(reader.text):
         value = _number(match.group("num"), match.group("scale") or SHORT_SCALES.get(match.group("short") or ""))
-        if value is not None and reader.free(*match.span()):
+        converted = CONVERTED.search(reader.text[: match.start()])
+        if value is not None and reader.free(*match.span()) and not converted:
             yield _share(reader, match, reader.mention(f"amount in {match.group('currency')}", match, value, 0.0))
     for match in PERCENT.finditer(reader.text):
         value = _number(match.group("num"))
