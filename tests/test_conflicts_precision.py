@@ -69,3 +69,49 @@ def test_a_rate_is_not_an_amount():
     amount = "The phone battery lost 5% in 45 minutes under light use."
     assert conflicts_of([rate], [amount]) == []
     assert conflicts_of([rate], [rate.replace("1%", "4%")]) == [["1%", "4%"]]
+
+
+def test_distances_from_different_places_are_different_quantities():
+    first = "The ships collided 56 nautical miles (103 kilometers) southwest of Yokosuka, the Navy said."
+    second = "The ships collided 56 nautical miles southwest of Yokosuka and 12 miles off the Izu Peninsula."
+    assert conflicts_of([first], [second]) == []
+    # one place's distance changed is still a conflict
+    assert conflicts_of([first], [first.replace("56 nautical miles (103 kilometers)", "150 nautical miles")]) == [
+        ["56 nautical miles", "150 nautical miles"]
+    ]
+
+
+def test_distances_between_two_places_allow_for_the_route():
+    road = "Area 51, about 125 miles northwest of Las Vegas, is synonymous with government secrecy."
+    line = "Area 51, the remote desert base 90 miles north of Las Vegas, is synonymous with government secrecy."
+    assert conflicts_of([road], [line]) == []
+    assert conflicts_of([line], [line.replace("90 miles", "300 miles")]) == [["90 miles", "300 miles"]]
+
+
+def test_weekly_times_of_different_groups_share_only_their_period():
+    joggers = "Joggers with the highest running time, nearly three hours a week and six times a week, lived longer."
+    fast = "Those who ran at a fast pace more than four hours a week for three days a week had the same risk."
+    assert conflicts_of([joggers], [fast]) == []
+    assert conflicts_of([fast], [fast.replace("more than four hours", "less than two hours")]) == [
+        ["less than two hours", "more than four hours"]
+    ]
+
+
+def test_figures_an_order_of_magnitude_apart_are_not_one_quantity():
+    bushel = "A bushel of corn yields about 3 gallons of ethanol, the industry says."
+    total = "The United States made 13.3 billion gallons of ethanol in 2013, the industry says."
+    assert conflicts_of([bushel], [total]) == []
+    assert conflicts_of([bushel], [bushel.replace("about 3", "about 5")]) == [["about 3 gallons", "about 5 gallons"]]
+
+
+def test_the_credit_line_of_an_embedded_post_is_no_claim():
+    first = "A post shared by Steven J. Rifkind (@steverifkind) on Jun 20, 2017 at 11:32am PDT"
+    second = "A post shared by Havoc of Mobb Deep (@mobbdeephavoc) on Jun 20, 2017 at 11:32am PDT"
+    assert conflicts_of([first], [second]) == []
+
+
+def test_money_converted_in_brackets_is_no_figure_of_its_own():
+    first = "Tokyo agreed to pay 1bn yen ($8.3m, £5.6m) to fund the victims, officials said."
+    second = "Tokyo agreed to pay 1bn yen ($8.84 million) to fund the victims, officials said."
+    assert conflicts_of([first], [second]) == []
+    assert read_mentions(0, "They paid $5 million (about £4m) in 2019.", 2024)[0].surface == "$5 million"

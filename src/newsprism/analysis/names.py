@@ -34,6 +34,8 @@ POSSESSIVES = {"'s", "’s"}
 # Organisations go by acronyms of up to this many letters ("CNN", "NASA", "OPEC", "UNHCR"); a longer word
 # in capitals is a name set in capitals, as datelines are ("SINGAPORE").
 ACRONYM_LETTERS = 5
+# A social-media handle: a sentence with one credits an embedded post, it states nothing of the story.
+HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 # Invisible characters that web pages leave inside words ("Baghdad\u200b").
 ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 
@@ -77,6 +79,8 @@ def name_conflicts(
     found: dict[frozenset[str], dict[str, list[Evidence]]] = {}
     for i, j in sorted(pairs):
         a, b = sentences[i], sentences[j]
+        if HANDLE.search(a.text) or HANDLE.search(b.text):
+            continue  # the credit line of an embedded post ("A post shared by X (@x) on Jun 20"): who posted
         for name_a, name_b in _swapped_names(a.text, b.text, common, config):
             if _knows(texts[a.article], name_b, name_a) and _knows(texts[b.article], name_a, name_b):
                 continue  # both articles know both names: another way to refer to it, not another fact

@@ -8,6 +8,8 @@ import re
 from collections.abc import Callable
 
 from ..records import Article, Conflict, SummarySentence
+from .speakers import ABOUT as QUOTATION
+from .speakers import gives_speaker
 
 
 def state_conflict(
@@ -46,13 +48,18 @@ def _attribution(sources: tuple[str, ...], articles: dict[str, Article]) -> str:
 
 def lends_a_value(sentence: str, sources: tuple[str, ...], conflicts: tuple[Conflict, ...]) -> bool:
     """Whether ``sentence`` holds one side's value of a conflict while citing a source of another side:
-    a fact told in it would put "24 years" in the mouth of the outlet that said "nearly two decades"."""
+    a fact told in it would put "24 years" in the mouth of the outlet that said "nearly two decades". Of a
+    conflict over who said a quotation, the value is the speaker the sentence gives the quotation to (the
+    name told elsewhere lends nothing)."""
     for conflict in conflicts:
         for side in conflict.sides:
             others = {s for other in conflict.sides if other is not side for s in other.sources} - set(side.sources)
-            if others & set(sources) and any(
-                re.search(rf"(?<!\w){re.escape(w)}(?!\w)", sentence) for w in _wordings(side.value)
-            ):
+            if not others & set(sources):
+                continue
+            if conflict.about.startswith(QUOTATION):
+                if gives_speaker(conflict, side.value, sentence):
+                    return True
+            elif any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", sentence) for w in _wordings(side.value)):
                 return True
     return False
 

@@ -12,6 +12,7 @@ UNITS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(("inch", "inches"), ("length", 0.0254)),
     **dict.fromkeys(("yard", "yards"), ("length", 0.9144)),
     **dict.fromkeys(("mile", "miles"), ("length", 1609.344)),
+    **dict.fromkeys(("nautical mile", "nautical miles"), ("length", 1852.0)),
     **dict.fromkeys(("acre", "acres"), ("area", 4046.856)),
     **dict.fromkeys(("hectare", "hectares"), ("area", 10_000.0)),
     **dict.fromkeys(("kg", "kilogram", "kilograms", "kilo", "kilos"), ("weight", 1.0)),

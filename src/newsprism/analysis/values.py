@@ -67,6 +67,7 @@ SPAN_UNITS = {"year": 1, "decade": 10, "month": 1, "week": 1, "day": 1, "hour": 
 SPAN = re.compile(
     rf"\b{HEDGE}{NUMBER_START}{NUMBER}\s+(?P<unit>(?i:years?|decades?|months?|weeks?|days?|hours?|minutes?))\b(?!-|\s+old\b)"
 )
+TIME_WORDS = frozenset(f"{unit}{plural}" for unit in SPAN_UNITS for plural in ("", "s"))
 SINCE = re.compile(r"\bsince\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 # "a"/"an" count nothing here: "a about 900" must leave the hedge to "900".
 COUNT = re.compile(rf"\b{HEDGE}{NUMBER_START}(?!(?i:an?)\b){NUMBER}{SCALE}{NUMBER_END}\s+(?P<unit>[a-z][a-z-]{{2,}})\b")
@@ -85,6 +86,22 @@ MEASURE = re.compile(
 )
 # A measure converted from another unit and rounded is this share off ("1,000 feet" is 305 m, "300 m").
 CONVERSION_SHARE = 0.02
+# A measure given again in brackets in another unit: "56 nautical miles (103 kilometers)".
+BRACKETED = re.compile(rf"\s*\(\s*(?:{HEDGE})?[~∼]?(?:{FIGURE})(?:\s*|-)(?:(?i:{UNIT})|m|g)\b[^()]*\)")
+# Money first in brackets, or after another amount there, converts the amount before the brackets ("1bn
+# yen ($8.3m, £5.6m)"): at the day's rate, which outlets take on different days; no figure of its own.
+CONVERTED = re.compile(r"\(\s*(?:(?:about|around|roughly|some)\s+)?(?:[$£€][^()]*,\s*)?$", re.I)
+# A distance from a named place: "90 miles north of Las Vegas", "12 miles off the Izu Peninsula",
+# "56 nautical miles (103 kilometers) southwest of Yokosuka", "56 nautical miles from the port of Yokosuka".
+COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+FROM_PLACE = re.compile(
+    rf"\s*(?:\([^()]*\)\s*)?(?:(?i:{COMPASS})\s+|away\s+)?(?:of|from|off|outside)\s+(?:the\s+)?"
+    r"(?:[a-z]+\s+of\s+(?:the\s+)?)?(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+)
+# How much longer one outlet's distance between two places may be than another's: a road's length over
+# the straight line (the circuity of road networks is about 1.2 to 1.4), or a distance from the edge of
+# a town against one from its centre.
+DETOUR = 1.3
 YEAR = re.compile(rf"{TOKEN_START}(?P<year>(?:19|20)\d\d){NUMBER_END}")
 # "June 12" or "12 June" with no year after it (FULL_DATE reads the ones with a year).
 DAY_MONTH = re.compile(
@@ -212,11 +229,14 @@ class _Reader:
         """The content words just before a value: what it measures."""
         return frozenset(content_words(self.text[:start])[-self.config.context_words :])
 
-    def around(self, match: re.Match[str]) -> frozenset[str]:
-        """Stems of the content words either side of a value, numbers left out ("injuring", "injured")."""
+    def around(self, match: re.Match[str], skip: int = 0) -> frozenset[str]:
+        """Stems of the content words either side of a value, numbers left out ("injuring", "injured"),
+        the first ``skip`` characters after it left out too (the period of a rate: "a week"). Units of
+        time say how long, not of what ("six times a week" and "three days a week" share no subject)."""
         words = self.config.words_around
-        before = [w for w in content_words(self.text[: match.start()]) if not _numeric(w)][-words:]
-        after = [w for w in content_words(self.text[match.end() :]) if not _numeric(w)][:words]
+        before = [w for w in content_words(self.text[: match.start()]) if not _numeric(w) and w not in TIME_WORDS]
+        after = [w for w in content_words(self.text[match.end() + skip :]) if not _numeric(w) and w not in TIME_WORDS]
+        before, after = before[-words:], after[:words]
         return frozenset(w[: self.config.stem] for w in before + after)
 
 
@@ -281,7 +301,13 @@ def _spans(reader: _Reader) -> Iterator[Mention]:
             continue  # "a decades-long battle"
         amount = value * SPAN_UNITS[unit]
         kind = "time span" if unit in {"year", "decade"} else f"time span in {unit}s"
-        yield reader.mention(kind, match, amount, 1.0 if amount >= 5 else 0.5)
+        mention = reader.mention(kind, match, amount, 1.0 if amount >= 5 else 0.5)
+        if rate := RATE.match(reader.text[match.end() :]):
+            # a time for each stretch of time ("three hours a week"): a rate, and its period is its unit,
+            # not what it is about (two groups' weekly hours share "week" and nothing else)
+            mention = replace(mention, role="per", around=reader.around(match, rate.end()))
+            reader.free(match.end(), match.end() + rate.end())
+        yield mention
 
 
 def _since(reader: _Reader, reference_year: int | None) -> Iterator[Mention]:
@@ -299,7 +325,8 @@ def _since(reader: _Reader, reference_year: int | None) -> Iterator[Mention]:
 def _amounts(reader: _Reader) -> Iterator[Mention]:
     for match in MONEY.finditer(reader.text):
         value = _number(match.group("num"), match.group("scale") or SHORT_SCALES.get(match.group("short") or ""))
-        if value is not None and reader.free(*match.span()):
+        converted = CONVERTED.search(reader.text[: match.start()])
+        if value is not None and reader.free(*match.span()) and not converted:
             yield _share(reader, match, reader.mention(f"amount in {match.group('currency')}", match, value, 0.0))
     for match in PERCENT.finditer(reader.text):
         value = _number(match.group("num"))
@@ -334,14 +361,26 @@ def _years(reader: _Reader) -> Iterator[Mention]:
 
 def _measures(reader: _Reader) -> Iterator[Mention]:
     """Lengths, areas and weights in SI units, to the last written digit or a conversion's rounding,
-    whichever is wider; durations are time spans."""
+    whichever is wider; durations are time spans. A conversion in brackets after a measure ("56
+    nautical miles (103 kilometers)") is that measure again, not a value of its own. A distance from a
+    named place ("90 miles north of Las Vegas") keeps the place as what it measures and allows for
+    the route: one outlet's road distance is another's straight line."""
     for match in MEASURE.finditer(reader.text):
         dimension, factor = UNITS[unit_key(match.group("unit"))]
         figure = match.group("num").replace(",", "")
         digit = 0.5 * 10 ** -len(figure.partition(".")[2])
         rounding = max(digit, CONVERSION_SHARE * float(figure)) * factor
-        if dimension != "duration" and reader.free(*match.span()):
-            yield reader.mention(dimension, match, float(figure) * factor, rounding)
+        if dimension == "duration" or not reader.free(*match.span()):
+            continue
+        after = reader.text[match.end() :]
+        if conversion := BRACKETED.match(after):
+            reader.free(match.end(), match.end() + conversion.end())
+        mention = reader.mention(dimension, match, float(figure) * factor, rounding)
+        place = FROM_PLACE.match(after)
+        if dimension == "length" and place:
+            low, high = mention.low / math.sqrt(DETOUR), mention.high * math.sqrt(DETOUR)
+            mention = replace(mention, low=low, high=high, thing=frozenset(content_words(place["place"])))
+        yield mention
 
 
 def _counts(reader: _Reader) -> Iterator[Mention]:
