@@ -52,7 +52,9 @@ class QmarkConnection:
         self.connection = connection
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Cursor:
-        return self.connection.execute(_pyformat(sql), parameters or None)
+        if not parameters:  # sent as written: psycopg reads placeholders (and "%%") only with parameters
+            return self.connection.execute(sql)
+        return self.connection.execute(_pyformat(sql), parameters)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> None:
         rows = list(rows)
