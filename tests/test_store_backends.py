@@ -269,3 +269,11 @@ def test_stored_stories_and_their_version_move_with_every_change(location):
         stored = store.stored_stories()
         assert list(stored) == ["s-1"] and stored["s-1"].data["title"] == "One again" and stored["s-1"].stored_at
         assert store.stored_stories(["s-2"]) == {}
+
+
+def test_closing_a_store_twice_is_harmless(location):
+    store = open_store(location)
+    store.close()
+    store.close()
+    with open_store(location) as again:  # a PostgreSQL pool still hands out a working connection
+        assert again.count("articles") == 0

@@ -87,11 +87,14 @@ class PostgresStore(SQLStore):
             self.db = QmarkConnection(self._pool.getconn())
         except psycopg.Error as err:
             raise StoreError(f"{self.location}: cannot connect ({_reason(err)})", setting="db") from err
+        self._holding = True
         self.outlet_lines = OutletLineCounts(self.db)
         self.near_duplicates = Bands(self.db, config)
 
     def close(self) -> None:
-        self._pool.putconn(self.db.connection)
+        if self._holding:  # closing twice gives the connection back once
+            self._holding = False
+            self._pool.putconn(self.db.connection)
 
     def _index_text(self, articles: list[Article]) -> None:
         self.db.executemany(
