@@ -30,11 +30,17 @@ START = datetime(2024, 1, 1, tzinfo=UTC)
 MULTINEWS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "multinews-dev.jsonl"
 
 
-def write_corpus(path: Path, docs: int) -> dict[str, str]:
-    """``docs`` records from Multi-News and copies of it; returns the gold story of each."""
+# records per file: a file over newsprism's 50 MiB cap is refused whole
+PART_DOCS = 4000
+
+
+def write_corpus(folder: Path, docs: int) -> dict[str, str]:
+    """``docs`` records from Multi-News and copies of it, in files of ``PART_DOCS`` records in ``folder``;
+    returns the gold story of each."""
     stories = [json.loads(line) for line in MULTINEWS.open()]
     gold: dict[str, str] = {}
-    with path.open("w") as out:
+    folder.mkdir()
+    with _Parts(folder) as out:
         copy = 0
         while len(gold) < docs:
             for number, story in enumerate(stories):
@@ -55,6 +61,28 @@ def write_corpus(path: Path, docs: int) -> dict[str, str]:
     return gold
 
 
+class _Parts:
+    """Writes lines into part-0.jsonl, part-1.jsonl, … of a folder, ``PART_DOCS`` lines each."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder, self.lines, self.file = folder, 0, None
+
+    def write(self, line: str) -> None:
+        if self.lines % PART_DOCS == 0:
+            if self.file:
+                self.file.close()
+            self.file = (self.folder / f"part-{self.lines // PART_DOCS}.jsonl").open("w")
+        self.file.write(line)
+        self.lines += 1
+
+    def __enter__(self) -> _Parts:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.file:
+            self.file.close()
+
+
 def plain(corpus: Path, db: Path) -> tuple[float, dict[str, str]]:
     start = time.perf_counter()
     done = api.ingest([corpus], db=db, embedder="hashing")
@@ -71,7 +99,12 @@ def engine_run(corpus: Path, db: Path, engine: str) -> tuple[float, object]:
 def analysis_cost(corpus: Path, folder: Path, stories: int) -> dict[str, float]:
     """Seconds per story and per article of analysing the first ``stories`` Multi-News stories."""
     small = folder / "analyse.jsonl"
-    lines = [line for line in corpus.read_text().splitlines() if "~" not in json.loads(line)["id"]]
+    lines = [
+        line
+        for part in sorted(corpus.glob("*.jsonl"))
+        for line in part.read_text().splitlines()
+        if "~" not in json.loads(line)["id"]
+    ]
     wanted = sorted({json.loads(line)["id"].rsplit("-", 1)[0] for line in lines})[:stories]
     chosen = [line for line in lines if json.loads(line)["id"].rsplit("-", 1)[0] in wanted]
     small.write_text("\n".join(chosen) + "\n")
@@ -95,7 +128,7 @@ def main() -> None:
     result: dict[str, object] = {"docs": args.docs, "cpus": os.cpu_count(), "load": os.getloadavg()[0]}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        corpus = folder / "corpus.jsonl"
+        corpus = folder / "corpus"
         gold = write_corpus(corpus, args.docs)
         seconds, online = plain(corpus, folder / "plain.db")
         result["plain"] = {"seconds": round(seconds, 1), "docs_per_s": round(args.docs / seconds, 1)}
