@@ -2,7 +2,6 @@
 see ``tests/pgserver.py``). A backend that stores, finds or forgets differently fails here."""
 
 import json
-import os
 import subprocess
 import sys
 
@@ -18,6 +17,7 @@ from newsprism.records import Article, Skipped
 from newsprism.store import OutletLines, open_store
 
 from .conftest import ROOT
+from .stress import corpus, environment, overlapping_inputs
 
 TEXT = "The rocket lifted off from the coast on Tuesday morning after two delays caused by wind and rain."
 
@@ -175,46 +175,15 @@ ingest(sys.argv[2:], db=sys.argv[1], embedder="hashing")
 """
 
 
-TOPICS = [
-    "Flood waters rose in the river valley town of Marlow as rescuers evacuated residents by boat overnight.",
-    "The central bank raised interest rates by half a point to curb inflation, its governor told reporters.",
-    "A magnitude 6.1 earthquake shook the northern province, damaging schools and cutting power lines.",
-    "The football club sacked its manager after a fifth straight defeat left it bottom of the league.",
-    "Astronomers announced the discovery of a planet orbiting a red dwarf star forty light years away.",
-    "Striking rail workers walked out for a third day, halting trains across the country's south.",
-]
-
-
-def write_batches(folder, per_topic=16, batches=4):
-    """Articles on clearly separate topics, split into JSON-lines files."""
-    records = [
-        {
-            "id": f"t{t}-{i}",
-            "title": topic.split(",")[0],
-            "outlet": f"outlet{i}",
-            "text": f"{topic} Reporter {i} added that officials would give more details on day {i}. {topic}",
-        }
-        for t, topic in enumerate(TOPICS)
-        for i in range(per_topic)
-    ]
-    paths = []
-    for b in range(batches):
-        path = folder / f"batch{b}.jsonl"
-        path.write_text("\n".join(json.dumps(r) for r in records[b::batches]) + "\n")
-        paths.append(str(path))
-    return paths
-
-
 def test_four_processes_ingest_into_one_postgres_database_at_once(postgres_url, tmp_path):
-    files = write_batches(tmp_path)
-    # overlapping inputs: each process reads three of the four files, in its own order
-    inputs = [files[i:] + files[: i - 1] if i else files[:-1] for i in range(4)]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    # the SQLite concurrency test's corpus and overlapping inputs (tests/stress.py)
+    records = corpus(96, 6)
+    inputs = overlapping_inputs(records, tmp_path)
     runs = [
         subprocess.Popen(
-            [sys.executable, "-c", INGEST, postgres_url, *paths],
+            [sys.executable, "-c", INGEST, postgres_url, *map(str, paths)],
             cwd=ROOT,
-            env=env,
+            env=environment(),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -232,9 +201,9 @@ def test_four_processes_ingest_into_one_postgres_database_at_once(postgres_url, 
         _, err = run.communicate(timeout=300)
         assert run.returncode == 0, err
     serial = tmp_path / "serial.db"
-    ingest(files, db=serial, embedder="hashing")
+    ingest(sorted({path for paths in inputs for path in paths}), db=serial, embedder="hashing")
     with open_store(postgres_url) as shared, open_store(serial) as alone:
-        assert shared.count("articles") == alone.count("articles") == len(TOPICS) * 16
+        assert shared.count("articles") == alone.count("articles") == len(records)
         members = {o.id: sorted(shared.story_members(o.id)) for o in shared.stories_overview()}
         placed = [a for group in members.values() for a in group]
         assert len(placed) == len(set(placed)) == shared.count("articles")  # every article in exactly one story
