@@ -246,3 +246,39 @@ def test_closing_a_store_twice_is_harmless(location):
     store.close()
     with open_store(location) as again:  # a PostgreSQL pool still hands out a working connection
         assert again.count("articles") == 0
+
+
+def test_watched_feeds_are_kept_polled_and_forgotten(location):
+    from newsprism.store.feeds import FeedPoll
+
+    with open_store(location) as store:
+        assert store.watched_feeds() == []
+        first = store.watch_feed("https://a.example/feed.xml", "2026-01-01T00:00:00Z")
+        assert first.polls == 0 and first.last_poll is None and first.stories == ()
+        store.watch_feed("https://b.example/rss", "2026-01-02T00:00:00Z")
+        store.record_poll(FeedPoll("https://a.example/feed.xml", "2026-01-03T00:00:00Z", 3, ("s-1", "s-2")))
+        store.record_poll(FeedPoll("https://a.example/feed.xml", "2026-01-04T00:00:00Z", 0, (), "nothing new"))
+        again = store.watch_feed("https://a.example/feed.xml", "2026-02-01T00:00:00Z")  # watched already: kept
+        assert again.added == "2026-01-01T00:00:00Z" and again.polls == 2
+        store.record_poll(FeedPoll("https://gone.example/", "2026-01-04T00:00:00Z", 5))  # not watched: no row
+    with open_store(location) as store:  # another connection, as after a restart
+        a, b = store.watched_feeds()
+        assert (a.url, a.polls, a.last_poll, a.new_articles, a.last_new, a.note) == (
+            "https://a.example/feed.xml", 2, "2026-01-04T00:00:00Z", 3, 0, "nothing new")  # fmt: skip
+        assert b.url == "https://b.example/rss" and b.polls == 0
+        assert store.unwatch_feed(b.url) and not store.unwatch_feed(b.url)
+        assert [f.url for f in store.watched_feeds()] == [a.url]
+        store.record_poll(FeedPoll(a.url, "2026-01-05T00:00:00Z", 2, ("s-3",)))
+        assert store.watched_feeds()[0].to_dict()["stories"] == ["s-3"]
+
+
+def test_a_version_3_sqlite_store_gains_the_watched_feeds(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "v3.db"
+    open_store(db).close()
+    with sqlite3.connect(db) as raw:
+        raw.executescript("DROP TABLE feeds; UPDATE meta SET value = '3' WHERE key = 'store_version';")
+    with open_store(db) as store:
+        store.watch_feed("https://example.org/feed.xml", "2026-01-01T00:00:00Z")
+        assert [f.url for f in store.watched_feeds()] == ["https://example.org/feed.xml"]

@@ -23,6 +23,7 @@ from ..errors import StoreError
 from ..inputs.fetch import Fetched
 from ..records import Article, Skipped
 from .base import OutletLines, SearchHit, StoredStory, StoryOverview
+from .feeds import FeedPoll, FeedTable, WatchedFeed
 from .lsh import Bands
 from .outlet_lines import OutletLineCounts
 from .select import Connection, select_in
@@ -293,6 +294,23 @@ class SQLStore:
                 "INSERT INTO skipped (input, reason, at) VALUES (?, ?, ?)",
                 [(s.input, s.reason, now()) for s in skipped],
             )
+
+    # watched feeds (``newsprism serve`` polls them)
+
+    def watch_feed(self, url: str, at: str) -> WatchedFeed:
+        with self._write():
+            return FeedTable(self.db).add(url, at)
+
+    def unwatch_feed(self, url: str) -> bool:
+        with self._write():
+            return FeedTable(self.db).remove(url)
+
+    def watched_feeds(self) -> list[WatchedFeed]:
+        return FeedTable(self.db).all()
+
+    def record_poll(self, poll: FeedPoll) -> None:
+        with self._write():
+            FeedTable(self.db).record(poll)
 
     # helpers
 

@@ -47,11 +47,16 @@ CREATE INDEX IF NOT EXISTS fetches_url ON fetches (url, fetched_at);
 CREATE TABLE IF NOT EXISTS validators (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (id UNINDEXED, title, text);
 CREATE TABLE IF NOT EXISTS skipped (input TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS feeds (
+    url TEXT PRIMARY KEY, added TEXT NOT NULL, polls INTEGER NOT NULL DEFAULT 0, last_poll TEXT,
+    new_articles INTEGER NOT NULL DEFAULT 0, last_new INTEGER NOT NULL DEFAULT 0, note TEXT NOT NULL DEFAULT '',
+    stories TEXT NOT NULL DEFAULT '[]');
 """
 # Version 2 added the near-duplicate index; a version 1 store is indexed when first opened. Version 3
 # added the extracted articles, the per-outlet line counts and the per-analyser results; a version 2
-# store takes its articles as their own extracted form and counts their lines when first opened.
-STORE_VERSION = "3"
+# store takes its articles as their own extracted form and counts their lines when first opened. Version 4
+# added the watched feeds of the web app; a version 3 store gains their table.
+STORE_VERSION = "4"
 # How long a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_SECONDS = 30.0
 
@@ -93,7 +98,7 @@ class SQLiteStore(SQLStore):
     def _upgrade(self) -> str | None:
         """Create the tables, upgrade an older store in place, and return the version it had."""
         version = self._version()  # again, now that this process holds the write lock
-        if version not in (None, "1", "2", STORE_VERSION):
+        if version not in (None, "1", "2", "3", STORE_VERSION):
             raise StoreError(
                 f"{self.location}: store version {version} is not supported; choose another database", setting="db"
             )

@@ -141,19 +141,29 @@ def search_groups(cat: Catalog, query: str, limit: int) -> list[dict]:
     return sorted(groups.values(), key=lambda g: g["story"] is None)
 
 
-@router.get("/feeds", summary="Watched feeds, their last poll, and recent ingests")
+@router.get("/feeds", summary="Watched feeds, their last poll and what it brought, and recent ingests")
 def feeds(request: Request) -> Response:
     return json_response(feeds_data(request))
 
 
 def feeds_data(request: Request) -> dict:
-    worker = request.app.state.worker
-    return {"feeds": [f.to_dict() for f in worker.feeds.values()], "ingests": [r.to_dict() for r in worker.recent]}
+    """The watched feeds as the store keeps them (any server on the database may have added or polled one),
+    and this server's recent ingests."""
+    watched = catalog(request).store().watched_feeds()
+    return {"feeds": [f.to_dict() for f in watched], "ingests": [r.to_dict() for r in request.app.state.worker.recent]}
 
 
 @router.post("/feeds", status_code=201, dependencies=[Depends(require_token)], summary="Watch a feed (token)")
 def add_feed(request: Request, body: FeedRequest) -> Response:
+    """Keeps the feed in the store, so it is watched after a restart too, and polls it at once."""
     return json_response(request.app.state.worker.add_feed(checked_url(body.url)).to_dict(), 201)
+
+
+@router.delete("/feeds", status_code=204, dependencies=[Depends(require_token)], summary="Stop watching a feed (token)")
+def remove_feed(request: Request, url: Annotated[str, Query(min_length=1, max_length=2000)]) -> Response:
+    if not request.app.state.worker.remove_feed(url.strip()):
+        raise NotFoundError(f"the feed {url!r} is not watched")
+    return Response(status_code=204)
 
 
 @router.post("/ingest", dependencies=[Depends(require_token)], summary="Ingest URLs or records (token)")

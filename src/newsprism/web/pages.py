@@ -15,7 +15,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from ..errors import UsageError
+from ..errors import NotFoundError, UsageError
 from ..report import labeller
 from .catalog import Catalog, entity_mentions, marked, outlet_view
 from .json_api import (
@@ -117,14 +117,17 @@ def search(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> H
 @router.get("/feeds", response_class=HTMLResponse)
 def feeds(request: Request, done: str | None = None) -> HTMLResponse:
     token = csrf_token(request)
-    response = render(request, "feeds.html.j2", data=feeds_data(request), csrf=token, done=done, twin="/api/feeds")
+    titles = {card.id: card.title for card in catalog(request).snapshot().cards}
+    response = render(request, "feeds.html.j2", data=feeds_data(request), titles=titles, csrf=token, done=done,
+                      twin="/api/feeds")  # fmt: skip
     response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/feeds")
     return response
 
 
 @router.post("/feeds")
 async def feeds_form(request: Request) -> Response:
-    """The form's post: a feed to watch, or URLs to ingest now (one per line)."""
+    """The form's post: a feed to watch (or, with the remove button, to stop watching), or URLs to ingest now
+    (one per line)."""
     form = {k: v[0] for k, v in parse_qs((await request.body()).decode("utf-8", "replace")).items()}
     check_form(request, form)
     worker = request.app.state.worker
@@ -132,6 +135,10 @@ async def feeds_form(request: Request) -> Response:
     urls = [u.strip() for u in form.get("urls", "").splitlines() if u.strip()]
     if not feed and not urls:
         raise UsageError("give a feed to watch or URLs to ingest")
+    if feed and form.get("action") == "remove":
+        if not worker.remove_feed(feed):
+            raise NotFoundError(f"the feed {feed!r} is not watched")
+        return RedirectResponse("/feeds?done=removed", status_code=303)
     if feed:
         worker.add_feed(checked_url(feed))
     if urls:

@@ -4,18 +4,22 @@ background thread.
 Writes go one at a time (one lock): each ingests through :func:`newsprism.api.ingest` (URL fetches
 refuse private addresses unless the server was started to allow them), then analyses the stories it
 touched with :func:`newsprism.api.analyse_stored` and stores the analyses, so pages only read.
-Feeds are polled with :func:`newsprism.api.watch`, one round per interval.
+The watched feeds live in the store (:mod:`newsprism.store.feeds`): one added through the web app is
+still watched after a restart. Each is polled with :func:`newsprism.api.watch` when it falls due (never
+polled yet, or last polled an interval ago), and what the poll brought is recorded on it.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
 
 from .. import api
 from ..analysis.entities import Recognizer
@@ -23,35 +27,15 @@ from ..analysis.ner import load_recognizer
 from ..embed import Embedder, load_embedder
 from ..errors import NoArticlesError, NotFoundError
 from ..records import Skipped
+from ..store import open_store
+from ..store.feeds import FeedPoll, WatchedFeed
 
 # How many ingests /feeds lists.
 RECENT = 20
-
-
-@dataclass
-class FeedStatus:
-    """A watched feed: when it was added and last polled, and what its last polls brought."""
-
-    url: str
-    added: float
-    polls: int = 0
-    last_poll: float | None = None
-    new: int = 0  # articles stored from it so far
-    last_new: int = 0
-    note: str = ""
-    stories: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return {
-            "url": self.url,
-            "added": _iso(self.added),
-            "polls": self.polls,
-            "last_poll": _iso(self.last_poll),
-            "new_articles": self.new,
-            "last_new_articles": self.last_new,
-            "note": self.note,
-            "stories": self.stories,
-        }
+# The shortest pause between two rounds of the watch, so that a feed whose poll cannot be recorded (a
+# database refusing writes) is not polled again and again.
+MIN_WAIT = 1.0
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -91,7 +75,6 @@ class Worker:
     def __init__(self, config: WorkerConfig, changed: Callable[[], None], feeds: Iterable[str] = ()) -> None:
         self.config = config
         self.changed = changed
-        self.feeds: dict[str, FeedStatus] = {url: FeedStatus(url, time.time()) for url in feeds}
         self.recent: list[IngestResult] = []
         self.pending: list[str] = []  # stories to analyse, found stale at start
         self._write = threading.Lock()
@@ -99,6 +82,8 @@ class Worker:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._tools: tuple[Embedder, Recognizer] | None = None
+        for url in feeds:  # --watch feeds join the stored ones
+            self.add_feed(url)
 
     def tools(self) -> tuple[Embedder, Recognizer]:
         """The embedder and the entity recogniser, loaded once (seconds) at the first write."""
@@ -141,28 +126,57 @@ class Worker:
 
     # feeds
 
-    def add_feed(self, url: str) -> FeedStatus:
-        status = self.feeds.setdefault(url, FeedStatus(url, time.time()))
-        self._wake.set()  # poll it now rather than at the next interval
-        return status
+    def feeds(self) -> list[WatchedFeed]:
+        with open_store(self.config.db) as store:
+            return store.watched_feeds()
+
+    def add_feed(self, url: str) -> WatchedFeed:
+        """Watch ``url`` (kept in the store); the watch polls it at once rather than at the next interval."""
+        with open_store(self.config.db) as store:
+            feed = store.watch_feed(url, _iso(time.time()))
+        self._wake.set()
+        return feed
+
+    def remove_feed(self, url: str) -> bool:
+        with open_store(self.config.db) as store:
+            return store.unwatch_feed(url)
+
+    def due(self, now: float) -> list[WatchedFeed]:
+        """The feeds never polled, or last polled at least an interval before ``now``."""
+        return [f for f in self.feeds() if f.last_poll is None or now - _seconds(f.last_poll) >= self.config.every]
 
     def poll(self) -> None:
-        """One round over every watched feed."""
-        for status in list(self.feeds.values()):
+        """One round over the watched feeds that are due; each poll is recorded on its feed, a failed one too."""
+        for feed in self.due(time.time()):
             if self._stop.is_set():
                 return
+            self._record(feed.url, *self._poll_one(feed.url))
+
+    def _poll_one(self, url: str) -> tuple[float, int, list[str], str]:
+        started = time.time()
+        try:
             with self._write:
                 embedder, recognizer = self.tools()
-                poll = next(api.watch([status.url], every=0, polls=1, db=self.config.db, embedder=embedder,
+                poll = next(api.watch([url], every=0, polls=1, db=self.config.db, embedder=embedder,
                                       allow_private=self.config.allow_private, delay=self.config.delay))  # fmt: skip
-                status.polls, status.last_poll = status.polls + 1, poll.started
                 if poll.ingested is None:
-                    status.last_new, status.note = 0, poll.note
-                    continue
-                status.last_new, status.note = poll.ingested.new, _skipped_note(poll.ingested.skipped)
-                status.new += poll.ingested.new
-                status.stories = [s.id for s in poll.ingested.stories]
-                self._analyse(status.stories, embedder, recognizer)
+                    return poll.started, 0, [], poll.note
+                stories = [s.id for s in poll.ingested.stories]
+                self._analyse(stories, embedder, recognizer)
+                return poll.started, poll.ingested.new, stories, _skipped_note(poll.ingested.skipped)
+        except (NoArticlesError, NotFoundError) as err:
+            return started, 0, [], str(err)
+        except Exception as err:  # a failed poll is noted on its feed and the watch goes on: a server keeps serving
+            return started, 0, [], f"poll failed: {type(err).__name__}: {err}"
+
+    def _record(self, url: str, started: float, new: int, stories: list[str], note: str) -> None:
+        with open_store(self.config.db) as store:
+            store.record_poll(FeedPoll(url, _iso(started), new, tuple(stories), note))
+
+    def _next_due(self, now: float) -> float:
+        """Seconds until the next feed falls due (at most one interval)."""
+        polled = [_seconds(f.last_poll) for f in self.feeds() if f.last_poll is not None]
+        return max(0.0, min([p + self.config.every - now for p in polled], default=self.config.every))
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="newsprism-watch", daemon=True)
@@ -178,28 +192,27 @@ class Worker:
         self._safely(lambda: self.refresh(self.pending))
         self.pending = []
         while not self._stop.is_set():
-            if self.feeds:
-                self._safely(self.poll)
-            self._wake.wait(self.config.every)
+            self._safely(self.poll)
+            wait = self._safely(lambda: self._next_due(time.time()))
+            self._wake.wait(self.config.every if wait is None else max(MIN_WAIT, wait))
             self._wake.clear()
 
-    def _safely(self, work: Callable[[], None]) -> None:
-        """A failed round is noted on each feed and the watch goes on: a server keeps serving."""
+    def _safely(self, work: Callable[[], T]) -> T | None:
+        """Any failure of the store or an analysis is printed and the thread goes on: a server keeps serving."""
         try:
-            work()
-        except (NoArticlesError, NotFoundError) as err:
-            self._note(str(err))
-        except Exception as err:  # any failure of one round must not end the thread
-            self._note(f"poll failed: {type(err).__name__}: {err}")
-
-    def _note(self, text: str) -> None:
-        for status in self.feeds.values():
-            status.note = text
+            return work()
+        except Exception as err:
+            print(f"newsprism serve: background work failed: {type(err).__name__}: {err}", file=sys.stderr)
+            return None
 
 
 def _skipped_note(skipped: list[Skipped]) -> str:
     return f"{len(skipped)} input(s) skipped, first: {skipped[0].input}: {skipped[0].reason}" if skipped else ""
 
 
-def _iso(at: float | None) -> str | None:
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(at)) if at is not None else None
+def _iso(at: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(at))
+
+
+def _seconds(iso: str) -> float:
+    return datetime.fromisoformat(iso).timestamp()
