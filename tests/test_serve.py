@@ -306,3 +306,18 @@ def test_highlight_escapes_what_it_marks():
         "&lt;b&gt;Kyiv&lt;/b&gt; said <mark>24 Years</mark> ago"
     )
     assert str(highlight("no <i>value</i> here", "<i>x")) == "no &lt;i&gt;value&lt;/i&gt; here"
+
+
+@pytest.mark.parametrize("name", ["Lavrov", "lavrov", "LAVROV", "Sergey Lavrov", "sergei lavrov", "Sergei Lavrov"])
+def test_an_entity_is_found_by_any_of_its_variants(client, seed_id, name):
+    found = client.get(f"/api/entities/{name}").json()
+    assert [(s["id"], s["entity"]["name"]) for s in found["stories"]] == [(seed_id, "Sergei Lavrov")]
+    page = client.get(f"/entities/{name}")
+    assert page.status_code == 200 and f'href="/stories/{seed_id}"' in page.text
+    assert "Sergei Lavrov (PERSON)" in page.text
+    assert [s["id"] for s in client.get("/api/stories", params={"entity": name}).json()["stories"]] == [seed_id]
+
+
+def test_a_first_name_alone_or_part_of_a_place_finds_nothing(client):
+    for name in ("Sergei", "Korea Pyongyang"):
+        assert client.get(f"/api/entities/{name}").status_code == 404

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ..analysis.conflicts import CONFIDENT
+from ..analysis.name_forms import name_key
 from ..errors import NotFoundError
 from ..records import Article
 from ..store import Store, StoredStory, open_store
@@ -43,7 +44,7 @@ class Card:
     conflicts: int
     analysed: bool
     updated: str
-    names: frozenset[str] = field(repr=False)  # entity names and variants, lower case, for the filter
+    names: frozenset[str] = field(repr=False)  # keys of its entities' names and variants, for the filter
 
     def to_dict(self) -> dict:
         return {
@@ -155,20 +156,36 @@ def select(cards: list[Card], *, date: str | None, outlet: str | None, entity: s
         wanted = outlet.casefold()
         kept = [c for c in kept if any(o.casefold() == wanted for o in c.outlets)]
     if entity:
-        kept = [c for c in kept if entity.casefold() in c.names]
+        kept = [c for c in kept if name_key(entity) in c.names]
     return kept
 
 
+def variant_keys(entity: dict) -> tuple[set[str], set[str]]:
+    """The keys a name of ``entity`` is found by: its name and aliases, however cased or spelt
+    (:func:`name_key`: "sergey lavrov" finds "Sergei Lavrov"), and for a person the last words of each,
+    as a person is named after the first mention ("Lavrov")."""
+    names = [entity["name"], *entity.get("aliases", [])]
+    whole = {name_key(n) for n in names}
+    if entity.get("type") != "PERSON":
+        return whole, set()
+    ends = {name_key(" ".join(words[i:])) for n in names if len(words := n.split()) > 1 for i in range(1, len(words))}
+    return whole, ends - whole
+
+
 def entity_mentions(snap: Snapshot, name: str) -> list[tuple[Card, dict]]:
-    """Each story naming ``name`` (its name or a variant, any case) with that entity's record."""
-    wanted = name.casefold()
+    """Each story naming ``name`` with that entity's record: the entity whose name or alias it is, else
+    the person it names by surname (the one most mentioned, when several share it)."""
+    wanted = name_key(name)
     found = []
     for card in snap.cards:
         stored = snap.stories.get(card.id)
+        ranked = []
         for entity in stored.data.get("entities", []) if stored else []:
-            if wanted in {entity["name"].casefold(), *(a.casefold() for a in entity.get("aliases", []))}:
-                found.append((card, entity))
-                break
+            whole, ends = variant_keys(entity)
+            if wanted in whole or wanted in ends:
+                ranked.append((wanted in whole, len(entity.get("mentions", [])), entity))
+        if ranked:
+            found.append((card, max(ranked, key=lambda r: r[:2])[2]))
     if not found:
         raise NotFoundError(f"no stored story names the entity {name!r}")
     return found
@@ -224,7 +241,7 @@ def _card(story_id: str, title: str, members: list[str], stored: StoredStory | N
     dates = sorted(d for a in members if (d := (meta.get(a) or {}).get("published")))
     outlets = tuple(dict.fromkeys(o for a in members if (o := (meta.get(a) or {}).get("outlet"))))
     first_title = next((t for a in members if (t := (meta.get(a) or {}).get("title"))), story_id)
-    names = {n.casefold() for e in data.get("entities", []) for n in (e["name"], *e.get("aliases", []))}
+    names = {key for e in data.get("entities", []) for keys in variant_keys(e) for key in keys}
     return Card(
         id=story_id,
         title=data.get("title") or title or first_title,
