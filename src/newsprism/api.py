@@ -27,6 +27,7 @@ from .embed import Embedder, load_embedder
 from .errors import NoArticlesError, NotFoundError, SkippedInputsError
 from .inputs.fetch import Fetcher
 from .intake import Intake, place
+from .progress import advance
 from .records import Article, Skipped, Story
 from .report import Report, analysis_to_dict
 from .store import SearchHit, Store, StoryOverview, open_store
@@ -152,7 +153,10 @@ def analyze(
         raise NoArticlesError("nothing new in the inputs; the stored stories can be reported as they are")
     recognizer, recognizer_note = load_recognizer()
     with open_store(db) as store:
-        stories = [_analysed(story, store, done.embedder, recognizer, settings) for story in done.stories]
+        stories = []
+        for story in done.stories:
+            stories.append(_analysed(story, store, done.embedder, recognizer, settings))
+            advance("analyse", total=len(done.stories))
         articles = _members(done.articles, stories, store)
     return Report(articles=articles, stories=stories, skipped=done.skipped,
                   pipeline=_pipeline_info(done.embedder, done.embedder_note, recognizer, recognizer_note))

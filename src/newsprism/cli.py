@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
-from . import api
+from . import api, progress
 from .api import DEFAULT_DB
 from .embed import embedder_names
 from .errors import NewsprismError, NoArticlesError, UsageError
@@ -236,7 +236,7 @@ def _ingest_options_of(args: argparse.Namespace) -> dict:
 def _analyze(args: argparse.Namespace) -> int:
     output = args.output or DEFAULT_OUTPUT
     fmt = _output_format(output, args.format)
-    with _naming_inputs(args.inputs):
+    with _naming_inputs(args.inputs), progress.bars():
         report = api.analyze(args.inputs, summary_words=args.summary_words, **_ingest_options_of(args))
     _print_skipped(report.skipped)
     _write(report, output, fmt)
@@ -244,7 +244,7 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    with _naming_inputs(args.inputs):
+    with _naming_inputs(args.inputs), progress.bars():
         done = api.ingest(args.inputs, **_ingest_options_of(args))
     _print_skipped(done.skipped)
     print(f"stored {_count(done.new, 'new article')}; {_count(len(done.stories), 'story', 'stories')} updated; "

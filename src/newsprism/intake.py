@@ -24,6 +24,7 @@ from .errors import InputError
 from .inputs.feeds import is_url, read_url
 from .inputs.fetch import Fetcher
 from .inputs.files import HEADLINE, read_inputs, source_hash
+from .progress import advance
 from .records import Article, RawDocument, Skipped, Story
 from .store import OutletLines, Store
 
@@ -55,6 +56,7 @@ class Intake:
                 self._take(item)
             if self.batch and len(self._pending) >= self.batch:
                 self.commit()
+            advance("read")
 
     def commit(self) -> None:
         """Finish and store the pending articles, and re-finish the stored ones their lines affect."""
