@@ -5,7 +5,7 @@ Writes go one at a time (one lock): each ingests through :func:`newsprism.api.in
 refuse private addresses unless the server was started to allow them), then analyses the stories it
 touched with :func:`newsprism.api.analyse_stored` and stores the analyses, so pages only read.
 The watched feeds live in the store (:mod:`newsprism.store.feeds`): one added through the web app is
-still watched after a restart. Each is polled with :func:`newsprism.api.watch` when it falls due (never
+still watched after a restart. Each is ingested with :func:`newsprism.api.ingest` when it falls due (never
 polled yet, or last polled an interval ago), and what the poll brought is recorded on it.
 """
 
@@ -153,18 +153,20 @@ class Worker:
             self._record(feed.url, *self._poll_one(feed.url))
 
     def _poll_one(self, url: str) -> tuple[float, int, list[str], str]:
+        """Ingest ``url`` once and analyse the stories it changed: when it started, the articles stored
+        anew, the stories, and a note (what was skipped, or why nothing came in)."""
         started = time.time()
         try:
             with self._write:
                 embedder, recognizer = self.tools()
-                poll = next(api.watch([url], every=0, polls=1, db=self.config.db, embedder=embedder,
-                                      allow_private=self.config.allow_private, delay=self.config.delay))  # fmt: skip
-                if poll.ingested is None:
-                    return poll.started, 0, [], poll.note
-                stories = [s.id for s in poll.ingested.stories]
+                done = api.ingest([url], db=self.config.db, embedder=embedder, allow_private=self.config.allow_private,
+                                  delay=self.config.delay)  # fmt: skip
+                stories = [s.id for s in done.stories]
                 self._analyse(stories, embedder, recognizer)
-                return poll.started, poll.ingested.new, stories, _skipped_note(poll.ingested.skipped)
-        except (NoArticlesError, NotFoundError) as err:
+                return started, done.new, stories, _skipped_note(done.skipped)
+        except NoArticlesError as err:
+            return started, 0, [], _skipped_note(err.skipped) or str(err)
+        except NotFoundError as err:
             return started, 0, [], str(err)
         except Exception as err:  # a failed poll is noted on its feed and the watch goes on: a server keeps serving
             return started, 0, [], f"poll failed: {type(err).__name__}: {err}"
@@ -207,7 +209,10 @@ class Worker:
 
 
 def _skipped_note(skipped: list[Skipped]) -> str:
-    return f"{len(skipped)} input(s) skipped, first: {skipped[0].input}: {skipped[0].reason}" if skipped else ""
+    if not skipped:
+        return ""
+    first = f"{skipped[0].input}: {skipped[0].reason}"
+    return first if len(skipped) == 1 else f"{len(skipped)} inputs skipped, the first {first}"
 
 
 def _iso(at: float) -> str:
