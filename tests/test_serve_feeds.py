@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 import time
 
-from newsprism.web.security import CSRF_COOKIE
+import pytest
+
+from newsprism.errors import UsageError
+from newsprism.web.security import CSRF_COOKIE, load_token
 
 from .test_serve import AUTH, TOKEN, client_for, writable  # noqa: F401 - writable is a fixture
 from .webserver import NewsSite
@@ -98,3 +101,14 @@ def test_a_failed_poll_is_noted_on_its_feed_and_the_watch_goes_on(writable):  # 
     assert feed["polls"] == 1 and feed["last_poll"] and feed["new_articles"] == 0 and feed["note"]
     assert site.requests == [] and "private" in feed["note"] and feed["url"] in feed["note"]  # says why
     assert feed["note"] in client.get("/feeds").text
+
+
+def test_the_token_is_the_first_line_of_its_file(tmp_path):
+    given = tmp_path / "token"
+    given.write_text("  abcdefghijklmnopqrstuvwx  \n# made by the deploy script\n")
+    assert load_token(str(given)) == ("abcdefghijklmnopqrstuvwx", False)
+    given.write_text("short\n" + "x" * 40 + "\n")
+    with pytest.raises(UsageError, match="shorter than 16"):
+        load_token(str(given))
+    made, generated = load_token(None)
+    assert generated and len(made) >= 16

@@ -38,9 +38,10 @@ def load_token(path: str | None) -> tuple[str, bool]:
     if path is None:
         return secrets.token_urlsafe(24), True
     try:
-        token = Path(path).read_text(encoding="utf-8").strip()
+        lines = Path(path).read_text(encoding="utf-8").strip().splitlines()
     except OSError as err:
         raise UsageError(f"cannot read the token file {path}: {err.strerror}", setting="token_file") from err
+    token = lines[0].strip() if lines else ""
     if len(token) < 16:
         raise UsageError(f"the token in {path} is shorter than 16 characters; use a long random one",
                          setting="token_file")  # fmt: skip
