@@ -194,10 +194,10 @@ class Worker:
         self._safely(lambda: self.refresh(self.pending))
         self.pending = []
         while not self._stop.is_set():
+            self._wake.clear()  # before the round: a feed added while it runs wakes the next one
             self._safely(self.poll)
             wait = self._safely(lambda: self._next_due(time.time()))
             self._wake.wait(self.config.every if wait is None else max(MIN_WAIT, wait))
-            self._wake.clear()
 
     def _safely(self, work: Callable[[], T]) -> T | None:
         """Any failure of the store or an analysis is printed and the thread goes on: a server keeps serving."""
