@@ -111,7 +111,7 @@ class DocCache:
             if annotated is not doc:  # the entities of the fresh copy of a parsed Doc
                 doc.ents = [Span(doc, ent.start, ent.end, label=ent.label_) for ent in annotated.ents]
             if stage == "parse":
-                doc.tensor = doc.tensor[:0]
+                doc.tensor = doc.tensor[:0].copy()  # a view would keep its batch's whole array
             done.add(stage)
 
 
