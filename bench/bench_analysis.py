@@ -5,7 +5,8 @@ characters or more) after newsprism's pipeline (extraction, cleaning, sentences)
 though for N > 10 it joins several Multi-News stories, which is what a large, loose story looks like
 to the analysers. Each analyser runs in the order ``analyse_story`` runs them, timed on its own;
 embedding the story's sentences is the first row. Medians over --repeat runs (the embedder and the
-spaCy model are loaded and warmed up before).
+spaCy model are loaded and warmed up before), in wall-clock seconds and in this process's CPU seconds
+(all its threads), the steadier figure on a machine others are loading.
 
     python3 bench/bench_analysis.py [--sizes 5,20,100] [--repeat 3] [--embedder minilm]
 """
@@ -50,19 +51,21 @@ def load_articles(count: int) -> list:
     return articles
 
 
-def time_stages(story: Story, embedder, recognizer, settings: Settings) -> dict[str, float]:
-    """Seconds per analyser, in analyse_story's order."""
-    seconds: dict[str, float] = {}
+def time_stages(story: Story, embedder, recognizer, settings: Settings) -> dict[str, tuple[float, float]]:
+    """Wall-clock and CPU seconds per analyser, in analyse_story's order."""
+    seconds: dict[str, tuple[float, float]] = {}
 
     def timed(name: str, run: Callable[[], object]) -> object:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         result = run()
-        seconds[name] = time.perf_counter() - start
+        seconds[name] = (time.perf_counter() - start, time.process_time() - cpu)
         return result
 
     embedded = timed("embed sentences", lambda: EmbeddedSentences(story.sentences(), embedder))
-    near = timed("near-duplicates", lambda: {frozenset((d.first, d.second)): d
-                                             for d in find_near_duplicates(list(story.articles))})
+    near = timed(
+        "near-duplicates",
+        lambda: {frozenset((d.first, d.second)): d for d in find_near_duplicates(list(story.articles))},
+    )
     links = timed("provenance", lambda: find_copies(story, embedded, near, settings.provenance))
     groups = copy_groups(story, links)
     timed("entities", lambda: resolve_entities(story, recognizer))
@@ -86,18 +89,22 @@ def main() -> None:
     articles = load_articles(max(sizes))
     settings = Settings()
     time_stages(Story("warm-up", tuple(articles[:3])), embedder, recognizer, settings)
-    columns: dict[int, dict[str, float]] = {}
+    columns: dict[int, dict[str, tuple[float, float]]] = {}
     for size in sizes:
         story = Story(f"s{size}", tuple(articles[:size]))
         runs = [time_stages(story, embedder, recognizer, settings) for _ in range(args.repeat)]
-        columns[size] = {name: statistics.median(run[name] for run in runs) for name in runs[0]}
-        columns[size]["total"] = statistics.median(sum(run.values()) for run in runs)
+        for run in runs:
+            run["total"] = (sum(wall for wall, _ in run.values()), sum(cpu for _, cpu in run.values()))
+        columns[size] = {
+            name: (statistics.median(run[name][0] for run in runs), statistics.median(run[name][1] for run in runs))
+            for name in runs[0]
+        }
         sentences = len(story.sentences())
         print(f"{size} articles: {sentences} sentences")
-    print(f"embedder: {note}; medians of {args.repeat} runs, seconds")
-    print(f"{'analyser':<18}" + "".join(f"{size:>10}" for size in sizes))
+    print(f"embedder: {note}; medians of {args.repeat} runs, seconds: wall-clock / CPU")
+    print(f"{'analyser':<18}" + "".join(f"{size:>16}" for size in sizes))
     for name in columns[sizes[0]]:
-        print(f"{name:<18}" + "".join(f"{columns[size][name]:>10.3f}" for size in sizes))
+        print(f"{name:<18}" + "".join(f"{wall:>8.3f}{cpu:>8.3f}" for wall, cpu in (columns[s][name] for s in sizes)))
 
 
 if __name__ == "__main__":

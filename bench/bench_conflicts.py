@@ -48,7 +48,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.analysis.ner import SpacyRecognizer
+from newsprism.analysis.doc_cache import entity_docs
 from newsprism.analysis.runner import analyse_story
 from newsprism.analysis.values import read_mentions
 from newsprism.articles.pipeline import Pipeline
@@ -384,12 +384,11 @@ def build_names(documents: list[str], pipeline: Pipeline) -> tuple[list[Article]
             articles.append(pipeline.run(RawDocument(f"s{n}-a", "record", doc, id=f"s{n}-a", published="2024-06-18")))
         except InputError:
             continue
-    nlp = SpacyRecognizer().nlp
     names: dict[str, Counter] = {"PERSON": Counter(), "GPE": Counter()}
     entities = []
     for article in articles:
         by_sentence: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for sentence, doc in zip(article.sentences, nlp.pipe(article.sentences, batch_size=64), strict=True):
+        for sentence, doc in zip(article.sentences, entity_docs(article.sentences), strict=True):
             for ent in doc.ents:
                 text = ent.text.strip(".,’'\"")
                 if ent.label_ in names and text[:1].isupper() and "\n" not in text:

@@ -5,7 +5,9 @@ pass of the embedder over the same sentences, the part no implementation avoids.
 
 Documents come from ``../shared/bench/multinews-dev.jsonl`` (one line per story, ``documents`` a list),
 repeated under new ids when N is larger than the set, so larger runs also hold exact copies. Stage
-times are self times (a stage's time without the stages it calls), so they add up to the total.
+times are self times (a stage's time without the stages it calls), so they add up to the total. The
+process's CPU seconds (all its threads) are printed beside the wall-clock totals: on a machine others are
+loading they are the steadier figure to compare runs by.
 
     python3 bench/bench_throughput.py [--sizes 2000] [--embedder minilm]
 """
@@ -95,7 +97,7 @@ class Stopwatch:
         self._undo.clear()
 
 
-def run_pipeline(docs: list[dict], embedder_name: str) -> tuple[float, dict[str, float], int, int]:
+def run_pipeline(docs: list[dict], embedder_name: str) -> tuple[float, dict[str, float], int, int, float]:
     embedder, _ = load_embedder(embedder_name)
     watch = Stopwatch()
     watch.wrap(Pipeline, "extract", "extract")
@@ -110,35 +112,37 @@ def run_pipeline(docs: list[dict], embedder_name: str) -> tuple[float, dict[str,
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "docs.jsonl"
         path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         try:
             report = api.analyze([path], db=Path(folder) / "n.db", embedder=embedder)
             report.to_html()
         finally:
             watch.restore()
-        total = time.perf_counter() - start
+        total, cpu = time.perf_counter() - start, time.process_time() - cpu
     stages = dict(watch.seconds)
     stages["other (reading, SQL reads, glue)"] = total - sum(stages.values())
-    return total, stages, len(report.stories), len(report.articles)
+    return total, stages, len(report.stories), len(report.articles), cpu
 
 
-def floor(docs: list[dict], embedder_name: str) -> tuple[float, float]:
-    """Seconds for trafilatura over the texts as pages, and one embedder pass over their sentences."""
+def floor(docs: list[dict], embedder_name: str) -> tuple[float, float, float]:
+    """Seconds for trafilatura over the texts as pages, and one embedder pass over their sentences; and
+    the CPU seconds of both."""
     pages = [
         "<html><body><article>"
         + "".join(f"<p>{p}</p>" for p in d["text"].split("\n") if p.strip())
         + "</article></body></html>"
         for d in docs
     ]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for page in pages:
         trafilatura.extract(page)
     extract = time.perf_counter() - start
+    extract_cpu = time.process_time() - cpu
     sentences = [s for d in docs for p in d["text"].split("\n") if p.strip() for s in split_sentences(p)]
     embedder, _ = load_embedder(embedder_name)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     embedder.embed(sentences)
-    return extract, time.perf_counter() - start
+    return extract, time.perf_counter() - start, extract_cpu + time.process_time() - cpu
 
 
 def main() -> None:
@@ -151,14 +155,19 @@ def main() -> None:
         docs = documents(n)
         runs = [run_pipeline(docs, args.embedder) for _ in range(args.repeat)]
         total = statistics.median(r[0] for r in runs)
+        cpu = statistics.median(r[4] for r in runs)
         stages = {k: statistics.median(r[1][k] for r in runs) for k in runs[0][1]}
-        extract, embed = floor(docs, args.embedder)
+        extract, embed, floor_cpu = floor(docs, args.embedder)
         memory = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"\n{n} documents, {runs[0][3]} articles in {runs[0][2]} stories, embedder {args.embedder}")
-        print(f"  whole pipeline: {total:.1f} s, {n / total:.1f} articles/s, peak memory {memory:.0f} MB")
+        print(
+            f"  whole pipeline: {total:.1f} s ({cpu:.1f} s CPU), {n / total:.1f} articles/s, "
+            f"peak memory {memory:.0f} MB"
+        )
         print(
             f"  floor: trafilatura {extract:.1f} s + one embedding pass {embed:.1f} s = {extract + embed:.1f} s "
-            f"({n / (extract + embed):.1f} articles/s); pipeline / floor = {total / (extract + embed):.1f}x"
+            f"({floor_cpu:.1f} s CPU; {n / (extract + embed):.1f} articles/s); pipeline / floor = "
+            f"{total / (extract + embed):.1f}x ({cpu / floor_cpu:.1f}x in CPU seconds)"
         )
         for stage, seconds in sorted(stages.items(), key=lambda kv: -kv[1]):
             print(f"  {stage:<44} {seconds:8.1f} s  {100 * seconds / total:5.1f}%")

@@ -1,3 +1,4 @@
+import itertools
 import os
 
 import pytest
@@ -225,3 +226,44 @@ def test_two_reports_told_in_the_same_order_are_not_a_paraphrase_without_shared_
     assert find_copies(s, embedded, {}, ProvenanceConfig(**loose)) == ()
     # the same sentences aligned, and only the shared wording was missing
     assert len(find_copies(s, embedded, {}, ProvenanceConfig(**loose, paraphrase_wording=0.0))) == 1
+
+
+def test_only_pairs_that_can_be_copies_are_compared_and_the_links_are_those_of_all_pairs(monkeypatch):
+    import newsprism.analysis.provenance as provenance
+
+    reworded = [
+        WIRE[0].replace("heavy rain", "rain"),
+        WIRE[1].replace("closed", "shut"),
+        WIRE[2].replace("began", "started"),
+    ]
+    own = [
+        "Shops along the high street reopened on Friday.",
+        "The school will hold a fair to raise money for the ferry.",
+        "Farmers said their deliveries now take an hour longer.",
+    ]
+    match = [
+        "The home side won the cup final 3-1 after extra time.",
+        "Their captain scored twice in the last ten minutes.",
+        "Fans celebrated in the main square until dawn.",
+    ]
+    s = Story(
+        "s",
+        (
+            _article("wire", WIRE[:3], published="2024-05-01"),
+            _article("rewrite", reworded, published="2024-05-02"),
+            _article("report", TOWN, published="2024-05-01"),
+            _article("column", [own[0], *TOWN[1:4], *own[1:]], published="2024-05-02"),
+            _article("match", match, published="2024-05-02"),
+        ),
+    )
+    embedded = EmbeddedSentences(s.sentences(), HashingEmbedder())
+    config = ProvenanceConfig()
+    own_words = {a.id: provenance._Own.of(a, embedded, config) for a in s.articles}
+    copies = {frozenset(("wire", "rewrite")), frozenset(("report", "column"))}
+    assert provenance._neighbours(own_words, embedded, config) == copies  # "match" is never compared
+    assert provenance._sharing_sentences(own_words, config) == {frozenset(("report", "column"))}
+    found = find_copies(s, embedded, {}, config)
+    assert {(link.original, link.copy) for link in found} == {("wire", "rewrite"), ("report", "column")}
+    every_pair = {frozenset(pair) for pair in itertools.combinations([a.id for a in s.articles], 2)}
+    monkeypatch.setattr(provenance, "_neighbours", lambda *args: every_pair)
+    assert find_copies(s, embedded, {}, config) == found

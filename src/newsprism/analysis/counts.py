@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence
-from .parse import parser
+from .parse import parsed, parser
 from .values import HEDGES, NUMBER_WORDS
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def count_conflicts(sentences: list[Sentence]) -> list[Conflict]:
 
 def _read(nlp: Language, sentences: list[Sentence], rows: list[int]) -> list[Count]:
     found = []
-    for row, doc in zip(rows, nlp.pipe(sentences[r].text for r in rows), strict=True):
+    for row, doc in zip(rows, parsed(sentences[r].text for r in rows), strict=True):
         for token in doc:
             if token.pos_ in ("NOUN", "PROPN") and (counted := _count(token)) is not None:
                 value, surface = counted

@@ -27,7 +27,7 @@ from ..text.dates import published_date
 from ..text.tokens import STOPWORDS
 from ..validate import check_range
 from .evaluative import MIN_VALENCE, analyzer, is_evaluative
-from .ownvoice import OwnVoice, own_voice
+from .ownvoice import OwnVoice, own_voices
 from .quotes import MIN_WORDS as QUOTE_WORDS
 from .quotes import find_quotes
 from .timeline import CLAUSE_END, is_future, resolve_dates
@@ -97,7 +97,7 @@ def frame_articles(
     story: Story, facts: tuple[Fact, ...], groups: dict[str, str], config: FramingConfig = DEFAULT
 ) -> tuple[Framing, ...]:
     """One :class:`Framing` per article; ``groups`` maps each article to its copy chain."""
-    voices = {a.id: own_voice(a.text) for a in story.articles}
+    voices = dict(zip([a.id for a in story.articles], own_voices([a.text for a in story.articles]), strict=True))
     counts = {a.id: Counter(w for w, _, _ in voices[a.id].words if w not in STOPWORDS) for a in story.articles}
     everything: Counter[str] = sum(counts.values(), Counter())
     written = _written(story)

