@@ -17,6 +17,7 @@ from newsprism.cluster import (
     story_id,
     timestamp,
 )
+from newsprism.cluster.clusterer import _Match
 from newsprism.cluster.features import lede
 from newsprism.config import ClusterConfig
 from newsprism.embed import HashingEmbedder
@@ -138,9 +139,41 @@ def test_an_article_left_alone_joins_its_best_story_at_a_lower_bar():
     score = probe._decayed(second, state.stories[probe._place(first, state)])
     for drop, stories in ((0.0, 2), (0.02, 1)):
         config = ClusterConfig(
-            similarity=score + 0.01, article_similarity_drop=0, lone_similarity_drop=drop, merge_similarity=1.0
+            similarity=score + 0.01,
+            article_similarity_drop=0,
+            lone_similarity_drop=drop,
+            merge_similarity=1.0,
+            lone_floor=1.0,  # no clear-choice joins: the drop alone decides
         )
         assert len(StoryClusterer(config, HashingEmbedder()).fit_predict([a, b])) == stories
+
+
+def test_a_lone_article_joins_a_story_that_is_its_clear_choice():
+    clusterer = StoryClusterer(ClusterConfig(lone_floor=0.5, lone_margin=1.5), HashingEmbedder())
+    item = clusterer._item(headline("a", "Iceland volcano erupts", "2024-03-01T09:00"), np.ones(4), ClusterState())
+    item.threshold = 0.2
+    assert clusterer._clear_choice(item, [_Match(0.15, "x"), _Match(0.09, "y")])
+    assert not clusterer._clear_choice(item, [_Match(0.15, "x"), _Match(0.11, "y")])  # a close runner-up
+    assert not clusterer._clear_choice(item, [_Match(0.09, "x"), _Match(0.01, "y")])  # under half the threshold
+    assert not clusterer._clear_choice(item, [_Match(0.15, "x")])  # nothing to be clearly ahead of
+    # in a whole run: the lone article c joins a's story below the threshold only as its clear choice
+    a = headline("a", "Iceland volcano erupts near Grindavik lava", "2024-03-01T09:00")
+    b = headline("b", "Stock markets fall in Tokyo trading", "2024-03-01T09:10")
+    c = headline("c", "Grindavik volcano lava reaches town markets", "2024-03-01T09:20")
+    probe = StoryClusterer(ClusterConfig(similarity=1.0), HashingEmbedder())
+    state = ClusterState()
+    items = [probe._item(x, v, state) for x, v in zip((a, b, c), probe.embedder.embed([a.title, b.title, c.title]))]
+    to_a, to_b = (probe._decayed(items[2], state.stories[probe._place(x, state)]) for x in items[:2])
+    assert to_a > 2 * to_b
+    for floor, stories in ((1.0, 3), (to_a / (to_a + 0.01) - 0.01, 2)):
+        config = ClusterConfig(
+            similarity=to_a + 0.01,
+            lone_similarity_drop=0,
+            merge_similarity=1.0,
+            lone_floor=floor,
+            lone_margin=1.5,
+        )
+        assert len(StoryClusterer(config, HashingEmbedder()).fit_predict([a, b, c])) == stories
 
 
 def test_an_undated_article_must_be_closer_to_join_a_dated_story():

@@ -223,14 +223,20 @@ class StoryClusterer:
 
         An article placed early saw its story when it was young (and the term statistics when few
         articles had been read); the story it belongs to may have formed only after it. Its own
-        story is scored without it, so that no article stays put merely by being part of a story.
+        story is scored without it, so that no article stays put merely by being part of a story. An
+        article still alone also joins a story that is its clear choice (:meth:`_clear_choice`).
         """
         for item in items:
             sid = assignment[item.id]
             story = state.stories[sid]
             stay = self._decayed_without(item, story)
             floor = max(stay, item.threshold - (self.config.lone_similarity_drop if story.size == 1 else 0.0))
-            if state.version == item.placed_at:  # no story changed since it was placed: the same contest
+            if story.size == 1:
+                top = self._top_two(item, state, skip=sid)
+                best = top[0] if top else None
+                if best is not None and self._clear_choice(item, top):
+                    floor = -math.inf
+            elif state.version == item.placed_at:  # no story changed since it was placed: the same contest
                 best = item.other
             else:
                 best = next(iter(self._top_two(item, state, skip=sid)), None)
@@ -247,6 +253,15 @@ class StoryClusterer:
             _grow(target, item, self.config.centroid_terms)
             state.reindex(target, before)
             assignment[item.id] = target.id
+
+    def _clear_choice(self, item: _Item, top: list[_Match]) -> bool:
+        """Whether a lone ``item``'s best story (``top``, best first) stands out: above a share of its
+        threshold and well ahead of the runner-up (see config.LONE_FLOOR). Without a runner-up nothing
+        shows that the best is more than the only story about."""
+        best = top[0].score
+        if best <= self.config.lone_floor * item.threshold:
+            return False
+        return len(top) == 2 and best >= self.config.lone_margin * max(top[1].score, 0.0)
 
     def merge(self, touched: dict[str, float], state: ClusterState) -> None:
         """Join each touched story (id → the fullness of the fullest batch article in it, see :class:`_Item`)
