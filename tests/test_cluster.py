@@ -253,6 +253,19 @@ def test_average_linkage_finds_separate_groups_and_keeps_one_story_whole():
     assert groups(lopsided, 0.2, 3) == [list(range(7))]
 
 
+def test_a_story_without_a_core_is_cut_into_all_its_groups():
+    from newsprism.cluster.split import groups
+
+    chain = np.full((7, 7), 0.05)  # three pairs and a loner: a broad topic, no event
+    for pair in ((0, 1), (2, 3), (4, 5)):
+        chain[np.ix_(pair, pair)] = 0.6
+    assert groups(chain, 0.2, 3) == [list(range(7))]  # no group large enough to stand
+    assert groups(chain, 0.2, 3, core=0.4) == [[0, 1], [2, 3], [4, 5], [6]]
+    cored = chain.copy()
+    cored[:3, :3] = 0.6  # a core of three of seven (0.43)
+    assert groups(cored, 0.2, 3, core=0.4) == [list(range(7))]
+
+
 def volcano_and_markets(prefix: str, hour: int) -> list[Article]:
     volcano = [
         "Volcano erupts on Iceland peninsula",

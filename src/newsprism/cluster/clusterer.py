@@ -130,6 +130,7 @@ class StoryClusterer:
                 similarity,
                 self.config.split_similarity,
                 max(self.config.split_part, self.config.split_share * len(group)),
+                self.config.split_core,
             )
             if len(parts) < 2:
                 continue

@@ -96,6 +96,13 @@ SPLIT_MOST = 500
 SPLIT_SIMILARITY = 0.2
 SPLIT_PART = 3
 SPLIT_SHARE = 0.1
+# A story with no core, whose largest such group holds under SPLIT_CORE of its members, is cut into
+# all its groups, however small: it is a chain of articles on one broad topic (US Congress, ISIS)
+# that each came close to the centroid the others left, not one event. Multi-News mix 0.900 -> 0.903
+# F1 (a story of 9 documents from 8 stories goes; halves unchanged); large mix 0.882 -> 0.885, stories
+# of 10+ under precision 0.8: 21 -> 17 (FNC-1 bodies 0.917 -> 0.940); UCI unchanged. 0.3 cuts nothing
+# more than none; 0.5 cuts what 0.4 does.
+SPLIT_CORE = 0.4
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -129,6 +136,7 @@ class ClusterConfig:
     split_share: float = SPLIT_SHARE
     lone_floor: float = LONE_FLOOR
     lone_margin: float = LONE_MARGIN
+    split_core: float = SPLIT_CORE
     one_story: bool = False
 
     def __post_init__(self) -> None:
@@ -160,3 +168,4 @@ class ClusterConfig:
         check_range("split similarity", self.split_similarity, -1.0, 1.0)
         check_range("split part", self.split_part, 1, 10**5)
         check_range("split share", self.split_share, 0.0, 0.5)
+        check_range("split core", self.split_core, 0.0, 1.0)
