@@ -318,3 +318,21 @@ def test_a_story_holding_articles_of_earlier_batches_is_not_split():
     later = StoryClusterer(loose, HashingEmbedder()).partial_fit(volcano_and_markets("b", 10), state)
     assert len(set(first.values())) == 1
     assert set(later.values()) == set(first.values())  # its sums cannot be divided by member
+
+
+def test_an_article_within_the_times_of_a_storys_batch_articles_is_no_distance_from_it():
+    clusterer = StoryClusterer(embedder=HashingEmbedder())
+    state = ClusterState()
+    hours = ("2024-03-01T09:00", "2024-03-01T21:00", "2024-03-02T09:00")
+    items = [
+        clusterer._item(headline(f"a{n}", "Iceland volcano erupts near Grindavik", when), np.ones(4), state)
+        for n, when in enumerate(hours)
+    ]
+    story = state.stories[clusterer._place(items[0], state)]
+    assert clusterer._place(items[2], state) == story.id  # the story spans 09:00 to 09:00 the next day
+    assert clusterer._item_gap(items[1].when, story) == 0.0  # its newest article is 12 hours later
+    assert clusterer._item_gap(items[2].when + 3600, story) == 1.0
+    before = clusterer._item(headline("b", "Iceland volcano", "2024-03-01T06:00"), np.ones(4), state)
+    assert clusterer._item_gap(before.when, story) == 3.0  # to its first article of the batch
+    older = StoryState("s-old", {}, np.ones(4), 1, items[2].when)  # reached by no article of this batch
+    assert clusterer._item_gap(items[1].when, older) == 12.0
