@@ -162,7 +162,8 @@ def test_a_lone_article_joins_a_story_that_is_its_clear_choice():
     c = headline("c", "Grindavik volcano lava reaches town markets", "2024-03-01T09:20")
     probe = StoryClusterer(ClusterConfig(similarity=1.0), HashingEmbedder())
     state = ClusterState()
-    items = [probe._item(x, v, state) for x, v in zip((a, b, c), probe.embedder.embed([a.title, b.title, c.title]))]
+    vectors = probe.embedder.embed([a.title, b.title, c.title])
+    items = [probe._item(x, v, state) for x, v in zip((a, b, c), vectors, strict=True)]
     to_a, to_b = (probe._decayed(items[2], state.stories[probe._place(x, state)]) for x in items[:2])
     assert to_a > 2 * to_b
     for floor, stories in ((1.0, 3), (to_a / (to_a + 0.01) - 0.01, 2)):
