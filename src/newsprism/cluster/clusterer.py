@@ -238,9 +238,7 @@ class StoryClusterer:
             floor = max(stay, item.threshold - (self.config.lone_similarity_drop if story.size == 1 else 0.0))
             if story.size == 1:
                 top = self._top_two(item, state, skip=sid)
-                best = top[0] if top else None
-                if best is not None and self._clear_choice(item, top):
-                    floor = -math.inf
+                best, floor = (top[0], -math.inf) if self._clear_choice(item, top) else (next(iter(top), None), floor)
             elif state.version == item.placed_at:  # no story changed since it was placed: the same contest
                 best = item.other
             else:
@@ -269,10 +267,9 @@ class StoryClusterer:
         """Whether a lone ``item``'s best story (``top``, best first) stands out: above a share of its
         threshold and well ahead of the runner-up (see config.LONE_FLOOR). Without a runner-up nothing
         shows that the best is more than the only story about."""
-        best = top[0].score
-        if best <= self.config.lone_floor * item.threshold:
+        if len(top) < 2 or top[0].score <= self.config.lone_floor * item.threshold:
             return False
-        return len(top) == 2 and best >= self.config.lone_margin * max(top[1].score, 0.0)
+        return top[0].score >= self.config.lone_margin * max(top[1].score, 0.0)
 
     def merge(self, touched: dict[str, float], state: ClusterState) -> None:
         """Join each touched story (id → the fullness of the fullest batch article in it, see :class:`_Item`)
