@@ -17,6 +17,7 @@ from newsprism.cluster import (
     story_id,
     timestamp,
 )
+from newsprism.cluster.clusterer import _Match
 from newsprism.cluster.features import lede
 from newsprism.config import ClusterConfig
 from newsprism.embed import HashingEmbedder
@@ -138,9 +139,42 @@ def test_an_article_left_alone_joins_its_best_story_at_a_lower_bar():
     score = probe._decayed(second, state.stories[probe._place(first, state)])
     for drop, stories in ((0.0, 2), (0.02, 1)):
         config = ClusterConfig(
-            similarity=score + 0.01, article_similarity_drop=0, lone_similarity_drop=drop, merge_similarity=1.0
+            similarity=score + 0.01,
+            article_similarity_drop=0,
+            lone_similarity_drop=drop,
+            merge_similarity=1.0,
+            lone_floor=1.0,  # no clear-choice joins: the drop alone decides
         )
         assert len(StoryClusterer(config, HashingEmbedder()).fit_predict([a, b])) == stories
+
+
+def test_a_lone_article_joins_a_story_that_is_its_clear_choice():
+    clusterer = StoryClusterer(ClusterConfig(lone_floor=0.5, lone_margin=1.5), HashingEmbedder())
+    item = clusterer._item(headline("a", "Iceland volcano erupts", "2024-03-01T09:00"), np.ones(4), ClusterState())
+    item.threshold = 0.2
+    assert clusterer._clear_choice(item, [_Match(0.15, "x"), _Match(0.09, "y")])
+    assert not clusterer._clear_choice(item, [_Match(0.15, "x"), _Match(0.11, "y")])  # a close runner-up
+    assert not clusterer._clear_choice(item, [_Match(0.09, "x"), _Match(0.01, "y")])  # under half the threshold
+    assert not clusterer._clear_choice(item, [_Match(0.15, "x")])  # nothing to be clearly ahead of
+    # in a whole run: the lone article c joins a's story below the threshold only as its clear choice
+    a = headline("a", "Iceland volcano erupts near Grindavik lava", "2024-03-01T09:00")
+    b = headline("b", "Stock markets fall in Tokyo trading", "2024-03-01T09:10")
+    c = headline("c", "Grindavik volcano lava reaches town markets", "2024-03-01T09:20")
+    probe = StoryClusterer(ClusterConfig(similarity=1.0), HashingEmbedder())
+    state = ClusterState()
+    vectors = probe.embedder.embed([a.title, b.title, c.title])
+    items = [probe._item(x, v, state) for x, v in zip((a, b, c), vectors, strict=True)]
+    to_a, to_b = (probe._decayed(items[2], state.stories[probe._place(x, state)]) for x in items[:2])
+    assert to_a > 2 * to_b
+    for floor, stories in ((1.0, 3), (to_a / (to_a + 0.01) - 0.01, 2)):
+        config = ClusterConfig(
+            similarity=to_a + 0.01,
+            lone_similarity_drop=0,
+            merge_similarity=1.0,
+            lone_floor=floor,
+            lone_margin=1.5,
+        )
+        assert len(StoryClusterer(config, HashingEmbedder()).fit_predict([a, b, c])) == stories
 
 
 def test_an_undated_article_must_be_closer_to_join_a_dated_story():
@@ -220,6 +254,19 @@ def test_average_linkage_finds_separate_groups_and_keeps_one_story_whole():
     assert groups(lopsided, 0.2, 3) == [list(range(7))]
 
 
+def test_a_story_without_a_core_is_cut_into_all_its_groups():
+    from newsprism.cluster.split import groups
+
+    chain = np.full((7, 7), 0.05)  # three pairs and a loner: a broad topic, no event
+    for pair in ((0, 1), (2, 3), (4, 5)):
+        chain[np.ix_(pair, pair)] = 0.6
+    assert groups(chain, 0.2, 3) == [list(range(7))]  # no group large enough to stand
+    assert groups(chain, 0.2, 3, core=0.4) == [[0, 1], [2, 3], [4, 5], [6]]
+    cored = chain.copy()
+    cored[:3, :3] = 0.6  # a core of three of seven (0.43)
+    assert groups(cored, 0.2, 3, core=0.4) == [list(range(7))]
+
+
 def volcano_and_markets(prefix: str, hour: int) -> list[Article]:
     volcano = [
         "Volcano erupts on Iceland peninsula",
@@ -272,3 +319,21 @@ def test_a_story_holding_articles_of_earlier_batches_is_not_split():
     later = StoryClusterer(loose, HashingEmbedder()).partial_fit(volcano_and_markets("b", 10), state)
     assert len(set(first.values())) == 1
     assert set(later.values()) == set(first.values())  # its sums cannot be divided by member
+
+
+def test_an_article_within_the_times_of_a_storys_batch_articles_is_no_distance_from_it():
+    clusterer = StoryClusterer(embedder=HashingEmbedder())
+    state = ClusterState()
+    hours = ("2024-03-01T09:00", "2024-03-01T21:00", "2024-03-02T09:00")
+    items = [
+        clusterer._item(headline(f"a{n}", "Iceland volcano erupts near Grindavik", when), np.ones(4), state)
+        for n, when in enumerate(hours)
+    ]
+    story = state.stories[clusterer._place(items[0], state)]
+    assert clusterer._place(items[2], state) == story.id  # the story spans 09:00 to 09:00 the next day
+    assert clusterer._item_gap(items[1].when, story) == 0.0  # its newest article is 12 hours later
+    assert clusterer._item_gap(items[2].when + 3600, story) == 1.0
+    before = clusterer._item(headline("b", "Iceland volcano", "2024-03-01T06:00"), np.ones(4), state)
+    assert clusterer._item_gap(before.when, story) == 3.0  # to its first article of the batch
+    older = StoryState("s-old", {}, np.ones(4), 1, items[2].when)  # reached by no article of this batch
+    assert clusterer._item_gap(items[1].when, older) == 12.0

@@ -8,9 +8,11 @@ article. Similarity is a weighted mix of the two cosines (embeddings count most 
 items, terms for full articles), decayed by the time since the story last grew, so that stories
 go cold; past ``window_days`` a story takes no new articles at all. After each batch, one k-means
 step moves each of its articles to the story it is now most similar to (an article that came before
-its story formed finds it then), a merge pass joins stories that grew together, and a split pass cuts
+its story formed finds it then; one still alone also joins a story that is its clear choice, far
+ahead of any other, below the threshold; an article within the times of a story's articles of the
+batch is no distance from it), a merge pass joins stories that grew together, and a split pass cuts
 a story of the batch whose members form separate groups (two neighbouring stories it took in) into
-those groups. Candidates come
+those groups, or into all its groups when none of them is a core (a chain on a broad topic). Candidates come
 from an inverted index over the stories' top terms, so placing an article does not compare it with
 every stored story. Articles whose input named a ``story`` are grouped by that name and never
 clustered.

@@ -64,6 +64,8 @@ class StoryClusterer:
     def __init__(self, config: ClusterConfig | None = None, embedder: Embedder | None = None) -> None:
         from ..embed import HashingEmbedder
 
+        # the time of the first article of this batch in each story it reached (see _item_gap)
+        self._first: dict[str, float] = {}
         self.config = config or ClusterConfig()
         self.embedder = embedder or HashingEmbedder()
         given = self.config.similarity
@@ -99,6 +101,7 @@ class StoryClusterer:
 
     def _fit_items(self, items: list[_Item], state: ClusterState) -> dict[str, str]:
         """Place, refine, merge, split: item id → story id, before merges are resolved."""
+        self._first = {}
         assignment = {item.id: self._place(item, state) for item in items}
         self._refine(items, assignment, state)
         fullness: dict[str, list[float]] = defaultdict(list)
@@ -130,6 +133,7 @@ class StoryClusterer:
                 similarity,
                 self.config.split_similarity,
                 max(self.config.split_part, self.config.split_share * len(group)),
+                self.config.split_core,
             )
             if len(parts) < 2:
                 continue
@@ -178,6 +182,7 @@ class StoryClusterer:
             _grow(story, item, self.config.centroid_terms)
             state.add_story(story)
         item.placed_at = state.version
+        self._stretch(story.id, item.when)
         return story.id
 
     def _top_two(self, item: _Item, state: ClusterState, skip: str = "") -> list[_Match]:
@@ -192,7 +197,7 @@ class StoryClusterer:
 
     def _decayed(self, item: _Item, story: StoryState) -> float:
         """The time-decayed similarity of ``item`` to ``story``; -inf past the window."""
-        gap = self._gap(item.when, story.last)
+        gap = self._item_gap(item.when, story)
         if self._closed(gap):
             return -math.inf
         terms = _cosine(item.terms, 1.0, story.terms, story.term_norm)
@@ -203,7 +208,7 @@ class StoryClusterer:
         """:meth:`_decayed` for the story ``item`` is in, as if it were not (what :func:`_shrink` leaves)."""
         if story.size <= 1:
             return -math.inf
-        gap = self._gap(item.when, story.last)
+        gap = self._item_gap(item.when, story)
         dot, square = 0.0, story.term_norm**2
         for term, weight in item.terms.items():
             if (kept := story.terms.get(term)) is not None:
@@ -223,14 +228,18 @@ class StoryClusterer:
 
         An article placed early saw its story when it was young (and the term statistics when few
         articles had been read); the story it belongs to may have formed only after it. Its own
-        story is scored without it, so that no article stays put merely by being part of a story.
+        story is scored without it, so that no article stays put merely by being part of a story. An
+        article still alone also joins a story that is its clear choice (:meth:`_clear_choice`).
         """
         for item in items:
             sid = assignment[item.id]
             story = state.stories[sid]
             stay = self._decayed_without(item, story)
             floor = max(stay, item.threshold - (self.config.lone_similarity_drop if story.size == 1 else 0.0))
-            if state.version == item.placed_at:  # no story changed since it was placed: the same contest
+            if story.size == 1:
+                top = self._top_two(item, state, skip=sid)
+                best, floor = (top[0], -math.inf) if self._clear_choice(item, top) else (next(iter(top), None), floor)
+            elif state.version == item.placed_at:  # no story changed since it was placed: the same contest
                 best = item.other
             else:
                 best = next(iter(self._top_two(item, state, skip=sid)), None)
@@ -247,6 +256,20 @@ class StoryClusterer:
             _grow(target, item, self.config.centroid_terms)
             state.reindex(target, before)
             assignment[item.id] = target.id
+            self._stretch(target.id, item.when)
+
+    def _stretch(self, sid: str, when: float | None) -> None:
+        """Note that an article of time ``when`` joined story ``sid`` in this batch."""
+        if when is not None:
+            self._first[sid] = min(self._first.get(sid, when), when)
+
+    def _clear_choice(self, item: _Item, top: list[_Match]) -> bool:
+        """Whether a lone ``item``'s best story (``top``, best first) stands out: above a share of its
+        threshold and well ahead of the runner-up (see config.LONE_FLOOR). Without a runner-up nothing
+        shows that the best is more than the only story about."""
+        if len(top) < 2 or top[0].score <= self.config.lone_floor * item.threshold:
+            return False
+        return top[0].score >= self.config.lone_margin * max(top[1].score, 0.0)
 
     def merge(self, touched: dict[str, float], state: ClusterState) -> None:
         """Join each touched story (id → the fullness of the fullest batch article in it, see :class:`_Item`)
@@ -292,6 +315,19 @@ class StoryClusterer:
         if a is not None and b is not None:
             return abs(a - b) / 3600
         return 0.0 if a is None and b is None else self.config.undated_gap_hours
+
+    def _item_gap(self, when: float | None, story: StoryState) -> float:
+        """Hours between an item and ``story``: none within the times of the story's articles of this
+        batch, else to the nearest end. A story that grew on after the item's time is not the further
+        from it for that: in one batch of two days' headlines, a bankruptcy story still growing on the
+        second day lost its first day's headlines to another bankruptcy that went quiet sooner."""
+        first = self._first.get(story.id)
+        if when is not None and story.last is not None and first is not None:
+            if when < first:
+                return (first - when) / 3600
+            if when <= story.last:
+                return 0.0
+        return self._gap(when, story.last)
 
     def _closed(self, gap: float) -> bool:
         """Past the window: an article (or a story) ``gap`` hours from a story's newest article cannot join it."""

@@ -6,7 +6,8 @@ centroid sits between them. Its members then form groups that are each close-kni
 each other. Average-linkage clustering of the members shows them: groups are joined while their
 members' mean similarity to each other's is above a bar, and a story whose members end in two or
 more groups of some size is cut into those groups; members in smaller groups go with the group they
-resemble most.
+resemble most. A story whose largest group is a small share of it has no core (a chain of articles on
+one broad topic) and is cut into all its groups.
 """
 
 from __future__ import annotations
@@ -35,10 +36,11 @@ def pairwise(terms: list[Vector], vectors: np.ndarray, weights: np.ndarray) -> n
     return share * (matrix @ matrix.T) + (1 - share) * (unit @ unit.T)
 
 
-def groups(similarity: np.ndarray, bar: float, smallest: float) -> list[list[int]]:
+def groups(similarity: np.ndarray, bar: float, smallest: float, core: float = 0.0) -> list[list[int]]:
     """The members (row numbers) of each group of at least ``smallest`` members that average-linkage
     clustering leaves, every other member added to the group it is closest to on average; one group
-    when fewer than two are that large.
+    when fewer than two are that large. When even the largest group holds under ``core`` of the
+    members, the members form no story at all: every group is returned, however small.
 
     Groups are joined, closest first, while their members' mean similarity to each other's is at
     least ``bar``."""
@@ -58,6 +60,8 @@ def groups(similarity: np.ndarray, bar: float, smallest: float) -> list[list[int
         linked[b], linked[:, b] = -np.inf, -np.inf
         sizes[a] += sizes[b]
         members[a] += members.pop(b)
+    if max(len(m) for m in members.values()) < core * n:
+        return [sorted(m) for m in members.values()]
     large = [m for m in members.values() if len(m) >= smallest]
     if len(large) < 2:
         return [list(range(n))]
