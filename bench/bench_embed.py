@@ -13,6 +13,10 @@ directory, so it quantizes once) and with a warm one, the padding share length s
 the mean and minimum cosine between quantized and shipped vectors (what quantization costs).
 
     python3 bench/bench_embed.py [--sentences 4000] [--repeat 3]
+
+``--versus quantized-sorted,use-m --rounds 5`` times only those rows instead, alternating them round after
+round (each in a fresh process), and prints each round's rates and the ratio of the two: on a machine
+other jobs share, the ratio within a round holds better than rates measured minutes apart.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ ROWS = {
     "shipped-sorted": "MiniLM shipped, sorted",
     "quantized-sorted-serial": "MiniLM quantized, sorted",
     "quantized-sorted": "  + batches run in parallel",
+    "use-m": "USE multilingual v3, sorted",
 }
 
 
@@ -80,6 +85,10 @@ def load(config: str):
         from newsprism.embed import HashingEmbedder
 
         return HashingEmbedder()
+    if config == "use-m":
+        from newsprism.embed.use import USEEmbedder
+
+        return USEEmbedder()
     from newsprism.embed.minilm import MiniLMEmbedder
 
     return MiniLMEmbedder(quantize=config.startswith("quantized"), parallel=config == "quantized-sorted")
@@ -101,7 +110,7 @@ def child(config: str, sentences: int, repeat: int, out: Path) -> dict:
             runs.append(time.perf_counter() - start)
         np.save(out, vectors)
         result["rate"] = len(texts) / statistics.median(runs)
-        if config != "hashing":
+        if config not in ("hashing", "use-m"):
             result["padding"] = padding_share(embedder, texts, sort=not config.endswith("unsorted"))
     result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
@@ -151,9 +160,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--child", choices=ROWS, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--versus", help="two rows to alternate, e.g. quantized-sorted,use-m")
+    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(child(args.child, args.sentences, args.repeat, args.out)))
+        return
+    if args.versus:
+        versus(args)
         return
     texts = news_sentences(args.sentences)
     print(f"{len(texts)} sentences, {statistics.mean(len(t.split()) for t in texts):.1f} words on average; "
@@ -168,6 +182,21 @@ def main() -> None:
         print_table(results, cold)
         print()
         print_cosines(scratch)
+
+
+def versus(args: argparse.Namespace) -> None:
+    first, second = args.versus.split(",")
+    ratios = []
+    print(f"{'round':>5} {first + ' /s':>22} {second + ' /s':>22} {'ratio':>7} {'peak MB':>15}")
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch = Path(tmp)
+        for number in range(args.rounds):
+            order = (first, second) if number % 2 == 0 else (second, first)
+            found = {row: spawn(row, args, scratch, scratch / f"{row}.npy", args.repeat) for row in order}
+            ratios.append(found[second]["rate"] / found[first]["rate"])
+            print(f"{number:>5} {found[first]['rate']:>22.0f} {found[second]['rate']:>22.0f} {ratios[-1]:>7.2f} "
+                  f"{found[first]['rss_mb']:>7.0f} {found[second]['rss_mb']:>7.0f}")
+    print(f"median ratio {second} / {first}: {statistics.median(ratios):.2f}")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any
 from .analysis.analysers import ANALYSERS
 from .analysis.base import StoryContext
 from .analysis.entities import Recognizer
+from .analysis.languages import language_notes
 from .analysis.ner import load_recognizer
 from .analysis.parse import parser_name
 from .analysis.runner import AnalysisRun
@@ -158,8 +159,9 @@ def analyze(
             stories.append(_analysed(story, store, done.embedder, recognizer, settings))
             advance("analyse", total=len(done.stories))
         articles = _members(done.articles, stories, store)
-    return Report(articles=articles, stories=stories, skipped=done.skipped,
-                  pipeline=_pipeline_info(done.embedder, done.embedder_note, recognizer, recognizer_note))
+    info = _pipeline_info(done.embedder, done.embedder_note, recognizer, recognizer_note)
+    info["languages"] = language_notes(articles, done.embedder)
+    return Report(articles=articles, stories=stories, skipped=done.skipped, pipeline=info)
 
 
 def report(
@@ -183,6 +185,7 @@ def report(
             raise NotFoundError(f"{db}: no stories stored yet; add articles first (ingest or analyze)")
         articles = _members([], analysed, store)
     info = _pipeline_info(embedder, why, recognizer, recognizer_note)
+    info["languages"] = language_notes(articles, embedder)
     return Report(articles=articles, stories=analysed, pipeline=info)
 
 

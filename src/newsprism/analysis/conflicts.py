@@ -33,10 +33,11 @@ from .names import NamesConfig, copy_pairs, name_conflicts
 from .places import place_conflicts
 from .speakers import speaker_conflicts
 from .timeline import resolve_dates
+from .translation import translation_conflicts
 from .unionfind import DisjointSets
 from .values import Mention, ValuesConfig, read_mentions
 
-VERSION = "7"
+VERSION = "8"
 
 # Conflicts at or above this confidence are told as conflicts; those below as possible differences.
 CONFIDENT = 0.6
@@ -112,6 +113,7 @@ def find_conflicts(
     ]
     conflicts += _new_pairs(measure_conflicts(sentences, config, field_lines(story)), conflicts)
     conflicts += _new_pairs(count_conflicts(sentences), conflicts)
+    conflicts += _new_pairs(translation_conflicts(story, embedded), conflicts)
     conflicts = [_as_update(c, story) for c in conflicts]
     conflicts.sort(key=lambda c: (c.confidence < CONFIDENT, -sum(len(s.sources) for s in c.sides)))
     return tuple(replace(c, id=f"c{n}") for n, c in enumerate(conflicts, 1))

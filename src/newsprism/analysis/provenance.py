@@ -32,9 +32,10 @@ from ..embed import EmbeddedSentences
 from ..records import Article, CopyLink, Story
 from ..validate import check_range
 from .derivation import orient
+from .translation import across_languages, translation
 from .unionfind import DisjointSets
 
-VERSION = "2"
+VERSION = "3"
 # Share of a copy's sentences that must have a counterpart in the original, in order.
 COPY_ALIGNED_SHARE = 0.5
 # Jaccard of word 5-gram shingles above which two articles carry the same body (syndication).
@@ -190,7 +191,7 @@ def _threshold(embedded: EmbeddedSentences, config: ProvenanceConfig) -> float:
 
 # A link that names no original (shared-source) yields to one that does: of three rewrites of one report
 # where two credit the third, the two are not linked to each other.
-KIND_STRENGTH = {"duplicate": 2, "syndicated": 1, "rewrite": 0, "excerpt": -1, "shared-source": -1}
+KIND_STRENGTH = {"duplicate": 2, "syndicated": 1, "rewrite": 0, "translation": 0, "excerpt": -1, "shared-source": -1}
 # What _compare finds between two articles a and b: the kind, the similarity, the aligned sentences that
 # justify the link and those that weigh its direction (pairs of a's sentence and b's).
 Sentences = tuple[tuple[str, str], ...]
@@ -246,7 +247,9 @@ def _compare(
     config: ProvenanceConfig,
 ) -> Found | None:
     """A near-duplicate pair (from the deduplicate stage) may carry one body; any pair may be a rewrite
-    or hold an excerpt of the other."""
+    or hold an excerpt of the other; two in languages the embedder compares across may be a translation."""
+    if across_languages(a, b, embedded) and (found := translation(a, b, embedded)) is not None:
+        return found
     own_a, own_b = own[a.id], own[b.id]
     if near is not None and (found := _same_body(a, b, own_a, own_b, near, config)) is not None:
         return found

@@ -43,6 +43,17 @@ EMBEDDERS.register("minilm", MiniLMEmbedder)
 EMBEDDERS.register("use-m", USEEmbedder)
 
 
+# The languages an embedder places in one space unless it says otherwise (``languages``): MiniLM and the
+# hashed n-grams were made for English, and a sentence's translation lands nowhere near it.
+ENGLISH_ONLY = frozenset(("en",))
+
+
+def embedder_languages(embedder: Embedder) -> frozenset[str]:
+    """The languages across which ``embedder`` compares sentences: a sentence in one lands near its
+    translation in any other."""
+    return getattr(embedder, "languages", ENGLISH_ONLY)
+
+
 def embedder_names() -> list[str]:
     """What ``load_embedder`` accepts: ``auto`` and every registered embedder."""
     return ["auto", *EMBEDDERS.names()]
