@@ -79,3 +79,28 @@ def test_sentences_sharing_only_names_are_linked_only_when_close():
     assert predicate(DIRECTED) & predicate(DIRECTOR) == frozenset()
     assert facts_of(story(DIRECTED, DIRECTOR), {(DIRECTED, DIRECTOR): 0.55}) == []
     assert facts_of(story(DIRECTED, DIRECTOR), {(DIRECTED, DIRECTOR): 0.70}) == [sorted([DIRECTED, DIRECTOR])]
+
+
+ARRAIGNED = (
+    "The attorney was arraigned Wednesday on charges of obstruction of justice and witness intimidation for "
+    "telling a rape victim she risked deportation."
+)
+WARNED = "He warned the victim she risked deportation if she testified."
+CHARGES = "Vasiliades faces a litany of charges, including obstruction of justice and witness intimidation."
+
+
+CHARGED_TOO = "Prosecutors charged Vasiliades with obstruction of justice and witness intimidation."
+
+
+def test_a_clause_another_article_shares_with_a_long_sentence_is_a_fact_of_its_own():
+    # the long sentence seeds a fact with its closest counterpart (the warning), the charges sentence one with
+    # a third article; the charges the long sentence shares with it are a fact of their own, not lost
+    articles = {
+        "a": [CHARGES, WARNED, *FILLER["a"], "The weather was mild.", "Traffic was light downtown."],
+        "b": [ARRAIGNED, *FILLER["b"], "The court building reopened.", "Parking was scarce."],
+        "c": [CHARGED_TOO, "The judge set no date.", "Reporters waited outside.", "Rain fell all day."],
+    }
+    pairs = {(ARRAIGNED, WARNED): 0.70, (ARRAIGNED, CHARGES): 0.36, (CHARGES, CHARGED_TOO): 0.8}
+    facts = facts_of(articles, pairs, FactsConfig(contained_weight=8.0))  # a short story's words weigh less
+    assert sorted([ARRAIGNED, WARNED]) in facts
+    assert sorted([ARRAIGNED, CHARGES]) in facts
