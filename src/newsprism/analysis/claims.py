@@ -16,8 +16,18 @@ sentence.
 [0.41, 1.14]
 >>> sorted(figures("The call came at 12:49 a.m., three hours after 2 shots."))
 ['1249 am', '2', '3']
+>>> sorted(figures("Sales reached $3 million, or $1.2 million a day, two of every three sales."))
+['1200000', '2', '3', '3000000']
 >>> states_claim("If you have any information on where he may be, call 911.")
 False
+>>> sorted(predicate("Pasztor has not been charged with Macomber's death."))
+['charg', 'death']
+>>> sorted(measures("It weighs 17 pounds, and a 10 percent tax is due by 12:49 p.m. on June 19, 2024."))
+['10 percent', '10 tax', '17 pound']
+>>> sorted(denied("She has not been charged with his death.")), sorted(denied("She faces two charges."))
+(['charg'], [])
+>>> sorted(contradicted("She has not been charged with his death.", "She faces two charges of murder."))
+['charg']
 """
 
 from __future__ import annotations
@@ -27,12 +37,17 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..text.tokens import content_words
+from ..text.tokens import STOPWORDS, content_words
 
 SUFFIXES = ("ing", "ed", "es", "s")
+# Words of a predicate meet when they begin alike this far: "founder" and "founded", "charges" and "charged".
+PREDICATE_PREFIX = 5
 # A clock time's half of the day belongs to its figure: "12:49 a.m." and "12:49 p.m." are two moments.
 CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
 NUMBER = re.compile(r"\d[\d,.:]*\d|\d")
+# A figure's scale word belongs to it: "$3 million in sales" does not share a figure with "two of every three".
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+SCALED = re.compile(rf"({NUMBER.pattern})(?:\s+({'|'.join(SCALES)})\b)?", re.IGNORECASE)
 # Figures written as words are figures too ("nine months"); "one" is left out, as in "one of the few".
 NUMBER_WORDS = {
     w: str(n)
@@ -42,6 +57,23 @@ NUMBER_WORDS = {
     )
     if n > 1
 } | {w: str(10 * n) for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
+# A figure with the words after it that say what it counts or measures, in lower case ("17 pounds", "122
+# “credible” floating objects", "10%"); a capitalised word after a figure is mostly a date's or a name's.
+FIGURE_WORD = r"\d[\d,.]*\d|\d|" + "|".join(NUMBER_WORDS)
+MEASURED = re.compile(
+    rf"(?<![\w.,:/$£€-])({FIGURE_WORD})\b(?:\s*(%)|[\s\"“”‘’'-]+([a-z][\w'’-]*)(?:[\s\"“”‘’'-]+([a-z][\w'’-]*))?)",
+    re.IGNORECASE,
+)
+# A denial reaches the first content word at most this many words after it ("not been charged"), over
+# the adverbs that only grade it ("has not yet appeared"); "failed to return" denies as "didn't return"
+# does, and "not only ... but also" denies nothing.
+DENIAL_REACH = 3
+NEGATION = re.compile(
+    r"\b(?:not(?!\s+only\b)|no|never|neither|nor|none|nobody|nothing|without|(?:fail(?:s|ed)?|refus(?:e|es|ed)|declin(?:e|es|ed))\s+to)\b"
+    r"|n[’']t\b",
+    re.IGNORECASE,
+)
+GRADING = frozenset("yet even ever always really necessarily quite entirely fully immediately".split())
 # Sentences that appeal to the reader state no claim of the story: "If you have any information on
 # where Perez may be, call police" names him but says nothing about where he is. General English; a
 # question is kept, as "Trump takes credit for a rising market, but will he shoulder the blame?" tells.
@@ -66,6 +98,14 @@ def stems(sentence: str) -> frozenset[str]:
     return frozenset(stem(w) for w in content_words(sentence))
 
 
+@lru_cache(maxsize=1 << 16)
+def predicate(sentence: str) -> frozenset[str]:
+    """What a sentence says of the names it gives: its content words written in lower case, stemmed and cut
+    to their first PREDICATE_PREFIX letters so that "founder" and "founded" meet."""
+    lower = " ".join(w for w in sentence.split() if not w[:1].isupper())
+    return frozenset(stem(w)[:PREDICATE_PREFIX] for w in content_words(lower))
+
+
 class ClaimWords:
     """A story's sentences' stems, weighed: each stem by the log of how many sentences there are per
     sentence using it (one more sentence counted, so that in a story of two sentences the words they
@@ -77,11 +117,11 @@ class ClaimWords:
         self.weights = {s: math.log((len(sentences) + 1) / n) for s, n in used.items()}
         self.totals = [sum(self.weights[s] for s in found) for found in self.stems]
 
-    def shared(self, i: int, j: int) -> tuple[float, float]:
-        """The weight of the stems sentences ``i`` and ``j`` share, as a share of the lighter one's weight,
-        and as is."""
+    def shared(self, i: int, j: int, unshared: frozenset[str] = frozenset()) -> tuple[float, float]:
+        """The weight of the stems sentences ``i`` and ``j`` share, other than ``unshared``, as a share of the
+        lighter one's weight, and as is."""
         lighter = min(self.totals[i], self.totals[j])
-        shared = sum(self.weights[s] for s in self.stems[i] & self.stems[j])
+        shared = sum(self.weights[s] for s in (self.stems[i] & self.stems[j]) - unshared)
         return (shared / lighter if lighter > 0 else 0.0), shared
 
 
@@ -90,11 +130,56 @@ def figures(sentence: str) -> frozenset[str]:
     """The sentence's numbers as digit strings, in figures or words, a clock time with its half of the day."""
     found = {f"{h}{m} {half.lower()}m" for h, m, half in CLOCK.findall(sentence)}
     rest = CLOCK.sub(" ", sentence)
-    found |= {re.sub(r"\D", "", n) for n in NUMBER.findall(rest)}
-    found |= {NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", rest.lower()) if w in NUMBER_WORDS}
+    for number, scale in SCALED.findall(rest):
+        found.add(_scaled(number, scale) if scale else re.sub(r"\D", "", number))
+    found |= {NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", SCALED.sub(" ", rest).lower()) if w in NUMBER_WORDS}
     return frozenset(f for f in found if f)
+
+
+def _scaled(number: str, scale: str) -> str:
+    """A figure with its scale word as the digits of its value: "$1.2 million" is 1200000."""
+    value = float(number.replace(",", "")) * SCALES[scale.lower()]
+    return str(round(value))
 
 
 def states_claim(sentence: str) -> bool:
     """Whether a sentence tells something rather than appealing to the reader."""
     return not APPEAL.search(sentence)
+
+
+@lru_cache(maxsize=1 << 16)
+def measures(sentence: str) -> frozenset[str]:
+    """The sentence's figures each with a word that follows it, stemmed: "17 pound" for "weighs 17 pounds",
+    "122 float" for "122 “credible” floating objects" (the two words after a figure, up to a stop word or a
+    mark). A clock time is a moment, not a measure, and is left out."""
+    found = set()
+    for number, percent, *after in MEASURED.findall(CLOCK.sub(" ", sentence)):
+        figure = NUMBER_WORDS.get(number.lower(), re.sub(r"\D", "", number))
+        if percent:
+            found.add(f"{figure} percent")
+        for word in after:
+            if not word or word.lower() in STOPWORDS or not word.islower():
+                break
+            unit = stem(word.replace("’", "'").removesuffix("'s"))
+            found.add(f"{figure} {unit}")
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1 << 16)
+def denied(sentence: str) -> frozenset[str]:
+    """The stems of the words a sentence denies: the first content word within DENIAL_REACH words after each
+    "not", "never", "no" ("has not been charged": "charg")."""
+    found = set()
+    for match in NEGATION.finditer(sentence):
+        reach = sentence[match.end() :].split()[:DENIAL_REACH]
+        following = [w for w in content_words(" ".join(reach)) if w not in GRADING]
+        if following:
+            found.add(stem(following[0]))
+    return frozenset(found)
+
+
+def contradicted(a: str, b: str) -> frozenset[str]:
+    """The stems one sentence denies and the other states: "has not been charged with his death" and "faces
+    two charges of murder" do not share "charg", whatever else they share."""
+    denied_a, denied_b = denied(a), denied(b)
+    return frozenset((denied_a - denied_b) & stems(b) | (denied_b - denied_a) & stems(a))
