@@ -26,7 +26,7 @@ preprocessing): LexRank R1/R2 38.27/12.70, TextRank 38.44/13.10. The project tar
 at least 1.15 times LexRank's.
 
     pip install -e ".[bench]"
-    python3 bench/bench_summary.py [--stories 250] [--systems lead,lexrank,newsprism-minilm] [--show 3]
+    python3 bench/bench_summary.py [--stories 250] [--systems lead,lexrank,newsprism-minilm] [--show 3] [--dump out.json]
 
 (default systems: all six; ``--show N`` prints the first N stories' summaries next to the reference.)
 """
@@ -167,6 +167,7 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=250)
     parser.add_argument("--systems", default=SYSTEMS, help=f"comma-separated, from {SYSTEMS}")
     parser.add_argument("--show", type=int, default=0, help="print the first N stories' summaries and references")
+    parser.add_argument("--dump", type=Path, help="write every story's summaries and ROUGE scores to this JSON file")
     args = parser.parse_args()
     systems = args.systems.split(",")
     unknown = set(systems) - set(SYSTEMS.split(","))
@@ -236,6 +237,12 @@ def main() -> None:
                       f"95% bootstrap interval {low:.3f} to {high:.3f}; halves "
                       f"{statistics.fmean(ours[:half]) / statistics.fmean(theirs[:half]):.3f} and "
                       f"{statistics.fmean(ours[half:]) / statistics.fmean(theirs[half:]):.3f}")
+    if args.dump:
+        args.dump.write_text(json.dumps([
+            {"story": s["story"], "reference": s["summary"],
+             **{name: {"summary": row.summaries[n], "rouge": row.scores[n]} for name, row in rows.items()}}
+            for n, s in enumerate(stories)
+        ], indent=1))
     for n in range(min(args.show, len(stories))):
         print(f"\n=== {stories[n]['story']} reference:\n{stories[n]['summary']}")
         for row in rows.values():
