@@ -4,8 +4,8 @@ Candidates are the story's facts, each stated by whichever of its sentences adds
 should carry is what the coverage shares: the word pairs (bigrams, not both stop words) that several
 independent sources use, copies counted once (Gillick and Favre's concept coverage). Sentences are
 taken greedily by the weight of the concepts they add per word (to a power under one, so that fragments
-do not win on length alone), times the number of independent sources that report the fact, so a second sentence repeating the first adds nothing and is passed
-over; a fact is said once any of its sentences is, and the first sentences of an article get a bonus
+do not win on length alone), times the number of independent sources that report the fact, so a
+second sentence repeating the first adds nothing and is passed over; a fact is said once any of its sentences is, and the first sentences of an article get a bonus
 that fades with each sentence. Meaning repeated
 in other words is caught by embedding (maximal marginal relevance): the closer a candidate is to a
 chosen sentence, the less it gains, down to nothing for a rewording. A sentence opening on a pronoun
