@@ -27,8 +27,10 @@ at least 1.15 times LexRank's.
 
     pip install -e ".[bench]"
     python3 bench/bench_summary.py [--stories 250] [--systems lead,lexrank,newsprism-minilm] [--show 3]
+        [--dump out.json]
 
-(default systems: all six; ``--show N`` prints the first N stories' summaries next to the reference.)
+(default systems: all six; ``--show N`` prints the first N stories' summaries next to the reference; ``--dump``
+writes every story's summaries and scores to a JSON file, to read where one system loses to another.)
 """
 
 from __future__ import annotations
@@ -167,6 +169,7 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=250)
     parser.add_argument("--systems", default=SYSTEMS, help=f"comma-separated, from {SYSTEMS}")
     parser.add_argument("--show", type=int, default=0, help="print the first N stories' summaries and references")
+    parser.add_argument("--dump", type=Path, help="write every story's summaries and ROUGE scores to this JSON file")
     args = parser.parse_args()
     systems = args.systems.split(",")
     unknown = set(systems) - set(SYSTEMS.split(","))
@@ -190,8 +193,9 @@ def main() -> None:
         "lexrank": sumy_system(LexRankSummarizer),
         "textrank": sumy_system(TextRankSummarizer),
     }
-    embedders = {name: load_embedder(name.removeprefix("newsprism-"))[0] for name in systems
-                 if name.startswith("newsprism-")}
+    embedders = {
+        name: load_embedder(name.removeprefix("newsprism-"))[0] for name in systems if name.startswith("newsprism-")
+    }
     settings = Settings(summary=SummaryConfig(words=WORDS))
     pipeline = Pipeline()
     skipped = 0
@@ -218,13 +222,17 @@ def main() -> None:
             record(name, " ".join(sentences), reference, seconds)
 
     documents = sum(len(s["documents"]) for s in stories)
-    print(f"{len(stories)} stories, {documents} documents ({skipped} skipped by the pipeline), "
-          f"budget {WORDS} words, reference {statistics.fmean(len(s['summary'].split()) for s in stories):.0f} "
-          "words on average")
+    print(
+        f"{len(stories)} stories, {documents} documents ({skipped} skipped by the pipeline), "
+        f"budget {WORDS} words, reference {statistics.fmean(len(s['summary'].split()) for s in stories):.0f} "
+        "words on average"
+    )
     print(f"{'system':<30} {'R1':>6} {'R2':>6} {'RL':>6} {'words':>6} {'s/story':>8}")
     for row in rows.values():
-        print(f"{row.name:<30} {100 * row.mean(0):>6.2f} {100 * row.mean(1):>6.2f} {100 * row.mean(2):>6.2f} "
-              f"{statistics.fmean(row.words):>6.1f} {statistics.fmean(row.seconds):>8.3f}")
+        print(
+            f"{row.name:<30} {100 * row.mean(0):>6.2f} {100 * row.mean(1):>6.2f} {100 * row.mean(2):>6.2f} "
+            f"{statistics.fmean(row.words):>6.1f} {statistics.fmean(row.seconds):>8.3f}"
+        )
     if "lexrank" in rows:
         lexrank = rows["lexrank"].mean(1)
         for name in rows:
@@ -232,10 +240,26 @@ def main() -> None:
                 ours, theirs = [x[1] for x in rows[name].scores], [x[1] for x in rows["lexrank"].scores]
                 low, high = ratio_interval(ours, theirs)
                 half = len(ours) // 2
-                print(f"R2 {name} / lexrank: {rows[name].mean(1) / lexrank:.3f} (target >= 1.15); "
-                      f"95% bootstrap interval {low:.3f} to {high:.3f}; halves "
-                      f"{statistics.fmean(ours[:half]) / statistics.fmean(theirs[:half]):.3f} and "
-                      f"{statistics.fmean(ours[half:]) / statistics.fmean(theirs[half:]):.3f}")
+                print(
+                    f"R2 {name} / lexrank: {rows[name].mean(1) / lexrank:.3f} (target >= 1.15); "
+                    f"95% bootstrap interval {low:.3f} to {high:.3f}; halves "
+                    f"{statistics.fmean(ours[:half]) / statistics.fmean(theirs[:half]):.3f} and "
+                    f"{statistics.fmean(ours[half:]) / statistics.fmean(theirs[half:]):.3f}"
+                )
+    if args.dump:
+        args.dump.write_text(
+            json.dumps(
+                [
+                    {
+                        "story": s["story"],
+                        "reference": s["summary"],
+                        **{name: {"summary": row.summaries[n], "rouge": row.scores[n]} for name, row in rows.items()},
+                    }
+                    for n, s in enumerate(stories)
+                ],
+                indent=1,
+            )
+        )
     for n in range(min(args.show, len(stories))):
         print(f"\n=== {stories[n]['story']} reference:\n{stories[n]['summary']}")
         for row in rows.values():

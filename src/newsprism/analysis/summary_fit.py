@@ -16,10 +16,15 @@ from .timeline import overtaken as told_as_ahead
 QUOTED_SHARE = 0.5
 OPENING_QUOTE = re.compile(r"(?:^|\s)[\"“‘']")
 SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|according to|asked|wrote|writes)\b")
-# Photo captions left in an article's text.
+# Photo captions left in an article's text: "In this July 1, 2017, photo", a photo credit, a picture
+# desk's label ("Image copyright Met Police Image caption ..."), and the wire caption's dateline, a
+# weekday with its full date ("arrive at the awards on Sunday, Aug. 27, 2017, in Inglewood, Calif."):
+# prose names a day of this week by its weekday alone and an older day by its date alone.
 CAPTION = re.compile(
     r"\bin this (?:\w+,? )?(?:\w+\.? \d{1,2}, \d{4},? )?(?:file )?photo\b|"
-    r"\((?:AP|Associated Press|Reuters|AFP|Getty)[^)]*(?:Photo|Images|/)[^)]*\)",  # not a dateline's "(Reuters)"
+    r"\((?:AP|Associated Press|Reuters|AFP|Getty)[^)]*(?:Photo|Images|/)[^)]*\)|"  # not a dateline's "(Reuters)"
+    r"\bimage (?:copyright|caption)\b|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day, [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\b",
     re.I,
 )
 QUOTE_END = re.compile(r"[.,!?]['’\"”]$")
@@ -30,6 +35,13 @@ POST_SIGNATURE = re.compile(r"\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}")
 # founder of Vine", "And, he was ..."); in the first person, it is a speaker's words cut from the
 # sentence naming the speaker ("I never intended for there to be a scene."). A demonstrative before its
 # noun ("This week, ...") names what it is about; "US" is left out, as in "US officials said".
+# A quotation credited to a pronoun ("“I need to talk to you,” he said"): the speaker is named elsewhere.
+PRONOUN_SPEAKER = re.compile(r"[\"”’'],?\s+(?:he|she|they)\s+(?:said|says|told|tells|added|adds|wrote|writes|asked)\b")
+# The first person singular outside quotation marks: the writer speaking of themself (a first-person
+# account, a column), whose "I" a summary cannot name. "I" after a capitalised word is a numeral
+# ("World War I", "Elizabeth I").
+FIRST_PERSON = re.compile(r"\b(?:me|my|myself)\b|(?:^|(?<=[^\w\s])|(?<=[^\w\s] )|\b[a-z]+ )I(?:['’]\w+)?\s+[a-z]")
+QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’(?!\w)")
 BACK_REFERENCE = re.compile(
     r"^\W*(?:(?:and|but|so|yet|also),?\s+)?(?:(?:he|she|they|it|his|her|their|its|him|them|i|we|my|our)\b(?!-)|"
     r"(?:this|that|these|those)\b(?:['’]s\b|\s+(?:is|was|are|were|has|had|have|does|did|doesn['’]t|didn['’]t|"
@@ -102,7 +114,18 @@ def points_back(sentence: str) -> bool:
 
     >>> [points_back(s) for s in ("He also was a founder of Vine.", "That does not mean they suspect him.",
     ...                           "This week, the council met.", "Their lawyer said so.", "Hebron is calm.",
-    ...                           "And, he was the CTO.", "I never intended a scene.", "Itself a port, Aden is calm.")]
-    [True, True, False, True, False, True, True, False]
+    ...                           "And, he was the CTO.", "I never intended a scene.", "Itself a port, Aden is calm.",
+    ...                           "“I need to talk to you,” he said, according to police.", "“No,” Smith said.")]
+    [True, True, False, True, False, True, True, False, True, False]
     """
-    return bool(BACK_REFERENCE.search(sentence))
+    return bool(BACK_REFERENCE.search(sentence) or PRONOUN_SPEAKER.search(sentence))
+
+
+def in_own_voice(sentence: str) -> bool:
+    """Whether a sentence says "I" outside quotation marks: the writer's own account, not a report.
+
+    >>> [in_own_voice(s) for s in ("After hearing this, I decided to see for myself.", "“I did it,” Smith said.",
+    ...                            "To me, lying is the worst betrayal.", "World War I ended in 1918.")]
+    [True, False, True, False]
+    """
+    return bool(FIRST_PERSON.search(QUOTATION.sub(" ", sentence)))
