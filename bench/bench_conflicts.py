@@ -355,7 +355,9 @@ def value_in(token: str, value: str) -> bool:
         return " ".join(re.sub(r"['’]s\b", "", text.lower()).replace(",", "").split())
 
     token, value = norm(token), norm(value)
-    return bool(re.search(rf"(?<![\w.]){re.escape(token)}(?!\w|\.\d)", value)) or (len(value) > 4 and value in token)
+    # a short scale may follow the figure ("$28.0bn" holds 28.0)
+    after = r"(?!(?!(?:bn|tn|m|k)\b)\w|\.\d)"
+    return bool(re.search(rf"(?<![\w.]){re.escape(token)}{after}", value)) or (len(value) > 4 and value in token)
 
 
 def matches(conflict: Conflict, variant: Variant) -> bool:

@@ -20,6 +20,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from datetime import date
 from itertools import combinations
 
 from ..embed import EmbeddedSentences
@@ -34,9 +35,9 @@ from .places import place_conflicts
 from .speakers import speaker_conflicts
 from .timeline import resolve_dates
 from .unionfind import DisjointSets
-from .values import Mention, ValuesConfig, read_mentions
+from .values import NUMBER_WORDS, SCALES, Mention, ValuesConfig, read_mentions
 
-VERSION = "7"
+VERSION = "8"
 
 # Conflicts at or above this confidence are told as conflicts; those below as possible differences.
 CONFIDENT = 0.6
@@ -71,6 +72,8 @@ DEFAULT = ConflictsConfig()
 # Words that make a value the whole of something ("the total", "overall", "in all"), as stems of the
 # length values.py gives the words around a value.
 TOTAL_STEMS = frozenset(w[: ValuesConfig().stem] for w in ("total", "overall", "combined", "altogether", "cumulative"))
+# Days this many apart are one day to _different_days.
+SAME_DAY = 1
 WEEKDAY_NAMES = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # Figures this many times apart are not taken for one quantity (see _apart); planted changes are within
 # 3 times, and the conflicts people found on truth-dev within 2.
@@ -161,12 +164,14 @@ def _moments(story: Story, sentences: list[Sentence]) -> list[frozenset[str]]:
 
 
 def _different_days(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two sets of days are both given, of one sort (dates, weekday names), and share none."""
-    for sort in (lambda d: d[:1].isdigit(), lambda d: d.startswith("weekday")):
-        mine, theirs = {d for d in a if sort(d)}, {d for d in b if sort(d)}
-        if mine and theirs and not mine & theirs:
-            return True
-    return False
+    """Whether two sets of days are both given, of one sort (dates, weekday names), and share none. Dates
+    a day apart are one day: "today" or "Wednesday" is read against each article's publication date, and
+    outlets a day apart (or in other time zones) date one event a day apart."""
+    dates_a, dates_b = ({date.fromisoformat(d) for d in days if d[:1].isdigit()} for days in (a, b))
+    if dates_a and dates_b and not any(abs((x - y).days) <= SAME_DAY for x in dates_a for y in dates_b):
+        return True
+    names_a, names_b = ({d for d in days if d.startswith("weekday")} for days in (a, b))
+    return bool(names_a and names_b and not names_a & names_b)
 
 
 def _part_and_whole(a: Mention, b: Mention) -> bool:
@@ -204,7 +209,23 @@ def _without_agreed(edges: list[Edge], sentences: list[Sentence]) -> list[Edge]:
         for e in edges
         if not e.differ
         or ((e.a, sentences[e.b.row].article) not in agreed and (e.b, sentences[e.a.row].article) not in agreed)
+        or _copies_but_for_figures(sentences[e.a.row].text, sentences[e.b.row].text)
     ]
+
+
+def _copies_but_for_figures(a: str, b: str) -> bool:
+    """Whether two sentences are word for word the same but for their figures: then they state one fact
+    with two values, whatever else the other article says ("valued at $10 million" copied as "valued at
+    $16 million", beside "worth $10 million" in both)."""
+    return _without_figures(a) == _without_figures(b)
+
+
+def _without_figures(text: str) -> list[str]:
+    return [w for w in re.findall(r"[\w'’]+", text.lower()) if not _figure_word(w)]
+
+
+def _figure_word(word: str) -> bool:
+    return any(c.isdigit() for c in word) or word in NUMBER_WORDS or word in SCALES
 
 
 def _fact_pairs(sentences: list[Sentence], facts: tuple[Fact, ...]) -> set[tuple[int, int]]:
