@@ -20,7 +20,6 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from datetime import date
 from itertools import combinations
 
 from ..embed import EmbeddedSentences
@@ -30,10 +29,10 @@ from ..validate import check_range
 from .ages import age_conflicts
 from .counts import count_conflicts
 from .measures import MeasuresConfig, field_lines, measure_conflicts
+from .moments import moments_of, sides_share_a_moment
 from .names import NamesConfig, copy_pairs, name_conflicts
 from .places import place_conflicts
 from .speakers import speaker_conflicts
-from .timeline import resolve_dates
 from .unionfind import DisjointSets
 from .values import NUMBER_WORDS, SCALES, Mention, ValuesConfig, read_mentions
 
@@ -72,9 +71,6 @@ DEFAULT = ConflictsConfig()
 # Words that make a value the whole of something ("the total", "overall", "in all"), as stems of the
 # length values.py gives the words around a value.
 TOTAL_STEMS = frozenset(w[: ValuesConfig().stem] for w in ("total", "overall", "combined", "altogether", "cumulative"))
-# Days this many apart are one day to _different_days.
-SAME_DAY = 1
-WEEKDAY_NAMES = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # Figures this many times apart are not taken for one quantity (see _apart); planted changes are within
 # 3 times, and the conflicts people found on truth-dev within 2.
 APART = 10.0
@@ -100,7 +96,7 @@ def find_conflicts(
     sentences = embedded.sentences
     by_row = _read_values(story, sentences, config)
     same_fact = _fact_pairs(sentences, facts)
-    moments = _moments(story, sentences)
+    moments = moments_of(story, sentences)
     edges = [
         e for e in _value_edges(by_row, embedded, same_fact, config) if not e.differ or not _part_and_whole(e.a, e.b)
     ]
@@ -146,32 +142,6 @@ def _as_update(conflict: Conflict, story: Story) -> Conflict:
         reason = "the sides were published on different days: the later may tell a later state"
         return replace(conflict, kind="update", reasons=(*conflict.reasons, reason))
     return conflict
-
-
-def _moments(story: Story, sentences: list[Sentence]) -> list[frozenset[str]]:
-    """The days each sentence names: dates (weekdays resolved against its article's date) and weekday
-    names as written. A sentence that names none is of the day the sentence before it in its article
-    names ("... plunging Monday. After a volatile session, the Dow ended down 1,175 points.")."""
-    published = {a.id: published_date(a.published) for a in story.articles}
-    moments: list[frozenset[str]] = []
-    named: dict[tuple[str, int], frozenset[str]] = {}
-    for sentence in sentences:
-        days = {d for d in resolve_dates(sentence.text, published.get(sentence.article)) if len(d) == len("2024-06-19")}
-        days |= {f"weekday {w.lower()}" for w in WEEKDAY_NAMES.findall(sentence.text)}
-        named[(sentence.article, sentence.index)] = frozenset(days)
-        moments.append(frozenset(days) or named.get((sentence.article, sentence.index - 1), frozenset()))
-    return moments
-
-
-def _different_days(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two sets of days are both given, of one sort (dates, weekday names), and share none. Dates
-    a day apart are one day: "today" or "Wednesday" is read against each article's publication date, and
-    outlets a day apart (or in other time zones) date one event a day apart."""
-    dates_a, dates_b = ({date.fromisoformat(d) for d in days if d[:1].isdigit()} for days in (a, b))
-    if dates_a and dates_b and not any(abs((x - y).days) <= SAME_DAY for x in dates_a for y in dates_b):
-        return True
-    names_a, names_b = ({d for d in days if d.startswith("weekday")} for days in (a, b))
-    return bool(names_a and names_b and not names_a & names_b)
 
 
 def _part_and_whole(a: Mention, b: Mention) -> bool:
@@ -345,16 +315,11 @@ def _value_conflicts(edges: list[Edge], sentences: list[Sentence], moments: list
         sides = _sides(members)
         # three values that cannot agree are seldom one quantity misreported three ways: more often the
         # group mixes quantities (a close, an intraday low, the day before), so only two sides are told
-        if len(sides) == 2 and (members[0].kind in DATE_KINDS or _sides_share_a_moment(sides, moments)):
+        if len(sides) == 2 and (
+            members[0].kind in DATE_KINDS or sides_share_a_moment([[m.row for m in side] for side in sides], moments)
+        ):
             conflicts.append(_conflict(members, sides, sentences))
     return conflicts
-
-
-def _sides_share_a_moment(sides: list[list[Mention]], moments: list[frozenset[str]]) -> bool:
-    """Whether two sides may be of one moment: not when their sentences name different days ("Friday ...
-    666 points" against "Monday ... 1,175 points"), each side's days being all its sentences name."""
-    days = [frozenset().union(*(moments[m.row] for m in side)) for side in sides]
-    return any(not _different_days(a, b) for a, b in combinations(days, 2))
 
 
 def _context_words(members: list[Mention], sentences: list[Sentence]) -> list[str]:
