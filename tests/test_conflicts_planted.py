@@ -45,3 +45,17 @@ def test_a_conversion_in_brackets_is_read_to_the_exchange_rate():
         ["$14.14 million", "$8.84 million"]
     ]
     assert conflicts([first], [first.replace("$8.84 million", "$8.3m")], [("a", 0), ("b", 0)]) == []
+
+
+def test_bounds_in_copies_but_for_their_figures_are_read_as_written():
+    first = "The couple married more than two decades later at the same hospital."
+    assert conflicts([first], [first.replace("two", "six")], [("a", 0), ("b", 0)]) == [
+        ["more than six decades", "more than two decades"]
+    ]
+    fall = "The Dow fell as much as 1,500 points in early trading."
+    assert conflicts([fall], [fall.replace("1,500", "2,250")], [("a", 0), ("b", 0)]) == [
+        ["as much as 1,500 points", "as much as 2,250 points"]
+    ]
+    # reworded, two lower bounds are both true of any figure above both
+    other = "The couple, born on one day, wed more than six decades on."
+    assert conflicts([first], [other], [("a", 0), ("b", 0)]) == []

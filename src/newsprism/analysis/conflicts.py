@@ -34,7 +34,7 @@ from .names import NamesConfig, copy_pairs, name_conflicts
 from .places import place_conflicts
 from .speakers import speaker_conflicts
 from .unionfind import DisjointSets
-from .values import NUMBER_WORDS, SCALES, Mention, ValuesConfig, read_mentions
+from .values import AT_LEAST, AT_MOST, NUMBER_WORDS, SCALES, Mention, ValuesConfig, read_mentions
 
 VERSION = "8"
 
@@ -74,6 +74,8 @@ TOTAL_STEMS = frozenset(w[: ValuesConfig().stem] for w in ("total", "overall", "
 # Figures this many times apart are not taken for one quantity (see _apart); planted changes are within
 # 3 times, and the conflicts people found on truth-dev within 2.
 APART = 10.0
+# Hedges that bound a value on one side only ("more than", "up to").
+ONE_SIDED = AT_LEAST | AT_MOST
 # The kinds of value read from sentences (values.py) that are dates.
 DATE_KINDS = frozenset(("date", "day of the month", "year"))
 NAME_REASON = "copies of one sentence that differ in a name"
@@ -161,9 +163,13 @@ def _value_edges(
     by_row: list[list[Mention]], embedded: EmbeddedSentences, same_fact: set[tuple[int, int]], config: ConflictsConfig
 ) -> list[Edge]:
     """Values matched within the sentence pairs of one fact, and time spans within reworded sentences."""
+    sentences = embedded.sentences
     edges = []
     for i, j in same_fact:
-        edges += _compare(by_row[i], by_row[j])
+        if _copies_but_for_figures(sentences[i].text, sentences[j].text):
+            edges += _compare(_as_written(by_row[i]), _as_written(by_row[j]))
+        else:
+            edges += _compare(by_row[i], by_row[j])
     for i, j in _span_pairs(by_row, embedded, same_fact):
         edges += _compare(*_shared_spans(by_row[i], by_row[j], config))
     return edges
@@ -188,6 +194,13 @@ def _copies_but_for_figures(a: str, b: str) -> bool:
     with two values, whatever else the other article says ("valued at $10 million" copied as "valued at
     $16 million", beside "worth $10 million" in both)."""
     return _without_figures(a) == _without_figures(b)
+
+
+def _as_written(mentions: list[Mention]) -> list[Mention]:
+    """Bounds read as their figures. Two sentences that are copies but for their figures bound one
+    quantity with the same words: "more than two decades" copied as "more than six decades", or
+    "falling as much as 1,500 points" as "as much as 2,250 points", changes what the source said."""
+    return [replace(m, low=m.value, high=m.value) if m.hedge in ONE_SIDED else m for m in mentions]
 
 
 def _without_figures(text: str) -> list[str]:
