@@ -1,9 +1,9 @@
 """Planted changes (bench/bench_conflicts.py) that were missed: a copy published a day later, a copy
 whose other sentences agree with the original's figure, and a conversion in brackets."""
 
-from newsprism.analysis.conflicts import find_conflicts
+from newsprism.analysis.conflicts import CONFIDENT, find_conflicts
 from newsprism.embed import EmbeddedSentences, HashingEmbedder
-from newsprism.records import Article, Evidence, Fact, Story
+from newsprism.records import Article, Conflict, Evidence, Fact, Story
 
 
 def conflicts(first: list[str], second: list[str], rows: list[tuple[str, int]], days=("18", "18")) -> list[list[str]]:
@@ -16,6 +16,14 @@ def conflicts(first: list[str], second: list[str], rows: list[tuple[str, int]], 
     facts = (Fact("f1", evidence[0].sentence, ("a", "b"), evidence),)
     found = find_conflicts(story, EmbeddedSentences(story.sentences(), HashingEmbedder()), facts)
     return [sorted(side.value for side in c.sides) for c in found]
+
+
+def find(first: str, second: str) -> list[Conflict]:
+    a = Article(id="a", text=first, sentences=(first,), published="2024-06-18")
+    b = Article(id="b", text=second, sentences=(second,), published="2024-06-18")
+    story = Story("s", (a, b))
+    facts = (Fact("f1", first, ("a", "b"), (Evidence("a", first), Evidence("b", second))),)
+    return list(find_conflicts(story, EmbeddedSentences(story.sentences(), HashingEmbedder()), facts))
 
 
 def test_today_in_articles_a_day_apart_is_one_day():
@@ -56,6 +64,8 @@ def test_bounds_in_copies_but_for_their_figures_are_read_as_written():
     assert conflicts([fall], [fall.replace("1,500", "2,250")], [("a", 0), ("b", 0)]) == [
         ["as much as 1,500 points", "as much as 2,250 points"]
     ]
+    [copied] = find(fall, fall.replace("1,500", "2,250"))
+    assert copied.confidence < CONFIDENT  # both bounds may be true: a possible difference
     # reworded, two lower bounds are both true of any figure above both
     other = "The couple, born on one day, wed more than six decades on."
     assert conflicts([first], [other], [("a", 0), ("b", 0)]) == []

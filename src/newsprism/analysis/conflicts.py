@@ -45,6 +45,9 @@ CONFIDENT = 0.6
 # swapped in copies of one sentence, a place given for one person or event.
 FACT_CONFIDENCE = 0.8
 NAME_CONFIDENCE = 0.7
+# Two bounds that a copy changed ("up to 40" copied as "up to 90") may both be true: a possible difference.
+BOUND_CONFIDENCE = 0.5
+BOUND_REASON = "one bound given two figures in sentences that are copies but for them"
 PLACE_CONFIDENCE = 0.7
 
 # Outside a fact, time spans in two sentences measure the same thing only when the sentences are
@@ -331,7 +334,10 @@ def _value_conflicts(edges: list[Edge], sentences: list[Sentence], moments: list
         if len(sides) == 2 and (
             members[0].kind in DATE_KINDS or sides_share_a_moment([[m.row for m in side] for side in sides], moments)
         ):
-            conflicts.append(_conflict(members, sides, sentences))
+            conflict = _conflict(members, sides, sentences)
+            if any(m.hedge in ONE_SIDED and m.low == m.high for m in members):  # bounds read as written
+                conflict = replace(conflict, confidence=BOUND_CONFIDENCE, reasons=(*conflict.reasons, BOUND_REASON))
+            conflicts.append(conflict)
     return conflicts
 
 
