@@ -85,25 +85,66 @@ DATE = re.compile(
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>(?:19|20)\d\d))?)\b"
 )
 YEAR = re.compile(r"(?<![\w$.,/-])(?:19|20)\d\d(?![\w%/-]|,\d)")
-DURATION = re.compile(rf"(?<![\w$.,/-])(?P<num>\d+|{'|'.join(NUMBER_WORDS)})\s+(?P<unit>{TIME_UNITS})\b(?![-\s]old)",
-                      re.I)
+DURATION = re.compile(
+    rf"(?<![\w$.,/-])(?P<num>\d+|{'|'.join(NUMBER_WORDS)})\s+(?P<unit>{TIME_UNITS})\b(?![-\s]old)", re.I
+)
 COUNT = re.compile(rf"(?<![\w$.,/:#-])(?P<num>{DIGITS})(?![\w.,%/:-]|\.\d)\s+(?P<unit>[a-z][a-z-]{{2,}})\b")
 AMOUNT = re.compile(
     r"(?:\$\s?(?P<money>\d[\d,]*(?:\.\d+)?)(?![\d%])"
     r"|(?<![\w$.,/-])(?P<pct>\d[\d,]*(?:\.\d+)?)(?:\s?%|\s+percent\b))"
 )
-NOT_COUNT_UNITS = {*re.findall(r"\w+", "year years month months week weeks day days hour hours decade decades"),
-                   "percent", "million", "billion", "trillion", "thousand", "hundred", "a.m", "p.m"}
-HEDGED = re.compile(r"(?:about|around|nearly|almost|some|roughly|approximately|over|more than|less than|under|"
-                    r"at least|up to)\s*$", re.I)
+NOT_COUNT_UNITS = {
+    *re.findall(r"\w+", "year years month months week weeks day days hour hours decade decades"),
+    "percent",
+    "million",
+    "billion",
+    "trillion",
+    "thousand",
+    "hundred",
+    "a.m",
+    "p.m",
+}
+HEDGED = re.compile(
+    r"(?:about|around|nearly|almost|some|roughly|approximately|over|more than|less than|under|"
+    r"at least|up to)\s*$",
+    re.I,
+)
 SYNONYMS = {
-    "said": "stated", "says": "states", "told": "informed", "announced": "declared", "began": "started",
-    "started": "began", "big": "large", "large": "big", "quickly": "rapidly", "later": "afterwards",
-    "also": "additionally", "because": "as", "many": "numerous", "showed": "demonstrated", "shows": "demonstrates",
-    "found": "discovered", "called": "described", "wanted": "wished", "believe": "think", "important": "significant",
-    "recent": "latest", "got": "received", "went": "headed", "asked": "questioned", "help": "assist",
-    "helped": "assisted", "before": "prior to", "after": "following", "made": "produced", "major": "key",
-    "during": "throughout", "often": "frequently", "new": "fresh", "decided": "chose", "killed": "slain",
+    "said": "stated",
+    "says": "states",
+    "told": "informed",
+    "announced": "declared",
+    "began": "started",
+    "started": "began",
+    "big": "large",
+    "large": "big",
+    "quickly": "rapidly",
+    "later": "afterwards",
+    "also": "additionally",
+    "because": "as",
+    "many": "numerous",
+    "showed": "demonstrated",
+    "shows": "demonstrates",
+    "found": "discovered",
+    "called": "described",
+    "wanted": "wished",
+    "believe": "think",
+    "important": "significant",
+    "recent": "latest",
+    "got": "received",
+    "went": "headed",
+    "asked": "questioned",
+    "help": "assist",
+    "helped": "assisted",
+    "before": "prior to",
+    "after": "following",
+    "made": "produced",
+    "major": "key",
+    "during": "throughout",
+    "often": "frequently",
+    "new": "fresh",
+    "decided": "chose",
+    "killed": "slain",
 }
 DETAIL_NOUNS = ("volunteers", "firefighters", "journalists", "teenagers", "nurses", "pilots", "tourists", "farmers")
 LEDES = (
@@ -220,8 +261,9 @@ def counts_in(text: str) -> list[re.Match[str]]:
     return found
 
 
-def plant_change(kind: str, sentence: str, rng: random.Random, names: dict[str, list[str]],
-                 ents: dict[str, list[tuple[str, str]]]) -> Variant | None:
+def plant_change(
+    kind: str, sentence: str, rng: random.Random, names: dict[str, list[str]], ents: dict[str, list[tuple[str, str]]]
+) -> Variant | None:
     """One factual change of ``kind`` in ``sentence``, or None when it has no value of that kind."""
     if kind in ("person", "place"):
         label = "PERSON" if kind == "person" else "GPE"
@@ -323,9 +365,13 @@ def plant_harmless(kind: str, sentence: str, rng: random.Random, document: str) 
             nouns = [n for n in DETAIL_NOUNS if n not in document.lower()]
             end = re.search(r"[.!?][\"”’')]*$", sentence)
             if nouns and end and not sentence[end.start() - 1].isdigit():
-                clause = rng.choice((f", according to a statement that also named three {rng.choice(nouns)}",
-                                     ", officials said in a statement released later that day"))
-                options.append(sentence[: end.start()] + clause + sentence[end.start():])
+                clause = rng.choice(
+                    (
+                        f", according to a statement that also named three {rng.choice(nouns)}",
+                        ", officials said in a statement released later that day",
+                    )
+                )
+                options.append(sentence[: end.start()] + clause + sentence[end.start() :])
     if not options:
         return None
     return Variant(kind, sentence, rng.choice(options))
@@ -355,7 +401,9 @@ def value_in(token: str, value: str) -> bool:
         return " ".join(re.sub(r"['’]s\b", "", text.lower()).replace(",", "").split())
 
     token, value = norm(token), norm(value)
-    return bool(re.search(rf"(?<![\w.]){re.escape(token)}(?!\w|\.\d)", value)) or (len(value) > 4 and value in token)
+    # a short scale may follow the figure ("$28.0bn" holds 28.0)
+    after = r"(?!(?!(?:bn|tn|m|k)\b)\w|\.\d)"
+    return bool(re.search(rf"(?<![\w.]){re.escape(token)}{after}", value)) or (len(value) > 4 and value in token)
 
 
 def matches(conflict: Conflict, variant: Variant) -> bool:
@@ -419,8 +467,11 @@ def evaluate(documents: list[str], seed: int, show: bool) -> None:
         variants = [Variant("unmodified", "", "")]
         for kind in (*CHANGES, *HARMLESS[1:]):
             for sentence in rng.sample(ordered, len(ordered)):
-                variant = (plant_change(kind, sentence, rng, names, ents) if kind in CHANGES
-                           else plant_harmless(kind, sentence, rng, original.text))
+                variant = (
+                    plant_change(kind, sentence, rng, names, ents)
+                    if kind in CHANGES
+                    else plant_harmless(kind, sentence, rng, original.text)
+                )
                 if variant:
                     variants.append(variant)
                     break
@@ -429,8 +480,16 @@ def evaluate(documents: list[str], seed: int, show: bool) -> None:
         for variant in variants:
             copy_id = f"{original.id}-{variant.kind}"
             try:
-                copy = pipeline.run(RawDocument(copy_id, "record", make_copy(original, variant, kept, lede), id=copy_id,
-                                                title=title, published="2024-06-19"))
+                copy = pipeline.run(
+                    RawDocument(
+                        copy_id,
+                        "record",
+                        make_copy(original, variant, kept, lede),
+                        id=copy_id,
+                        title=title,
+                        published="2024-06-19",
+                    )
+                )
             except InputError:
                 skipped += 1
                 continue
@@ -458,8 +517,11 @@ def evaluate(documents: list[str], seed: int, show: bool) -> None:
             new = [c for c in wrong if signature(c) not in baseline]
             tally.new += len(new)
             tally.with_new += bool(new)
-            tally.examples += [f"{original.id} {variant.kind} [{variant.old} -> {variant.new}]: {c.about}: "
-                               + " | ".join(s.value for s in c.sides) for c in wrong]
+            tally.examples += [
+                f"{original.id} {variant.kind} [{variant.old} -> {variant.new}]: {c.about}: "
+                + " | ".join(s.value for s in c.sides)
+                for c in wrong
+            ]
             if variant.kind == "unmodified":
                 in_original = set(original.sentences)
                 for sentence in copy.sentences:
@@ -476,10 +538,14 @@ def evaluate(documents: list[str], seed: int, show: bool) -> None:
     seconds = time.perf_counter() - start
     report(tallies, len(articles), skipped, prepared, seconds)
     print(f"\nfact grouping on {tallies['unmodified'].pairs} unmodified pairs:")
-    print(f"{'copied sentences':<18} {'with original':>13} {'share':>6}   {'2-source facts':>14} {'mixed':>6} "
-          f"{'share':>6}")
-    print(f"{copied:<18} {copied_grouped:>13} {copied_grouped / max(copied, 1):>6.3f}   {two_source:>14} "
-          f"{mixed:>6} {mixed / max(two_source, 1):>6.3f}")
+    print(
+        f"{'copied sentences':<18} {'with original':>13} {'share':>6}   {'2-source facts':>14} {'mixed':>6} "
+        f"{'share':>6}"
+    )
+    print(
+        f"{copied:<18} {copied_grouped:>13} {copied_grouped / max(copied, 1):>6.3f}   {two_source:>14} "
+        f"{mixed:>6} {mixed / max(two_source, 1):>6.3f}"
+    )
     if show:
         print("\nwhat the right conflicts were about:")
         for kind in CHANGES:
@@ -496,11 +562,15 @@ def evaluate(documents: list[str], seed: int, show: bool) -> None:
 
 def report(tallies: dict[str, Tally], stories: int, skipped: int, prepared: float, seconds: float) -> None:
     pairs = sum(t.pairs for t in tallies.values())
-    print(f"{stories} stories, {pairs} article pairs ({skipped} variants skipped: the change did not survive "
-          f"cleaning), {prepared:.0f} s to prepare, {seconds:.0f} s to analyse ({seconds / max(pairs, 1):.2f} s/pair)")
+    print(
+        f"{stories} stories, {pairs} article pairs ({skipped} variants skipped: the change did not survive "
+        f"cleaning), {prepared:.0f} s to prepare, {seconds:.0f} s to analyse ({seconds / max(pairs, 1):.2f} s/pair)"
+    )
     print("\nplanted changes (P over conflicts reported on these pairs, R over planted changes):")
-    print(f"{'change':<12} {'planted':>7} {'read':>6} {'grouped':>7} {'found':>5} {'R':>6} {'conflicts':>9} "
-          f"{'right':>5} {'P':>6} {'P new':>6}")
+    print(
+        f"{'change':<12} {'planted':>7} {'read':>6} {'grouped':>7} {'found':>5} {'R':>6} {'conflicts':>9} "
+        f"{'right':>5} {'P':>6} {'P new':>6}"
+    )
     total = Tally()
     ratio: Callable[[int, int], str] = lambda a, b: f"{a / b:.3f}" if b else "-"  # noqa: E731
     for kind in CHANGES:
@@ -508,23 +578,31 @@ def report(tallies: dict[str, Tally], stories: int, skipped: int, prepared: floa
         for name in ("pairs", "read", "grouped", "found", "conflicts", "correct", "new"):
             setattr(total, name, getattr(total, name) + getattr(t, name))
     for kind, t in [*((k, tallies[k]) for k in CHANGES), ("all", total)]:
-        print(f"{kind:<12} {t.pairs:>7} {ratio(t.read, t.pairs):>6} {ratio(t.grouped, t.pairs):>7} {t.found:>5} "
-              f"{ratio(t.found, t.pairs):>6} {t.conflicts:>9} {t.correct:>5} {ratio(t.correct, t.conflicts):>6} "
-              f"{ratio(t.correct, t.correct + t.new):>6}")
+        print(
+            f"{kind:<12} {t.pairs:>7} {ratio(t.read, t.pairs):>6} {ratio(t.grouped, t.pairs):>7} {t.found:>5} "
+            f"{ratio(t.found, t.pairs):>6} {t.conflicts:>9} {t.correct:>5} {ratio(t.correct, t.conflicts):>6} "
+            f"{ratio(t.correct, t.correct + t.new):>6}"
+        )
     print("\nharmless variants (every conflict is false):")
-    print(f"{'variant':<14} {'pairs':>6} {'grouped':>7} {'with conflict':>13} {'rate':>6} {'conflicts':>9} "
-          f"{'with new':>8} {'rate':>6}")
+    print(
+        f"{'variant':<14} {'pairs':>6} {'grouped':>7} {'with conflict':>13} {'rate':>6} {'conflicts':>9} "
+        f"{'with new':>8} {'rate':>6}"
+    )
     for kind in HARMLESS:
         t = tallies[kind]
         grouped = ratio(t.grouped, t.pairs) if kind != "unmodified" else "-"
         with_new = f"{t.with_new:>8} {ratio(t.with_new, t.pairs):>6}" if kind != "unmodified" else f"{'-':>8} {'-':>6}"
-        print(f"{kind:<14} {t.pairs:>6} {grouped:>7} {t.with_conflict:>13} {ratio(t.with_conflict, t.pairs):>6} "
-              f"{t.conflicts:>9} {with_new}")
+        print(
+            f"{kind:<14} {t.pairs:>6} {grouped:>7} {t.with_conflict:>13} {ratio(t.with_conflict, t.pairs):>6} "
+            f"{t.conflicts:>9} {with_new}"
+        )
     false_elsewhere = sum(tallies[k].conflicts for k in HARMLESS)
     everything = total.conflicts + false_elsewhere
-    print(f"\nprecision over every conflict reported (planted, harmless and unmodified pairs): "
-          f"{ratio(total.correct, everything)} ({total.correct}/{everything}); targets P >= 0.9, R >= 0.8, "
-          f"harmless never reported")
+    print(
+        f"\nprecision over every conflict reported (planted, harmless and unmodified pairs): "
+        f"{ratio(total.correct, everything)} ({total.correct}/{everything}); targets P >= 0.9, R >= 0.8, "
+        f"harmless never reported"
+    )
 
 
 def main() -> None:

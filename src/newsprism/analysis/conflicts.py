@@ -29,15 +29,15 @@ from ..validate import check_range
 from .ages import age_conflicts
 from .counts import count_conflicts
 from .measures import MeasuresConfig, field_lines, measure_conflicts
+from .moments import moments_of, sides_share_a_moment
 from .names import NamesConfig, copy_pairs, name_conflicts
 from .places import place_conflicts
 from .speakers import speaker_conflicts
-from .timeline import resolve_dates
 from .translation import translation_conflicts
 from .unionfind import DisjointSets
-from .values import Mention, ValuesConfig, read_mentions
+from .values import AT_LEAST, AT_MOST, NUMBER_WORDS, SCALES, Mention, ValuesConfig, read_mentions
 
-VERSION = "8"
+VERSION = "9"
 
 # Conflicts at or above this confidence are told as conflicts; those below as possible differences.
 CONFIDENT = 0.6
@@ -46,6 +46,9 @@ CONFIDENT = 0.6
 # swapped in copies of one sentence, a place given for one person or event.
 FACT_CONFIDENCE = 0.8
 NAME_CONFIDENCE = 0.7
+# Two bounds that a copy changed ("up to 40" copied as "up to 90") may both be true: a possible difference.
+BOUND_CONFIDENCE = 0.5
+BOUND_REASON = "one bound given two figures in sentences that are copies but for them"
 PLACE_CONFIDENCE = 0.7
 
 # Outside a fact, time spans in two sentences measure the same thing only when the sentences are
@@ -72,10 +75,11 @@ DEFAULT = ConflictsConfig()
 # Words that make a value the whole of something ("the total", "overall", "in all"), as stems of the
 # length values.py gives the words around a value.
 TOTAL_STEMS = frozenset(w[: ValuesConfig().stem] for w in ("total", "overall", "combined", "altogether", "cumulative"))
-WEEKDAY_NAMES = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # Figures this many times apart are not taken for one quantity (see _apart); planted changes are within
 # 3 times, and the conflicts people found on truth-dev within 2.
 APART = 10.0
+# Hedges that bound a value on one side only ("more than", "up to").
+ONE_SIDED = AT_LEAST | AT_MOST
 # The kinds of value read from sentences (values.py) that are dates.
 DATE_KINDS = frozenset(("date", "day of the month", "year"))
 NAME_REASON = "copies of one sentence that differ in a name"
@@ -98,7 +102,7 @@ def find_conflicts(
     sentences = embedded.sentences
     by_row = _read_values(story, sentences, config)
     same_fact = _fact_pairs(sentences, facts)
-    moments = _moments(story, sentences)
+    moments = moments_of(story, sentences)
     edges = [
         e for e in _value_edges(by_row, embedded, same_fact, config) if not e.differ or not _part_and_whole(e.a, e.b)
     ]
@@ -147,30 +151,6 @@ def _as_update(conflict: Conflict, story: Story) -> Conflict:
     return conflict
 
 
-def _moments(story: Story, sentences: list[Sentence]) -> list[frozenset[str]]:
-    """The days each sentence names: dates (weekdays resolved against its article's date) and weekday
-    names as written. A sentence that names none is of the day the sentence before it in its article
-    names ("... plunging Monday. After a volatile session, the Dow ended down 1,175 points.")."""
-    published = {a.id: published_date(a.published) for a in story.articles}
-    moments: list[frozenset[str]] = []
-    named: dict[tuple[str, int], frozenset[str]] = {}
-    for sentence in sentences:
-        days = {d for d in resolve_dates(sentence.text, published.get(sentence.article)) if len(d) == len("2024-06-19")}
-        days |= {f"weekday {w.lower()}" for w in WEEKDAY_NAMES.findall(sentence.text)}
-        named[(sentence.article, sentence.index)] = frozenset(days)
-        moments.append(frozenset(days) or named.get((sentence.article, sentence.index - 1), frozenset()))
-    return moments
-
-
-def _different_days(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two sets of days are both given, of one sort (dates, weekday names), and share none."""
-    for sort in (lambda d: d[:1].isdigit(), lambda d: d.startswith("weekday")):
-        mine, theirs = {d for d in a if sort(d)}, {d for d in b if sort(d)}
-        if mine and theirs and not mine & theirs:
-            return True
-    return False
-
-
 def _part_and_whole(a: Mention, b: Mention) -> bool:
     """Whether one value is a total and the other not ("the total tax take about 32 percent" against "a
     15 percent cultivation tax"): a part and its whole differ without contradicting each other."""
@@ -188,9 +168,13 @@ def _value_edges(
     by_row: list[list[Mention]], embedded: EmbeddedSentences, same_fact: set[tuple[int, int]], config: ConflictsConfig
 ) -> list[Edge]:
     """Values matched within the sentence pairs of one fact, and time spans within reworded sentences."""
+    sentences = embedded.sentences
     edges = []
     for i, j in same_fact:
-        edges += _compare(by_row[i], by_row[j])
+        if _copies_but_for_figures(sentences[i].text, sentences[j].text):
+            edges += _compare(_as_written(by_row[i]), _as_written(by_row[j]))
+        else:
+            edges += _compare(by_row[i], by_row[j])
     for i, j in _span_pairs(by_row, embedded, same_fact):
         edges += _compare(*_shared_spans(by_row[i], by_row[j], config))
     return edges
@@ -206,7 +190,30 @@ def _without_agreed(edges: list[Edge], sentences: list[Sentence]) -> list[Edge]:
         for e in edges
         if not e.differ
         or ((e.a, sentences[e.b.row].article) not in agreed and (e.b, sentences[e.a.row].article) not in agreed)
+        or _copies_but_for_figures(sentences[e.a.row].text, sentences[e.b.row].text)
     ]
+
+
+def _copies_but_for_figures(a: str, b: str) -> bool:
+    """Whether two sentences are word for word the same but for their figures: then they state one fact
+    with two values, whatever else the other article says ("valued at $10 million" copied as "valued at
+    $16 million", beside "worth $10 million" in both)."""
+    return _without_figures(a) == _without_figures(b)
+
+
+def _as_written(mentions: list[Mention]) -> list[Mention]:
+    """Bounds read as their figures. Two sentences that are copies but for their figures bound one
+    quantity with the same words: "more than two decades" copied as "more than six decades", or
+    "falling as much as 1,500 points" as "as much as 2,250 points", changes what the source said."""
+    return [replace(m, low=m.value, high=m.value) if m.hedge in ONE_SIDED else m for m in mentions]
+
+
+def _without_figures(text: str) -> list[str]:
+    return [w for w in re.findall(r"[\w'’]+", text.lower()) if not _figure_word(w)]
+
+
+def _figure_word(word: str) -> bool:
+    return any(c.isdigit() for c in word) or word in NUMBER_WORDS or word in SCALES
 
 
 def _fact_pairs(sentences: list[Sentence], facts: tuple[Fact, ...]) -> set[tuple[int, int]]:
@@ -326,16 +333,14 @@ def _value_conflicts(edges: list[Edge], sentences: list[Sentence], moments: list
         sides = _sides(members)
         # three values that cannot agree are seldom one quantity misreported three ways: more often the
         # group mixes quantities (a close, an intraday low, the day before), so only two sides are told
-        if len(sides) == 2 and (members[0].kind in DATE_KINDS or _sides_share_a_moment(sides, moments)):
-            conflicts.append(_conflict(members, sides, sentences))
+        if len(sides) == 2 and (
+            members[0].kind in DATE_KINDS or sides_share_a_moment([[m.row for m in side] for side in sides], moments)
+        ):
+            conflict = _conflict(members, sides, sentences)
+            if any(m.hedge in ONE_SIDED and m.low == m.high for m in members):  # bounds read as written
+                conflict = replace(conflict, confidence=BOUND_CONFIDENCE, reasons=(*conflict.reasons, BOUND_REASON))
+            conflicts.append(conflict)
     return conflicts
-
-
-def _sides_share_a_moment(sides: list[list[Mention]], moments: list[frozenset[str]]) -> bool:
-    """Whether two sides may be of one moment: not when their sentences name different days ("Friday ...
-    666 points" against "Monday ... 1,175 points"), each side's days being all its sentences name."""
-    days = [frozenset().union(*(moments[m.row] for m in side)) for side in sides]
-    return any(not _different_days(a, b) for a, b in combinations(days, 2))
 
 
 def _context_words(members: list[Mention], sentences: list[Sentence]) -> list[str]:

@@ -89,7 +89,10 @@ CONVERSION_SHARE = 0.02
 # A measure given again in brackets in another unit: "56 nautical miles (103 kilometers)".
 BRACKETED = re.compile(rf"\s*\(\s*(?:{HEDGE})?[~∼]?(?:{FIGURE})(?:\s*|-)(?:(?i:{UNIT})|m|g)\b[^()]*\)")
 # Money first in brackets, or after another amount there, converts the amount before the brackets ("1bn
-# yen ($8.3m, £5.6m)"): at the day's rate, which outlets take on different days; no figure of its own.
+# yen ($8.3m, £5.6m)"): at the day's rate, which outlets take on different days.
+# How far apart two outlets' conversions of one amount may be: exchange rates move this much over the
+# months a story runs (1bn yen was $8.3m and $8.84m, mn-dev-168), a misread figure more.
+CONVERSION_RATE = 0.2
 CONVERTED = re.compile(r"\(\s*(?:(?:about|around|roughly|some)\s+)?(?:[$£€][^()]*,\s*)?$", re.I)
 # A distance from a named place: "90 miles north of Las Vegas", "12 miles off the Izu Peninsula",
 # "56 nautical miles (103 kilometers) southwest of Yokosuka", "56 nautical miles from the port of Yokosuka".
@@ -326,8 +329,10 @@ def _amounts(reader: _Reader) -> Iterator[Mention]:
     for match in MONEY.finditer(reader.text):
         value = _number(match.group("num"), match.group("scale") or SHORT_SCALES.get(match.group("short") or ""))
         converted = CONVERTED.search(reader.text[: match.start()])
-        if value is not None and reader.free(*match.span()) and not converted:
-            yield _share(reader, match, reader.mention(f"amount in {match.group('currency')}", match, value, 0.0))
+        if value is not None and reader.free(*match.span()):
+            # a conversion is at some day's rate: as sure as the rate, not as its digits
+            rounding = CONVERSION_RATE * value if converted else 0.0
+            yield _share(reader, match, reader.mention(f"amount in {match.group('currency')}", match, value, rounding))
     for match in PERCENT.finditer(reader.text):
         value = _number(match.group("num"))
         if value is not None and reader.free(*match.span()):
