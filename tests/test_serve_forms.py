@@ -111,8 +111,11 @@ def test_a_person_adds_a_feed_with_the_token_and_follows_what_came_in(browser, s
         entry = page.locator("li.feed", has_text=feed)
         came = re.search(r"Last poll: (\d+) new articles", entry.inner_text())
         assert came and int(came.group(1)) >= 2  # the feed's two article pages at least
+        # the first story that came in: the piers' articles, with or without the memo's headline (its page is
+        # refused by robots.txt, so the feed item is read as a headline article), or the memo on its own
         entry.locator("ul.came a").first.click()
         assert page.url.startswith(server + "/stories/")
-        assert "Pier" in page.title() and page.locator(f'a[href^="{site.url}/a"]').count() >= 1
+        assert any(title in page.title() for title in ("Pier 0 closed", "Pier 1 closed", "Internal memo"))
+        assert page.locator(f'a[href^="{site.url}/"]').count() >= 1
     finally:
         site.close()
