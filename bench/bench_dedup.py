@@ -215,15 +215,21 @@ def build_world(work: Path) -> tuple[dict, FillerMaker]:
     copies = []
     for doc in originals:
         texts = (doc.text, syndicated(doc.text, rng, vocabulary), truncated(doc.text, rng))
-        copies += [{"id": f"{doc.id}~{kind}", "original": doc.id, "kind": kind, "text": text}
-                   for kind, text in zip(KINDS, texts, strict=True)]
+        copies += [
+            {"id": f"{doc.id}~{kind}", "original": doc.id, "kind": kind, "text": text}
+            for kind, text in zip(KINDS, texts, strict=True)
+        ]
     fresh = [{"id": f"fresh-{i:03d}", "text": maker.text(FRESH_SEED + i)} for i in range(FRESH)]
     order = [c["id"] for c in copies]
     rng.shuffle(order)
     timed = order[: TIMED - FRESH] + [f["id"] for f in fresh]
     rng.shuffle(timed)
-    world = {"real": [{"id": d.id, "story": d.story, "text": d.text} for d in real], "copies": copies,
-             "fresh": fresh, "checks": timed + order[TIMED - FRESH :]}
+    world = {
+        "real": [{"id": d.id, "story": d.story, "text": d.text} for d in real],
+        "copies": copies,
+        "fresh": fresh,
+        "checks": timed + order[TIMED - FRESH :],
+    }
     (work / "world.json").write_text(json.dumps(world), encoding="utf-8")
     return world, maker
 
@@ -282,8 +288,11 @@ def _filler_chunk(bounds: tuple[int, int]) -> tuple[int, np.ndarray, np.ndarray,
 def precompute(maker: FillerMaker, count: int, workers: int, work: Path) -> dict:
     files = {name: work / f"filler-{name}.npy" for name in ("sigs", "buckets", "prints")}
     bands = sqlite_bands(sqlite3.connect(":memory:")).bands
-    shapes = {"sigs": ((count, NUM_PERM), np.uint32), "buckets": ((count, bands), np.int64),
-              "prints": ((count,), "S40")}
+    shapes = {
+        "sigs": ((count, NUM_PERM), np.uint32),
+        "buckets": ((count, bands), np.int64),
+        "prints": ((count,), "S40"),
+    }
     out = {name: np.lib.format.open_memmap(files[name], "w+", dtype, shape) for name, (shape, dtype) in shapes.items()}
     seconds, start, done = np.zeros(4), time.perf_counter(), 0
     with Pool(workers, _init_worker, (maker,)) as pool:
@@ -296,8 +305,12 @@ def precompute(maker: FillerMaker, count: int, workers: int, work: Path) -> dict
                 log(f"signatures {done}/{count}, {time.perf_counter() - start:.0f} s")
     for array in out.values():
         array.flush()
-    info = {"count": count, "workers": workers, "wall": time.perf_counter() - start,
-            "cpu": dict(zip(("generate", "fingerprint", "signature", "buckets"), seconds.tolist(), strict=True))}
+    info = {
+        "count": count,
+        "workers": workers,
+        "wall": time.perf_counter() - start,
+        "cpu": dict(zip(("generate", "fingerprint", "signature", "buckets"), seconds.tolist(), strict=True)),
+    }
     (work / "filler.json").write_text(json.dumps(info), encoding="utf-8")
     return info
 
@@ -341,9 +354,16 @@ def fill_sqlite(size: int, work: Path) -> dict:
     db.commit()
     real_seconds = time.perf_counter() - start
     db.close()
-    return {"bulk_count": count, "real_count": len(world["real"]), "bulk_s": bulk_seconds,
-            "minhash_rows_s": minhash_seconds, "real_add_s": real_seconds, "pairs": pairs,
-            "db_mb": path.stat().st_size / 2**20, "fill_peak_mb": rss_mb("VmHWM")}
+    return {
+        "bulk_count": count,
+        "real_count": len(world["real"]),
+        "bulk_s": bulk_seconds,
+        "minhash_rows_s": minhash_seconds,
+        "real_add_s": real_seconds,
+        "pairs": pairs,
+        "db_mb": path.stat().st_size / 2**20,
+        "fill_peak_mb": rss_mb("VmHWM"),
+    }
 
 
 def bulk_minhashes(db: sqlite3.Connection, work: Path, count: int) -> None:
@@ -393,8 +413,14 @@ def check_sqlite(size: int, work: Path) -> dict:
             commits.append(time.perf_counter() - t0)
     db.commit()
     db.close()
-    return {"stored": stored, "timings": rows, "pairs": pairs, "commits": commits,
-            "rss_before_mb": rss_before, "peak_mb": rss_mb("VmHWM")}
+    return {
+        "stored": stored,
+        "timings": rows,
+        "pairs": pairs,
+        "commits": commits,
+        "rss_before_mb": rss_before,
+        "peak_mb": rss_mb("VmHWM"),
+    }
 
 
 def lean(values: np.ndarray) -> LeanMinHash:
@@ -444,10 +470,18 @@ def run_datasketch(size: int, work: Path) -> dict:
     with path.open("wb") as handle:
         pickle.dump(lsh, handle, protocol=pickle.HIGHEST_PROTOCOL)
     dump_seconds = time.perf_counter() - start
-    return {"fill_count": count, "fill_s": fill_seconds, "rss_before_mb": rss_before, "rss_filled_mb": rss_filled,
-            "timings": [c[:3] for c in checks], "real_candidates": [r[2] for r in real],
-            "pairs": [p for r in real + checks for p in r[3]], "pickle_mb": path.stat().st_size / 2**20,
-            "dump_s": dump_seconds, "peak_mb": rss_mb("VmHWM")}
+    return {
+        "fill_count": count,
+        "fill_s": fill_seconds,
+        "rss_before_mb": rss_before,
+        "rss_filled_mb": rss_filled,
+        "timings": [c[:3] for c in checks],
+        "real_candidates": [r[2] for r in real],
+        "pairs": [p for r in real + checks for p in r[3]],
+        "pickle_mb": path.stat().st_size / 2**20,
+        "dump_s": dump_seconds,
+        "peak_mb": rss_mb("VmHWM"),
+    }
 
 
 def load_pickle(size: int, work: Path) -> dict:
@@ -459,8 +493,12 @@ def load_pickle(size: int, work: Path) -> dict:
     return {"load_s": seconds, "keys": len(lsh.keys.keys()), "rss_growth_mb": rss_mb() - rss_before}
 
 
-ROLES = {"sqlite-fill": fill_sqlite, "sqlite-check": check_sqlite, "datasketch": run_datasketch,
-         "pickle-load": load_pickle}
+ROLES = {
+    "sqlite-fill": fill_sqlite,
+    "sqlite-check": check_sqlite,
+    "datasketch": run_datasketch,
+    "pickle-load": load_pickle,
+}
 
 
 def child(role: str, size: int, work: Path) -> dict:
@@ -505,8 +543,14 @@ class Judge:
         kinds = Counter(self.kind(a, b) for a, b, *_ in pairs)
         false = [(a, b, j, round(self.jaccard(a, b), 4)) for a, b, j, _ in pairs if self.kind(a, b) == "false"]
         precision = kinds["planted"] / max(1, kinds["planted"] + kinds["false"])
-        return {"pairs": len(pairs), "planted": kinds["planted"], "real-real": kinds["real-real"],
-                "false": len(false), "precision": precision, "false_pairs": false}
+        return {
+            "pairs": len(pairs),
+            "planted": kinds["planted"],
+            "real-real": kinds["real-real"],
+            "false": len(false),
+            "precision": precision,
+            "false_pairs": false,
+        }
 
 
 # ---------------------------------------------------------------- report
@@ -533,8 +577,10 @@ def background(world: dict, maker: FillerMaker) -> list[list[str]]:
     index = sqlite_bands(sqlite3.connect(":memory:"))
     real = world["real"]
     rows = []
-    groups = {"real, different stories": [(d["text"], d["story"]) for d in real],
-              "filler": [(maker.text(seed), str(seed)) for seed in range(2 * len(real))]}
+    groups = {
+        "real, different stories": [(d["text"], d["story"]) for d in real],
+        "filler": [(maker.text(seed), str(seed)) for seed in range(2 * len(real))],
+    }
     for name, docs in groups.items():
         bands = [set(band_keys(signature(text), index.bands, index.rows)) for text, _ in docs]
         texts = [text for text, _ in docs]
@@ -542,20 +588,43 @@ def background(world: dict, maker: FillerMaker) -> list[list[str]]:
         hits = [(i, j) for i, j in pairs if bands[i] & bands[j]]
         distinct = [(i, j) for i, j in hits if texts[i] != texts[j]]
         rate = len(distinct) / len(pairs)
-        rows.append([name, f"{len(docs)}", f"{len(pairs)}", f"{len(hits)}", f"{len(distinct)}", f"{rate:.2e}",
-                     f"{rate * 1_000_000:.1f}"])
+        rows.append(
+            [
+                name,
+                f"{len(docs)}",
+                f"{len(pairs)}",
+                f"{len(hits)}",
+                f"{len(distinct)}",
+                f"{rate:.2e}",
+                f"{rate * 1_000_000:.1f}",
+            ]
+        )
     return rows
 
 
 def report(info: dict, results: dict[int, dict], judge: Judge, world: dict, back: list[list[str]]) -> None:
     cpu = {k: v / info["count"] for k, v in info["cpu"].items()}
-    table(f"Filler signatures, precomputed once for {info['count']} articles in a Pool of {info['workers']} "
-          "processes (CPU ms per article in the workers; wall ms per article for the pool)",
-          ["articles", "wall s", "wall ms/art", "generate", "text_fingerprint", "signature", "band_keys"],
-          [[f"{info['count']}", f"{info['wall']:.0f}", ms(info["wall"] / info["count"]), ms(cpu["generate"]),
-            ms(cpu["fingerprint"]), ms(cpu["signature"]), ms(cpu["buckets"])]])
-    table("Unrelated pairs sharing at least one of the 32 LSH bands (identical texts not counted in 'distinct')",
-          ["set", "docs", "pairs", "sharing", "distinct", "rate", "expected candidates per check at 1M"], back)
+    table(
+        f"Filler signatures, precomputed once for {info['count']} articles in a Pool of {info['workers']} "
+        "processes (CPU ms per article in the workers; wall ms per article for the pool)",
+        ["articles", "wall s", "wall ms/art", "generate", "text_fingerprint", "signature", "band_keys"],
+        [
+            [
+                f"{info['count']}",
+                f"{info['wall']:.0f}",
+                ms(info["wall"] / info["count"]),
+                ms(cpu["generate"]),
+                ms(cpu["fingerprint"]),
+                ms(cpu["signature"]),
+                ms(cpu["buckets"]),
+            ]
+        ],
+    )
+    table(
+        "Unrelated pairs sharing at least one of the 32 LSH bands (identical texts not counted in 'distinct')",
+        ["set", "docs", "pairs", "sharing", "distinct", "rate", "expected candidates per check at 1M"],
+        back,
+    )
     sqlite_table(results)
     datasketch_table(results)
     quality_table(results, judge, world["checks"])
@@ -570,19 +639,48 @@ def sqlite_table(results: dict[int, dict]) -> None:
         total = [t[2] for t in timed]
         rest = [t[2] - t[1] for t in timed]
         every = [t[2] for t in check["timings"]]
-        rows.append([f"{size}", f"{fill['bulk_s']:.1f}", f"{fill['bulk_count'] / fill['bulk_s']:.0f}",
-                     f"{fill['real_count'] / fill['real_add_s']:.0f}", f"{fill['db_mb']:.0f}",
-                     f"{check['peak_mb']:.0f}", f"{check['peak_mb'] - check['rss_before_mb']:.0f}",
-                     ms(statistics.median(total)), ms(p95(total)),
-                     ms(statistics.median(rest)), ms(p95(rest)), ms(statistics.median(t[1] for t in timed)),
-                     ms(statistics.median(t[0] for t in timed)), f"{len(every) / sum(every):.0f}",
-                     ms(statistics.median(check["commits"]))])
-    table("SQLite bands (Bands), on-disk file in /tmp. bulk fill = executemany of precomputed rows in one "
-          "transaction (setup);\nadd = index.add(id, text) in a new process; latency over 200 checks (100 copies, "
-          "100 fresh), 'no sig' = add minus signature(text)",
-          ["N", "bulk s", "bulk art/s", "real add art/s", "db MB", "peak RSS MB", "RSS growth MB", "add med ms",
-           "add p95 ms", "no sig med", "no sig p95", "signature ms", "fingerprint ms", "add art/s",
-           f"commit/{BATCH} ms"], rows)
+        rows.append(
+            [
+                f"{size}",
+                f"{fill['bulk_s']:.1f}",
+                f"{fill['bulk_count'] / fill['bulk_s']:.0f}",
+                f"{fill['real_count'] / fill['real_add_s']:.0f}",
+                f"{fill['db_mb']:.0f}",
+                f"{check['peak_mb']:.0f}",
+                f"{check['peak_mb'] - check['rss_before_mb']:.0f}",
+                ms(statistics.median(total)),
+                ms(p95(total)),
+                ms(statistics.median(rest)),
+                ms(p95(rest)),
+                ms(statistics.median(t[1] for t in timed)),
+                ms(statistics.median(t[0] for t in timed)),
+                f"{len(every) / sum(every):.0f}",
+                ms(statistics.median(check["commits"])),
+            ]
+        )
+    table(
+        "SQLite bands (Bands), on-disk file in /tmp. bulk fill = executemany of precomputed rows in one "
+        "transaction (setup);\nadd = index.add(id, text) in a new process; latency over 200 checks (100 copies, "
+        "100 fresh), 'no sig' = add minus signature(text)",
+        [
+            "N",
+            "bulk s",
+            "bulk art/s",
+            "real add art/s",
+            "db MB",
+            "peak RSS MB",
+            "RSS growth MB",
+            "add med ms",
+            "add p95 ms",
+            "no sig med",
+            "no sig p95",
+            "signature ms",
+            "fingerprint ms",
+            "add art/s",
+            f"commit/{BATCH} ms",
+        ],
+        rows,
+    )
 
 
 def datasketch_table(results: dict[int, dict]) -> None:
@@ -597,15 +695,46 @@ def datasketch_table(results: dict[int, dict]) -> None:
         rest = [t[1] for t in timed]
         every = [t[0] + t[1] for t in ds["timings"]]
         growth = ds["rss_filled_mb"] - ds["rss_before_mb"]
-        rows.append([f"{size}", f"{ds['fill_s']:.1f}", f"{ds['fill_count'] / ds['fill_s']:.0f}", f"{growth:.0f}",
-                     f"{growth * 2**20 / ds['fill_count']:.0f}", ms(statistics.median(total)), ms(p95(total)),
-                     ms(statistics.median(rest)), ms(p95(rest)), f"{len(every) / sum(every):.0f}",
-                     f"{ds['pickle_mb']:.0f}", f"{ds['dump_s']:.1f}", f"{r['load']['load_s']:.1f}",
-                     f"{r['load']['rss_growth_mb']:.0f}"])
-    table("datasketch MinHashLSH in memory. insert = lsh.insert of precomputed LeanMinHash; check = signature + "
-          "query + verify + insert;\nRSS growth over the insert of N - R filler signatures; pickle load in a new "
-          "process", ["N", "insert s", "insert art/s", "RSS growth MB", "B/article", "check med ms", "check p95 ms",
-                      "no sig med", "no sig p95", "check art/s", "pickle MB", "dump s", "load s", "load RSS MB"], rows)
+        rows.append(
+            [
+                f"{size}",
+                f"{ds['fill_s']:.1f}",
+                f"{ds['fill_count'] / ds['fill_s']:.0f}",
+                f"{growth:.0f}",
+                f"{growth * 2**20 / ds['fill_count']:.0f}",
+                ms(statistics.median(total)),
+                ms(p95(total)),
+                ms(statistics.median(rest)),
+                ms(p95(rest)),
+                f"{len(every) / sum(every):.0f}",
+                f"{ds['pickle_mb']:.0f}",
+                f"{ds['dump_s']:.1f}",
+                f"{r['load']['load_s']:.1f}",
+                f"{r['load']['rss_growth_mb']:.0f}",
+            ]
+        )
+    table(
+        "datasketch MinHashLSH in memory. insert = lsh.insert of precomputed LeanMinHash; check = signature + "
+        "query + verify + insert;\nRSS growth over the insert of N - R filler signatures; pickle load in a new "
+        "process",
+        [
+            "N",
+            "insert s",
+            "insert art/s",
+            "RSS growth MB",
+            "B/article",
+            "check med ms",
+            "check p95 ms",
+            "no sig med",
+            "no sig p95",
+            "check art/s",
+            "pickle MB",
+            "dump s",
+            "load s",
+            "load RSS MB",
+        ],
+        rows,
+    )
     extrapolate(results)
 
 
@@ -617,8 +746,10 @@ def extrapolate(results: dict[int, dict]) -> None:
     size, ds = measured[-1]
     per = (ds["rss_filled_mb"] - ds["rss_before_mb"]) / ds["fill_count"]
     for target in skipped:
-        print(f"EXTRAPOLATED (linear from N={size}, not measured): datasketch RSS growth at N={target} "
-              f"~ {per * target:.0f} MB, pickle ~ {ds['pickle_mb'] / size * target:.0f} MB")
+        print(
+            f"EXTRAPOLATED (linear from N={size}, not measured): datasketch RSS growth at N={target} "
+            f"~ {per * target:.0f} MB, pickle ~ {ds['pickle_mb'] / size * target:.0f} MB"
+        )
 
 
 def quality_table(results: dict[int, dict], judge: Judge, checks: list[str]) -> None:
@@ -630,12 +761,18 @@ def quality_table(results: dict[int, dict], judge: Judge, checks: list[str]) -> 
         for name, pairs in systems.items():
             recall, summary = judge.recall(pairs), judge.summary(pairs)
             r.setdefault("false", {})[name] = summary["false_pairs"]
-            rows.append([f"{size}", name] + [f"{recall[k]:.3f}" for k in (*KINDS, "all")]
-                        + [f"{summary[k]}" for k in ("pairs", "planted", "real-real", "false")]
-                        + [f"{summary['precision']:.4f}"])
-    table("Quality: recall of the 900 planted (original, copy) pairs; precision = planted / (planted + false); "
-          "real-real pairs shown apart",
-          ["N", "system", *KINDS, "recall", "pairs", "planted", "real-real", "false", "precision"], rows)
+            rows.append(
+                [f"{size}", name]
+                + [f"{recall[k]:.3f}" for k in (*KINDS, "all")]
+                + [f"{summary[k]}" for k in ("pairs", "planted", "real-real", "false")]
+                + [f"{summary['precision']:.4f}"]
+            )
+    table(
+        "Quality: recall of the 900 planted (original, copy) pairs; precision = planted / (planted + false); "
+        "real-real pairs shown apart",
+        ["N", "system", *KINDS, "recall", "pairs", "planted", "real-real", "false", "precision"],
+        rows,
+    )
     for size, r in results.items():
         for name, false in r.get("false", {}).items():
             for a, b, estimate, true in false[:10]:
@@ -645,10 +782,12 @@ def quality_table(results: dict[int, dict], judge: Judge, checks: list[str]) -> 
             timed = ds["timings"]
             fresh = [t[2] for art, t in zip(checks, timed, strict=True) if art.startswith("fresh-")]
             copies = [t[2] for art, t in zip(checks, timed, strict=True) if not art.startswith("fresh-")]
-            print(f"  N={size}: LSH candidates per check (same bands in both systems; counted with datasketch): "
-                  f"fresh median {statistics.median(fresh):.0f} max {max(fresh)}, copies median "
-                  f"{statistics.median(copies):.0f} max {max(copies)}, real docs median "
-                  f"{statistics.median(ds['real_candidates']):.0f} max {max(ds['real_candidates'])}")
+            print(
+                f"  N={size}: LSH candidates per check (same bands in both systems; counted with datasketch): "
+                f"fresh median {statistics.median(fresh):.0f} max {max(fresh)}, copies median "
+                f"{statistics.median(copies):.0f} max {max(copies)}, real docs median "
+                f"{statistics.median(ds['real_candidates']):.0f} max {max(ds['real_candidates'])}"
+            )
 
 
 def overlaps_table(results: dict[int, dict], judge: Judge, world: dict) -> None:
@@ -664,16 +803,30 @@ def overlaps_table(results: dict[int, dict], judge: Judge, world: dict) -> None:
     for (where, exact, snippet), members in sorted(groups.items(), key=lambda kv: -len(kv[1])):
         true = [m[3] for m in members]
         copies = sum("~" in m[0] or "~" in m[1] for m in members)
-        rows.append([where, "yes" if exact else "no", f"{len(members)}", f"{copies}", f"{min(true):.3f}",
-                     f"{min(m[2] for m in members):.3f}", snippet])
-    table(f"Real-real pairs reported at N={size} (SQLite), not counted in precision: genuine overlaps in Multi-News "
-          "('via copy': one side is a planted copy of a document that overlaps the other)",
-          ["where", "exact", "pairs", "via copy", "min true J", "min est J", "first text starts"], rows)
+        rows.append(
+            [
+                where,
+                "yes" if exact else "no",
+                f"{len(members)}",
+                f"{copies}",
+                f"{min(true):.3f}",
+                f"{min(m[2] for m in members):.3f}",
+                snippet,
+            ]
+        )
+    table(
+        f"Real-real pairs reported at N={size} (SQLite), not counted in precision: genuine overlaps in Multi-News "
+        "('via copy': one side is a planted copy of a document that overlaps the other)",
+        ["where", "exact", "pairs", "via copy", "min true J", "min est J", "first text starts"],
+        rows,
+    )
     planted = defaultdict(list)
     for copy in world["copies"]:
         planted[copy["kind"]].append(judge.jaccard(copy["original"], copy["id"]))
-    print("  true shingle Jaccard of planted pairs: " + ", ".join(
-        f"{k} min {min(v):.3f} median {statistics.median(v):.3f}" for k, v in planted.items()))
+    print(
+        "  true shingle Jaccard of planted pairs: "
+        + ", ".join(f"{k} min {min(v):.3f} median {statistics.median(v):.3f}" for k, v in planted.items())
+    )
 
 
 # ---------------------------------------------------------------- main
@@ -699,8 +852,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--work", type=Path, default=Path("/tmp/bench_dedup"))
-    parser.add_argument("--datasketch-max", type=int, default=1_000_000,
-                        help="largest N to run datasketch at; above it its memory is extrapolated linearly")
+    parser.add_argument(
+        "--datasketch-max",
+        type=int,
+        default=1_000_000,
+        help="largest N to run datasketch at; above it its memory is extrapolated linearly",
+    )
     parser.add_argument("--reuse-signatures", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the database and pickle files")
     parser.add_argument("--one-size", type=int, help=argparse.SUPPRESS)

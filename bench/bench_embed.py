@@ -117,8 +117,18 @@ def child(config: str, sentences: int, repeat: int, out: Path) -> dict:
 
 
 def spawn(config: str, args: argparse.Namespace, cache: Path, out: Path, repeat: int) -> dict:
-    command = [sys.executable, __file__, "--child", config, "--sentences", str(args.sentences),
-               "--repeat", str(repeat), "--out", str(out)]
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        config,
+        "--sentences",
+        str(args.sentences),
+        "--repeat",
+        str(repeat),
+        "--out",
+        str(out),
+    ]
     env = {**os.environ, "NEWSPRISM_CACHE": str(cache)}
     return json.loads(subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout)
 
@@ -139,10 +149,14 @@ def print_table(results: dict[str, dict], cold: list[dict]) -> None:
     for config, label in ROWS.items():
         r = results[config]
         padding = f"{r['padding']:.0%}" if "padding" in r else ""
-        print(f"{label:<30} {r['load_s']:>7.2f} {r['rate']:>12.0f} {r['rate'] / base:>7.2f}x {padding:>8} "
-              f"{r['rss_mb']:>8.0f}")
-    print(f"{'MiniLM quantized, cold cache':<30} {statistics.median(c['load_s'] for c in cold):>7.2f} "
-          f"{'(load only)':>12} {'':>8} {'':>8} {statistics.median(c['rss_mb'] for c in cold):>8.0f}")
+        print(
+            f"{label:<30} {r['load_s']:>7.2f} {r['rate']:>12.0f} {r['rate'] / base:>7.2f}x {padding:>8} "
+            f"{r['rss_mb']:>8.0f}"
+        )
+    print(
+        f"{'MiniLM quantized, cold cache':<30} {statistics.median(c['load_s'] for c in cold):>7.2f} "
+        f"{'(load only)':>12} {'':>8} {'':>8} {statistics.median(c['rss_mb'] for c in cold):>8.0f}"
+    )
 
 
 def print_cosines(scratch: Path) -> None:
@@ -170,15 +184,18 @@ def main() -> None:
         versus(args)
         return
     texts = news_sentences(args.sentences)
-    print(f"{len(texts)} sentences, {statistics.mean(len(t.split()) for t in texts):.1f} words on average; "
-          f"medians over {args.repeat} passes, each row in a fresh process")
+    print(
+        f"{len(texts)} sentences, {statistics.mean(len(t.split()) for t in texts):.1f} words on average; "
+        f"medians over {args.repeat} passes, each row in a fresh process"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
         cold = cold_loads(args, scratch)
         (scratch / "warm").mkdir()
         spawn("quantized-sorted", args, scratch / "warm", scratch / "unused.npy", repeat=0)  # fill the cache
-        results = {config: spawn(config, args, scratch / "warm", scratch / f"{config}.npy", args.repeat)
-                   for config in ROWS}
+        results = {
+            config: spawn(config, args, scratch / "warm", scratch / f"{config}.npy", args.repeat) for config in ROWS
+        }
         print_table(results, cold)
         print()
         print_cosines(scratch)
@@ -194,8 +211,10 @@ def versus(args: argparse.Namespace) -> None:
             order = (first, second) if number % 2 == 0 else (second, first)
             found = {row: spawn(row, args, scratch, scratch / f"{row}.npy", args.repeat) for row in order}
             ratios.append(found[second]["rate"] / found[first]["rate"])
-            print(f"{number:>5} {found[first]['rate']:>22.0f} {found[second]['rate']:>22.0f} {ratios[-1]:>7.2f} "
-                  f"{found[first]['rss_mb']:>7.0f} {found[second]['rss_mb']:>7.0f}")
+            print(
+                f"{number:>5} {found[first]['rate']:>22.0f} {found[second]['rate']:>22.0f} {ratios[-1]:>7.2f} "
+                f"{found[first]['rss_mb']:>7.0f} {found[second]['rss_mb']:>7.0f}"
+            )
     print(f"median ratio {second} / {first}: {statistics.median(ratios):.2f}")
 
 

@@ -29,8 +29,9 @@ print(json.dumps({"articles": len(report.articles), "stories": len(report.storie
 
 def run_once(corpus: Path, db: Path) -> tuple[float, dict]:
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", CHILD, str(corpus), str(db)], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(corpus), str(db)], capture_output=True, text=True, check=True
+    )
     return time.perf_counter() - start, json.loads(out.stdout)
 
 
@@ -49,8 +50,10 @@ def main() -> None:
                 rss.append(info["rss_mb"])
                 seconds, _ = run_once(corpus, db)
                 warm.append(seconds)
-        print(f"{name:<12} {info['articles']:>8} {info['stories']:>7} {statistics.median(cold):>7.2f} "
-              f"{statistics.median(warm):>7.2f} {max(rss):>8.0f}")
+        print(
+            f"{name:<12} {info['articles']:>8} {info['stories']:>7} {statistics.median(cold):>7.2f} "
+            f"{statistics.median(warm):>7.2f} {max(rss):>8.0f}"
+        )
 
 
 if __name__ == "__main__":

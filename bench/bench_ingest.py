@@ -35,9 +35,23 @@ def run_once(feed: str, embedder: str) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         out = subprocess.run(
-            [sys.executable, "-c", CHILD, "ingest", feed, "--db", f"{tmp}/n.db", "--allow-private", "--delay", "0",
-             "--embedder", embedder],
-            capture_output=True, text=True, check=True,
+            [
+                sys.executable,
+                "-c",
+                CHILD,
+                "ingest",
+                feed,
+                "--db",
+                f"{tmp}/n.db",
+                "--allow-private",
+                "--delay",
+                "0",
+                "--embedder",
+                embedder,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         return time.perf_counter() - start, float(out.stdout.split()[-1])
 
@@ -54,8 +68,10 @@ def main() -> None:
         for embedder in args.embedders.split(","):
             runs = [run_once(f"{site.url}/feed.xml", embedder) for _ in range(args.repeat)]
             seconds = statistics.median(r[0] for r in runs)
-            print(f"{embedder:<10} {args.pages:>6} {seconds:>9.2f} {args.pages / seconds:>8.1f} "
-                  f"{max(r[1] for r in runs):>8.0f}")
+            print(
+                f"{embedder:<10} {args.pages:>6} {seconds:>9.2f} {args.pages / seconds:>8.1f} "
+                f"{max(r[1] for r in runs):>8.0f}"
+            )
     finally:
         site.close()
 

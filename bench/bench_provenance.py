@@ -128,9 +128,10 @@ def evaluate(built: list[tuple[Story, dict]], embedder_kind: str) -> dict:
                 continue
             reported += 1
             # a planted copy of a document that really is a copy of another is a copy of that one too
-            if family(link.original) != family(link.copy) and frozenset(
-                (family(link.original), family(link.copy))
-            ) not in related:
+            if (
+                family(link.original) != family(link.copy)
+                and frozenset((family(link.original), family(link.copy))) not in related
+            ):
                 false_links += 1
                 wrong.append(link)
             kind = planted.get((link.original, link.copy))
@@ -162,16 +163,20 @@ def main() -> None:
     built = build(load_stories(args.stories))
     articles = sum(len(story.articles) for story, _ in built)
     print(f"{len(built)} stories, {articles} articles, {sum(len(p) for _, p in built)} planted copies")
-    print(f"{'embedder':<24} {'P':>6} {'R':>6} {'kind ok':>7} {'exact':>6} {'synd':>6} {'trunc':>6} {'rewr':>6} "
-          f"{'false':>5} {'real pairs linked':>24} {'s/story':>8}")
+    print(
+        f"{'embedder':<24} {'P':>6} {'R':>6} {'kind ok':>7} {'exact':>6} {'synd':>6} {'trunc':>6} {'rewr':>6} "
+        f"{'false':>5} {'real pairs linked':>24} {'s/story':>8}"
+    )
     results = [evaluate(built, kind) for kind in args.embedders.split(",")]
     for r in results:
         k = r["recall_by_kind"]
         kinds = Counter(link.kind for link in r["real_links"])
         linked = f"{len(r['real_links'])} ({kinds['duplicate']}d {kinds['syndicated']}s {kinds['rewrite']}r)"
-        print(f"{r['embedder']:<24} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['kind_accuracy']:>7.3f} "
-              f"{k['exact']:>6.3f} {k['syndicated']:>6.3f} {k['truncated']:>6.3f} {k['rewrite']:>6.3f} "
-              f"{r['false_links']:>5} {linked:>24} {r['seconds_per_story']:>8.3f}")
+        print(
+            f"{r['embedder']:<24} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['kind_accuracy']:>7.3f} "
+            f"{k['exact']:>6.3f} {k['syndicated']:>6.3f} {k['truncated']:>6.3f} {k['rewrite']:>6.3f} "
+            f"{r['false_links']:>5} {linked:>24} {r['seconds_per_story']:>8.3f}"
+        )
     if args.show:
         for r in results:
             for link in r["real_links"]:

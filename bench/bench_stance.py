@@ -115,12 +115,23 @@ def two_fold(pairs: list[dict], scores: np.ndarray, related: list[str]) -> dict:
         threshold = max(candidates, key=lambda t: fnc_score(gold, labels(scores[tune], [related[i] for i in tune], t)))
         gold = [pairs[i]["stance"] for i in test]
         predicted = labels(scores[test], [related[i] for i in test], threshold)
-        measured.append({"threshold": float(threshold), "fnc": fnc_score(gold, predicted),
-                         "f1": f1_by_class(gold, predicted), "predicted": Counter(predicted)})
+        measured.append(
+            {
+                "threshold": float(threshold),
+                "fnc": fnc_score(gold, predicted),
+                "f1": f1_by_class(gold, predicted),
+                "predicted": Counter(predicted),
+            }
+        )
     f1 = {cls: sum(m["f1"][cls] for m in measured) / 2 for cls in CLASSES}
-    return {"fnc": sum(m["fnc"] for m in measured) / 2, "halves": [m["fnc"] for m in measured],
-            "thresholds": [m["threshold"] for m in measured], "f1": f1, "macro": sum(f1.values()) / len(f1),
-            "predicted": sum((m["predicted"] for m in measured), Counter())}
+    return {
+        "fnc": sum(m["fnc"] for m in measured) / 2,
+        "halves": [m["fnc"] for m in measured],
+        "thresholds": [m["threshold"] for m in measured],
+        "f1": f1,
+        "macro": sum(f1.values()) / len(f1),
+        "predicted": sum((m["predicted"] for m in measured), Counter()),
+    }
 
 
 def tfidf_scores(bodies: dict[str, str], pairs: list[dict]) -> np.ndarray:
@@ -160,8 +171,9 @@ def differing_values(headline: str, sentence: str) -> bool:
     return False
 
 
-def stance(headline: str, sentences: list[str], sims: np.ndarray, fact_similarity: float,
-           hedges: bool = False) -> tuple[str, str]:
+def stance(
+    headline: str, sentences: list[str], sims: np.ndarray, fact_similarity: float, hedges: bool = False
+) -> tuple[str, str]:
     """The label a related pair gets, and which rule gave it; with ``hedges``, a body whose closest
     sentences hedge discusses the claim rather than agreeing with it."""
     order = np.argsort(-sims)
@@ -213,8 +225,10 @@ def main() -> None:
     args = parser.parse_args()
     bodies, pairs = load(args.limit)
     gold = Counter(p["stance"] for p in pairs)
-    print(f"{len(pairs)} pairs, {len({p['body_id'] for p in pairs})} bodies, "
-          f"{len({p['headline'] for p in pairs})} headlines: " + ", ".join(f"{c} {gold[c]}" for c in CLASSES))
+    print(
+        f"{len(pairs)} pairs, {len({p['body_id'] for p in pairs})} bodies, "
+        f"{len({p['headline'] for p in pairs})} headlines: " + ", ".join(f"{c} {gold[c]}" for c in CLASSES)
+    )
     results = {}
     start = time.perf_counter()
     scores = tfidf_scores(bodies, pairs)
@@ -224,14 +238,18 @@ def main() -> None:
         start = time.perf_counter()
         scores, related, rules[name] = newsprism_system(bodies, pairs, hedges)
         results[name] = (two_fold(pairs, scores, related), time.perf_counter() - start)
-    print(f"\n{'system':<18} {'FNC':>6} {'halves':>13} {'macro-F1':>8} {'agree':>6} {'disagr':>6} {'discuss':>7} "
-          f"{'unrel':>6} {'thresholds':>12} {'s':>6}")
+    print(
+        f"\n{'system':<18} {'FNC':>6} {'halves':>13} {'macro-F1':>8} {'agree':>6} {'disagr':>6} {'discuss':>7} "
+        f"{'unrel':>6} {'thresholds':>12} {'s':>6}"
+    )
     for name, (r, seconds) in results.items():
         f1 = r["f1"]
         halves = "/".join(f"{h:.3f}" for h in r["halves"])
         thresholds = "/".join(f"{t:.2f}" for t in r["thresholds"])
-        print(f"{name:<18} {r['fnc']:>6.3f} {halves:>13} {r['macro']:>8.3f} {f1['agree']:>6.3f} "
-              f"{f1['disagree']:>6.3f} {f1['discuss']:>7.3f} {f1['unrelated']:>6.3f} {thresholds:>12} {seconds:>6.1f}")
+        print(
+            f"{name:<18} {r['fnc']:>6.3f} {halves:>13} {r['macro']:>8.3f} {f1['agree']:>6.3f} "
+            f"{f1['disagree']:>6.3f} {f1['discuss']:>7.3f} {f1['unrelated']:>6.3f} {thresholds:>12} {seconds:>6.1f}"
+        )
     print(f"\n{'system':<18} " + " ".join(f"{c:>9}" for c in CLASSES) + "   (predicted, both measured halves)")
     for name, (r, _) in results.items():
         print(f"{name:<18} " + " ".join(f"{r['predicted'][c]:>9}" for c in CLASSES))

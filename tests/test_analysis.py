@@ -50,8 +50,10 @@ def test_timeline_tense():
 def test_timeline_settings_change_events():
     first = "The summit will open in Hanoi on Tuesday after months of talks."
     second = "Leaders will sign a trade deal on Tuesday."
-    story = Story("s", tuple(Article(id=i, text=t, sentences=(t,), published="2024-06-17")
-                             for i, t in (("a", first), ("b", second))))
+    story = Story(
+        "s",
+        tuple(Article(id=i, text=t, sentences=(t,), published="2024-06-17") for i, t in (("a", first), ("b", second))),
+    )
     # too few words in common to be one event, by default
     assert [(e.date, e.sources) for e in build_timeline(story)] == [("2024-06-18", ("a",)), ("2024-06-18", ("b",))]
     [event] = build_timeline(story, TimelineConfig(event_word_overlap=0.1, max_event_words=3))

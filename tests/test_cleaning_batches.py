@@ -21,8 +21,14 @@ BODIES = [
 
 def write_records(path, bodies):
     lines = [
-        json.dumps({"id": f"g{i}", "title": f"Ferry news {i}", "outlet": "Harbour Gazette",
-                    "text": f"{MASTHEAD}\n{body}\nOther ferry news follows below the fold, with tides for {i}."})
+        json.dumps(
+            {
+                "id": f"g{i}",
+                "title": f"Ferry news {i}",
+                "outlet": "Harbour Gazette",
+                "text": f"{MASTHEAD}\n{body}\nOther ferry news follows below the fold, with tides for {i}.",
+            }
+        )
         for i, body in enumerate(bodies)
     ]
     path.write_text("\n".join(lines) + "\n")

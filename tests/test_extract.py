@@ -304,7 +304,9 @@ def test_section_paths_removed_table_rows_kept():
 
 
 def test_video_player_controls_scraped_into_a_paragraph_are_removed():
-    cleaned = clean_text("CLOSE Skip in Skip x Embed x Share A former police officer was charged on Monday.\n"
-                         "He pleaded not guilty.", find_headline=False)
+    cleaned = clean_text(
+        "CLOSE Skip in Skip x Embed x Share A former police officer was charged on Monday.\nHe pleaded not guilty.",
+        find_headline=False,
+    )
     assert cleaned.lines == ("A former police officer was charged on Monday.", "He pleaded not guilty.")
     assert cleaned.removed == ("CLOSE Skip in Skip x Embed x Share",)

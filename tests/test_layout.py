@@ -55,7 +55,7 @@ def test_no_import_cycle():
         stack.append(node)
         for other in sorted(graph[node]):
             if state.get(other) == 1:
-                raise AssertionError("import cycle: " + " -> ".join([*stack[stack.index(other):], other]))
+                raise AssertionError("import cycle: " + " -> ".join([*stack[stack.index(other) :], other]))
             if other not in state:
                 visit(other)
         stack.pop()

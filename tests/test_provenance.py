@@ -43,10 +43,12 @@ def test_outlets_quoting_the_same_speaker_are_not_copies(embedder):
     own_a = ["The mayor of Kestrel toured the flooded streets on Sunday.", "Residents cleared mud from shops."]
     own_b = ["Kestrel's mayor promised reconstruction during a visit to shelters.", "Volunteers handed out food."]
     analysis = analyse_story(
-        story({
-            "a": ("Mayor tours flood zone", " ".join([own_a[0], *QUOTES, own_a[1]]), "2024-05-01"),
-            "b": ("Mayor promises rebuilding", " ".join([own_b[0], *QUOTES, own_b[1]]), "2024-05-01"),
-        }),
+        story(
+            {
+                "a": ("Mayor tours flood zone", " ".join([own_a[0], *QUOTES, own_a[1]]), "2024-05-01"),
+                "b": ("Mayor promises rebuilding", " ".join([own_b[0], *QUOTES, own_b[1]]), "2024-05-01"),
+            }
+        ),
         embedder,
         Settings(),
     )
@@ -57,14 +59,20 @@ def test_outlets_quoting_the_same_speaker_are_not_copies(embedder):
 def test_copy_kinds_direction_and_independent_sources(embedder):
     body = " ".join(WIRE)
     analysis = analyse_story(
-        story({
-            "wire": ("Kestrel floods recede", body, "2024-05-01"),
-            "same": ("Kestrel floods recede", body, "2024-05-02"),
-            "reprint": ("Water goes down in Kestrel", body, "2024-05-02"),
-            "cut": ("Kestrel floods", " ".join(WIRE[:3]), "2024-05-03"),
-            "other": ("Levee questions", "A hydrologist said the levee had been rated unsafe in 2019. "
-                      "The council had postponed repairs twice, minutes show. Residents plan a protest.", None),
-        }),
+        story(
+            {
+                "wire": ("Kestrel floods recede", body, "2024-05-01"),
+                "same": ("Kestrel floods recede", body, "2024-05-02"),
+                "reprint": ("Water goes down in Kestrel", body, "2024-05-02"),
+                "cut": ("Kestrel floods", " ".join(WIRE[:3]), "2024-05-03"),
+                "other": (
+                    "Levee questions",
+                    "A hydrologist said the levee had been rated unsafe in 2019. "
+                    "The council had postponed repairs twice, minutes show. Residents plan a protest.",
+                    None,
+                ),
+            }
+        ),
         embedder,
         Settings(),
     )
@@ -153,9 +161,7 @@ TOWN = [
 
 
 def test_a_paraphrase_counts_as_a_rewrite_only_when_every_sentence_keeps_its_order():
-    reworded = [
-        s.replace("collapsed", "fell down").replace("rescued", "saved").replace("said", "stated") for s in TOWN
-    ]
+    reworded = [s.replace("collapsed", "fell down").replace("rescued", "saved").replace("said", "stated") for s in TOWN]
     # the close test is switched off, so only the loose one-to-one alignment in order can link the two
     config = ProvenanceConfig(aligned_share=1.0, min_aligned=1000, paraphrase_factor=1.0, paraphrase_min_aligned=5)
     embedder = HashingEmbedder()

@@ -29,14 +29,20 @@ def truth_figures(workdir: Path) -> dict[str, dict[str, float]]:
     """Run newsprism on truth-dev as its README says and read the scorer's figures."""
     score = TRUTH / "score.py"
     records = workdir / "truth-input.jsonl"
-    made = subprocess.run([sys.executable, score, "--input", TRUTH / "gold.jsonl", MULTINEWS],
-                          capture_output=True, text=True, check=True)
+    made = subprocess.run(
+        [sys.executable, score, "--input", TRUTH / "gold.jsonl", MULTINEWS], capture_output=True, text=True, check=True
+    )
     records.write_text(made.stdout)
     report = workdir / "truth-report.json"
-    subprocess.run([sys.executable, "-m", "newsprism", "analyze", records, "-o", report, "--db", workdir / "t.db"],
-                   capture_output=True, text=True, check=True)
-    scored = subprocess.run([sys.executable, score, TRUTH / "gold.jsonl", report],
-                            capture_output=True, text=True, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "newsprism", "analyze", records, "-o", report, "--db", workdir / "t.db"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    scored = subprocess.run(
+        [sys.executable, score, TRUTH / "gold.jsonl", report], capture_output=True, text=True, check=True
+    )
     figures = {}
     for line in scored.stdout.splitlines():
         if match := FIGURE.match(line.strip()):

@@ -71,8 +71,20 @@ def test_a_loopback_server_is_refused_before_anything_is_requested():
 def test_killed_ingest_resumes_without_storing_or_fetching_twice(tmp_path):
     site = NewsSite(items=60, page_delay=0.05)
     db = tmp_path / "n.db"
-    command = [sys.executable, "-m", "newsprism.cli", "ingest", f"{site.url}/feed.xml", "--db", str(db),
-               "--allow-private", "--delay", "0", "--embedder", "hashing"]
+    command = [
+        sys.executable,
+        "-m",
+        "newsprism.cli",
+        "ingest",
+        f"{site.url}/feed.xml",
+        "--db",
+        str(db),
+        "--allow-private",
+        "--delay",
+        "0",
+        "--embedder",
+        "hashing",
+    ]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     try:
         process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
@@ -124,8 +136,22 @@ def test_ingest_then_stories_search_and_report(tmp_path, capsys):
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
 def test_watch_polls_until_interrupted_and_says_where_it_stopped(site, tmp_path, stop):
     db = tmp_path / "n.db"
-    command = [sys.executable, "-m", "newsprism.cli", "watch", f"{site.url}/feed.xml", "--every", "1s", "--db",
-               str(db), "--allow-private", "--delay", "0", "--embedder", "hashing"]
+    command = [
+        sys.executable,
+        "-m",
+        "newsprism.cli",
+        "watch",
+        f"{site.url}/feed.xml",
+        "--every",
+        "1s",
+        "--db",
+        str(db),
+        "--allow-private",
+        "--delay",
+        "0",
+        "--embedder",
+        "hashing",
+    ]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60

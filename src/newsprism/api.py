@@ -90,11 +90,17 @@ def ingest(
         pages = list(intake.articles.values())
         pages += [a for a in store.unplaced_articles() if a.id not in intake.articles]
         articles = [page for page in pages if page.kind is None or settings.pages.keep]
-        skipped = intake.skipped + intake.warnings + [
-            Skipped(page.url or page.id, f"not a news article: {page.kind}; stored, kept out of stories", "keep_pages")
-            for page in pages
-            if page.kind is not None and not settings.pages.keep
-        ]
+        skipped = (
+            intake.skipped
+            + intake.warnings
+            + [
+                Skipped(
+                    page.url or page.id, f"not a news article: {page.kind}; stored, kept out of stories", "keep_pages"
+                )
+                for page in pages
+                if page.kind is not None and not settings.pages.keep
+            ]
+        )
         if not articles and skipped:
             raise NoArticlesError("no articles found in the inputs", skipped=skipped)
         stories = place(articles, store, embedder, settings.cluster) if articles else []
@@ -254,8 +260,16 @@ def watch(
         number += 1
         started = time.time()
         try:
-            done = ingest(inputs, db=db, one_story=one_story, strict=strict, embedder=embedder,
-                          allow_private=allow_private, delay=delay, keep_pages=keep_pages)
+            done = ingest(
+                inputs,
+                db=db,
+                one_story=one_story,
+                strict=strict,
+                embedder=embedder,
+                allow_private=allow_private,
+                delay=delay,
+                keep_pages=keep_pages,
+            )
             yield Poll(number, started, done)
         except NoArticlesError as err:
             yield Poll(number, started, None, str(err))

@@ -49,31 +49,46 @@ def build_parser() -> argparse.ArgumentParser:
     _report_options(run)
     _ingest_options(run)
     run.add_argument("--summary-words", type=int, metavar="N", help="length of each story's summary (default 120)")
-    store = commands.add_parser("ingest", help="store articles and place them into stories, without a report",
-                                description="Read and store articles like analyze, without analysing or reporting.")
+    store = commands.add_parser(
+        "ingest",
+        help="store articles and place them into stories, without a report",
+        description="Read and store articles like analyze, without analysing or reporting.",
+    )
     _inputs(store)
     _ingest_options(store)
-    report = commands.add_parser("report", help="report every story stored in the database",
-                                 description="Analyse the stored stories (reusing stored analyses) and write a report.")
+    report = commands.add_parser(
+        "report",
+        help="report every story stored in the database",
+        description="Analyse the stored stories (reusing stored analyses) and write a report.",
+    )
     _report_options(report)
     _db(report)
     report.add_argument("--summary-words", type=int, metavar="N", help="length of each story's summary (default 120)")
     report.add_argument("--embedder", choices=embedder_names(), default="auto", help="sentence embedder (see analyze)")
     stories = commands.add_parser("stories", help="list the stored stories", description="List the stored stories.")
     _db(stories)
-    search = commands.add_parser("search", help="search the stored articles",
-                                 description="Full-text search of the stored articles (SQLite FTS5).")
+    search = commands.add_parser(
+        "search",
+        help="search the stored articles",
+        description="Full-text search of the stored articles (SQLite FTS5).",
+    )
     search.add_argument("query", metavar="QUERY", help="words that must all appear")
     search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
     _db(search)
-    watch = commands.add_parser("watch", help="poll feeds, ingest what is new, update stories",
-                                description="Poll feeds every interval and ingest what is new; Ctrl-C stops.")
+    watch = commands.add_parser(
+        "watch",
+        help="poll feeds, ingest what is new, update stories",
+        description="Poll feeds every interval and ingest what is new; Ctrl-C stops.",
+    )
     watch.add_argument("inputs", nargs="+", metavar="FEED", help="URL of a feed, OPML list or sitemap")
     watch.add_argument("--every", default="10m", metavar="INTERVAL", help="poll interval: 30s, 10m, 1h (default 10m)")
     _ingest_options(watch)
-    serve = commands.add_parser("serve", help="serve the stored stories as web pages and a JSON API",
-                                description="Serve the stored stories as web pages and a JSON API (FastAPI "
-                                "on uvicorn). Reads are open; writes need the token.")
+    serve = commands.add_parser(
+        "serve",
+        help="serve the stored stories as web pages and a JSON API",
+        description="Serve the stored stories as web pages and a JSON API (FastAPI "
+        "on uvicorn). Reads are open; writes need the token.",
+    )
     _db(serve)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
@@ -90,20 +105,35 @@ def _backfill_parser(commands: argparse._SubParsersAction) -> None:
     from .backfill import ENGINES, PARTITION_DAYS
 
     backfill = commands.add_parser(
-        "backfill", help="turn a large archive into stories, on this machine or a Ray cluster",
+        "backfill",
+        help="turn a large archive into stories, on this machine or a Ray cluster",
         description="Read JSON lines (.jsonl, .jsonl.gz) or Parquet files, or folders of them, into an empty "
-        "database: articles, near-duplicates, stories and their analyses, in parallel (see docs/scaling.md).")
+        "database: articles, near-duplicates, stories and their analyses, in parallel (see docs/scaling.md).",
+    )
     backfill.add_argument("inputs", nargs="+", metavar="INPUT", help="a .jsonl(.gz)/.json/.parquet file or a folder")
     _db(backfill)
-    backfill.add_argument("--engine", choices=ENGINES, default="local",
-                          help="local (this process) or ray (Ray Data; install newsprism[ray]); default local")
-    backfill.add_argument("--address", metavar="ADDRESS",
-                          help="Ray cluster to join: auto, or ray://host:10001 (default: start Ray on this machine)")
-    backfill.add_argument("--partition-days", type=float, default=PARTITION_DAYS, metavar="DAYS",
-                          help=f"length of the time slices clustered in parallel (default {PARTITION_DAYS:g})")
+    backfill.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="local (this process) or ray (Ray Data; install newsprism[ray]); default local",
+    )
+    backfill.add_argument(
+        "--address",
+        metavar="ADDRESS",
+        help="Ray cluster to join: auto, or ray://host:10001 (default: start Ray on this machine)",
+    )
+    backfill.add_argument(
+        "--partition-days",
+        type=float,
+        default=PARTITION_DAYS,
+        metavar="DAYS",
+        help=f"length of the time slices clustered in parallel (default {PARTITION_DAYS:g})",
+    )
     backfill.add_argument("--embedder", choices=embedder_names(), default="auto", help="sentence embedder")
-    backfill.add_argument("--no-analysis", action="store_true",
-                          help="store articles and stories only; report analyses them later")
+    backfill.add_argument(
+        "--no-analysis", action="store_true", help="store articles and stories only; report analyses them later"
+    )
 
 
 def _inputs(command: argparse.ArgumentParser) -> None:
@@ -142,7 +172,8 @@ def _ingest_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--one-story", action="store_true", help="treat all inputs as one story (no clustering)")
     command.add_argument("--strict", action="store_true", help="fail when any input is skipped")
     command.add_argument(
-        "--keep-pages", action="store_true",
+        "--keep-pages",
+        action="store_true",
         help="keep pages that are not news articles (crawl notices, sign-in walls, video pages) in stories",
     )
     command.add_argument(
@@ -247,8 +278,11 @@ def _ingest(args: argparse.Namespace) -> int:
     with _naming_inputs(args.inputs), progress.bars():
         done = api.ingest(args.inputs, **_ingest_options_of(args))
     _print_skipped(done.skipped)
-    print(f"stored {_count(done.new, 'new article')}; {_count(len(done.stories), 'story', 'stories')} updated; "
-          f"{_terminal(args.db)} holds them", file=sys.stderr)
+    print(
+        f"stored {_count(done.new, 'new article')}; {_count(len(done.stories), 'story', 'stories')} updated; "
+        f"{_terminal(args.db)} holds them",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -294,11 +328,17 @@ def _watch(args: argparse.Namespace) -> int:
                 print(f"{started} poll {rounds}: {_terminal(poll.note)}", file=sys.stderr)
                 continue
             _print_skipped(poll.ingested.skipped)
-            print(f"{started} poll {rounds}: {_count(poll.ingested.new, 'new article')}, "
-                  f"{_count(len(poll.ingested.stories), 'story', 'stories')} updated", file=sys.stderr)
+            print(
+                f"{started} poll {rounds}: {_count(poll.ingested.new, 'new article')}, "
+                f"{_count(len(poll.ingested.stories), 'story', 'stories')} updated",
+                file=sys.stderr,
+            )
     except KeyboardInterrupt:
-        print(f"stopped after {rounds} polls; everything fetched is stored in {args.db}, "
-              "and the next watch resumes from there", file=sys.stderr)
+        print(
+            f"stopped after {rounds} polls; everything fetched is stored in {args.db}, "
+            "and the next watch resumes from there",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -361,18 +401,31 @@ def _write(report: Report, output: str, fmt: str) -> None:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as err:
         raise NewsprismError(f"cannot write the report to {output}: {err.strerror}") from err
-    print(f"{_count(len(report.articles), 'article')}, {_count(len(report.stories), 'story', 'stories')}: "
-          f"wrote {_terminal(output)}", file=sys.stderr)
+    print(
+        f"{_count(len(report.articles), 'article')}, {_count(len(report.stories), 'story', 'stories')}: "
+        f"wrote {_terminal(output)}",
+        file=sys.stderr,
+    )
 
 
 def _backfill(args: argparse.Namespace) -> int:
     if args.address and args.engine != "ray":
         raise UsageError("--address needs --engine ray")
-    done = api.backfill(args.inputs, db=args.db, engine=args.engine, address=args.address,
-                    partition_days=args.partition_days, embedder=args.embedder, analyse=not args.no_analysis)
+    done = api.backfill(
+        args.inputs,
+        db=args.db,
+        engine=args.engine,
+        address=args.address,
+        partition_days=args.partition_days,
+        embedder=args.embedder,
+        analyse=not args.no_analysis,
+    )
     _print_skipped(done.skipped)
-    print(f"stored {_count(done.articles, 'article')} in {_count(done.stories, 'story', 'stories')} with "
-          f"{_count(len(done.pairs), 'near-duplicate pair')}; {_terminal(args.db)} holds them", file=sys.stderr)
+    print(
+        f"stored {_count(done.articles, 'article')} in {_count(done.stories, 'story', 'stories')} with "
+        f"{_count(len(done.pairs), 'near-duplicate pair')}; {_terminal(args.db)} holds them",
+        file=sys.stderr,
+    )
     return 0
 
 

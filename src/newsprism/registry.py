@@ -53,4 +53,3 @@ class Registry(Generic[T]):
         self._plugins_loaded = True
         for point in entry_points(group=f"newsprism.{self.kind}"):
             self._factories.setdefault(point.name, point.load())
-

@@ -59,28 +59,53 @@ def _summary(context: StoryContext, results: Results) -> dict[str, Any]:
 ANALYSERS: Registry[Analyser] = Registry("analysers")
 for analyser in (
     FunctionAnalyser(
-        "provenance", provenance.VERSION, _provenance, {"provenance": tuple[CopyLink, ...]},
-        settings="provenance", uses=("embedder", "near"),
+        "provenance",
+        provenance.VERSION,
+        _provenance,
+        {"provenance": tuple[CopyLink, ...]},
+        settings="provenance",
+        uses=("embedder", "near"),
     ),
     FunctionAnalyser(
-        "entities", entities.VERSION, _entities, {"entities": tuple[Entity, ...]},
-        settings="entities", uses=("recognizer",),
-    ),
-    FunctionAnalyser("facts", facts.VERSION, _facts, {"fact_groups": tuple[Fact, ...]}, settings="facts",
-                     uses=("embedder",)),
-    FunctionAnalyser(
-        "conflicts", conflicts.VERSION, _conflicts, {"conflicts": tuple[Conflict, ...], "facts": tuple[Fact, ...]},
-        reads=("fact_groups",), settings="conflicts", uses=("embedder", "parser"),
-    ),
-    FunctionAnalyser("timeline", timeline.VERSION, _timeline, {"timeline": tuple[TimelineEvent, ...]},
-                     settings="timeline"),
-    FunctionAnalyser(
-        "framing", framing.VERSION, _framing, {"framing": tuple[Framing, ...]},
-        reads=("provenance", "facts"), settings="framing", uses=("parser",),
+        "entities",
+        entities.VERSION,
+        _entities,
+        {"entities": tuple[Entity, ...]},
+        settings="entities",
+        uses=("recognizer",),
     ),
     FunctionAnalyser(
-        "summary", summary.VERSION, _summary, {"summary": tuple[SummarySentence, ...]},
-        reads=("provenance", "facts", "conflicts"), settings="summary", uses=("embedder", "rewriter", "parser"),
+        "facts", facts.VERSION, _facts, {"fact_groups": tuple[Fact, ...]}, settings="facts", uses=("embedder",)
+    ),
+    FunctionAnalyser(
+        "conflicts",
+        conflicts.VERSION,
+        _conflicts,
+        {"conflicts": tuple[Conflict, ...], "facts": tuple[Fact, ...]},
+        reads=("fact_groups",),
+        settings="conflicts",
+        uses=("embedder", "parser"),
+    ),
+    FunctionAnalyser(
+        "timeline", timeline.VERSION, _timeline, {"timeline": tuple[TimelineEvent, ...]}, settings="timeline"
+    ),
+    FunctionAnalyser(
+        "framing",
+        framing.VERSION,
+        _framing,
+        {"framing": tuple[Framing, ...]},
+        reads=("provenance", "facts"),
+        settings="framing",
+        uses=("parser",),
+    ),
+    FunctionAnalyser(
+        "summary",
+        summary.VERSION,
+        _summary,
+        {"summary": tuple[SummarySentence, ...]},
+        reads=("provenance", "facts", "conflicts"),
+        settings="summary",
+        uses=("embedder", "rewriter", "parser"),
     ),
 ):
     ANALYSERS.register(analyser.name, analyser)

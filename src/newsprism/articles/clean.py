@@ -43,6 +43,7 @@ from .headline import headline_keys, is_section_label, looks_like_headline, near
 # The controls of an embedded video player, as scraped text at the start of a line.
 PLAYER_CONTROLS = re.compile(r"^(?:CLOSE\s+)?Skip in Skip\s+x\s+Embed\s+x\s+Share\s*")
 
+
 @dataclass(frozen=True, slots=True)
 class CleanText:
     """The headline picked out of the text (when asked for), the lines kept, and the lines removed."""
@@ -199,11 +200,7 @@ def _headline_list(lines: list[str], config: CleanConfig) -> list[int]:
     run: list[int] = []
     for number, line in enumerate([*lines, ""]):
         item = line[:2] in ("- ", "• ", "* ") and is_link_item(line, config) and not SENTENCE_END.search(line)
-        if (
-            item
-            and (line[2:3].isupper() or line[2:3].isdigit())
-            and title_case(line[2:], config.link_title_case_share)
-        ):
+        if item and (line[2:3].isupper() or line[2:3].isdigit()) and title_case(line[2:], config.link_title_case_share):
             run.append(number)
             continue
         if len(run) >= config.link_list_items:

@@ -174,7 +174,7 @@ def _quote_marks(sentence: str) -> list[_Mark]:
     """The double quotation marks of a sentence, in order."""
     found = []
     for position, char in enumerate(sentence):
-        if char in "“”\"":
+        if char in '“”"':
             before = sentence[position - 1] if position else " "
             found.append(_Mark(position, char == "“" or (char == '"' and (before.isspace() or before in "([—–-"))))
     return found

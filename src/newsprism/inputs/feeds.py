@@ -37,7 +37,7 @@ def is_url(text: str) -> bool:
 
 
 def kind_of(fetched: Fetched) -> str:
-    """"feed", "opml", "sitemap" or "page", from the content type and the document's root element."""
+    """ "feed", "opml", "sitemap" or "page", from the content type and the document's root element."""
     head = fetched.body[:2048].lstrip().lower()
     if b"<opml" in head:
         return "opml"
