@@ -11,3 +11,16 @@ def test_an_untitled_story_is_titled_by_a_sentence_not_a_gallery_label():
     assert Story("s", (article, titled)).title == "Thai satellite spots objects in the ocean"
     stamped = Article("c", text, title="Updated 6.15pm", sentences=article.sentences)
     assert Story("s", (stamped, titled)).title == titled.title
+
+
+def test_a_story_is_titled_by_an_article_before_a_bare_headline():
+    memo = Article(
+        "m",
+        "Internal memo on the pier budget",
+        title="Internal memo on the pier budget",
+        sentences=("Internal memo on the pier budget",),
+    )
+    body = ("Pier 1 was closed for repairs on Monday.", "Engineers will inspect it again next week.")
+    report = Article("r", " ".join(body), title="Pier 1 closed for repairs", sentences=body)
+    assert Story("s", (memo, report)).title == "Pier 1 closed for repairs"
+    assert Story("s", (memo,)).title == "Internal memo on the pier budget"  # headlines alone still title a story

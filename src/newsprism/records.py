@@ -124,11 +124,13 @@ class Story:
 
     @property
     def title(self) -> str:
-        """The earliest headline that is more than a label ("Updated 6.15pm"), else the first sentence of the
-        first article that is more than one ("1 of 12.")."""
+        """The earliest headline that is more than a label ("Updated 6.15pm"), an article's with a body before a
+        bare headline's (a feed item whose page was not read); else the first sentence of the first article
+        that is more than one ("1 of 12.")."""
         titled = [a for a in self.articles if a.title and len(a.title.split()) >= HEADLINE_WORDS]
         if titled:
-            return titled[0].title or ""
+            bodied = [a for a in titled if len(a.sentences) > 1]
+            return (bodied or titled)[0].title or ""
         first = self.articles[0]
         told = [s for s in first.sentences if len(s.split()) >= TITLE_WORDS] or list(first.sentences)
         return told[0] if told else first.text[:120]
