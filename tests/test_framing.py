@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from newsprism.analysis.evaluative import is_evaluative
-from newsprism.analysis.framing import frame_articles
+from newsprism.analysis.framing import frame_articles, log_odds_z
 from newsprism.analysis.ownvoice import own_voice
 from newsprism.records import Article, Evidence, Fact, Story
 
@@ -167,3 +169,9 @@ def test_omits_leaves_out_questions_and_quote_fragments():
     )
     [a, *_] = frame_articles(Story("s", articles), facts, {i: i for i in "abc"})
     assert a.omits == ("f3",)
+
+
+def test_a_word_that_is_all_there_is_scores_nothing_and_raises_nothing():
+    # a story whose only own-voice word is the whole prior (found on a 2,000-document run)
+    assert log_odds_z(Counter({"x": 1}), Counter(), Counter({"x": 1})) == {"x": 0.0}
+    assert log_odds_z(Counter({"x": 2}), Counter({"x": 3}), Counter({"x": 5})) == {"x": 0.0}

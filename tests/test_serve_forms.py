@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -14,7 +13,7 @@ import time
 import httpx
 import pytest
 
-from .test_browser import CHROMIUM
+from .test_browser import chromium  # noqa: F401 - the fixture that finds Debian's chromium
 from .test_serve_browser import SRC, free_port
 from .webserver import NewsSite
 
@@ -22,11 +21,7 @@ TOKEN = "form-test-token-0123456789abcdef"
 
 
 @pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed; .ci/run installs Debian's chromium package")
-        pytest.skip("chromium not installed")
+def browser(chromium):  # noqa: F811 - the chromium fixture's value
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -35,7 +30,7 @@ def browser():
         pytest.skip("playwright not installed")
     with sync_playwright() as driver:
         # Debian's chromium, not a browser of Playwright's own (nothing is downloaded)
-        launched = driver.chromium.launch(executable_path=shutil.which("chromium") or CHROMIUM, args=["--no-sandbox"])
+        launched = driver.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         yield launched
         launched.close()
 

@@ -86,9 +86,12 @@ def log_odds_z(target: Counter, rest: Counter, prior: Counter, prior_size: float
     for word, count in target.items():
         alpha = prior_size * prior[word] / total_prior
         other = rest[word]
-        delta = math.log((count + alpha) / (n_t + prior_size - count - alpha)) - math.log(
-            (other + alpha) / (n_r + prior_size - other - alpha)
-        )
+        rest_of_target, rest_of_rest = n_t + prior_size - count - alpha, n_r + prior_size - other - alpha
+        if min(rest_of_target, rest_of_rest) < 1e-9:  # zero but for rounding
+            # the word is all there is (one word in the text and the prior): no odds, so nothing to contrast
+            scores[word] = 0.0
+            continue
+        delta = math.log((count + alpha) / rest_of_target) - math.log((other + alpha) / rest_of_rest)
         scores[word] = delta / math.sqrt(1 / (count + alpha) + 1 / (other + alpha))
     return scores
 
