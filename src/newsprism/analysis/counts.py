@@ -26,7 +26,6 @@ from .parse import parsed, parser
 from .values import HEDGES, NUMBER_WORDS
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Token
 
 # Words on a count or its noun that make it a bound, a share or another set: "at least two", "two more".
@@ -48,21 +47,20 @@ class Count:
 
 
 def count_conflicts(sentences: list[Sentence]) -> list[Conflict]:
-    nlp = parser()
-    if nlp is None:
+    if parser() is None:  # without spaCy there is no parse to read counts from
         return []
     numbered = [row for row, s in enumerate(sentences) if HAS_NUMBER.search(s.text)]
-    counts = _read(nlp, sentences, numbered)
+    counts = _read(sentences, numbered)
     nouns = {c.key[2] for c in counts}
     if not nouns:
         return []
     noun_words = re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(nouns))})(?:s|es)?\b", re.I)
     others = [r for r, s in enumerate(sentences) if r not in set(numbered) and noun_words.search(s.text)]
-    counts += _read(nlp, sentences, others)
+    counts += _read(sentences, others)
     return _conflicts(counts, sentences)
 
 
-def _read(nlp: Language, sentences: list[Sentence], rows: list[int]) -> list[Count]:
+def _read(sentences: list[Sentence], rows: list[int]) -> list[Count]:
     found = []
     for row, doc in zip(rows, parsed(sentences[r].text for r in rows), strict=True):
         for token in doc:
