@@ -104,3 +104,15 @@ def test_a_clause_another_article_shares_with_a_long_sentence_is_a_fact_of_its_o
     facts = facts_of(articles, pairs, FactsConfig(contained_weight=8.0))  # a short story's words weigh less
     assert sorted([ARRAIGNED, WARNED]) in facts
     assert sorted([ARRAIGNED, CHARGES]) in facts
+
+
+ACT = "A ruling on the Harbour Act 1977 means the fees charged this year are void."
+SECTION = "Lawyers for the port said Section 4 of the 1977 Act gives ministers wide powers."
+LEFT = "Records show she left the agency in July 2016 after the audit."
+DEPARTED = "She departed in July 2016, a month before the report came out, officials said."
+
+
+def test_a_year_and_a_name_are_not_one_claim_but_a_shared_date_is():
+    # cosine 0.45: below the fact similarity, within the margin of one figure and one name
+    assert facts_of(story(ACT, SECTION), {(ACT, SECTION): 0.45}) == []
+    assert facts_of(story(LEFT, DEPARTED), {(LEFT, DEPARTED): 0.45}) == [sorted([LEFT, DEPARTED])]

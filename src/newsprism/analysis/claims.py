@@ -37,6 +37,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from ..text.dates import MONTH_RE, MONTHS, month_number
 from ..text.tokens import STOPWORDS, content_words
 
 SUFFIXES = ("ing", "ed", "es", "s")
@@ -48,6 +49,13 @@ NUMBER = re.compile(r"\d[\d,.:]*\d|\d")
 # A figure's scale word belongs to it: "$3 million in sales" does not share a figure with "two of every three".
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 SCALED = re.compile(rf"({NUMBER.pattern})(?:\s+({'|'.join(SCALES)})\b)?", re.IGNORECASE)
+# A year standing alone, and a day of the month beside its month's name, tell when rather than how many.
+YEAR = re.compile(r"(?<![\d,.$£€])\b(1[89]\d\d|20\d\d)\b(?![,.]\d|\s*%)")
+DAY_OF_MONTH = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>{MONTH_RE})(?!\w)"
+    rf"(?(day)|\s+(?P<later>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]\d))?,?(?:\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
+)
+MONTH_NAMES = {number: name for name, number in MONTHS.items() if len(name) > 3 or name == "may"}
 # Figures written as words are figures too ("nine months"); "one" is left out, as in "one of the few".
 NUMBER_WORDS = {
     w: str(n)
@@ -134,6 +142,24 @@ def figures(sentence: str) -> frozenset[str]:
         found.add(_scaled(number, scale) if scale else re.sub(r"\D", "", number))
     found |= {NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", SCALED.sub(" ", rest).lower()) if w in NUMBER_WORDS}
     return frozenset(f for f in found if f)
+
+
+@lru_cache(maxsize=1 << 16)
+def calendar_figures(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The figures of a sentence that tell a date, not a quantity (years, "in 2016", "the 1977 Act", and
+    days of the month, "July 1", "1 July"), and the dates they tell, as a month with its day or its year
+    ("july 1", "july 2016"): a bare year is a name's as often as an event's.
+
+    >>> [sorted(found) for found in calendar_figures("On July 1, 44 shops; by 4 June 2016, 1,200 more; the 1977 Act.")]
+    [['1', '1977', '2016', '4'], ['july 1', 'june 2016', 'june 4']]
+    """
+    found = set(YEAR.findall(sentence))
+    dates = set()
+    for match in DAY_OF_MONTH.finditer(sentence):
+        month, day, year = month_number(match["month"]), match["day"] or match["later"], match["year"]
+        found.update(filter(None, (day, year)))
+        dates.update(f"{MONTH_NAMES[month]} {n}" for n in (day, year) if n)
+    return frozenset(found), frozenset(dates)
 
 
 def _scaled(number: str, scale: str) -> str:

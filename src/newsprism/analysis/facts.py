@@ -33,11 +33,12 @@ from ..embed import EmbeddedSentences
 from ..records import Conflict, Evidence, Fact, Sentence, Story
 from ..text.tokens import STOPWORDS, WORD, words
 from ..validate import check_range
-from .claims import ClaimWords, contradicted, figures, measures, predicate, states_claim
+from .claims import ClaimWords, calendar_figures, contradicted, figures, measures, predicate, states_claim
+from .entity_words import MONTHS_AND_DAYS
 from .evaluative import political_labels
 from .support import key_terms
 
-VERSION = "5"
+VERSION = "6"
 
 # Two sentences are linked when their cosine plus the share of the lighter one's word weight they have
 # in common (0 to 1), plus WEIGHT_BONUS per unit of that shared weight (up to WEIGHT_CAP: some
@@ -205,12 +206,18 @@ def _other_figures(a: str, b: str, config: FactsConfig) -> float:
 def _same_figure_and_name(sentences: list[Sentence]) -> list[tuple[int, int]]:
     """Pairs of sentences that give one figure and name one person, place or thing: "Police said 14 people
     were hurt when the Arden Bridge fell" and "the collapse of the Arden Bridge left 14 injured" state one
-    claim however each is worded."""
-    names = [{t for t in key_terms(s.text) if not t.isdigit()} for s in sentences]
+    claim however each is worded; so do two that give one date ("distributed the photos in July 2016",
+    "the images surfaced in July 2016"). A year alone is not such a figure, nor a month such a name: "the
+    Misuse of Drugs Act 1977" and "Section 2(2) of the 1977 Act" share a name's year, not a claim."""
+    names = [{t for t in key_terms(s.text) if not t.isdigit() and t not in MONTHS_AND_DAYS} for s in sentences]
     by_figure: dict[str, list[int]] = defaultdict(list)
     for row, sentence in enumerate(sentences):
-        for figure in figures(sentence.text):
+        calendar, dates = calendar_figures(sentence.text)
+        for figure in figures(sentence.text) - calendar:
             by_figure[figure].append(row)
+        for when in dates:
+            by_figure[when].append(row)
+            names[row].add(when)
     pairs = set()
     for rows in by_figure.values():
         for i, j in itertools.combinations(rows, 2):
