@@ -154,7 +154,7 @@ def calendar_figures(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     [['1', '1977', '2016', '4'], ['july 1', 'june 2016', 'june 4']]
     """
     found = set(YEAR.findall(sentence))
-    dates = set()
+    dates: set[str] = set()
     for match in DAY_OF_MONTH.finditer(sentence):
         month, day, year = month_number(match["month"]), match["day"] or match["later"], match["year"]
         found.update(filter(None, (day, year)))
