@@ -81,6 +81,14 @@ def test_an_appeal_to_readers_states_no_claim():
     assert facts_of({"a": [found], "b": [stated]}, {(found, stated): 0.8}) == [sorted([found, stated])]
 
 
+def test_the_writers_question_and_a_bare_label_state_no_claim():
+    named = "Kroll was named chief executive of the quiz app in 2018."
+    for empty in ("Can Kroll succeed as chief executive?", "'Kroll'", "Dana Kroll (Photo: Provided by the company)"):
+        assert facts_of({"a": [named], "b": [empty]}, {(named, empty): 0.8}) == [], empty
+    told = "Kroll became the quiz app's chief executive, but can he save it?"
+    assert facts_of({"a": [named], "b": [told]}, {(named, told): 0.8}) == [sorted([named, told])]
+
+
 def test_every_two_sentences_of_a_fact_are_linked_not_only_to_its_seed():
     seed = "Nevada voters approved legal recreational marijuana sales in November."
     colorado = "Colorado legalized recreational marijuana sales nine months before the report."

@@ -83,13 +83,22 @@ NEGATION = re.compile(
 )
 GRADING = frozenset("yet even ever always really necessarily quite entirely fully immediately".split())
 # Sentences that appeal to the reader state no claim of the story: "If you have any information on
-# where Perez may be, call police" names him but says nothing about where he is. General English; a
-# question is kept, as "Trump takes credit for a rising market, but will he shoulder the blame?" tells.
+# where Perez may be, call police" names him but says nothing about where he is. General English; "Watch
+# Colbert's trip to Evening Urgant in the clip above" tells of the trip, and is kept.
 APPEAL = re.compile(
     r"^\W*(?:if you\b|if anyone\b|anyone (?:with|who)\b|anybody (?:with|who)\b|those with\b|call\b|contact\b|"
     r"tell us\b|let us know\b)",
     re.IGNORECASE,
 )
+# A question the writer asks states nothing ("Can Kroll succeed as CEO?", "And pepper-Jack cheese?"); one
+# that follows a statement in the same sentence still tells it ("Trump takes credit for a rising market,
+# but will he shoulder the blame?"), and a question inside a quotation is the speaker's.
+QUESTION = re.compile(
+    r"^\W*(?:(?:and|but|so|now)\W+)?(?:what|why|how|who|whom|whose|which|when|where|is|are|was|were|do|does|did|"
+    r"can|could|will|would|should|shall|may|might|must|has|have|had)\b[^\"“”]*\?\W*$",
+    re.IGNORECASE,
+)
+PARENTHESES = re.compile(r"\([^)]*\)")
 
 
 def stem(word: str) -> str:
@@ -169,8 +178,20 @@ def _scaled(number: str, scale: str) -> str:
 
 
 def states_claim(sentence: str) -> bool:
-    """Whether a sentence tells something rather than appealing to the reader."""
-    return not APPEAL.search(sentence)
+    """Whether a sentence tells something: not an appeal to the reader, not the writer's question, and
+    not a bare label (a title, "'Evil Dead'", or a name with its photo credit, "Jane Roe (Photo: Police)"):
+    outside brackets, it has a word in lower case or a figure.
+
+    >>> [states_claim(s) for s in ("Can Kroll succeed as CEO?", "'Evil Dead'", "Jane Roe (Photo: Police)")]
+    [False, False, False]
+    >>> [states_claim(s) for s in ("He was 41.", "Average Wedding Cost: $31,213 (excludes honeymoon)",
+    ...                            "Trump takes credit for a rising market, but will he shoulder the blame?")]
+    [True, True, True]
+    """
+    if APPEAL.search(sentence) or QUESTION.search(sentence):
+        return False
+    outside = PARENTHESES.sub(" ", sentence)
+    return any(c.isdigit() for c in outside) or any(w[0].islower() for w in re.findall(r"[^\W\d_]{2,}", outside))
 
 
 @lru_cache(maxsize=1 << 16)
