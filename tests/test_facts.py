@@ -105,7 +105,8 @@ def test_claims_read_figures_words_and_appeals():
     assert figures("It happened at 12:49 a.m.") != figures("It happened at 12:49 p.m.")
     assert figures("nine months later, 18 people") == {"9", "18"}
     assert not states_claim("Anyone with information should call 911.")
-    assert states_claim("Will he shoulder the blame when the market falls?")
+    assert not states_claim("Will he shoulder the blame when the market falls?")
+    assert states_claim("Trump takes credit for a rising market, but will he shoulder the blame?")
     story = ["Kushner met Kislyak.", "Kushner met Gorkov.", "Kushner married Ivanka.", "Kushner wed Ivanka."]
     words = ClaimWords(story)
     assert words.shared(0, 2)[0] < 0.1  # only the story's subject
