@@ -71,6 +71,22 @@ def test_a_figure_keeps_its_scale():
     assert figures("$1.2 million") == {"1200000"}
 
 
+def test_a_code_is_a_name_not_a_figure_and_twice_is_two():
+    # "K-9" and "MH370" count nothing: a sentence naming them gives no figure another could contradict
+    assert figures("State police sent out a K-9 unit to search for flight MH370 and the AR-15.") == frozenset()
+    assert figures("The Core i5 model costs $1,699 from mid-2016; the pieces were 2m to 15m long.") == {
+        "1699",
+        "2016",
+        "2",
+        "15",
+    }
+    assert figures("He climbed Mount Everest twice.") == figures("He made two climbs of Everest.") == {"2"}
+    dispatched = "The Coast Guard dispatched a helicopter, plane and boat, and police sent out a K-9 unit."
+    boats = "The Coast Guard dispatched the helicopter from Cape Cod and two 27-foot boats."
+    # no figure of the first sentence disagrees with the second's: linked as one fact without more
+    assert facts_of(story(dispatched, boats), {(dispatched, boats): 0.6}) == [sorted([dispatched, boats])]
+
+
 DIRECTED = "Directed by Fede Alvarez."
 DIRECTOR = "The director, Fede Alvarez, approaches the creaky material with a straight face."
 

@@ -37,7 +37,7 @@ from .claims import ClaimWords, contradicted, figures, measures, predicate, stat
 from .evaluative import political_labels
 from .support import key_terms
 
-VERSION = "5"
+VERSION = "6"
 
 # Two sentences are linked when their cosine plus the share of the lighter one's word weight they have
 # in common (0 to 1), plus WEIGHT_BONUS per unit of that shared weight (up to WEIGHT_CAP: some
