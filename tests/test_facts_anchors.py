@@ -120,3 +120,21 @@ def test_a_clause_another_article_shares_with_a_long_sentence_is_a_fact_of_its_o
     facts = facts_of(articles, pairs, FactsConfig(contained_weight=8.0))  # a short story's words weigh less
     assert sorted([ARRAIGNED, WARNED]) in facts
     assert sorted([ARRAIGNED, CHARGES]) in facts
+
+
+FOUND = "Police eventually found Frank's body the following day in a wooded area."
+SHOT = "Macomber, 65, was found fatally shot in a wooded area in Fort Wayne the day after Pasztor was arrested."
+
+
+def test_a_claim_sharing_a_third_of_its_rare_words_with_a_clause_is_contained_in_it():
+    jail = ["The mother spoke to a reporter from jail.", "She had abducted the children from their grandparents."]
+    alert = ["An Amber Alert was issued that night.", "The coroner ruled both deaths homicides."]
+    murder = ["Pasztor faces two charges of murder.", "She drove a stolen car to the police department."]
+    car = ["Officers found the children in the back seat.", "The sheriff said the crime was never solved."]
+    articles = {
+        "a": [FOUND, *jail, *alert, "Her lawyer declined to comment."],
+        "b": [SHOT, *murder, *car, "A hearing is set for next month."],
+    }
+    short = FactsConfig(contained_weight=6.0)  # a short story's words weigh less
+    assert facts_of(articles, {(FOUND, SHOT): 0.40}, short) == [sorted([FOUND, SHOT])]
+    assert facts_of(articles, {(FOUND, SHOT): 0.40}, FactsConfig(contained_weight=6.0, contained_share=0.4)) == []
