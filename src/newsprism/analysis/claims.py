@@ -18,6 +18,8 @@ sentence.
 ['1249 am', '2', '3']
 >>> sorted(figures("Sales reached $3 million, or $1.2 million a day, two of every three sales."))
 ['1200000', '2', '3', '3000000']
+>>> sorted(figures("Flight MH370 carried 239 people; he climbed Everest twice."))
+['2', '239']
 >>> states_claim("If you have any information on where he may be, call 911.")
 False
 >>> sorted(predicate("Pasztor has not been charged with Macomber's death."))
@@ -65,6 +67,12 @@ NUMBER_WORDS = {
     )
     if n > 1
 } | {w: str(10 * n) for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
+# "twice" tells how many times as a figure does ("climbed Everest twice", "two climbs of Everest"); "once" is
+# left out, as in "once a soldier".
+TIMES_WORDS = {"twice": "2", "thrice": "3"}
+# A code of capitals and digits names a thing, it does not count one: "MH370", "AR-15", "K-9", "COVID-19",
+# and a Core "i5" with one lower-case letter; "mid-2016" and "2m" (two metres) are figures.
+CODE = re.compile(r"\b(?:[A-Z]{1,5}-?|[a-z])\d[\w-]*")
 # A figure with the words after it that say what it counts or measures, in lower case ("17 pounds", "122
 # “credible” floating objects", "10%"); a capitalised word after a figure is mostly a date's or a name's.
 FIGURE_WORD = r"\d[\d,.]*\d|\d|" + "|".join(NUMBER_WORDS)
@@ -146,10 +154,11 @@ class ClaimWords:
 def figures(sentence: str) -> frozenset[str]:
     """The sentence's numbers as digit strings, in figures or words, a clock time with its half of the day."""
     found = {f"{h}{m} {half.lower()}m" for h, m, half in CLOCK.findall(sentence)}
-    rest = CLOCK.sub(" ", sentence)
+    rest = CODE.sub(" ", CLOCK.sub(" ", sentence))
     for number, scale in SCALED.findall(rest):
         found.add(_scaled(number, scale) if scale else re.sub(r"\D", "", number))
-    found |= {NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", SCALED.sub(" ", rest).lower()) if w in NUMBER_WORDS}
+    spelled = re.findall(r"[a-z]+", SCALED.sub(" ", rest).lower())
+    found |= {NUMBER_WORDS.get(w) or TIMES_WORDS[w] for w in spelled if w in NUMBER_WORDS or w in TIMES_WORDS}
     return frozenset(f for f in found if f)
 
 
