@@ -78,6 +78,13 @@ def test_the_report_says_what_was_analysed_in_each_language(report):
     assert any("entities" in what for what in notes["sw"]["read with English rules only"])
 
 
+def test_a_name_in_cyrillic_joins_its_latin_entity(report):
+    entities = {e["name"]: e for e in story_of(report, "dam-en-wire")["entities"]}
+    assert "Марта Ильвес" in entities["Marta Ilves"]["aliases"]
+    assert "dam-ru-translation" in entities["Marta Ilves"]["sources"]
+    assert "Марта Ильвес" not in entities
+
+
 LANGUAGES = {"dam-en-wire": "en", "dam-ru-translation": "ru", "dam-fr": "fr", "dam-de": "de"}
 
 
