@@ -73,6 +73,8 @@ def test_the_report_says_what_was_analysed_in_each_language(report):
     assert notes["en"]["analysed"] == ["all analyses"]
     assert any("translation" in what for what in notes["ru"]["analysed"])
     assert not notes["ru"]["not analysed"]
+    assert any("another script" in what for what in notes["ru"]["analysed"])
+    assert any("another script" in what for what in notes["sw"]["not analysed"])
     assert any("translation" in what for what in notes["sw"]["not analysed"])
     assert "does not cover" in notes["sw"]["note"]
     assert any("entities" in what for what in notes["sw"]["read with English rules only"])
