@@ -76,7 +76,7 @@ for analyser in (
         _entities,
         {"entities": tuple[Entity, ...]},
         settings="entities",
-        uses=("recognizer", "embedder"),
+        uses=("recognizer", "languages"),
     ),
     FunctionAnalyser(
         "facts", facts.VERSION, _facts, {"fact_groups": tuple[Fact, ...]}, settings="facts", uses=("embedder",)
