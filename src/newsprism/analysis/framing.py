@@ -17,22 +17,29 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from ..articles.pagekind import SERVICE_SHARE, service_share
 from ..records import Article, Fact, Framing, Story
 from ..text.dates import published_date
 from ..text.tokens import STOPWORDS
 from ..validate import check_range
-from .evaluative import MIN_VALENCE, analyzer, is_evaluative
+from .evaluative import MIN_VALENCE, POLITICAL, analyzer, is_evaluative, weighs_in_tone
 from .ownvoice import OwnVoice, own_voices
 from .quotes import MIN_WORDS as QUOTE_WORDS
 from .quotes import find_quotes
 from .timeline import CLAUSE_END, is_future, resolve_dates
 
-VERSION = "3"  # 3: quote speakers as quotes.py reads them since (pronouns, parties, appositions)
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# 3: quote speakers as quotes.py reads them since (pronouns, parties, appositions)
+# 4: own voice read by newsprism's sentences, each parsed alone and only when framing reads its parse
+VERSION = "4"
 
 # An evaluative word must stand out at least this much (z-score of the log-odds ratio; a word used once
 # by one article and never by the others scores about 0.9 in a story of a few thousand words).
@@ -100,7 +107,8 @@ def frame_articles(
     story: Story, facts: tuple[Fact, ...], groups: dict[str, str], config: FramingConfig = DEFAULT
 ) -> tuple[Framing, ...]:
     """One :class:`Framing` per article; ``groups`` maps each article to its copy chain."""
-    voices = dict(zip([a.id for a in story.articles], own_voices([a.text for a in story.articles]), strict=True))
+    texts, sentences = [a.text for a in story.articles], [a.sentences for a in story.articles]
+    voices = dict(zip([a.id for a in story.articles], own_voices(texts, sentences, _reads_parse(config)), strict=True))
     counts = {a.id: Counter(w for w, _, _ in voices[a.id].words if w not in STOPWORDS) for a in story.articles}
     everything: Counter[str] = sum(counts.values(), Counter())
     written = _written(story)
@@ -115,6 +123,22 @@ def frame_articles(
         tone = round(_tone(voices[article.id]), 3)
         result.append(Framing(article.id, terms, tone, omits, quotes, tuple(texts[f] for f in omits)))
     return tuple(result)
+
+
+def _reads_parse(config: FramingConfig) -> Callable[[Doc, bool], bool]:
+    """Whether framing reads a sentence's parse, from its tokens and whether it holds a word of saying:
+    when it has a word that can judge (whether it does hangs on its part of speech and voice), or words
+    of saying and a word that weighs in its tone (whose own part the parse finds). The others frame the
+    same read as their words."""
+    lexicon = analyzer().lexicon
+    judging = frozenset(w for w, valence in lexicon.items() if abs(valence) >= config.min_valence) | POLITICAL
+
+    def reads(doc: Doc, reports: bool) -> bool:
+        if any(t.lower_ in judging for t in doc):
+            return True
+        return reports and weighs_in_tone(doc.text, doc)
+
+    return reads
 
 
 def _loaded_terms(

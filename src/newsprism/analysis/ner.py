@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from ..errors import UnavailableError
 from ..records import Story
 from ..registry import Registry
-from ..text.tokens import fold
-from .doc_cache import MODELS, entity_docs, installed_model, model_label
+from ..text.tokens import STOPWORDS, fold
+from .doc_cache import MODELS, entity_docs, installed_model, model_label, tokenised
 from .entities import Mention, Recognizer, RuleRecognizer, common_words, find_mentions
 from .entity_words import COUNTRIES, FACILITY_WORDS, KNOWN_ACRONYMS, LAW_WORDS, ROLE_WORDS
 from .name_forms import TITLES, tidy_name
@@ -51,7 +51,7 @@ class SpacyRecognizer:
 
     def mentions(self, story: Story) -> list[Mention]:
         sentences = [(s, a.id) for a in story.articles for s in a.sentences]
-        docs = list(zip(entity_docs(s for s, _ in sentences), (a for _, a in sentences), strict=True))
+        docs = list(zip(_docs([s for s, _ in sentences]), (a for _, a in sentences), strict=True))
         common = common_words(story)
         found: list[Mention] = []
         openers: list[int] = []
@@ -95,6 +95,21 @@ class SpacyRecognizer:
                 if t.text in surnames and not t.ent_type_ and (doc[t.i - 1].text if t.i else "", t.text) not in full
             ]
         return found
+
+
+def _docs(sentences: list[str]) -> list[Doc]:
+    """The Docs of ``sentences``, the recogniser run on those that can hold a name (:func:`can_name`)."""
+    tokens = tokenised(sentences)
+    named = {doc.text: doc for doc in entity_docs(d.text for d in tokens if can_name(d))}
+    return [named.get(doc.text, doc) for doc in tokens]
+
+
+def can_name(doc: Doc) -> bool:
+    """Whether a sentence has a capitalised word that is not a common one opening it: a sentence with none
+    ("He said the talks would go on.") names nobody, and the recogniser, a fifth of its time on news,
+    is not run on it. (On 2,916 Multi-News sentences, 547 have none; the recogniser finds two entities
+    in them, both wrong: "van" a person, "pes" an organisation.)"""
+    return any(c.isupper() for t in doc[1:] for c in t.text) or (len(doc) > 0 and doc[0].lower_ not in STOPWORDS)
 
 
 def _titled_people(doc: Doc, article: str, common: frozenset[str]) -> list[Mention]:
