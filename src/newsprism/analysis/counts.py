@@ -10,7 +10,8 @@ more or other things ("two more boats"), the whole a part is of ("three of the e
 sentences whose subject is a pronoun are left out.
 
 Parsing is kept to the sentences that can matter: those with a number, then those of other articles
-that name a noun counted and hold an "a" (a list's). The parses are the ones every analyser shares. Without spaCy or its English model there are no such conflicts.
+that name a noun counted and hold an "a" (a list's). The parses are the ones every analyser shares.
+Without spaCy or its English model there are no such conflicts.
 """
 
 from __future__ import annotations

@@ -80,13 +80,13 @@ def own_voice(text: str) -> OwnVoice:
 def own_voices(
     texts: Sequence[str],
     sentences: Sequence[Sequence[str]] | None = None,
-    needs_parse: Callable[[Doc, bool], bool] | None = None,
+    needs_parse: Callable[[str, Doc, bool], bool] | None = None,
 ) -> list[OwnVoice]:
     """The own-voice part of each text, read sentence by sentence: ``sentences`` are each text's, in order
     (newsprism's splitter's when None; text between them, a page's stray headings, is no one's voice).
 
     Only a sentence that holds a word of saying, a noun of saying or "according to" has parts that are not
-    the outlet's. ``needs_parse`` says from a sentence's tokens and whether it holds such a word whether the
+    the outlet's. ``needs_parse`` says from a sentence, its tokens and whether it holds such a word whether the
     caller reads its parse (the parts of speech of its words, what is reported); only those sentences are
     parsed, the others read as their tokens out of quotation marks (parts of speech ""). Every sentence is
     parsed when it is None. The Docs are the ones every analyser shares, parsed together in batches.
@@ -101,13 +101,14 @@ def own_voices(
     chosen = [
         s
         for s, doc in zip(every, tokenised(every), strict=True)
-        if needs_parse is None or needs_parse(doc, _reports(doc, saying))
+        if needs_parse is None or needs_parse(s, doc, _reports(s, doc, saying))
     ]
-    chosen_set = set(chosen)
-    docs = {doc.text: doc for doc in parsed(chosen)}
+    docs = dict(zip(chosen, parsed(chosen), strict=True))
+    chosen_set = set(docs)
     # a sentence not chosen is read from its tokens even when another analyser has parsed it since, so
     # that what framing finds does not depend on what ran before
-    docs.update((doc.text, doc) for doc in tokenised(s for s in every if s not in docs))
+    rest = [s for s in dict.fromkeys(every) if s not in chosen_set]
+    docs.update(zip(rest, tokenised(rest), strict=True))
     voices = []
     for text, text_sentences in zip(texts, split, strict=True):
         quoted, start = _quoted(text), 0
@@ -139,7 +140,8 @@ def saying_forms() -> frozenset[str]:
     forms = set(REPORTING)
     for pos in ("verb", "aux"):
         rules = lookups.get_table("lemma_rules", {}).get(pos, [])
-        forms |= {lemma[: len(lemma) - len(new)] + old for lemma in REPORTING for old, new in rules if lemma.endswith(new)}
+        # a rule (old suffix, new suffix) takes a form ending in "old" to a lemma ending in "new"
+        forms |= {w[: len(w) - len(new)] + old for w in REPORTING for old, new in rules if w.endswith(new)}
         exceptions = lookups.get_table("lemma_exc", {}).get(pos, {})
         forms |= {form for form, lemmas in exceptions.items() if REPORTING & set(lemmas)}
     for pattern in nlp.get_pipe("attribute_ruler").patterns:  # type: ignore[attr-defined]
@@ -148,10 +150,10 @@ def saying_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
-def _reports(doc: Doc, saying: frozenset[str]) -> bool:
+def _reports(text: str, doc: Doc, saying: frozenset[str]) -> bool:
     """Whether a sentence holds a word that can make some of it someone else's (a verb or noun of saying,
     "according to"): only such a sentence needs its parse to find its own voice."""
-    return any(t.lower_ in saying or t.lower_ in REPORTING_NOUNS for t in doc) or bool(ACCORDING.search(doc.text))
+    return any(t.lower_ in saying or t.lower_ in REPORTING_NOUNS for t in doc) or bool(ACCORDING.search(text))
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
@@ -162,7 +164,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 def _with_parse(doc: Doc, quoted: list[tuple[int, int]], read_parse: bool) -> tuple[str, list[tuple[str, str, bool]]]:
     """A sentence's own part and its words out of quotation marks (``quoted``: the spans of quotations in
     it); with ``read_parse``, its parse finds reported speech and parts of speech ("" without)."""
-    inside = [any(start <= t.idx < end for start, end in quoted) for t in doc]
+    inside = [any(start <= t.idx < end for start, end in quoted) for t in doc] if quoted else [False] * len(doc)
     others = list(inside)
     if read_parse:
         _mark_reported(doc, inside, others)
