@@ -110,8 +110,8 @@ def frame_articles(
     story: Story, facts: tuple[Fact, ...], groups: dict[str, str], config: FramingConfig = DEFAULT
 ) -> tuple[Framing, ...]:
     """One :class:`Framing` per article; ``groups`` maps each article to its copy chain."""
-    texts, sentences = [a.text for a in story.articles], [a.sentences for a in story.articles]
-    voices = dict(zip([a.id for a in story.articles], own_voices(texts, sentences, _reads_parse(config)), strict=True))
+    read = own_voices([a.text for a in story.articles], [a.sentences for a in story.articles], _reads_parse(config))
+    voices = dict(zip([a.id for a in story.articles], read, strict=True))
     counts = {a.id: Counter(w for w, _, _ in voices[a.id].words if w not in STOPWORDS) for a in story.articles}
     everything: Counter[str] = sum(counts.values(), Counter())
     used_by = Counter(w for c in counts.values() for w in c)  # how many articles use each word

@@ -9,7 +9,7 @@ entity ruler that corrects the small model is).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -115,7 +115,7 @@ def can_name(doc: Doc) -> bool:
     return any(c.isupper() for t in doc[1:] for c in t.text) or (len(doc) > 0 and doc[0].lower_ not in STOPWORDS)
 
 
-def _titled_people(text: str, ents: tuple[Span, ...], article: str, common: frozenset[str]) -> list[Mention]:
+def _titled_people(text: str, ents: Sequence[Span], article: str, common: frozenset[str]) -> list[Mention]:
     """People named after a title the small model did not see as a name ("Minister of Natural Resources
     Alexander Kozlov"): the rule recogniser's names of two words or more where the model found no
     entity, after capitalised words that hold a title ("New Line Cinema" holds none)."""

@@ -15,6 +15,11 @@ Reported speech without quotation marks is the outlet's paraphrase, though: the 
 in it ("the regime confirmed that Russian strongman Putin ...") are its own. Its words are kept, marked
 ``reported``, for framing to count its labels only.
 
+The text is read sentence by sentence, newsprism's sentences (the ones every analyser reads), each
+parsed alone and only when it holds a word of saying (or the caller reads its parse): a sentence without
+one is all the outlet's but what it quotes, and the parser is most of framing's time. Quotations are
+found in the whole text, so one that runs over several sentences is someone else's in each.
+
 Without spaCy only the quotation marks and "according to" are recognised, and a "said that" clause is cut
 to the end of its sentence.
 """
