@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -85,17 +85,25 @@ DEFAULT = FramingConfig()
 
 
 def log_odds_z(
-    target: Counter, rest: Counter, prior: Counter, prior_size: float = PRIOR_SIZE, only: Iterable[str] | None = None
+    target: Counter,
+    rest: Mapping[str, int],
+    prior: Counter,
+    prior_size: float = PRIOR_SIZE,
+    only: Iterable[str] | None = None,
+    totals: tuple[int, int] | None = None,
 ) -> dict[str, float]:
     """z-scores of the log-odds ratio of each word in ``target`` (or of those of ``only`` it holds) against
-    ``rest``, with a Dirichlet prior shaped like ``prior`` (Monroe, Colaresi and Quinn 2008, eq. 22)."""
-    total_prior = sum(prior.values()) or 1
-    n_t, n_r = sum(target.values()), sum(rest.values())
+    ``rest``, with a Dirichlet prior shaped like ``prior`` (Monroe, Colaresi and Quinn 2008, eq. 22).
+    ``totals``, when given, are the word counts of ``rest`` and ``prior`` (``rest`` need then hold only
+    the words scored)."""
+    n_r, total_prior = totals if totals is not None else (sum(rest.values()), sum(prior.values()))
+    total_prior = total_prior or 1
+    n_t = sum(target.values())
     scores = {}
     chosen = target.items() if only is None else ((w, target[w]) for w in only if w in target)
     for word, count in chosen:
         alpha = prior_size * prior[word] / total_prior
-        other = rest[word]
+        other = rest.get(word, 0)
         rest_of_target, rest_of_rest = n_t + prior_size - count - alpha, n_r + prior_size - other - alpha
         if min(rest_of_target, rest_of_rest) < 1e-9:  # zero but for rounding
             # the word is all there is (one word in the text and the prior): no odds, so nothing to contrast
@@ -113,7 +121,9 @@ def frame_articles(
     read = own_voices([a.text for a in story.articles], [a.sentences for a in story.articles], _reads_parse(config))
     voices = dict(zip([a.id for a in story.articles], read, strict=True))
     counts = {a.id: Counter(w for w, _, _ in voices[a.id].words if w not in STOPWORDS) for a in story.articles}
-    everything: Counter[str] = sum(counts.values(), Counter())
+    everything: Counter[str] = Counter()
+    for count in counts.values():
+        everything.update(count)
     used_by = Counter(w for c in counts.values() for w in c)  # how many articles use each word
     written = _written(story)
     news = {a.id for a in story.articles if _is_article(a)}  # read once: each page's sentences are split
@@ -157,10 +167,12 @@ def _loaded_terms(
     of the coverage and are not the story's own vocabulary (``used_by``: how many of the story's articles
     use each word), most marked first; its most used ones when the other articles add no words."""
     judging = {w for w, part, reported in voice.words if is_evaluative(w, part, reported, config.min_valence)}
-    rest = everything - own
-    if not rest:
+    total = everything.total()
+    rest_total = total - own.total()  # the other articles' words (``own`` is part of ``everything``)
+    if not rest_total:
         return tuple(sorted(judging, key=lambda w: (-own[w], w))[: config.max_terms])
-    z = log_odds_z(own, rest, everything, config.prior_size, only=judging)
+    rest = {w: everything[w] - own[w] for w in judging}
+    z = log_odds_z(own, rest, everything, config.prior_size, only=judging, totals=(rest_total, total))
     # a word of this article that most of the others use too (of ``articles`` in all)
     topical = {w for w in z if used_by[w] - 1 >= config.topical_share * (articles - 1)}
     terms = [w for w in judging if w in z and z[w] >= config.min_z and w not in topical]
