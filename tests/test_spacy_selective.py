@@ -68,6 +68,11 @@ def test_a_quotation_over_two_sentences_is_someone_elses_in_both():
     assert not {"brilliant", "sinister", "enemy"} & words
 
 
+def test_two_right_single_quotes_close_a_quotation():
+    words = {w for w, _, _ in own_voice("He watched the remake of “Evil Dead’’ to the end, a brutal film.").words}
+    assert "brutal" in words and "remake" in words and not {"evil", "dead"} & words
+
+
 def test_the_recogniser_skips_only_sentences_that_can_name_nobody(seed_story, monkeypatch):
     tokens = ner.tokenised(["He said the talks would go on.", "Lavrov left.", "the talks in Pyongyang ended."])
     assert [ner.can_name(d) for d in tokens] == [False, True, True]

@@ -55,7 +55,8 @@ REPORTING_NOUNS = frozenset(
 )
 # A post embedded in a page: its text, then "— Name (@handle) date" on the same line.
 EMBEDDED_POST = re.compile(r"^[^\n]*[—–]\s*[^\n—–]{1,60}\(@\w+\)[^\n]*$", re.MULTILINE)
-QUOTED = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+# Two right single quotes close a quotation in some papers' typesetting (“Evil Dead’’).
+QUOTED = re.compile(r"“[^“”]*?(?:”|’’)|\"[^\"\n]*\"")
 ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 # Without a parser: "said that ..." to the end of the sentence.
 THAT_CLAUSE = re.compile(
