@@ -53,6 +53,21 @@ def test_framing_parses_only_the_sentences_it_reads_and_frames_as_if_it_parsed_a
     assert any(f.loaded_terms for f in every) and all(f.tone for f in every)
 
 
+def test_read_by_sentence_the_judging_words_are_those_of_the_whole_articles_parse(seed_story):
+    from newsprism.analysis.evaluative import is_evaluative
+
+    def judging(voice):
+        return {w for w, part, reported in voice.words if is_evaluative(w, part, reported)}
+
+    texts = [a.text for a in seed_story.articles]
+    by_sentence = ownvoice.own_voices(
+        texts, [a.sentences for a in seed_story.articles], framing._reads_parse(framing.DEFAULT)
+    )
+    whole = ownvoice.own_voices(texts, [[t] for t in texts])  # each article one Doc, parsed whole, as before
+    assert [judging(v) for v in by_sentence] == [judging(v) for v in whole]
+    assert {"regime", "railed", "strongman", "friendly"} <= set().union(*(judging(v) for v in by_sentence))
+
+
 def test_every_form_the_parse_lemmatises_to_a_verb_of_saying_is_known_before_the_parse(seed_story):
     forms = saying_forms()
     docs = parsed(s for a in seed_story.articles for s in a.sentences)
