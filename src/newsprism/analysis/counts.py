@@ -10,7 +10,8 @@ more or other things ("two more boats"), the whole a part is of ("three of the e
 sentences whose subject is a pronoun are left out.
 
 Parsing is kept to the sentences that can matter: those with a number, then those of other articles
-that name a noun counted. Without spaCy or its English model there are no such conflicts.
+that name a noun counted and hold an "a" (a list's). The parses are the ones every analyser shares.
+Without spaCy or its English model there are no such conflicts.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ NOT_EXACT = frozenset({*HEDGES.split("|"), "least", "most", "more", "other", "ad
 NOT_EXACT |= frozenset(w for hedge in HEDGES.split("|") for w in hedge.split())
 SMALL_NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if w not in ("a", "an", "dozens")}
 HAS_NUMBER = re.compile(rf"\b(?:\d+|{'|'.join(SMALL_NUMBERS)})\b", re.I)
+# The "a" of a list, the only count a sentence without a number can give.
+INDEFINITE = re.compile(r"\ban?\b", re.I)
 PRONOUNS = frozenset("i you he she it we they this that these those who which".split())
 CONFIDENCE = 0.5
 REASON = "the only count each article gives of what one subject did to one kind of thing"
@@ -55,7 +58,14 @@ def count_conflicts(sentences: list[Sentence]) -> list[Conflict]:
     if not nouns:
         return []
     noun_words = re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(nouns))})(?:s|es)?\b", re.I)
-    others = [r for r, s in enumerate(sentences) if r not in set(numbered) and noun_words.search(s.text)]
+    # the other sentences' counts are the "a" of a list ("a helicopter, plane and boat"): only those with
+    # an "a" and a noun counted are parsed
+    numbered_rows = set(numbered)
+    others = [
+        r
+        for r, s in enumerate(sentences)
+        if r not in numbered_rows and noun_words.search(s.text) and INDEFINITE.search(s.text)
+    ]
     counts += _read(sentences, others)
     return _conflicts(counts, sentences)
 

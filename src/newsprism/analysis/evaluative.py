@@ -18,6 +18,8 @@ Two general sources:
 
 from __future__ import annotations
 
+import string
+from collections.abc import Iterable
 from functools import lru_cache
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -80,6 +82,15 @@ POLITICAL = frozenset(_ADDED)
 def political_labels(text: str) -> list[str]:
     """The words of ``text`` (folded) that the political lexicon holds: "regime", "then-dictator"."""
     return [word for word in words(text) if word in POLITICAL]
+
+
+def weighs_in_tone(text: str, tokens: Iterable[object] = ()) -> bool:
+    """Whether VADER can score any part of ``text`` (its words as VADER splits them, any ``tokens`` given,
+    its emoji): a text without such a word, and every piece of it, has a compound score of 0."""
+    vader = analyzer()
+    found = {w.lower() for w in text.split()} | {w.strip(string.punctuation).lower() for w in text.split()}
+    found |= {str(t).lower() for t in tokens}
+    return bool(found & vader.lexicon.keys()) or any(c in vader.emojis for c in text)
 
 
 def is_evaluative(word: str, part: str, reported: bool = False, min_valence: float = MIN_VALENCE) -> bool:

@@ -17,22 +17,29 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from ..articles.pagekind import SERVICE_SHARE, service_share
 from ..records import Article, Fact, Framing, Story
 from ..text.dates import published_date
 from ..text.tokens import STOPWORDS
 from ..validate import check_range
-from .evaluative import MIN_VALENCE, analyzer, is_evaluative
+from .evaluative import MIN_VALENCE, POLITICAL, analyzer, is_evaluative, weighs_in_tone
 from .ownvoice import OwnVoice, own_voices
 from .quotes import MIN_WORDS as QUOTE_WORDS
 from .quotes import find_quotes
 from .timeline import CLAUSE_END, is_future, resolve_dates
 
-VERSION = "3"  # 3: quote speakers as quotes.py reads them since (pronouns, parties, appositions)
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# 3: quote speakers as quotes.py reads them since (pronouns, parties, appositions)
+# 4: own voice read by newsprism's sentences, each parsed alone and only when framing reads its parse
+VERSION = "4"
 
 # An evaluative word must stand out at least this much (z-score of the log-odds ratio; a word used once
 # by one article and never by the others scores about 0.9 in a story of a few thousand words).
@@ -77,15 +84,26 @@ class FramingConfig:
 DEFAULT = FramingConfig()
 
 
-def log_odds_z(target: Counter, rest: Counter, prior: Counter, prior_size: float = PRIOR_SIZE) -> dict[str, float]:
-    """z-scores of the log-odds ratio of each word in ``target`` against ``rest``, with a Dirichlet prior
-    shaped like ``prior`` (Monroe, Colaresi and Quinn 2008, eq. 22)."""
-    total_prior = sum(prior.values()) or 1
-    n_t, n_r = sum(target.values()), sum(rest.values())
+def log_odds_z(
+    target: Counter,
+    rest: Mapping[str, int],
+    prior: Counter,
+    prior_size: float = PRIOR_SIZE,
+    only: Iterable[str] | None = None,
+    totals: tuple[int, int] | None = None,
+) -> dict[str, float]:
+    """z-scores of the log-odds ratio of each word in ``target`` (or of those of ``only`` it holds) against
+    ``rest``, with a Dirichlet prior shaped like ``prior`` (Monroe, Colaresi and Quinn 2008, eq. 22).
+    ``totals``, when given, are the word counts of ``rest`` and ``prior`` (``rest`` need then hold only
+    the words scored)."""
+    n_r, total_prior = totals if totals is not None else (sum(rest.values()), sum(prior.values()))
+    total_prior = total_prior or 1
+    n_t = sum(target.values())
     scores = {}
-    for word, count in target.items():
+    chosen = target.items() if only is None else ((w, target[w]) for w in only if w in target)
+    for word, count in chosen:
         alpha = prior_size * prior[word] / total_prior
-        other = rest[word]
+        other = rest.get(word, 0)
         rest_of_target, rest_of_rest = n_t + prior_size - count - alpha, n_r + prior_size - other - alpha
         if min(rest_of_target, rest_of_rest) < 1e-9:  # zero but for rounding
             # the word is all there is (one word in the text and the prior): no odds, so nothing to contrast
@@ -100,35 +118,63 @@ def frame_articles(
     story: Story, facts: tuple[Fact, ...], groups: dict[str, str], config: FramingConfig = DEFAULT
 ) -> tuple[Framing, ...]:
     """One :class:`Framing` per article; ``groups`` maps each article to its copy chain."""
-    voices = dict(zip([a.id for a in story.articles], own_voices([a.text for a in story.articles]), strict=True))
+    read = own_voices([a.text for a in story.articles], [a.sentences for a in story.articles], _reads_parse(config))
+    voices = dict(zip([a.id for a in story.articles], read, strict=True))
     counts = {a.id: Counter(w for w, _, _ in voices[a.id].words if w not in STOPWORDS) for a in story.articles}
-    everything: Counter[str] = sum(counts.values(), Counter())
+    everything: Counter[str] = Counter()
+    for count in counts.values():
+        everything.update(count)
+    used_by = Counter(w for c in counts.values() for w in c)  # how many articles use each word
     written = _written(story)
     news = {a.id for a in story.articles if _is_article(a)}  # read once: each page's sentences are split
     texts = {f.id: f.text for f in facts}
+    expected = _Expected(facts, groups, news, written)
     result = []
     for article in story.articles:
-        others = [counts[a.id] for a in story.articles if a.id != article.id]
-        terms = _loaded_terms(voices[article.id], counts[article.id], others, everything, config)
-        omits = _omits(article.id, facts, groups, news, written, config)
+        terms = _loaded_terms(voices[article.id], counts[article.id], used_by, len(counts), everything, config)
+        omits = _omits(article.id, expected, config)
         quotes = find_quotes(article.text, config.quote_words)
         tone = round(_tone(voices[article.id]), 3)
         result.append(Framing(article.id, terms, tone, omits, quotes, tuple(texts[f] for f in omits)))
     return tuple(result)
 
 
+def _reads_parse(config: FramingConfig) -> Callable[[str, Doc, bool], bool]:
+    """Whether framing reads a sentence's parse, from its tokens and whether it holds a word of saying:
+    when it has a word that can judge (whether it does hangs on its part of speech and voice), or words
+    of saying and a word that weighs in its tone (whose own part the parse finds). The others frame the
+    same read as their words."""
+    lexicon = analyzer().lexicon
+    judging = frozenset(w for w, valence in lexicon.items() if abs(valence) >= config.min_valence) | POLITICAL
+
+    def reads(text: str, doc: Doc, reports: bool) -> bool:
+        if any(t.lower_ in judging for t in doc):
+            return True
+        return reports and weighs_in_tone(text, doc)
+
+    return reads
+
+
 def _loaded_terms(
-    voice: OwnVoice, own: Counter[str], others: list[Counter[str]], everything: Counter[str], config: FramingConfig
+    voice: OwnVoice,
+    own: Counter[str],
+    used_by: Counter[str],
+    articles: int,
+    everything: Counter[str],
+    config: FramingConfig,
 ) -> tuple[str, ...]:
     """The evaluative words of an article's own voice (``own`` counts them) that stand out against the rest
-    of the coverage and are not the story's own vocabulary, most marked first; its most used ones when
-    the other articles add no words."""
+    of the coverage and are not the story's own vocabulary (``used_by``: how many of the story's articles
+    use each word), most marked first; its most used ones when the other articles add no words."""
     judging = {w for w, part, reported in voice.words if is_evaluative(w, part, reported, config.min_valence)}
-    rest = everything - own
-    if not rest:
+    total = everything.total()
+    rest_total = total - own.total()  # the other articles' words (``own`` is part of ``everything``)
+    if not rest_total:
         return tuple(sorted(judging, key=lambda w: (-own[w], w))[: config.max_terms])
-    z = log_odds_z(own, rest, everything, config.prior_size)
-    topical = {w for w in own if sum(1 for c in others if w in c) >= config.topical_share * len(others)}
+    rest = {w: everything[w] - own[w] for w in judging}
+    z = log_odds_z(own, rest, everything, config.prior_size, only=judging, totals=(rest_total, total))
+    # a word of this article that most of the others use too (of ``articles`` in all)
+    topical = {w for w in z if used_by[w] - 1 >= config.topical_share * (articles - 1)}
     terms = [w for w in judging if w in z and z[w] >= config.min_z and w not in topical]
     terms.sort(key=lambda w: (-z[w], w))
     return tuple(terms[: config.max_terms])
@@ -182,45 +228,59 @@ def _is_statement(text: str) -> bool:
     return balanced and not text.endswith("?") and len(text.split()) >= MIN_STATEMENT_WORDS
 
 
-def _knowable(fact: Fact, when: date | None, written: dict[str, date | None]) -> bool:
-    """Whether the fact could be known on the day ``when`` an article was written: not when every sentence
-    telling it names only later days ("signed the pact on Friday" against Monday's preview). A fact
-    without a day ("the West has accused Pyongyang of supplying arms") is taken as known: that its
-    reports came later does not make it new."""
-    if when is None:
-        return True
+class _Expected:
+    """What the omissions of every article of a story read of each fact, worked out once: the copy chains
+    that report it, those that report it in news articles, whether it is a statement, and the earliest day
+    it could be known (None: any day)."""
+
+    def __init__(
+        self, facts: tuple[Fact, ...], groups: dict[str, str], news: set[str], written: dict[str, date | None]
+    ) -> None:
+        self.groups, self.news, self.written = groups, news, written
+        self.facts = [
+            (fact, {groups[s] for s in fact.sources}, {groups[s] for s in fact.sources if s in news})
+            for fact in facts
+            if _is_statement(fact.text)
+        ]
+        self._earliest: dict[str, date | None] = {}
+
+    def knowable(self, fact: Fact, when: date | None) -> bool:
+        """Whether the fact could be known on the day ``when`` an article was written: not when every
+        sentence telling it names only later days ("signed the pact on Friday" against Monday's preview).
+        A fact without a day ("the West has accused Pyongyang of supplying arms") is taken as known: that
+        its reports came later does not make it new."""
+        if when is None:
+            return True
+        if fact.id not in self._earliest:
+            self._earliest[fact.id] = _earliest(fact, self.written)
+        earliest = self._earliest[fact.id]
+        return earliest is None or earliest <= when
+
+
+def _earliest(fact: Fact, written: dict[str, date | None]) -> date | None:
+    """The earliest day the sentences telling a fact name, or None when one of them names none."""
     days: list[date] = []
     for evidence in fact.evidence:
         reference = written[evidence.article]
         told = [d for d in resolve_dates(evidence.sentence, reference) if len(d) == DAY] if reference else []
         if not told:
-            return True
+            return None
         days.extend(date.fromisoformat(d) for d in told)
-    return min(days) <= when
+    return min(days)
 
 
-def _omits(
-    article: str,
-    facts: tuple[Fact, ...],
-    groups: dict[str, str],
-    news: set[str],
-    written: dict[str, date | None],
-    config: FramingConfig,
-) -> tuple[str, ...]:
+def _omits(article: str, expected: _Expected, config: FramingConfig) -> tuple[str, ...]:
     """Facts that at least two and most of the other independent sources report, in news articles, that
     could be known when this article was written, and that this article's copy chain does not report."""
-    own = groups[article]
-    others = len({groups[a] for a in news} - {own})
+    own = expected.groups[article]
+    others = len({expected.groups[a] for a in expected.news} - {own})
     if not others:
         return ()
     omits = []
-    for fact in facts:
-        if own in {groups[s] for s in fact.sources}:
+    for fact, sources, reporting in expected.facts:
+        if own in sources:
             continue
-        if not _is_statement(fact.text):
-            continue
-        reporting = {groups[s] for s in fact.sources if s in news}
         enough = len(reporting) >= 2 and len(reporting) >= config.omit_share * others
-        if enough and _knowable(fact, written[article], written):
+        if enough and expected.knowable(fact, expected.written[article]):
             omits.append(fact.id)
     return tuple(omits)

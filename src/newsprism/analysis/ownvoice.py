@@ -15,6 +15,11 @@ Reported speech without quotation marks is the outlet's paraphrase, though: the 
 in it ("the regime confirmed that Russian strongman Putin ...") are its own. Its words are kept, marked
 ``reported``, for framing to count its labels only.
 
+The text is read sentence by sentence, newsprism's sentences (the ones every analyser reads), each
+parsed alone and only when it holds a word of saying (or the caller reads its parse): a sentence without
+one is all the outlet's but what it quotes, and the parser is most of framing's time. Quotations are
+found in the whole text, so one that runs over several sentences is someone else's in each.
+
 Without spaCy only the quotation marks and "according to" are recognised, and a "said that" clause is cut
 to the end of its sentence.
 """
@@ -22,10 +27,12 @@ to the end of its sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .doc_cache import tokenised
 from .parse import parsed, parser
 
 if TYPE_CHECKING:
@@ -48,7 +55,8 @@ REPORTING_NOUNS = frozenset(
 )
 # A post embedded in a page: its text, then "— Name (@handle) date" on the same line.
 EMBEDDED_POST = re.compile(r"^[^\n]*[—–]\s*[^\n—–]{1,60}\(@\w+\)[^\n]*$", re.MULTILINE)
-QUOTED = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+# Two right single quotes close a quotation in some papers' typesetting (“Evil Dead’’).
+QUOTED = re.compile(r"“[^“”]*?(?:”|’’)|\"[^\"\n]*\"")
 ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 # Without a parser: "said that ..." to the end of the sentence.
 THAT_CLAUSE = re.compile(
@@ -75,11 +83,83 @@ def own_voice(text: str) -> OwnVoice:
     return own_voices([text])[0]
 
 
-def own_voices(texts: Sequence[str]) -> list[OwnVoice]:
-    """The own-voice part of each text, the texts parsed together (in batches, faster than one by one)."""
+def own_voices(
+    texts: Sequence[str],
+    sentences: Sequence[Sequence[str]] | None = None,
+    needs_parse: Callable[[str, Doc, bool], bool] | None = None,
+) -> list[OwnVoice]:
+    """The own-voice part of each text, read sentence by sentence: ``sentences`` are each text's, in order
+    (newsprism's splitter's when None; text between them, a page's stray headings, is no one's voice).
+
+    Only a sentence that holds a word of saying, a noun of saying or "according to" has parts that are not
+    the outlet's. ``needs_parse`` says from a sentence, its tokens and whether it holds such a word whether the
+    caller reads its parse (the parts of speech of its words, what is reported); only those sentences are
+    parsed, the others read as their tokens out of quotation marks (parts of speech ""). Every sentence is
+    parsed when it is None. The Docs are the ones every analyser shares, parsed together in batches.
+    """
     if parser() is None:
         return [_without_parser(text, _quoted(text)) for text in texts]
-    return [_with_parse(doc, _quoted(doc.text)) for doc in parsed(texts)]
+    from ..articles.sentences import split_sentences
+
+    split = [list(s) for s in sentences] if sentences is not None else [split_sentences(t) for t in texts]
+    every = [s for text_sentences in split for s in text_sentences]
+    saying = saying_forms()
+    chosen = [
+        s
+        for s, doc in zip(every, tokenised(every), strict=True)
+        if needs_parse is None or needs_parse(s, doc, _reports(s, doc, saying))
+    ]
+    docs = dict(zip(chosen, parsed(chosen), strict=True))
+    chosen_set = set(docs)
+    # a sentence not chosen is read from its tokens even when another analyser has parsed it since, so
+    # that what framing finds does not depend on what ran before
+    rest = [s for s in dict.fromkeys(every) if s not in chosen_set]
+    docs.update(zip(rest, tokenised(rest), strict=True))
+    voices = []
+    for text, text_sentences in zip(texts, split, strict=True):
+        quoted, start = _quoted(text), 0
+        parts: list[str] = []
+        words: list[tuple[str, str, bool]] = []
+        for sentence in text_sentences:
+            found = text.find(sentence, start)  # a sentence is a piece of its text, in order
+            if found < 0:  # not as a piece (a caller's own split): its own quotations
+                spans = _quoted(sentence)
+            else:  # a quotation may span sentences: it is found in the whole text
+                spans = [(a - found, b - found) for a, b in quoted if a < found + len(sentence) and b > found]
+                start = found + len(sentence)
+            part, said = _with_parse(docs[sentence], spans, sentence in chosen_set)
+            if part:
+                parts.append(part)
+            words.extend(said)
+        voices.append(OwnVoice(tuple(parts), tuple(words)))
+    return voices
+
+
+@lru_cache(maxsize=1)
+def saying_forms() -> frozenset[str]:
+    """Every form (lower case) the shared pipeline can lemmatise to a verb of :data:`REPORTING`: the
+    lemma itself, what the lemmatiser's suffix rules take back to it ("says", "stated"), and the
+    irregular forms of its exception tables and of the attribute ruler ("said", "thought")."""
+    nlp = parser()
+    assert nlp is not None
+    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    forms = set(REPORTING)
+    for pos in ("verb", "aux"):
+        rules = lookups.get_table("lemma_rules", {}).get(pos, [])
+        # a rule (old suffix, new suffix) takes a form ending in "old" to a lemma ending in "new"
+        forms |= {w[: len(w) - len(new)] + old for w in REPORTING for old, new in rules if w.endswith(new)}
+        exceptions = lookups.get_table("lemma_exc", {}).get(pos, {})
+        forms |= {form for form, lemmas in exceptions.items() if REPORTING & set(lemmas)}
+    for pattern in nlp.get_pipe("attribute_ruler").patterns:  # type: ignore[attr-defined]
+        if str(pattern["attrs"].get("LEMMA", "")).lower() in REPORTING:
+            forms |= {str(t.get("LOWER", "")).lower() for p in pattern["patterns"] for t in p}
+    return frozenset(forms)
+
+
+def _reports(text: str, doc: Doc, saying: frozenset[str]) -> bool:
+    """Whether a sentence holds a word that can make some of it someone else's (a verb or noun of saying,
+    "according to"): only such a sentence needs its parse to find its own voice."""
+    return any(t.lower_ in saying or t.lower_ in REPORTING_NOUNS for t in doc) or bool(ACCORDING.search(text))
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
@@ -87,9 +167,26 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     return [m.span() for pattern in (QUOTED, EMBEDDED_POST) for m in pattern.finditer(text)]
 
 
-def _with_parse(doc: Doc, quoted: list[tuple[int, int]]) -> OwnVoice:
-    inside = [any(start <= t.idx < end for start, end in quoted) for t in doc]
+def _with_parse(doc: Doc, quoted: list[tuple[int, int]], read_parse: bool) -> tuple[str, list[tuple[str, str, bool]]]:
+    """A sentence's own part and its words out of quotation marks (``quoted``: the spans of quotations in
+    it); with ``read_parse``, its parse finds reported speech and parts of speech ("" without)."""
+    inside = [any(start <= t.idx < end for start, end in quoted) for t in doc] if quoted else [False] * len(doc)
     others = list(inside)
+    if read_parse:
+        _mark_reported(doc, inside, others)
+    own = [t for t in doc if not others[t.i]]
+    part = "".join(t.text_with_ws for t in own).strip() if any(t.is_alpha for t in own) else ""
+    words = [
+        (t.text.lower(), _part(t) if read_parse else "", others[t.i])
+        for t in doc
+        if not (inside[t.i] or t.is_punct or t.is_space)
+    ]
+    return part, words
+
+
+def _mark_reported(doc: Doc, inside: list[bool], others: list[bool]) -> None:
+    """Marks in ``others`` the tokens of reported speech: clauses of verbs and nouns of saying, all but the
+    attribution of a sentence "according to" someone."""
     saying = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING]
     for noun in doc:
         if noun.pos_ == "NOUN" and noun.text.lower() in REPORTING_NOUNS:
@@ -116,17 +213,6 @@ def _with_parse(doc: Doc, quoted: list[tuple[int, int]]) -> OwnVoice:
             for token in sent:
                 if token.i not in keep:
                     others[token.i] = True
-    sentences: list[str] = []
-    words: list[tuple[str, str, bool]] = []
-    for sent in doc.sents:
-        own = [t for t in sent if not others[t.i]]
-        part = "".join(t.text_with_ws for t in own).strip()
-        if any(t.is_alpha for t in own):
-            sentences.append(part)
-        words.extend(
-            (t.text.lower(), _part(t), others[t.i]) for t in sent if not (inside[t.i] or t.is_punct or t.is_space)
-        )
-    return OwnVoice(tuple(sentences), tuple(words))
 
 
 def _part(token: Token) -> str:
