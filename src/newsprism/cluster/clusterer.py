@@ -134,6 +134,7 @@ class StoryClusterer:
                 self.config.split_similarity,
                 max(self.config.split_part, self.config.split_share * len(group)),
                 self.config.split_core,
+                self.config.split_contrast,
             )
             if len(parts) < 2:
                 continue

@@ -36,7 +36,9 @@ def pairwise(terms: list[Vector], vectors: np.ndarray, weights: np.ndarray) -> n
     return share * (matrix @ matrix.T) + (1 - share) * (unit @ unit.T)
 
 
-def groups(similarity: np.ndarray, bar: float, smallest: float, core: float = 0.0) -> list[list[int]]:
+def groups(
+    similarity: np.ndarray, bar: float, smallest: float, core: float = 0.0, contrast: float = 0.0
+) -> list[list[int]]:
     """The members (row numbers) of each group of at least ``smallest`` members that average-linkage
     clustering leaves, every other member added to the group it is closest to on average; one group
     when fewer than two are that large. When even the largest group holds under ``core`` of the
@@ -47,17 +49,26 @@ def groups(similarity: np.ndarray, bar: float, smallest: float, core: float = 0.
     n = len(similarity)
     linked = similarity.astype(np.float64, copy=True)
     np.fill_diagonal(linked, -np.inf)
+    kept = linked.copy()  # linked, with -inf for pairs of groups found apart (below)
     sizes = np.ones(n)
+    inner = np.zeros(n)  # each group's summed similarity over its pairs of members
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     while len(members) > 1:
-        a, b = divmod(int(np.argmax(linked)), n)
-        if linked[a, b] < bar:
+        a, b = divmod(int(np.argmax(kept)), n)
+        if kept[a, b] < bar:
             break
+        if min(sizes[a], sizes[b]) >= smallest and kept[a, b] < contrast * min(_cohesion(inner, sizes, a, b)):
+            kept[a, b] = kept[b, a] = -np.inf  # two groups that stand on their own stay apart
+            continue
         # Lance-Williams update for average linkage: the joined group's mean similarity to each other
+        inner[a] += inner[b] + linked[a, b] * sizes[a] * sizes[b]
         joined = (sizes[a] * linked[a] + sizes[b] * linked[b]) / (sizes[a] + sizes[b])
+        apart = np.isneginf(kept[a]) | np.isneginf(kept[b])
         linked[a], linked[:, a] = joined, joined
-        linked[a, a] = -np.inf
+        kept[a], kept[:, a] = np.where(apart, -np.inf, joined), np.where(apart, -np.inf, joined)
+        linked[a, a] = kept[a, a] = -np.inf
         linked[b], linked[:, b] = -np.inf, -np.inf
+        kept[b], kept[:, b] = -np.inf, -np.inf
         sizes[a] += sizes[b]
         members[a] += members.pop(b)
     if max(len(m) for m in members.values()) < core * n:
@@ -70,3 +81,8 @@ def groups(similarity: np.ndarray, bar: float, smallest: float, core: float = 0.
             closest = max(range(len(large)), key=lambda g: float(similarity[row, large[g]].mean()))
             large[closest].append(row)
     return [sorted(m) for m in large]
+
+
+def _cohesion(inner: np.ndarray, sizes: np.ndarray, a: int, b: int) -> tuple[float, float]:
+    """The mean similarity of the pairs of members within group ``a`` and within group ``b``."""
+    return tuple(float(inner[g] / (sizes[g] * (sizes[g] - 1) / 2)) if sizes[g] > 1 else 1.0 for g in (a, b))
