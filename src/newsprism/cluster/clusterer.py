@@ -126,7 +126,7 @@ class StoryClusterer:
                 or not self.config.split_size <= len(group) <= self.config.split_most
             ):
                 continue
-            similarity = pairwise(
+            similarity, words = pairwise(
                 [i.terms for i in group], np.stack([i.vector for i in group]), np.array([i.weight for i in group])
             )
             parts = groups(
@@ -135,6 +135,7 @@ class StoryClusterer:
                 max(self.config.split_part, self.config.split_share * len(group)),
                 self.config.split_core,
                 self.config.split_contrast,
+                words,
             )
             if len(parts) < 2:
                 continue
