@@ -73,3 +73,28 @@ def test_the_split_pass_scores_a_pair_in_two_languages_by_its_embedding(use_m):
     assert lifted[0, 2] == 0.0  # one language: the mixed similarity stands
     assert lifted[1, 2] == pytest.approx(0.2 * 0.8 / xl.similarity)
     assert xl.score(items[1], "s-unknown", 0.9) == 0.0  # a story of no known language
+
+
+def test_the_split_pass_keeps_a_story_told_in_two_languages_whole(use_m):
+    """Three reports in English and three in Russian share no words; the split pass's contrast test
+    (words across against words within) would part them, but a pair in two languages counts by its
+    embedding there too."""
+    from newsprism.cluster.clusterer import _Item
+    from newsprism.cluster.state import StoryState, story_id
+    from newsprism.records import Article
+
+    clusterer, state = StoryClusterer(embedder=use_m), ClusterState()
+    languages = ["en"] * 3 + ["ru"] * 3
+    clusterer._xl.start([Article(id=f"a{n}", text="x", language=lang) for n, lang in enumerate(languages)], state)
+    vector = np.ones(8, np.float32)  # one event: the same embedding in either language
+    word = {"en": "dam", "ru": "плотина"}
+    items = [
+        # each with one word of its own: members of one language are 0.5 alike by their words
+        _Item(f"a{n}", {word[lang]: 0.5**0.5, f"own{n}": 0.5**0.5}, [], vector, float(np.sqrt(8)), None, 0.9, 0.2, 1.0)
+        for n, lang in enumerate(languages)
+    ]
+    sid = story_id("a0")
+    state.add_story(StoryState(sid, {}, vector * 6, 6, None))
+    assignment = {item.id: sid for item in items}
+    clusterer._split(items, assignment, state)
+    assert set(assignment.values()) == {sid}

@@ -12,7 +12,8 @@ its story formed finds it then; one still alone also joins a story that is its c
 ahead of any other, below the threshold; an article within the times of a story's articles of the
 batch is no distance from it), a merge pass joins stories that grew together, and a split pass cuts
 a story of the batch whose members form separate groups (two neighbouring stories it took in) into
-those groups, or into all its groups when none of them is a core (a chain on a broad topic). Candidates come
+those groups (two groups that could each stand stay apart unless their words too are alike), or
+into all its groups when none of them is a core (a chain on a broad topic). Candidates come
 from an inverted index over the stories' top terms, so placing an article does not compare it with
 every stored story. Articles whose input named a ``story`` are grouped by that name and never
 clustered.

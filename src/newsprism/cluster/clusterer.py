@@ -129,16 +129,14 @@ class StoryClusterer:
                 or not self.config.split_size <= len(group) <= self.config.split_most
             ):
                 continue
-            similarity = pairwise(
+            both = pairwise(
                 [i.terms for i in group], np.stack([i.vector for i in group]), np.array([i.weight for i in group])
             )
-            similarity = self._xl.pairwise(group, similarity)
-            parts = groups(
-                similarity,
-                self.config.split_similarity,
-                max(self.config.split_part, self.config.split_share * len(group)),
-                self.config.split_core,
-            )
+            # a pair in two languages shares no words: its cross-lingual score stands for the words too
+            similarity, words = (self._xl.pairwise(group, matrix) for matrix in both)
+            config = self.config
+            least = max(config.split_part, config.split_share * len(group))
+            parts = groups(similarity, config.split_similarity, least, config.split_core, config.split_contrast, words)
             if len(parts) < 2:
                 continue
             # the part holding the article the story's id was made from keeps it (else the largest), so

@@ -7,7 +7,9 @@ each other. Average-linkage clustering of the members shows them: groups are joi
 members' mean similarity to each other's is above a bar, and a story whose members end in two or
 more groups of some size is cut into those groups; members in smaller groups go with the group they
 resemble most. A story whose largest group is a small share of it has no core (a chain of articles on
-one broad topic) and is cut into all its groups.
+one broad topic) and is cut into all its groups. Two groups that each could stand are joined only if
+their words, too, are alike across nearly as much as within: two events that share a name (a phone's
+software update and its successor's rumours) are alike by embedding, while each has words of its own.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ import numpy as np
 from .state import Vector
 
 
-def pairwise(terms: list[Vector], vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:
+def pairwise(terms: list[Vector], vectors: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Similarity of every pair of members: the TF-IDF cosine (unit ``terms``) and the embedding
-    cosine mixed by the mean of the two members' TF-IDF shares ``weights``, as a story would score them."""
+    cosine mixed by the mean of the two members' TF-IDF shares ``weights``, as a story would score them;
+    and the TF-IDF cosine alone."""
     held = Counter(t for v in terms for t in v)
     # a term only one member holds adds nothing to any pair: leaving it out keeps the matrix small
     vocabulary = {t: i for i, t in enumerate(sorted(t for t, n in held.items() if n > 1))}
@@ -33,31 +36,56 @@ def pairwise(terms: list[Vector], vectors: np.ndarray, weights: np.ndarray) -> n
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     unit = vectors / np.where(norms == 0, 1.0, norms)
     share = (weights[:, None] + weights[None, :]) / 2
-    return share * (matrix @ matrix.T) + (1 - share) * (unit @ unit.T)
+    words = matrix @ matrix.T
+    return share * words + (1 - share) * (unit @ unit.T), words
 
 
-def groups(similarity: np.ndarray, bar: float, smallest: float, core: float = 0.0) -> list[list[int]]:
+def groups(
+    similarity: np.ndarray,
+    bar: float,
+    smallest: float,
+    core: float = 0.0,
+    contrast: float = 0.0,
+    words: np.ndarray | None = None,
+) -> list[list[int]]:
     """The members (row numbers) of each group of at least ``smallest`` members that average-linkage
     clustering leaves, every other member added to the group it is closest to on average; one group
     when fewer than two are that large. When even the largest group holds under ``core`` of the
     members, the members form no story at all: every group is returned, however small.
 
     Groups are joined, closest first, while their members' mean similarity to each other's is at
-    least ``bar``."""
+    least ``bar``; two groups of at least ``smallest`` members each are kept apart instead when their
+    members' mean ``words`` similarity (default: ``similarity``) across is under ``contrast`` times that
+    within the less close-knit of the two."""
     n = len(similarity)
     linked = similarity.astype(np.float64, copy=True)
     np.fill_diagonal(linked, -np.inf)
+    kept = linked.copy()  # linked, with -inf for pairs of groups found apart (below)
+    # the contrast test's sums of ``words`` similarity between groups and over each group's pairs
+    across = (similarity if words is None else words).astype(np.float64, copy=True)
+    np.fill_diagonal(across, 0.0)
+    inner = np.zeros(n)
     sizes = np.ones(n)
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     while len(members) > 1:
-        a, b = divmod(int(np.argmax(linked)), n)
-        if linked[a, b] < bar:
+        a, b = divmod(int(np.argmax(kept)), n)
+        if kept[a, b] < bar:
             break
+        if min(sizes[a], sizes[b]) >= smallest and _apart(across, inner, sizes, a, b, contrast):
+            kept[a, b] = kept[b, a] = -np.inf  # two groups that stand on their own stay apart
+            continue
+        inner[a] += inner[b] + across[a, b]
+        across[a] += across[b]
+        across[:, a] = across[a]
+        across[a, a] = 0.0
         # Lance-Williams update for average linkage: the joined group's mean similarity to each other
         joined = (sizes[a] * linked[a] + sizes[b] * linked[b]) / (sizes[a] + sizes[b])
+        # the joined group is tested afresh against each group, one found apart from either part included
         linked[a], linked[:, a] = joined, joined
-        linked[a, a] = -np.inf
+        kept[a], kept[:, a] = joined, joined
+        linked[a, a] = kept[a, a] = -np.inf
         linked[b], linked[:, b] = -np.inf, -np.inf
+        kept[b], kept[:, b] = -np.inf, -np.inf
         sizes[a] += sizes[b]
         members[a] += members.pop(b)
     if max(len(m) for m in members.values()) < core * n:
@@ -70,3 +98,11 @@ def groups(similarity: np.ndarray, bar: float, smallest: float, core: float = 0.
             closest = max(range(len(large)), key=lambda g: float(similarity[row, large[g]].mean()))
             large[closest].append(row)
     return [sorted(m) for m in large]
+
+
+def _apart(across: np.ndarray, inner: np.ndarray, sizes: np.ndarray, a: int, b: int, contrast: float) -> bool:
+    """Whether groups ``a`` and ``b`` are less alike than ``contrast`` times the less close-knit of the two
+    (mean similarities of their pairs of members, from the sums ``across`` and ``inner``)."""
+    between = across[a, b] / (sizes[a] * sizes[b])
+    within = min(inner[g] / (sizes[g] * (sizes[g] - 1) / 2) if sizes[g] > 1 else 1.0 for g in (a, b))
+    return bool(between < contrast * within)

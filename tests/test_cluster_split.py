@@ -1,0 +1,36 @@
+"""The split pass's contrast test: two groups of a story that each stand on their own stay apart when
+they share few words, however alike their embeddings make them."""
+
+import numpy as np
+
+from newsprism.cluster.split import groups, pairwise
+
+
+def two_events(across_words: float) -> tuple[np.ndarray, np.ndarray]:
+    """Two groups of three, alike on the mixed similarity (0.3 across, above the bar of 0.2), whose
+    words are ``across_words`` alike across and 0.5 within."""
+    mixed = np.full((6, 6), 0.3)
+    mixed[:3, :3] = mixed[3:, 3:] = 0.6
+    words = np.full((6, 6), across_words)
+    words[:3, :3] = words[3:, 3:] = 0.5
+    return mixed, words
+
+
+def test_two_groups_that_share_few_words_stay_apart():
+    mixed, words = two_events(0.1)
+    assert groups(mixed, 0.2, 3, contrast=0.35, words=words) == [[0, 1, 2], [3, 4, 5]]
+    assert groups(mixed, 0.2, 3, words=words) == [list(range(6))]  # no contrast test: the bar joins them
+
+
+def test_one_event_whose_words_are_shared_throughout_stays_whole():
+    mixed, words = two_events(0.3)  # 0.3 across against 0.5 within: above 0.35 of it
+    assert groups(mixed, 0.2, 3, contrast=0.35, words=words) == [list(range(6))]
+
+
+def test_pairwise_gives_the_words_alone_beside_the_mix():
+    terms = [{"volcano": 0.8, "iceland": 0.6}, {"volcano": 0.6, "lava": 0.8}, {"stocks": 1.0}]
+    vectors = np.eye(3, dtype=np.float32)
+    mixed, words = pairwise(terms, vectors, np.full(3, 0.5))
+    assert np.isclose(words[0, 1], 0.48)  # only "volcano" is held by two members
+    assert words[0, 2] == 0.0
+    assert np.isclose(mixed[0, 1], 0.5 * 0.48)  # embeddings orthogonal: half the words' share
