@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..dedup import NearDuplicate, find_near_duplicates
-from ..embed import EmbeddedSentences, Embedder
+from ..embed import EmbeddedSentences, Embedder, sentence_embedder
 from ..records import Story
 from .entities import Recognizer
 from .parse import parser_name
@@ -86,8 +86,8 @@ class StoryContext:
 
     def identity(self, component: str) -> Any:
         """What of ``component`` reaches the cache key: its name, or for ``near`` the pairs themselves."""
-        if component == "embedder":
-            return self.embedder.name
+        if component == "embedder":  # the analyses read sentence vectors
+            return sentence_embedder(self.embedder).name
         if component == "recognizer":
             return getattr(self.recognizer, "name", None)
         if component == "parser":
