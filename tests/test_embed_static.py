@@ -114,7 +114,8 @@ def test_split_embedder_gives_articles_and_sentences_to_different_embedders():
 
 def test_minilm_static_embeds_sentences_with_the_table_and_it_ranks_a_rewording_first():
     _minilm()
-    embedder, _ = load_embedder("minilm+static")
+    embedder, note = load_embedder("minilm+static")
+    assert note == "model found; sentences through minilm-static-256"
     assert registered_name(embedder) == "minilm+static" and registered_name(load_embedder("auto")[0]) == "minilm"
     static = sentence_embedder(embedder)
     assert isinstance(static, StaticEmbedder) and static.table.shape == (30522, 256)

@@ -117,7 +117,10 @@ def load_embedder(kind: str = "auto") -> tuple[Embedder, str]:
     it finds two of four copies where MiniLM finds four (bench/bench_static.py has the comparison).
     """
     if kind != "auto":
-        return EMBEDDERS.get(kind)(), "chosen" if kind == "hashing" else "model found"
+        embedder = EMBEDDERS.get(kind)()
+        sentences = sentence_embedder(embedder)
+        split = f"; sentences through {sentences.name}" if sentences is not embedder else ""
+        return embedder, ("chosen" if kind == "hashing" else "model found") + split
     try:
         return EMBEDDERS.get("minilm")(), "model found"
     except ModelUnavailable as error:
