@@ -48,8 +48,8 @@ def table_path() -> Path:
 def token_states(model: MiniLMEmbedder, ids: list[int]) -> np.ndarray:
     """MiniLM's output for each token id alone, averaged over ``[SEP] token [CLS]`` (model2vec puts the
     markers the wrong way round on purpose: its authors found the vectors better so)."""
-    cls, sep = model.tokenizer.token_to_id("[CLS]"), model.tokenizer.token_to_id("[SEP]")
-    rows = [[sep, token, cls] for token in ids]
+    vocabulary = model.tokenizer.get_vocab()
+    rows = [[vocabulary["[SEP]"], token, vocabulary["[CLS]"]] for token in ids]
     return np.concatenate(
         [model.mean_states(rows[start : start + DISTIL_BATCH]) for start in range(0, len(rows), DISTIL_BATCH)]
     )
