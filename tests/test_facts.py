@@ -81,6 +81,14 @@ def test_an_appeal_to_readers_states_no_claim():
     assert facts_of({"a": [found], "b": [stated]}, {(found, stated): 0.8}) == [sorted([found, stated])]
 
 
+def test_the_writers_question_and_a_bare_label_state_no_claim():
+    named = "Kroll was named chief executive of the quiz app in 2018."
+    for empty in ("Can Kroll succeed as chief executive?", "'Kroll'", "Dana Kroll (Photo: Provided by the company)"):
+        assert facts_of({"a": [named], "b": [empty]}, {(named, empty): 0.8}) == [], empty
+    told = "Kroll became the quiz app's chief executive, but can he save it?"
+    assert facts_of({"a": [named], "b": [told]}, {(named, told): 0.8}) == [sorted([named, told])]
+
+
 def test_every_two_sentences_of_a_fact_are_linked_not_only_to_its_seed():
     seed = "Nevada voters approved legal recreational marijuana sales in November."
     colorado = "Colorado legalized recreational marijuana sales nine months before the report."
@@ -97,7 +105,8 @@ def test_claims_read_figures_words_and_appeals():
     assert figures("It happened at 12:49 a.m.") != figures("It happened at 12:49 p.m.")
     assert figures("nine months later, 18 people") == {"9", "18"}
     assert not states_claim("Anyone with information should call 911.")
-    assert states_claim("Will he shoulder the blame when the market falls?")
+    assert not states_claim("Will he shoulder the blame when the market falls?")
+    assert states_claim("Trump takes credit for a rising market, but will he shoulder the blame?")
     story = ["Kushner met Kislyak.", "Kushner met Gorkov.", "Kushner married Ivanka.", "Kushner wed Ivanka."]
     words = ClaimWords(story)
     assert words.shared(0, 2)[0] < 0.1  # only the story's subject

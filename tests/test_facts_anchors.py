@@ -71,6 +71,22 @@ def test_a_figure_keeps_its_scale():
     assert figures("$1.2 million") == {"1200000"}
 
 
+def test_a_code_is_a_name_not_a_figure_and_twice_is_two():
+    # "K-9" and "MH370" count nothing: a sentence naming them gives no figure another could contradict
+    assert figures("State police sent out a K-9 unit to search for flight MH370 and the AR-15.") == frozenset()
+    assert figures("The Core i5 model costs $1,699 from mid-2016; the pieces were 2m to 15m long.") == {
+        "1699",
+        "2016",
+        "2",
+        "15",
+    }
+    assert figures("He climbed Mount Everest twice.") == figures("He made two climbs of Everest.") == {"2"}
+    dispatched = "The Coast Guard dispatched a helicopter, plane and boat, and police sent out a K-9 unit."
+    boats = "The Coast Guard dispatched the helicopter from Cape Cod and two 27-foot boats."
+    # no figure of the first sentence disagrees with the second's: linked as one fact without more
+    assert facts_of(story(dispatched, boats), {(dispatched, boats): 0.6}) == [sorted([dispatched, boats])]
+
+
 DIRECTED = "Directed by Fede Alvarez."
 DIRECTOR = "The director, Fede Alvarez, approaches the creaky material with a straight face."
 
@@ -104,3 +120,33 @@ def test_a_clause_another_article_shares_with_a_long_sentence_is_a_fact_of_its_o
     facts = facts_of(articles, pairs, FactsConfig(contained_weight=8.0))  # a short story's words weigh less
     assert sorted([ARRAIGNED, WARNED]) in facts
     assert sorted([ARRAIGNED, CHARGES]) in facts
+
+
+FOUND = "Police eventually found Frank's body the following day in a wooded area."
+SHOT = "Macomber, 65, was found fatally shot in a wooded area in Fort Wayne the day after Pasztor was arrested."
+
+
+def test_a_claim_sharing_a_third_of_its_rare_words_with_a_clause_is_contained_in_it():
+    jail = ["The mother spoke to a reporter from jail.", "She had abducted the children from their grandparents."]
+    alert = ["An Amber Alert was issued that night.", "The coroner ruled both deaths homicides."]
+    murder = ["Pasztor faces two charges of murder.", "She drove a stolen car to the police department."]
+    car = ["Officers found the children in the back seat.", "The sheriff said the crime was never solved."]
+    articles = {
+        "a": [FOUND, *jail, *alert, "Her lawyer declined to comment."],
+        "b": [SHOT, *murder, *car, "A hearing is set for next month."],
+    }
+    short = FactsConfig(contained_weight=6.0)  # a short story's words weigh less
+    assert facts_of(articles, {(FOUND, SHOT): 0.40}, short) == [sorted([FOUND, SHOT])]
+    assert facts_of(articles, {(FOUND, SHOT): 0.40}, FactsConfig(contained_weight=6.0, contained_share=0.4)) == []
+
+
+ACT = "A ruling on the Harbour Act 1977 means the fees charged this year are void."
+SECTION = "Lawyers for the port said Section 4 of the 1977 Act gives ministers wide powers."
+LEFT = "Records show she left the agency in July 2016 after the audit."
+DEPARTED = "She departed in July 2016, a month before the report came out, officials said."
+
+
+def test_a_year_and_a_name_are_not_one_claim_but_a_shared_date_is():
+    # cosine 0.45: below the fact similarity, within the margin of one figure and one name
+    assert facts_of(story(ACT, SECTION), {(ACT, SECTION): 0.45}) == []
+    assert facts_of(story(LEFT, DEPARTED), {(LEFT, DEPARTED): 0.45}) == [sorted([LEFT, DEPARTED])]

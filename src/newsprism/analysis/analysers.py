@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..embed import embedder_languages
 from ..records import Conflict, CopyLink, Entity, Fact, Framing, SummarySentence, TimelineEvent
 from ..registry import Registry
 from . import conflicts, entities, facts, framing, provenance, summary, timeline
@@ -19,7 +20,10 @@ def _provenance(context: StoryContext, results: Results) -> dict[str, Any]:
 
 
 def _entities(context: StoryContext, results: Results) -> dict[str, Any]:
-    return {"entities": entities.resolve_entities(context.story, context.recognizer, context.settings.entities)}
+    # names in other scripts are matched through sentences the embedder aligns across languages
+    embedded = context.embedded if len(embedder_languages(context.embedder)) > 1 else None
+    found = entities.resolve_entities(context.story, context.recognizer, context.settings.entities, embedded)
+    return {"entities": found}
 
 
 def _facts(context: StoryContext, results: Results) -> dict[str, Any]:
@@ -72,7 +76,7 @@ for analyser in (
         _entities,
         {"entities": tuple[Entity, ...]},
         settings="entities",
-        uses=("recognizer",),
+        uses=("recognizer", "languages"),
     ),
     FunctionAnalyser(
         "facts", facts.VERSION, _facts, {"fact_groups": tuple[Fact, ...]}, settings="facts", uses=("embedder",)

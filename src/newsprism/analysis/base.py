@@ -3,7 +3,7 @@
 An analyser reads the story, the context and the results of the analysers before it (``reads``),
 and returns its own results (``adds``: each result's name and type). It names the part of
 :class:`newsprism.config.Settings` it reads (``settings``), the components whose identity changes
-its output (``uses``: ``embedder``, ``recognizer``, ``near``, ``rewriter``), and a ``version`` to
+its output (``uses``: ``embedder``, ``languages``, ``recognizer``, ``near``, ``rewriter``), and a ``version`` to
 change whenever its code changes what it returns. The runner keys each stored result by all of
 these, so a change to one analyser recomputes that analyser and those that read it, nothing else.
 """
@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..dedup import NearDuplicate, find_near_duplicates
-from ..embed import EmbeddedSentences, Embedder, sentence_embedder
+from ..embed import EmbeddedSentences, Embedder, embedder_languages, sentence_embedder
 from ..records import Story
 from .entities import Recognizer
 from .parse import parser_name
@@ -86,8 +86,11 @@ class StoryContext:
 
     def identity(self, component: str) -> Any:
         """What of ``component`` reaches the cache key: its name, or for ``near`` the pairs themselves."""
-        if component == "embedder":  # the analyses read sentence vectors
-            return sentence_embedder(self.embedder).name
+        sentences = sentence_embedder(self.embedder)  # the analyses read sentence vectors
+        if component == "embedder":
+            return sentences.name
+        if component == "languages":  # the embedder, for what reads vectors only across languages
+            return sentences.name if len(embedder_languages(sentences)) > 1 else None
         if component == "recognizer":
             return getattr(self.recognizer, "name", None)
         if component == "parser":

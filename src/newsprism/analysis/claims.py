@@ -18,6 +18,8 @@ sentence.
 ['1249 am', '2', '3']
 >>> sorted(figures("Sales reached $3 million, or $1.2 million a day, two of every three sales."))
 ['1200000', '2', '3', '3000000']
+>>> sorted(figures("Flight MH370 carried 239 people; he climbed Everest twice."))
+['2', '239']
 >>> states_claim("If you have any information on where he may be, call 911.")
 False
 >>> sorted(predicate("Pasztor has not been charged with Macomber's death."))
@@ -37,6 +39,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from ..text.dates import MONTH_RE, MONTHS, month_number
 from ..text.tokens import STOPWORDS, content_words
 
 SUFFIXES = ("ing", "ed", "es", "s")
@@ -48,6 +51,13 @@ NUMBER = re.compile(r"\d[\d,.:]*\d|\d")
 # A figure's scale word belongs to it: "$3 million in sales" does not share a figure with "two of every three".
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 SCALED = re.compile(rf"({NUMBER.pattern})(?:\s+({'|'.join(SCALES)})\b)?", re.IGNORECASE)
+# A year standing alone, and a day of the month beside its month's name, tell when rather than how many.
+YEAR = re.compile(r"(?<![\d,.$£€])\b(1[89]\d\d|20\d\d)\b(?![,.]\d|\s*%)")
+DAY_OF_MONTH = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>{MONTH_RE})(?!\w)"
+    rf"(?(day)|\s+(?P<later>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]\d))?,?(?:\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
+)
+MONTH_NAMES = {number: name for name, number in MONTHS.items() if len(name) > 3 or name == "may"}
 # Figures written as words are figures too ("nine months"); "one" is left out, as in "one of the few".
 NUMBER_WORDS = {
     w: str(n)
@@ -57,6 +67,12 @@ NUMBER_WORDS = {
     )
     if n > 1
 } | {w: str(10 * n) for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
+# "twice" tells how many times as a figure does ("climbed Everest twice", "two climbs of Everest"); "once" is
+# left out, as in "once a soldier".
+TIMES_WORDS = {"twice": "2", "thrice": "3"}
+# A code of capitals and digits names a thing, it does not count one: "MH370", "AR-15", "K-9", "COVID-19",
+# and a Core "i5" with one lower-case letter; "mid-2016" and "2m" (two metres) are figures.
+CODE = re.compile(r"\b(?:[A-Z]{1,5}-?|[a-z])\d[\w-]*")
 # A figure with the words after it that say what it counts or measures, in lower case ("17 pounds", "122
 # “credible” floating objects", "10%"); a capitalised word after a figure is mostly a date's or a name's.
 FIGURE_WORD = r"\d[\d,.]*\d|\d|" + "|".join(NUMBER_WORDS)
@@ -75,13 +91,22 @@ NEGATION = re.compile(
 )
 GRADING = frozenset("yet even ever always really necessarily quite entirely fully immediately".split())
 # Sentences that appeal to the reader state no claim of the story: "If you have any information on
-# where Perez may be, call police" names him but says nothing about where he is. General English; a
-# question is kept, as "Trump takes credit for a rising market, but will he shoulder the blame?" tells.
+# where Perez may be, call police" names him but says nothing about where he is. General English; "Watch
+# Colbert's trip to Evening Urgant in the clip above" tells of the trip, and is kept.
 APPEAL = re.compile(
     r"^\W*(?:if you\b|if anyone\b|anyone (?:with|who)\b|anybody (?:with|who)\b|those with\b|call\b|contact\b|"
     r"tell us\b|let us know\b)",
     re.IGNORECASE,
 )
+# A question the writer asks states nothing ("Can Kroll succeed as CEO?", "And pepper-Jack cheese?"); one
+# that follows a statement in the same sentence still tells it ("Trump takes credit for a rising market,
+# but will he shoulder the blame?"), and a question inside a quotation is the speaker's.
+QUESTION = re.compile(
+    r"^\W*(?:(?:and|but|so|now)\W+)?(?:what|why|how|who|whom|whose|which|when|where|is|are|was|were|do|does|did|"
+    r"can|could|will|would|should|shall|may|might|must|has|have|had)\b[^\"“”]*\?\W*$",
+    re.IGNORECASE,
+)
+PARENTHESES = re.compile(r"\([^)]*\)")
 
 
 def stem(word: str) -> str:
@@ -129,11 +154,30 @@ class ClaimWords:
 def figures(sentence: str) -> frozenset[str]:
     """The sentence's numbers as digit strings, in figures or words, a clock time with its half of the day."""
     found = {f"{h}{m} {half.lower()}m" for h, m, half in CLOCK.findall(sentence)}
-    rest = CLOCK.sub(" ", sentence)
+    rest = CODE.sub(" ", CLOCK.sub(" ", sentence))
     for number, scale in SCALED.findall(rest):
         found.add(_scaled(number, scale) if scale else re.sub(r"\D", "", number))
-    found |= {NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", SCALED.sub(" ", rest).lower()) if w in NUMBER_WORDS}
+    spelled = re.findall(r"[a-z]+", SCALED.sub(" ", rest).lower())
+    found |= {NUMBER_WORDS.get(w) or TIMES_WORDS[w] for w in spelled if w in NUMBER_WORDS or w in TIMES_WORDS}
     return frozenset(f for f in found if f)
+
+
+@lru_cache(maxsize=1 << 16)
+def calendar_figures(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The figures of a sentence that tell a date, not a quantity (years, "in 2016", "the 1977 Act", and
+    days of the month, "July 1", "1 July"), and the dates they tell, as a month with its day or its year
+    ("july 1", "july 2016"): a bare year is a name's as often as an event's.
+
+    >>> [sorted(found) for found in calendar_figures("On July 1, 44 shops; by 4 June 2016, 1,200 more; the 1977 Act.")]
+    [['1', '1977', '2016', '4'], ['july 1', 'june 2016', 'june 4']]
+    """
+    found = set(YEAR.findall(sentence))
+    dates: set[str] = set()
+    for match in DAY_OF_MONTH.finditer(sentence):
+        month, day, year = month_number(match["month"]), match["day"] or match["later"], match["year"]
+        found.update(filter(None, (day, year)))
+        dates.update(f"{MONTH_NAMES[month]} {n}" for n in (day, year) if n)
+    return frozenset(found), frozenset(dates)
 
 
 def _scaled(number: str, scale: str) -> str:
@@ -143,8 +187,20 @@ def _scaled(number: str, scale: str) -> str:
 
 
 def states_claim(sentence: str) -> bool:
-    """Whether a sentence tells something rather than appealing to the reader."""
-    return not APPEAL.search(sentence)
+    """Whether a sentence tells something: not an appeal to the reader, not the writer's question, and
+    not a bare label (a title, "'Evil Dead'", or a name with its photo credit, "Jane Roe (Photo: Police)"):
+    outside brackets, it has a word in lower case or a figure.
+
+    >>> [states_claim(s) for s in ("Can Kroll succeed as CEO?", "'Evil Dead'", "Jane Roe (Photo: Police)")]
+    [False, False, False]
+    >>> [states_claim(s) for s in ("He was 41.", "Average Wedding Cost: $31,213 (excludes honeymoon)",
+    ...                            "Trump takes credit for a rising market, but will he shoulder the blame?")]
+    [True, True, True]
+    """
+    if APPEAL.search(sentence) or QUESTION.search(sentence):
+        return False
+    outside = PARENTHESES.sub(" ", sentence)
+    return any(c.isdigit() for c in outside) or any(w[0].islower() for w in re.findall(r"[^\W\d_]{2,}", outside))
 
 
 @lru_cache(maxsize=1 << 16)

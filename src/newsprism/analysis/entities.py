@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from ..embed import EmbeddedSentences
 from ..records import Entity, Story
 from ..text.tokens import STOPWORDS, fold
 from ..validate import check_range
@@ -32,10 +33,11 @@ from .entity_words import (
     ROLE_WORDS,
 )
 from .name_forms import tidy_name, translit_key
+from .scripts import join_across_scripts
 
 __all__ = ["KNOWN_ACRONYMS", "MONTHS_AND_DAYS", "ORG_WORDS", "ROLE_WORDS", "Mention", "translit_key"]
 
-VERSION = "3"
+VERSION = "4"
 
 # A one-word name needs at least this many mentions to be an entity: once is as often a capitalised
 # common word ("Western", a sentence's first word) as a name.
@@ -136,11 +138,17 @@ def common_words(story: Story) -> frozenset[str]:
 
 
 def resolve_entities(
-    story: Story, recognizer: Recognizer | None = None, config: EntitiesConfig = DEFAULT
+    story: Story,
+    recognizer: Recognizer | None = None,
+    config: EntitiesConfig = DEFAULT,
+    embedded: EmbeddedSentences | None = None,
 ) -> tuple[Entity, ...]:
-    """Entities of a story with their aliases, the articles that mention them and the sentences that do."""
+    """Entities of a story with their aliases, the articles that mention them and the sentences that do;
+    with the story's sentence vectors, also the forms other scripts give them (``scripts.py``)."""
     mentions = (recognizer or RuleRecognizer()).mentions(story)
     entities = resolve((m for m in mentions if is_name(m.text)), config.min_mentions)
+    if embedded is not None:
+        entities = join_across_scripts(entities, story, embedded)
     return tuple(sorted(entities, key=lambda e: (-len(e.sources), e.type, e.name)))
 
 

@@ -28,7 +28,8 @@ ACROSS_LANGUAGES = (
     "clustering with articles in other languages (sentence vectors)",
     "translations of and into other languages (provenance, kind translation)",
     "numbers changed in a translation (conflicts)",
-    "facts matched to other articles' sentences by vectors",
+    "facts matched to other articles' sentences by vectors (when they share a figure or a name as written)",
+    "names in another script joined to the story's entities (transliteration and aligned sentences)",
 )
 # Stages whose rules or model read English only: they run on every article, but find little in other
 # languages, and what they find may be wrong (a German noun taken for a person's name).

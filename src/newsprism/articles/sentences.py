@@ -73,6 +73,9 @@ ABBREVIATIONS = {
 # (at a space where there is one): no sentence of the 22,319 of the Multi-News dev documents is longer
 # than 1,370, and a text of a million characters with no full stop must not reach spaCy whole (E088).
 MAX_SENTENCE_CHARS = 3000
+# "No. 5" and "Nos. 5 and 6" before a figure; a dateline's agency or station in brackets after its place.
+NUMBER_SIGNS = {"no", "nos"}
+CREDIT = re.compile(r"\s+\((?:AP|Reuters|AFP|UPI|CNN|[A-Z]{3,5})\)\s")
 BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý])")
 LAST_TOKEN = re.compile(r"([\w.]+)$")
 
@@ -90,12 +93,25 @@ def split_sentences(paragraph: str) -> list[str]:
         word = token.group(1).lower().strip(".") if token else ""
         if paragraph[match.start()] == "." and (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
             continue
+        if paragraph[match.start()] == "." and _not_an_end(word, paragraph[match.end() :]):
+            continue
         sentences.append(paragraph[start : match.end()].strip())
         start = match.end()
     tail = paragraph[start:].strip()
     if tail:
         sentences.append(tail)
     return [piece for s in sentences for piece in _capped(s) if any(ch.isalnum() for ch in piece)]
+
+
+def _not_an_end(word: str, after: str) -> bool:
+    """Whether a period closes a word inside a sentence by what follows it: a number's "No." before its
+    figure ("between No. 250 and No. 500"), or a dateline's place before its agency's credit ("FORT
+    WAYNE, Ind. (WANE) The mother ...").
+
+    >>> split_sentences("It ranks between No. 250 and No. 500. FORT WAYNE, Ind. (WANE) The mother spoke.")
+    ['It ranks between No. 250 and No. 500.', 'FORT WAYNE, Ind. (WANE) The mother spoke.']
+    """
+    return (word in NUMBER_SIGNS and after[:1].isspace() and after.lstrip()[:1].isdigit()) or bool(CREDIT.match(after))
 
 
 def _capped(sentence: str) -> list[str]:

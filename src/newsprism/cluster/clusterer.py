@@ -16,6 +16,7 @@ import numpy as np
 from ..embed import Embedder
 from ..records import Article, Story
 from .config import ClusterConfig
+from .crosslingual import CrossLingual
 from .features import lede, publication_order, term_counts, timestamp
 from .split import groups, pairwise
 from .state import ClusterState, StoryState, Vector, story_id
@@ -70,6 +71,7 @@ class StoryClusterer:
         self.embedder = embedder or HashingEmbedder()
         given = self.config.similarity
         self.similarity = given if given is not None else self.embedder.story_similarity
+        self._xl = CrossLingual(self.embedder, self.config.window_days)  # across languages: crosslingual.py
 
     def fit_predict(self, articles: list[Article]) -> list[Story]:
         """Cluster ``articles`` from scratch."""
@@ -96,6 +98,7 @@ class StoryClusterer:
         vectors = self.embedder.embed([lede(a, self.config) for a in free]) if free else np.zeros((0, 1), np.float32)
         assignment = {a.id: a.story or "" for a in named}
         items = [self._item(article, vector, state) for article, vector in zip(free, vectors, strict=True)]
+        self._xl.start(free, state)
         assignment.update(self._fit_items(items, state))
         return {a.id: state.resolve(assignment[a.id]) for a in ordered}
 
@@ -129,6 +132,7 @@ class StoryClusterer:
             similarity = pairwise(
                 [i.terms for i in group], np.stack([i.vector for i in group]), np.array([i.weight for i in group])
             )
+            similarity = self._xl.pairwise(group, similarity)
             parts = groups(
                 similarity,
                 self.config.split_similarity,
@@ -190,7 +194,7 @@ class StoryClusterer:
         to the smaller id."""
         scored = (
             (-self._decayed(item, state.stories[sid]), sid)
-            for sid in self._candidates(item.query, state)
+            for sid in self._candidates(item.query, state) | self._xl.neighbours(item, state)
             if sid != skip
         )
         return [_Match(-negative, sid) for negative, sid in heapq.nsmallest(2, scored) if negative < math.inf]
@@ -202,7 +206,7 @@ class StoryClusterer:
             return -math.inf
         terms = _cosine(item.terms, 1.0, story.terms, story.term_norm)
         dense = _dense_cosine(item.vector, item.vector_norm, story.vector, story.vector_norm)
-        return _mix(item.weight, terms, dense) * self._decay(gap)
+        return max(_mix(item.weight, terms, dense), self._xl.score(item, story.id, dense)) * self._decay(gap)
 
     def _decayed_without(self, item: _Item, story: StoryState) -> float:
         """:meth:`_decayed` for the story ``item`` is in, as if it were not (what :func:`_shrink` leaves)."""
@@ -221,7 +225,7 @@ class StoryClusterer:
             shared = float(item.vector @ story.vector)
             left = story.vector_norm**2 - 2 * shared + item.vector_norm**2
             dense = (shared - item.vector_norm**2) / (item.vector_norm * math.sqrt(left)) if left > ROUNDING else 0.0
-        return _mix(item.weight, terms, dense) * self._decay(gap)
+        return max(_mix(item.weight, terms, dense), self._xl.score(item, story.id, dense)) * self._decay(gap)
 
     def _refine(self, items: list[_Item], assignment: dict[str, str], state: ClusterState) -> None:
         """One k-means step: move each batch article to the story it is now most similar to.
@@ -393,6 +397,4 @@ def _cosine(a: Vector, a_norm: float, b: Vector, b_norm: float) -> float:
 
 
 def _dense_cosine(a: np.ndarray, a_norm: float, b: np.ndarray, b_norm: float) -> float:
-    if a.shape != b.shape or not a_norm or not b_norm:
-        return 0.0
-    return float(a @ b) / (a_norm * b_norm)
+    return float(a @ b) / (a_norm * b_norm) if a.shape == b.shape and a_norm and b_norm else 0.0

@@ -50,7 +50,8 @@ class SplitEmbedder:
         self.articles, self.sentences, self.kind = articles, sentences, kind
         self.name, self.dim, self.story_similarity = articles.name, articles.dim, articles.story_similarity
         self.align_similarity, self.fact_similarity = sentences.align_similarity, sentences.fact_similarity
-        self.languages = embedder_languages(sentences)
+        # languages compared across only where both place them in one space (clustering and analyses)
+        self.languages = embedder_languages(articles) & embedder_languages(sentences)
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return self.articles.embed(texts)
