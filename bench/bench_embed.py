@@ -5,7 +5,8 @@ newsprism's own sentence splitter (sentences of 4 words or more). Rows: the hash
 MiniLM as shipped (the int8 graph that dequantizes on every call), batched in the order given and
 sorted by length; MiniLM dynamically quantized, sorted, one batch at a time on every core (ONNX
 Runtime's own threads); the same with batches run in parallel on one ONNX thread each (the
-default). Each row runs in a fresh
+default); the static table distilled from MiniLM (:mod:`newsprism.embed.static`, loaded from this
+machine's cache). Each row runs in a fresh
 process, so its load time and peak RSS are its own; throughput is the median over --repeat passes
 after one warm-up batch (the hashing embedder's n-gram hash cache is warm after the first pass).
 Also: load time of the quantized model with an empty cache (NEWSPRISM_CACHE in a new temporary
@@ -46,6 +47,7 @@ ROWS = {
     "quantized-sorted-serial": "MiniLM quantized, sorted",
     "quantized-sorted": "  + batches run in parallel",
     "use-m": "USE multilingual v3, sorted",
+    "static": "static table distilled from MiniLM",
 }
 
 
@@ -89,6 +91,10 @@ def load(config: str):
         from newsprism.embed.use import USEEmbedder
 
         return USEEmbedder()
+    if config == "static":
+        from newsprism.embed.static import StaticEmbedder
+
+        return StaticEmbedder()
     from newsprism.embed.minilm import MiniLMEmbedder
 
     return MiniLMEmbedder(quantize=config.startswith("quantized"), parallel=config == "quantized-sorted")
@@ -110,7 +116,7 @@ def child(config: str, sentences: int, repeat: int, out: Path) -> dict:
             runs.append(time.perf_counter() - start)
         np.save(out, vectors)
         result["rate"] = len(texts) / statistics.median(runs)
-        if config not in ("hashing", "use-m"):
+        if config not in ("hashing", "use-m", "static"):
             result["padding"] = padding_share(embedder, texts, sort=not config.endswith("unsorted"))
     result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
@@ -129,7 +135,8 @@ def spawn(config: str, args: argparse.Namespace, cache: Path, out: Path, repeat:
         "--out",
         str(out),
     ]
-    env = {**os.environ, "NEWSPRISM_CACHE": str(cache)}
+    # the static table is distilled once per machine: it loads from the machine's cache, not a fresh one
+    env = {**os.environ} if config == "static" else {**os.environ, "NEWSPRISM_CACHE": str(cache)}
     return json.loads(subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout)
 
 

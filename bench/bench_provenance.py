@@ -37,7 +37,7 @@ from newsprism.analysis.provenance import find_copies
 from newsprism.articles.pipeline import Pipeline
 from newsprism.config import ProvenanceConfig
 from newsprism.dedup import find_near_duplicates
-from newsprism.embed import EmbeddedSentences, load_embedder
+from newsprism.embed import EmbeddedSentences, load_embedder, sentence_embedder
 from newsprism.errors import InputError
 from newsprism.records import Article, CopyLink, RawDocument, Story
 
@@ -142,7 +142,7 @@ def evaluate(built: list[tuple[Story, dict]], embedder_kind: str) -> dict:
     seconds = time.perf_counter() - start
     total = sum(len(p) for _, p in built)
     return {
-        "embedder": embedder.name,
+        "embedder": sentence_embedder(embedder).name,  # the one that aligned the sentences
         "precision": (reported - false_links) / reported if reported else 1.0,
         "recall": found / total,
         "kind_accuracy": correct_kind / found if found else 0.0,

@@ -63,7 +63,7 @@ from newsprism.records import Article, RawDocument, Story
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT.parent / "shared" / "bench"
 WORDS = 250
-SYSTEMS = "lead,lead-clean,lexrank,textrank,newsprism-minilm,newsprism-hashing"
+SYSTEMS = "lead,lead-clean,lexrank,textrank,newsprism-minilm,newsprism-minilm+static,newsprism-hashing"
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 

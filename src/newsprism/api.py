@@ -24,7 +24,7 @@ from .analysis.runner import AnalysisRun
 from .articles.pipeline import Pipeline
 from .cluster import publication_order
 from .config import Settings
-from .embed import Embedder, load_embedder
+from .embed import Embedder, embedder_stages, load_embedder
 from .errors import NoArticlesError, NotFoundError, SkippedInputsError
 from .inputs.fetch import Fetcher
 from .intake import Intake, place
@@ -310,6 +310,7 @@ def _pipeline_info(embedder: Embedder, why: str, recognizer: Recognizer, recogni
         "stages": [*Pipeline().stage_names, "deduplicate", "embed", "cluster", *ANALYSERS.names(), "store"],
         "embedder": embedder.name,
         "embedder_note": why,
+        "embedders": embedder_stages(embedder),
         "entities": recognizer.name,
         "entities_note": recognizer_note,
         "parser": parser_name(),

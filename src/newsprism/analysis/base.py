@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..dedup import NearDuplicate, find_near_duplicates
-from ..embed import EmbeddedSentences, Embedder, embedder_languages
+from ..embed import EmbeddedSentences, Embedder, embedder_languages, sentence_embedder
 from ..records import Story
 from .entities import Recognizer
 from .parse import parser_name
@@ -86,10 +86,11 @@ class StoryContext:
 
     def identity(self, component: str) -> Any:
         """What of ``component`` reaches the cache key: its name, or for ``near`` the pairs themselves."""
+        sentences = sentence_embedder(self.embedder)  # the analyses read sentence vectors
         if component == "embedder":
-            return self.embedder.name
+            return sentences.name
         if component == "languages":  # the embedder, for what reads vectors only across languages
-            return self.embedder.name if len(embedder_languages(self.embedder)) > 1 else None
+            return sentences.name if len(embedder_languages(sentences)) > 1 else None
         if component == "recognizer":
             return getattr(self.recognizer, "name", None)
         if component == "parser":

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..config import Settings
-from ..embed import HashingEmbedder, load_embedder
+from ..embed import load_embedder, registered_name
 from ..errors import UsageError
 from .config import BATCH_ROWS, PARTITION_DAYS, SHUFFLE_PARTITIONS, BackfillConfig, EmbedderInfo
 from .engine import ENGINES, Engine, LocalEngine, make_engine
@@ -40,7 +40,7 @@ def backfill(
     """Backfill ``inputs`` into the empty database ``db`` with the ``engine`` named (``local`` or ``ray``,
     which joins the Ray cluster at ``address`` or starts one with ``num_cpus`` CPUs)."""
     loaded, _ = load_embedder(embedder)
-    kind = embedder if embedder != "auto" else ("hashing" if isinstance(loaded, HashingEmbedder) else "minilm")
+    kind = embedder if embedder != "auto" else registered_name(loaded)
     try:
         config = BackfillConfig(
             str(db),

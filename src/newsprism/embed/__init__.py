@@ -18,6 +18,7 @@ from ..records import Sentence
 from ..registry import Registry
 from .hashing import HashingEmbedder
 from .minilm import MiniLMEmbedder, ModelUnavailable
+from .static import StaticEmbedder
 from .use import USEEmbedder
 
 
@@ -37,10 +38,58 @@ class Embedder(Protocol):
     def embed(self, texts: list[str]) -> np.ndarray: ...
 
 
+class SplitEmbedder:
+    """Articles through one embedder, sentences through another.
+
+    It is the article embedder to the clusterer (its ``embed``, ``name``, ``dim``, ``story_similarity``, so
+    stored clustering state stays valid) and hands the sentence embedder to :class:`EmbeddedSentences`,
+    whose thresholds (``align_similarity``, ``fact_similarity``) the analyses then read.
+    """
+
+    def __init__(self, articles: Embedder, sentences: Embedder, kind: str) -> None:
+        self.articles, self.sentences, self.kind = articles, sentences, kind
+        self.name, self.dim, self.story_similarity = articles.name, articles.dim, articles.story_similarity
+        self.align_similarity, self.fact_similarity = sentences.align_similarity, sentences.fact_similarity
+        # languages compared across only where both place them in one space (clustering and analyses)
+        self.languages = embedder_languages(articles) & embedder_languages(sentences)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return self.articles.embed(texts)
+
+
+def minilm_static() -> SplitEmbedder:
+    """MiniLM for articles (the clusterer embeds a few texts per article), its distilled table for the
+    analyses' sentences, which are most of the embedding time (bench/bench_throughput.py)."""
+    return SplitEmbedder(MiniLMEmbedder(), StaticEmbedder(), "minilm+static")
+
+
 EMBEDDERS: Registry[Callable[[], Embedder]] = Registry("embedders")
 EMBEDDERS.register("hashing", HashingEmbedder)
 EMBEDDERS.register("minilm", MiniLMEmbedder)
+EMBEDDERS.register("static", StaticEmbedder)
+EMBEDDERS.register("minilm+static", minilm_static)
 EMBEDDERS.register("use-m", USEEmbedder)
+
+
+def sentence_embedder(embedder: Embedder) -> Embedder:
+    """The embedder that embeds ``embedder``'s sentences: itself unless it is split."""
+    return getattr(embedder, "sentences", embedder)
+
+
+def embedder_stages(embedder: Embedder) -> dict[str, str]:
+    """Which embedder ran for which stage, by name, for the report."""
+    return {"cluster": embedder.name, "sentences": sentence_embedder(embedder).name}
+
+
+def registered_name(embedder: Embedder) -> str:
+    """The name :func:`load_embedder` takes to load ``embedder`` again (for workers that load their own)."""
+    kind = getattr(embedder, "kind", None)
+    if kind is not None:
+        return str(kind)
+    for name in EMBEDDERS.names():
+        if EMBEDDERS.get(name) is type(embedder):
+            return name
+    raise ValueError(f"{embedder.name} is not a registered embedder")
 
 
 # The languages an embedder places in one space unless it says otherwise (``languages``): MiniLM and the
@@ -64,10 +113,15 @@ def load_embedder(kind: str = "auto") -> tuple[Embedder, str]:
 
     ``auto`` loads MiniLM and falls back to :class:`HashingEmbedder` when the model or ONNX Runtime
     is missing; ``minilm`` insists on the model; ``hashing`` is fastest and needs nothing; any other
-    name is looked up among the registered embedders (plugins included).
+    name is looked up among the registered embedders (plugins included). ``minilm+static`` (MiniLM for
+    articles, its static table for sentences) is several times faster but not the default: on truth-dev
+    it finds two of four copies where MiniLM finds four (bench/bench_static.py has the comparison).
     """
     if kind != "auto":
-        return EMBEDDERS.get(kind)(), "chosen" if kind == "hashing" else "model found"
+        embedder = EMBEDDERS.get(kind)()
+        sentences = sentence_embedder(embedder)
+        split = f"; sentences through {sentences.name}" if sentences is not embedder else ""
+        return embedder, ("chosen" if kind == "hashing" else "model found") + split
     try:
         return EMBEDDERS.get("minilm")(), "model found"
     except ModelUnavailable as error:
@@ -79,7 +133,7 @@ class EmbeddedSentences:
 
     def __init__(self, sentences: list[Sentence], embedder: Embedder) -> None:
         self.sentences = sentences
-        self.embedder = embedder
+        self.embedder = embedder = sentence_embedder(embedder)
         self.vectors = embedder.embed([s.text for s in sentences]) if sentences else np.zeros((0, 1))
         self._rows: dict[str, list[int]] = {}
         for row, sentence in enumerate(sentences):

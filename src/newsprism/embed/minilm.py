@@ -182,14 +182,19 @@ class MiniLMEmbedder:
             return out
         ids = [encoding.ids for encoding in self.tokenizer.encode_batch(texts)]
         order = sorted(range(len(texts)), key=lambda i: len(ids[i]))
-        # a few texts are still split so that every core gets a batch
-        size = max(1, min(self.batch_size, -(-len(texts) // self.workers)))
-        batches = [order[start : start + size] for start in range(0, len(order), size)]
-        inputs = [[ids[i] for i in batch] for batch in batches]
-        runs = self._pool.map(self._run, inputs) if self._pool else map(self._run, inputs)
-        for batch, vectors in zip(batches, runs, strict=True):
-            out[batch] = vectors
+        pooled = self.mean_states([ids[i] for i in order])
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        out[order] = pooled / np.where(norms == 0, 1.0, norms)
         return out
+
+    def mean_states(self, rows: list[list[int]]) -> np.ndarray:
+        """The model's last hidden states averaged over each row of token ids, not normalised, in the
+        order given (rows of like length side by side pad least); each batch runs on one thread."""
+        # a few rows are still split so that every core gets a batch
+        size = max(1, min(self.batch_size, -(-len(rows) // self.workers)))
+        batches = [rows[start : start + size] for start in range(0, len(rows), size)]
+        runs = self._pool.map(self._run, batches) if self._pool else map(self._run, batches)
+        return np.concatenate(list(runs)).astype(np.float32) if rows else np.zeros((0, self.dim), np.float32)
 
     def _run(self, batch: list[list[int]]) -> np.ndarray:
         width = max(len(row) for row in batch)
@@ -202,6 +207,4 @@ class MiniLMEmbedder:
             None, {"input_ids": input_ids, "attention_mask": mask, "token_type_ids": np.zeros_like(input_ids)}
         )
         summed = (hidden * mask[:, :, None]).sum(axis=1)
-        pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+        return summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
