@@ -24,3 +24,18 @@ def test_a_story_is_titled_by_an_article_before_a_bare_headline():
     report = Article("r", " ".join(body), title="Pier 1 closed for repairs", sentences=body)
     assert Story("s", (memo, report)).title == "Pier 1 closed for repairs"
     assert Story("s", (memo,)).title == "Internal memo on the pier budget"  # headlines alone still title a story
+
+
+def test_an_untitled_story_is_titled_by_the_opening_the_other_articles_share():
+    def article(id_: str, *sentences: str) -> Article:
+        return Article(id_, " ".join(sentences), sentences=sentences)
+
+    warned = article(
+        "a",
+        "WARNING: The video below contains images some viewers may find upsetting.",
+        "A mother who abducted her two children from their grandparents was charged with murder on Friday.",
+    )
+    quoted = article("b", "“I knew what I was doing,” the mother told a reporter from jail on Friday.")
+    plain = article("c", "The mother who took her two children from their grandparents faces two murder charges.")
+    assert Story("s", (warned, quoted, plain)).title == plain.sentences[0]
+    assert Story("s", (warned, quoted)).title == warned.sentences[1]
