@@ -18,7 +18,10 @@ def test_the_first_bare_surname_gets_the_full_name_the_cited_articles_use():
         SummarySentence("Shah said so again.", ("a",)),
     )
     texts = [s.text for s in introduced(summary, articles)]
-    assert texts == ["Later, Sarah Huckabee Sanders echoed Raj Shah's sentiment and Shah agreed.", "Shah said so again."]
+    assert texts == [
+        "Later, Sarah Huckabee Sanders echoed Raj Shah's sentiment and Shah agreed.",
+        "Shah said so again.",
+    ]
 
 
 def test_no_full_name_where_a_cited_article_lacks_it_two_people_share_it_or_a_quotation_holds_it():
