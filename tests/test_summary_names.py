@@ -38,3 +38,9 @@ def test_no_full_name_where_a_cited_article_lacks_it_two_people_share_it_or_a_qu
     # once a sentence names him in full, a later bare surname is left as it is
     named = (SummarySentence(SHAH, ("a",)), SummarySentence("Shah said more.", ("a",)))
     assert introduced(named, articles) == named
+
+
+def test_a_name_opening_on_a_common_word_is_a_misread():
+    articles = {"a": article("a", "Will McRib fans travel to Austria?", "The chain will sell the McRib there.")}
+    summary = (SummarySentence("Fans love the McRib.", ("a",)),)
+    assert introduced(summary, articles) == summary

@@ -6,18 +6,22 @@ independent sources use, copies counted once (Gillick and Favre's concept covera
 taken greedily by the weight of the concepts they add per word (to a power under one, so that
 fragments do not win on being short), times the number of independent sources that report the fact,
 so a second sentence repeating the first adds nothing and is passed over; a fact is said once any of
-its sentences is, and the first sentences of an article get a bonus that fades with each sentence.
+its sentences is, and the first sentences of an article get a bonus that fades with each sentence; the
+gain is also weighed by the sentence's closeness to the story's centre (the mean of its articles), so an
+outlet's aside or an article on another story gives way to what the coverage is about.
 Meaning repeated in other words is caught by embedding (maximal marginal relevance): the closer a
 candidate is to a chosen sentence, the less it gains, down to nothing for a rewording. A sentence
 opening on a pronoun ("He also was a founder of Vine"), or a quotation credited to one ("“I need to
 talk to you,” he said"), is taken only after an earlier sentence of its article, so that what it
 points at is named before it; a sentence saying "I" outside quotation marks (a first-person account)
-and a wire photo caption are not taken. The last sentence may run past the word budget rather than
-leave the summary short. A sentence that takes a side in a conflict is left out, and so is one that
-holds a side's value while citing a source of another side; the conflict is stated instead: the most
-widely reported side's sentence with the other values beside its own, citing every side. Everything
-is ordered as first told in the coverage (sentence number, then article), so the summary reads as a
-story.
+or "we" (the outlet speaking for itself) and a wire photo caption are not taken, nor an announcement
+that another sentence of the coverage reports done ("is expected to arrive" beside "has arrived"). A
+person the summary first names by surname alone is given the full name the cited articles use. The
+last sentence may run past the word budget rather than leave the summary short. A sentence that takes
+a side in a conflict is left out, and so is one that holds a side's value while citing a source of
+another side; the conflict is stated instead: the most widely reported side's sentence with the other
+values beside its own, citing every side. Everything is ordered as first told in the coverage
+(sentence number, then article), so the summary reads as a story.
 
 The summary is extractive. An abstractive backend (a model behind an OpenAI-compatible endpoint, say)
 plugs in as a :class:`Rewriter`: it gets the chosen facts' sentences in order and returns one

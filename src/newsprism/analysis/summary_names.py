@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from ..records import Article, SummarySentence
+from ..records import Article, Story, SummarySentence
 from ..text.tokens import WORD
 from .doc_cache import entity_docs, shared
+from .entities import common_words
 from .summary_fit import QUOTATION
 
 # A word that opens a name or stands before one as part of it: "President Trump" is named already.
@@ -17,13 +18,16 @@ CAPITALISED = re.compile(r"[A-Z][\w.’'-]*$")
 
 def full_names(articles: dict[str, Article]) -> dict[str, str | None]:
     """Each surname of the people the story's articles name in full (spaCy's PERSON of two words or more),
-    with that full name; None where two people share the surname ("Kim Jong Un", "Kim Yo Jong")."""
+    with that full name; None where two people share the surname ("Donald Trump", "Ivanka Trump"). A name
+    whose first word the story also writes in lower case is a misread ("Will McRib fans")."""
     names: dict[str, set[str]] = {}
+    common = common_words(Story("", tuple(articles.values())))
     texts = [s for a in articles.values() for s in a.sentences]
     for doc in entity_docs(texts):
         for ent in doc.ents:
             parts = WORD.findall(ent.text)
-            if ent.label_ == "PERSON" and len(parts) >= 2 and all(p[0].isupper() for p in parts):
+            capitalised = all(p[0].isupper() for p in parts) and parts[0].lower() not in common
+            if ent.label_ == "PERSON" and len(parts) >= 2 and capitalised:
                 names.setdefault(parts[-1], set()).add(" ".join(parts))
     return {surname: next(iter(full)) if len(full) == 1 else None for surname, full in names.items()}
 
