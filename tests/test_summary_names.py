@@ -33,6 +33,7 @@ def test_no_full_name_where_a_cited_article_lacks_it_two_people_share_it_or_a_qu
         SummarySentence("Shah said markets fluctuate.", ("a", "b")),  # b never writes "Raj Shah"
         SummarySentence("“Ask Shah,” the aide said.", ("a",)),
         SummarySentence("Trump met officials.", ("a",)),
+        SummarySentence("Lincoln and Shah Rukh Khan were named.", ("a",)),  # another name
     )
     assert introduced(summary, articles) == summary
     # once a sentence names him in full, a later bare surname is left as it is

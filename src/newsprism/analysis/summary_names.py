@@ -50,8 +50,9 @@ def introduced(sentences: tuple[SummarySentence, ...], articles: dict[str, Artic
             full = known.get(surname)
             if not full or surname in named or surname in first or any(match.start() in q for q in quoted):
                 continue
-            before = text[: match.start()].split()
-            titled = before and CAPITALISED.match(before[-1])
+            # a capitalised word before or after: a title, or another name ("Martin Luther King")
+            before, after = text[: match.start()].split(), text[match.end() :].split()
+            titled = (before and CAPITALISED.match(before[-1])) or (after and after[0][0].isupper())
             if not titled and full not in text and all(full in articles[a].text for a in sentence.sources):
                 first[surname] = (match.start(), full)
         for surname, (start, full) in sorted(first.items(), key=lambda item: -item[1][0]):
