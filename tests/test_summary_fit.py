@@ -84,7 +84,7 @@ def embedded_story(**texts: list[str]) -> EmbeddedSentences:
 
 
 def test_an_announcement_the_coverage_reports_done_is_overtaken():
-    ahead = "Putin is expected to arrive in Pyongyang on Tuesday for a two-day visit."
+    ahead = "North Korea confirmed on Monday that Putin is expected to arrive in Pyongyang for a two-day visit."
     done = "Russian President Vladimir Putin has arrived in North Korea for a two-day visit."
     assert reported_done(ahead, embedded_story(a=[ahead], b=[done]))
     # nothing says it happened: the announcement stands

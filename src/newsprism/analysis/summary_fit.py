@@ -16,7 +16,7 @@ from ..text.dates import published_date
 from ..text.tokens import STOPWORDS, WORD
 from .doc_cache import parsed, shared
 from .parse import main_verbs
-from .timeline import is_future
+from .timeline import FUTURE
 from .timeline import overtaken as told_as_ahead
 
 # A sentence with this share of its letters inside quotation marks is the speaker's, not the writer's.
@@ -52,6 +52,7 @@ FIRST_PERSON = re.compile(r"\b(?:me|my|myself)\b|(?:^|(?<=[^\w\s])|(?<=[^\w\s] )
 MIN_CENTRALITY = 0.01
 # A verb in the past tense or a past participle ("arrived", "has arrived"), in spaCy's tags.
 PAST_TAGS = frozenset(("VBD", "VBN"))
+SUBJECTS = frozenset(("nsubj", "nsubjpass"))
 # The first person plural outside quotation marks: the outlet speaking for itself ("we'd definitely love
 # to hear what this sandwich tastes like"); "US" in capitals is the country. On the Multi-News dev
 # stories, R2 / LexRank -0.002 (noise), for sentences a summary citing outlets cannot carry.
@@ -122,22 +123,27 @@ def overtaken(sentence: str, cited: tuple[str, ...], articles: dict[str, Article
 def reported_done(sentence: str, embedded: EmbeddedSentences) -> bool:
     """Whether a sentence telling an event as ahead ("Putin is expected to arrive in Pyongyang on Tuesday")
     is overtaken by a sentence of the coverage telling it as done ("Putin has arrived in North Korea"):
-    close in meaning (the embedder's fact similarity), naming someone or something the same, and
-    holding the announced verb in the past tense. Undated articles cannot be ordered by their dates; an
+    close in meaning (the embedder's fact similarity), holding the announced verb in the past tense
+    with a subject naming someone the announcement names. Undated articles cannot be ordered by their dates; an
     event told as done was reported after it was announced, whichever article came first."""
-    if shared() is None or not is_future(sentence):
+    if shared() is None or not FUTURE.search(sentence):
         return False
-    verbs = {lemma for lemma, _ in main_verbs(sentence)}
+    # the announced verb in its plain form ("will travel", "is expected to arrive"), not "said it arrived"
+    verbs = {lemma for lemma, form in main_verbs(sentence) if form == lemma}
     names = _names(sentence)
     if not verbs or not names:
         return False
     closeness = embedded.vectors @ embedded.vectors_of([sentence])[0]
     for row in np.flatnonzero(closeness >= embedded.embedder.fact_similarity):
         text = embedded.sentences[row].text
-        if text == sentence or is_future(text) or not names & _names(text):
+        if text == sentence or FUTURE.search(text) or not names & _names(text):
             continue
-        if any(t.lemma_.lower() in verbs and t.tag_ in PAST_TAGS for t in parsed([text])[0]):
-            return True
+        for verb in parsed([text])[0]:
+            if verb.lemma_.lower() in verbs and verb.tag_ in PAST_TAGS:
+                # done by the one announced: the verb's subject names someone the announcement names
+                subject = {w.text for c in verb.children if c.dep_ in SUBJECTS for w in c.subtree}
+                if subject & names:
+                    return True
     return False
 
 
