@@ -26,8 +26,9 @@ def full_names(articles: dict[str, Article]) -> dict[str, str | None]:
     for doc in entity_docs(texts):
         for ent in doc.ents:
             parts = WORD.findall(ent.text)
-            capitalised = all(p[0].isupper() for p in parts) and parts[0].lower() not in common
-            if ent.label_ == "PERSON" and len(parts) >= 2 and capitalised:
+            if ent.label_ != "PERSON" or len(parts) < 2:  # a name of one word, or of none ("—")
+                continue
+            if all(p[0].isupper() for p in parts) and parts[0].lower() not in common:
                 names.setdefault(parts[-1], set()).add(" ".join(parts))
     return {surname: next(iter(full)) if len(full) == 1 else None for surname, full in names.items()}
 
