@@ -1,11 +1,13 @@
 """Which sentences a summary may take, and the position bonus that favours an article's first sentences."""
 
+import numpy as np
+
 from newsprism.analysis.runner import analyse_story
-from newsprism.analysis.summary_fit import in_own_voice, points_back, reads_alone
+from newsprism.analysis.summary_fit import centrality, in_own_voice, points_back, reads_alone, reported_done
 from newsprism.articles.pipeline import Pipeline
 from newsprism.config import Settings, SummaryConfig
-from newsprism.embed import load_embedder
-from newsprism.records import RawDocument, Story
+from newsprism.embed import EmbeddedSentences, load_embedder
+from newsprism.records import Article, RawDocument, Story
 
 LEDE = "Floodwaters receded from the town of Kestrel on Sunday after three days of rain."
 LATER = (
@@ -50,9 +52,60 @@ def test_an_articles_first_sentences_gain_a_bonus():
     embedder = load_embedder("hashing")[0]
 
     def first(**settings: float) -> str:
-        analysis = analyse_story(story, embedder, Settings(summary=SummaryConfig(words=10, **settings)))
+        # per word to the power 0.8 and without the centre's pull, the later sentence gains more
+        summary = SummaryConfig(words=10, length_power=0.8, centrality_power=0.0, **settings)
+        analysis = analyse_story(story, embedder, Settings(summary=summary))
         return analysis.summary[0].text
 
     # the later sentence shares more with the other source; the lede, first told, outweighs it
     assert first() == LEDE
     assert first(position_bonus=0.0) == LATER
+
+
+def test_we_outside_quotations_is_the_outlet_speaking_for_itself():
+    assert in_own_voice("If you happen to live there, we'd definitely love to hear what it tastes like.")
+    assert in_own_voice("Our reporter was at the scene.")
+    assert not in_own_voice("“We will rebuild the pier,” the mayor said.")
+    assert not in_own_voice("US officials said the pier would reopen.")
+
+
+class Same:
+    """Every text at one point: any two sentences are as close as can be."""
+
+    name, dim, align_similarity, fact_similarity, story_similarity = "same", 2, 0.8, 0.7, 0.3
+
+    def embed(self, batch: list[str]) -> np.ndarray:
+        return np.tile(np.array([[1.0, 0.0]], dtype=np.float32), (len(batch), 1))
+
+
+def embedded_story(**texts: list[str]) -> EmbeddedSentences:
+    articles = tuple(Article(a, " ".join(s), sentences=tuple(s)) for a, s in texts.items())
+    return EmbeddedSentences(Story("s", articles).sentences(), Same())
+
+
+def test_an_announcement_the_coverage_reports_done_is_overtaken():
+    ahead = "North Korea confirmed on Monday that Putin is expected to arrive in Pyongyang for a two-day visit."
+    done = "Russian President Vladimir Putin has arrived in North Korea for a two-day visit."
+    assert reported_done(ahead, embedded_story(a=[ahead], b=[done]))
+    # nothing says it happened: the announcement stands
+    assert not reported_done(ahead, embedded_story(a=[ahead], b=["Putin will arrive in North Korea on Tuesday."]))
+    # another verb, or someone else, is another event
+    assert not reported_done(ahead, embedded_story(a=[ahead], b=["Putin has left Moscow for a two-day trip."]))
+    assert not reported_done(ahead, embedded_story(a=[ahead], b=["Xi has arrived in North Korea for a visit."]))
+
+
+def test_sentences_nearer_the_stories_centre_weigh_more():
+    class Angles:
+        name, dim, align_similarity, fact_similarity, story_similarity = "angles", 2, 0.8, 0.7, 0.3
+
+        def embed(self, batch: list[str]) -> np.ndarray:
+            angles = [0.0 if "pier" in t else np.pi / 2 for t in batch]
+            return np.array([[np.cos(a), np.sin(a)] for a in angles], dtype=np.float32)
+
+    pier, aside = "The pier closed on Monday.", "A bakery gave out soup."
+    texts = {"a": [pier, "The pier had cracks."], "b": [pier], "c": [pier, aside]}
+    articles = tuple(Article(a, " ".join(s), sentences=tuple(s)) for a, s in texts.items())
+    embedded = EmbeddedSentences(Story("s", articles).sentences(), Angles())
+    near, far = centrality(embedded.vectors_of([pier, aside]), embedded, 1.0)
+    assert near > 0.9 and far < 0.5
+    assert list(centrality(embedded.vectors_of([pier, aside]), embedded, 0.0)) == [1.0, 1.0]

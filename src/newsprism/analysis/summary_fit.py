@@ -1,15 +1,22 @@
 """Which sentences may stand in a summary: a sentence of its own (not cut off, not a shard of a longer
 quotation, not a photo caption), in the writer's voice rather than a speaker's, and not an
-announcement the later coverage overtook."""
+announcement the later coverage overtook; and how central a sentence is to the story."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
+import numpy as np
+
 from ..articles.sentences import quoted_shares
+from ..embed import EmbeddedSentences
 from ..records import Article
 from ..text.dates import published_date
+from ..text.tokens import STOPWORDS, WORD
+from .doc_cache import parsed, shared
+from .parse import main_verbs
+from .timeline import FUTURE
 from .timeline import overtaken as told_as_ahead
 
 # A sentence with this share of its letters inside quotation marks is the speaker's, not the writer's.
@@ -41,6 +48,15 @@ PRONOUN_SPEAKER = re.compile(r"[\"”’'],?\s+(?:he|she|they)\s+(?:said|says|to
 # account, a column), whose "I" a summary cannot name. "I" after a capitalised word is a numeral
 # ("World War I", "Elizabeth I").
 FIRST_PERSON = re.compile(r"\b(?:me|my|myself)\b|(?:^|(?<=[^\w\s])|(?<=[^\w\s] )|\b[a-z]+ )I(?:['’]\w+)?\s+[a-z]")
+# A cosine to the story's centre under this counts as this (opposite the centre is as far off as at right angles).
+MIN_CENTRALITY = 0.01
+# A verb in the past tense or a past participle ("arrived", "has arrived"), in spaCy's tags.
+PAST_TAGS = frozenset(("VBD", "VBN"))
+SUBJECTS = frozenset(("nsubj", "nsubjpass"))
+# The first person plural outside quotation marks: the outlet speaking for itself ("we'd definitely love
+# to hear what this sandwich tastes like"); "US" in capitals is the country. On the Multi-News dev
+# stories, R2 / LexRank -0.002 (noise), for sentences a summary citing outlets cannot carry.
+FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|ourselves)\b(?![-’'])|\b[Ww]e(?=['’])")
 QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’(?!\w)")
 BACK_REFERENCE = re.compile(
     r"^\W*(?:(?:and|but|so|yet|also),?\s+)?(?:(?:he|she|they|it|his|her|their|its|him|them|i|we|my|our)\b(?!-)|"
@@ -104,6 +120,38 @@ def overtaken(sentence: str, cited: tuple[str, ...], articles: dict[str, Article
     return told_as_ahead(sentence, earliest_date(cited, articles), newest)
 
 
+def reported_done(sentence: str, embedded: EmbeddedSentences) -> bool:
+    """Whether a sentence telling an event as ahead ("Putin is expected to arrive in Pyongyang on Tuesday")
+    is overtaken by a sentence of the coverage telling it as done ("Putin has arrived in North Korea"):
+    close in meaning (the embedder's fact similarity), holding the announced verb in the past tense
+    with a subject naming someone the announcement names. Undated articles cannot be ordered by their dates; an
+    event told as done was reported after it was announced, whichever article came first."""
+    if shared() is None or not FUTURE.search(sentence):
+        return False
+    # the announced verb in its plain form ("will travel", "is expected to arrive"), not "said it arrived"
+    verbs = {lemma for lemma, form in main_verbs(sentence) if form == lemma}
+    names = _names(sentence)
+    if not verbs or not names:
+        return False
+    closeness = embedded.vectors @ embedded.vectors_of([sentence])[0]
+    for row in np.flatnonzero(closeness >= embedded.embedder.fact_similarity):
+        text = embedded.sentences[row].text
+        if text == sentence or FUTURE.search(text) or not names & _names(text):
+            continue
+        for verb in parsed([text])[0]:
+            if verb.lemma_.lower() in verbs and verb.tag_ in PAST_TAGS:
+                # done by the one announced: the verb's subject names someone the announcement names
+                subject = {w.text for c in verb.children if c.dep_ in SUBJECTS for w in c.subtree}
+                if subject & names:
+                    return True
+    return False
+
+
+def _names(sentence: str) -> set[str]:
+    """The capitalised words of a sentence, its first included ("Putin has arrived")."""
+    return {w for w in WORD.findall(sentence) if w[0].isupper() and w.lower() not in STOPWORDS}
+
+
 def earliest_date(cited: tuple[str, ...], articles: dict[str, Article]) -> date | None:
     """The day of the earliest dated article among ``cited``."""
     return min((d for a in cited if (d := published_date(articles[a].published))), default=None)
@@ -122,10 +170,24 @@ def points_back(sentence: str) -> bool:
 
 
 def in_own_voice(sentence: str) -> bool:
-    """Whether a sentence says "I" outside quotation marks: the writer's own account, not a report.
+    """Whether a sentence says "I" or "we" outside quotation marks: the writer's own account or the
+    outlet speaking for itself, not a report.
 
     >>> [in_own_voice(s) for s in ("After hearing this, I decided to see for myself.", "“I did it,” Smith said.",
-    ...                            "To me, lying is the worst betrayal.", "World War I ended in 1918.")]
-    [True, False, True, False]
+    ...                            "To me, lying is the worst betrayal.", "World War I ended in 1918.",
+    ...                            "We'd love to hear what it tastes like.", "US officials said so.")]
+    [True, False, True, False, True, False]
     """
-    return bool(FIRST_PERSON.search(QUOTATION.sub(" ", sentence)))
+    unquoted = QUOTATION.sub(" ", sentence)
+    return bool(FIRST_PERSON.search(unquoted) or FIRST_PLURAL.search(unquoted))
+
+
+def centrality(vectors: np.ndarray, embedded: EmbeddedSentences, power: float) -> np.ndarray:
+    """Each option's cosine to the story's centre, to ``power``: the mean of its articles' mean sentence
+    vectors, each article counted once however long it is."""
+    articles = dict.fromkeys(s.article for s in embedded.sentences)
+    means = np.array([embedded.vectors[embedded.rows(a)].mean(axis=0) for a in articles])
+    if not len(means) or not power:
+        return np.ones(len(vectors))
+    centre = (means / np.linalg.norm(means, axis=1, keepdims=True)).mean(axis=0)
+    return np.clip(vectors @ (centre / np.linalg.norm(centre)), MIN_CENTRALITY, 1.0) ** power

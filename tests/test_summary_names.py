@@ -1,0 +1,47 @@
+"""A person the summary names by surname alone is named in full the first time."""
+
+from newsprism.analysis.summary_names import introduced
+from newsprism.records import Article, SummarySentence
+
+SHAH = "Deputy press secretary Raj Shah said markets fluctuate."
+SANDERS = "Press Secretary Sarah Huckabee Sanders spoke later."
+
+
+def article(doc_id: str, *sentences: str) -> Article:
+    return Article(doc_id, " ".join(sentences), sentences=sentences)
+
+
+def test_the_first_bare_surname_gets_the_full_name_the_cited_articles_use():
+    articles = {"a": article("a", SHAH, SANDERS, "Sanders echoed Shah's sentiment.")}
+    summary = (
+        SummarySentence("Later, Sanders echoed Shah's sentiment and Shah agreed.", ("a",)),
+        SummarySentence("Shah said so again.", ("a",)),
+    )
+    texts = [s.text for s in introduced(summary, articles)]
+    assert texts == [
+        "Later, Sarah Huckabee Sanders echoed Raj Shah's sentiment and Shah agreed.",
+        "Shah said so again.",
+    ]
+
+
+def test_no_full_name_where_a_cited_article_lacks_it_two_people_share_it_or_a_quotation_holds_it():
+    articles = {
+        "a": article("a", SHAH, "President Donald Trump thanked his daughter, Ivanka Trump, on Monday."),
+        "b": article("b", "Shah said markets fluctuate."),
+    }
+    summary = (
+        SummarySentence("Shah said markets fluctuate.", ("a", "b")),  # b never writes "Raj Shah"
+        SummarySentence("“Ask Shah,” the aide said.", ("a",)),
+        SummarySentence("Trump met officials.", ("a",)),
+        SummarySentence("Lincoln and Shah Rukh Khan were named.", ("a",)),  # another name
+    )
+    assert introduced(summary, articles) == summary
+    # once a sentence names him in full, a later bare surname is left as it is
+    named = (SummarySentence(SHAH, ("a",)), SummarySentence("Shah said more.", ("a",)))
+    assert introduced(named, articles) == named
+
+
+def test_a_name_opening_on_a_common_word_is_a_misread():
+    articles = {"a": article("a", "Will McRib fans travel to Austria?", "The chain will sell the McRib there.")}
+    summary = (SummarySentence("Fans love the McRib.", ("a",)),)
+    assert introduced(summary, articles) == summary
