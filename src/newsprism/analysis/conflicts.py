@@ -28,6 +28,7 @@ from ..text.dates import published_date
 from ..validate import check_range
 from .ages import age_conflicts
 from .counts import count_conflicts
+from .events import event_verbs
 from .measures import MeasuresConfig, field_lines, measure_conflicts
 from .moments import moments_of, sides_share_a_moment
 from .names import NamesConfig, copy_pairs, name_conflicts
@@ -37,7 +38,7 @@ from .translation import translation_conflicts
 from .unionfind import DisjointSets
 from .values import AT_LEAST, AT_MOST, NUMBER_WORDS, SCALES, Mention, ValuesConfig, read_mentions
 
-VERSION = "9"
+VERSION = "10"
 
 # Conflicts at or above this confidence are told as conflicts; those below as possible differences.
 CONFIDENT = 0.6
@@ -158,10 +159,20 @@ def _part_and_whole(a: Mention, b: Mention) -> bool:
 
 
 def _read_values(story: Story, sentences: list[Sentence], config: ConflictsConfig) -> list[list[Mention]]:
-    """Each sentence's values; "since 2000" is read against its article's year (else the story's latest)."""
+    """Each sentence's values; "since 2000" is read against its article's year (else the story's latest).
+    Dates and time spans keep the verb they are of (:mod:`.events`)."""
     years = {a.id: d.year for a in story.articles if (d := published_date(a.published))}
     story_year = max(years.values()) if years else None
-    return [read_mentions(row, s.text, years.get(s.article, story_year), config) for row, s in enumerate(sentences)]
+    by_row = [read_mentions(row, s.text, years.get(s.article, story_year), config) for row, s in enumerate(sentences)]
+    for row, mentions in enumerate(by_row):
+        timed = [n for n, m in enumerate(mentions) if _timed(m)]
+        for n, verb in zip(timed, event_verbs(sentences[row].text, [mentions[n].surface for n in timed]), strict=True):
+            mentions[n] = replace(mentions[n], event=verb)
+    return by_row
+
+
+def _timed(mention: Mention) -> bool:
+    return mention.kind in DATE_KINDS or mention.kind.startswith("time span")
 
 
 def _value_edges(
@@ -288,8 +299,9 @@ def _compare(a: list[Mention], b: list[Mention]) -> list[Edge]:
 def _comparable(a: Mention, b: Mention) -> bool:
     """Whether two values may be of one quantity as far as their own words tell: a level ("down to 80%")
     is not a change ("drained 20%"), shares of different things ("a 4.75% stake", "10% of public
-    shares") are not one share, and figures an order of magnitude apart are seldom one figure."""
-    if a.role != b.role or _apart(a, b):
+    shares") are not one share, figures an order of magnitude apart are seldom one figure, and dates or
+    spans of two verbs ("accused them in 1991", "was convicted in 1992") are of two events."""
+    if a.role != b.role or _apart(a, b) or (a.event and b.event and a.event != b.event):
         return False
     return not (a.thing and b.thing and not a.thing & b.thing)
 
