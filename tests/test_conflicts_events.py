@@ -45,3 +45,13 @@ def test_a_run_of_years_holds_the_years_in_it():
     assert conflicts_of([served], [served.replace("2001 to 2004", "2006 to 2009")]) == [
         ["2001 to 2004", "2006 to 2009"]
     ]
+
+
+def test_copies_but_for_a_figure_are_of_one_event(monkeypatch):
+    # a changed figure may parse differently (hung from another word): in copies of one sentence the
+    # verbs are the same words, so the event read (here each sentence's own) is not asked
+    monkeypatch.setattr("newsprism.analysis.conflicts.event_verbs", lambda text, values: [text] * len(values))
+    left = "The family left the village in 2009, shortly before the war."
+    assert conflicts_of([left], [left.replace("2009", "2011")]) == [["2009", "2011"]]
+    fled = "The family fled from the village in 2011, when the war came."
+    assert conflicts_of([left], [fled]) == []  # not copies: the events read differ

@@ -183,7 +183,7 @@ def _value_edges(
     edges = []
     for i, j in same_fact:
         if _copies_but_for_figures(sentences[i].text, sentences[j].text):
-            edges += _compare(_as_written(by_row[i]), _as_written(by_row[j]))
+            edges += _compare(_as_written(by_row[i]), _as_written(by_row[j]), copies=True)
         else:
             edges += _compare(by_row[i], by_row[j])
     for i, j in _span_pairs(by_row, embedded, same_fact):
@@ -273,11 +273,12 @@ def _agree(a: Mention, b: Mention) -> bool:
     return a.low <= b.high and b.low <= a.high
 
 
-def _compare(a: list[Mention], b: list[Mention]) -> list[Edge]:
+def _compare(a: list[Mention], b: list[Mention], copies: bool = False) -> list[Edge]:
     """Match the values of two sentences about the same thing, kind by kind: values both give agree
     (the same words first, then the closest); when what is left of a kind on each side is one value
     (mentions that all agree, such as "24 years" and "since 2000") and the words either side share one,
-    the two sides disagree."""
+    the two sides disagree. In ``copies`` (sentences the same but for their figures) the verbs are the same
+    words: a changed figure that the parser hangs elsewhere is still of the same event."""
     edges = []
     for kind in sorted({m.kind for m in a} & {m.kind for m in b}):
         left = [m for m in a if m.kind == kind]
@@ -289,19 +290,19 @@ def _compare(a: list[Mention], b: list[Mention]) -> list[Edge]:
                 right.remove(y)
                 edges.append(Edge(x, y, False))
         same_role = any(x.around & y.around for x in left for y in right)
-        comparable = all(_comparable(x, y) for x in left for y in right)
+        comparable = all(_comparable(x, y, copies) for x in left for y in right)
         if left and right and same_role and comparable and _one_value(left) and _one_value(right):
             edges += [Edge(left[0], m, False) for m in left[1:]] + [Edge(right[0], m, False) for m in right[1:]]
             edges.append(Edge(left[0], right[0], True))
     return edges
 
 
-def _comparable(a: Mention, b: Mention) -> bool:
+def _comparable(a: Mention, b: Mention, copies: bool = False) -> bool:
     """Whether two values may be of one quantity as far as their own words tell: a level ("down to 80%")
     is not a change ("drained 20%"), shares of different things ("a 4.75% stake", "10% of public
     shares") are not one share, figures an order of magnitude apart are seldom one figure, and dates or
     spans of two verbs ("accused them in 1991", "was convicted in 1992") are of two events."""
-    if a.role != b.role or _apart(a, b) or (a.event and b.event and a.event != b.event):
+    if a.role != b.role or _apart(a, b) or (not copies and a.event and b.event and a.event != b.event):
         return False
     return not (a.thing and b.thing and not a.thing & b.thing)
 
