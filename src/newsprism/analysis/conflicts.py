@@ -28,6 +28,7 @@ from ..text.dates import published_date
 from ..validate import check_range
 from .ages import age_conflicts
 from .counts import count_conflicts
+from .events import event_verbs
 from .measures import MeasuresConfig, field_lines, measure_conflicts
 from .moments import moments_of, sides_share_a_moment
 from .names import NamesConfig, copy_pairs, name_conflicts
@@ -37,7 +38,7 @@ from .translation import translation_conflicts
 from .unionfind import DisjointSets
 from .values import AT_LEAST, AT_MOST, NUMBER_WORDS, SCALES, Mention, ValuesConfig, read_mentions
 
-VERSION = "9"
+VERSION = "10"
 
 # Conflicts at or above this confidence are told as conflicts; those below as possible differences.
 CONFIDENT = 0.6
@@ -158,10 +159,20 @@ def _part_and_whole(a: Mention, b: Mention) -> bool:
 
 
 def _read_values(story: Story, sentences: list[Sentence], config: ConflictsConfig) -> list[list[Mention]]:
-    """Each sentence's values; "since 2000" is read against its article's year (else the story's latest)."""
+    """Each sentence's values; "since 2000" is read against its article's year (else the story's latest).
+    Dates and time spans keep the verb they are of (:mod:`.events`)."""
     years = {a.id: d.year for a in story.articles if (d := published_date(a.published))}
     story_year = max(years.values()) if years else None
-    return [read_mentions(row, s.text, years.get(s.article, story_year), config) for row, s in enumerate(sentences)]
+    by_row = [read_mentions(row, s.text, years.get(s.article, story_year), config) for row, s in enumerate(sentences)]
+    for row, mentions in enumerate(by_row):
+        timed = [n for n, m in enumerate(mentions) if _timed(m)]
+        for n, verb in zip(timed, event_verbs(sentences[row].text, [mentions[n].surface for n in timed]), strict=True):
+            mentions[n] = replace(mentions[n], event=verb)
+    return by_row
+
+
+def _timed(mention: Mention) -> bool:
+    return mention.kind in DATE_KINDS or mention.kind.startswith("time span")
 
 
 def _value_edges(
@@ -172,7 +183,7 @@ def _value_edges(
     edges = []
     for i, j in same_fact:
         if _copies_but_for_figures(sentences[i].text, sentences[j].text):
-            edges += _compare(_as_written(by_row[i]), _as_written(by_row[j]))
+            edges += _compare(_as_written(by_row[i]), _as_written(by_row[j]), copies=True)
         else:
             edges += _compare(by_row[i], by_row[j])
     for i, j in _span_pairs(by_row, embedded, same_fact):
@@ -262,11 +273,12 @@ def _agree(a: Mention, b: Mention) -> bool:
     return a.low <= b.high and b.low <= a.high
 
 
-def _compare(a: list[Mention], b: list[Mention]) -> list[Edge]:
+def _compare(a: list[Mention], b: list[Mention], copies: bool = False) -> list[Edge]:
     """Match the values of two sentences about the same thing, kind by kind: values both give agree
     (the same words first, then the closest); when what is left of a kind on each side is one value
     (mentions that all agree, such as "24 years" and "since 2000") and the words either side share one,
-    the two sides disagree."""
+    the two sides disagree. In ``copies`` (sentences the same but for their figures) the verbs are the same
+    words: a changed figure that the parser hangs elsewhere is still of the same event."""
     edges = []
     for kind in sorted({m.kind for m in a} & {m.kind for m in b}):
         left = [m for m in a if m.kind == kind]
@@ -278,18 +290,19 @@ def _compare(a: list[Mention], b: list[Mention]) -> list[Edge]:
                 right.remove(y)
                 edges.append(Edge(x, y, False))
         same_role = any(x.around & y.around for x in left for y in right)
-        comparable = all(_comparable(x, y) for x in left for y in right)
+        comparable = all(_comparable(x, y, copies) for x in left for y in right)
         if left and right and same_role and comparable and _one_value(left) and _one_value(right):
             edges += [Edge(left[0], m, False) for m in left[1:]] + [Edge(right[0], m, False) for m in right[1:]]
             edges.append(Edge(left[0], right[0], True))
     return edges
 
 
-def _comparable(a: Mention, b: Mention) -> bool:
+def _comparable(a: Mention, b: Mention, copies: bool = False) -> bool:
     """Whether two values may be of one quantity as far as their own words tell: a level ("down to 80%")
     is not a change ("drained 20%"), shares of different things ("a 4.75% stake", "10% of public
-    shares") are not one share, and figures an order of magnitude apart are seldom one figure."""
-    if a.role != b.role or _apart(a, b):
+    shares") are not one share, figures an order of magnitude apart are seldom one figure, and dates or
+    spans of two verbs ("accused them in 1991", "was convicted in 1992") are of two events."""
+    if a.role != b.role or _apart(a, b) or (not copies and a.event and b.event and a.event != b.event):
         return False
     return not (a.thing and b.thing and not a.thing & b.thing)
 

@@ -1,7 +1,10 @@
 """Units of measure, for :mod:`newsprism.analysis.values` (values of one fact) and
-:mod:`newsprism.analysis.measures` (measures across a story): each unit's dimension and factor to SI."""
+:mod:`newsprism.analysis.measures` (measures across a story): each unit's dimension and factor to SI,
+and the place a distance is measured from."""
 
 from __future__ import annotations
+
+import re
 
 # Single letters are matched in lower case only ("2m"), and only by patterns that allow them.
 UNITS: dict[str, tuple[str, float]] = {
@@ -26,6 +29,17 @@ UNITS: dict[str, tuple[str, float]] = {
 # The units of more than one letter, longest first, as a pattern's alternatives.
 UNIT = "|".join(sorted((u for u in UNITS if len(u) > 1), key=len, reverse=True))
 FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A distance from a named place: "90 miles north of Las Vegas", "12 miles off the Izu Peninsula",
+# "56 nautical miles (103 kilometers) southwest of Yokosuka", "56 nautical miles from the port of Yokosuka".
+COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+FROM_PLACE = re.compile(
+    rf"\s*(?:\([^()]*\)\s*)?(?:(?i:{COMPASS})\s+|away\s+)?(?:of|from|off|outside)\s+(?:the\s+)?"
+    r"(?:[a-z]+\s+of\s+(?:the\s+)?)?(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+)
+# How much longer one outlet's distance between two places may be than another's: a road's length over
+# the straight line (the circuity of road networks is about 1.2 to 1.4), or a distance from the edge of
+# a town against one from its centre.
+DETOUR = 1.3
 
 
 def half_step(figure: str) -> float:

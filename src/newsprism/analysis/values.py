@@ -21,7 +21,7 @@ from datetime import date
 from ..text.dates import FULL_DATE, MONTH_RE, match_to_date, month_number
 from ..text.tokens import STOPWORDS, content_words
 from ..validate import check_range
-from .units import FIGURE, UNIT, UNITS, unit_key
+from .units import DETOUR, FIGURE, FROM_PLACE, UNIT, UNITS, unit_key
 
 # fmt: off
 NUMBER_WORDS = {
@@ -94,18 +94,11 @@ BRACKETED = re.compile(rf"\s*\(\s*(?:{HEDGE})?[~∼]?(?:{FIGURE})(?:\s*|-)(?:(?i
 # months a story runs (1bn yen was $8.3m and $8.84m, mn-dev-168), a misread figure more.
 CONVERSION_RATE = 0.2
 CONVERTED = re.compile(r"\(\s*(?:(?:about|around|roughly|some)\s+)?(?:[$£€][^()]*,\s*)?$", re.I)
-# A distance from a named place: "90 miles north of Las Vegas", "12 miles off the Izu Peninsula",
-# "56 nautical miles (103 kilometers) southwest of Yokosuka", "56 nautical miles from the port of Yokosuka".
-COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
-FROM_PLACE = re.compile(
-    rf"\s*(?:\([^()]*\)\s*)?(?:(?i:{COMPASS})\s+|away\s+)?(?:of|from|off|outside)\s+(?:the\s+)?"
-    r"(?:[a-z]+\s+of\s+(?:the\s+)?)?(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
-)
-# How much longer one outlet's distance between two places may be than another's: a road's length over
-# the straight line (the circuity of road networks is about 1.2 to 1.4), or a distance from the edge of
-# a town against one from its centre.
-DETOUR = 1.3
 YEAR = re.compile(rf"{TOKEN_START}(?P<year>(?:19|20)\d\d){NUMBER_END}")
+# Two years that RANGE joins as a run or a choice ("2003 to 2006", "1998-2001", "2003 or 2004").
+YEAR_RUN = re.compile(
+    rf"{TOKEN_START}(?P<first>(?:19|20)\d\d)\s*(?:-|–|\b(?:to|and|or)\b)\s*(?P<last>(?:19|20)\d\d){NUMBER_END}"
+)
 # "June 12" or "12 June" with no year after it (FULL_DATE reads the ones with a year).
 DAY_MONTH = re.compile(
     rf"\b(?:(?P<m1>{MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
@@ -190,6 +183,7 @@ class Mention:
     around: frozenset[str] = frozenset()  # stems of the words either side: what the value is about
     role: str = ""  # of an amount or a share: "to"/"from" before it (a level reached or left), "per" (a rate)
     thing: frozenset[str] = frozenset()  # of a share, stems of what it is a share of ("stake", "public shares")
+    event: str = ""  # of a date or a time span, the verb it is of ("accused ... in 1991"), set by conflicts.py
 
 
 def read_mentions(row: int, text: str, reference_year: int | None, config: ValuesConfig = DEFAULT) -> list[Mention]:
@@ -341,9 +335,8 @@ def _amounts(reader: _Reader) -> Iterator[Mention]:
 
 def _share(reader: _Reader, match: re.Match[str], mention: Mention) -> Mention:
     """An amount or a share with its role (the "to" of "down to 80%", the "from" of "up from $5", "per" of
-    "1% every 3 minutes") and, for
-    a share, what it is of: the noun it qualifies after "a" ("a 4.75% stake") or the words of its "of"
-    phrase ("10% of public shares")."""
+    "1% every 3 minutes") and, for a share, what it is of: the noun it qualifies after "a" ("a 4.75%
+    stake") or the words of its "of" phrase ("10% of public shares")."""
     role = ROLE.search(reader.text[: match.start()])
     rate = RATE.match(reader.text[match.end() :])
     thing: list[str] = []
@@ -359,6 +352,11 @@ def _share(reader: _Reader, match: re.Match[str], mention: Mention) -> Mention:
 
 
 def _years(reader: _Reader) -> Iterator[Mention]:
+    """Years, and runs of years ("from 2003 to 2006") as one interval: a year in the run agrees with it
+    ("In 2003 ... sent him to prison", "a second stint from 2003 to 2006"), but a run is no one year."""
+    for run in YEAR_RUN.finditer(reader.text):  # a span RANGE has taken already
+        if (low := float(run["first"])) < (high := float(run["last"])):
+            yield replace(reader.mention("year", run, low, 0.0), high=high, role="run")
     for match in YEAR.finditer(reader.text):
         if reader.free(*match.span()):
             yield reader.mention("year", match, int(match.group("year")), 0.0)
