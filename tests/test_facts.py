@@ -85,6 +85,8 @@ def test_the_writers_question_and_a_bare_label_state_no_claim():
     named = "Kroll was named chief executive of the quiz app in 2018."
     for empty in ("Can Kroll succeed as chief executive?", "'Kroll'", "Dana Kroll (Photo: Provided by the company)"):
         assert facts_of({"a": [named], "b": [empty]}, {(named, empty): 0.8}) == [], empty
+    headline = "Kroll Named Chief Executive Of Quiz App"
+    assert facts_of({"a": [named], "b": [headline]}, {(named, headline): 0.8}) == [sorted([named, headline])]
     told = "Kroll became the quiz app's chief executive, but can he save it?"
     assert facts_of({"a": [named], "b": [told]}, {(named, told): 0.8}) == [sorted([named, told])]
 

@@ -106,6 +106,8 @@ QUESTION = re.compile(
     r"can|could|will|would|should|shall|may|might|must|has|have|had)\b[^\"“”]*\?\W*$",
     re.IGNORECASE,
 )
+# A line of fewer words, none in lower case and no figure, is a label; a title-case headline is longer.
+LABEL_WORDS = 4
 PARENTHESES = re.compile(r"\([^)]*\)")
 
 
@@ -189,7 +191,8 @@ def _scaled(number: str, scale: str) -> str:
 def states_claim(sentence: str) -> bool:
     """Whether a sentence tells something: not an appeal to the reader, not the writer's question, and
     not a bare label (a title, "'Evil Dead'", or a name with its photo credit, "Jane Roe (Photo: Police)"):
-    outside brackets, it has a word in lower case or a figure.
+    outside brackets, it has a word in lower case, a figure, or LABEL_WORDS words (a headline in title case,
+    "Obama Gives Lump Of Coal To Polar Bears", tells something).
 
     >>> [states_claim(s) for s in ("Can Kroll succeed as CEO?", "'Evil Dead'", "Jane Roe (Photo: Police)")]
     [False, False, False]
@@ -200,7 +203,8 @@ def states_claim(sentence: str) -> bool:
     if APPEAL.search(sentence) or QUESTION.search(sentence):
         return False
     outside = PARENTHESES.sub(" ", sentence)
-    return any(c.isdigit() for c in outside) or any(w[0].islower() for w in re.findall(r"[^\W\d_]{2,}", outside))
+    told = re.findall(r"[^\W\d_]{2,}", outside)
+    return any(c.isdigit() for c in outside) or len(told) >= LABEL_WORDS or any(w[0].islower() for w in told)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -38,7 +38,7 @@ from .entity_words import MONTHS_AND_DAYS
 from .evaluative import political_labels
 from .support import key_terms
 
-VERSION = "8"
+VERSION = "9"
 
 # Two sentences are linked when their cosine plus the share of the lighter one's word weight they have
 # in common (0 to 1), plus WEIGHT_BONUS per unit of that shared weight (up to WEIGHT_CAP: some
