@@ -180,8 +180,8 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
             if different[i, j] and sims[i, j] >= needed:
                 linked[i, j] = linked[j, i] = True
                 anchored[i, j] = anchored[j, i] = False
-    for i, j in _same_figure_and_name(sentences):
-        if different[i, j] and sims[i, j] >= threshold - config.claim_margin:
+    for i, j, by_year in _same_figure_and_name(sentences):
+        if different[i, j] and sims[i, j] >= threshold - (0.0 if by_year else config.claim_margin):
             linked[i, j] = linked[j, i] = True
             anchored[i, j] = anchored[j, i] = False
     return Links(linked, sims, articles, anchored)
@@ -205,27 +205,32 @@ def _other_figures(a: str, b: str, config: FactsConfig) -> float:
     return config.other_figures if all(numbers) and not numbers[0] & numbers[1] else 0.0
 
 
-def _same_figure_and_name(sentences: list[Sentence]) -> list[tuple[int, int]]:
+def _same_figure_and_name(sentences: list[Sentence]) -> list[tuple[int, int, bool]]:
     """Pairs of sentences that give one figure and name one person, place or thing: "Police said 14 people
     were hurt when the Arden Bridge fell" and "the collapse of the Arden Bridge left 14 injured" state one
     claim however each is worded; so do two that give one date ("distributed the photos in July 2016",
-    "the images surfaced in July 2016"). A year alone is not such a figure, nor a month such a name: "the
-    Misuse of Drugs Act 1977" and "Section 2(2) of the 1977 Act" share a name's year, not a claim."""
+    "the images surfaced in July 2016"). A month is not such a name, and a year alone is such a figure
+    only for sentences close as wholes (the third item of a pair says so): "the Misuse of Drugs Act 1977"
+    and "Section 2(2) of the 1977 Act" share a name's year, not a claim, while a copy that changed its
+    toll keeps the year of the event."""
     names = [{t for t in key_terms(s.text) if not t.isdigit() and t not in MONTHS_AND_DAYS} for s in sentences]
     by_figure: dict[str, list[int]] = defaultdict(list)
+    calendars = []
     for row, sentence in enumerate(sentences):
         calendar, dates = calendar_figures(sentence.text)
-        for figure in figures(sentence.text) - calendar:
+        calendars.append(calendar)
+        for figure in figures(sentence.text):
             by_figure[figure].append(row)
         for when in dates:
             by_figure[when].append(row)
             names[row].add(when)
-    pairs = set()
-    for rows in by_figure.values():
+    pairs: dict[tuple[int, int], bool] = {}
+    for figure, rows in by_figure.items():
         for i, j in itertools.combinations(rows, 2):
             if names[i] & names[j]:
-                pairs.add((i, j))
-    return sorted(pairs)
+                by_year = figure in calendars[i] or figure in calendars[j]
+                pairs[(i, j)] = pairs.get((i, j), True) and by_year
+    return [(i, j, by_year) for (i, j), by_year in sorted(pairs.items())]
 
 
 def _group_rows(links: Links) -> list[list[int]]:
