@@ -158,7 +158,7 @@ def figures(sentence: str) -> frozenset[str]:
     found = {f"{h}{m} {half.lower()}m" for h, m, half in CLOCK.findall(sentence)}
     rest = CODE.sub(" ", CLOCK.sub(" ", sentence))
     for number, scale in SCALED.findall(rest):
-        found.add(_scaled(number, scale) if scale else re.sub(r"\D", "", number))
+        found.add(scaled(number, scale) if scale else re.sub(r"\D", "", number))
     spelled = re.findall(r"[a-z]+", SCALED.sub(" ", rest).lower())
     found |= {NUMBER_WORDS.get(w) or TIMES_WORDS[w] for w in spelled if w in NUMBER_WORDS or w in TIMES_WORDS}
     return frozenset(f for f in found if f)
@@ -182,7 +182,7 @@ def calendar_figures(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(found), frozenset(dates)
 
 
-def _scaled(number: str, scale: str) -> str:
+def scaled(number: str, scale: str) -> str:
     """A figure with its scale word as the digits of its value: "$1.2 million" is 1200000."""
     value = float(number.replace(",", "")) * SCALES[scale.lower()]
     return str(round(value))
