@@ -89,3 +89,11 @@ def test_a_value_hung_from_a_verb_of_a_clause_in_both_is_not_one_fact():
     alert = "The mother accused of killing her two children said she heard the alert."
     assert "kill 2" in event_keys(hearing)[0] & event_keys(alert)[0]
     assert facts_of(story(hearing, alert), {(hearing, alert): 0.25}) == []
+
+
+@needs_parser
+def test_a_news_verb_and_its_synonym_tell_one_event():
+    halted = "High winds and icy weather halted search flights on Thursday."
+    suspended = "Searches by planes were suspended on Thursday because of poor visibility."
+    assert event_keys(halted)[0] & event_keys(suspended)[0] == {"halt thursday"}
+    assert facts_of(story(halted, suspended), {(halted, suspended): 0.3}) == [sorted([halted, suspended])]

@@ -29,6 +29,24 @@ if TYPE_CHECKING:
 
 # Verbs that carry no event of their own ("has 20 members", "is due Monday").
 LIGHT_VERBS = frozenset("be have".split())
+# News verbs that tell one event in other words, each read as the first of its group: general English.
+SYNONYMS = {
+    verb: group[0]
+    for group in (
+        "halt suspend stop".split(),
+        "arrest detain".split(),
+        "kill slay murder".split(),
+        "charge indict".split(),
+        "detect spot".split(),
+        "throw toss hurl".split(),
+        "praise laud hail".split(),
+        "launch release unveil debut".split(),
+        "cancel scrap".split(),
+        "resign quit".split(),
+        "injure wound hurt".split(),
+    )
+    for verb in group
+}
 WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
 SPELLED = re.compile(rf"\b(?:{'|'.join(NUMBER_WORDS)})\b", re.IGNORECASE)
 MONTH_DAY = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]\d)")
@@ -57,7 +75,7 @@ def event_keys(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     given = values(sentence)
     verbs = event_verbs(sentence, [surface for _, surface in given])
     keys = {
-        (verb, f"{verb} {key}")
+        (verb, f"{SYNONYMS.get(verb, verb)} {key}")
         for (key, _), verb in zip(given, verbs, strict=True)
         if verb and verb not in REPORTING and verb not in LIGHT_VERBS
     }
@@ -93,7 +111,7 @@ def frames(sentence: str) -> tuple[Frame, ...]:
     heads += [c for h in heads for c in h.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     found = []
     for head in heads:
-        verb = head.lemma_.lower()
+        verb = SYNONYMS.get(head.lemma_.lower(), head.lemma_.lower())
         if verb in REPORTING or verb in FRAME_LIGHT:
             continue
         if any(c.dep_ == "neg" for c in head.children):
