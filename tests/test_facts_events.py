@@ -97,3 +97,19 @@ def test_a_news_verb_and_its_synonym_tell_one_event():
     suspended = "Searches by planes were suspended on Thursday because of poor visibility."
     assert event_keys(halted)[0] & event_keys(suspended)[0] == {"halt thursday"}
     assert facts_of(story(halted, suspended), {(halted, suspended): 0.3}) == [sorted([halted, suspended])]
+
+
+@needs_parser
+def test_a_pair_telling_one_event_stands_as_a_fact_of_its_own_even_when_close():
+    from newsprism.analysis.facts import DEFAULT, _link_sentences
+    from newsprism.embed import EmbeddedSentences
+    from newsprism.records import Article, Story
+
+    from .test_facts import PairsEmbedder
+
+    articles = story(ARRESTED, WOMAN)
+    built = Story("s", tuple(Article(a, " ".join(s), sentences=tuple(s)) for a, s in articles.items()))
+    links = _link_sentences(EmbeddedSentences(built.sentences(), PairsEmbedder({(ARRESTED, WOMAN): 0.7})), DEFAULT)
+    rows = [s.text for s in built.sentences()]
+    i, j = rows.index(ARRESTED), rows.index(WOMAN)
+    assert links.linked[i, j] and links.anchored[i, j]
