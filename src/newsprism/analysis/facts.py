@@ -208,6 +208,7 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
             continue
         event = (i, j) in events and sims[i, j] >= threshold - config.event_margin
         frame = sims[i, j] >= threshold - config.frame_margin and len(claim_words.stems[i] & claim_words.stems[j]) > 1
+        frame = frame and bool(predicate(texts[i]) & predicate(texts[j]))  # a verb in common, in lower case
         if event or (frame and same_frame(texts[i], texts[j])):
             linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = True
     return Links(linked, sims, articles, anchored)
