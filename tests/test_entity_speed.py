@@ -79,3 +79,43 @@ def test_every_subset_of_names_joins_as_every_pair_did():
         for chosen in itertools.islice(itertools.combinations(names, size), 0, None, 7):
             kinds = dict(chosen)
             assert _joined(entity_merge._join_full_names, kinds) == _joined(_every_pair, kinds), kinds
+
+
+ORGANISATIONS = [
+    "black caucus",
+    "congressional black caucus",
+    "senate",
+    "us senate",
+    "ipswich police",
+    "ipswich police department",
+    "capitol police",
+    "us capitol police",
+    "police department",
+    "national security council",
+    "security council",
+    "un security council",
+]
+
+
+def _organisations_every_pair(kinds: dict[str, str], sets: DisjointSets[str]) -> None:
+    organisations = [k for k, kind in kinds.items() if kind == "ORG"]
+    for short in organisations:
+        words = short.split()
+        longer = [
+            long
+            for long in organisations
+            if len(long.split()) > len(words) and entity_merge._shortens(words, long.split())
+        ]
+        entity_merge._join_unique(sets, short, longer)
+
+
+def test_organisations_join_as_when_every_pair_was_tried():
+    kinds = dict.fromkeys(ORGANISATIONS, "ORG")
+    found = _joined(entity_merge._join_organisations, kinds)
+    assert found == _joined(_organisations_every_pair, kinds)
+    assert any({"black caucus", "congressional black caucus"} <= keys for keys in found)
+    assert any({"ipswich police", "ipswich police department"} <= keys for keys in found)
+    for size in (3, 5):
+        for chosen in itertools.islice(itertools.combinations(ORGANISATIONS, size), 0, None, 5):
+            kinds = dict.fromkeys(chosen, "ORG")
+            assert _joined(entity_merge._join_organisations, kinds) == _joined(_organisations_every_pair, kinds)

@@ -64,6 +64,7 @@ def test_a_grown_story_frames_by_reading_only_its_new_article(seed_articles, mon
 @spacy_only
 def test_a_grown_story_runs_the_recogniser_only_on_its_new_sentences(seed_articles, monkeypatch):
     monkeypatch.setattr(ner, "_READINGS", Memo())
+    monkeypatch.setattr(ner, "_TITLED", Memo())
     asked: list[str] = []
     real = ner.entity_docs
     monkeypatch.setattr(ner, "entity_docs", lambda texts: asked.extend(texts) or real(texts))
@@ -75,5 +76,6 @@ def test_a_grown_story_runs_the_recogniser_only_on_its_new_sentences(seed_articl
     old = {s for a in seed_articles[:-1] for s in a.sentences}
     assert asked and set(asked) == set(seed_articles[-1].sentences) - old
     monkeypatch.setattr(ner, "_READINGS", Memo())
+    monkeypatch.setattr(ner, "_TITLED", Memo())
     assert resolve_entities(grown, recognizer) == kept
     assert "Vladimir Putin" in {e.name for e in kept} and any(e.name.startswith("Kim Jong") for e in kept)

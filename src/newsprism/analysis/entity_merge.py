@@ -208,13 +208,19 @@ def _join_organisations(kinds: dict[str, str], sets: DisjointSets[str]) -> None:
     "Ipswich Police Department": an organisation's name that ends the one longer one (a single word
     only after a country's name), or begins it before organisation words alone."""
     organisations = [k for k, kind in kinds.items() if kind == "ORG"]
+    # a longer name ends as the shorter does or begins as it does: found by its last or first word
+    ends: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for long in organisations:
+        words = long.split()
+        if words:
+            ends[(0, words[0])].append(long)
+            ends[(-1, words[-1])].append(long)
     for short in organisations:
         words = short.split()
-        longer = []
-        for long in organisations:
-            extra = long.split()
-            if len(extra) > len(words) and _shortens(words, extra):
-                longer.append(long)
+        near = ends.get((0, words[0]), []) + ends.get((-1, words[-1]), []) if words else []
+        longer = [
+            long for long in dict.fromkeys(near) if len(long.split()) > len(words) and _shortens(words, long.split())
+        ]
         _join_unique(sets, short, longer)
 
 

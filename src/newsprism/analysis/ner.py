@@ -18,7 +18,7 @@ from ..records import Story
 from ..registry import Registry
 from ..text.tokens import fold
 from .doc_cache import MODELS, entity_docs, installed_model, model_label
-from .entities import Mention, Recognizer, RuleRecognizer, common_words, find_mentions
+from .entities import SPAN, Mention, Recognizer, RuleRecognizer, common_words, find_mentions
 from .entity_words import COUNTRIES, FACILITY_WORDS, KNOWN_ACRONYMS, LAW_WORDS, ROLE_WORDS
 from .memo import Memo
 from .name_forms import TITLES, tidy_name
@@ -63,7 +63,8 @@ class SpacyRecognizer:
                 if opens:
                     openers.append(len(found))
                 found.append(Mention(article, text, kind, sentence, titled))
-            found += _titled_people(sentence, reading.spans, article, common)
+            titled = _titled(sentence, reading.spans, common)
+            found += [Mention(article, text, kind, sentence, named) for text, kind, named in titled]
         # A common word opening a sentence is capitalised without being part of the name after it ("Top
         # Kremlin spokesman"), when the story names it without ("Kremlin"); "National Security Council" stays.
         names = {m.text for m in found}
@@ -128,6 +129,19 @@ def _reading(doc: Doc, sentence: str) -> _Reading:
 # Each sentence's reading by its text, kept across the stories of a process (a story grown by one article
 # runs nothing on the sentences it had).
 _READINGS: Memo[str, _Reading] = Memo()
+# Each sentence's titled people (text, kind, titled) by its text and whether the story writes its first word
+# in lower case, all that the story changes in them (:func:`~.entities.find_mentions`).
+_TITLED: Memo[tuple[str, bool], tuple[tuple[str, str, bool], ...]] = Memo()
+
+
+def _titled(sentence: str, taken: Sequence[range], common: frozenset[str]) -> tuple[tuple[str, str, bool], ...]:
+    opening = SPAN.match(sentence)
+    key = (sentence, bool(opening and opening.group(0).split()[0].lower() in common))
+
+    def read(keys: list[tuple[str, bool]]) -> list[tuple[tuple[str, str, bool], ...]]:
+        return [tuple((m.text, m.type, m.titled) for m in _titled_people(sentence, taken, "", common))]
+
+    return _TITLED.get([key], read)[0]
 
 
 def _titled_people(text: str, taken: Sequence[range], article: str, common: frozenset[str]) -> list[Mention]:
