@@ -29,7 +29,7 @@ from ..text.dates import published_date
 from ..text.tokens import STOPWORDS
 from ..validate import check_range
 from .evaluative import MIN_VALENCE, POLITICAL, analyzer, is_evaluative, weighs_in_tone
-from .memo import Memo
+from .memo import MAX_ARTICLES, Memo
 from .ownvoice import OwnVoice, own_voices
 from .quotes import MIN_WORDS as QUOTE_WORDS
 from .quotes import find_quotes
@@ -125,7 +125,7 @@ class _Reading:
 
 
 # Each article's reading by its text, sentences and the settings: a story grown by one article reads that one.
-_READINGS: Memo[tuple[str, tuple[str, ...], FramingConfig], _Reading] = Memo()
+_READINGS: Memo[tuple[str, tuple[str, ...], FramingConfig], _Reading] = Memo(MAX_ARTICLES)
 
 
 def _read(keys: list[tuple[str, tuple[str, ...], FramingConfig]]) -> list[_Reading]:

@@ -5,7 +5,8 @@ articles, :mod:`.runner`), yet most of what an analyser reads from an article or
 depend on the rest of the story: the entity spans of a sentence, an article's own voice and tone. Such a
 reading is kept here under everything it is computed from (the text and the settings read), so that a
 story grown by one article reads only that article anew. Each memo holds at most :data:`MAX_ITEMS`
-readings, the least recently used dropped first, like the Docs of :mod:`.doc_cache` they come from.
+readings of sentences or :data:`MAX_ARTICLES` of articles, the least recently used dropped first, like
+the Docs of :mod:`.doc_cache` they come from.
 
 A reading is kept only when it is a pure function of its key: the Docs it reads are the shared
 pipeline's, the same for a text whatever ran before (``tests/test_doc_cache.py``).
@@ -25,6 +26,9 @@ V = TypeVar("V")
 
 # Readings kept per memo: as many as the Docs the shared cache keeps (a story of ~250 articles' sentences).
 MAX_ITEMS = MAX_DOCS
+# Readings of whole articles kept per memo: two stories of ~250 articles. An article's own voice holds
+# each of its words (about 50 kB for 600 words): 512 of them are some 25 MB, 8192 would be 400 MB.
+MAX_ARTICLES = 512
 
 
 class Memo(Generic[K, V]):

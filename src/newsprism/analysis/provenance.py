@@ -32,7 +32,7 @@ from ..embed import EmbeddedSentences
 from ..records import Article, CopyLink, Story
 from ..validate import check_range
 from .derivation import orient
-from .memo import Memo
+from .memo import MAX_ARTICLES, Memo
 from .translation import across_languages, translation
 from .unionfind import DisjointSets
 
@@ -152,8 +152,9 @@ class _Own:
         )
 
 
-# Each article's quoted shares by its sentences, kept across stories: a story grown by one article reads that one.
-_SHARES: Memo[tuple[str, ...], list[float]] = Memo()
+# Each article's quoted shares by its sentences (two keys an article: its embedded rows' texts and its sentences,
+# mostly the same), kept across stories: a story grown by one article reads that one.
+_SHARES: Memo[tuple[str, ...], list[float]] = Memo(2 * MAX_ARTICLES)
 
 
 def _quoted_shares(articles: list[tuple[str, ...]]) -> list[list[float]]:
