@@ -63,8 +63,8 @@ class SpacyRecognizer:
                 if opens:
                     openers.append(len(found))
                 found.append(Mention(article, text, kind, sentence, titled))
-            people = _titled(sentence, reading.spans, common)
-            found += [Mention(article, text, kind, sentence, named) for text, kind, named in people]
+            titled_people = _titled(sentence, reading.spans, common)
+            found += [Mention(article, text, kind, sentence, named) for text, kind, named in titled_people]
         # A common word opening a sentence is capitalised without being part of the name after it ("Top
         # Kremlin spokesman"), when the story names it without ("Kremlin"); "National Security Council" stays.
         names = {m.text for m in found}
