@@ -8,7 +8,11 @@ embedding the story's sentences is the first row. Medians over --repeat runs (th
 spaCy model are loaded and warmed up before), in wall-clock seconds and in this process's CPU seconds
 (all its threads), the steadier figure on a machine others are loading.
 
-    python3 bench/bench_analysis.py [--sizes 5,20,100] [--repeat 3] [--embedder minilm]
+With --grow, each story of N articles is timed after its first N - 1 articles were analysed as a story
+in the same process (not timed): what analysing costs when a story grows by one article, which is
+what a stream of news asks for most often (spaCy's Docs and what is read from them are kept by text).
+
+    python3 bench/bench_analysis.py [--sizes 5,20,100] [--repeat 3] [--embedder minilm] [--grow]
 """
 
 from __future__ import annotations
@@ -82,6 +86,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="5,20,100")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--embedder", default="minilm", choices=["minilm", "hashing"])
+    parser.add_argument("--grow", action="store_true", help="time each story after its first N - 1 articles")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     embedder, note = load_embedder(args.embedder)
@@ -92,6 +97,8 @@ def main() -> None:
     columns: dict[int, dict[str, tuple[float, float]]] = {}
     for size in sizes:
         story = Story(f"s{size}", tuple(articles[:size]))
+        if args.grow:
+            time_stages(Story(f"s{size}", tuple(articles[: size - 1])), embedder, recognizer, settings)
         runs = [time_stages(story, embedder, recognizer, settings) for _ in range(args.repeat)]
         for run in runs:
             run["total"] = (sum(wall for wall, _ in run.values()), sum(cpu for _, cpu in run.values()))
@@ -101,7 +108,8 @@ def main() -> None:
         }
         sentences = len(story.sentences())
         print(f"{size} articles: {sentences} sentences")
-    print(f"embedder: {note}; medians of {args.repeat} runs, seconds: wall-clock / CPU")
+    grown = ", each grown by one article" if args.grow else ""
+    print(f"embedder: {note}; medians of {args.repeat} runs{grown}, seconds: wall-clock / CPU")
     print(f"{'analyser':<18}" + "".join(f"{size:>16}" for size in sizes))
     for name in columns[sizes[0]]:
         print(f"{name:<18}" + "".join(f"{wall:>8.3f}{cpu:>8.3f}" for wall, cpu in (columns[s][name] for s in sizes)))

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.analysis import counts, framing, ner, ownvoice
+from newsprism.analysis import counts, doc_cache, framing, ner, ownvoice, summary_names
 from newsprism.analysis.doc_cache import parsed
+from newsprism.analysis.memo import Memo
 from newsprism.analysis.ownvoice import REPORTING, own_voice, saying_forms
 from newsprism.analysis.parse import parser
 from newsprism.articles.pipeline import Pipeline
@@ -41,11 +42,13 @@ def _recording(monkeypatch, module, name: str) -> list[str]:
 
 def test_framing_parses_only_the_sentences_it_reads_and_frames_as_if_it_parsed_all(seed_story, monkeypatch):
     groups = {a.id: a.id for a in seed_story.articles}
+    monkeypatch.setattr(framing, "_READINGS", Memo())  # read anew, not as an earlier test read it
     asked = _recording(monkeypatch, ownvoice, "parsed")
     chosen = framing.frame_articles(seed_story, (), groups)
     sentences = {s for a in seed_story.articles for s in a.sentences}
     assert 0 < len(set(asked)) < 0.8 * len(sentences)  # a fifth or more of the seed's sentences is not parsed
     monkeypatch.setattr(framing, "_reads_parse", lambda config: lambda text, doc, reports: True)
+    monkeypatch.setattr(framing, "_READINGS", Memo())
     asked.clear()
     every = framing.frame_articles(seed_story, (), groups)
     assert set(asked) == sentences
@@ -89,17 +92,29 @@ def test_two_right_single_quotes_close_a_quotation():
 
 
 def test_the_recogniser_skips_only_sentences_that_can_name_nobody(seed_story, monkeypatch):
-    tokens = ner.tokenised(["He said the talks would go on.", "Lavrov left.", "the talks in Pyongyang ended."])
-    assert [ner.can_name(d) for d in tokens] == [False, True, True]
+    tokens = doc_cache.tokenised(["He said the talks would go on.", "Lavrov left.", "the talks in Pyongyang ended."])
+    assert [doc_cache.can_name(d) for d in tokens] == [False, True, True]
     plain = ("He said the talks would go on.", "They met for two hours.", "Lavrov left.", "It was his first visit.")
     story = Story("s", (*seed_story.articles, Article("plain", " ".join(plain), sentences=plain)))
     recognizer = ner.SpacyRecognizer()
-    asked = _recording(monkeypatch, ner, "entity_docs")
+    cache = doc_cache.shared()
+    run: list[str] = []  # the texts the recogniser runs on, whoever asks for their entities
+    annotate = cache._annotate
+    monkeypatch.setattr(
+        cache, "_annotate", lambda entries, stage: run.extend(d.text for d, _ in entries) or annotate(entries, stage)
+    )
+    monkeypatch.setattr(cache, "_docs", type(cache._docs)())  # nothing annotated yet, nothing read
+    monkeypatch.setattr(ner, "_READINGS", Memo())
     skipping = recognizer.mentions(story)
-    assert "Lavrov left." in asked and not {plain[0], plain[1], plain[3]} & set(asked)
+    names = summary_names.full_names({a.id: a for a in story.articles})
+    assert "Lavrov left." in run and not {plain[0], plain[1], plain[3]} & set(run)
     assert any(m.article == "plain" and m.text == "Lavrov" for m in skipping)  # the surname of a person named
-    monkeypatch.setattr(ner, "can_name", lambda doc: True)
+    monkeypatch.setattr(doc_cache, "can_name", lambda doc: True)
+    monkeypatch.setattr(cache, "_docs", type(cache._docs)())
+    monkeypatch.setattr(ner, "_READINGS", Memo())
     assert recognizer.mentions(story) == skipping
+    assert summary_names.full_names({a.id: a for a in story.articles}) == names
+    assert {plain[0], plain[1], plain[3]} <= set(run)
 
 
 def test_the_count_check_parses_a_sentence_without_a_number_only_when_it_can_hold_a_list(monkeypatch):

@@ -11,10 +11,13 @@ over all the texts asked for together, only when an analyser asks for what that 
   and parser are not needed, and it runs before the parser ever touches the Doc: spaCy's recogniser keeps
   an entity inside one sentence once a parser has split the text, which changes a few entities ("the
   Make America Great Again agenda!"), so an entity run on an already parsed Doc runs on a fresh copy.
+  A text that can name nobody (:func:`can_name`) is given no entities without running the recogniser,
+  whichever analyser asks (the names of the summary read every sentence of a story).
 * ``parse``: token vectors, tagger, parser, attribute ruler and lemmatizer (parts of speech, lemmas,
   dependencies, sentences). The token vectors are dropped afterwards: nothing reads them again, and they
   are most of a Doc's memory. The attribute ruler's rules are looked up by word and tag
-  (:mod:`.attribute_rules`), not matched token by token.
+  (:mod:`.attribute_rules`), not matched token by token, and lemmas by word, part of speech and
+  morphology once computed (:mod:`.lemmas`).
 * ``tokens``: nothing but the tokens, which an analyser reads to choose the texts it needs annotated
   (framing parses a sentence only when it reads its parse, the recogniser skips a sentence that can name
   nobody, the count check parses sentences that can hold a count): a text whose Doc is asked for again
@@ -33,8 +36,10 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..text.tokens import STOPWORDS
 from .attribute_rules import fast_ruler
 from .entity_words import ORG_WORDS
+from .lemmas import fast_lemmatizer
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -90,9 +95,12 @@ class DocCache:
         self.size = size
         self._docs: OrderedDict[str, tuple[Doc, set[str]]] = OrderedDict()
         self._lock = threading.Lock()  # the web worker analyses in a thread of its own
-        # the attribute ruler's rules looked up by word and tag: its Matcher took as long as the parser
-        ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
-        self._ruler = fast_ruler(ruler) if ruler is not None else None  # type: ignore[arg-type]
+        # the attribute ruler's rules looked up by word and tag: its Matcher took as long as the parser;
+        # lemmas looked up once computed: the lemmatizer read every token through Python objects
+        names = nlp.pipe_names
+        ruler = fast_ruler(nlp.get_pipe("attribute_ruler")) if "attribute_ruler" in names else None  # type: ignore[arg-type]
+        lemmatizer = fast_lemmatizer(nlp.get_pipe("lemmatizer")) if "lemmatizer" in names else None  # type: ignore[arg-type]
+        self._fast = {name: fast for name, fast in (("attribute_ruler", ruler), ("lemmatizer", lemmatizer)) if fast}
 
     def docs(self, texts: Iterable[str], stage: str) -> list[Doc]:
         """The Doc of each text, with ``stage`` ("tokens", "entities" or "parse") run on it; texts asked for together
@@ -104,7 +112,13 @@ class DocCache:
                 if text not in entries:
                     entry = self._docs.pop(text, None) or (self.nlp.make_doc(text), set())
                     entries[text] = self._docs[text] = entry
-            self._annotate([entry for entry in entries.values() if stage not in entry[1]], stage)
+            pending = [entry for entry in entries.values() if stage not in entry[1]]
+            if stage == "entities":  # a text that can name nobody has no entities: nothing to run
+                for doc, done in pending:
+                    if not can_name(doc):
+                        done.add(stage)
+                pending = [(doc, done) for doc, done in pending if stage not in done]
+            self._annotate(pending, stage)
             while len(self._docs) > max(self.size, len(entries)):
                 self._docs.popitem(last=False)
             return [entries[text][0] for text in texts]
@@ -116,7 +130,7 @@ class DocCache:
         fresh = stage == "entities"
         docs = [self.nlp.make_doc(doc.text) if fresh and "parse" in done else doc for doc, done in entries]
         for name in STAGES[stage]:
-            component = self._ruler if name == "attribute_ruler" and self._ruler else self.nlp.get_pipe(name)
+            component = self._fast.get(name) or self.nlp.get_pipe(name)
             docs = list(component.pipe(docs, batch_size=BATCH))  # type: ignore[attr-defined]
         for (doc, done), annotated in zip(entries, docs, strict=True):
             if annotated is not doc:  # the entities of the fresh copy of a parsed Doc
@@ -124,6 +138,14 @@ class DocCache:
             if stage == "parse":
                 doc.tensor = doc.tensor[:0].copy()  # a view would keep its batch's whole array
             done.add(stage)
+
+
+def can_name(doc: Doc) -> bool:
+    """Whether a text has a capitalised word that is not a common one opening it: a sentence with none
+    ("He said the talks would go on.") names nobody, and the recogniser, a fifth of its time on news,
+    is not run on it. (On 2,916 Multi-News sentences, 547 have none; the recogniser finds two entities
+    in them, both wrong: "van" a person, "pes" an organisation.)"""
+    return any(c.isupper() for t in doc[1:] for c in t.text) or (len(doc) > 0 and doc[0].lower_ not in STOPWORDS)
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +156,8 @@ def shared() -> DocCache | None:
 
 
 def entity_docs(texts: Iterable[str]) -> list[Doc]:
-    """The Docs of ``texts`` with their entities found; spaCy must be installed."""
+    """The Docs of ``texts`` with their entities found (none in a text that can name nobody); spaCy must be
+    installed."""
     cache = shared()
     assert cache is not None, "entity_docs needs spaCy and an English model"
     return cache.docs(texts, "entities")

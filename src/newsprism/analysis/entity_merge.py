@@ -208,13 +208,19 @@ def _join_organisations(kinds: dict[str, str], sets: DisjointSets[str]) -> None:
     "Ipswich Police Department": an organisation's name that ends the one longer one (a single word
     only after a country's name), or begins it before organisation words alone."""
     organisations = [k for k, kind in kinds.items() if kind == "ORG"]
+    # a longer name ends as the shorter does or begins as it does: found by its last or first word
+    ends: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for long in organisations:
+        words = long.split()
+        if words:
+            ends[(0, words[0])].append(long)
+            ends[(-1, words[-1])].append(long)
     for short in organisations:
         words = short.split()
-        longer = []
-        for long in organisations:
-            extra = long.split()
-            if len(extra) > len(words) and _shortens(words, extra):
-                longer.append(long)
+        near = ends.get((0, words[0]), []) + ends.get((-1, words[-1]), []) if words else []
+        longer = [
+            long for long in dict.fromkeys(near) if len(long.split()) > len(words) and _shortens(words, long.split())
+        ]
         _join_unique(sets, short, longer)
 
 
@@ -232,13 +238,28 @@ def _join_full_names(kinds: dict[str, str], sets: DisjointSets[str]) -> None:
     theirs whatever the recogniser called it, unless it is a country's."""
     people = [k for k, kind in kinds.items() if kind == "PERSON" and len(k.split()) > 1]
     shorts = [k for k, kind in kinds.items() if " " in k and k not in COUNTRY_KEYS and kind not in {"FAC", "EVENT"}]
+    # Each person's name found by what a variant must share with it, not by trying every pair (a story of
+    # a hundred articles names a thousand and more): a name of as many words shares all but one word in
+    # place; a longer one begins or ends as the shorter does. The candidates are then tested in full.
+    alike: dict[tuple[str | None, ...], list[str]] = defaultdict(list)
+    ends: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for long in people:
+        words = long.split()
+        for n in range(len(words)):
+            alike[(*words[:n], None, *words[n + 1 :])].append(long)
+        ends[(0, words[0])].append(long)
+        ends[(-1, words[-1])].append(long)
     # misspellings and pet forms first, so that a shorter name finds one person however spelt
     for same_length in (True, False):
         for short in sorted(shorts, key=lambda k: -len(k.split())):
             words = short.split()
+            if same_length:
+                near = [c for n in range(len(words)) for c in alike.get((*words[:n], None, *words[n + 1 :]), ())]
+            else:
+                near = ends.get((0, words[0]), []) + ends.get((-1, words[-1]), [])
             longer = [
                 long
-                for long in people
+                for long in dict.fromkeys(near)
                 if long != short
                 and (len(long.split()) == len(words)) == same_length
                 and _variant(words, long.split())

@@ -24,11 +24,12 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..articles.pagekind import SERVICE_SHARE, service_share
-from ..records import Article, Fact, Framing, Story
+from ..records import Article, Fact, Framing, Quote, Story
 from ..text.dates import published_date
 from ..text.tokens import STOPWORDS
 from ..validate import check_range
 from .evaluative import MIN_VALENCE, POLITICAL, analyzer, is_evaluative, weighs_in_tone
+from .memo import MAX_ARTICLES, Memo
 from .ownvoice import OwnVoice, own_voices
 from .quotes import MIN_WORDS as QUOTE_WORDS
 from .quotes import find_quotes
@@ -114,12 +115,40 @@ def log_odds_z(
     return scores
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What framing reads from one article alone: its own voice, tone and quotations."""
+
+    voice: OwnVoice
+    tone: float
+    quotes: tuple[Quote, ...]
+
+
+# Each article's reading by its text, sentences and the settings: a story grown by one article reads that one.
+_READINGS: Memo[tuple[str, tuple[str, ...], FramingConfig], _Reading] = Memo(MAX_ARTICLES)
+
+
+def _read(keys: list[tuple[str, tuple[str, ...], FramingConfig]]) -> list[_Reading]:
+    config = keys[0][2]  # one call's keys are one story's, read under one config
+    voices = own_voices([text for text, _, _ in keys], [sentences for _, sentences, _ in keys], _reads_parse(config))
+    return [
+        _Reading(voice, round(_tone(voice), 3), find_quotes(text, config.quote_words))
+        for voice, (text, _, _) in zip(voices, keys, strict=True)
+    ]
+
+
 def frame_articles(
     story: Story, facts: tuple[Fact, ...], groups: dict[str, str], config: FramingConfig = DEFAULT
 ) -> tuple[Framing, ...]:
     """One :class:`Framing` per article; ``groups`` maps each article to its copy chain."""
-    read = own_voices([a.text for a in story.articles], [a.sentences for a in story.articles], _reads_parse(config))
-    voices = dict(zip([a.id for a in story.articles], read, strict=True))
+    readings = dict(
+        zip(
+            [a.id for a in story.articles],
+            _READINGS.get([(a.text, tuple(a.sentences), config) for a in story.articles], _read),
+            strict=True,
+        )
+    )
+    voices = {article: reading.voice for article, reading in readings.items()}
     counts = {a.id: Counter(w for w, _, _ in voices[a.id].words if w not in STOPWORDS) for a in story.articles}
     everything: Counter[str] = Counter()
     for count in counts.values():
@@ -133,9 +162,8 @@ def frame_articles(
     for article in story.articles:
         terms = _loaded_terms(voices[article.id], counts[article.id], used_by, len(counts), everything, config)
         omits = _omits(article.id, expected, config)
-        quotes = find_quotes(article.text, config.quote_words)
-        tone = round(_tone(voices[article.id]), 3)
-        result.append(Framing(article.id, terms, tone, omits, quotes, tuple(texts[f] for f in omits)))
+        reading = readings[article.id]
+        result.append(Framing(article.id, terms, reading.tone, omits, reading.quotes, tuple(texts[f] for f in omits)))
     return tuple(result)
 
 

@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..errors import UnavailableError
 from ..records import Story
 from ..registry import Registry
-from ..text.tokens import STOPWORDS, fold
-from .doc_cache import MODELS, entity_docs, installed_model, model_label, tokenised
-from .entities import Mention, Recognizer, RuleRecognizer, common_words, find_mentions
+from ..text.tokens import fold
+from .doc_cache import MODELS, entity_docs, installed_model, model_label
+from .entities import SPAN, Mention, Recognizer, RuleRecognizer, common_words, find_mentions
 from .entity_words import COUNTRIES, FACILITY_WORDS, KNOWN_ACRONYMS, LAW_WORDS, ROLE_WORDS
+from .memo import Memo
 from .name_forms import TITLES, tidy_name
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
 # spaCy labels kept, and what newsprism calls them; dates go to the timeline, NORP are adjectives.
 # The capitalised words (and particles) just before a name: "Minister of Natural Resources ".
@@ -51,34 +52,19 @@ class SpacyRecognizer:
 
     def mentions(self, story: Story) -> list[Mention]:
         sentences = [(s, a.id) for a in story.articles for s in a.sentences]
-        # each Doc with its sentence's text (a Doc builds its text anew each time it is asked)
-        docs = [(doc, a, s) for doc, (s, a) in zip(_docs([s for s, _ in sentences]), sentences, strict=True)]
+        texts = list(dict.fromkeys(s for s, _ in sentences))
+        readings = dict(zip(texts, _READINGS.get(texts, _read), strict=True))
         common = common_words(story)
         found: list[Mention] = []
         openers: list[int] = []
-        for doc, article, sentence in docs:
-            ents = doc.ents
-            for ent in ents:
-                kind = LABELS.get(ent.label_)
-                tidied = tidy_name(ent.text) if kind else None
-                if kind is None or tidied is None or fold(tidied[0]) in ROLE_WORDS:  # "Defense" of "Defense Minister X"
-                    continue
-                text, titled = tidied
-                # "Firefighter Oregon Moore": a title just before the span makes it a person's name
-                titled = titled or (ent.start > 0 and doc[ent.start - 1].lower_.strip(".") in TITLES)
-                if kind == "LAW" and not (fold(text).split()[-1] in LAW_WORDS and text[:1].isalpha()):
-                    continue  # "Section 2", "15 of the Constitution": a reference, not a law's name
-                folded = fold(text)
-                # the gazetteer and facility words know better than the small model: "DPRK" is a
-                # country, "Kim Il Sung Square" a place
-                if folded.replace(" ", "") in KNOWN_ACRONYMS or folded in COUNTRIES:
-                    kind = "GPE"
-                elif FACILITY_WORDS & set(folded.split()):
-                    kind = "FAC"
-                if not sentence[: ent.start_char].strip(" \"'“‘"):
+        for sentence, article in sentences:
+            reading = readings[sentence]
+            for text, kind, titled, opens in reading.names:
+                if opens:
                     openers.append(len(found))
                 found.append(Mention(article, text, kind, sentence, titled))
-            found += _titled_people(sentence, ents, article, common)
+            titled_people = _titled(sentence, reading.spans, common)
+            found += [Mention(article, text, kind, sentence, named) for text, kind, named in titled_people]
         # A common word opening a sentence is capitalised without being part of the name after it ("Top
         # Kremlin spokesman"), when the story names it without ("Kremlin"); "National Security Council" stays.
         names = {m.text for m in found}
@@ -90,36 +76,78 @@ class SpacyRecognizer:
         # word outside any entity that is the surname of a person named in the story is that person.
         people = [m.text.split() for m in found if (m.type == "PERSON" or m.titled) and len(m.text.split()) > 1]
         surnames, full = {p[-1] for p in people}, {(p[-2], p[-1]) for p in people}
-        for doc, article, sentence in docs:
+        for sentence, article in sentences:
             found += [
-                Mention(article, t.text, "PERSON", sentence)
-                for t in doc
-                if t.text in surnames and not t.ent_type_ and (doc[t.i - 1].text if t.i else "", t.text) not in full
+                Mention(article, word, "PERSON", sentence)
+                for before, word in readings[sentence].loose
+                if word in surnames and (before, word) not in full
             ]
         return found
 
 
-def _docs(sentences: list[str]) -> list[Doc]:
-    """The Docs of ``sentences``, the recogniser run on those that can hold a name (:func:`can_name`)."""
-    tokens = tokenised(sentences)
-    naming = [s for s, doc in zip(sentences, tokens, strict=True) if can_name(doc)]
-    named = dict(zip(naming, entity_docs(naming), strict=True))
-    return [named.get(s, doc) for s, doc in zip(sentences, tokens, strict=True)]
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What a sentence's entities say whatever the story: each name kept (its text, kind, whether a title
+    goes with it and whether it opens the sentence), every entity's characters, and each word outside
+    the entities with the word before it ("" for the first)."""
+
+    names: tuple[tuple[str, str, bool, bool], ...]
+    spans: tuple[range, ...]
+    loose: tuple[tuple[str, str], ...]
 
 
-def can_name(doc: Doc) -> bool:
-    """Whether a sentence has a capitalised word that is not a common one opening it: a sentence with none
-    ("He said the talks would go on.") names nobody, and the recogniser, a fifth of its time on news,
-    is not run on it. (On 2,916 Multi-News sentences, 547 have none; the recogniser finds two entities
-    in them, both wrong: "van" a person, "pes" an organisation.)"""
-    return any(c.isupper() for t in doc[1:] for c in t.text) or (len(doc) > 0 and doc[0].lower_ not in STOPWORDS)
+def _read(sentences: list[str]) -> list[_Reading]:
+    return [_reading(doc, sentence) for doc, sentence in zip(entity_docs(sentences), sentences, strict=True)]
 
 
-def _titled_people(text: str, ents: Sequence[Span], article: str, common: frozenset[str]) -> list[Mention]:
+def _reading(doc: Doc, sentence: str) -> _Reading:
+    names = []
+    ents = doc.ents
+    for ent in ents:
+        kind = LABELS.get(ent.label_)
+        tidied = tidy_name(ent.text) if kind else None
+        if kind is None or tidied is None or fold(tidied[0]) in ROLE_WORDS:  # "Defense" of "Defense Minister X"
+            continue
+        text, titled = tidied
+        # "Firefighter Oregon Moore": a title just before the span makes it a person's name
+        titled = titled or (ent.start > 0 and doc[ent.start - 1].lower_.strip(".") in TITLES)
+        if kind == "LAW" and not (fold(text).split()[-1] in LAW_WORDS and text[:1].isalpha()):
+            continue  # "Section 2", "15 of the Constitution": a reference, not a law's name
+        folded = fold(text)
+        # the gazetteer and facility words know better than the small model: "DPRK" is a
+        # country, "Kim Il Sung Square" a place
+        if folded.replace(" ", "") in KNOWN_ACRONYMS or folded in COUNTRIES:
+            kind = "GPE"
+        elif FACILITY_WORDS & set(folded.split()):
+            kind = "FAC"
+        names.append((text, kind, titled, not sentence[: ent.start_char].strip(" \"'“‘")))
+    words = [t.text for t in doc]
+    loose = tuple((words[t.i - 1] if t.i else "", words[t.i]) for t in doc if not t.ent_type_)
+    return _Reading(tuple(names), tuple(range(ent.start_char, ent.end_char) for ent in ents), loose)
+
+
+# Each sentence's reading by its text, kept across the stories of a process (a story grown by one article
+# runs nothing on the sentences it had).
+_READINGS: Memo[str, _Reading] = Memo()
+# Each sentence's titled people (text, kind, titled) by its text and whether the story writes its first word
+# in lower case, all that the story changes in them (:func:`~.entities.find_mentions`).
+_TITLED: Memo[tuple[str, bool], tuple[tuple[str, str, bool], ...]] = Memo()
+
+
+def _titled(sentence: str, taken: Sequence[range], common: frozenset[str]) -> tuple[tuple[str, str, bool], ...]:
+    opening = SPAN.match(sentence)
+    key = (sentence, bool(opening and opening.group(0).split()[0].lower() in common))
+
+    def read(keys: list[tuple[str, bool]]) -> list[tuple[tuple[str, str, bool], ...]]:
+        return [tuple((m.text, m.type, m.titled) for m in _titled_people(sentence, taken, "", common))]
+
+    return _TITLED.get([key], read)[0]
+
+
+def _titled_people(text: str, taken: Sequence[range], article: str, common: frozenset[str]) -> list[Mention]:
     """People named after a title the small model did not see as a name ("Minister of Natural Resources
     Alexander Kozlov"): the rule recogniser's names of two words or more where the model found no
     entity, after capitalised words that hold a title ("New Line Cinema" holds none)."""
-    taken = [range(ent.start_char, ent.end_char) for ent in ents]
     found = []
     for mention in find_mentions(article, text, common):
         if not mention.titled or mention.type != "PERSON" or " " not in mention.text:

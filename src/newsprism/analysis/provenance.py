@@ -32,6 +32,7 @@ from ..embed import EmbeddedSentences
 from ..records import Article, CopyLink, Story
 from ..validate import check_range
 from .derivation import orient
+from .memo import MAX_ARTICLES, Memo
 from .translation import across_languages, translation
 from .unionfind import DisjointSets
 
@@ -140,14 +141,24 @@ class _Own:
     @classmethod
     def of(cls, article: Article, embedded: EmbeddedSentences, config: ProvenanceConfig) -> _Own:
         rows = embedded.rows(article.id)
-        row_shares = quoted_shares([embedded.sentences[row].text for row in rows])
-        shares = quoted_shares(list(article.sentences))
+        row_shares, shares = _SHARES.get(
+            [tuple(embedded.sentences[row].text for row in rows), tuple(article.sentences)], _quoted_shares
+        )
         sentences = [s for s, share in zip(article.sentences, shares, strict=True) if share < config.quoted_share]
         return cls(
             [row for row, share in zip(rows, row_shares, strict=True) if share < config.quoted_share],
             sentences,
             " ".join(sentences) if sentences else article.text,
         )
+
+
+# Each article's quoted shares by its sentences (two keys an article: its embedded rows' texts and its sentences,
+# mostly the same), kept across stories: a story grown by one article reads that one.
+_SHARES: Memo[tuple[str, ...], list[float]] = Memo(2 * MAX_ARTICLES)
+
+
+def _quoted_shares(articles: list[tuple[str, ...]]) -> list[list[float]]:
+    return [quoted_shares(list(sentences)) for sentences in articles]
 
 
 def _neighbours(own: Mapping[str, _Own], embedded: EmbeddedSentences, config: ProvenanceConfig) -> set[frozenset[str]]:
