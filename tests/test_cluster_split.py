@@ -3,7 +3,7 @@ they share few words, however alike their embeddings make them."""
 
 import numpy as np
 
-from newsprism.cluster.split import groups, pairwise
+from newsprism.cluster.split import distinctive, groups, pairwise
 
 
 def two_events(across_words: float) -> tuple[np.ndarray, np.ndarray]:
@@ -34,3 +34,27 @@ def test_pairwise_gives_the_words_alone_beside_the_mix():
     assert np.isclose(words[0, 1], 0.48)  # only "volcano" is held by two members
     assert words[0, 2] == 0.0
     assert np.isclose(mixed[0, 1], 0.5 * 0.48)  # embeddings orthogonal: half the words' share
+
+
+def named(own: list[dict[str, float]]) -> list[dict[str, float]]:
+    """Unit term vectors of headlines that all name one person (weight 0.8) beside their ``own`` words."""
+    vectors = [{"cyrus": 0.8, **words} for words in own]
+    return [{t: w / sum(x * x for x in v.values()) ** 0.5 for t, w in v.items()} for v in vectors]
+
+
+def test_two_events_about_one_name_stay_apart_on_their_distinctive_words():
+    terms = named([{"fan": 0.4, "dressing": 0.3}] * 3 + [{"underwear": 0.4, "stage": 0.3}] * 3)
+    mixed, words = pairwise(terms, np.ones((6, 4), np.float32), np.full(6, 0.3))
+    assert groups(mixed, 0.2, 3, contrast=0.35, words=words) == [list(range(6))]  # the name carries the words
+    own = distinctive(terms)
+    assert own[0, 3] == 0.0 and np.isclose(own[0, 1], 1.0)  # the name, held by all, counts for nothing
+    assert groups(mixed, 0.2, 3, contrast=0.35, words=words, distinct=0.04, own=own) == [[0, 1, 2], [3, 4, 5]]
+
+
+def test_one_event_about_a_name_whose_other_words_cross_stays_whole():
+    # each headline shares a word with headlines of the other half as much as with its own
+    own = [{"fan": 0.4, "arrest": 0.3}, {"fan": 0.4, "police": 0.3}, {"arrest": 0.4, "police": 0.3}] * 2
+    terms = named(own)
+    mixed, words = pairwise(terms, np.ones((6, 4), np.float32), np.full(6, 0.3))
+    parts = groups(mixed, 0.2, 3, contrast=0.35, words=words, distinct=0.04, own=distinctive(terms))
+    assert parts == [list(range(6))]

@@ -18,7 +18,7 @@ from ..records import Article, Story
 from .config import ClusterConfig
 from .crosslingual import CrossLingual
 from .features import lede, publication_order, term_counts, timestamp
-from .split import groups, pairwise
+from .split import distinctive, groups, pairwise
 from .state import ClusterState, StoryState, Vector, story_id
 
 # Term weights an article leaves behind in float rounding when it is taken out of a story.
@@ -134,9 +134,19 @@ class StoryClusterer:
             )
             # a pair in two languages shares no words: its cross-lingual score stands for the words too
             similarity, words = (self._xl.pairwise(group, matrix) for matrix in both)
+            own = self._xl.pairwise(group, distinctive([i.terms for i in group]))
             config = self.config
             least = max(config.split_part, config.split_share * len(group))
-            parts = groups(similarity, config.split_similarity, least, config.split_core, config.split_contrast, words)
+            parts = groups(
+                similarity,
+                config.split_similarity,
+                least,
+                config.split_core,
+                config.split_contrast,
+                words,
+                config.split_distinct,
+                own,
+            )
             if len(parts) < 2:
                 continue
             # the part holding the article the story's id was made from keeps it (else the largest), so
