@@ -58,3 +58,13 @@ def test_one_event_about_a_name_whose_other_words_cross_stays_whole():
     mixed, words = pairwise(terms, np.ones((6, 4), np.float32), np.full(6, 0.3))
     parts = groups(mixed, 0.2, 3, contrast=0.35, words=words, distinct=0.04, own=distinctive(terms))
     assert parts == [list(range(6))]
+
+
+def test_distinctive_words_count_by_how_few_members_hold_them():
+    terms = [{"police": 0.6, "fan": 0.8}, {"police": 0.6, "fan": 0.8}] + [{"police": 0.6, "arrest": 0.8}] * 3
+    terms.append({"stage": 1.0})
+    own = distinctive(terms)
+    # "police" (5 of 6 members) weighs log(6/5), "fan" (2 of 6) log(3): the pair sharing both is alike by "fan"
+    assert np.isclose(own[0, 1], 1.0)
+    assert own[0, 2] < 0.1  # sharing "police" alone
+    assert own[0, 5] == 0.0  # "stage" is held by one member only
