@@ -68,3 +68,17 @@ def test_distinctive_words_count_by_how_few_members_hold_them():
     assert np.isclose(own[0, 1], 1.0)
     assert own[0, 2] < 0.1  # sharing "police" alone
     assert own[0, 5] == 0.0  # "stage" is held by one member only
+
+
+def test_a_member_left_over_joins_the_group_whose_nearest_members_are_likest():
+    # two groups (0-5 alike 0.4 two by two, 6-9 alike 0.6); member 10 is alike to half of the first at 0.35
+    # (0.175 over all six) and to each of the second at 0.19: under the bar of 0.2 to either on average
+    n = 11
+    similarity = np.full((n, n), 0.0)
+    similarity[:6, :6] = 0.4
+    similarity[6:10, 6:10] = 0.6
+    similarity[10, :3] = similarity[:3, 10] = 0.35
+    similarity[10, 6:10] = similarity[6:10, 10] = 0.19
+    np.fill_diagonal(similarity, 1.0)
+    assert groups(similarity, 0.2, 4) == [[0, 1, 2, 3, 4, 5], [6, 7, 8, 9, 10]]  # on the mean over all
+    assert groups(similarity, 0.2, 4, nearest=3) == [[0, 1, 2, 3, 4, 5, 10], [6, 7, 8, 9]]

@@ -129,32 +129,14 @@ class StoryClusterer:
                 or not self.config.split_size <= len(group) <= self.config.split_most
             ):
                 continue
-            both = pairwise(
-                [i.terms for i in group], np.stack([i.vector for i in group]), np.array([i.weight for i in group])
-            )
-            # a pair in two languages shares no words: its cross-lingual score stands for the words too
-            similarity, words = (self._xl.pairwise(group, matrix) for matrix in both)
-            own = self._xl.pairwise(group, distinctive([i.terms for i in group]))
-            config = self.config
-            least = max(config.split_part, config.split_share * len(group))
-            parts = groups(
-                similarity,
-                config.split_similarity,
-                least,
-                config.split_core,
-                config.split_contrast,
-                words,
-                config.split_distinct,
-                own,
-            )
+            parts = self._parts(group)
             if len(parts) < 2:
                 continue
             # the part holding the article the story's id was made from keeps it (else the largest), so
             # that no other part's id, made from its first article, can be the same
-            parts.sort(key=lambda rows: (story_id(group[rows[0]].id) != sid, -len(rows)))
+            parts.sort(key=lambda part: (story_id(part[0].id) != sid, -len(part)))
             state.drop_story(sid)
-            for number, part in enumerate(parts):
-                chosen = [group[row] for row in part]
+            for number, chosen in enumerate(parts):
                 new_id = sid if number == 0 else story_id(chosen[0].id)
                 state.merged_into.pop(new_id, None)  # a story merged away in this batch stands again
                 piece = StoryState(new_id, {}, np.zeros_like(chosen[0].vector), 0, None)
@@ -162,6 +144,33 @@ class StoryClusterer:
                     _grow(piece, item, self.config.centroid_terms)
                     assignment[item.id] = new_id
                 state.add_story(piece)
+
+    def _parts(self, group: list[_Item]) -> list[list[_Item]]:
+        """The stories the articles of ``group`` form (each in the order of ``group``): the groups the
+        split pass finds among them, each split again in turn until none splits (a part cut from a
+        story is a story, and may hold two events that the rest of the story hid)."""
+        config = self.config
+        if len(group) < config.split_size:
+            return [group]
+        both = pairwise([i.terms for i in group], np.stack([i.vector for i in group]), np.array([i.weight for i in group]))
+        # a pair in two languages shares no words: its cross-lingual score stands for the words too
+        similarity, words = (self._xl.pairwise(group, matrix) for matrix in both)
+        own = self._xl.pairwise(group, distinctive([i.terms for i in group]))
+        least = max(config.split_part, config.split_share * len(group))
+        rows = groups(
+            similarity,
+            config.split_similarity,
+            least,
+            config.split_core,
+            config.split_contrast,
+            words,
+            config.split_distinct,
+            own,
+            config.split_nearest,
+        )
+        if len(rows) < 2:
+            return [group]
+        return [piece for part in rows for piece in self._parts([group[row] for row in part])]
 
     def _item(self, article: Article, vector: np.ndarray, state: ClusterState) -> _Item:
         """``article`` as an item to place; counts it in the document frequencies of ``state`` first, so

@@ -70,9 +70,11 @@ def groups(
     words: np.ndarray | None = None,
     distinct: float = 0.0,
     own: np.ndarray | None = None,
+    nearest: int = 0,
 ) -> list[list[int]]:
     """The members (row numbers) of each group of at least ``smallest`` members that average-linkage
-    clustering leaves, every other member added to the group it is closest to on average; one group
+    clustering leaves, every other member added to the group it is closest to on average (over the
+    ``nearest`` members of the group most like it, when given, else over all); one group
     when fewer than two are that large. When even the largest group holds under ``core`` of the
     members, the members form no story at all: every group is returned, however small.
 
@@ -115,9 +117,15 @@ def groups(
     large = [m for m in members.values() if len(m) >= smallest]
     if len(large) < 2:
         return [list(range(n))]
+    # a group that covers many sides of its event is alike to any one member only in part, on
+    # average: a member is measured against the group's members nearest it, which a group it
+    # belongs to has, however broad
+    cores = [similarity[:, m] for m in large]
+    if nearest:
+        cores = [np.sort(core, axis=1)[:, -nearest:] for core in cores]
     for small in (m for m in members.values() if len(m) < smallest):
         for row in small:
-            closest = max(range(len(large)), key=lambda g: float(similarity[row, large[g]].mean()))
+            closest = max(range(len(large)), key=lambda g: float(cores[g][row].mean()))
             large[closest].append(row)
     return [sorted(m) for m in large]
 
