@@ -82,3 +82,14 @@ def test_a_member_left_over_joins_the_group_whose_nearest_members_are_likest():
     np.fill_diagonal(similarity, 1.0)
     assert groups(similarity, 0.2, 4) == [[0, 1, 2, 3, 4, 5], [6, 7, 8, 9, 10]]  # on the mean over all
     assert groups(similarity, 0.2, 4, nearest=3) == [[0, 1, 2, 3, 4, 5, 10], [6, 7, 8, 9]]
+
+
+def test_a_member_far_from_every_group_stands_alone_under_its_own_bar():
+    # one story (0-5, alike 0.5); member 6 is alike to each at 0.22, above the bar of 0.2 on average
+    similarity = np.full((7, 7), 0.5)
+    similarity[6, :] = similarity[:, 6] = 0.22
+    np.fill_diagonal(similarity, 1.0)
+    assert groups(similarity, 0.25, 3) == [list(range(7))]  # left over, and added to the only group
+    assert groups(similarity, 0.25, 3, stray=0.25) == [[0, 1, 2, 3, 4, 5], [6]]
+    # a member whose own bar is none (a full article) stays
+    assert groups(similarity, 0.25, 3, stray=np.array([0.25] * 6 + [0.0])) == [list(range(7))]

@@ -167,6 +167,9 @@ class StoryClusterer:
             config.split_distinct,
             own,
             config.split_nearest,
+            # a full article's similarities run lower (config.ARTICLE_SIMILARITY_DROP), and its
+            # story's members are few: the bar is for headlines, and none for full articles
+            config.split_stray * (1 - np.array([i.fullness for i in group])),
         )
         if len(rows) < 2:
             return [group]

@@ -71,12 +71,14 @@ def groups(
     distinct: float = 0.0,
     own: np.ndarray | None = None,
     nearest: int = 0,
+    stray: float | np.ndarray = -np.inf,
 ) -> list[list[int]]:
     """The members (row numbers) of each group of at least ``smallest`` members that average-linkage
     clustering leaves, every other member added to the group it is closest to on average (over the
-    ``nearest`` members of the group most like it, when given, else over all); one group
-    when fewer than two are that large. When even the largest group holds under ``core`` of the
-    members, the members form no story at all: every group is returned, however small.
+    ``nearest`` members of the group most like it, when given, else over all), or alone when that is
+    under ``stray`` (one bar for all, or each member's own); one group (and those alone) when fewer than two are that large. When even the
+    largest group holds under ``core`` of the members, the members form no story at all: every group
+    is returned, however small.
 
     Groups are joined, closest first, while their members' mean similarity to each other's is at
     least ``bar``; two groups of at least ``smallest`` members each are kept apart instead when their
@@ -115,19 +117,35 @@ def groups(
     if max(len(m) for m in members.values()) < core * n:
         return [sorted(m) for m in members.values()]
     large = [m for m in members.values() if len(m) >= smallest]
-    if len(large) < 2:
+    if not large:
         return [list(range(n))]
+    alone = _attach(similarity, [m for m in members.values() if len(m) < smallest], large, nearest, stray)
+    if len(large) < 2:
+        return [sorted(row for m in large for row in m)] + alone if alone else [list(range(n))]
+    return [sorted(m) for m in large] + alone
+
+
+def _attach(
+    similarity: np.ndarray, small: list[list[int]], large: list[list[int]], nearest: int, stray: float | np.ndarray
+) -> list[list[int]]:
+    """Add each member of the ``small`` groups to the ``large`` group it is closest to, unless it is
+    under ``stray`` to every one; those are returned, each alone."""
     # a group that covers many sides of its event is alike to any one member only in part, on
     # average: a member is measured against the group's members nearest it, which a group it
     # belongs to has, however broad
     cores = [similarity[:, m] for m in large]
     if nearest:
         cores = [np.sort(core, axis=1)[:, -nearest:] for core in cores]
-    for small in (m for m in members.values() if len(m) < smallest):
-        for row in small:
-            closest = max(range(len(large)), key=lambda g: float(cores[g][row].mean()))
+    bars = np.broadcast_to(stray, len(similarity))
+    alone = []
+    for row in (row for m in small for row in m):
+        closeness = [float(core[row].mean()) for core in cores]
+        closest = int(np.argmax(closeness))
+        if closeness[closest] < bars[row]:
+            alone.append([row])
+        else:
             large[closest].append(row)
-    return [sorted(m) for m in large]
+    return alone
 
 
 class _Contrast:
