@@ -93,3 +93,20 @@ def test_a_member_far_from_every_group_stands_alone_under_its_own_bar():
     assert groups(similarity, 0.25, 3, stray=0.25) == [[0, 1, 2, 3, 4, 5], [6]]
     # a member whose own bar is none (a full article) stays
     assert groups(similarity, 0.25, 3, stray=np.array([0.25] * 6 + [0.0])) == [list(range(7))]
+
+
+def test_a_part_cut_from_a_story_is_split_again():
+    from newsprism.cluster.clusterer import StoryClusterer, _Item
+
+    def item(number: int, terms: dict[str, float]) -> _Item:
+        norm = sum(w * w for w in terms.values()) ** 0.5
+        unit = {t: w / norm for t, w in terms.items()}
+        return _Item(f"a{number:02d}", unit, list(unit), np.ones(4, np.float32), 2.0, None, 0.3, 0.5, 0.0)
+
+    # all alike by embedding; a singer's four headlines share no word with the eight on ISIS, of which
+    # four are on a hostage and four on Baghdad: among all twelve, "isis" is a word of a few of them
+    # and keeps those two groups together; among the eight alone, every one holds it
+    events = [{"cyrus": 0.8, "fan": 0.6}, {"isis": 0.8, "foley": 0.6}, {"isis": 0.8, "baghdad": 0.6}]
+    group = [item(4 * event + k, terms) for event, terms in enumerate(events) for k in range(4)]
+    parts = StoryClusterer()._parts(group)
+    assert sorted([i.id for i in part] for part in parts) == [[i.id for i in group[k : k + 4]] for k in (0, 4, 8)]
