@@ -97,6 +97,7 @@ def test_a_member_far_from_every_group_stands_alone_under_its_own_bar():
 
 def test_a_part_cut_from_a_story_is_split_again():
     from newsprism.cluster.clusterer import StoryClusterer, _Item
+    from newsprism.cluster.split import story_parts
 
     def item(number: int, terms: dict[str, float]) -> _Item:
         norm = sum(w * w for w in terms.values()) ** 0.5
@@ -108,5 +109,6 @@ def test_a_part_cut_from_a_story_is_split_again():
     # and keeps those two groups together; among the eight alone, every one holds it
     events = [{"cyrus": 0.8, "fan": 0.6}, {"isis": 0.8, "foley": 0.6}, {"isis": 0.8, "baghdad": 0.6}]
     group = [item(4 * event + k, terms) for event, terms in enumerate(events) for k in range(4)]
-    parts = StoryClusterer()._parts(group)
+    clusterer = StoryClusterer()
+    parts = story_parts(group, clusterer.config, clusterer._xl)
     assert sorted([i.id for i in part] for part in parts) == [[i.id for i in group[k : k + 4]] for k in (0, 4, 8)]

@@ -18,7 +18,7 @@ from ..records import Article, Story
 from .config import ClusterConfig
 from .crosslingual import CrossLingual
 from .features import lede, publication_order, term_counts, timestamp
-from .split import distinctive, groups, pairwise
+from .split import story_parts
 from .state import ClusterState, StoryState, Vector, story_id
 
 # Term weights an article leaves behind in float rounding when it is taken out of a story.
@@ -129,7 +129,7 @@ class StoryClusterer:
                 or not self.config.split_size <= len(group) <= self.config.split_most
             ):
                 continue
-            parts = self._parts(group)
+            parts = story_parts(group, self.config, self._xl)
             if len(parts) < 2:
                 continue
             # the part holding the article the story's id was made from keeps it (else the largest), so
@@ -144,36 +144,6 @@ class StoryClusterer:
                     _grow(piece, item, self.config.centroid_terms)
                     assignment[item.id] = new_id
                 state.add_story(piece)
-
-    def _parts(self, group: list[_Item]) -> list[list[_Item]]:
-        """The stories the articles of ``group`` form (each in the order of ``group``): the groups the
-        split pass finds among them, each split again in turn until none splits (a part cut from a
-        story is a story, and may hold two events that the rest of the story hid)."""
-        config = self.config
-        if len(group) < config.split_size:
-            return [group]
-        both = pairwise([i.terms for i in group], np.stack([i.vector for i in group]), np.array([i.weight for i in group]))
-        # a pair in two languages shares no words: its cross-lingual score stands for the words too
-        similarity, words = (self._xl.pairwise(group, matrix) for matrix in both)
-        own = self._xl.pairwise(group, distinctive([i.terms for i in group]))
-        least = max(config.split_part, config.split_share * len(group))
-        rows = groups(
-            similarity,
-            config.split_similarity,
-            least,
-            config.split_core,
-            config.split_contrast,
-            words,
-            config.split_distinct,
-            own,
-            config.split_nearest,
-            # a full article's similarities run lower (config.ARTICLE_SIMILARITY_DROP), and its
-            # story's members are few: the bar is for headlines, and none for full articles
-            config.split_stray * (1 - np.array([i.fullness for i in group])),
-        )
-        if len(rows) < 2:
-            return [group]
-        return [piece for part in rows for piece in self._parts([group[row] for row in part])]
 
     def _item(self, article: Article, vector: np.ndarray, state: ClusterState) -> _Item:
         """``article`` as an item to place; counts it in the document frequencies of ``state`` first, so

@@ -20,10 +20,54 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 import numpy as np
 
+from .config import ClusterConfig
+from .crosslingual import CrossLingual
+from .crosslingual import Item as CrossItem
 from .state import Vector
+
+
+class Member(CrossItem, Protocol):
+    """What the split pass reads of the clusterer's batch article."""
+
+    terms: Vector  # its unit TF-IDF vector
+    weight: float  # the TF-IDF share of its similarity
+    fullness: float  # 0 for a headline, 1 for a full article
+
+
+M = TypeVar("M", bound=Member)
+
+
+def story_parts(group: list[M], config: ClusterConfig, xl: CrossLingual) -> list[list[M]]:
+    """The stories the articles of ``group`` (one story) form, each in the order of ``group``: the
+    groups :func:`groups` finds among them, each split again in turn until none splits (a part cut from
+    a story is a story, and may hold two events that the rest of the story hid)."""
+    if len(group) < config.split_size:
+        return [group]
+    terms = [i.terms for i in group]
+    both = pairwise(terms, np.stack([i.vector for i in group]), np.array([i.weight for i in group]))
+    # a pair in two languages shares no words: its cross-lingual score stands for the words too
+    similarity, words = (xl.pairwise(group, matrix) for matrix in both)
+    rows = groups(
+        similarity,
+        config.split_similarity,
+        max(config.split_part, config.split_share * len(group)),
+        config.split_core,
+        config.split_contrast,
+        words,
+        config.split_distinct,
+        xl.pairwise(group, distinctive(terms)),
+        config.split_nearest,
+        # a full article's similarities run lower (config.ARTICLE_SIMILARITY_DROP), and its
+        # story's members are few: the bar is for headlines, and none for full articles
+        config.split_stray * (1 - np.array([i.fullness for i in group])),
+    )
+    if len(rows) < 2:
+        return [group]
+    return [piece for part in rows for piece in story_parts([group[row] for row in part], config, xl)]
 
 
 def pairwise(terms: list[Vector], vectors: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -76,9 +120,9 @@ def groups(
     """The members (row numbers) of each group of at least ``smallest`` members that average-linkage
     clustering leaves, every other member added to the group it is closest to on average (over the
     ``nearest`` members of the group most like it, when given, else over all), or alone when that is
-    under ``stray`` (one bar for all, or each member's own); one group (and those alone) when fewer than two are that large. When even the
-    largest group holds under ``core`` of the members, the members form no story at all: every group
-    is returned, however small.
+    under ``stray`` (one bar for all, or each member's own); one group (and those alone) when fewer
+    than two are that large. When even the largest group holds under ``core`` of the members, the
+    members form no story at all: every group is returned, however small.
 
     Groups are joined, closest first, while their members' mean similarity to each other's is at
     least ``bar``; two groups of at least ``smallest`` members each are kept apart instead when their
@@ -121,8 +165,8 @@ def groups(
         return [list(range(n))]
     alone = _attach(similarity, [m for m in members.values() if len(m) < smallest], large, nearest, stray)
     if len(large) < 2:
-        return [sorted(row for m in large for row in m)] + alone if alone else [list(range(n))]
-    return [sorted(m) for m in large] + alone
+        return [sorted(row for m in large for row in m), *alone] if alone else [list(range(n))]
+    return [*(sorted(m) for m in large), *alone]
 
 
 def _attach(
