@@ -3,7 +3,7 @@ they share few words, however alike their embeddings make them."""
 
 import numpy as np
 
-from newsprism.cluster.split import groups, pairwise
+from newsprism.cluster.split import distinctive, groups, pairwise
 
 
 def two_events(across_words: float) -> tuple[np.ndarray, np.ndarray]:
@@ -34,3 +34,81 @@ def test_pairwise_gives_the_words_alone_beside_the_mix():
     assert np.isclose(words[0, 1], 0.48)  # only "volcano" is held by two members
     assert words[0, 2] == 0.0
     assert np.isclose(mixed[0, 1], 0.5 * 0.48)  # embeddings orthogonal: half the words' share
+
+
+def named(own: list[dict[str, float]]) -> list[dict[str, float]]:
+    """Unit term vectors of headlines that all name one person (weight 0.8) beside their ``own`` words."""
+    vectors = [{"cyrus": 0.8, **words} for words in own]
+    return [{t: w / sum(x * x for x in v.values()) ** 0.5 for t, w in v.items()} for v in vectors]
+
+
+def test_two_events_about_one_name_stay_apart_on_their_distinctive_words():
+    terms = named([{"fan": 0.4, "dressing": 0.3}] * 3 + [{"underwear": 0.4, "stage": 0.3}] * 3)
+    mixed, words = pairwise(terms, np.ones((6, 4), np.float32), np.full(6, 0.3))
+    assert groups(mixed, 0.2, 3, contrast=0.35, words=words) == [list(range(6))]  # the name carries the words
+    own = distinctive(terms)
+    assert own[0, 3] == 0.0 and np.isclose(own[0, 1], 1.0)  # the name, held by all, counts for nothing
+    assert groups(mixed, 0.2, 3, contrast=0.35, words=words, distinct=0.04, own=own) == [[0, 1, 2], [3, 4, 5]]
+
+
+def test_one_event_about_a_name_whose_other_words_cross_stays_whole():
+    # each headline shares a word with headlines of the other half as much as with its own
+    own = [{"fan": 0.4, "arrest": 0.3}, {"fan": 0.4, "police": 0.3}, {"arrest": 0.4, "police": 0.3}] * 2
+    terms = named(own)
+    mixed, words = pairwise(terms, np.ones((6, 4), np.float32), np.full(6, 0.3))
+    parts = groups(mixed, 0.2, 3, contrast=0.35, words=words, distinct=0.04, own=distinctive(terms))
+    assert parts == [list(range(6))]
+
+
+def test_distinctive_words_count_by_how_few_members_hold_them():
+    terms = [{"police": 0.6, "fan": 0.8}, {"police": 0.6, "fan": 0.8}] + [{"police": 0.6, "arrest": 0.8}] * 3
+    terms.append({"stage": 1.0})
+    own = distinctive(terms)
+    # "police" (5 of 6 members) weighs log(6/5), "fan" (2 of 6) log(3): the pair sharing both is alike by "fan"
+    assert np.isclose(own[0, 1], 1.0)
+    assert own[0, 2] < 0.1  # sharing "police" alone
+    assert own[0, 5] == 0.0  # "stage" is held by one member only
+
+
+def test_a_member_left_over_joins_the_group_whose_nearest_members_are_likest():
+    # two groups (0-5 alike 0.4 two by two, 6-9 alike 0.6); member 10 is alike to half of the first at 0.35
+    # (0.175 over all six) and to each of the second at 0.19: under the bar of 0.2 to either on average
+    n = 11
+    similarity = np.full((n, n), 0.0)
+    similarity[:6, :6] = 0.4
+    similarity[6:10, 6:10] = 0.6
+    similarity[10, :3] = similarity[:3, 10] = 0.35
+    similarity[10, 6:10] = similarity[6:10, 10] = 0.19
+    np.fill_diagonal(similarity, 1.0)
+    assert groups(similarity, 0.2, 4) == [[0, 1, 2, 3, 4, 5], [6, 7, 8, 9, 10]]  # on the mean over all
+    assert groups(similarity, 0.2, 4, nearest=3) == [[0, 1, 2, 3, 4, 5, 10], [6, 7, 8, 9]]
+
+
+def test_a_member_far_from_every_group_stands_alone_under_its_own_bar():
+    # one story (0-5, alike 0.5); member 6 is alike to each at 0.22, above the bar of 0.2 on average
+    similarity = np.full((7, 7), 0.5)
+    similarity[6, :] = similarity[:, 6] = 0.22
+    np.fill_diagonal(similarity, 1.0)
+    assert groups(similarity, 0.25, 3) == [list(range(7))]  # left over, and added to the only group
+    assert groups(similarity, 0.25, 3, stray=0.25) == [[0, 1, 2, 3, 4, 5], [6]]
+    # a member whose own bar is none (a full article) stays
+    assert groups(similarity, 0.25, 3, stray=np.array([0.25] * 6 + [0.0])) == [list(range(7))]
+
+
+def test_a_part_cut_from_a_story_is_split_again():
+    from newsprism.cluster.clusterer import StoryClusterer, _Item
+    from newsprism.cluster.split import story_parts
+
+    def item(number: int, terms: dict[str, float]) -> _Item:
+        norm = sum(w * w for w in terms.values()) ** 0.5
+        unit = {t: w / norm for t, w in terms.items()}
+        return _Item(f"a{number:02d}", unit, list(unit), np.ones(4, np.float32), 2.0, None, 0.3, 0.5, 0.0)
+
+    # all alike by embedding; a singer's four headlines share no word with the eight on ISIS, of which
+    # four are on a hostage and four on Baghdad: among all twelve, "isis" is a word of a few of them
+    # and keeps those two groups together; among the eight alone, every one holds it
+    events = [{"cyrus": 0.8, "fan": 0.6}, {"isis": 0.8, "foley": 0.6}, {"isis": 0.8, "baghdad": 0.6}]
+    group = [item(4 * event + k, terms) for event, terms in enumerate(events) for k in range(4)]
+    clusterer = StoryClusterer()
+    parts = story_parts(group, clusterer.config, clusterer._xl)
+    assert sorted([i.id for i in part] for part in parts) == [[i.id for i in group[k : k + 4]] for k in (0, 4, 8)]

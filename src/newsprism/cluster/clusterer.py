@@ -18,7 +18,7 @@ from ..records import Article, Story
 from .config import ClusterConfig
 from .crosslingual import CrossLingual
 from .features import lede, publication_order, term_counts, timestamp
-from .split import groups, pairwise
+from .split import story_parts
 from .state import ClusterState, StoryState, Vector, story_id
 
 # Term weights an article leaves behind in float rounding when it is taken out of a story.
@@ -129,22 +129,14 @@ class StoryClusterer:
                 or not self.config.split_size <= len(group) <= self.config.split_most
             ):
                 continue
-            both = pairwise(
-                [i.terms for i in group], np.stack([i.vector for i in group]), np.array([i.weight for i in group])
-            )
-            # a pair in two languages shares no words: its cross-lingual score stands for the words too
-            similarity, words = (self._xl.pairwise(group, matrix) for matrix in both)
-            config = self.config
-            least = max(config.split_part, config.split_share * len(group))
-            parts = groups(similarity, config.split_similarity, least, config.split_core, config.split_contrast, words)
+            parts = story_parts(group, self.config, self._xl)
             if len(parts) < 2:
                 continue
             # the part holding the article the story's id was made from keeps it (else the largest), so
             # that no other part's id, made from its first article, can be the same
-            parts.sort(key=lambda rows: (story_id(group[rows[0]].id) != sid, -len(rows)))
+            parts.sort(key=lambda part: (story_id(part[0].id) != sid, -len(part)))
             state.drop_story(sid)
-            for number, part in enumerate(parts):
-                chosen = [group[row] for row in part]
+            for number, chosen in enumerate(parts):
                 new_id = sid if number == 0 else story_id(chosen[0].id)
                 state.merged_into.pop(new_id, None)  # a story merged away in this batch stands again
                 piece = StoryState(new_id, {}, np.zeros_like(chosen[0].vector), 0, None)
