@@ -187,15 +187,21 @@ class MiniLMEmbedder:
         self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="minilm") if self.workers > 1 else None
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        if not texts:
+        """Unit vectors of ``texts``; a text given several times is run through the model once (copies of
+        an article repeat all its sentences, and a story gathers the copies)."""
+        unique = list(dict.fromkeys(texts))
+        out = np.zeros((len(unique), self.dim), dtype=np.float32)
+        if not unique:
             return out
-        ids = self.token_ids(texts)
-        order = sorted(range(len(texts)), key=lambda i: len(ids[i]))
+        ids = self.token_ids(unique)
+        order = sorted(range(len(unique)), key=lambda i: len(ids[i]))
         pooled = self.mean_states([ids[i] for i in order])
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         out[order] = pooled / np.where(norms == 0, 1.0, norms)
-        return out
+        if len(unique) == len(texts):
+            return out
+        row = {text: i for i, text in enumerate(unique)}
+        return out[[row[text] for text in texts]]
 
     def token_ids(self, texts: list[str]) -> list[TokenIds]:
         """Each text's token ids, tokenised ``tokenize_chunk`` texts at a time."""
