@@ -54,6 +54,7 @@ STORE_WRITES = (
     "put_story",
     "put_skipped",
     "put_validators",
+    "put_sentence_vectors",
 )
 OTHER = "other (reading, SQL reads, glue)"
 

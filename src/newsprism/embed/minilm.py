@@ -154,6 +154,8 @@ class MiniLMEmbedder:
     # match: at 0.6 the seed story's facts swallow merely topical sentences, at 0.7 they split.
     fact_similarity = 0.65
     story_similarity = 0.25
+    # worth keeping in the store: computing a vector costs far more than reading it (embed/stored.py)
+    store_vectors = True
 
     def __init__(
         self, batch_size: int = BATCH_SIZE, max_tokens: int = MAX_TOKENS, quantize: bool = True, parallel: bool = True
