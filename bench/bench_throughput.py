@@ -174,7 +174,8 @@ def run_pipeline(docs: list[dict], embedder_name: str) -> Run:
     watch.wrap(StoryClusterer, "partial_fit", "cluster")
     watch.wrap(runner.AnalysisRun, "_compute", lambda run, analyser, key: f"analyse: {analyser.name}")
     for name in STORE_WRITES:
-        watch.wrap(SQLStore, name, "store writes")
+        if hasattr(SQLStore, name):  # an older checkout, for a back-to-back run, may lack some
+            watch.wrap(SQLStore, name, "store writes")
     watch.wrap(Report, "to_html", "report (HTML)")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "docs.jsonl"
