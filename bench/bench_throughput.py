@@ -9,19 +9,26 @@ times are self times (a stage's time without the stages it calls), so they add u
 process's CPU seconds (all its threads) are printed beside the wall-clock totals: on a machine others are
 loading they are the steadier figure to compare runs by.
 
+Peak memory is the process's resident peak during the pipeline alone (Linux lets a process reset its
+peak, ``/proc/self/clear_refs``; elsewhere it is the peak since the start, floor included), and per stage
+the largest resident size sampled every 50 ms while that stage's code ran.
+
     python3 bench/bench_throughput.py [--sizes 2000] [--embedder minilm]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import resource
 import statistics
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +54,9 @@ STORE_WRITES = (
     "put_story",
     "put_skipped",
     "put_validators",
+    "put_sentence_vectors",
 )
+OTHER = "other (reading, SQL reads, glue)"
 
 
 def documents(n: int) -> list[dict]:
@@ -64,13 +73,46 @@ def documents(n: int) -> list[dict]:
     ]
 
 
+STATUS = Path("/proc/self/status")
+SAMPLE_SECONDS = 0.05
+
+
+def resident_mb(field: str = "VmRSS") -> float:
+    """The process's resident size (``VmRSS``) or its peak (``VmHWM``) in MB; the peak from getrusage
+    where /proc is missing."""
+    if STATUS.exists():
+        for line in STATUS.read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def reset_peak() -> None:
+    """Start the process's resident peak (``VmHWM``) again from its present size, where Linux allows it."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
 class Stopwatch:
-    """Self time per label of the wrapped functions: a call's time minus that of wrapped calls inside it."""
+    """Self time per label of the wrapped functions: a call's time minus that of wrapped calls inside it;
+    and, from a sampling thread, the largest resident size seen while each label's own code ran."""
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = defaultdict(float)
+        self.peak_mb: dict[str, float] = defaultdict(float)
         self._stack: list[float] = []  # time spent in wrapped children, per open call
+        self._labels: list[str] = []  # the labels of the open calls, innermost last
         self._undo: list[tuple[Any, str, Any]] = []
+        self._done = threading.Event()
+        self._sampler = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._done.wait(SAMPLE_SECONDS):
+            label = self._labels[-1] if self._labels else OTHER
+            self.peak_mb[label] = max(self.peak_mb[label], resident_mb())
+
+    def start(self) -> None:
+        self._sampler.start()
 
     def wrap(self, owner: Any, attr: str, label: str | Callable[..., str]) -> None:
         original = getattr(owner, attr)
@@ -78,11 +120,13 @@ class Stopwatch:
         def timed(*args: Any, **kwargs: Any) -> Any:
             name = label(*args) if callable(label) else label
             self._stack.append(0.0)
+            self._labels.append(name)
             start = time.perf_counter()
             try:
                 return original(*args, **kwargs)
             finally:
                 spent = time.perf_counter() - start
+                self._labels.pop()
                 children = self._stack.pop()
                 self.seconds[name] += spent - children
                 if self._stack:
@@ -92,12 +136,30 @@ class Stopwatch:
         self._undo.append((owner, attr, original))
 
     def restore(self) -> None:
+        self._done.set()
+        if self._sampler.is_alive():
+            self._sampler.join()
         for owner, attr, original in reversed(self._undo):
             setattr(owner, attr, original)
         self._undo.clear()
 
 
-def run_pipeline(docs: list[dict], embedder_name: str) -> tuple[float, dict[str, float], int, int, float]:
+@dataclass
+class Run:
+    """One run of the pipeline: wall and CPU seconds, self seconds and sampled peak MB per stage, the
+    pipeline's resident peak, and what the report held."""
+
+    seconds: float
+    cpu: float
+    stages: dict[str, float]
+    stage_peak_mb: dict[str, float]
+    peak_mb: float
+    stories: int
+    articles: int
+
+
+def run_pipeline(docs: list[dict], embedder_name: str) -> Run:
+    reset_peak()
     embedder, _ = load_embedder(embedder_name)
     watch = Stopwatch()
     watch.wrap(Pipeline, "extract", "extract")
@@ -112,12 +174,14 @@ def run_pipeline(docs: list[dict], embedder_name: str) -> tuple[float, dict[str,
     watch.wrap(StoryClusterer, "partial_fit", "cluster")
     watch.wrap(runner.AnalysisRun, "_compute", lambda run, analyser, key: f"analyse: {analyser.name}")
     for name in STORE_WRITES:
-        watch.wrap(SQLStore, name, "store writes")
+        if hasattr(SQLStore, name):  # an older checkout, for a back-to-back run, may lack some
+            watch.wrap(SQLStore, name, "store writes")
     watch.wrap(Report, "to_html", "report (HTML)")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "docs.jsonl"
         path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
         start, cpu = time.perf_counter(), time.process_time()
+        watch.start()
         try:
             report = api.analyze([path], db=Path(folder) / "n.db", embedder=embedder)
             report.to_html()
@@ -125,8 +189,8 @@ def run_pipeline(docs: list[dict], embedder_name: str) -> tuple[float, dict[str,
             watch.restore()
         total, cpu = time.perf_counter() - start, time.process_time() - cpu
     stages = dict(watch.seconds)
-    stages["other (reading, SQL reads, glue)"] = total - sum(stages.values())
-    return total, stages, len(report.stories), len(report.articles), cpu
+    stages[OTHER] = total - sum(stages.values())
+    return Run(total, cpu, stages, dict(watch.peak_mb), resident_mb("VmHWM"), len(report.stories), len(report.articles))
 
 
 def floor(docs: list[dict], embedder_name: str) -> tuple[float, float, float]:
@@ -155,27 +219,33 @@ def main() -> None:
     parser.add_argument("--sizes", default="2000")
     parser.add_argument("--embedder", default="minilm")
     parser.add_argument("--repeat", type=int, default=1, help="runs per size; the median is printed")
+    parser.add_argument("--no-floor", action="store_true", help="skip the floor (trafilatura, one embedding pass)")
     args = parser.parse_args()
     for n in (int(s) for s in args.sizes.split(",")):
         docs = documents(n)
         runs = [run_pipeline(docs, args.embedder) for _ in range(args.repeat)]
-        total = statistics.median(r[0] for r in runs)
-        cpu = statistics.median(r[4] for r in runs)
-        stages = {k: statistics.median(r[1][k] for r in runs) for k in runs[0][1]}
-        extract, embed, floor_cpu = floor(docs, args.embedder)
-        memory = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"\n{n} documents, {runs[0][3]} articles in {runs[0][2]} stories, embedder {args.embedder}")
+        total = statistics.median(r.seconds for r in runs)
+        cpu = statistics.median(r.cpu for r in runs)
+        stages = {k: statistics.median(r.stages[k] for r in runs) for k in runs[0].stages}
+        memory = max(r.peak_mb for r in runs)
+        print(f"\n{n} documents, {runs[0].articles} articles in {runs[0].stories} stories, embedder {args.embedder}")
         print(
-            f"  whole pipeline: {total:.1f} s ({cpu:.1f} s CPU), {n / total:.1f} articles/s, "
-            f"peak memory {memory:.0f} MB"
+            f"  whole pipeline: {total:.1f} s ({cpu:.1f} s CPU, {1000 * cpu / n:.0f} CPU ms per document), "
+            f"{n / total:.1f} articles/s, peak memory {memory:.0f} MB"
         )
-        print(
-            f"  floor: trafilatura {extract:.1f} s + one embedding pass {embed:.1f} s = {extract + embed:.1f} s "
-            f"({floor_cpu:.1f} s CPU; {n / (extract + embed):.1f} articles/s); pipeline / floor = "
-            f"{total / (extract + embed):.1f}x ({cpu / floor_cpu:.1f}x in CPU seconds)"
-        )
+        if not args.no_floor:
+            reset_peak()
+            extract, embed, floor_cpu = floor(docs, args.embedder)
+            print(
+                f"  floor: trafilatura {extract:.1f} s + one embedding pass {embed:.1f} s = {extract + embed:.1f} s "
+                f"({floor_cpu:.1f} s CPU; {n / (extract + embed):.1f} articles/s, {n / floor_cpu:.1f} per CPU "
+                f"second); pipeline / floor = {total / (extract + embed):.1f}x ({cpu / floor_cpu:.1f}x in CPU "
+                f"seconds); floor's peak memory {resident_mb('VmHWM'):.0f} MB"
+            )
+        print(f"  {'stage (self time)':<44} {'seconds':>10} {'share':>6} {'peak MB':>8}")
         for stage, seconds in sorted(stages.items(), key=lambda kv: -kv[1]):
-            print(f"  {stage:<44} {seconds:8.1f} s  {100 * seconds / total:5.1f}%")
+            peak = max(r.stage_peak_mb.get(stage, 0.0) for r in runs)
+            print(f"  {stage:<44} {seconds:8.1f} s {100 * seconds / total:5.1f}% {peak:8.0f}")
 
 
 if __name__ == "__main__":

@@ -94,3 +94,9 @@ def test_a_story_of_articles_in_no_story_yet_records_them(tmp_path):
     with SQLiteStore(tmp_path / "n.db") as store:  # --one-story: the story is written with its analysis
         store.put_story({"id": "s-one", "articles": ["a", "b"]}, "key")
         assert store.story_members("s-one") == ["a", "b"]
+
+
+def test_the_sqlite_store_syncs_its_log_at_checkpoints_not_at_every_commit(tmp_path):
+    with SQLiteStore(tmp_path / "n.db") as store:
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL

@@ -282,3 +282,11 @@ def test_a_version_3_sqlite_store_gains_the_watched_feeds(tmp_path):
     with open_store(db) as store:
         store.watch_feed("https://example.org/feed.xml", "2026-01-01T00:00:00Z")
         assert [f.url for f in store.watched_feeds()] == ["https://example.org/feed.xml"]
+
+
+def test_sentence_vectors_are_kept_once_and_read_back_as_bytes(location):
+    vector = np.arange(4, dtype=np.float32).tobytes()
+    with open_store(location) as store:
+        store.put_sentence_vectors({"k1": vector})
+        store.put_sentence_vectors({"k1": b"other", "k2": vector[:8]})  # a key stored once keeps its vector
+        assert store.sentence_vectors(["k1", "k2", "k3"]) == {"k1": vector, "k2": vector[:8]}

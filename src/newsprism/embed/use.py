@@ -53,6 +53,8 @@ class USEEmbedder:
     fact_similarity = 0.63
     # the clustering threshold mixes TF-IDF with the embedding; MiniLM's, not yet tuned for this space
     story_similarity = 0.25
+    # worth keeping in the store: computing a vector costs far more than reading it (embed/stored.py)
+    store_vectors = True
 
     def __init__(self, batch_size: int = BATCH_SIZE, threads: int | None = None) -> None:
         try:

@@ -259,6 +259,20 @@ class SQLStore:
         """Count one more change to the stories' members or analyses (inside the writer's transaction)."""
         self._put_meta("stories_version", str(int(self._meta("stories_version") or 0) + 1))
 
+    # sentence vectors
+
+    def sentence_vectors(self, keys: Sequence[str]) -> dict[str, bytes]:
+        return {
+            key: bytes(vector) for key, vector in select_in(self.db, "key, vector", "sentence_vectors", "key", keys)
+        }
+
+    def put_sentence_vectors(self, vectors: Mapping[str, bytes]) -> None:
+        with self._write():
+            self.db.executemany(
+                "INSERT INTO sentence_vectors (key, vector) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                list(vectors.items()),
+            )
+
     # the fetch log
 
     def record_fetch(self, fetched: Fetched) -> None:

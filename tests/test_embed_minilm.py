@@ -1,0 +1,51 @@
+"""The MiniLM embedder's bookkeeping around the model: token ids kept lean, a repeated text run once."""
+
+import numpy as np
+import pytest
+
+from newsprism.embed.minilm import ModelUnavailable
+
+SENTENCES = [
+    "Putin arrived in Pyongyang early on Wednesday.",
+    "The Russian leader landed in North Korea for his first visit in 24 years.",
+    "Kim Jong Un met him at the airport.",
+    "The two men signed a partnership agreement.",
+    "Officials said the talks would cover trade, energy and security.",
+    "Analysts in Seoul warned that the pact could deepen military cooperation between the two countries.",
+    "Ukraine's foreign ministry called the visit a sign of isolation.",
+    "It rained.",
+]
+
+
+def _minilm():
+    try:
+        from newsprism.embed.minilm import MiniLMEmbedder
+
+        return MiniLMEmbedder()
+    except ModelUnavailable:
+        pytest.skip("MiniLM is not installed")
+
+
+def test_tokenising_in_chunks_gives_exactly_the_vectors_of_one_call():
+    # a vector depends on the batch it ran in (the quantized model scales each batch's activations as a
+    # whole), so the batches must still be made over the whole call, not per tokenised chunk
+    embedder = _minilm()
+    texts = [f"{s} ({i})" for i in range(5) for s in SENTENCES]
+    whole = embedder.embed(texts)
+    embedder.tokenize_chunk = 7
+    assert np.array_equal(embedder.embed(texts), whole)
+
+
+def test_a_text_given_several_times_runs_through_the_model_once(monkeypatch):
+    embedder = _minilm()
+    rows: list[int] = []
+    mean_states = type(embedder).mean_states
+    monkeypatch.setattr(
+        type(embedder), "mean_states", lambda self, ids: rows.append(len(ids)) or mean_states(self, ids)
+    )
+    a, b, c = SENTENCES[:3]
+    vectors = embedder.embed([a, b, a, c, a])
+    assert rows == [3]
+    assert np.array_equal(vectors[[0, 2, 4]], np.repeat(vectors[:1], 3, axis=0))
+    assert np.array_equal(vectors[[0, 1, 3]], embedder.embed([a, b, c]))
+    assert embedder.embed([]).shape == (0, embedder.dim)
