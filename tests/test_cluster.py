@@ -358,3 +358,15 @@ def test_an_article_within_the_times_of_a_storys_batch_articles_is_no_distance_f
     assert clusterer._item_gap(before.when, story) == 3.0  # to its first article of the batch
     older = StoryState("s-old", {}, np.ones(4), 1, items[2].when)  # reached by no article of this batch
     assert clusterer._item_gap(items[1].when, older) == 12.0
+
+
+def test_an_essay_that_reaches_its_event_late_joins_the_event_story():
+    event = "Lava from the Grindavik volcano reached the town on Sunday. Iceland evacuated Grindavik as it erupted. "
+    preamble = "".join(f"Reflection {i} on how little anyone can plan for what the ground will do. " for i in range(45))
+    report = Article(id="a", title="Grindavik volcano erupts", text=event * 2)
+    essay = Article(id="b", title="On living with uncertainty", text=preamble + event)  # its event after 3000 chars
+    other = Article(id="c", title="Tokyo stocks fall", text="Shares in Tokyo fell on Monday as exporters slid. " * 3)
+    assert len(preamble) > 3000
+    for config, together in ((ClusterConfig(), True), (ClusterConfig(text_chars=3000), False)):
+        stories = StoryClusterer(config, HashingEmbedder()).fit_predict([report, essay, other])
+        assert (["a", "b"] in [s.article_ids for s in stories]) is together
