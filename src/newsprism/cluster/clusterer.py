@@ -45,7 +45,7 @@ class _Item:
     weight: float  # share of the TF-IDF cosine in its similarity to a story
     threshold: float  # similarity it needs to join a story
     fullness: float  # 0 for a headline, 1 for a full article (config.article_words or more)
-    names: frozenset[str] | None  # the terms its body capitalises in a sentence; None for a headline alone
+    names: frozenset[str] | None = None  # the terms its body capitalises in a sentence; None: a headline alone
     # when placed: the most similar story it did not join, and the state's version then
     other: _Match | None = None
     placed_at: int = -1
