@@ -18,7 +18,7 @@ from newsprism.cluster import (
     timestamp,
 )
 from newsprism.cluster.clusterer import _Match
-from newsprism.cluster.features import lede
+from newsprism.cluster.features import lede, name_terms
 from newsprism.config import ClusterConfig
 from newsprism.embed import HashingEmbedder
 from newsprism.records import Article
@@ -152,10 +152,11 @@ def test_a_lone_article_joins_a_story_that_is_its_clear_choice():
     clusterer = StoryClusterer(ClusterConfig(lone_floor=0.5, lone_margin=1.5), HashingEmbedder())
     item = clusterer._item(headline("a", "Iceland volcano erupts", "2024-03-01T09:00"), np.ones(4), ClusterState())
     item.threshold = 0.2
-    assert clusterer._clear_choice(item, [_Match(0.15, "x"), _Match(0.09, "y")])
-    assert not clusterer._clear_choice(item, [_Match(0.15, "x"), _Match(0.11, "y")])  # a close runner-up
-    assert not clusterer._clear_choice(item, [_Match(0.09, "x"), _Match(0.01, "y")])  # under half the threshold
-    assert not clusterer._clear_choice(item, [_Match(0.15, "x")])  # nothing to be clearly ahead of
+    state = ClusterState()  # a headline alone names nothing: the story's terms are not read
+    assert clusterer._clear_choice(item, [_Match(0.15, "x"), _Match(0.09, "y")], state)
+    assert not clusterer._clear_choice(item, [_Match(0.15, "x"), _Match(0.11, "y")], state)  # a close runner-up
+    assert not clusterer._clear_choice(item, [_Match(0.09, "x"), _Match(0.01, "y")], state)  # under half
+    assert not clusterer._clear_choice(item, [_Match(0.15, "x")], state)  # nothing to be clearly ahead of
     # in a whole run: the lone article c joins a's story below the threshold only as its clear choice
     a = headline("a", "Iceland volcano erupts near Grindavik lava", "2024-03-01T09:00")
     b = headline("b", "Stock markets fall in Tokyo trading", "2024-03-01T09:10")
@@ -175,6 +176,26 @@ def test_a_lone_article_joins_a_story_that_is_its_clear_choice():
             lone_margin=1.5,
         )
         assert len(StoryClusterer(config, HashingEmbedder()).fit_predict([a, b, c])) == stories
+
+
+def test_the_names_of_a_body_are_its_words_capitalised_inside_a_sentence():
+    body = "Officials closed roads. The storm hit Maine on Monday, and “Snow fell” in Portland - Heavy rain too."
+    article = Article(id="a", title="Storm Hits Coast", text=body, sentences=tuple(body.split(". ")))
+    # not a sentence's first word, nor one after a quotation mark or a dash; the headline is not read
+    assert name_terms(article, ClusterConfig()) == {"maine", "monday", "portland"}
+    assert name_terms(headline("h", "Storm Hits Maine Coast", "2024-03-01T09:00"), ClusterConfig()) is None
+
+
+def test_a_lone_article_with_a_body_joins_its_clear_choice_only_when_they_share_a_name():
+    clusterer = StoryClusterer(ClusterConfig(lone_floor=0.5, lone_margin=1.5), HashingEmbedder())
+    body = "A new study finds that chronic pain may depend on how two parts of the brain talk, said Dr Apkarian."
+    state = ClusterState()
+    item = clusterer._item(Article(id="a", title="Pain and the brain", text=body), np.ones(4), state)
+    item.threshold = 0.2
+    top = [_Match(0.15, "x"), _Match(0.09, "y")]
+    for terms, joins in (({"brain": 1.0, "pain": 1.0}, False), ({"brain": 1.0, "apkarian": 0.2}, True)):
+        state.stories["x"] = StoryState("x", terms, np.ones(4), 2, None)
+        assert clusterer._clear_choice(item, top, state) is joins
 
 
 def test_an_undated_article_must_be_closer_to_join_a_dated_story():
@@ -337,3 +358,15 @@ def test_an_article_within_the_times_of_a_storys_batch_articles_is_no_distance_f
     assert clusterer._item_gap(before.when, story) == 3.0  # to its first article of the batch
     older = StoryState("s-old", {}, np.ones(4), 1, items[2].when)  # reached by no article of this batch
     assert clusterer._item_gap(items[1].when, older) == 12.0
+
+
+def test_an_essay_that_reaches_its_event_late_joins_the_event_story():
+    event = "Lava from the Grindavik volcano reached the town on Sunday. Iceland evacuated Grindavik as it erupted. "
+    preamble = "".join(f"Reflection {i} on how little anyone can plan for what the ground will do. " for i in range(45))
+    report = Article(id="a", title="Grindavik volcano erupts", text=event * 2)
+    essay = Article(id="b", title="On living with uncertainty", text=preamble + event)  # its event after 3000 chars
+    other = Article(id="c", title="Tokyo stocks fall", text="Shares in Tokyo fell on Monday as exporters slid. " * 3)
+    assert len(preamble) > 3000
+    for config, together in ((ClusterConfig(), True), (ClusterConfig(text_chars=3000), False)):
+        stories = StoryClusterer(config, HashingEmbedder()).fit_predict([report, essay, other])
+        assert (["a", "b"] in [s.article_ids for s in stories]) is together

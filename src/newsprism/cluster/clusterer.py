@@ -17,7 +17,7 @@ from ..embed import Embedder
 from ..records import Article, Story
 from .config import ClusterConfig
 from .crosslingual import CrossLingual
-from .features import lede, publication_order, term_counts, timestamp
+from .features import lede, name_terms, publication_order, term_counts, timestamp
 from .split import story_parts
 from .state import ClusterState, StoryState, Vector, story_id
 
@@ -45,6 +45,7 @@ class _Item:
     weight: float  # share of the TF-IDF cosine in its similarity to a story
     threshold: float  # similarity it needs to join a story
     fullness: float  # 0 for a headline, 1 for a full article (config.article_words or more)
+    names: frozenset[str] | None = None  # the terms its body capitalises in a sentence; None: a headline alone
     # when placed: the most similar story it did not join, and the state's version then
     other: _Match | None = None
     placed_at: int = -1
@@ -156,8 +157,8 @@ class StoryClusterer:
         state.count_document(counts)
         terms = state.tfidf(counts)
         query = _strongest(terms, self.config.query_terms)
-        when = timestamp(article.published)
-        return _Item(article.id, terms, query, vector, norm, when, weight, threshold, fullness)
+        when, names = timestamp(article.published), name_terms(article, self.config)
+        return _Item(article.id, terms, query, vector, norm, when, weight, threshold, fullness, names)
 
     def _place(self, item: _Item, state: ClusterState) -> str:
         """Join the most similar story above the threshold or start one; the runner-up is kept for
@@ -226,13 +227,13 @@ class StoryClusterer:
         article still alone also joins a story that is its clear choice (:meth:`_clear_choice`).
         """
         for item in items:
-            sid = assignment[item.id]
-            story = state.stories[sid]
+            story = state.stories[sid := assignment[item.id]]
             stay = self._decayed_without(item, story)
             floor = max(stay, item.threshold - (self.config.lone_similarity_drop if story.size == 1 else 0.0))
             if story.size == 1:
                 top = self._top_two(item, state, skip=sid)
-                best, floor = (top[0], -math.inf) if self._clear_choice(item, top) else (next(iter(top), None), floor)
+                clear = self._clear_choice(item, top, state)
+                best, floor = (top[0], -math.inf) if clear else (next(iter(top), None), floor)
             elif state.version == item.placed_at:  # no story changed since it was placed: the same contest
                 best = item.other
             else:
@@ -257,13 +258,14 @@ class StoryClusterer:
         if when is not None:
             self._first[sid] = min(self._first.get(sid, when), when)
 
-    def _clear_choice(self, item: _Item, top: list[_Match]) -> bool:
-        """Whether a lone ``item``'s best story (``top``, best first) stands out: above a share of its
-        threshold and well ahead of the runner-up (see config.LONE_FLOOR). Without a runner-up nothing
-        shows that the best is more than the only story about."""
+    def _clear_choice(self, item: _Item, top: list[_Match], state: ClusterState) -> bool:
+        """Whether a lone ``item``'s best story (``top``, best first) stands out (config.LONE_FLOOR): above a
+        share of its threshold, well ahead of the runner-up (without one, nothing shows that the best is
+        more than the only story about) and, for an article with a body, sharing a name with it."""
         if len(top) < 2 or top[0].score <= self.config.lone_floor * item.threshold:
             return False
-        return top[0].score >= self.config.lone_margin * max(top[1].score, 0.0)
+        unnamed = item.names is not None and item.names.isdisjoint(state.stories[top[0].story].terms)
+        return not unnamed and top[0].score >= self.config.lone_margin * max(top[1].score, 0.0)
 
     def merge(self, touched: dict[str, float], state: ClusterState) -> None:
         """Join each touched story (id → the fullness of the fullest batch article in it, see :class:`_Item`)

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import unquote, urlsplit
 
 from ..records import Article
-from ..text.tokens import content_words
+from ..text.tokens import WORD, content_words
 from .config import ClusterConfig
 
 # URL path pieces that name a site's sections or file types rather than the story.
@@ -113,3 +113,25 @@ def term_counts(article: Article, config: ClusterConfig) -> dict[str, float]:
     for term in content_words(f"{article.title or ''} {slug_words(article.url)}"):
         counts[term] = counts.get(term, 0) + config.headline_weight
     return counts
+
+
+def name_terms(article: Article, config: ClusterConfig) -> frozenset[str] | None:
+    """The terms the top of the body writes capitalised inside a sentence: names of people, places,
+    bodies, products (:func:`term_counts`' terms, so folded). None when there is no body but the
+    headline, whose capitals name nothing (a title-case headline capitalises every word)."""
+    body = article.text[: config.text_chars]
+    if not body.strip() or body.strip() == (article.title or "").strip():
+        return None
+    sentences = [s for s in article.sentences if s != article.title] or body.splitlines()
+    names: set[str] = set()
+    read = 0
+    for sentence in sentences:
+        if read >= config.text_chars:
+            break
+        read += len(sentence)
+        # a word after a sentence's start, a quotation mark, a dash or a colon is capitalised whatever it is
+        for match in WORD.finditer(sentence):
+            before = sentence[: match.start()].rstrip()
+            if match.group()[0].isupper() and before and (before[-1].isalnum() or before[-1] in ",;"):
+                names.update(content_words(match.group()))
+    return frozenset(names)
