@@ -75,8 +75,8 @@ def weekday_conflicts(sentences: list[Sentence]) -> list[Conflict]:
     for a, b in combinations(datings, 2):
         if a.sentence.article == b.sentence.article or a.day == b.day or not _one_event(a, b):
             continue
-        # an article that dates the event to two weekdays, or to the other's, tells of more than one
-        if days[(a.sentence.article, a.event)] | days[(b.sentence.article, b.event)] != {a.day, b.day}:
+        # an article that dates the event to two weekdays tells of more than one
+        if len(days[(a.sentence.article, a.event)]) > 1 or len(days[(b.sentence.article, b.event)]) > 1:
             continue
         key = frozenset((a.sentence.article, b.sentence.article, a.event, b.event))
         conflicts.setdefault(key, _conflict(a, b))
