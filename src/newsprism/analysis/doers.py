@@ -33,7 +33,7 @@ from .doc_cache import entity_docs, parsed, shared
 from .ownvoice import REPORTING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # Verbs of English too light to tell an act by their object ("have a chance", "make a statement").
 LIGHT = frozenset(
@@ -82,9 +82,9 @@ def doer_conflicts(story: Story, sentences: list[Sentence]) -> list[Conflict]:
     return list(conflicts.values())
 
 
-def _acts(sentence: Sentence, doc: object, named: set[int]) -> list[Act]:
+def _acts(sentence: Sentence, doc: Doc, named: set[int]) -> list[Act]:
     found = []
-    for verb in doc:  # type: ignore[attr-defined]
+    for verb in doc:
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or lemma in REPORTING or lemma in LIGHT:
             continue
@@ -96,7 +96,7 @@ def _acts(sentence: Sentence, doc: object, named: set[int]) -> list[Act]:
         if len(words) < ACT_WORDS:
             continue
         owner = next((c.lemma_.lower() for c in doer.children if c.dep_ == "poss"), "")
-        phrase = doc[doer.left_edge.i : doer.i + 1].text  # type: ignore[index]
+        phrase = doc[doer.left_edge.i : doer.i + 1].text
         found.append(Act((lemma, " ".join(words)), phrase, doer.lemma_.lower(), owner, doer.i in named, sentence))
     return found
 

@@ -85,17 +85,18 @@ def _homes(rows: list[Sentence]) -> list[Home]:
     opening_place = ""
     for sentence, doc in zip(rows, entity_docs([s.text for s in rows]), strict=True):
         people = [e for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) >= 2]
-        for match in AFTER_NAME.finditer(sentence.text):
-            named = [e for e in people if 0 <= match.start() - e.end_char <= NAME_GAP]
+        for after in AFTER_NAME.finditer(sentence.text):
+            named = [e for e in people if 0 <= after.start() - e.end_char <= NAME_GAP]
             if named:
-                homes.append(Home(_surname(named[-1].text), match["place"], False, sentence))
+                homes.append(Home(_surname(named[-1].text), after["place"], False, sentence))
         if opening is not None and people:
             homes.append(Home(_surname(people[0].text), opening_place, True, opening))
             opening = None
         elif opening is not None and sentence.index - opening.index > NAME_WITHIN:
             opening = None
-        if sentence.index < OPENING and not people and opening is None and (match := BEFORE_NOUN.search(sentence.text)):
-            opening, opening_place = sentence, match["place"]
+        before = BEFORE_NOUN.search(sentence.text) if sentence.index < OPENING and not people else None
+        if opening is None and before is not None:
+            opening, opening_place = sentence, before["place"]
     return homes
 
 

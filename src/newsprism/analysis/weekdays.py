@@ -33,7 +33,7 @@ from .doc_cache import parsed, shared
 from .ownvoice import REPORTING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # Support verbs of English: verbs whose own meaning is slight and whose event is the noun they carry
@@ -83,9 +83,9 @@ def weekday_conflicts(sentences: list[Sentence]) -> list[Conflict]:
     return list(conflicts.values())
 
 
-def _datings(sentence: Sentence, doc: object) -> list[Dating]:
+def _datings(sentence: Sentence, doc: Doc) -> list[Dating]:
     found = []
-    for token in doc:  # type: ignore[attr-defined]
+    for token in doc:
         if not WEEKDAY.fullmatch(token.text):
             continue
         carrier = token.head if token.head.pos_ == "ADP" and token.dep_ == "pobj" else token
