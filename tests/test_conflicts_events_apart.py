@@ -40,20 +40,23 @@ def test_an_event_and_its_noun_given_two_weekdays_conflict():
 
 
 @needs_parser
-def test_one_verb_of_two_subjects_or_of_speech_is_two_events():
-    # "killed Monday" and "killed Tuesday": more killings, told of counted subjects
-    killed = story_of(["At least 144 people were killed Monday in Homs."], ["Sixty-five more were killed on Tuesday."])
-    assert weekday_conflicts(killed.sentences()) == []
+def test_one_verb_or_one_noun_on_two_weekdays_may_be_two_events():
+    # events recur under one verb: the Dow closes every day, the House and the Senate each pass a plan
+    friday = ["On Friday the Dow closed down just under 666 points after a volatile session."]
+    monday = ["On Monday the Dow closed down 1,175 points after a volatile session."]
+    assert weekday_conflicts(story_of(friday, monday).sentences()) == []
     passed = story_of(["The House passed the plan Wednesday."], ["The Senate passed the plan on Friday."])
     assert weekday_conflicts(passed.sentences()) == []
-    said = story_of(["The mayor said Monday that the road is closed."], ["The mayor said Tuesday the road is shut."])
+    held = story_of(["A hearing was held Monday in the case."], ["A hearing was held on Thursday in the case."])
+    assert weekday_conflicts(held.sentences()) == []
+    said = story_of(["Police said Monday that the suspect was arrested."], ["An arrest was made, police said Tuesday."])
     assert weekday_conflicts(said.sentences()) == []
-    # the same subject and verb, two weekdays: one event dated twice
-    arrested = story_of(["The suspect was arrested Monday near the border."], ["The suspect was arrested on Tuesday."])
+    # an arrest told by its noun and by its verb, two weekdays: one event dated twice
+    made = ["An arrest was made Monday near the border."]
+    arrested = story_of(made, ["The suspect was arrested on Tuesday."])
     assert sides(weekday_conflicts(arrested.sentences())) == [["Monday", "Tuesday"]]
     # an article giving the event both weekdays tells of two arrests
-    both = story_of(["The suspect was arrested Monday.", "The suspect was arrested again on Tuesday."], ["x"])
-    twice = Story("s", (both.articles[0], arrested.articles[1]))
+    twice = story_of(made, ["The suspect was arrested Monday.", "His brother was arrested on Tuesday."])
     assert weekday_conflicts(twice.sentences()) == []
 
 

@@ -1,16 +1,15 @@
 """Conflicts over the weekday of one event: "two former staff members were indicted Thursday" in one
 article, "according to an indictment handed up Tuesday and unsealed Thursday" in another.
 
-A weekday name dates the verb it hangs from in the dependency parse ("indicted Thursday", "killed on
-Tuesday"). A verb that only carries a noun's event ("an indictment handed up", "charges were filed", "the
-hearing was held") dates that noun's event instead, and the noun and a verb of one stem ("indictment",
-"indict") are one event. Many events recur under one verb ("were killed Monday", "more were killed on
-Tuesday"; "the House passed Wednesday", "the Senate passed … Friday"), so two datings are of one event
-only when they are told of one subject (the same noun, never a pronoun, never a counted subject such as
-"144 people") and, where both give one, of one object, or when one of them is a noun's event, which has
-no subject to tell apart. Speech is never one event ("said Thursday", "told reporters Monday"). An
-article that gives one event two weekdays tells of two occurrences and is left out for that event. A
-weekday read against the wrong week is not checked: two articles of one story are of one week.
+A weekday name dates the verb it hangs from in the dependency parse ("indicted Thursday"). A support
+verb, which only carries a noun's event ("an indictment handed up", "charges were filed", "the hearing was
+held"), dates that noun's event instead. Two datings are of one event when one article tells it by its
+noun and the other by a verb of the noun's stem ("indictment", "indict"). Two datings of one verb are
+never compared: events recur under one verb, each told of its day in one article ("the Dow closed down
+666 points" on Friday, "down 1,175 points" on Monday; "the House passed" it Wednesday, "the Senate
+passed" it Friday), nor two of one noun ("a hearing was held" Monday and another Thursday). Speech is no
+event ("said Thursday"). An article that gives one event two weekdays tells of two occurrences and is
+left out for that event. Two articles of one story are taken to be of one week.
 
 >>> from newsprism.records import Article, Story
 >>> a = "Two former aides were indicted Thursday for circulating the images."
@@ -42,23 +41,18 @@ SUPPORT = frozenset("hand return file bring issue lodge level hold make take".sp
 # A noun and a verb are one event when one starts with the other and the shorter has this many letters
 # ("indict", "indictment"); shorter words ("kill", "killer") differ too often in what they tell.
 SAME_STEM = 5
-# Two datings of one verb told of one subject, or a verb and a noun's event: the parse and the event
-# match may both err, so a verb's dating is told as a conflict only just, and a noun's as possible.
-SAME_SUBJECT_CONFIDENCE = 0.6
-NOUN_EVENT_CONFIDENCE = 0.5
-REASON = "one event, told of one subject, dated to two weekdays"
-NOUN_REASON = "an event told by a verb in one article and by its noun in the other, dated to two weekdays"
+# The parse may hang a weekday on the wrong verb and a noun's event may recur: a possible difference.
+CONFIDENCE = 0.5
+REASON = "an event told by a verb in one article and by its noun in the other, dated to two weekdays"
 
 
 @dataclass(frozen=True, slots=True)
 class Dating:
-    """One event dated to a weekday in one sentence: the event's word (a verb's or a noun's lemma), its
-    subject and object lemmas ("" when not given or not told apart), and whether a noun tells it."""
+    """One event dated to a weekday in one sentence: the event's word (a verb's or a noun's lemma) and
+    whether a noun tells it."""
 
     event: str
     day: str
-    subject: str
-    object: str
     noun: bool
     sentence: Sentence
 
@@ -95,9 +89,9 @@ def _datings(sentence: Sentence, doc: Doc) -> list[Dating]:
         lemma = verb.lemma_.lower()
         noun = _carried_noun(verb) if lemma in SUPPORT else None
         if noun is not None:
-            found.append(Dating(noun.lemma_.lower(), token.text, "", "", True, sentence))
+            found.append(Dating(noun.lemma_.lower(), token.text, True, sentence))
         else:
-            found.append(Dating(lemma, token.text, _subject(verb), _object(verb), False, sentence))
+            found.append(Dating(lemma, token.text, False, sentence))
     return found
 
 
@@ -109,45 +103,18 @@ def _carried_noun(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj") and c.pos_ == "NOUN"), None)
 
 
-def _subject(verb: Token) -> str:
-    """The lemma of the noun the verb is told of (its subject, or its passive subject), or "" when it
-    has none, a pronoun (whose person the parse cannot tell) or a counted one ("144 people were killed")."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
-        return ""
-    if any(c.dep_ == "nummod" or c.like_num for c in subject.children) or subject.like_num:
-        return ""
-    return str(subject.lemma_.lower())
-
-
-def _object(verb: Token) -> str:
-    return next((str(c.lemma_.lower()) for c in verb.children if c.dep_ == "dobj"), "")
-
-
 def _same_word(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     return a == b or (len(short) >= SAME_STEM and long.startswith(short))
 
 
 def _one_event(a: Dating, b: Dating) -> bool:
-    if not _same_word(a.event, b.event):
-        return False
-    if a.noun or b.noun:
-        return True
-    return bool(a.subject) and a.subject == b.subject and (not a.object or not b.object or a.object == b.object)
+    return a.noun != b.noun and _same_word(a.event, b.event)
 
 
 def _conflict(a: Dating, b: Dating) -> Conflict:
-    noun = a.noun or b.noun
-    event = next((d.event for d in (a, b) if d.noun), a.event)
+    noun = a.event if a.noun else b.event
     sides = tuple(
         ConflictSide(d.day, (d.sentence.article,), (Evidence(d.sentence.article, d.sentence.text),)) for d in (a, b)
     )
-    return Conflict(
-        "",
-        f"weekday of the {event}",
-        sides,
-        kind="date",
-        reasons=(NOUN_REASON if noun else REASON,),
-        confidence=NOUN_EVENT_CONFIDENCE if noun else SAME_SUBJECT_CONFIDENCE,
-    )
+    return Conflict("", f"weekday of the {noun}", sides, kind="date", reasons=(REASON,), confidence=CONFIDENCE)
