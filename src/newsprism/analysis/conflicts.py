@@ -11,7 +11,9 @@ disagree. So a sentence never conflicts with its own copy, and "stays one night"
 Names are compared in sentences that are copies of each other but for a capitalised name: a person or
 place swapped for one the other article never mentions is a conflict; a short form, a title or a
 spelling of the same name, an organisation, or a name both articles know is not. One quotation given
-to two different people (:mod:`newsprism.analysis.speakers`) is a conflict over a name too.
+to two different people (:mod:`newsprism.analysis.speakers`) is a conflict over a name too, and so is
+one act given two doers (:mod:`.doers`); one event may be given two weekdays (:mod:`.weekdays`) and one
+person two homes (:mod:`.homes`).
 """
 
 from __future__ import annotations
@@ -28,7 +30,10 @@ from ..text.dates import published_date
 from ..validate import check_range
 from .ages import age_conflicts
 from .counts import count_conflicts
+from .doers import doer_conflicts
 from .events import event_verbs
+from .figure_copies import copies_but_for_figures, figure_copies
+from .homes import home_conflicts
 from .measures import MeasuresConfig, field_lines, measure_conflicts
 from .moments import moments_of, sides_share_a_moment
 from .names import NamesConfig, copy_pairs, name_conflicts
@@ -36,9 +41,10 @@ from .places import place_conflicts
 from .speakers import speaker_conflicts
 from .translation import translation_conflicts
 from .unionfind import DisjointSets
-from .values import AT_LEAST, AT_MOST, NUMBER_WORDS, SCALES, Mention, ValuesConfig, read_mentions
+from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
+from .weekdays import weekday_conflicts
 
-VERSION = "10"
+VERSION = "11"
 
 # Conflicts at or above this confidence are told as conflicts; those below as possible differences.
 CONFIDENT = 0.6
@@ -102,7 +108,7 @@ def find_conflicts(
 ) -> tuple[Conflict, ...]:
     sentences = embedded.sentences
     by_row = _read_values(story, sentences, config)
-    same_fact = _fact_pairs(sentences, facts)
+    same_fact = _fact_pairs(sentences, facts) | figure_copies(sentences, config.min_shared_words)
     moments = moments_of(story, sentences)
     edges = [
         e for e in _value_edges(by_row, embedded, same_fact, config) if not e.differ or not _part_and_whole(e.a, e.b)
@@ -119,6 +125,8 @@ def find_conflicts(
     conflicts += _new_pairs(measure_conflicts(sentences, config, field_lines(story)), conflicts)
     conflicts += _new_pairs(count_conflicts(sentences), conflicts)
     conflicts += _new_pairs(translation_conflicts(story, embedded), conflicts)
+    for found in (weekday_conflicts(sentences), home_conflicts(story, sentences), doer_conflicts(story, sentences)):
+        conflicts += _new_pairs(found, conflicts)
     conflicts = [_as_update(c, story) for c in conflicts]
     conflicts.sort(key=lambda c: (c.confidence < CONFIDENT, -sum(len(s.sources) for s in c.sides)))
     return tuple(replace(c, id=f"c{n}") for n, c in enumerate(conflicts, 1))
@@ -182,7 +190,7 @@ def _value_edges(
     sentences = embedded.sentences
     edges = []
     for i, j in same_fact:
-        if _copies_but_for_figures(sentences[i].text, sentences[j].text):
+        if copies_but_for_figures(sentences[i].text, sentences[j].text):
             edges += _compare(_as_written(by_row[i]), _as_written(by_row[j]), copies=True)
         else:
             edges += _compare(by_row[i], by_row[j])
@@ -201,15 +209,8 @@ def _without_agreed(edges: list[Edge], sentences: list[Sentence]) -> list[Edge]:
         for e in edges
         if not e.differ
         or ((e.a, sentences[e.b.row].article) not in agreed and (e.b, sentences[e.a.row].article) not in agreed)
-        or _copies_but_for_figures(sentences[e.a.row].text, sentences[e.b.row].text)
+        or copies_but_for_figures(sentences[e.a.row].text, sentences[e.b.row].text)
     ]
-
-
-def _copies_but_for_figures(a: str, b: str) -> bool:
-    """Whether two sentences are word for word the same but for their figures: then they state one fact
-    with two values, whatever else the other article says ("valued at $10 million" copied as "valued at
-    $16 million", beside "worth $10 million" in both)."""
-    return _without_figures(a) == _without_figures(b)
 
 
 def _as_written(mentions: list[Mention]) -> list[Mention]:
@@ -217,14 +218,6 @@ def _as_written(mentions: list[Mention]) -> list[Mention]:
     quantity with the same words: "more than two decades" copied as "more than six decades", or
     "falling as much as 1,500 points" as "as much as 2,250 points", changes what the source said."""
     return [replace(m, low=m.value, high=m.value) if m.hedge in ONE_SIDED else m for m in mentions]
-
-
-def _without_figures(text: str) -> list[str]:
-    return [w for w in re.findall(r"[\w'’]+", text.lower()) if not _figure_word(w)]
-
-
-def _figure_word(word: str) -> bool:
-    return any(c.isdigit() for c in word) or word in NUMBER_WORDS or word in SCALES
 
 
 def _fact_pairs(sentences: list[Sentence], facts: tuple[Fact, ...]) -> set[tuple[int, int]]:

@@ -1,0 +1,45 @@
+"""Sentences of two articles that are word for word the same but for their figures, for
+:mod:`newsprism.analysis.conflicts`: one fact given two values, whatever else the articles say."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from itertools import combinations
+
+from ..records import Sentence
+from .values import NUMBER_WORDS, SCALES
+
+
+def copies_but_for_figures(a: str, b: str) -> bool:
+    """Whether two sentences are word for word the same but for their figures: then they state one fact
+    with two values, whatever else the other article says ("valued at $10 million" copied as "valued at
+    $16 million", beside "worth $10 million" in both)."""
+    return _without_figures(a) == _without_figures(b)
+
+
+def _without_figures(text: str) -> list[str]:
+    return [w for w in re.findall(r"[\w'’]+", text.lower()) if not _figure_word(w)]
+
+
+def _figure_word(word: str) -> bool:
+    return any(c.isdigit() for c in word) or word in NUMBER_WORDS or word in SCALES
+
+
+def figure_copies(sentences: list[Sentence], min_words: int) -> set[tuple[int, int]]:
+    """Row pairs (lower first) of different articles' sentences that are word for word the same but for
+    their figures, whether or not fact grouping joined them: facts group only sentences that state a
+    claim, yet a copy that changed the figure of the writer's question ("Can the party win 40 seats?"
+    copied as "… 60 seats?") changed what its source wrote. A sentence needs ``min_words`` words besides
+    its figures (names.py's bar for copies) so that a label ("Photo 3 of 12") is not read as a copy."""
+    rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for row, sentence in enumerate(sentences):
+        rest = tuple(_without_figures(sentence.text))
+        if len(rest) >= min_words and any(_figure_word(w) for w in re.findall(r"[\w'’]+", sentence.text.lower())):
+            rows[rest].append(row)
+    return {
+        (i, j)
+        for group in rows.values()
+        for i, j in combinations(group, 2)
+        if sentences[i].article != sentences[j].article and sentences[i].text != sentences[j].text
+    }
