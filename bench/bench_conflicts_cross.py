@@ -16,8 +16,10 @@ Each (A, B) pair is also analysed unmodified: real outlets disagree (or seem to)
 those conflicts come with the pair, not the variant. Recall: a planted change is found when a
 conflict has one side holding B's figure and another the changed one. Precision is given over every
 conflict reported on the planted pairs (``P``) and over those not already reported on the unmodified
-pair (``P new``). A harmless variant is reported when a conflict cites the inserted sentence or is new
-to the pair. ``read``: newsprism's reader (``read_mentions``, the age shapes) finds the changed figure;
+pair (``P new``); ``P people`` also counts as right a real pair's own conflict that truth-dev's
+readers labelled genuine (matched by its ``score.py``; the bench cannot tell the other real conflicts'
+truth). A harmless variant is reported when a conflict cites the inserted sentence or is new to the
+pair. ``read``: newsprism's reader (``read_mentions``, the age shapes) finds the changed figure;
 ``grouped``: the inserted sentence lands in one fact with B's.
 
     python3 bench/bench_conflicts_cross.py [--limit 250] [--seed 11] [--embedder minilm|hashing] [--show]
@@ -26,6 +28,8 @@ to the pair. ``read``: newsprism's reader (``read_mentions``, the age shapes) fi
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import importlib.util
 import json
 import random
 import re
@@ -52,6 +56,7 @@ from newsprism.records import Article, Conflict, RawDocument, Story, StoryAnalys
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "bench" / "multinews-dev.jsonl"
+TRUTH = ROOT.parent / "shared" / "bench" / "truth-dev"
 MAX_CHARS = 10_000
 MIN_SENTENCES = 3
 PUBLISHED = "2024-06-18"
@@ -74,11 +79,33 @@ class Tally:
     conflicts: int = 0
     right: int = 0
     new_wrong: int = 0
+    labelled: int = 0
     harmless: int = 0
     reported: int = 0
     misses: list[str] = field(default_factory=list)
     false: list[str] = field(default_factory=list)
     how_missed: Counter = field(default_factory=Counter)
+
+
+class Labels:
+    """The conflicts truth-dev's readers labelled genuine, matched as its ``score.py`` matches them."""
+
+    def __init__(self, truth: Path = TRUTH) -> None:
+        self.gold: dict[str, list[dict]] = {}
+        if not (truth / "score.py").exists():
+            return
+        spec = importlib.util.spec_from_file_location("truth_score", truth / "score.py")
+        assert spec and spec.loader
+        self.score = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(self.score)
+        for line in (truth / "gold.jsonl").read_text().splitlines():
+            if line.strip():
+                record = json.loads(line)
+                self.gold[record["story"]] = [c for c in record["conflicts"] if c.get("kind") != "update"]
+
+    def genuine(self, story_id: str, conflict: Conflict) -> bool:
+        found = dataclasses.asdict(conflict)
+        return any(self.score.conflict_matches(found, gold, story_id) for gold in self.gold.get(story_id, []))
 
 
 class CachedEmbedder:
@@ -178,6 +205,7 @@ class Bench:
         self.tallies = {kind: Tally() for kind in KINDS}
         self.baselines: dict[tuple[str, str], set[tuple]] = {}
         self.baseline_conflicts: list[str] = []
+        self.labels = Labels()
         self.skipped = 0
         self.runs = 0
 
@@ -257,6 +285,7 @@ class Bench:
         right = [c for c in analysis.conflicts if matches(c, variant)]
         wrong = [c for c in analysis.conflicts if c not in right and signature(c) not in before]
         tally.right += len(right)
+        tally.labelled += sum(c not in right and self.labels.genuine(story_id, c) for c in analysis.conflicts)
         tally.new_wrong += len(wrong)
         tally.found += bool(right)
         was_read = reads(variant)
@@ -280,7 +309,8 @@ def report(bench: Bench, stories: int, seconds: float, embedder: str, show: bool
     tallies = bench.tallies
     total = Tally()
     for t in tallies.values():
-        for name in ("planted", "read", "grouped", "found", "conflicts", "right", "new_wrong", "harmless", "reported"):
+        counts = "planted read grouped found conflicts right new_wrong labelled harmless reported"
+        for name in counts.split():
             setattr(total, name, getattr(total, name) + getattr(t, name))
         total.how_missed.update(t.how_missed)
     print(
@@ -289,17 +319,18 @@ def report(bench: Bench, stories: int, seconds: float, embedder: str, show: bool
     )
     print(
         "\nplanted changes (R over planted; P over every conflict on those pairs; P new over those not on the "
-        "unmodified pair):"
+        "unmodified pair; P people also counting right the real pair's conflicts people labelled genuine):"
     )
     print(
         f"{'kind':<12} {'planted':>7} {'read':>6} {'grouped':>7} {'found':>5} {'R':>6} {'conflicts':>9} "
-        f"{'right':>5} {'P':>6} {'P new':>6}   misses by stage"
+        f"{'right':>5} {'P':>6} {'P new':>6} {'P people':>8}   misses by stage"
     )
     for kind, t in [*tallies.items(), ("all", total)]:
         print(
             f"{kind:<12} {t.planted:>7} {ratio(t.read, t.planted):>6} {ratio(t.grouped, t.planted):>7} "
             f"{t.found:>5} {ratio(t.found, t.planted):>6} {t.conflicts:>9} {t.right:>5} "
-            f"{ratio(t.right, t.conflicts):>6} {ratio(t.right, t.right + t.new_wrong):>6}   {dict(t.how_missed)}"
+            f"{ratio(t.right, t.conflicts):>6} {ratio(t.right, t.right + t.new_wrong):>6} "
+            f"{ratio(t.right + t.labelled, t.conflicts):>8}   {dict(t.how_missed)}"
         )
     print("\nharmless variants (reported: a conflict cites the inserted sentence or is new to the pair):")
     print(f"{'kind':<12} {'variants':>8} {'reported':>8}")
