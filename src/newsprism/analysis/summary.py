@@ -52,6 +52,7 @@ from .summary_conflicts import conflict_place, lends_a_value, state_conflict
 from .summary_fit import (
     centrality,
     earliest_date,
+    echoes,
     in_own_voice,
     latest_date,
     overtaken,
@@ -59,13 +60,16 @@ from .summary_fit import (
     quoted_shares_of,
     reads_alone,
     reported_done,
+    sentences_before,
     someone_elses_words,
+    speech_tag,
+    unattributed,
 )
 from .summary_names import introduced
 from .support import says, supports, uses_words
 from .timeline import event_dates
 
-VERSION = "11"
+VERSION = "12"
 
 # A concept counts only when at least this many independent sources use it (fewer when the story
 # has fewer): one outlet's own phrasing is not what the story is about. 1 instead of 2: R2 -2.2.
@@ -205,7 +209,7 @@ def summarize(
     if not options or budget <= 0:
         return tuple(statements)
     weights = concept_weights(story, groups, config)
-    chosen = _choose(options, weights, embedded, statements, budget, config, articles)
+    chosen = _choose(options, weights, embedded, statements, budget, config, articles, sentences_before(articles))
     texts = [_closed(option.text) for option in chosen]
     if rewriter is not None:
         texts = _rewritten(rewriter, story, texts)
@@ -265,8 +269,15 @@ def _options(
     ]
     stated = [option for option in stated if len(option[1].split()) >= config.min_words] or stated
     quoted = quoted_shares_of(articles)
+    before = sentences_before(articles)
     stated = [
-        o for o in stated if reads_alone(o[1]) and not someone_elses_words(o[1], quoted) and not in_own_voice(o[1])
+        o
+        for o in stated
+        if reads_alone(o[1])
+        and not someone_elses_words(o[1], quoted)
+        and not in_own_voice(o[1])
+        and not unattributed(o[1])
+        and not speech_tag(o[1], before.get(o[1]))
     ] or stated
     # an announcement the later coverage has overtaken ("will travel on Tuesday", read on Wednesday)
     newest = latest_date(articles)
@@ -308,6 +319,7 @@ def _choose(
     budget: int,
     config: SummaryConfig,
     articles: dict[str, Article],
+    before: dict[str, str],
 ) -> list[Option]:
     """Options taken greedily by the weight of the concepts they add per word, times the fact's breadth,
     the position bonus and their novelty, until the budget is spent; in the order the coverage tells them.
@@ -333,11 +345,15 @@ def _choose(
 
     def introduced(i: int) -> bool:
         """A sentence pointing back ("He also was ...") is taken only after an earlier sentence of its
-        article, where what it points at is named."""
+        article, where what it points at is named; one saying it repeats another ("echoed Raj Shah's
+        sentiment") only after the sentence just before it in its article."""
         place = options[i].place
+        if echoing[i] and before.get(options[i].text) not in {options[c].text for c in chosen}:
+            return False
         return not pointing[i] or any(options[c].place[1] == place[1] and options[c].place < place for c in chosen)
 
     pointing = [points_back(o.text) for o in options]
+    echoing = [echoes(o.text) for o in options]
     while remaining and used < budget:
         eligible = [i for i in remaining if introduced(i)]
         if not eligible:
