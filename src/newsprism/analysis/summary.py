@@ -51,7 +51,6 @@ from .conflicts import CONFIDENT
 from .summary_conflicts import conflict_place, lends_a_value, state_conflict
 from .summary_fit import (
     centrality,
-    earliest_date,
     echoes,
     in_own_voice,
     latest_date,
@@ -66,8 +65,8 @@ from .summary_fit import (
     unattributed,
 )
 from .summary_names import introduced
+from .summary_order import first_told, in_event_order
 from .support import says, supports, uses_words
-from .timeline import event_dates
 
 VERSION = "12"
 
@@ -187,7 +186,7 @@ def summarize(
 ) -> tuple[SummarySentence, ...]:
     """The conflicts stated, and the facts' best sentences within what is left of ``config.words``, as
     first told in the coverage."""
-    position = _first_told(story)
+    position = first_told(story)
     articles = {a.id: a for a in story.articles}
     # only a conflict newsprism is sure of is told; a possible difference stays in the conflicts section
     told = [
@@ -200,7 +199,7 @@ def summarize(
             c,
             articles,
             lambda a, sentence: _cites(a, sentence, articles, embedded, config) and uses_words(articles[a], sentence),
-            {e.sentence for other in conflicts if other is not c for side in other.sides for e in side.evidence},
+            _sides_elsewhere(c, conflicts, embedded),
         )
         for c in told
     ]
@@ -219,31 +218,20 @@ def summarize(
         if (cited := tuple(a for a in o.sources if supports(articles[a], text) and uses_words(articles[a], text)))
     ]
     placed += [Placed(conflict_place(c, position, UNPLACED), s) for c, s in zip(told, statements, strict=True)]
-    return introduced(_in_event_order([p.sentence for p in sorted(placed, key=lambda p: p.place)], articles), articles)
+    return introduced(in_event_order([p.sentence for p in sorted(placed, key=lambda p: p.place)], articles), articles)
 
 
-def _in_event_order(sentences: list[SummarySentence], articles: dict[str, Article]) -> tuple[SummarySentence, ...]:
-    """The sentences that date their events, put in the order of those dates in the places they hold
-    among the others: the coverage's order otherwise, so a summary never tells a later event before an
-    earlier one it dates ("talks began on Tuesday" after "a deal was signed on Thursday")."""
-    dated = {}
-    for n, sentence in enumerate(sentences):
-        if when := event_dates(sentence.text, earliest_date(sentence.sources, articles)):
-            dated[n] = min(when)
-    slots = sorted(dated)
-    ordered = list(sentences)
-    for slot, n in zip(slots, sorted(slots, key=lambda n: (dated[n], n)), strict=True):
-        ordered[slot] = sentences[n]
-    return tuple(ordered)
-
-
-def _first_told(story: Story) -> dict[str, tuple[int, int]]:
-    """Where each sentence is first told: its number in the article, then the article's in the story."""
-    position: dict[str, tuple[int, int]] = {}
-    for n, article in enumerate(story.articles):
-        for i, sentence in enumerate(article.sentences):
-            position.setdefault(sentence, (i, n))
-    return position
+def _sides_elsewhere(conflict: Conflict, conflicts: tuple[Conflict, ...], embedded: EmbeddedSentences) -> set[str]:
+    """The sentences of ``conflict`` that take a side in another conflict: one of its sentences, or a
+    rewording of one ("met in September at a spaceport in Russia's far east" beside "met in September at
+    Russia's Vostochny cosmodrome", where another outlet has them meet in Vladivostok)."""
+    others = list({e.sentence for c in conflicts if c is not conflict for side in c.sides for e in side.evidence})
+    own = list({e.sentence for side in conflict.sides for e in side.evidence} - set(others))
+    if not others or not own:
+        return set(others)
+    closeness = embedded.vectors_of(own) @ embedded.vectors_of(others).T
+    rewording = embedded.embedder.align_similarity
+    return set(others) | {s for s, row in zip(own, closeness, strict=True) if row.max() >= rewording}
 
 
 def _options(

@@ -25,13 +25,14 @@ QUOTED_SHARE = 0.5
 OPENING_QUOTE = re.compile(r"(?:^|\s)[\"“‘']")
 SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|according to|asked|wrote|writes)\b")
 # Photo captions left in an article's text: "In this July 1, 2017, photo", a photo credit, a picture
-# desk's label ("Image copyright Met Police Image caption ..."), and the wire caption's dateline, a
+# desk's label ("Image copyright Met Police Image caption ...", "Media playback is unsupported on your
+# device Media caption ..."), and the wire caption's dateline, a
 # weekday with its full date ("arrive at the awards on Sunday, Aug. 27, 2017, in Inglewood, Calif."):
 # prose names a day of this week by its weekday alone and an older day by its date alone.
 CAPTION = re.compile(
     r"\bin this (?:\w+,? )?(?:\w+\.? \d{1,2}, \d{4},? )?(?:file )?photo\b|"
     r"\((?:AP|Associated Press|Reuters|AFP|Getty)[^)]*(?:Photo|Images|/)[^)]*\)|"  # not a dateline's "(Reuters)"
-    r"\bimage (?:copyright|caption)\b|"
+    r"\b(?:image (?:copyright|caption)|media (?:caption|playback))\b|"
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day, [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\b",
     re.I,
 )
@@ -64,7 +65,8 @@ SUBJECTS = frozenset(("nsubj", "nsubjpass"))
 FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|ourselves)\b(?![-’'])|\b[Ww]e(?=['’])")
 QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’(?!\w)")
 BACK_REFERENCE = re.compile(
-    r"^\W*(?:(?:and|but|so|yet|also|(?:when|after|before|as|while|although|though|if|because|since|once|until)),?\s+)?"
+    r"^\W*(?:(?:and|but|so|yet|also|when|after|before|as|while|although|though|if|because|since|once|until"
+    r"|upon|during|despite|following),?\s+)?"
     r"(?:(?:he|she|they|it|his|her|their|its|him|them|i|we|my|our)\b(?!-)|"
     r"(?:this|that|these|those)\b(?:['’]s\b|\s+(?:is|was|are|were|has|had|have|does|did|doesn['’]t|didn['’]t|"
     r"means|meant|will|would|could|can|may|might|should|must|includes?|came|comes)\b|\s*[,.;:!?]))",
@@ -201,8 +203,9 @@ def points_back(sentence: str) -> bool:
     ...                           "And, he was the CTO.", "I never intended a scene.", "Itself a port, Aden is calm.",
     ...                           "“I need to talk to you,” he said, according to police.", "“No,” Smith said.",
     ...                           "When he left, he was beaming.", "And the problem is not that he is unfit.",
-    ...                           "However, the shows will be the last.", "Andover is calm.", "Sofia is calm.")]
-    [True, True, False, True, False, True, True, False, True, False, True, True, True, False, False]
+    ...                           "However, the shows will be the last.", "Andover is calm.", "Sofia is calm.",
+    ...                           "Upon his arrival, Putin was received by Kim.", "Upon arrival, Putin was received.")]
+    [True, True, False, True, False, True, True, False, True, False, True, True, True, False, False, True, False]
     """
     return bool(BACK_REFERENCE.search(sentence) or PRONOUN_SPEAKER.search(sentence) or CONNECTIVE.search(sentence))
 
