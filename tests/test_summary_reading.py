@@ -66,3 +66,16 @@ def test_a_sentence_echoing_another_is_taken_only_after_it():
     # the echo is what the coverage shares after the lede, but it means nothing without the sentence it
     # echoes: that one comes first, and the budget is spent
     assert summary == [shared, said]
+
+
+def test_a_speakers_words_without_the_speaker_follow_the_sentence_naming_the_speaker():
+    from newsprism.analysis.summary_order import after_their_antecedents
+
+    named = "“Our focus is on the long term,” Sarah Sanders said."
+    shard = "“The tax cuts will further enhance the economy.”"
+    other = "The Dow fell 1,600 points at one point on Monday afternoon."
+    places = {named: (2, 0), other: (2, 1), shard: (3, 0)}
+    placed = after_their_antecedents(places, {shard: named})
+    assert sorted(places, key=placed.__getitem__) == [named, shard, other]
+    # a sentence that names its speaker keeps its place
+    assert after_their_antecedents(places, {other: named}) == places

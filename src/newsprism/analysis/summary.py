@@ -51,7 +51,6 @@ from .conflicts import CONFIDENT
 from .summary_conflicts import conflict_place, lends_a_value, state_conflict
 from .summary_fit import (
     centrality,
-    echoes,
     in_own_voice,
     latest_date,
     overtaken,
@@ -62,10 +61,9 @@ from .summary_fit import (
     sentences_before,
     someone_elses_words,
     speech_tag,
-    unattributed,
 )
 from .summary_names import introduced
-from .summary_order import first_told, in_event_order
+from .summary_order import after_their_antecedents, dependent, first_told, in_event_order
 from .support import says, supports, uses_words
 
 VERSION = "12"
@@ -171,7 +169,7 @@ class Option:
 class Placed:
     """A summary sentence and where the coverage first tells what it says."""
 
-    place: tuple[int, int]
+    place: tuple[int, ...]
     sentence: SummarySentence
 
 
@@ -208,12 +206,14 @@ def summarize(
     if not options or budget <= 0:
         return tuple(statements)
     weights = concept_weights(story, groups, config)
-    chosen = _choose(options, weights, embedded, statements, budget, config, articles, sentences_before(articles))
+    before = sentences_before(articles)
+    chosen = _choose(options, weights, embedded, statements, budget, config, articles, before)
     texts = [_closed(option.text) for option in chosen]
     if rewriter is not None:
         texts = _rewritten(rewriter, story, texts)
+    places = after_their_antecedents({o.text: o.place for o in chosen}, before)
     placed = [
-        Placed(o.place, SummarySentence(text, cited))
+        Placed(places[o.text], SummarySentence(text, cited))
         for o, text in zip(chosen, texts, strict=True)
         if (cited := tuple(a for a in o.sources if supports(articles[a], text) and uses_words(articles[a], text)))
     ]
@@ -264,7 +264,6 @@ def _options(
         if reads_alone(o[1])
         and not someone_elses_words(o[1], quoted)
         and not in_own_voice(o[1])
-        and not unattributed(o[1])
         and not speech_tag(o[1], before.get(o[1]))
     ] or stated
     # an announcement the later coverage has overtaken ("will travel on Tuesday", read on Wednesday)
@@ -334,14 +333,14 @@ def _choose(
     def introduced(i: int) -> bool:
         """A sentence pointing back ("He also was ...") is taken only after an earlier sentence of its
         article, where what it points at is named; one saying it repeats another ("echoed Raj Shah's
-        sentiment") only after the sentence just before it in its article."""
+        sentiment") or a speaker's words without the speaker only right after the sentence before it."""
         place = options[i].place
         if echoing[i] and before.get(options[i].text) not in {options[c].text for c in chosen}:
             return False
         return not pointing[i] or any(options[c].place[1] == place[1] and options[c].place < place for c in chosen)
 
     pointing = [points_back(o.text) for o in options]
-    echoing = [echoes(o.text) for o in options]
+    echoing = [dependent(o.text) for o in options]
     while remaining and used < budget:
         eligible = [i for i in remaining if introduced(i)]
         if not eligible:
