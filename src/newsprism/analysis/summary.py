@@ -197,7 +197,7 @@ def summarize(
             c,
             articles,
             lambda a, sentence: _cites(a, sentence, articles, embedded, config) and uses_words(articles[a], sentence),
-            _sides_elsewhere(c, conflicts, embedded),
+            {e.sentence for other in conflicts if other is not c for side in other.sides for e in side.evidence},
         )
         for c in told
     ]
@@ -219,19 +219,6 @@ def summarize(
     ]
     placed += [Placed(conflict_place(c, position, UNPLACED), s) for c, s in zip(told, statements, strict=True)]
     return introduced(in_event_order([p.sentence for p in sorted(placed, key=lambda p: p.place)], articles), articles)
-
-
-def _sides_elsewhere(conflict: Conflict, conflicts: tuple[Conflict, ...], embedded: EmbeddedSentences) -> set[str]:
-    """The sentences of ``conflict`` that take a side in another conflict: one of its sentences, or a
-    rewording of one ("met in September at a spaceport in Russia's far east" beside "met in September at
-    Russia's Vostochny cosmodrome", where another outlet has them meet in Vladivostok)."""
-    others = list({e.sentence for c in conflicts if c is not conflict for side in c.sides for e in side.evidence})
-    own = list({e.sentence for side in conflict.sides for e in side.evidence} - set(others))
-    if not others or not own:
-        return set(others)
-    closeness = embedded.vectors_of(own) @ embedded.vectors_of(others).T
-    rewording = embedded.embedder.align_similarity
-    return set(others) | {s for s, row in zip(own, closeness, strict=True) if row.max() >= rewording}
 
 
 def _options(
