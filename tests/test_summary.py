@@ -237,7 +237,7 @@ def test_an_article_naming_the_same_people_and_figures_in_another_claim_is_not_c
 
 
 def test_sentences_that_date_their_events_are_told_in_the_order_of_those_dates():
-    from newsprism.analysis.summary import _in_event_order
+    from newsprism.analysis.summary_order import in_event_order
     from newsprism.records import Article, SummarySentence
 
     articles = {"a": Article("a", "", published="2015-03-06"), "b": Article("b", "")}
@@ -246,7 +246,7 @@ def test_sentences_that_date_their_events_are_told_in_the_order_of_those_dates()
         SummarySentence("Mediators had warned that the talks could fail.", ("b",)),
         SummarySentence("The talks opened in Geneva on Monday with both delegations present.", ("a",)),
     ]
-    ordered = [s.text for s in _in_event_order(told, articles)]
+    ordered = [s.text for s in in_event_order(told, articles)]
     # Monday before the Friday the article was published is March 2: the opening moves first, the
     # undated sentence keeps its place
     assert ordered == [told[2].text, told[1].text, told[0].text]

@@ -45,3 +45,14 @@ def test_a_name_opening_on_a_common_word_is_a_misread():
     articles = {"a": article("a", "Will McRib fans travel to Austria?", "The chain will sell the McRib there.")}
     summary = (SummarySentence("Fans love the McRib.", ("a",)),)
     assert introduced(summary, articles) == summary
+
+
+def test_a_title_before_the_surname_stays_before_the_full_name():
+    articles = {"a": article("a", "Russian President Vladimir Putin arrived.", "Mr. Putin smiled.")}
+    summary = (SummarySentence("Upon arrival, President Putin was received by Kim.", ("a",)),)
+    assert [s.text for s in introduced(summary, articles)] == [
+        "Upon arrival, President Vladimir Putin was received by Kim."
+    ]
+    # a form of address goes with a surname alone
+    addressed = (SummarySentence("Mr. Putin smiled.", ("a",)),)
+    assert introduced(addressed, articles) == addressed

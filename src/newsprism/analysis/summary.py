@@ -51,7 +51,6 @@ from .conflicts import CONFIDENT
 from .summary_conflicts import conflict_place, lends_a_value, state_conflict
 from .summary_fit import (
     centrality,
-    earliest_date,
     in_own_voice,
     latest_date,
     overtaken,
@@ -59,13 +58,15 @@ from .summary_fit import (
     quoted_shares_of,
     reads_alone,
     reported_done,
+    sentences_before,
     someone_elses_words,
+    speech_tag,
 )
 from .summary_names import introduced
+from .summary_order import after_their_antecedents, dependent, first_told, in_event_order
 from .support import says, supports, uses_words
-from .timeline import event_dates
 
-VERSION = "11"
+VERSION = "12"
 
 # A concept counts only when at least this many independent sources use it (fewer when the story
 # has fewer): one outlet's own phrasing is not what the story is about. 1 instead of 2: R2 -2.2.
@@ -168,7 +169,7 @@ class Option:
 class Placed:
     """A summary sentence and where the coverage first tells what it says."""
 
-    place: tuple[int, int]
+    place: tuple[int, ...]
     sentence: SummarySentence
 
 
@@ -183,7 +184,7 @@ def summarize(
 ) -> tuple[SummarySentence, ...]:
     """The conflicts stated, and the facts' best sentences within what is left of ``config.words``, as
     first told in the coverage."""
-    position = _first_told(story)
+    position = first_told(story)
     articles = {a.id: a for a in story.articles}
     # only a conflict newsprism is sure of is told; a possible difference stays in the conflicts section
     told = [
@@ -205,41 +206,19 @@ def summarize(
     if not options or budget <= 0:
         return tuple(statements)
     weights = concept_weights(story, groups, config)
-    chosen = _choose(options, weights, embedded, statements, budget, config, articles)
+    before = sentences_before(articles)
+    chosen = _choose(options, weights, embedded, statements, budget, config, articles, before)
     texts = [_closed(option.text) for option in chosen]
     if rewriter is not None:
         texts = _rewritten(rewriter, story, texts)
+    places = after_their_antecedents({o.text: o.place for o in chosen}, before)
     placed = [
-        Placed(o.place, SummarySentence(text, cited))
+        Placed(places[o.text], SummarySentence(text, cited))
         for o, text in zip(chosen, texts, strict=True)
         if (cited := tuple(a for a in o.sources if supports(articles[a], text) and uses_words(articles[a], text)))
     ]
     placed += [Placed(conflict_place(c, position, UNPLACED), s) for c, s in zip(told, statements, strict=True)]
-    return introduced(_in_event_order([p.sentence for p in sorted(placed, key=lambda p: p.place)], articles), articles)
-
-
-def _in_event_order(sentences: list[SummarySentence], articles: dict[str, Article]) -> tuple[SummarySentence, ...]:
-    """The sentences that date their events, put in the order of those dates in the places they hold
-    among the others: the coverage's order otherwise, so a summary never tells a later event before an
-    earlier one it dates ("talks began on Tuesday" after "a deal was signed on Thursday")."""
-    dated = {}
-    for n, sentence in enumerate(sentences):
-        if when := event_dates(sentence.text, earliest_date(sentence.sources, articles)):
-            dated[n] = min(when)
-    slots = sorted(dated)
-    ordered = list(sentences)
-    for slot, n in zip(slots, sorted(slots, key=lambda n: (dated[n], n)), strict=True):
-        ordered[slot] = sentences[n]
-    return tuple(ordered)
-
-
-def _first_told(story: Story) -> dict[str, tuple[int, int]]:
-    """Where each sentence is first told: its number in the article, then the article's in the story."""
-    position: dict[str, tuple[int, int]] = {}
-    for n, article in enumerate(story.articles):
-        for i, sentence in enumerate(article.sentences):
-            position.setdefault(sentence, (i, n))
-    return position
+    return introduced(in_event_order([p.sentence for p in sorted(placed, key=lambda p: p.place)], articles), articles)
 
 
 def _options(
@@ -265,8 +244,14 @@ def _options(
     ]
     stated = [option for option in stated if len(option[1].split()) >= config.min_words] or stated
     quoted = quoted_shares_of(articles)
+    before = sentences_before(articles)
     stated = [
-        o for o in stated if reads_alone(o[1]) and not someone_elses_words(o[1], quoted) and not in_own_voice(o[1])
+        o
+        for o in stated
+        if reads_alone(o[1])
+        and not someone_elses_words(o[1], quoted)
+        and not in_own_voice(o[1])
+        and not speech_tag(o[1], before.get(o[1]))
     ] or stated
     # an announcement the later coverage has overtaken ("will travel on Tuesday", read on Wednesday)
     newest = latest_date(articles)
@@ -308,6 +293,7 @@ def _choose(
     budget: int,
     config: SummaryConfig,
     articles: dict[str, Article],
+    before: dict[str, str],
 ) -> list[Option]:
     """Options taken greedily by the weight of the concepts they add per word, times the fact's breadth,
     the position bonus and their novelty, until the budget is spent; in the order the coverage tells them.
@@ -333,11 +319,15 @@ def _choose(
 
     def introduced(i: int) -> bool:
         """A sentence pointing back ("He also was ...") is taken only after an earlier sentence of its
-        article, where what it points at is named."""
+        article, where what it points at is named; one saying it repeats another ("echoed Raj Shah's
+        sentiment") or a speaker's words without the speaker only right after the sentence before it."""
         place = options[i].place
+        if echoing[i] and before.get(options[i].text) not in {options[c].text for c in chosen}:
+            return False
         return not pointing[i] or any(options[c].place[1] == place[1] and options[c].place < place for c in chosen)
 
     pointing = [points_back(o.text) for o in options]
+    echoing = [dependent(o.text) for o in options]
     while remaining and used < budget:
         eligible = [i for i in remaining if introduced(i)]
         if not eligible:

@@ -16,6 +16,7 @@ from ..text.dates import published_date
 from ..text.tokens import STOPWORDS, WORD
 from .doc_cache import parsed, shared
 from .parse import main_verbs
+from .quotes import SPEECH as QUOTE_SPEECH
 from .timeline import FUTURE
 from .timeline import overtaken as told_as_ahead
 
@@ -24,17 +25,22 @@ QUOTED_SHARE = 0.5
 OPENING_QUOTE = re.compile(r"(?:^|\s)[\"“‘']")
 SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|according to|asked|wrote|writes)\b")
 # Photo captions left in an article's text: "In this July 1, 2017, photo", a photo credit, a picture
-# desk's label ("Image copyright Met Police Image caption ..."), and the wire caption's dateline, a
+# desk's label ("Image copyright Met Police Image caption ...", "Media playback is unsupported on your
+# device Media caption ..."), and the wire caption's dateline, a
 # weekday with its full date ("arrive at the awards on Sunday, Aug. 27, 2017, in Inglewood, Calif."):
 # prose names a day of this week by its weekday alone and an older day by its date alone.
 CAPTION = re.compile(
     r"\bin this (?:\w+,? )?(?:\w+\.? \d{1,2}, \d{4},? )?(?:file )?photo\b|"
     r"\((?:AP|Associated Press|Reuters|AFP|Getty)[^)]*(?:Photo|Images|/)[^)]*\)|"  # not a dateline's "(Reuters)"
-    r"\bimage (?:copyright|caption)\b|"
+    r"\b(?:image (?:copyright|caption)|media (?:caption|playback))\b|"
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day, [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\b",
     re.I,
 )
 QUOTE_END = re.compile(r"[.,!?]['’\"”]$")
+# A single quotation mark opening a word, and one closing after a word: a sentence opening more than it
+# closes ("the mindset that 'you can come if you want.") is cut from a longer quotation.
+OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(“\"]))['‘](?=\w)")
+CLOSING_SINGLE = re.compile(r"(?<=[\w.,!?])['’](?=[\s.,;:!?)”\"]|$)")
 # The signature of an embedded post: "— Donald J. Trump (@realDonaldTrump) August 3, 2017".
 POST_SIGNATURE = re.compile(r"\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}")
 # A sentence opening on a pronoun, or on a demonstrative standing for a noun ("That does not mean ...",
@@ -59,11 +65,36 @@ SUBJECTS = frozenset(("nsubj", "nsubjpass"))
 FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|ourselves)\b(?![-’'])|\b[Ww]e(?=['’])")
 QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’(?!\w)")
 BACK_REFERENCE = re.compile(
-    r"^\W*(?:(?:and|but|so|yet|also),?\s+)?(?:(?:he|she|they|it|his|her|their|its|him|them|i|we|my|our)\b(?!-)|"
+    r"^\W*(?:(?:and|but|so|yet|also|when|after|before|as|while|although|though|if|because|since|once|until"
+    r"|upon|during|despite|following),?\s+)?"
+    r"(?:(?:he|she|they|it|his|her|their|its|him|them|i|we|my|our)\b(?!-)|"
     r"(?:this|that|these|those)\b(?:['’]s\b|\s+(?:is|was|are|were|has|had|have|does|did|doesn['’]t|didn['’]t|"
     r"means|meant|will|would|could|can|may|might|should|must|includes?|came|comes)\b|\s*[,.;:!?]))",
     re.IGNORECASE,
 )
+# A sentence opening on a word that joins it to the one before ("But ...", "And the problem is ...",
+# "However, ..."): read alone, it answers a sentence the summary may not give.
+CONNECTIVE = re.compile(
+    r"^\W*(?:and|but|yet|so|also|plus|still|however|instead|besides|otherwise|nonetheless|nevertheless)\b",
+    re.IGNORECASE,
+)
+# A sentence that says it repeats or answers another ("Sanders echoed Raj Shah's sentiment", "said the
+# same", "likewise"): it means something only right after the sentence it points at.
+ECHO = re.compile(
+    r"\b(?:echo(?:ed|es|ing)|likewise|similarly|the same (?:sentiment|view|message|point|thing|concerns?|argument"
+    r"|claim|position|idea|feeling|warning|call|question|answer)s?)\b",
+    re.IGNORECASE,
+)
+# A speaker's words opening a sentence and told by no one in it: a shard of a longer quotation whose
+# speaker an earlier sentence names ("“He will do the same if he is contacted.”").
+# A quotation closing on a comma or a question mark with words after it has its speech tag there ("“We
+# agreed,” he joked").
+ATTRIBUTION = re.compile(rf"\b(?:{QUOTE_SPEECH}|according to|saying|in a statement)\b", re.IGNORECASE)
+TAG_AFTER_QUOTE = re.compile(r"[,?!][\"”]\s+\w")
+# The rest of a quotation's sentence split off after its question or exclamation mark ("“... a super
+# PAC?” Colbert said on The Colbert Report Thursday night"): a speech tag whose words are in the sentence before.
+ENDS_ON_QUOTED_QUESTION = re.compile(r"[?!][\"”’']\s*$")
+SPEECH_TAG = re.compile(rf"^(?:(?:the\s+)?[A-Z][\w.’'-]*\s+){{1,4}}{QUOTE_SPEECH}\b|^{QUOTE_SPEECH}\s+[A-Z]")
 
 
 def reads_alone(sentence: str) -> bool:
@@ -76,8 +107,12 @@ def reads_alone(sentence: str) -> bool:
     >>> [reads_alone(s) for s in ("All we know is we’re not looking back.’", "Shop owners, who have...",
     ...                            "(AP Photo/Jim Mone) In this July 1, 2017, photo, shoppers wait in line.",
     ...                            "“This is a band that took the American tradition and moved it forward.",
-    ...                            "Smith told them: “My brother may be hurt.")]
-    [False, False, False, False, False]
+    ...                            "Smith told them: “My brother may be hurt.",
+    ...                            "A hot mantle wedge is incongruent with a cold (<700 °C (ref.",
+    ...                            "They had the mindset that 'you can come if you want.")]
+    [False, False, False, False, False, False, False]
+    >>> reads_alone("The players' union called the 'deal' a 'disgrace,' and Jones' lawyer agreed.")
+    True
     """
     text = sentence.strip()
     if not text or text.endswith(("...", "…")) or CAPTION.search(text) or POST_SIGNATURE.search(text):
@@ -86,7 +121,9 @@ def reads_alone(sentence: str) -> bool:
         return False
     # a quotation that runs on into later sentences (or an odd straight quote, one end of a longer one):
     # cut, it reads as complete words it is not
-    if text.count("“") > text.count("”") or text.count('"') % 2:
+    if text.count("“") > text.count("”") or text.count('"') % 2 or text.count("(") != text.count(")"):
+        return False
+    if len(OPENING_SINGLE.findall(text)) > len(CLOSING_SINGLE.findall(text)):
         return False
     # the end of a quotation that opened in an earlier sentence
     return not (QUOTE_END.search(text) and not OPENING_QUOTE.search(text))
@@ -158,15 +195,64 @@ def earliest_date(cited: tuple[str, ...], articles: dict[str, Article]) -> date 
 
 
 def points_back(sentence: str) -> bool:
-    """Whether a sentence opens on a word standing for someone or something an earlier sentence names.
+    """Whether a sentence opens on a word standing for someone or something an earlier sentence names,
+    or on a word joining it to the sentence before.
 
     >>> [points_back(s) for s in ("He also was a founder of Vine.", "That does not mean they suspect him.",
     ...                           "This week, the council met.", "Their lawyer said so.", "Hebron is calm.",
     ...                           "And, he was the CTO.", "I never intended a scene.", "Itself a port, Aden is calm.",
-    ...                           "“I need to talk to you,” he said, according to police.", "“No,” Smith said.")]
-    [True, True, False, True, False, True, True, False, True, False]
+    ...                           "“I need to talk to you,” he said, according to police.", "“No,” Smith said.",
+    ...                           "When he left, he was beaming.", "And the problem is not that he is unfit.",
+    ...                           "However, the shows will be the last.", "Andover is calm.", "Sofia is calm.",
+    ...                           "Upon his arrival, Putin was received by Kim.", "Upon arrival, Putin was received.")]
+    [True, True, False, True, False, True, True, False, True, False, True, True, True, False, False, True, False]
     """
-    return bool(BACK_REFERENCE.search(sentence) or PRONOUN_SPEAKER.search(sentence))
+    return bool(BACK_REFERENCE.search(sentence) or PRONOUN_SPEAKER.search(sentence) or CONNECTIVE.search(sentence))
+
+
+def echoes(sentence: str) -> bool:
+    """Whether a sentence says it repeats or answers the one before it ("echoed Raj Shah's sentiment").
+
+    >>> [echoes(s) for s in ("Sanders echoed Raj Shah's sentiment.", "She said the same thing.",
+    ...                      "The same day, the council met.", "The echo chamber is loud.")]
+    [True, True, False, False]
+    """
+    return bool(ECHO.search(QUOTATION.sub(" ", sentence)))
+
+
+def unattributed(sentence: str) -> bool:
+    """Whether a sentence opens on a quotation and tells no one as saying it: a shard of a longer
+    quotation, whose speaker is named in a sentence the summary may not give.
+
+    >>> [unattributed(s) for s in ("“The tax cuts will further enhance the economy.”",
+    ...                            '"Let us see, who is young?"', "“No,” Smith said.",
+    ...                            '"We agreed," he joked.', "The mayor called it “a disgrace.”")]
+    [True, True, False, False, False]
+    """
+    text = sentence.lstrip()
+    told = TAG_AFTER_QUOTE.search(text) or ATTRIBUTION.search(QUOTATION.sub(" ", text))
+    return bool(OPENING_QUOTE.match(text)) and not told
+
+
+def speech_tag(sentence: str, before: str | None) -> bool:
+    """Whether a sentence is the speech tag of a quotation the sentence ``before`` it holds, split off
+    after the quotation's question or exclamation mark ("Colbert said on The Colbert Report Thursday night").
+
+    >>> speech_tag("Colbert said on his show Thursday night.", "“Who else has a super PAC?”")
+    True
+    >>> speech_tag("Colbert said on his show Thursday night.", "He launched a campaign.")
+    False
+    """
+    return bool(before and ENDS_ON_QUOTED_QUESTION.search(before) and SPEECH_TAG.match(sentence.lstrip()))
+
+
+def sentences_before(articles: dict[str, Article]) -> dict[str, str]:
+    """Each sentence's predecessor in the article that first tells it."""
+    before: dict[str, str] = {}
+    for article in articles.values():
+        for previous, sentence in zip(article.sentences, article.sentences[1:], strict=False):
+            before.setdefault(sentence, previous)
+    return before
 
 
 def in_own_voice(sentence: str) -> bool:

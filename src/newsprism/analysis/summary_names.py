@@ -7,13 +7,16 @@ from __future__ import annotations
 import re
 
 from ..records import Article, Story, SummarySentence
-from ..text.tokens import WORD
+from ..text.tokens import WORD, fold
 from .doc_cache import entity_docs, shared
 from .entities import common_words
+from .name_forms import TITLES
 from .summary_fit import QUOTATION
 
 # A word that opens a name or stands before one as part of it: "President Trump" is named already.
 CAPITALISED = re.compile(r"[A-Z][\w.’'-]*$")
+# Forms of address, written before a surname alone ("Mr. Kushner"), not before a full name.
+ADDRESS = frozenset(("mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady"))
 
 
 def full_names(articles: dict[str, Article]) -> dict[str, str | None]:
@@ -51,9 +54,11 @@ def introduced(sentences: tuple[SummarySentence, ...], articles: dict[str, Artic
             full = known.get(surname)
             if not full or surname in named or surname in first or any(match.start() in q for q in quoted):
                 continue
-            # a capitalised word before or after: a title, or another name ("Martin Luther King")
+            # a capitalised word before or after: another name ("Martin Luther King"), or a title, which keeps
+            # its place before the full name ("President Vladimir Putin"), but for a form of address ("Mr.")
             before, after = text[: match.start()].split(), text[match.end() :].split()
-            titled = (before and CAPITALISED.match(before[-1])) or (after and after[0][0].isupper())
+            role = before and fold(before[-1]).strip(".") in TITLES - ADDRESS
+            titled = (before and CAPITALISED.match(before[-1]) and not role) or (after and after[0][0].isupper())
             if not titled and full not in text and all(full in articles[a].text for a in sentence.sources):
                 first[surname] = (match.start(), full)
         for surname, (start, full) in sorted(first.items(), key=lambda item: -item[1][0]):

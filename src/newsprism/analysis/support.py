@@ -6,7 +6,8 @@ without a name or a number the chosen sentence adds ("the ambassador" for "the R
 Sergey Kislyak"; "last year" for "in 2010"), and citing it for that sentence would credit it with
 what it never said. So a citation stands only when the cited article holds every number of the
 sentence and every capitalised word that does not open it, as words of its title or text; a
-spelling variant counts as missing, which errs on the side of citing less.
+spelling variant counts as missing, which errs on the side of citing less. A number written as a word
+counts as a number ("four other states" needs a "four" or a "4": "other states" does not say how many).
 
 >>> from newsprism.records import Article
 >>> a = Article("a", "Kushner met the Russian ambassador, Sergey Kislyak, in December.")
@@ -16,6 +17,8 @@ spelling variant counts as missing, which errs on the side of citing less.
 (True, False)
 >>> sorted(key_terms("Putin, 71, arrived in Pyongyang on June 19."))
 ['19', '71', 'june', 'pyongyang']
+>>> sorted(key_terms("Four other states allow sales, a seven-story tower and one of them."))
+['4', '7']
 """
 
 from __future__ import annotations
@@ -32,10 +35,19 @@ from ..text.tokens import WORD as TOKEN
 from .evaluative import political_labels
 from .parse import main_verbs
 from .timeline import is_future
+from .values import NUMBER_WORDS
 
 WORD = re.compile(r"[\w'’.-]*\w")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 POSSESSIVE = re.compile(r"['’]s$")
+NEGATED = re.compile(r"n['’]t$")
+# Number words a citation must show as a number: not "a", "an", "one" (also a pronoun: "one of them")
+# nor "dozens" (no number).
+COUNTED = {word: str(n) for word, n in NUMBER_WORDS.items() if n > 1 and word != "dozens"}
+# A claim whose predicate has at least two words needs at least this many of them in the cited sentence:
+# one shared word ("problem" in "There's one problem: Colbert can't serve" for "the problem is not that
+# Colbert isn't qualified") is a subject, not a claim.
+MIN_PREDICATE_WORDS = 2
 
 
 @lru_cache(maxsize=1 << 16)
@@ -45,6 +57,7 @@ def key_terms(sentence: str) -> frozenset[str]:
     found = set()
     for part in SENTENCE_BREAK.split(sentence):
         for n, word in enumerate(WORD.findall(part)):
+            found |= _counted(word)
             if any(c.isdigit() for c in word):
                 digits = re.sub(r"\D", "", word)
                 found.add(digits)
@@ -75,13 +88,16 @@ def says(embedded: EmbeddedSentences, article: str, sentence: str, min_overlap: 
     spans = [(c.words, c.stems, claim.ahead or not c.ahead) for c in told]
     spans += [(a | b, x | y, p and q) for (a, x, p), (b, y, q) in pairwise(spans)]
     return any(
-        tense_fits and _holds(claim.words, span, min_overlap) and _holds(claim.predicate, stems, min_overlap)
+        tense_fits
+        and _holds(claim.words, span, min_overlap)
+        and _holds(claim.predicate, stems, min_overlap, min(MIN_PREDICATE_WORDS, len(claim.predicate)))
         for span, stems, tense_fits in spans
     )
 
 
-def _holds(wanted: frozenset[str], found: frozenset[str], share: float) -> bool:
-    return len(wanted & found) >= share * len(wanted)
+def _holds(wanted: frozenset[str], found: frozenset[str], share: float, least: int = 0) -> bool:
+    held = len(wanted & found)
+    return held >= share * len(wanted) and held >= least
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +120,8 @@ def _claim(sentence: str) -> Claim:
     """Read once, whatever asks again."""
     words = frozenset(content_words(sentence))
     names = {fold(w).removesuffix("'s") for w in TOKEN.findall(sentence) if w[0].isupper()}
-    predicate = frozenset(stem(w) for w in words if w not in names and not w.isdigit())
+    # a negated auxiliary ("isn't", "can't") says nothing of what is claimed: any sentence may hold one
+    predicate = frozenset(stem(w) for w in words if w not in names and not w.isdigit() and not NEGATED.search(w))
     return Claim(words, predicate, frozenset(stem(w) for w in words), is_future(sentence))
 
 
@@ -136,7 +153,12 @@ def _vocabulary(title: str, text: str) -> tuple[frozenset[str], frozenset[str]]:
     tokens = WORD.findall(f"{title} {text}")
     words = {_term(t) for t in tokens} | {part for t in tokens for part in _term(t).split("-")}
     numbers = {re.sub(r"\D", "", t) for t in tokens if any(c.isdigit() for c in t)}
-    return frozenset(words), frozenset(numbers)
+    return frozenset(words), frozenset(numbers | {n for t in tokens for n in _counted(t)})
+
+
+def _counted(word: str) -> set[str]:
+    """The digit strings of the number words in a word ("four", "seven-story")."""
+    return {COUNTED[part] for part in word.lower().split("-") if part in COUNTED}
 
 
 def _term(word: str) -> str:
