@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..text.dates import MONTH_RE, WEEKDAYS, month_number
 from ..text.tokens import STOPWORDS
 from .claims import CLOCK, CODE, MONTH_NAMES, NUMBER_WORDS, SCALED, calendar_figures, scaled, stem
-from .doc_cache import parsed
+from .doc_cache import parsed, shared
 from .events import event_verbs
 from .parse import REPORTING, main_verbs
 
@@ -131,6 +131,7 @@ def event_pairs(texts: list[str], articles: list[str]) -> list[tuple[int, int]]:
         for key, _ in values(text):
             by_value[key].add(row)
     wanted = sorted({r for rows in by_value.values() if len({articles[r] for r in rows}) > 1 for r in rows})
+    parse_together([texts[row] for row in wanted])
     by_key: dict[str, list[int]] = defaultdict(list)
     mains = {}
     for row in wanted:
@@ -144,6 +145,13 @@ def event_pairs(texts: list[str], articles: list[str]) -> list[tuple[int, int]]:
         if articles[i] != articles[j] and (key in mains[i] or key in mains[j])
     }
     return sorted(pairs)
+
+
+def parse_together(texts: list[str]) -> None:
+    """Parse the texts not yet parsed in batches (spaCy runs several times faster so than one by one), for
+    the readings here that take them one at a time."""
+    if shared() is not None and texts:
+        parsed(texts)
 
 
 def other_times(a: str, b: str) -> bool:

@@ -35,7 +35,7 @@ from ..embed import EmbeddedSentences
 from ..records import Conflict, Evidence, Fact, Sentence, Story
 from ..text.tokens import STOPWORDS, WORD, words
 from ..validate import check_range
-from .claim_events import event_pairs, other_times, same_frame
+from .claim_events import event_pairs, other_times, parse_together, same_frame
 from .claims import ClaimWords, calendar_figures, contradicted, figures, measures, predicate, states_claim
 from .entity_words import MONTHS_AND_DAYS
 from .evaluative import political_labels
@@ -201,15 +201,21 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
             anchored[i, j] = anchored[j, i] = False
     # far apart as wholes, sentences telling one event: a value hung from one verb, or one verb done by one
     # subject to one thing (:mod:`.claim_events`), unless they give other figures or other times
-    events = set(event_pairs(texts, list(articles)))
-    floor = threshold - max(config.event_margin, config.frame_margin)
-    for i, j in zip(*np.nonzero(np.triu(different & ~anchored & (sims >= floor))), strict=True):
-        if _other_figures(texts[i], texts[j], config) or other_times(texts[i], texts[j]):
+    # Only candidates are visited, the cheap tests first: a story of 100 articles has millions of pairs.
+    open_pairs = different & ~anchored
+    events = {(i, j) for i, j in event_pairs(texts, list(articles)) if sims[i, j] >= threshold - config.event_margin}
+    events = {pair for pair in events if open_pairs[pair]}
+    stems = claim_words.stems
+    framed = np.triu(open_pairs & (sims >= threshold - config.frame_margin))
+    framed_pairs = {(int(i), int(j)) for i, j in zip(*np.nonzero(framed), strict=True) if len(stems[i] & stems[j]) > 1}
+    said = [predicate(text) for text in texts]
+    framed_pairs = {(i, j) for i, j in framed_pairs if said[i] & said[j]}  # a verb in common, in lower case
+    parse_together([texts[k] for k in sorted({k for pair in framed_pairs for k in pair})])
+    for i, j in sorted(events | framed_pairs):
+        event = (i, j) in events
+        if not event and not same_frame(texts[i], texts[j]):
             continue
-        event = (i, j) in events and sims[i, j] >= threshold - config.event_margin
-        frame = sims[i, j] >= threshold - config.frame_margin and len(claim_words.stems[i] & claim_words.stems[j]) > 1
-        frame = frame and bool(predicate(texts[i]) & predicate(texts[j]))  # a verb in common, in lower case
-        if event or (frame and same_frame(texts[i], texts[j])):
+        if not (_other_figures(texts[i], texts[j], config) or other_times(texts[i], texts[j])):
             linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = True
     return Links(linked, sims, articles, anchored)
 
