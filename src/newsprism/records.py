@@ -46,27 +46,6 @@ class Skipped:
     setting: str | None = None
 
 
-# An article with no outlet is cited by the first LABEL_WORDS words of its headline: "Putin To Make His…"
-# tells a reader which report it is; "002_c10d309ea089b01d" (a file's name) does not.
-LABEL_WORDS = 4
-
-
-def source_label(article_id: str, outlet: str | None, title: str | None) -> str:
-    """A short name to cite an article by: its outlet where known, else the start of its headline, else its id.
-
-    >>> source_label("a", "Reuters", None), source_label("b", None, "Putin To Make His First Trip")
-    ('Reuters', 'Putin To Make His…')
-    >>> source_label("c", None, None)
-    'c'
-    """
-    if outlet:
-        return outlet
-    words = (title or "").split()
-    if not words:
-        return article_id
-    return " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
-
-
 @dataclass(frozen=True, slots=True)
 class Article:
     """A cleaned article: the unit every later stage works on."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..records import Article, Conflict, SummarySentence, source_label
+from ..records import Article, Conflict, SummarySentence
 from .speakers import ABOUT as QUOTATION
 from .speakers import gives_speaker
 
@@ -42,7 +42,7 @@ def state_conflict(
 
 def _attribution(sources: tuple[str, ...], articles: dict[str, Article]) -> str:
     """ "1 other source: Yonhap" or "2 other sources: Yonhap, KCNA"."""
-    names = ", ".join(dict.fromkeys(source_label(a, articles[a].outlet, articles[a].title) for a in sources))
+    names = ", ".join(dict.fromkeys(articles[a].outlet or a for a in sources))
     return f"{len(sources)} other source{'s' if len(sources) > 1 else ''}: {names}"
 
 

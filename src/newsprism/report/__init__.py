@@ -12,7 +12,7 @@ from jinja2 import BaseLoader, Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from ..analysis.conflicts import CONFIDENT
-from ..records import Article, Skipped, StoryAnalysis, source_label
+from ..records import Article, Skipped, StoryAnalysis
 from ..registry import Registry
 from ..version import __version__
 from .markdown import as_markdown_values, markdown_filter
@@ -135,12 +135,27 @@ def _render(template: str, report: Report) -> str:
     return env.get_template(template).render(report=data, articles=articles, label=labeller(articles))
 
 
-def labeller(articles: dict[str, dict]) -> Callable[[str], str]:
-    """Short names for citations (:func:`newsprism.records.source_label`) of the articles given as dicts."""
+# An article with no outlet is cited by the first LABEL_WORDS words of its headline: "Putin To Make His…"
+# tells a reader which report it is; "002_c10d309ea089b01d" (a file's name) does not.
+LABEL_WORDS = 4
+
+
+def labeller(articles: dict[str, dict]):
+    """Short names for citations: the outlet where known, else the start of the headline, else the id.
+
+    >>> label = labeller({"a": {"outlet": "Reuters"}, "b": {"title": "Putin To Make His First Trip In 24 Years"}})
+    >>> label("a"), label("b"), label("c")
+    ('Reuters', 'Putin To Make His…', 'c')
+    """
 
     def label(article_id: str) -> str:
         article = articles.get(article_id) or {}
-        return source_label(article_id, article.get("outlet"), article.get("title"))
+        if article.get("outlet"):
+            return article["outlet"]
+        words = (article.get("title") or "").split()
+        if not words:
+            return article_id
+        return " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
 
     return label
 
