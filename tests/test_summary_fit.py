@@ -120,3 +120,12 @@ def test_an_apostrophe_for_left_out_letters_opens_no_quotation() -> None:
     assert reads_alone("I had surgeries 'cause of combat injuries, Serna said.")
     assert reads_alone("Police reports show a history of violence between Jordan 's parents.")
     assert not reads_alone("They had the mindset that 'you can come if you want, you can leave if you want.")
+
+
+def test_an_embedded_posts_signature_is_no_sentence() -> None:
+    from newsprism.analysis.summary_fit import reads_alone
+
+    assert not reads_alone(
+        "Forever A post shared by Havoc of Mobb Deep (@mobbdeephavoc) on Jun 20, 2017 at 11:32am PDT."
+    )
+    assert not reads_alone("Sad day — Donald J. Trump (@realDonaldTrump) August 3, 2017")

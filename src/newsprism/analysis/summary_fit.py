@@ -45,8 +45,9 @@ OPENING_SINGLE = re.compile(
     r"(?:^|(?<=[\s(“\"]))['‘](?!\d\d(?:s|ers)?\b|s\b|(?:cause|cos|em|til|tis|twas|n|bout|round)\b)(?=\w)", re.I
 )
 CLOSING_SINGLE = re.compile(r"(?<=[\w.,!?])['’](?=[\s.,;:!?)”\"]|$)")
-# The signature of an embedded post: "— Donald J. Trump (@realDonaldTrump) August 3, 2017".
-POST_SIGNATURE = re.compile(r"\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}")
+# The signature of an embedded post: "— Donald J. Trump (@realDonaldTrump) August 3, 2017", "A post shared
+# by Havoc (@mobbdeephavoc) on Jun 20, 2017 at 11:32am PDT".
+POST_SIGNATURE = re.compile(r"\(@\w+\)\s+(?:on\s+)?[A-Z][a-z]+\.? \d{1,2}, \d{4}")
 # A sentence opening on a pronoun, or on a demonstrative standing for a noun ("That does not mean ...",
 # "This is ..."), points back at a sentence of its article: out of it, it names no one ("He also was a
 # founder of Vine", "And, he was ..."); in the first person, it is a speaker's words cut from the
