@@ -109,3 +109,23 @@ def test_sentences_nearer_the_stories_centre_weigh_more():
     near, far = centrality(embedded.vectors_of([pier, aside]), embedded, 1.0)
     assert near > 0.9 and far < 0.5
     assert list(centrality(embedded.vectors_of([pier, aside]), embedded, 0.0)) == [1.0, 1.0]
+
+
+def test_an_apostrophe_for_left_out_letters_opens_no_quotation() -> None:
+    """A decade or an elision is no quotation cut from a longer one; a quotation opened and never
+    closed still is."""
+    from newsprism.analysis.summary_fit import reads_alone
+
+    assert reads_alone("Prodigy, one-half of the legendary '90s rap group Mobb Deep, died Tuesday at age 42.")
+    assert reads_alone("I had surgeries 'cause of combat injuries, Serna said.")
+    assert reads_alone("Police reports show a history of violence between Jordan 's parents.")
+    assert not reads_alone("They had the mindset that 'you can come if you want, you can leave if you want.")
+
+
+def test_an_embedded_posts_signature_is_no_sentence() -> None:
+    from newsprism.analysis.summary_fit import reads_alone
+
+    assert not reads_alone(
+        "Forever A post shared by Havoc of Mobb Deep (@mobbdeephavoc) on Jun 20, 2017 at 11:32am PDT."
+    )
+    assert not reads_alone("Sad day — Donald J. Trump (@realDonaldTrump) August 3, 2017")

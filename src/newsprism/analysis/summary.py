@@ -66,7 +66,7 @@ from .summary_names import introduced
 from .summary_order import after_their_antecedents, dependent, first_told, in_event_order
 from .support import says, supports, uses_words
 
-VERSION = "12"
+VERSION = "13"
 
 # A concept counts only when at least this many independent sources use it (fewer when the story
 # has fewer): one outlet's own phrasing is not what the story is about. 1 instead of 2: R2 -2.2.
