@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from itertools import combinations
 
 from ..records import Sentence
@@ -32,11 +33,22 @@ def figure_copies(sentences: list[Sentence], min_words: int) -> set[tuple[int, i
     claim, yet a copy that changed the figure of the writer's question ("Can the party win 40 seats?"
     copied as "… 60 seats?") changed what its source wrote. A sentence needs ``min_words`` words besides
     its figures (names.py's bar for copies) so that a label ("Photo 3 of 12") is not read as a copy."""
+
+    def rest(text: str) -> tuple[str, ...] | None:
+        words = tuple(_without_figures(text))
+        has_figure = any(_figure_word(w) for w in re.findall(r"[\w'’]+", text.lower()))
+        return words if len(words) >= min_words and has_figure else None
+
+    return same_but_for(sentences, rest)
+
+
+def same_but_for(sentences: list[Sentence], rest: Callable[[str], tuple[str, ...] | None]) -> set[tuple[int, int]]:
+    """Row pairs (lower first) of different articles' sentences, not the same text, whose ``rest`` (what
+    is left of a sentence once the words that may differ are taken out; None to leave it out) is one."""
     rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for row, sentence in enumerate(sentences):
-        rest = tuple(_without_figures(sentence.text))
-        if len(rest) >= min_words and any(_figure_word(w) for w in re.findall(r"[\w'’]+", sentence.text.lower())):
-            rows[rest].append(row)
+        if (left := rest(sentence.text)) is not None:
+            rows[left].append(row)
     return {
         (i, j)
         for group in rows.values()

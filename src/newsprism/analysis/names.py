@@ -8,15 +8,14 @@ spelling of the same name, an organisation, or a name both articles know is not.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from itertools import combinations
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence, Story
 from ..text.tokens import fold
 from ..validate import check_range
 from .entities import KNOWN_ACRONYMS, MONTHS_AND_DAYS, ORG_WORDS, ROLE_WORDS, translit_key
+from .figure_copies import same_but_for
 
 # Two sentences whose names are compared must be copies but for the names: this share of their other
 # tokens is the same, in the same order. An outlet that rewords a sentence may well name a place or a
@@ -57,17 +56,12 @@ class NamesConfig:
 def copy_pairs(sentences: list[Sentence], config: NamesConfig) -> set[tuple[int, int]]:
     """Row pairs of different articles' sentences that are the same but for capitalised words, found
     whether or not fact grouping joined them (a short sentence whose name changed may not be)."""
-    rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for row, sentence in enumerate(sentences):
-        rest = tuple(t for t in TOKEN.findall(sentence.text)[1:] if not _name_word(t))
-        if sum(t[:1].isalpha() for t in rest) >= config.min_shared_words:
-            rows[rest].append(row)
-    return {
-        (i, j)
-        for group in rows.values()
-        for i, j in combinations(group, 2)
-        if sentences[i].article != sentences[j].article and sentences[i].text != sentences[j].text
-    }
+
+    def rest(text: str) -> tuple[str, ...] | None:
+        words = tuple(t for t in TOKEN.findall(text)[1:] if not _name_word(t))
+        return words if sum(t[:1].isalpha() for t in words) >= config.min_shared_words else None
+
+    return same_but_for(sentences, rest)
 
 
 def name_conflicts(
