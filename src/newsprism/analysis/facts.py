@@ -175,6 +175,7 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     linked = np.zeros_like(different)
     anchored = np.zeros_like(different)
     claim_words = ClaimWords(texts)
+    said = [predicate(text) for text in texts]  # what each sentence says of its names, read once
     lowest = threshold - max(config.candidate_margin, config.contained_margin, config.measure_margin)
     for i, j in zip(*np.nonzero(np.triu((sims >= lowest) & different)), strict=True):
         # a word one denies and the other states is not in common ("not been charged", "faces two charges")
@@ -183,7 +184,7 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
         # below the fact similarity, sentences that share only names ("Directed by Fede Alvarez", "The
         # director, Fede Alvarez, approaches the material with a straight face") share no claim
         close = sims[i, j] >= threshold - config.candidate_margin
-        close &= sims[i, j] >= threshold or bool(predicate(texts[i]) & predicate(texts[j]))
+        close &= sims[i, j] >= threshold or bool(said[i] & said[j])
         scored = close and sims[i, j] + share + config.weight_bonus * min(weight, config.weight_cap) >= needed
         if scored:
             linked[i, j] = linked[j, i] = True
@@ -208,7 +209,6 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     stems = claim_words.stems
     framed = np.triu(open_pairs & (sims >= threshold - config.frame_margin))
     framed_pairs = {(int(i), int(j)) for i, j in zip(*np.nonzero(framed), strict=True) if len(stems[i] & stems[j]) > 1}
-    said = [predicate(text) for text in texts]
     framed_pairs = {(i, j) for i, j in framed_pairs if said[i] & said[j]}  # a verb in common, in lower case
     parse_together([texts[k] for k in sorted({k for pair in framed_pairs for k in pair})])
     for i, j in sorted(events | framed_pairs):

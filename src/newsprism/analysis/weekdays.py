@@ -21,7 +21,6 @@ left out for that event. Two articles of one story are taken to be of one week.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
@@ -29,12 +28,12 @@ from typing import TYPE_CHECKING
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence
 from .doc_cache import parsed, shared
+from .moments import WEEKDAY_NAMES
 from .ownvoice import REPORTING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # Support verbs of English: verbs whose own meaning is slight and whose event is the noun they carry
 # ("an indictment was handed up / returned", "charges were filed / brought", "a hearing was held").
 SUPPORT = frozenset("hand return file bring issue lodge level hold make take".split())
@@ -58,7 +57,7 @@ class Dating:
 
 
 def weekday_conflicts(sentences: list[Sentence]) -> list[Conflict]:
-    rows = [s for s in sentences if WEEKDAY.search(s.text)]
+    rows = [s for s in sentences if WEEKDAY_NAMES.search(s.text)]
     if shared() is None or not rows:
         return []
     datings = [d for s, doc in zip(rows, parsed([s.text for s in rows]), strict=True) for d in _datings(s, doc)]
@@ -80,7 +79,7 @@ def weekday_conflicts(sentences: list[Sentence]) -> list[Conflict]:
 def _datings(sentence: Sentence, doc: Doc) -> list[Dating]:
     found = []
     for token in doc:
-        if not WEEKDAY.fullmatch(token.text):
+        if not WEEKDAY_NAMES.fullmatch(token.text):
             continue
         carrier = token.head if token.head.pos_ == "ADP" and token.dep_ == "pobj" else token
         verb = carrier.head
