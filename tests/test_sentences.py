@@ -1,0 +1,74 @@
+"""Sentence splitting: abbreviations that end a sentence or stand inside one, and sentences glued
+without a space."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.articles.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # an abbreviation that ends a name ends the sentence before a word that opens sentences
+        (
+            "It ranks between #250 and 500 in the U.S. Also, Kroll was dealing with a complaint.",
+            ["It ranks between #250 and 500 in the U.S.", "Also, Kroll was dealing with a complaint."],
+        ),
+        (
+            "The mechanic arrived Thursday at 9 a.m. He was working on the elevator.",
+            ["The mechanic arrived Thursday at 9 a.m.", "He was working on the elevator."],
+        ),
+        (
+            "They told Don Kagin from Kagin's, Inc. The couple hired him.",
+            ["They told Don Kagin from Kagin's, Inc.", "The couple hired him."],
+        ),
+        (
+            "said Ed Yardeni of Yardeni Research Inc. “I think it was 2009.”",
+            ["said Ed Yardeni of Yardeni Research Inc.", "“I think it was 2009.”"],
+        ),
+    ],
+)
+def test_abbreviation_at_the_end_of_a_sentence(paragraph: str, expected: list[str]) -> None:
+    assert split_sentences(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The U.S. Senate met on Monday.",
+        "Mr. Smith met Gen. Lee and the Rev. James Martin.",
+        "Two Republicans voted no: Sens. Ted Cruz and Rand Paul.",
+        "Brig. Gen. Bill Seekins spoke, said LAPD Det. Chris Barling.",
+        "The shooting happened about 11 a.m. May 29, police said.",
+        "He sang Hank Williams Jr. “Are You Ready for Some Football?” at the game.",
+        # a title-case headline is not two sentences
+        "Why the U.S. In Talks With Iran Matters",
+    ],
+)
+def test_abbreviation_inside_a_sentence(paragraph: str) -> None:
+    assert split_sentences(paragraph) == [paragraph]
+
+
+def test_sentences_glued_without_a_space() -> None:
+    assert split_sentences("Barling said.Investigators believe the color angered him.The boy died.") == [
+        "Barling said.",
+        "Investigators believe the color angered him.",
+        "The boy died.",
+    ]
+
+
+def test_a_glued_quote_mark_goes_with_the_quotation_it_closes_or_opens() -> None:
+    closing = 'She said, "It is bad. Two illnesses are going on."The diagnosis came later.'
+    assert split_sentences(closing) == [
+        'She said, "It is bad.',
+        'Two illnesses are going on."',
+        "The diagnosis came later.",
+    ]
+    opening = 'He wants a cut of the profits."Kendra is no fool," a friend said.'
+    assert split_sentences(opening) == ["He wants a cut of the profits.", '"Kendra is no fool," a friend said.']
+
+
+def test_web_addresses_and_decimals_are_not_glued_sentences() -> None:
+    assert split_sentences("Visit www.example.com or call 3.5 times.") == ["Visit www.example.com or call 3.5 times."]
