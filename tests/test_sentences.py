@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.articles.sentences import split_sentences
+from newsprism.articles.sentences import add_sentences, split_sentences
+from newsprism.records import Article
 
 
 @pytest.mark.parametrize(
@@ -72,3 +73,25 @@ def test_a_glued_quote_mark_goes_with_the_quotation_it_closes_or_opens() -> None
 
 def test_web_addresses_and_decimals_are_not_glued_sentences() -> None:
     assert split_sentences("Visit www.example.com or call 3.5 times.") == ["Visit www.example.com or call 3.5 times."]
+
+
+def _sentences(text: str) -> tuple[str, ...]:
+    return add_sentences(Article("a", text)).sentences
+
+
+def test_a_cut_off_last_line_is_a_sentence_not_a_subheading() -> None:
+    cut = "Instead, thermal modeling revealed a wedge of a rock called serpentinite that’s"
+    assert _sentences(f"Hansen expected a heat source.\n{cut}")[-1] == cut
+
+
+def test_a_figure_under_its_label_is_a_sentence() -> None:
+    text = "The survey asked 16,000 brides.\nPercentage of Destination Weddings: 24%\nRunning time: 1 hour, 30 minutes"
+    assert _sentences(text)[1:] == ("Percentage of Destination Weddings: 24%", "Running time: 1 hour, 30 minutes")
+
+
+def test_subheadings_and_labelled_links_stay_out() -> None:
+    text = (
+        "The survey asked 16,000 brides.\nTop 2014 Wedding Trends\nMore info: http://example.com/2014\n"
+        "WATCH: $10M Gold Coins May Be Linked to Heist\nThe Places Americans Are Moving To\nDear Friends of Nepal,"
+    )
+    assert _sentences(text) == ("The survey asked 16,000 brides.",)

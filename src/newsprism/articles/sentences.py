@@ -13,9 +13,11 @@ from typing import NamedTuple
 
 from ..records import Article
 from .boilerplate import is_label
+from .clean_config import CleanConfig
+from .headline import title_case
 
-# Abbreviations that stand before a name or a figure ("Mr. Smith", "Gen. Lee", "Jan. 5", "Fig. 6"): a
-# period after one never ends a sentence.
+# Abbreviations that stand before a name or a figure ("Mr. Smith", "Gen. Lee", "Jan. 5", "Fig. 6",
+# "(ref. 26)"): a period after one never ends a sentence.
 TITLES = {
     "mr",
     "mrs",
@@ -43,6 +45,12 @@ TITLES = {
     "mt",
     "ft",
     "fig",
+    "figs",
+    "ref",
+    "refs",
+    "eq",
+    "vol",
+    "pp",
     "vs",
     "approx",
     "jan",
@@ -189,14 +197,50 @@ def _capped(sentence: str) -> list[str]:
     return [*pieces, sentence] if sentence else pieces
 
 
+# A short line without sentence punctuation that ends in a comma or in one of these words, and has at
+# least CUT_OFF_WORDS words, is a sentence cut off (the end of a truncated page, a hard-wrapped line), not
+# a heading: headings do not end in an article, a preposition, a conjunction or an auxiliary.
+OPEN_ENDINGS = set(
+    """a an the of to in on at by for with from into about than and or but nor that which who whom whose
+    whether if as is are was were be been being has have had do does did will would can could should may
+    might must shall its their his her our your my this these those that's that’s it's it’s""".split()
+)
+CUT_OFF_WORDS = 6
+# "Percentage of Destination Weddings: 24%", "Running time: 1 hour, 30 minutes": a figure under its label
+# states a fact; a link or an address under a label ("More info: http://…") does not.
+DATUM = re.compile(r"^[^:\d]{3,60}:\s+(?=\S*\d)(?P<value>.*)$")
+LINK = re.compile(r"https?://|www\.|@|\.com\b", re.I)
+
+
+def reads_as_text(line: str) -> bool:
+    """Whether a short line without sentence punctuation still states something: a sentence cut off,
+    or a figure under its label.
+
+    >>> reads_as_text("Instead, thermal modeling revealed a wedge of a rock called serpentinite that’s")
+    True
+    >>> reads_as_text("Percentage of Destination Weddings: 24%"), reads_as_text("More info: http://a.com/2")
+    (True, False)
+    >>> reads_as_text("Dear Friends,"), reads_as_text("The Places Americans Are Moving To")
+    (False, False)
+    """
+    words = line.split()
+    share = CleanConfig().title_case_share
+    if datum := DATUM.match(line):
+        # a headline under a label ("WATCH: $10M Gold Coins May Be Linked to Heist") is a link, not a datum
+        return not LINK.search(line) and not title_case(datum["value"], share)
+    cut_off = line.endswith((",", ";")) or words[-1].lower() in OPEN_ENDINGS if words else False
+    return cut_off and len(words) >= CUT_OFF_WORDS and not title_case(line, share)
+
+
 def add_sentences(article: Article) -> Article:
     """Pipeline stage: fill ``article.sentences`` from its paragraphs.
 
     Subheadings stay in the text but state nothing, so they are not sentences, unless the article has
-    nothing else (a feed item of a few words).
+    nothing else (a feed item of a few words). A short line that reads as text (:func:`reads_as_text`)
+    is no subheading.
     """
     lines = article.text.splitlines()
-    lines = [line for line in lines if not is_label(line.strip())] or lines
+    lines = [line for line in lines if not is_label(line.strip()) or reads_as_text(line.strip())] or lines
     # A standfirst repeated in the body is one sentence, not two.
     sentences = dict.fromkeys(s for line in lines for s in split_sentences(line))
     return replace(article, sentences=tuple(sentences))
