@@ -46,6 +46,9 @@ def test_abbreviation_at_the_end_of_a_sentence(paragraph: str, expected: list[st
         "He sang Hank Williams Jr. “Are You Ready for Some Football?” at the game.",
         # a title-case headline is not two sentences
         "Why the U.S. In Talks With Iran Matters",
+        # initials before a surname, and abbreviations before a figure
+        "The firm also sued J.C. Penney, and J.R.R. Tolkien's heirs.",
+        "Temperatures were 860–900 °C (ref. 26), as in Figs. 1B and 1C, and in “Shook Ones Pt. II.”",
     ],
 )
 def test_abbreviation_inside_a_sentence(paragraph: str) -> None:
@@ -72,7 +75,19 @@ def test_a_glued_quote_mark_goes_with_the_quotation_it_closes_or_opens() -> None
 
 
 def test_web_addresses_and_decimals_are_not_glued_sentences() -> None:
-    assert split_sentences("Visit www.example.com or call 3.5 times.") == ["Visit www.example.com or call 3.5 times."]
+    for text in [
+        "Visit www.example.com or call 3.5 times.",
+        "Email: Daniel.Miller@THR.com",
+        "See www.Example.com now.",
+    ]:
+        assert split_sentences(text) == [text]
+
+
+def test_initials_end_a_sentence_before_an_opener() -> None:
+    assert split_sentences("He studied under W.E.B. He later taught.") == [
+        "He studied under W.E.B.",
+        "He later taught.",
+    ]
 
 
 def _sentences(text: str) -> tuple[str, ...]:

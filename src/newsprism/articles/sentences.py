@@ -45,6 +45,7 @@ TITLES = {
     "mt",
     "ft",
     "fig",
+    "pt",
     "figs",
     "ref",
     "refs",
@@ -95,7 +96,8 @@ ABBREVIATIONS = TITLES | TRAILING
 # articles, pronouns, conjunctions, prepositions and sentence adverbs. No auxiliaries or month names,
 # which follow an abbreviation inside a sentence ("at 11 a.m. May 29", "Hank Williams Jr. “Are You Ready”").
 SENTENCE_OPENERS = set(
-    """the a an this that these those there here it its it's it’s he she they we i you his her their our my your
+    """the a an this that these those there here it its it's he she they we i you his her their our my your
+    he's she's they're we're i'm i've we've they've you're there's that's what's
     one some many most several all both each every another such no none nobody nothing not and but or nor so
     yet because although though while whereas if unless since after before as once until when where why what
     who whom whose which how in on at by from with without about among against during despite under over into
@@ -114,9 +116,15 @@ NUMBER_SIGNS = {"no", "nos"}
 CREDIT = re.compile(r"\s+\((?:AP|Reuters|AFP|UPI|CNN|[A-Z]{3,5})\)\s")
 # A sentence ends at punctuation before a space and a capital; or, in text scraped without the space
 # ("Barling said.Investigators believe"), at punctuation between a lower-case word and a capitalised one
-# (a quote mark between them is placed by :func:`_glued_end`).
-BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý])|(?<=[a-z][a-z])[.!?]+(?=[\"”]?[A-Z][a-z])")
+# (a quote mark between them is placed by :func:`_glued_end`), unless the capitalised word runs on into an
+# address ("Daniel.Miller@THR.com", "www.Example.com").
+BOUNDARY = re.compile(
+    r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý])"
+    r"|(?<=[a-z][a-z])[.!?]+(?=[\"”]?[A-Z][a-z][^\s@/.]*(?:[\s,;:!?\"”]|\.(?:\s|$)|$))"
+)
 LAST_TOKEN = re.compile(r"([\w.]+)$")
+# Initials run together ("J.R.R.", "H.R.", "M.D."): like "U.S.", they end a name, or a sentence before an opener.
+INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 # Quotes, brackets and punctuation around a word: "“It’s" is "It’s", "Also," is "Also".
 WORD_EDGES = re.compile(r"^[^\w]+|[^\w]+$")
 
@@ -132,9 +140,11 @@ def split_sentences(paragraph: str) -> list[str]:
         head = paragraph[start : match.start()]
         token = LAST_TOKEN.search(head)
         word = token.group(1).lower().strip(".") if token else ""
+        initials = bool(token and INITIALS.fullmatch(token.group(1).strip(".")))
         if paragraph[match.start()] == "." and (word in TITLES or (len(word) == 1 and word.isalpha())):
             continue
-        if paragraph[match.start()] == "." and word in TRAILING and not _opens_sentence(paragraph[match.end() :]):
+        trailing = word in TRAILING or initials
+        if paragraph[match.start()] == "." and trailing and not _opens_sentence(paragraph[match.end() :]):
             continue
         if paragraph[match.start()] == "." and _not_an_end(word, paragraph[match.end() :]):
             continue
@@ -167,7 +177,7 @@ def _opens_sentence(after: str) -> bool:
     >>> split_sentences("It ranks No. 250 in the U.S. Also, Kroll left. The U.S. Senate met at 9 a.m. Monday.")
     ['It ranks No. 250 in the U.S.', 'Also, Kroll left.', 'The U.S. Senate met at 9 a.m. Monday.']
     """
-    words = [WORD_EDGES.sub("", w) for w in after.split()[: OPENER_LOOKAHEAD_WORDS + 1]]
+    words = [WORD_EDGES.sub("", w).replace("’", "'") for w in after.split()[: OPENER_LOOKAHEAD_WORDS + 1]]
     return bool(words) and words[0].lower() in SENTENCE_OPENERS and any(w[:1].islower() for w in words[1:])
 
 
