@@ -23,7 +23,10 @@ def _compile(*patterns: str) -> list[re.Pattern[str]]:
 # right after one of them are links too (see :func:`newsprism.articles.clean.clean_text`).
 LINK_HEADERS = _compile(
     r"^(?:read|see|watch|listen)\s+(?:also|more|next)\b",
-    r"^(?:also read|more from|recommended( for you)?|most (?:read|popular)|trending)\b",
+    r"^(?:also read|more from|recommended( for you)?|trending)\b",
+    # "Most popular", "Most read in world news", "Most viewed: …": a header of a few words, alone on its
+    # line or before its link, not a statistic's label ("Most Popular Month to Get Married: June (15%)")
+    r"^most (?:read|popular|viewed|shared|emailed)\b(?:\s+\S+){0,3}\s*(?::|$)",
     r"^related(?:\s+(?:articles?|stories|news|posts|coverage|content|topics|reading))?\s*:?$",
     # "Related: <headline>", "Also: <headline>", "More: <headline>": a labelled link; prose does not put
     # a colon straight after "also" or "more"
@@ -76,7 +79,9 @@ BOILERPLATE = [
         r"^(?:get access to|join our|become a (?:member|subscriber|supporter)|support our journalism)\b",
         # affiliate disclosures: "If you buy something through this post, X may get a share of the sale."
         r"\bif you (?:buy|purchase|click)\b.{0,60}\b(?:commission|share of the sale|affiliate|may earn|may get)\b",
-        r"\bcomment(?:s|ing)?\b.{0,60}\b(?:let us know|guidelines|policy|below|issues with)\b",
+        # a comment section's rules; "declined to comment on the guidelines" and "reached for comment" report
+        r"(?<!\bto )(?<!\bfor )(?<!\bnot )\bcomment(?:s|ing)?\b.{0,60}"
+        r"\b(?:let us know|guidelines|policy|below|issues with)\b",
         r"\b(?:let us know|join the (?:conversation|discussion))\b.{0,60}\bcomment",
         # the buttons of a comment section ("View Comments", "Load 12 comments")
         r"^(?:leave|post|add|view|show|read|load)\s+(?:a\s+|all\s+|the\s+)?(?:\d+\s+)?comments?\b",
@@ -218,8 +223,15 @@ def _is_caption(line: str, after: str, config: CleanConfig) -> bool:
     # A caption printed once bare and once with its credit appended.
     if _fold(after).startswith(_fold(line).rstrip(".")) and _is_credit(after, config):
         return True
-    # A line without sentence punctuation right above a photo credit is that photo's caption.
-    return not SENTENCE_END.search(line) and bool(after) and _is_photo_credit(after, config)
+    # A line without sentence punctuation right above a photo credit is that photo's caption, when no
+    # longer than boilerplate: a long quotation ending in its speaker's name ("… — Sofia Vergara, on …")
+    # is text.
+    return (
+        not SENTENCE_END.search(line)
+        and len(line.split()) <= config.boilerplate_words
+        and bool(after)
+        and _is_photo_credit(after, config)
+    )
 
 
 def _fold(line: str) -> str:

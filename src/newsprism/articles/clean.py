@@ -108,7 +108,7 @@ def clean_text(
     _mark(marked, _repeated_block(top.body, config), "repeat")
     _mark(marked, _headline_list(top.body, config), "link")
     _mark(marked, _widget_text(marked, config), "widget")
-    kept = [line.text for line in marked if not line.reason]
+    kept = _rejoin_wrapped([line.text for line in marked if not line.reason], config)
     removed += [line.text for line in marked if line.reason]
     return CleanText(top.headline, tuple(kept), tuple(removed))
 
@@ -219,6 +219,37 @@ def _widget_text(marked: list[_Line], config: CleanConfig) -> list[int]:
         and marked[number - 1].reason == marked[number + 1].reason == "pattern"
         and is_widget_text(marked[number].text, config)
     ]
+
+
+def _rejoin_wrapped(lines: list[str], config: CleanConfig) -> list[str]:
+    """Lines broken inside a sentence (text wrapped at a fixed width) joined again: a line of prose that
+    ends in a letter or a comma, followed by one that starts in lower case, runs on into it. A list's
+    lower-case items do not start a run (the line before must start a sentence or be a run itself), nor
+    does a short label, an embedded post ending in its date, or an e-mail address.
+
+    >>> _rejoin_wrapped(["The rules came at a time when climate change has become", "a flashpoint, he said.",
+    ...                  "They include:", "a freeze on assets", "a ban on flights"], CleanConfig())
+    ['The rules came at a time when climate change has become a flashpoint, he said.', 'They include:', \
+'a freeze on assets', 'a ban on flights']
+    """
+    joined: list[str] = []
+    running = False
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        opens = running or previous[:1].isupper() or previous[:1] in "\"“‘'("
+        if (
+            opens
+            and line[:1].islower()
+            and line.split()[0].rstrip(".,;:!?\"”’'").isalpha()  # a word, not an address ("wlee@tribune.com")
+            and (previous[-1:].isalpha() or previous.endswith(","))
+            and len(previous.split()) >= config.wrapped_words
+        ):
+            joined[-1] = f"{previous} {line}"
+            running = True
+        else:
+            joined.append(line)
+            running = False
+    return joined
 
 
 def _url_key(text: str | None) -> str | None:
