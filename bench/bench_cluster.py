@@ -41,7 +41,7 @@ from bench_cluster_stream import bcubed, largest
 from newsprism.articles.pipeline import Pipeline
 from newsprism.cluster import ClusterState, StoryClusterer, StoryState, publication_order
 from newsprism.config import ClusterConfig
-from newsprism.embed import HashingEmbedder, load_embedder
+from newsprism.embed import Embedder, HashingEmbedder, load_embedder
 from newsprism.records import Article, RawDocument
 from newsprism.text.tokens import content_words
 
@@ -149,8 +149,10 @@ def best_baseline(articles: list[Article], gold: dict[str, str]) -> tuple[tuple[
     return max(((bcubed(baseline(kept, t), gold), t) for t in thresholds), key=lambda pair: pair[0][2])
 
 
-def run_newsprism(articles: list[Article], embedder_kind: str, config: ClusterConfig) -> tuple[dict, float]:
-    embedder, _ = load_embedder(embedder_kind)
+def run_newsprism(articles: list[Article], embedder_kind: str | Embedder, config: ClusterConfig) -> tuple[dict, float]:
+    """newsprism's story of each article (pages set aside each alone) and the seconds clustering took;
+    ``embedder_kind`` names an embedder or is one."""
+    embedder = load_embedder(embedder_kind)[0] if isinstance(embedder_kind, str) else embedder_kind
     start = time.perf_counter()
     stories = StoryClusterer(config, embedder).fit_predict([a for a in articles if a.kind is None])
     seconds = time.perf_counter() - start

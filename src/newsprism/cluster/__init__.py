@@ -4,7 +4,8 @@ Articles arrive in publication order (then by id, so listing order never matters
 story it is most similar to, above a threshold, or starts a new one. A story is what it has
 accumulated: the sum of its articles' TF-IDF vectors (headline terms weighted up, URL slug words
 included), the sum of their sentence embeddings (headline and lede), and the time of its newest
-article. Similarity is a weighted mix of the two cosines (embeddings count most for headline-only
+article (an undated page is timed by the day its URL names). A headline is read without its dates and
+clock times: they say when, not what. Similarity is a weighted mix of the two cosines (embeddings count most for headline-only
 items, terms for full articles), decayed by the time since the story last grew, so that stories
 go cold; past ``window_days`` a story takes no new articles at all. After each batch, one k-means
 step moves each of its articles to the story it is now most similar to (an article that came before

@@ -17,7 +17,7 @@ from ..embed import Embedder
 from ..records import Article, Story
 from .config import ClusterConfig
 from .crosslingual import CrossLingual
-from .features import lede, name_terms, publication_order, term_counts, timestamp
+from .features import article_time, lede, name_terms, publication_order, term_counts
 from .split import story_parts
 from .state import ClusterState, StoryState, Vector, story_id
 
@@ -157,7 +157,7 @@ class StoryClusterer:
         state.count_document(counts)
         terms = state.tfidf(counts)
         query = _strongest(terms, self.config.query_terms)
-        when, names = timestamp(article.published), name_terms(article, self.config)
+        when, names = article_time(article), name_terms(article, self.config)
         return _Item(article.id, terms, query, vector, norm, when, weight, threshold, fullness, names)
 
     def _place(self, item: _Item, state: ClusterState) -> str:

@@ -31,7 +31,7 @@ import numpy as np
 from ..articles.language import detect_language
 from ..embed import Embedder, embedder_languages
 from ..records import Article
-from .features import timestamp
+from .features import article_time
 from .state import ClusterState, StoryState, story_id
 
 # The embedding cosine (an article's lede against a story's summed ledes) at which an article joins a
@@ -80,7 +80,7 @@ class CrossLingual:
         # the stories this batch may start are named after an article of it; the open stories of earlier
         # runs are read from their terms
         founders = {story_id(a.id): a.language for a in listed}
-        oldest = min((t for a in listed if (t := timestamp(a.published)) is not None), default=None)
+        oldest = min((t for a in listed if (t := article_time(a)) is not None), default=None)
         earlier = {
             story.id: _terms_language(story)
             for story in (state.stories.values() if self.languages else ())
