@@ -35,13 +35,12 @@ from ..embed import EmbeddedSentences
 from ..records import Conflict, Evidence, Fact, Sentence, Story
 from ..text.tokens import STOPWORDS, WORD, words
 from ..validate import check_range
-from .claim_events import event_pairs, other_times, parse_together, same_frame
-from .claims import ClaimWords, calendar_figures, contradicted, figures, measures, predicate, states_claim
-from .entity_words import MONTHS_AND_DAYS
+from .claim_events import event_pairs, other_events, other_times, parse_together, same_frame
+from .claims import ClaimWords, contradicted, figures, measures, predicate, states_claim
 from .evaluative import political_labels
-from .support import key_terms
+from .fact_figures import counted_alike, same_figure_and_name
 
-VERSION = "10"
+VERSION = "11"
 
 # Two sentences are linked when their cosine plus the share of the lighter one's word weight they have
 # in common (0 to 1), plus WEIGHT_BONUS per unit of that shared weight (up to WEIGHT_CAP: some
@@ -196,13 +195,23 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
             if different[i, j] and sims[i, j] >= needed:
                 linked[i, j] = linked[j, i] = True
                 anchored[i, j] = anchored[j, i] = False
-    for i, j, by_year in _same_figure_and_name(sentences):
+    for i, j, by_year in same_figure_and_name(sentences):
         if different[i, j] and sims[i, j] >= threshold - (0.0 if by_year else config.claim_margin):
             linked[i, j] = linked[j, i] = True
             anchored[i, j] = anchored[j, i] = False
+    # far apart as wholes, sentences that count two same things ("20 first-grade students and six adults")
+    for i, j in counted_alike(texts):
+        if different[i, j] and not linked[i, j] and not other_times(texts[i], texts[j]):
+            linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = True
     # far apart as wholes, sentences telling one event: a value hung from one verb, or one verb done by one
     # subject to one thing (:mod:`.claim_events`), unless they give other figures or other times
     # Only candidates are visited, the cheap tests first: a story of 100 articles has millions of pairs.
+    # below the fact similarity, one doer doing two things to one thing tells two events (:mod:`.claim_events`)
+    below = list(zip(*np.nonzero(np.triu(linked & (sims < threshold))), strict=True))
+    parse_together([texts[k] for k in sorted({int(k) for pair in below for k in pair})])
+    for i, j in below:
+        if other_events(texts[i], texts[j]):
+            linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = False
     open_pairs = different & ~anchored
     events = {(i, j) for i, j in event_pairs(texts, list(articles)) if sims[i, j] >= threshold - config.event_margin}
     events = {pair for pair in events if open_pairs[pair]}
@@ -236,34 +245,6 @@ def _other_figures(a: str, b: str, config: FactsConfig) -> float:
     """How much more two sentences need to be linked: more when both give figures and share none."""
     numbers = figures(a), figures(b)
     return config.other_figures if all(numbers) and not numbers[0] & numbers[1] else 0.0
-
-
-def _same_figure_and_name(sentences: list[Sentence]) -> list[tuple[int, int, bool]]:
-    """Pairs of sentences that give one figure and name one person, place or thing: "Police said 14 people
-    were hurt when the Arden Bridge fell" and "the collapse of the Arden Bridge left 14 injured" state one
-    claim however each is worded; so do two that give one date ("distributed the photos in July 2016",
-    "the images surfaced in July 2016"). A month is not such a name, and a year alone is such a figure
-    only for sentences close as wholes (the third item of a pair says so): "the Misuse of Drugs Act 1977"
-    and "Section 2(2) of the 1977 Act" share a name's year, not a claim, while a copy that changed its
-    toll keeps the year of the event."""
-    names = [{t for t in key_terms(s.text) if not t.isdigit() and t not in MONTHS_AND_DAYS} for s in sentences]
-    by_figure: dict[str, list[int]] = defaultdict(list)
-    calendars = []
-    for row, sentence in enumerate(sentences):
-        calendar, dates = calendar_figures(sentence.text)
-        calendars.append(calendar)
-        for figure in figures(sentence.text):
-            by_figure[figure].append(row)
-        for when in dates:
-            by_figure[when].append(row)
-            names[row].add(when)
-    pairs: dict[tuple[int, int], bool] = {}
-    for figure, rows in by_figure.items():
-        for i, j in itertools.combinations(rows, 2):
-            if names[i] & names[j]:
-                by_year = figure in calendars[i] or figure in calendars[j]
-                pairs[(i, j)] = pairs.get((i, j), True) and by_year
-    return [(i, j, by_year) for (i, j), by_year in sorted(pairs.items())]
 
 
 def _group_rows(links: Links) -> list[list[int]]:
