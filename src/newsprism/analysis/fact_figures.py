@@ -18,6 +18,10 @@ from .support import key_terms
 # dead"). On truth-dev this adds 1 join, right; without the counted thing it adds 1 more, wrong ("climbed
 # Everest twice ... six climbers" and "two meters (six feet) apart").
 COUNTED_FIGURES = 2
+# Figures this close (a share of the larger) are two measures of one thing, not two claims, when both are
+# at least NEAR_FLOOR, and not dates (one year is not the next).
+NEAR_FIGURES = 0.02
+NEAR_FLOOR = 1000
 
 
 def same_figure_and_name(sentences: list[Sentence]) -> list[tuple[int, int, bool]]:
@@ -46,6 +50,20 @@ def same_figure_and_name(sentences: list[Sentence]) -> list[tuple[int, int, bool
                 by_year = figure in calendars[i] or figure in calendars[j]
                 pairs[(i, j)] = pairs.get((i, j), True) and by_year
     return [(i, j, by_year) for (i, j), by_year in sorted(pairs.items())]
+
+
+def alike_figures(a: str, b: str) -> bool:
+    """Whether two sentences share a figure, or give two that differ by at most NEAR_FIGURES of the larger:
+    two measures of one thing ("the 8,027-meter (26,330-foot) mountain", "the 26,291-foot (8,013 m) peak").
+    Dates and figures under NEAR_FLOOR (counts, which differ when they differ) are compared as they are."""
+    numbers = figures(a), figures(b)
+    if numbers[0] & numbers[1]:
+        return True
+    large = [
+        [float(f) for f in found - calendar_figures(text)[0] if f.isdigit() and int(f) >= NEAR_FLOOR]
+        for found, text in zip(numbers, (a, b), strict=True)
+    ]
+    return any(abs(x - y) <= NEAR_FIGURES * max(x, y) for x in large[0] for y in large[1])
 
 
 def counted_alike(texts: list[str]) -> list[tuple[int, int]]:

@@ -38,7 +38,7 @@ from ..validate import check_range
 from .claim_events import event_pairs, other_events, other_times, parse_together, same_frame
 from .claims import ClaimWords, contradicted, figures, measures, predicate, states_claim
 from .evaluative import political_labels
-from .fact_figures import counted_alike, same_figure_and_name
+from .fact_figures import alike_figures, counted_alike, same_figure_and_name
 
 VERSION = "11"
 
@@ -243,8 +243,7 @@ def _anchored(a: str, b: str, below: float, share: float, weight: float, config:
 
 def _other_figures(a: str, b: str, config: FactsConfig) -> float:
     """How much more two sentences need to be linked: more when both give figures and share none."""
-    numbers = figures(a), figures(b)
-    return config.other_figures if all(numbers) and not numbers[0] & numbers[1] else 0.0
+    return config.other_figures if figures(a) and figures(b) and not alike_figures(a, b) else 0.0
 
 
 def _group_rows(links: Links) -> list[list[int]]:
