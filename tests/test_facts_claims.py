@@ -5,7 +5,8 @@ import pytest
 
 from newsprism.analysis.claim_events import frames, other_events
 from newsprism.analysis.doc_cache import shared
-from newsprism.analysis.fact_figures import alike_figures, counted_alike
+from newsprism.analysis.fact_figures import alike_figures, counted_alike, same_figure_and_name
+from newsprism.records import Sentence
 
 from .test_facts import facts_of
 
@@ -63,3 +64,15 @@ def test_a_second_wording_as_close_to_the_seed_as_the_first_is_taken_too():
     # a farther one is not another wording of the first fact; it states the seed's claim on its own
     apart = facts_of(articles, {(SEED, DIED): 0.85, (SEED, EARLY): 0.79})
     assert apart == [sorted([SEED, DIED]), sorted([SEED, EARLY])]
+
+
+INDICTED = "A grand jury issued six indictments against Johnson on November 19."
+FACED = "Johnson faced six charges stemming from the incident in which he said he was attacked."
+CHILDREN = "Amber Pasztor admitted to smothering her two children to death."
+SLAIN = "The discovery of two slain children after an Amber Alert was called a tragedy."
+
+
+def test_one_figure_and_one_name_are_one_claim_unless_the_figure_is_one_or_two():
+    rows = same_figure_and_name([Sentence("a", 0, INDICTED), Sentence("b", 0, FACED)])
+    assert rows == [(0, 1, False)]  # "Johnson" opens the second sentence and is a name mid-sentence in the first
+    assert same_figure_and_name([Sentence("a", 0, CHILDREN), Sentence("b", 0, SLAIN)]) == []
