@@ -8,15 +8,19 @@ figures need more of both; below the fact similarity they must also share a word
 a word one denies and the other states ("has not been charged", "faces two charges") is not shared.
 Sentences far apart as wholes are linked when one's claim is contained in a clause of the other (most of
 its rare words in common) or when they share one figure with the word it counts ("weighs 17 pounds"), and
-such a pair no fact holds is a fact of its own; so are sentences that tell one event (:mod:`.claim_events`:
-one value hung from one verb, "was arrested Sunday night", or one main verb done by one subject to one
-thing), unless they give other figures or other times. Sentences somewhat close are also linked when
-they share a distinctive phrase: two words, not a name, that several articles use once each and the
+such a pair no fact holds is a fact of its own; so are sentences that count two same things ("20
+first-grade students and six adults") and sentences that tell one event (:mod:`.claim_events`: one value
+hung from one verb, "was arrested Sunday night", or one main verb done by one subject to one thing), unless
+they give other figures or other times. Figures within 2% of each other are two measures of one thing, not
+other figures (:mod:`.fact_figures`). Below the fact similarity, one doer doing two things to one thing
+("spotted Hackett", "rescued Hackett") tells two events, and is not linked. Sentences somewhat close are
+also linked when they share a distinctive phrase: two words, not a name, that several articles use once each and the
 story seldom uses otherwise ("partnership agreement"), or one figure and one name. A sentence appealing to the reader
 ("If you have any information on where he may be") states no claim and is linked to none. The most
 linked sentence seeds a fact, states it, and pulls in its closest counterpart from each other article
 that is linked to the counterparts already taken, so every two sentences of a fact state its claim to
-each other; a sentence may support several facts. A sentence linked to a fact's seed and to the same counterparts,
+each other, and a second sentence of such an article as close to the seed, within embedder noise; a
+sentence may support several facts. A sentence linked to a fact's seed and to the same counterparts,
 in an article the fact already has, is another wording of that fact and joins its evidence rather
 than seeding a copy of it. Sentences no other article matches become facts of one source, kept and
 marked as such by their single source. Once conflicts are known, a fact stated by a sentence on the
@@ -94,7 +98,8 @@ EVENT_MARGIN = 0.45
 FRAME_MARGIN = 0.3
 # A seed's counterpart in an article is the row of it closest to the seed; another row of that article
 # linked to the seed by its wording and this close to it as well is taken too. On truth-dev with MiniLM
-# 0.02 adds 12 joins, 11 read right, and finds 2 more labelled shared facts.
+# 0.02 adds 11 joins (9 read right), removes 1 (wrong), and finds 2 more labelled shared facts; taking
+# such rows of the seed's own article as well adds 37 joins, most of them wrong.
 TIE_MARGIN = 0.02
 
 
@@ -211,15 +216,15 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     for i, j in counted_alike(texts):
         if different[i, j] and not linked[i, j] and not other_times(texts[i], texts[j]):
             linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = True
-    # far apart as wholes, sentences telling one event: a value hung from one verb, or one verb done by one
-    # subject to one thing (:mod:`.claim_events`), unless they give other figures or other times
-    # Only candidates are visited, the cheap tests first: a story of 100 articles has millions of pairs.
     # below the fact similarity, one doer doing two things to one thing tells two events (:mod:`.claim_events`)
     below = list(zip(*np.nonzero(np.triu(linked & (sims < threshold))), strict=True))
     parse_together([texts[k] for k in sorted({int(k) for pair in below for k in pair})])
     for i, j in below:
         if other_events(texts[i], texts[j]):
             linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = False
+    # far apart as wholes, sentences telling one event: a value hung from one verb, or one verb done by one
+    # subject to one thing (:mod:`.claim_events`), unless they give other figures or other times
+    # Only candidates are visited, the cheap tests first: a story of 100 articles has millions of pairs.
     open_pairs = different & ~anchored
     events = {(i, j) for i, j in event_pairs(texts, list(articles)) if sims[i, j] >= threshold - config.event_margin}
     events = {pair for pair in events if open_pairs[pair]}
