@@ -66,6 +66,11 @@ def same_figure_and_name(sentences: list[Sentence]) -> list[tuple[int, int, bool
     return [(i, j, by_year) for (i, j), by_year in sorted(pairs.items())]
 
 
+def named_alike(a: str, b: str) -> bool:
+    """Whether two sentences name one person, place or thing (:func:`.support.key_terms`)."""
+    return any(not term.isdigit() for term in key_terms(a) & key_terms(b))
+
+
 def _first_word(text: str) -> str | None:
     """The sentence's first word, as :func:`.support.key_terms` gives a name, when it is capitalised."""
     found = WORD.search(text)

@@ -42,7 +42,7 @@ from ..validate import check_range
 from .claim_events import event_pairs, other_events, other_times, parse_together, same_frame
 from .claims import ClaimWords, contradicted, figures, measures, predicate, states_claim
 from .evaluative import political_labels
-from .fact_figures import alike_figures, counted_alike, same_figure_and_name
+from .fact_figures import alike_figures, counted_alike, named_alike, same_figure_and_name
 
 VERSION = "11"
 
@@ -216,8 +216,10 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     for i, j in counted_alike(texts):
         if different[i, j] and not linked[i, j] and not other_times(texts[i], texts[j]):
             linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = True
-    # below the fact similarity, one doer doing two things to one thing tells two events (:mod:`.claim_events`)
-    below = list(zip(*np.nonzero(np.triu(linked & (sims < threshold))), strict=True))
+    # below the fact similarity, one doer doing two things to one thing tells two events (:mod:`.claim_events`);
+    # pairs that name no one in common are not parsed for it (a story of 100 articles has a thousand others)
+    lower = zip(*np.nonzero(np.triu(linked & (sims < threshold))), strict=True)
+    below = [(i, j) for i, j in lower if named_alike(texts[i], texts[j])]
     parse_together([texts[k] for k in sorted({int(k) for pair in below for k in pair})])
     for i, j in below:
         if other_events(texts[i], texts[j]):
