@@ -95,6 +95,14 @@ ARGUMENT_WORDS = frozenset(("compound", "amod", "nummod"))
 FRAME_LIGHT = LIGHT_VERBS | frozenset("do take make get give go come put keep let".split())
 
 
+# Passive verbs that lead to the claim of the verb after them ("is expected to sign", "was ordered to
+# pay"); after another passive verb, an infinitive tells a purpose ("was launched to find"). General English.
+LEADING_PASSIVES = frozenset(
+    """expect schedule set suppose slate poise plan due believe think say report know rumor allege
+    require force ask order urge allow permit oblige compel forbid bar ban sentence""".split()
+)
+
+
 Frame = tuple[str, frozenset[str], frozenset[str]]  # a verb, who does it, and the words of what it takes
 
 
@@ -107,7 +115,7 @@ def frames(sentence: str) -> tuple[Frame, ...]:
     if not mains:
         return ()
     doc = parsed([sentence])[0]
-    heads = [t for t in doc if t.pos_ == "VERB" and t.lower_ in mains]
+    heads = list(dict.fromkeys(_told(t) for t in doc if t.pos_ == "VERB" and t.lower_ in mains))
     heads += [c for h in heads for c in h.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     found = []
     for head in heads:
@@ -173,6 +181,30 @@ def same_frame(a: str, b: str) -> bool:
             if what & what_other or (who & who_other and (what or what_other)):
                 return True
     return False
+
+
+def other_events(a: str, b: str) -> bool:
+    """Whether two sentences tell two things one doer did to one thing: their main verbs differ, and a
+    main verb of each has the same doer and takes a same word ("the Coast Guard helicopter team spotted
+    Hackett" and "the Coast Guard and a team of police eventually rescued Hackett")."""
+    mine, theirs = frames(a), frames(b)
+    if {verb for verb, _, _ in mine} & {verb for verb, _, _ in theirs}:
+        return False
+    return any(who & who_other and what & what_other for _, who, what in mine for _, who_other, what_other in theirs)
+
+
+def _told(verb: Token) -> Token:
+    """The verb that tells the claim, for a verb a main verb leads to: "to find" in "an operation was
+    launched to find and rescue Hackett" tells what the operation was for, not that he was found, and
+    the claim is the passive verb it serves, unless that verb tells what is expected or obliged of its
+    subject ("is expected to sign", "was ordered to pay"), whose claim is the verb it leads to."""
+    while verb.dep_ == "xcomp" and _passive(verb.head) and verb.head.lemma_.lower() not in LEADING_PASSIVES:
+        verb = verb.head
+    return verb
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _arguments(head: Token) -> list[tuple[str, Token]]:
