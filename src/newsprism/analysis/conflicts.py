@@ -41,10 +41,11 @@ from .places import place_conflicts
 from .speakers import speaker_conflicts
 from .translation import translation_conflicts
 from .unionfind import DisjointSets
+from .value_of import owned
 from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
 from .weekdays import weekday_conflicts
 
-VERSION = "11"
+VERSION = "12"
 
 # Conflicts at or above this confidence are told as conflicts; those below as possible differences.
 CONFIDENT = 0.6
@@ -171,7 +172,10 @@ def _read_values(story: Story, sentences: list[Sentence], config: ConflictsConfi
     Dates and time spans keep the verb they are of (:mod:`.events`)."""
     years = {a.id: d.year for a in story.articles if (d := published_date(a.published))}
     story_year = max(years.values()) if years else None
-    by_row = [read_mentions(row, s.text, years.get(s.article, story_year), config) for row, s in enumerate(sentences)]
+    by_row = [
+        owned(s.text, read_mentions(row, s.text, years.get(s.article, story_year), config), config)
+        for row, s in enumerate(sentences)
+    ]
     for row, mentions in enumerate(by_row):
         timed = [n for n, m in enumerate(mentions) if _timed(m)]
         for n, verb in zip(timed, event_verbs(sentences[row].text, [mentions[n].surface for n in timed]), strict=True):

@@ -7,7 +7,8 @@ subject. Two articles whose only counts under one subject, verb and noun differ 
 difference. A count is a number word or figure on the noun, or the "a" of a list that the noun ends
 ("a helicopter, plane and boat": one boat); hedged counts ("at least two", "about 20"), counts of
 more or other things ("two more boats"), the whole a part is of ("three of the eight charges") and
-sentences whose subject is a pronoun are left out.
+sentences whose subject is a pronoun are left out. Counts told in two tenses ("had six children", "has
+seven children") are of two moments.
 
 Parsing is kept to the sentences that can matter: those with a number, then those of other articles
 that name a noun counted and hold an "a" (a list's). The parses are the ones every analyser shares.
@@ -44,7 +45,7 @@ REASON = "the only count each article gives of what one subject did to one kind 
 @dataclass(frozen=True, slots=True)
 class Count:
     row: int
-    key: tuple[str, str, str]  # subject, verb lemma, noun lemma
+    key: tuple[str, str, str, str]  # subject, verb lemma, noun lemma, tense
     value: int
     surface: str
 
@@ -107,8 +108,8 @@ def _count(noun: Token) -> tuple[int, str] | None:
     return None
 
 
-def _key(noun: Token) -> tuple[str, str, str] | None:
-    """Subject, verb and noun of a counted noun that the verb acts on (not its subject)."""
+def _key(noun: Token) -> tuple[str, str, str, str] | None:
+    """Subject, verb, noun and tense of a counted noun that the verb acts on (not its subject)."""
     verb = noun.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         if verb.dep_ in ("nsubj", "nsubjpass"):
@@ -121,11 +122,25 @@ def _key(noun: Token) -> tuple[str, str, str] | None:
         return None
     subject = subjects[0]
     words = [c.lower_ for c in subject.children if c.dep_ == "compound" and c.i < subject.i] + [subject.lemma_.lower()]
-    return " ".join(words), verb.lemma_.lower(), noun.lemma_.lower()
+    return " ".join(words), verb.lemma_.lower(), noun.lemma_.lower(), _tense(verb)
+
+
+def _tense(verb: Token) -> str:
+    """When a verb tells its act: in the past ("sent", "has sent", "was sending"), as a present state or
+    habit ("where the average woman has seven children"), or as what will or would be ("will send"). One
+    subject's counts at two such times ("the average woman had six children" in 18th-century Europe) are of
+    two moments, not one count told two ways."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    tags = {verb.tag_, *(c.tag_ for c in aux)}
+    if "MD" in tags:
+        return "modal"
+    if "VBD" in tags or (verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux)):
+        return "past"
+    return "present" if tags & {"VBZ", "VBP"} else ""
 
 
 def _conflicts(counts: Iterable[Count], sentences: list[Sentence]) -> list[Conflict]:
-    by_key: dict[tuple[str, str, str], dict[str, list[Count]]] = defaultdict(lambda: defaultdict(list))
+    by_key: dict[tuple[str, str, str, str], dict[str, list[Count]]] = defaultdict(lambda: defaultdict(list))
     for count in counts:
         by_key[count.key][sentences[count.row].article].append(count)
     conflicts = []
@@ -140,7 +155,7 @@ def _conflicts(counts: Iterable[Count], sentences: list[Sentence]) -> list[Confl
             evidence = tuple(Evidence(sentences[c.row].article, sentences[c.row].text) for c in given)
             surfaces = "; ".join(dict.fromkeys(c.surface for c in given))
             sides.append(ConflictSide(surfaces, tuple(e.article for e in evidence), evidence))
-        subject, verb, noun = key
+        subject, verb, noun, _ = key
         about = f"number of {noun} ({subject}, {verb})"
         conflicts.append(Conflict("", about, tuple(sides), kind="number", reasons=(REASON,), confidence=CONFIDENCE))
     return conflicts

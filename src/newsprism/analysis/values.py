@@ -120,15 +120,8 @@ SHARE_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|all|a|an)\s+)?(?P<wo
 ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+(?:(?i:" + HEDGES + r")\s+)?$")
 # Words after a number that do not name what is counted: time units (read as spans), measures and
 # function words ("12 of them", "21, according to").
-NOT_UNITS = {
-    *(f"{unit}{plural}" for unit in SPAN_UNITS for plural in ("", "s")),
-    "times",
-    "percent",
-    "per",
-    *SCALES,
-    *NUMBER_WORDS,
-    *STOPWORDS,
-}
+NOT_UNITS = {*(f"{unit}{plural}" for unit in SPAN_UNITS for plural in ("", "s")), "times", "percent", "per"}
+NOT_UNITS |= {*SCALES, *NUMBER_WORDS, *STOPWORDS}
 # Hedges that mean "up to": any figure from nothing to the value.
 UP_TO = ("as many as", "as much as", "as large as", "as high as")
 # Hedges that bound a value on one side only ("more than 100" is any figure above it).
@@ -181,9 +174,10 @@ class Mention:
     hedge: str = ""  # as written, lower case: "more than"
     value: float = 0.0  # the figure before any hedge or rounding
     around: frozenset[str] = frozenset()  # stems of the words either side: what the value is about
-    role: str = ""  # of an amount or a share: "to"/"from" before it (a level reached or left), "per" (a rate)
+    role: str = ""  # "to"/"from" before it (a level reached or left), "per" (a rate), "would" (value_of.py)
     thing: frozenset[str] = frozenset()  # of a share, stems of what it is a share of ("stake", "public shares")
     event: str = ""  # of a date or a time span, the verb it is of ("accused ... in 1991"), set by conflicts.py
+    span: tuple[int, int] = (0, 0)  # where it stands in its sentence, a rate's period included
 
 
 def read_mentions(row: int, text: str, reference_year: int | None, config: ValuesConfig = DEFAULT) -> list[Mention]:
@@ -218,23 +212,27 @@ class _Reader:
     def mention(self, kind: str, match: re.Match[str], value: float, rounding: float) -> Mention:
         hedge = (match.groupdict().get("hedge") or "").lower()
         low, high = interval(value, hedge, rounding)
-        return Mention(
-            self.row, kind, match.group(0), low, high, self.context(match.start()), hedge, value, self.around(match)
-        )
+        context, around = self.context(match.start()), self.around(match)
+        return Mention(self.row, kind, match.group(0), low, high, context, hedge, value, around, span=match.span())
 
     def context(self, start: int) -> frozenset[str]:
         """The content words just before a value: what it measures."""
         return frozenset(content_words(self.text[:start])[-self.config.context_words :])
 
     def around(self, match: re.Match[str], skip: int = 0) -> frozenset[str]:
-        """Stems of the content words either side of a value, numbers left out ("injuring", "injured"),
-        the first ``skip`` characters after it left out too (the period of a rate: "a week"). Units of
-        time say how long, not of what ("six times a week" and "three days a week" share no subject)."""
-        words = self.config.words_around
-        before = [w for w in content_words(self.text[: match.start()]) if not _numeric(w) and w not in TIME_WORDS]
-        after = [w for w in content_words(self.text[match.end() + skip :]) if not _numeric(w) and w not in TIME_WORDS]
-        before, after = before[-words:], after[:words]
-        return frozenset(w[: self.config.stem] for w in before + after)
+        return words_around(self.text, match.start(), match.end() + skip, self.config)
+
+
+def words_around(
+    text: str, start: int, end: int, config: ValuesConfig, lo: int = 0, hi: int | None = None
+) -> frozenset[str]:
+    """Stems of the content words either side of ``text[start:end]`` within ``text[lo:hi]``, numbers left
+    out ("injuring", "injured"); a rate's period is in the value (skipped). Units of time say how long,
+    not of what ("six times a week" and "three days a week" share no subject)."""
+    before = [w for w in content_words(text[lo:start]) if not _numeric(w) and w not in TIME_WORDS]
+    after = [w for w in content_words(text[end:hi]) if not _numeric(w) and w not in TIME_WORDS]
+    before, after = before[-config.words_around :], after[: config.words_around]
+    return frozenset(w[: config.stem] for w in before + after)
 
 
 def _number(text: str, scale: str | None = None) -> float | None:
@@ -299,10 +297,13 @@ def _spans(reader: _Reader) -> Iterator[Mention]:
         amount = value * SPAN_UNITS[unit]
         kind = "time span" if unit in {"year", "decade"} else f"time span in {unit}s"
         mention = reader.mention(kind, match, amount, 1.0 if amount >= 5 else 0.5)
+        if (left := ROLE.search(reader.text[: match.start()])) and left["role"].lower() == "from":
+            mention = replace(mention, role="from")  # "cut her sentence from three years to one": a level left
         if rate := RATE.match(reader.text[match.end() :]):
             # a time for each stretch of time ("three hours a week"): a rate, and its period is its unit,
             # not what it is about (two groups' weekly hours share "week" and nothing else)
-            mention = replace(mention, role="per", around=reader.around(match, rate.end()))
+            span = (match.start(), match.end() + rate.end())
+            mention = replace(mention, role="per", around=reader.around(match, rate.end()), span=span)
             reader.free(match.end(), match.end() + rate.end())
         yield mention
 
@@ -316,7 +317,8 @@ def _since(reader: _Reader, reference_year: int | None) -> Iterator[Mention]:
         if years > 0 and reader.free(*match.span()):
             surface = f"{match.group(0)} ({years} years)"
             context, around = reader.context(match.start()), reader.around(match)
-            yield Mention(reader.row, "time span", surface, years - 1, years + 0.5, context, value=years, around=around)
+            low, high, span = years - 1, years + 0.5, match.span()
+            yield Mention(reader.row, "time span", surface, low, high, context, value=years, around=around, span=span)
 
 
 def _amounts(reader: _Reader) -> Iterator[Mention]:
