@@ -48,7 +48,8 @@ from ..records import Article, Conflict, Fact, Story, SummarySentence
 from ..text.tokens import STOPWORDS, stem, words
 from ..validate import check_range
 from .conflicts import CONFIDENT
-from .summary_conflicts import conflict_place, lends_a_value, state_conflict
+from .summary_alone import standing_alone
+from .summary_conflicts import conflict_place, lends_a_value, state_conflict, takes_a_side
 from .summary_fit import (
     centrality,
     in_own_voice,
@@ -59,6 +60,7 @@ from .summary_fit import (
     reads_alone,
     reported_done,
     sentences_before,
+    sets_up,
     someone_elses_words,
     speech_tag,
 )
@@ -66,7 +68,7 @@ from .summary_names import introduced
 from .summary_order import after_their_antecedents, dependent, first_told, in_event_order
 from .support import says, supports, uses_words
 
-VERSION = "13"
+VERSION = "14"
 
 # A concept counts only when at least this many independent sources use it (fewer when the story
 # has fewer): one outlet's own phrasing is not what the story is about. 1 instead of 2: R2 -2.2.
@@ -163,6 +165,7 @@ class Option:
     length: int  # in words, at least 1
     breadth: int  # independent sources of the fact: how widely it is reported, however this sentence words it
     said_by: frozenset[str]  # the fact's sentences: once one of them is in the summary, so is the fact
+    told_as: str  # the sentence as its article tells it (``text`` may name whom its pronoun stands for)
 
 
 @dataclass(frozen=True)
@@ -197,7 +200,9 @@ def summarize(
             c,
             articles,
             lambda a, sentence: _cites(a, sentence, articles, embedded, config) and uses_words(articles[a], sentence),
-            {e.sentence for other in conflicts if other is not c for side in other.sides for e in side.evidence},
+            lambda sentence, c=c: any(
+                sentence in _evidence(other) or takes_a_side(sentence, other) for other in conflicts if other is not c
+            ),
         )
         for c in told
     ]
@@ -211,14 +216,18 @@ def summarize(
     texts = [_closed(option.text) for option in chosen]
     if rewriter is not None:
         texts = _rewritten(rewriter, story, texts)
-    places = after_their_antecedents({o.text: o.place for o in chosen}, before)
-    placed = [
-        Placed(places[o.text], SummarySentence(text, cited))
-        for o, text in zip(chosen, texts, strict=True)
-        if (cited := tuple(a for a in o.sources if supports(articles[a], text) and uses_words(articles[a], text)))
-    ]
+    places = after_their_antecedents({o.told_as: o.place for o in chosen}, before)
+    placed, kept = [], set()
+    for o, text in zip(chosen, texts, strict=True):
+        cited = tuple(a for a in o.sources if supports(articles[a], text) and uses_words(articles[a], text))
+        # a sentence leaning on the one before it goes when that one goes
+        if cited and (places[o.told_as] == o.place or before.get(o.told_as) in kept):
+            kept.add(o.told_as)
+            placed.append(Placed(places[o.told_as], SummarySentence(text, cited)))
     placed += [Placed(conflict_place(c, position, UNPLACED), s) for c, s in zip(told, statements, strict=True)]
-    return introduced(in_event_order([p.sentence for p in sorted(placed, key=lambda p: p.place)], articles), articles)
+    attached = frozenset(t for o, t in zip(chosen, texts, strict=True) if places[o.told_as] != o.place)
+    ordered = in_event_order([p.sentence for p in sorted(placed, key=lambda p: p.place)], articles, attached)
+    return introduced(ordered, articles)
 
 
 def _options(
@@ -233,12 +242,13 @@ def _options(
     """Any sentence of a fact may state it (the one adding most per word wins), citing the fact's sources
     that show its names and numbers; but not a sentence that takes a side in a conflict or lends a side's
     value to another side's source; fragments only when nothing else is left."""
-    conflicted = {e.sentence for c in conflicts for side in c.sides for e in side.evidence}
+    conflicted = {sentence for c in conflicts for sentence in _evidence(c)}
     stated = [
         (fact, sentence, cited)
         for fact in facts
         for sentence in _sentences(fact)
         if sentence not in conflicted
+        and not any(takes_a_side(sentence, c) for c in conflicts)
         and (cited := tuple(a for a in fact.sources if _cites(a, sentence, articles, embedded, config)))
         and not lends_a_value(sentence, cited, conflicts)
     ]
@@ -249,6 +259,7 @@ def _options(
         o
         for o in stated
         if reads_alone(o[1])
+        and not sets_up(o[1])
         and not someone_elses_words(o[1], quoted)
         and not in_own_voice(o[1])
         and not speech_tag(o[1], before.get(o[1]))
@@ -263,13 +274,15 @@ def _options(
             fact=fact,
             text=text,
             sources=cited,
-            place=position.get(text, UNPLACED),
+            place=position.get(told_as, UNPLACED),
             concepts=concepts(text),
             length=max(len(text.split()), 1),
             breadth=len({groups.get(a, a) for a in fact.sources}),
             said_by=frozenset(_sentences(fact)),
+            told_as=told_as,
         )
-        for fact, text, cited in stated
+        for fact, told_as, cited in stated
+        for text, cited in [_named(told_as, cited, before.get(told_as), articles)]
     ]
 
 
@@ -278,6 +291,22 @@ def _cites(
 ) -> bool:
     """Whether ``article`` may be cited for ``sentence``: it shows its names and numbers and states its claim."""
     return supports(articles[article], sentence) and says(embedded, article, sentence, config.claim_overlap)
+
+
+def _named(
+    sentence: str, cited: tuple[str, ...], before: str | None, articles: dict[str, Article]
+) -> tuple[str, tuple[str, ...]]:
+    """A sentence leaning on the sentence before it, rewritten to stand alone where that is safe (its joining
+    word dropped, its "he" or "she" subject named), citing the sources that show the name; else as told."""
+    if not dependent(sentence) or not (rewritten := standing_alone(sentence, before)) or dependent(rewritten):
+        return sentence, cited
+    naming = tuple(a for a in cited if supports(articles[a], rewritten))
+    return (rewritten, naming) if naming else (sentence, cited)
+
+
+def _evidence(conflict: Conflict) -> set[str]:
+    """The sentences that give a conflict's values."""
+    return {e.sentence for side in conflict.sides for e in side.evidence}
 
 
 def _sentences(fact: Fact) -> list[str]:
@@ -305,8 +334,9 @@ def _choose(
     said = embedded.vectors_of([s.text for s in statements])
     covered: set[str] = set()
     chosen: list[int] = []
-    closest = np.zeros(len(options))  # each option's cosine to the closest chosen one
-    novelty = np.ones(len(options))
+    # each option's cosine to the closest sentence already in the summary, the conflicts' statements first
+    closest = (vectors @ said.T).max(axis=1) if len(said) else np.zeros(len(options))
+    novelty = 1.0 - np.clip(closest / rewording, 0.0, 1.0) ** config.redundancy_power
     central = centrality(vectors, embedded, config.centrality_power)
     remaining = {i for i in range(len(options)) if not any(vectors[i] @ v >= rewording for v in said)}
     used = 0
@@ -318,16 +348,19 @@ def _choose(
         return added * option.breadth * lead * novelty[i] * central[i]
 
     def introduced(i: int) -> bool:
-        """A sentence pointing back ("He also was ...") is taken only after an earlier sentence of its
-        article, where what it points at is named; one saying it repeats another ("echoed Raj Shah's
-        sentiment") or a speaker's words without the speaker only right after the sentence before it."""
+        """A sentence leaning on the one before it in its article (pointing back, "He also was ...",
+        joined to it, "And ...", saying it repeats it, or a speaker's words without the speaker) is taken
+        only once that sentence is, and is placed right after it."""
+        if leaning[i]:
+            return before.get(options[i].told_as) in taken
         place = options[i].place
-        if echoing[i] and before.get(options[i].text) not in {options[c].text for c in chosen}:
-            return False
-        return not pointing[i] or any(options[c].place[1] == place[1] and options[c].place < place for c in chosen)
+        return not quoting[i] or any(options[c].place[1] == place[1] and options[c].place < place for c in chosen)
 
-    pointing = [points_back(o.text) for o in options]
-    echoing = [dependent(o.text) for o in options]
+    leaning = [dependent(o.text) for o in options]
+    # a speaker's words opening on a pronoun, the speaker named ("“This is indisputable evidence,” said
+    # Pascual"): what "this" is, the article told before, though not always in the sentence before
+    quoting = [points_back(o.text) for o in options]
+    taken: set[str] = set()
     while remaining and used < budget:
         eligible = [i for i in remaining if introduced(i)]
         if not eligible:
@@ -339,10 +372,11 @@ def _choose(
             remaining.discard(best)
             continue
         options[best] = replace(options[best], sources=verified)
-        remaining -= {i for i in remaining if options[best].text in options[i].said_by}
+        remaining -= {i for i in remaining if options[best].told_as in options[i].said_by}
         np.maximum(closest, vectors @ vectors[best], out=closest)
         novelty[:] = 1.0 - np.clip(closest / rewording, 0.0, 1.0) ** config.redundancy_power
         chosen.append(best)
+        taken.add(options[best].told_as)
         covered |= options[best].concepts
         used += options[best].length
     chosen.sort(key=lambda i: options[i].place)

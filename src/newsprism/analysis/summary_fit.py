@@ -83,6 +83,14 @@ CONNECTIVE = re.compile(
     r"^\W*(?:and|but|yet|so|also|plus|still|however|instead|besides|otherwise|nonetheless|nevertheless)\b",
     re.IGNORECASE,
 )
+# A sentence saying what something is not ("And the problem is not that Colbert isn't qualified", "It
+# wasn't because he lied"): the writer's setup for the next sentence's claim ("It's that he's too
+# qualified"); alone, it reads as the point, or as its opposite. Two words at least after "that", so that
+# a degree ("It is not that simple.") is not one.
+DENIAL_SETUP = re.compile(
+    r"\b(?:(?:is|was|are|were|['’]s)\s+not|(?:isn|wasn|aren|weren)['’]t)\s+(?:that|whether|because)\s+\w+\W+\w+",
+    re.IGNORECASE,
+)
 # A sentence that says it repeats or answers another ("Sanders echoed Raj Shah's sentiment", "said the
 # same", "likewise"): it means something only right after the sentence it points at.
 ECHO = re.compile(
@@ -227,6 +235,17 @@ def echoes(sentence: str) -> bool:
     return bool(ECHO.search(QUOTATION.sub(" ", sentence)))
 
 
+def sets_up(sentence: str) -> bool:
+    """Whether a sentence, outside its quotations, says what something is not, setting up the claim of the
+    sentence after it.
+
+    >>> [sets_up(s) for s in ("And the problem is not that Colbert isn't qualified.", "It is not that simple.",
+    ...                       "It wasn't because he lied to them.", "“It's not that he lied,” she said.")]
+    [True, False, True, False]
+    """
+    return bool(DENIAL_SETUP.search(QUOTATION.sub(" ", sentence)))
+
+
 def unattributed(sentence: str) -> bool:
     """Whether a sentence opens on a quotation and tells no one as saying it: a shard of a longer
     quotation, whose speaker is named in a sentence the summary may not give.
@@ -239,6 +258,21 @@ def unattributed(sentence: str) -> bool:
     text = sentence.lstrip()
     told = TAG_AFTER_QUOTE.search(text) or ATTRIBUTION.search(QUOTATION.sub(" ", text))
     return bool(OPENING_QUOTE.match(text)) and not told
+
+
+def credited_quote(sentence: str) -> bool:
+    """Whether a sentence opens on a quotation and names who says it: a word pointing back opening it is
+    the speaker's ("“This is indisputable evidence,” said Mercedes Pascual"), not the sentence's subject.
+
+    >>> [credited_quote(s) for s in ("“This is evidence,” said Mercedes Pascual.", "“This is evidence,” he said.",
+    ...                              "“This is evidence.”", "This is evidence, Pascual said.")]
+    [True, False, False, False]
+    """
+    return (
+        bool(OPENING_QUOTE.match(sentence.lstrip()))
+        and not unattributed(sentence)
+        and not PRONOUN_SPEAKER.search(sentence)
+    )
 
 
 def speech_tag(sentence: str, before: str | None) -> bool:
