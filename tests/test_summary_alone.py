@@ -103,3 +103,18 @@ def test_no_sentence_tells_one_side_of_a_conflict_unattributed():
     told = [s.text for s in summarize(story, facts, (place,), {"a": "a", "b": "b"}, embedded, SummaryConfig(words=60))]
     # the spaceport is the cosmodrome's side in words of its own: the summary keeps to what no side disputes
     assert told == [plain]
+
+
+def test_words_another_outlet_quotes_are_not_told_as_the_summarys_own():
+    from newsprism.analysis.summary_fit import quoted_elsewhere, quoted_openings
+
+    tweet = "Business is looking better than ever with business enthusiasm at record levels."
+    articles = {
+        "a": Article("a", f"Trump posted on Aug. 3. {tweet} Stock market at an all-time high."),
+        "b": Article("b", f"Trump has boasted on Twitter. “{tweet} Stock market at an all-time high,” he wrote."),
+    }
+    openings = quoted_openings(articles)
+    assert quoted_elsewhere(tweet, openings)
+    # told as his, it may stand; a sentence of the writer's own opening otherwise is no quotation
+    assert not quoted_elsewhere("Trump tweeted that business is looking better than ever.", openings)
+    assert not quoted_elsewhere("Business groups said the market was at an all-time high.", openings)

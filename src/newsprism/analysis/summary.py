@@ -56,6 +56,8 @@ from .summary_fit import (
     latest_date,
     overtaken,
     points_back,
+    quoted_elsewhere,
+    quoted_openings,
     quoted_shares_of,
     reads_alone,
     reported_done,
@@ -254,6 +256,7 @@ def _options(
     ]
     stated = [option for option in stated if len(option[1].split()) >= config.min_words] or stated
     quoted = quoted_shares_of(articles)
+    openings = quoted_openings(articles)
     before = sentences_before(articles)
     stated = [
         o
@@ -261,6 +264,7 @@ def _options(
         if reads_alone(o[1])
         and not sets_up(o[1])
         and not someone_elses_words(o[1], quoted)
+        and not quoted_elsewhere(o[1], openings)
         and not in_own_voice(o[1])
         and not speech_tag(o[1], before.get(o[1]))
     ] or stated

@@ -83,6 +83,8 @@ CONNECTIVE = re.compile(
     r"^\W*(?:and|but|yet|so|also|plus|still|however|instead|besides|otherwise|nonetheless|nevertheless)\b",
     re.IGNORECASE,
 )
+# A sentence opening with this many words of a quotation of the story opens as that quotation does.
+QUOTED_OPENING = 6
 # A sentence saying what something is not ("And the problem is not that Colbert isn't qualified", "It
 # wasn't because he lied"): the writer's setup for the next sentence's claim ("It's that he's too
 # qualified"); alone, it reads as the point, or as its opposite. Two words at least after "that", so that
@@ -159,6 +161,33 @@ def someone_elses_words(sentence: str, quoted: dict[str, float]) -> bool:
     American concept of freedom...")."""
     opens = OPENING_QUOTE.search(sentence)
     return quoted.get(sentence, 0.0) >= QUOTED_SHARE and not opens and not SPEECH.search(sentence)
+
+
+def quoted_openings(articles: dict[str, Article]) -> frozenset[str]:
+    """The opening words of every quotation in the story's articles, lower-cased."""
+    return frozenset(
+        " ".join(opening)
+        for article in articles.values()
+        for quote in QUOTATION.finditer(article.text)
+        if len(opening := [w.lower() for w in WORD.findall(quote.group(0))[:QUOTED_OPENING]]) == QUOTED_OPENING
+    )
+
+
+def quoted_elsewhere(sentence: str, openings: frozenset[str]) -> bool:
+    """Whether a sentence that no quotation marks or speech tag give to anyone opens as a quotation of the
+    story does: a speaker's words an article embedded bare ("Business is looking better than ever with
+    business enthusiasm at record levels.", a tweet another outlet quotes as Trump's), which read in the
+    summary as the outlet's own claim.
+
+    >>> openings = quoted_openings({"a": Article("a", "“Business is looking better than ever,” Trump wrote.")})
+    >>> quoted_elsewhere("Business is looking better than ever with enthusiasm at record levels.", openings)
+    True
+    >>> quoted_elsewhere("Business is looking better than ever, Trump wrote.", openings)
+    False
+    """
+    if OPENING_QUOTE.match(sentence.lstrip()) or ATTRIBUTION.search(sentence):
+        return False
+    return " ".join(w.lower() for w in WORD.findall(sentence)[:QUOTED_OPENING]) in openings
 
 
 def latest_date(articles: dict[str, Article]) -> date | None:
