@@ -10,18 +10,16 @@ its sentences is, and the first sentences of an article get a bonus that fades w
 gain is also weighed by the sentence's closeness to the story's centre (the mean of its articles), so an
 outlet's aside or an article on another story gives way to what the coverage is about.
 Meaning repeated in other words is caught by embedding (maximal marginal relevance): the closer a
-candidate is to a chosen sentence, the less it gains, down to nothing for a rewording. A sentence
-opening on a pronoun ("He also was a founder of Vine"), or a quotation credited to one ("“I need to
-talk to you,” he said"), is taken only after an earlier sentence of its article, so that what it
-points at is named before it; a sentence saying "I" outside quotation marks (a first-person account)
-or "we" (the outlet speaking for itself) and a wire photo caption are not taken, nor an announcement
-that another sentence of the coverage reports done ("is expected to arrive" beside "has arrived"). A
-person the summary first names by surname alone is given the full name the cited articles use. The
-last sentence may run past the word budget rather than leave the summary short. A sentence that takes
-a side in a conflict is left out, and so is one that holds a side's value while citing a source of
-another side; the conflict is stated instead: the most widely reported side's sentence with the other
-values beside its own, citing every side. Everything is ordered as first told in the coverage
-(sentence number, then article), so the summary reads as a story.
+candidate is to a chosen sentence (or conflict statement), the less it gains, down to nothing for a
+rewording. A sentence leaning on the one before it in its article (joined to it, "And ...", or with a
+pronoun subject, "He said that ...") is taken only right after it, unless rewritten to stand alone
+(``summary_alone``); a sentence saying "I" or "we" outside quotation marks, a wire photo caption, words
+another outlet quotes as a speaker's, and an announcement the coverage reports done are not taken. A
+person first named by surname alone is given the full name. The last sentence may run past the word
+budget. No sentence takes a side in a conflict unattributed (holding one side's value, or telling a
+disputed place's event in words of its own); a conflict of several sources is stated instead: the most
+widely reported side's sentence with the other values beside its own, citing every side. Everything
+is ordered as first told in the coverage (sentence number, then article), so the summary reads as a story.
 
 The summary is extractive. An abstractive backend (a model behind an OpenAI-compatible endpoint, say)
 plugs in as a :class:`Rewriter`: it gets the chosen facts' sentences in order and returns one
@@ -36,9 +34,9 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Protocol
 
 import numpy as np
@@ -48,10 +46,11 @@ from ..records import Article, Conflict, Fact, Story, SummarySentence
 from ..text.tokens import STOPWORDS, stem, words
 from ..validate import check_range
 from .conflicts import CONFIDENT
-from .summary_alone import standing_alone
-from .summary_conflicts import conflict_place, lends_a_value, state_conflict, takes_a_side
+from .summary_alone import alone
+from .summary_conflicts import conflict_place, evidence_of, lends_a_value, sides_elsewhere, state_conflict, takes_a_side
 from .summary_fit import (
     centrality,
+    closed,
     in_own_voice,
     latest_date,
     overtaken,
@@ -202,9 +201,7 @@ def summarize(
             c,
             articles,
             lambda a, sentence: _cites(a, sentence, articles, embedded, config) and uses_words(articles[a], sentence),
-            lambda sentence, c=c: any(
-                sentence in _evidence(other) or takes_a_side(sentence, other) for other in conflicts if other is not c
-            ),
+            partial(sides_elsewhere, conflict=c, conflicts=conflicts),
         )
         for c in told
     ]
@@ -215,7 +212,7 @@ def summarize(
     weights = concept_weights(story, groups, config)
     before = sentences_before(articles)
     chosen = _choose(options, weights, embedded, statements, budget, config, articles, before)
-    texts = [_closed(option.text) for option in chosen]
+    texts = [closed(option.text) for option in chosen]
     if rewriter is not None:
         texts = _rewritten(rewriter, story, texts)
     places = after_their_antecedents({o.told_as: o.place for o in chosen}, before)
@@ -244,7 +241,7 @@ def _options(
     """Any sentence of a fact may state it (the one adding most per word wins), citing the fact's sources
     that show its names and numbers; but not a sentence that takes a side in a conflict or lends a side's
     value to another side's source; fragments only when nothing else is left."""
-    conflicted = {sentence for c in conflicts for sentence in _evidence(c)}
+    conflicted = {sentence for c in conflicts for sentence in evidence_of(c)}
     stated = [
         (fact, sentence, cited)
         for fact in facts
@@ -286,7 +283,7 @@ def _options(
             told_as=told_as,
         )
         for fact, told_as, cited in stated
-        for text, cited in [_named(told_as, cited, before.get(told_as), articles)]
+        for text, cited in [alone(told_as, cited, before.get(told_as), articles)]
     ]
 
 
@@ -295,22 +292,6 @@ def _cites(
 ) -> bool:
     """Whether ``article`` may be cited for ``sentence``: it shows its names and numbers and states its claim."""
     return supports(articles[article], sentence) and says(embedded, article, sentence, config.claim_overlap)
-
-
-def _named(
-    sentence: str, cited: tuple[str, ...], before: str | None, articles: dict[str, Article]
-) -> tuple[str, tuple[str, ...]]:
-    """A sentence leaning on the sentence before it, rewritten to stand alone where that is safe (its joining
-    word dropped, its "he" or "she" subject named), citing the sources that show the name; else as told."""
-    if not dependent(sentence) or not (rewritten := standing_alone(sentence, before)) or dependent(rewritten):
-        return sentence, cited
-    naming = tuple(a for a in cited if supports(articles[a], rewritten))
-    return (rewritten, naming) if naming else (sentence, cited)
-
-
-def _evidence(conflict: Conflict) -> set[str]:
-    """The sentences that give a conflict's values."""
-    return {e.sentence for side in conflict.sides for e in side.evidence}
 
 
 def _sentences(fact: Fact) -> list[str]:
@@ -352,18 +333,15 @@ def _choose(
         return added * option.breadth * lead * novelty[i] * central[i]
 
     def introduced(i: int) -> bool:
-        """A sentence leaning on the one before it in its article (pointing back, "He also was ...",
-        joined to it, "And ...", saying it repeats it, or a speaker's words without the speaker) is taken
-        only once that sentence is, and is placed right after it."""
+        """A sentence leaning on the one before it in its article (see ``dependent``) is taken only once
+        that sentence is; a named speaker's words opening on a pronoun ("“This is evidence,” said Pascual")
+        once an earlier sentence of its article is: what "this" is, it told before, not always just before."""
         if leaning[i]:
             return before.get(options[i].told_as) in taken
         place = options[i].place
         return not quoting[i] or any(options[c].place[1] == place[1] and options[c].place < place for c in chosen)
 
-    leaning = [dependent(o.text) for o in options]
-    # a speaker's words opening on a pronoun, the speaker named ("“This is indisputable evidence,” said
-    # Pascual"): what "this" is, the article told before, though not always in the sentence before
-    quoting = [points_back(o.text) for o in options]
+    leaning, quoting = [dependent(o.text) for o in options], [points_back(o.text) for o in options]
     taken: set[str] = set()
     while remaining and used < budget:
         eligible = [i for i in remaining if introduced(i)]
@@ -418,8 +396,3 @@ def _rewritten(rewriter: Rewriter, story: Story, texts: list[str]) -> list[str]:
             f"{len(texts)} sentences it gets, in order; it returned {len(rewritten)}"
         )
     return [t.strip() for t in rewritten]
-
-
-def _closed(sentence: str) -> str:
-    """A headline or standfirst line chosen as a sentence, ended with a full stop like the others."""
-    return sentence if re.search(r"[.!?…:;\"”’')\]]$", sentence) else f"{sentence}."

@@ -19,9 +19,12 @@ from __future__ import annotations
 
 import re
 
+from ..records import Article
 from .doc_cache import entity_docs, parsed, shared
 from .summary_fit import PRONOUN_SPEAKER, points_back
 from .summary_names import ADDRESS
+from .summary_order import dependent
+from .support import supports
 
 PRONOUNS = {"he": frozenset(("he", "him", "his", "himself")), "she": frozenset(("she", "her", "hers", "herself"))}
 SUBJECTS = frozenset(("nsubj", "nsubjpass"))
@@ -38,6 +41,18 @@ JOIN = re.compile(
     r"^(?:And yet|But also|And|But|Plus|Also|However|Still|Yet|Nonetheless|Nevertheless)\b"
     r"(?!\s+(?:another|more|photos?)\b),?\s+(?=\w)"
 )
+
+
+def alone(
+    sentence: str, cited: tuple[str, ...], before: str | None, articles: dict[str, Article]
+) -> tuple[str, tuple[str, ...]]:
+    """A sentence leaning on the sentence ``before`` it, rewritten to stand alone where that is safe (its
+    joining word dropped, its "he" or "she" subject named), citing those of ``cited`` that show the name;
+    else as told."""
+    if not dependent(sentence) or not (rewritten := standing_alone(sentence, before)) or dependent(rewritten):
+        return sentence, cited
+    naming = tuple(a for a in cited if supports(articles[a], rewritten))
+    return (rewritten, naming) if naming else (sentence, cited)
 
 
 def standing_alone(sentence: str, before: str | None) -> str | None:

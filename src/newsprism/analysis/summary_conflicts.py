@@ -104,6 +104,16 @@ def takes_a_side(sentence: str, conflict: Conflict) -> bool:
     return conflict.kind == "place" and _tells_event(sentence, conflict)
 
 
+def sides_elsewhere(sentence: str, conflict: Conflict, conflicts: tuple[Conflict, ...]) -> bool:
+    """Whether a sentence gives a value of, or takes a side in, a conflict other than ``conflict``."""
+    return any(sentence in evidence_of(c) or takes_a_side(sentence, c) for c in conflicts if c is not conflict)
+
+
+def evidence_of(conflict: Conflict) -> set[str]:
+    """The sentences that give a conflict's values."""
+    return {e.sentence for side in conflict.sides for e in side.evidence}
+
+
 def _holds(sentence: str, wording: str) -> bool:
     return bool(re.search(rf"(?<!\w){re.escape(wording)}(?!\w)", sentence))
 

@@ -146,6 +146,11 @@ def reads_alone(sentence: str) -> bool:
     return not (QUOTE_END.search(text) and not OPENING_QUOTE.search(text))
 
 
+def closed(sentence: str) -> str:
+    """A headline or standfirst line chosen as a sentence, ended with a full stop like the others."""
+    return sentence if re.search(r"[.!?…:;\"”’')\]]$", sentence) else f"{sentence}."
+
+
 def quoted_shares_of(articles: dict[str, Article]) -> dict[str, float]:
     """Each sentence's share of letters inside quotation marks, in the article that tells it."""
     return {
