@@ -118,3 +118,21 @@ def test_words_another_outlet_quotes_are_not_told_as_the_summarys_own():
     # told as his, it may stand; a sentence of the writer's own opening otherwise is no quotation
     assert not quoted_elsewhere("Trump tweeted that business is looking better than ever.", openings)
     assert not quoted_elsewhere("Business groups said the market was at an all-time high.", openings)
+
+
+def test_a_plural_demonstrative_leans_on_the_sentence_before_which_is_told_first():
+    from newsprism.analysis.summary_fit import points_back
+
+    lede = "Floodwaters receded from the town of Kestrel on Sunday after three days of heavy rain."
+    before = "Engineers finished the new walls in 2021 at a cost of $4 million."
+    leaning = "These floodwalls along the river held the water back from the Kestrel school all weekend."
+    other = "Volunteers from the county filled sandbags near the old mill on Saturday."
+    texts = {"a": [lede, before, leaning], "b": [lede, leaning, other], "c": [lede, leaning, other]}
+    pipeline = Pipeline()
+    articles = tuple(pipeline.run(RawDocument(i, "record", " ".join(t), id=i)) for i, t in texts.items())
+    embedder = load_embedder("hashing")[0]
+    short = Settings(summary=SummaryConfig(words=30))
+    summary = [s.text for s in analyse_story(Story("s", articles), embedder, short).summary]
+    # what "these floodwalls" are, the sentence before tells: it is told first, right before
+    assert points_back(leaning) and not points_back("These days, the town is calm.")
+    assert summary == [lede, before, leaning]

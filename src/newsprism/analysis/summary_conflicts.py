@@ -81,9 +81,10 @@ def lends_a_value(sentence: str, sources: tuple[str, ...], conflicts: tuple[Conf
 
 
 def takes_a_side(sentence: str, conflict: Conflict) -> bool:
-    """Whether ``sentence`` tells one side of a conflict (other than over who said a quotation, which
-    :func:`lends_a_value` reads): it holds one side's value but not every side's, or, of a conflict over
-    where a dated event took place, tells that event with its month (wherever it places it).
+    """Whether ``sentence`` tells one side of a conflict over where a dated event took place: it names one
+    side's place but not every side's, or tells that event with its month, wherever it places it. (A
+    figure may be a side's value and another claim's too: "pulled 12 people from the water" beside "12
+    people were injured"; :func:`lends_a_value` reads values against the sources cited.)
 
     >>> from newsprism.records import ConflictSide, Evidence
     >>> a = "Kim invited Putin during a visit to Vladivostok in September."
@@ -96,12 +97,12 @@ def takes_a_side(sentence: str, conflict: Conflict) -> bool:
     ...     "They met in Vladivostok or at the Vostochny cosmodrome.")]
     [True, True, False, False]
     """
-    if conflict.about.startswith(QUOTATION):
+    if conflict.kind != "place":
         return False
     held = [any(_holds(sentence, w) for w in _wordings(side.value)) for side in conflict.sides]
     if any(held):
         return not all(held)
-    return conflict.kind == "place" and _tells_event(sentence, conflict)
+    return _tells_event(sentence, conflict)
 
 
 def sides_elsewhere(sentence: str, conflict: Conflict, conflicts: tuple[Conflict, ...]) -> bool:

@@ -52,7 +52,8 @@ POST_SIGNATURE = re.compile(r"\(@\w+\)\s+(?:on\s+)?[A-Z][a-z]+\.? \d{1,2}, \d{4}
 # "This is ..."), points back at a sentence of its article: out of it, it names no one ("He also was a
 # founder of Vine", "And, he was ..."); in the first person, it is a speaker's words cut from the
 # sentence naming the speaker ("I never intended for there to be a scene."). A demonstrative before its
-# noun ("This week, ...") names what it is about; "US" is left out, as in "US officials said".
+# noun ("This week, ...") names what it is about, but a plural one stands for things told before ("Among
+# these agreements is ...", "These documents ..."; not "these days"); "US" is left out, as in "US officials".
 # A quotation credited to a pronoun ("“I need to talk to you,” he said"): the speaker is named elsewhere.
 PRONOUN_SPEAKER = re.compile(r"[\"”’'],?\s+(?:he|she|they)\s+(?:said|says|told|tells|added|adds|wrote|writes|asked)\b")
 # The first person singular outside quotation marks: the writer speaking of themself (a first-person
@@ -71,8 +72,8 @@ FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|ourselves)\b(?![-’'])|\b[Ww
 QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’(?!\w)")
 BACK_REFERENCE = re.compile(
     r"^\W*(?:(?:and|but|so|yet|also|when|after|before|as|while|although|though|if|because|since|once|until"
-    r"|upon|during|despite|following),?\s+)?"
-    r"(?:(?:he|she|they|it|his|her|their|its|him|them|i|we|my|our)\b(?!-)|"
+    r"|upon|during|despite|following|among|of|for|with|from|like|in|on),?\s+)?"
+    r"(?:(?:he|she|they|it|his|her|their|its|him|them|i|we|my|our)\b(?!-)|(?:these|those)\s+(?!days\b)[a-z]|"
     r"(?:this|that|these|those)\b(?:['’]s\b|\s+(?:is|was|are|were|has|had|have|does|did|doesn['’]t|didn['’]t|"
     r"means|meant|will|would|could|can|may|might|should|must|includes?|came|comes)\b|\s*[,.;:!?]))",
     re.IGNORECASE,
