@@ -136,3 +136,20 @@ def test_a_plural_demonstrative_leans_on_the_sentence_before_which_is_told_first
     # what "these floodwalls" are, the sentence before tells: it is told first, right before
     assert points_back(leaning) and not points_back("These days, the town is calm.")
     assert summary == [lede, before, leaning]
+
+
+def test_a_figure_told_as_one_sides_evidence_tells_it_but_another_claims_figure_does_not():
+    injured = "A section of the bridge collapsed on Tuesday, injuring 12 people, officials said."
+    more = "At least 18 people were injured when the bridge collapsed on Tuesday."
+    count = Conflict(
+        "c",
+        "number of people",
+        (
+            ConflictSide("12 people", ("a",), (Evidence("a", injured),)),
+            ConflictSide("At least 18 people", ("b",), (Evidence("b", more),)),
+        ),
+        kind="number",
+    )
+    assert takes_a_side("The collapse, injuring 12 people, closed the river.", count)
+    assert not takes_a_side("Rescue teams pulled 12 people from the water.", count)
+    assert not takes_a_side("Officials gave 12 people, hospitals At least 18 people, as injured.", count)

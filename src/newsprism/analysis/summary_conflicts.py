@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..records import Article, Conflict, SummarySentence
+from ..records import Article, Conflict, ConflictSide, SummarySentence
 from ..text.dates import MONTH_RE
 from .speakers import ABOUT as QUOTATION
 from .speakers import gives_speaker
@@ -81,10 +81,12 @@ def lends_a_value(sentence: str, sources: tuple[str, ...], conflicts: tuple[Conf
 
 
 def takes_a_side(sentence: str, conflict: Conflict) -> bool:
-    """Whether ``sentence`` tells one side of a conflict over where a dated event took place: it names one
-    side's place but not every side's, or tells that event with its month, wherever it places it. (A
-    figure may be a side's value and another claim's too: "pulled 12 people from the water" beside "12
-    people were injured"; :func:`lends_a_value` reads values against the sources cited.)
+    """Whether ``sentence`` tells one side of a conflict (not one over who said a quotation, which
+    :func:`lends_a_value` reads): it holds one side's value, but not every side's, told as that side's
+    evidence tells it (the same word before or after it: "ahead of his first visit in 24 years" beside
+    "marking his first visit in 24 years"; not "pulled 12 people from the water" beside "injuring 12
+    people", another claim with the same figure); or, of a conflict over where a dated event took place,
+    it names one side's place, or tells that event with its month, wherever it places it.
 
     >>> from newsprism.records import ConflictSide, Evidence
     >>> a = "Kim invited Putin during a visit to Vladivostok in September."
@@ -97,12 +99,37 @@ def takes_a_side(sentence: str, conflict: Conflict) -> bool:
     ...     "They met in Vladivostok or at the Vostochny cosmodrome.")]
     [True, True, False, False]
     """
-    if conflict.kind != "place":
+    if conflict.about.startswith(QUOTATION):
         return False
+    place = conflict.kind == "place"
     held = [any(_holds(sentence, w) for w in _wordings(side.value)) for side in conflict.sides]
+    alike = [
+        any(_holds(sentence, w) and (place or _told_alike(sentence, w, side)) for w in _wordings(side.value))
+        for side in conflict.sides
+    ]
     if any(held):
-        return not all(held)
-    return _tells_event(sentence, conflict)
+        return any(alike) and not all(held)
+    return place and _tells_event(sentence, conflict)
+
+
+def _told_alike(sentence: str, wording: str, side: ConflictSide) -> bool:
+    """Whether a value stands in ``sentence`` between the words it stands between in a sentence of its side."""
+    around = _neighbours(sentence, wording)
+    return any(
+        a == b and a
+        for e in side.evidence
+        if _holds(e.sentence, wording)
+        for a, b in zip(_neighbours(e.sentence, wording), around, strict=True)
+    )
+
+
+def _neighbours(sentence: str, wording: str) -> tuple[str, str]:
+    """The words right before and right after a value's first mention in a sentence ("" at either end)."""
+    found = re.search(rf"(?<!\w){re.escape(wording)}(?!\w)", sentence)
+    if not found:
+        return "", ""
+    before, after = re.findall(r"\w+", sentence[: found.start()]), re.findall(r"\w+", sentence[found.end() :])
+    return (before[-1].lower() if before else "", after[0].lower() if after else "")
 
 
 def sides_elsewhere(sentence: str, conflict: Conflict, conflicts: tuple[Conflict, ...]) -> bool:
