@@ -67,6 +67,7 @@ def test_a_sentence_leaning_on_the_one_before_is_told_only_right_after_it():
     assert joined not in summary
     assert dependent(joined)
     assert dependent("He said that on the trial date, the couple should wait outside.")
+    assert dependent("“We agreed that I would be on the show,” he joked.")
     assert not dependent("“This is indisputable evidence,” said Mercedes Pascual.")
 
 

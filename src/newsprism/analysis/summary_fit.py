@@ -55,7 +55,8 @@ POST_SIGNATURE = re.compile(r"\(@\w+\)\s+(?:on\s+)?[A-Z][a-z]+\.? \d{1,2}, \d{4}
 # noun ("This week, ...") names what it is about, but a plural one stands for things told before ("Among
 # these agreements is ...", "These documents ..."; not "these days"); "US" is left out, as in "US officials".
 # A quotation credited to a pronoun ("“I need to talk to you,” he said"): the speaker is named elsewhere.
-PRONOUN_SPEAKER = re.compile(r"[\"”’'],?\s+(?:he|she|they)\s+(?:said|says|told|tells|added|adds|wrote|writes|asked)\b")
+# Any verb may tag it ("“We agreed,” he joked").
+PRONOUN_SPEAKER = re.compile(r"[\"”’'],?\s+(?:he|she|they)\s+(?:also\s+)?[a-z]+\b")
 # The first person singular outside quotation marks: the writer speaking of themself (a first-person
 # account, a column), whose "I" a summary cannot name. "I" after a capitalised word is a numeral
 # ("World War I", "Elizabeth I").
