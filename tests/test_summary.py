@@ -175,7 +175,9 @@ def test_a_sentence_on_a_chosen_point_in_other_words_gives_way_to_a_new_point():
     facts = tuple(Fact(f"f{n}", t, by, tuple(Evidence(a, t) for a in by)) for n, (t, by) in enumerate(holders.items()))
     embedded = EmbeddedSentences(s.sentences(), OnePoint())
     # in two dimensions the levee is at right angles to the story's centre: no pull of the centre here
-    summary = summarize(s, facts, (), {a: a for a in texts}, embedded, SummaryConfig(words=20, centrality_power=0))
+    # (breadth weighed linearly: at the default power, 3 sources against 2 outweigh the point being said)
+    config = SummaryConfig(words=20, centrality_power=0, breadth_power=1.0)
+    summary = summarize(s, facts, (), {a: a for a in texts}, embedded, config)
     # the reworded sentence adds more new word pairs from more sources, but says what is already said
     assert [x.text for x in summary] == [SHARED, levee]
 

@@ -10,18 +10,16 @@ its sentences is, and the first sentences of an article get a bonus that fades w
 gain is also weighed by the sentence's closeness to the story's centre (the mean of its articles), so an
 outlet's aside or an article on another story gives way to what the coverage is about.
 Meaning repeated in other words is caught by embedding (maximal marginal relevance): the closer a
-candidate is to a chosen sentence, the less it gains, down to nothing for a rewording. A sentence
-opening on a pronoun ("He also was a founder of Vine"), or a quotation credited to one ("“I need to
-talk to you,” he said"), is taken only after an earlier sentence of its article, so that what it
-points at is named before it; a sentence saying "I" outside quotation marks (a first-person account)
-or "we" (the outlet speaking for itself) and a wire photo caption are not taken, nor an announcement
-that another sentence of the coverage reports done ("is expected to arrive" beside "has arrived"). A
-person the summary first names by surname alone is given the full name the cited articles use. The
-last sentence may run past the word budget rather than leave the summary short. A sentence that takes
-a side in a conflict is left out, and so is one that holds a side's value while citing a source of
-another side; the conflict is stated instead: the most widely reported side's sentence with the other
-values beside its own, citing every side. Everything is ordered as first told in the coverage
-(sentence number, then article), so the summary reads as a story.
+candidate is to a chosen sentence (or conflict statement), the less it gains, down to nothing for a
+rewording. A sentence leaning on the one before it in its article (joined to it, "And ...", or with a
+pronoun subject, "He said that ...") is taken only right after it, unless rewritten to stand alone
+(``summary_alone``); a sentence saying "I" or "we" outside quotation marks, a wire photo caption, words
+another outlet quotes as a speaker's, and an announcement the coverage reports done are not taken. A
+person first named by surname alone is given the full name. The last sentence may run past the word
+budget. No sentence takes a side in a conflict unattributed (holding a value while citing another side, or
+telling a disputed place's event in words of its own); a conflict of several sources is stated instead: the most
+widely reported side's sentence with the other values beside its own, citing every side. Everything
+is ordered as first told in the coverage (sentence number, then article), so the summary reads as a story.
 
 The summary is extractive. An abstractive backend (a model behind an OpenAI-compatible endpoint, say)
 plugs in as a :class:`Rewriter`: it gets the chosen facts' sentences in order and returns one
@@ -36,10 +34,9 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from typing import Protocol
+from functools import partial
 
 import numpy as np
 
@@ -48,25 +45,31 @@ from ..records import Article, Conflict, Fact, Story, SummarySentence
 from ..text.tokens import STOPWORDS, stem, words
 from ..validate import check_range
 from .conflicts import CONFIDENT
-from .summary_conflicts import conflict_place, lends_a_value, state_conflict
+from .summary_alone import alone
+from .summary_conflicts import conflict_place, evidence_of, lends_a_value, sides_elsewhere, state_conflict, takes_a_side
 from .summary_fit import (
     centrality,
+    closed,
     in_own_voice,
     latest_date,
     overtaken,
     points_back,
+    quoted_elsewhere,
+    quoted_openings,
     quoted_shares_of,
     reads_alone,
     reported_done,
     sentences_before,
+    sets_up,
     someone_elses_words,
     speech_tag,
 )
 from .summary_names import introduced
 from .summary_order import after_their_antecedents, dependent, first_told, in_event_order
+from .summary_rewriter import Rewriter, rewritten
 from .support import says, supports, uses_words
 
-VERSION = "13"
+VERSION = "14"
 
 # A concept counts only when at least this many independent sources use it (fewer when the story
 # has fewer): one outlet's own phrasing is not what the story is about. 1 instead of 2: R2 -2.2.
@@ -97,6 +100,9 @@ REDUNDANCY_POWER = 4
 # on another story that the clustering let in. On the Multi-News dev stories (MiniLM), R2 / LexRank 1.121
 # -> 1.139 at 1 (0.5: 1.131, 2: 1.122; each article's closeness to the others on top: 1.130).
 CENTRALITY_POWER = 1.0
+# A gain is multiplied by the fact's independent sources to this power: the most widely reported first. At
+# 1.5 (against 1), R2 / LexRank -0.002 (noise); the seed's summary tells the agreement 3 outlets report.
+BREADTH_POWER = 1.5
 # Shorter candidates are fragments (datelines, captions, labels) unless nothing else is left.
 MIN_WORDS = 8
 # Where a sentence that no article tells as written reads: after everything else.
@@ -127,6 +133,7 @@ class SummaryConfig:
     conflict_sources: int = CONFLICT_SOURCES
     claim_overlap: float = CLAIM_OVERLAP
     centrality_power: float = CENTRALITY_POWER
+    breadth_power: float = BREADTH_POWER
 
     def __post_init__(self) -> None:
         check_range("summary words", self.words, 10, 5000)
@@ -140,15 +147,10 @@ class SummaryConfig:
         check_range("conflict sources", self.conflict_sources, 2, 1000)
         check_range("claim overlap", self.claim_overlap, 0.0, 1.0)
         check_range("centrality power", self.centrality_power, 0.0, 10.0)
+        check_range("breadth power", self.breadth_power, 0.0, 10.0)
 
 
 DEFAULT = SummaryConfig()
-
-
-class Rewriter(Protocol):
-    """Rewrites a summary's chosen sentences: one text back for each text given, in the same order."""
-
-    def rewrite(self, story: Story, sentences: list[str]) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,7 @@ class Option:
     length: int  # in words, at least 1
     breadth: int  # independent sources of the fact: how widely it is reported, however this sentence words it
     said_by: frozenset[str]  # the fact's sentences: once one of them is in the summary, so is the fact
+    told_as: str  # the sentence as its article tells it (``text`` may name whom its pronoun stands for)
 
 
 @dataclass(frozen=True)
@@ -197,7 +200,7 @@ def summarize(
             c,
             articles,
             lambda a, sentence: _cites(a, sentence, articles, embedded, config) and uses_words(articles[a], sentence),
-            {e.sentence for other in conflicts if other is not c for side in other.sides for e in side.evidence},
+            partial(sides_elsewhere, conflict=c, conflicts=conflicts),
         )
         for c in told
     ]
@@ -208,17 +211,21 @@ def summarize(
     weights = concept_weights(story, groups, config)
     before = sentences_before(articles)
     chosen = _choose(options, weights, embedded, statements, budget, config, articles, before)
-    texts = [_closed(option.text) for option in chosen]
+    texts = [closed(option.text) for option in chosen]
     if rewriter is not None:
-        texts = _rewritten(rewriter, story, texts)
-    places = after_their_antecedents({o.text: o.place for o in chosen}, before)
-    placed = [
-        Placed(places[o.text], SummarySentence(text, cited))
-        for o, text in zip(chosen, texts, strict=True)
-        if (cited := tuple(a for a in o.sources if supports(articles[a], text) and uses_words(articles[a], text)))
-    ]
+        texts = rewritten(rewriter, story, texts)
+    places = after_their_antecedents({o.told_as: o.place for o in chosen}, before)
+    placed, kept = [], set()
+    for o, text in zip(chosen, texts, strict=True):
+        cited = tuple(a for a in o.sources if supports(articles[a], text) and uses_words(articles[a], text))
+        # a sentence leaning on the one before it goes when that one goes
+        if cited and (places[o.told_as] == o.place or before.get(o.told_as) in kept):
+            kept.add(o.told_as)
+            placed.append(Placed(places[o.told_as], SummarySentence(text, cited)))
     placed += [Placed(conflict_place(c, position, UNPLACED), s) for c, s in zip(told, statements, strict=True)]
-    return introduced(in_event_order([p.sentence for p in sorted(placed, key=lambda p: p.place)], articles), articles)
+    attached = frozenset(t for o, t in zip(chosen, texts, strict=True) if places[o.told_as] != o.place)
+    ordered = in_event_order([p.sentence for p in sorted(placed, key=lambda p: p.place)], articles, attached)
+    return introduced(ordered, articles)
 
 
 def _options(
@@ -233,23 +240,27 @@ def _options(
     """Any sentence of a fact may state it (the one adding most per word wins), citing the fact's sources
     that show its names and numbers; but not a sentence that takes a side in a conflict or lends a side's
     value to another side's source; fragments only when nothing else is left."""
-    conflicted = {e.sentence for c in conflicts for side in c.sides for e in side.evidence}
+    conflicted = {sentence for c in conflicts for sentence in evidence_of(c)}
     stated = [
         (fact, sentence, cited)
         for fact in facts
         for sentence in _sentences(fact)
         if sentence not in conflicted
+        and not any(takes_a_side(sentence, c) for c in conflicts)
         and (cited := tuple(a for a in fact.sources if _cites(a, sentence, articles, embedded, config)))
         and not lends_a_value(sentence, cited, conflicts)
     ]
     stated = [option for option in stated if len(option[1].split()) >= config.min_words] or stated
     quoted = quoted_shares_of(articles)
+    openings = quoted_openings(articles)
     before = sentences_before(articles)
     stated = [
         o
         for o in stated
         if reads_alone(o[1])
+        and not sets_up(o[1])
         and not someone_elses_words(o[1], quoted)
+        and not quoted_elsewhere(o[1], openings)
         and not in_own_voice(o[1])
         and not speech_tag(o[1], before.get(o[1]))
     ] or stated
@@ -263,13 +274,15 @@ def _options(
             fact=fact,
             text=text,
             sources=cited,
-            place=position.get(text, UNPLACED),
+            place=position.get(told_as, UNPLACED),
             concepts=concepts(text),
             length=max(len(text.split()), 1),
             breadth=len({groups.get(a, a) for a in fact.sources}),
             said_by=frozenset(_sentences(fact)),
+            told_as=told_as,
         )
-        for fact, text, cited in stated
+        for fact, told_as, cited in stated
+        for text, cited in [alone(told_as, cited, before.get(told_as), articles)]
     ]
 
 
@@ -305,8 +318,9 @@ def _choose(
     said = embedded.vectors_of([s.text for s in statements])
     covered: set[str] = set()
     chosen: list[int] = []
-    closest = np.zeros(len(options))  # each option's cosine to the closest chosen one
-    novelty = np.ones(len(options))
+    # each option's cosine to the closest sentence already in the summary, the conflicts' statements first
+    closest = (vectors @ said.T).max(axis=1) if len(said) else np.zeros(len(options))
+    novelty = 1.0 - np.clip(closest / rewording, 0.0, 1.0) ** config.redundancy_power
     central = centrality(vectors, embedded, config.centrality_power)
     remaining = {i for i in range(len(options)) if not any(vectors[i] @ v >= rewording for v in said)}
     used = 0
@@ -315,34 +329,48 @@ def _choose(
         option = options[i]
         added = sum(weights.get(c, 0.0) for c in option.concepts - covered) / option.length**config.length_power
         lead = 1.0 + config.position_bonus * math.exp(-option.place[0] / config.position_decay)
-        return added * option.breadth * lead * novelty[i] * central[i]
+        return added * option.breadth**config.breadth_power * lead * novelty[i] * central[i]
 
     def introduced(i: int) -> bool:
-        """A sentence pointing back ("He also was ...") is taken only after an earlier sentence of its
-        article, where what it points at is named; one saying it repeats another ("echoed Raj Shah's
-        sentiment") or a speaker's words without the speaker only right after the sentence before it."""
+        """A sentence leaning on the one before it in its article (see ``dependent``) is taken only once
+        that sentence is; a named speaker's words opening on a pronoun ("“This is evidence,” said Pascual")
+        once an earlier sentence of its article is: what "this" is, it told before, not always just before."""
+        if leaning[i]:
+            return before.get(options[i].told_as) in taken
         place = options[i].place
-        if echoing[i] and before.get(options[i].text) not in {options[c].text for c in chosen}:
-            return False
-        return not pointing[i] or any(options[c].place[1] == place[1] and options[c].place < place for c in chosen)
+        return not quoting[i] or any(options[c].place[1] == place[1] and options[c].place < place for c in chosen)
 
-    pointing = [points_back(o.text) for o in options]
-    echoing = [dependent(o.text) for o in options]
+    leaning, quoting = [dependent(o.text) for o in options], [points_back(o.text) for o in options]
+    taken: set[str] = set()
+
+    def paired(i: int) -> float:
+        """A leaning sentence's gain with the sentence before it, per word of both, when that one may come."""
+        p = first.get(before.get(options[i].told_as, ""))
+        if p is None or p not in remaining or not introduced(p):
+            return 0.0
+        worth = [gain(j) * options[j].length ** config.length_power for j in (i, p)]
+        return sum(worth) / (options[i].length + options[p].length) ** config.length_power
+
+    first = {o.told_as: i for i, o in reversed(list(enumerate(options)))}
     while remaining and used < budget:
-        eligible = [i for i in remaining if introduced(i)]
+        eligible = {i: gain(i) for i in remaining if introduced(i)}
+        eligible |= {i: g for i in remaining if leaning[i] and i not in eligible and (g := paired(i)) > 0}
         if not eligible:
             break
-        best = max(eligible, key=lambda i: (gain(i), [-p for p in options[i].place]))
+        best = max(eligible, key=lambda i: (eligible[i], [-p for p in options[i].place]))
+        if not introduced(best):
+            best = first[before[options[best].told_as]]  # the sentence it leans on first
         # the parse is read only for the sentences about to be taken
         verified = tuple(a for a in options[best].sources if uses_words(articles[a], options[best].text))
         if not verified:
             remaining.discard(best)
             continue
         options[best] = replace(options[best], sources=verified)
-        remaining -= {i for i in remaining if options[best].text in options[i].said_by}
+        remaining -= {i for i in remaining if options[best].told_as in options[i].said_by}
         np.maximum(closest, vectors @ vectors[best], out=closest)
         novelty[:] = 1.0 - np.clip(closest / rewording, 0.0, 1.0) ** config.redundancy_power
         chosen.append(best)
+        taken.add(options[best].told_as)
         covered |= options[best].concepts
         used += options[best].length
     chosen.sort(key=lambda i: options[i].place)
@@ -370,18 +398,3 @@ def concept_weights(story: Story, groups: dict[str, str], config: SummaryConfig 
                 counts[concept] += 1
     needed = min(config.min_concept_sources, len(set(groups.get(a.id, a.id) for a in story.articles)))
     return {c: len(s) + config.tf_weight * math.log(counts[c]) for c, s in sources.items() if len(s) >= needed}
-
-
-def _rewritten(rewriter: Rewriter, story: Story, texts: list[str]) -> list[str]:
-    rewritten = list(rewriter.rewrite(story, list(texts)))
-    if len(rewritten) != len(texts) or not all(isinstance(t, str) and t.strip() for t in rewritten):
-        raise ValueError(
-            f"the summary rewriter {type(rewriter).__name__} must return one non-empty text for each of the "
-            f"{len(texts)} sentences it gets, in order; it returned {len(rewritten)}"
-        )
-    return [t.strip() for t in rewritten]
-
-
-def _closed(sentence: str) -> str:
-    """A headline or standfirst line chosen as a sentence, ended with a full stop like the others."""
-    return sentence if re.search(r"[.!?…:;\"”’')\]]$", sentence) else f"{sentence}."

@@ -7,13 +7,29 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..records import Article, Conflict, SummarySentence
+from ..records import Article, Conflict, ConflictSide, SummarySentence
+from ..text.dates import MONTH_RE
 from .speakers import ABOUT as QUOTATION
 from .speakers import gives_speaker
 
+# Words telling that a visit or a meeting took place, as nouns and as verbs. A sentence telling, with its
+# month, the event a place conflict is about ("The leaders last met in September at a spaceport in
+# Russia's far east") says where it was in words of its own, and so sides with one outlet ("Vostochny
+# cosmodrome") against another ("Vladivostok") without holding either value.
+EVENT_TOLD = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|trips?|meet(?:s|ings?)?|met|summits?|talks|travell?(?:ed|ing)|travels?|hosted)\b",
+    re.IGNORECASE,
+)
+MONTH = re.compile(rf"\b{MONTH_RE}(?!\w)")
+# Words within which the month must follow the event word (as in the place conflicts' own reading).
+EVENT_WINDOW = 8
+
 
 def state_conflict(
-    conflict: Conflict, articles: dict[str, Article], cites: Callable[[str, str], bool], elsewhere: set[str]
+    conflict: Conflict,
+    articles: dict[str, Article],
+    cites: Callable[[str, str], bool],
+    elsewhere: Callable[[str], bool],
 ) -> SummarySentence:
     """The most widely reported side's sentence that most of its sources state, citing them (not one that
     takes a side in another conflict, ``elsewhere``), with the other values beside its own, each
@@ -26,7 +42,7 @@ def state_conflict(
         f"“{_short(side.value)}”, according to {_attribution(side.sources, articles)}" for side in ordered[1:]
     )
     told = []
-    for sentence in {e.sentence for e in ordered[0].evidence} - elsewhere:
+    for sentence in {e.sentence for e in ordered[0].evidence if not elsewhere(e.sentence)}:
         wording = next((w for w in _wordings(ordered[0].value) if w in sentence), None)
         cited = tuple(a for a in ordered[0].sources if cites(a, sentence))
         if wording and cited:
@@ -59,9 +75,93 @@ def lends_a_value(sentence: str, sources: tuple[str, ...], conflicts: tuple[Conf
             if conflict.about.startswith(QUOTATION):
                 if gives_speaker(conflict, side.value, sentence):
                     return True
-            elif any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", sentence) for w in _wordings(side.value)):
+            elif any(_holds(sentence, w) for w in _wordings(side.value)):
                 return True
     return False
+
+
+def takes_a_side(sentence: str, conflict: Conflict) -> bool:
+    """Whether ``sentence`` tells one side of a conflict (not one over who said a quotation, which
+    :func:`lends_a_value` reads): it holds one side's value, but not every side's, told as that side's
+    evidence tells it (the same word before or after it: "ahead of his first visit in 24 years" beside
+    "marking his first visit in 24 years"; not "pulled 12 people from the water" beside "injuring 12
+    people", another claim with the same figure); or, of a conflict over where a dated event took place,
+    it names one side's place, or tells that event with its month, wherever it places it.
+
+    >>> from newsprism.records import ConflictSide, Evidence
+    >>> a = "Kim invited Putin during a visit to Vladivostok in September."
+    >>> b = "This visit follows their meeting in September at Russia's Vostochny cosmodrome."
+    >>> sides = (ConflictSide("Vladivostok", ("a",), (Evidence("a", a),)),
+    ...          ConflictSide("Vostochny cosmodrome", ("b",), (Evidence("b", b),)))
+    >>> place = Conflict("", "place of the visit in September", sides, kind="place")
+    >>> [takes_a_side(s, place) for s in ("The leaders last met in September at a spaceport.",
+    ...     "They met in Vladivostok.", "They met in Russia's far east.",
+    ...     "They met in Vladivostok or at the Vostochny cosmodrome.")]
+    [True, True, False, False]
+    """
+    if conflict.about.startswith(QUOTATION):
+        return False
+    place = conflict.kind == "place"
+    held = [any(_holds(sentence, w) for w in _wordings(side.value)) for side in conflict.sides]
+    alike = [
+        any(_holds(sentence, w) and (place or _told_alike(sentence, w, side)) for w in _wordings(side.value))
+        for side in conflict.sides
+    ]
+    if any(held):
+        return any(alike) and not all(held)
+    return place and _tells_event(sentence, conflict)
+
+
+def _told_alike(sentence: str, wording: str, side: ConflictSide) -> bool:
+    """Whether a value stands in ``sentence`` between the words it stands between in a sentence of its side."""
+    around = _neighbours(sentence, wording)
+    return any(
+        a == b and a
+        for e in side.evidence
+        if _holds(e.sentence, wording)
+        for a, b in zip(_neighbours(e.sentence, wording), around, strict=True)
+    )
+
+
+def _neighbours(sentence: str, wording: str) -> tuple[str, str]:
+    """The words right before and right after a value's first mention in a sentence ("" at either end)."""
+    found = re.search(rf"(?<!\w){re.escape(wording)}(?!\w)", sentence)
+    if not found:
+        return "", ""
+    before, after = re.findall(r"\w+", sentence[: found.start()]), re.findall(r"\w+", sentence[found.end() :])
+    return (before[-1].lower() if before else "", after[0].lower() if after else "")
+
+
+def sides_elsewhere(sentence: str, conflict: Conflict, conflicts: tuple[Conflict, ...]) -> bool:
+    """Whether a sentence gives a value of, or takes a side in, a conflict other than ``conflict``."""
+    return any(sentence in evidence_of(c) or takes_a_side(sentence, c) for c in conflicts if c is not conflict)
+
+
+def evidence_of(conflict: Conflict) -> set[str]:
+    """The sentences that give a conflict's values."""
+    return {e.sentence for side in conflict.sides for e in side.evidence}
+
+
+def _holds(sentence: str, wording: str) -> bool:
+    return bool(re.search(rf"(?<!\w){re.escape(wording)}(?!\w)", sentence))
+
+
+def _tells_event(sentence: str, conflict: Conflict) -> bool:
+    """Whether a sentence tells a visit or meeting dated by a month every side's evidence names."""
+    months = [
+        {m.group(0).lower()[:3] for e in side.evidence for m in MONTH.finditer(e.sentence)} for side in conflict.sides
+    ]
+    dated = set.intersection(*months) if months else set()
+    for event in EVENT_TOLD.finditer(sentence):
+        after = " ".join(sentence[event.end() :].split()[:EVENT_WINDOW])
+        if any(_month(m) in dated for m in MONTH.finditer(after)):
+            return True
+    return False
+
+
+def _month(match: re.Match[str]) -> str:
+    """ "Sept." and "September" alike."""
+    return match.group(0).lower()[:3]
 
 
 def conflict_place(

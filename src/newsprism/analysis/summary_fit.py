@@ -52,9 +52,11 @@ POST_SIGNATURE = re.compile(r"\(@\w+\)\s+(?:on\s+)?[A-Z][a-z]+\.? \d{1,2}, \d{4}
 # "This is ..."), points back at a sentence of its article: out of it, it names no one ("He also was a
 # founder of Vine", "And, he was ..."); in the first person, it is a speaker's words cut from the
 # sentence naming the speaker ("I never intended for there to be a scene."). A demonstrative before its
-# noun ("This week, ...") names what it is about; "US" is left out, as in "US officials said".
+# noun ("This week, ...") names what it is about, but a plural one stands for things told before ("Among
+# these agreements is ...", "These documents ..."; not "these days"); "US" is left out, as in "US officials".
 # A quotation credited to a pronoun ("“I need to talk to you,” he said"): the speaker is named elsewhere.
-PRONOUN_SPEAKER = re.compile(r"[\"”’'],?\s+(?:he|she|they)\s+(?:said|says|told|tells|added|adds|wrote|writes|asked)\b")
+# Any verb may tag it ("“We agreed,” he joked").
+PRONOUN_SPEAKER = re.compile(r"[\"”’'],?\s+(?:he|she|they)\s+(?:also\s+)?[a-z]+\b")
 # The first person singular outside quotation marks: the writer speaking of themself (a first-person
 # account, a column), whose "I" a summary cannot name. "I" after a capitalised word is a numeral
 # ("World War I", "Elizabeth I").
@@ -71,8 +73,8 @@ FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|ourselves)\b(?![-’'])|\b[Ww
 QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’(?!\w)")
 BACK_REFERENCE = re.compile(
     r"^\W*(?:(?:and|but|so|yet|also|when|after|before|as|while|although|though|if|because|since|once|until"
-    r"|upon|during|despite|following),?\s+)?"
-    r"(?:(?:he|she|they|it|his|her|their|its|him|them|i|we|my|our)\b(?!-)|"
+    r"|upon|during|despite|following|among|of|for|with|from|like|in|on),?\s+)?"
+    r"(?:(?:he|she|they|it|his|her|their|its|him|them|i|we|my|our)\b(?!-)|(?:these|those)\s+(?!days\b)[a-z]|"
     r"(?:this|that|these|those)\b(?:['’]s\b|\s+(?:is|was|are|were|has|had|have|does|did|doesn['’]t|didn['’]t|"
     r"means|meant|will|would|could|can|may|might|should|must|includes?|came|comes)\b|\s*[,.;:!?]))",
     re.IGNORECASE,
@@ -81,6 +83,16 @@ BACK_REFERENCE = re.compile(
 # "However, ..."): read alone, it answers a sentence the summary may not give.
 CONNECTIVE = re.compile(
     r"^\W*(?:and|but|yet|so|also|plus|still|however|instead|besides|otherwise|nonetheless|nevertheless)\b",
+    re.IGNORECASE,
+)
+# A sentence opening with this many words of a quotation of the story opens as that quotation does.
+QUOTED_OPENING = 6
+# A sentence saying what something is not ("And the problem is not that Colbert isn't qualified", "It
+# wasn't because he lied"): the writer's setup for the next sentence's claim ("It's that he's too
+# qualified"); alone, it reads as the point, or as its opposite. Two words at least after "that", so that
+# a degree ("It is not that simple.") is not one.
+DENIAL_SETUP = re.compile(
+    r"\b(?:(?:is|was|are|were|['’]s)\s+not|(?:isn|wasn|aren|weren)['’]t)\s+(?:that|whether|because)\s+\w+\W+\w+",
     re.IGNORECASE,
 )
 # A sentence that says it repeats or answers another ("Sanders echoed Raj Shah's sentiment", "said the
@@ -136,6 +148,11 @@ def reads_alone(sentence: str) -> bool:
     return not (QUOTE_END.search(text) and not OPENING_QUOTE.search(text))
 
 
+def closed(sentence: str) -> str:
+    """A headline or standfirst line chosen as a sentence, ended with a full stop like the others."""
+    return sentence if re.search(r"[.!?…:;\"”’')\]]$", sentence) else f"{sentence}."
+
+
 def quoted_shares_of(articles: dict[str, Article]) -> dict[str, float]:
     """Each sentence's share of letters inside quotation marks, in the article that tells it."""
     return {
@@ -151,6 +168,33 @@ def someone_elses_words(sentence: str, quoted: dict[str, float]) -> bool:
     American concept of freedom...")."""
     opens = OPENING_QUOTE.search(sentence)
     return quoted.get(sentence, 0.0) >= QUOTED_SHARE and not opens and not SPEECH.search(sentence)
+
+
+def quoted_openings(articles: dict[str, Article]) -> frozenset[str]:
+    """The opening words of every quotation in the story's articles, lower-cased."""
+    return frozenset(
+        " ".join(opening)
+        for article in articles.values()
+        for quote in QUOTATION.finditer(article.text)
+        if len(opening := [w.lower() for w in WORD.findall(quote.group(0))[:QUOTED_OPENING]]) == QUOTED_OPENING
+    )
+
+
+def quoted_elsewhere(sentence: str, openings: frozenset[str]) -> bool:
+    """Whether a sentence that no quotation marks or speech tag give to anyone opens as a quotation of the
+    story does: a speaker's words an article embedded bare ("Business is looking better than ever with
+    business enthusiasm at record levels.", a tweet another outlet quotes as Trump's), which read in the
+    summary as the outlet's own claim.
+
+    >>> openings = quoted_openings({"a": Article("a", "“Business is looking better than ever,” Trump wrote.")})
+    >>> quoted_elsewhere("Business is looking better than ever with enthusiasm at record levels.", openings)
+    True
+    >>> quoted_elsewhere("Business is looking better than ever, Trump wrote.", openings)
+    False
+    """
+    if OPENING_QUOTE.match(sentence.lstrip()) or ATTRIBUTION.search(sentence):
+        return False
+    return " ".join(w.lower() for w in WORD.findall(sentence)[:QUOTED_OPENING]) in openings
 
 
 def latest_date(articles: dict[str, Article]) -> date | None:
@@ -227,6 +271,17 @@ def echoes(sentence: str) -> bool:
     return bool(ECHO.search(QUOTATION.sub(" ", sentence)))
 
 
+def sets_up(sentence: str) -> bool:
+    """Whether a sentence, outside its quotations, says what something is not, setting up the claim of the
+    sentence after it.
+
+    >>> [sets_up(s) for s in ("And the problem is not that Colbert isn't qualified.", "It is not that simple.",
+    ...                       "It wasn't because he lied to them.", "“It's not that he lied,” she said.")]
+    [True, False, True, False]
+    """
+    return bool(DENIAL_SETUP.search(QUOTATION.sub(" ", sentence)))
+
+
 def unattributed(sentence: str) -> bool:
     """Whether a sentence opens on a quotation and tells no one as saying it: a shard of a longer
     quotation, whose speaker is named in a sentence the summary may not give.
@@ -239,6 +294,21 @@ def unattributed(sentence: str) -> bool:
     text = sentence.lstrip()
     told = TAG_AFTER_QUOTE.search(text) or ATTRIBUTION.search(QUOTATION.sub(" ", text))
     return bool(OPENING_QUOTE.match(text)) and not told
+
+
+def credited_quote(sentence: str) -> bool:
+    """Whether a sentence opens on a quotation and names who says it: a word pointing back opening it is
+    the speaker's ("“This is indisputable evidence,” said Mercedes Pascual"), not the sentence's subject.
+
+    >>> [credited_quote(s) for s in ("“This is evidence,” said Mercedes Pascual.", "“This is evidence,” he said.",
+    ...                              "“This is evidence.”", "This is evidence, Pascual said.")]
+    [True, False, False, False]
+    """
+    return (
+        bool(OPENING_QUOTE.match(sentence.lstrip()))
+        and not unattributed(sentence)
+        and not PRONOUN_SPEAKER.search(sentence)
+    )
 
 
 def speech_tag(sentence: str, before: str | None) -> bool:

@@ -4,23 +4,32 @@ dates, and a sentence that depends on the one before it in its article right aft
 from __future__ import annotations
 
 from ..records import Article, Story, SummarySentence
-from .summary_fit import earliest_date, echoes, unattributed
+from .summary_fit import credited_quote, earliest_date, echoes, points_back, unattributed
 from .timeline import event_dates
 
 
-def in_event_order(sentences: list[SummarySentence], articles: dict[str, Article]) -> tuple[SummarySentence, ...]:
+def in_event_order(
+    sentences: list[SummarySentence], articles: dict[str, Article], attached: frozenset[str] = frozenset()
+) -> tuple[SummarySentence, ...]:
     """The sentences that date their events, put in the order of those dates in the places they hold
     among the others: the coverage's order otherwise, so a summary never tells a later event before an
-    earlier one it dates ("talks began on Tuesday" after "a deal was signed on Thursday")."""
+    earlier one it dates ("talks began on Tuesday" after "a deal was signed on Thursday"). A sentence
+    whose text is in ``attached`` leans on the one before it, and moves with it."""
+    blocks: list[list[SummarySentence]] = []
+    for sentence in sentences:
+        if blocks and sentence.text in attached:
+            blocks[-1].append(sentence)
+        else:
+            blocks.append([sentence])
     dated = {}
-    for n, sentence in enumerate(sentences):
-        if when := event_dates(sentence.text, earliest_date(sentence.sources, articles)):
+    for n, block in enumerate(blocks):
+        if when := event_dates(block[0].text, earliest_date(block[0].sources, articles)):
             dated[n] = min(when)
     slots = sorted(dated)
-    ordered = list(sentences)
+    ordered = list(blocks)
     for slot, n in zip(slots, sorted(slots, key=lambda n: (dated[n], n)), strict=True):
-        ordered[slot] = sentences[n]
-    return tuple(ordered)
+        ordered[slot] = blocks[n]
+    return tuple(s for block in ordered for s in block)
 
 
 def first_told(story: Story) -> dict[str, tuple[int, int]]:
@@ -34,8 +43,13 @@ def first_told(story: Story) -> dict[str, tuple[int, int]]:
 
 def dependent(sentence: str) -> bool:
     """Whether a sentence means something only right after the one before it in its article: it says it
-    echoes it, or continues its speaker's words without naming the speaker."""
-    return echoes(sentence) or unattributed(sentence)
+    echoes it, continues its speaker's words without naming the speaker, opens on a word joining it to
+    the sentence before ("And the problem is ...", "Plus, ...") or on a pronoun standing for someone that
+    sentence names ("He said that on the trial date ..."), but for a quotation whose speaker the sentence
+    names, whose pronoun is the speaker's own. Any earlier sentence of the article will not
+    do: "“I need to talk to you,” he said" after the article's sentence on a 4-year-old boy reads as the
+    boy speaking; the sentence before names who "he" is."""
+    return echoes(sentence) or unattributed(sentence) or (points_back(sentence) and not credited_quote(sentence))
 
 
 def after_their_antecedents(places: dict[str, tuple[int, ...]], before: dict[str, str]) -> dict[str, tuple[int, ...]]:
