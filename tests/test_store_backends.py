@@ -67,6 +67,9 @@ def test_search_needs_every_word_and_marks_the_match(location):
         assert [h.article for h in hits] == ["a"] and "[" in hits[0].snippet
         assert store.search("rocket harbour") == []
         assert store.search("   ") == []
+        # a NUL ends SQLite's string and PostgreSQL refuses it: control characters only separate words
+        assert store.search("\x00") == []
+        assert [h.article for h in store.search("rocket\x00wind")] == ["a"]
 
 
 def test_outlet_lines_count_across_batches(location):

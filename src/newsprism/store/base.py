@@ -9,6 +9,7 @@ at once take turns instead of splitting a story.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -27,6 +28,15 @@ class SearchHit:
 
     article: str
     snippet: str
+
+
+# Control characters separate a query's words: SQLite ends a string at NUL and PostgreSQL refuses one.
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def search_words(query: str) -> list[str]:
+    """The words of a search query, as every store reads them."""
+    return CONTROL.sub(" ", query).split()
 
 
 @dataclass(frozen=True, slots=True)

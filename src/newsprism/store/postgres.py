@@ -29,7 +29,7 @@ from psycopg_pool import ConnectionPool
 from ..dedup import DedupConfig
 from ..errors import StoreError
 from ..records import Article
-from .base import SearchHit
+from .base import SearchHit, search_words
 from .lsh import Bands
 from .outlet_lines import OutletLineCounts
 from .select import Cursor
@@ -104,14 +104,15 @@ class PostgresStore(SQLStore):
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Stored articles holding all the words of ``query`` (as English stems), best first."""
-        if not query.split():
+        words = search_words(query)
+        if not words:
             return []
         rows = self.db.execute(
             "SELECT id, ts_headline('english', data::jsonb ->> 'text', q, "
             "'StartSel=[, StopSel=], MaxWords=14, MinWords=6, ShortWord=2') "
             "FROM articles, plainto_tsquery('english', ?) AS q WHERE search @@ q "
             "ORDER BY ts_rank(search, q) DESC, id LIMIT ?",
-            (query, limit),
+            (" ".join(words), limit),
         )
         return [SearchHit(article_id, snippet) for article_id, snippet in rows]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..dedup import DedupConfig
 from ..errors import StoreError
 from ..records import Article
-from .base import OutletLines, SearchHit
+from .base import OutletLines, SearchHit, search_words
 from .lsh import Bands, create_tables
 from .outlet_lines import OutletLineCounts
 from .sql import SQLStore
@@ -132,7 +132,7 @@ class SQLiteStore(SQLStore):
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Stored articles matching all the words of ``query``, best first."""
-        terms = " ".join(f'"{word}"' for word in query.replace('"', " ").split())
+        terms = " ".join(f'"{word}"' for word in search_words(query.replace('"', " ")))
         if not terms:
             return []
         rows = self.db.execute(
