@@ -49,3 +49,22 @@ def test_a_text_given_several_times_runs_through_the_model_once(monkeypatch):
     assert np.array_equal(vectors[[0, 2, 4]], np.repeat(vectors[:1], 3, axis=0))
     assert np.array_equal(vectors[[0, 1, 3]], embedder.embed([a, b, c]))
     assert embedder.embed([]).shape == (0, embedder.dim)
+
+
+def test_the_runtime_gives_back_the_memory_a_batch_of_long_texts_took():
+    from pathlib import Path
+
+    status = Path("/proc/self/status")
+    if not status.exists():
+        pytest.skip("needs Linux's /proc to read the resident size")
+
+    def resident_mb() -> float:
+        line = next(line for line in status.read_text().splitlines() if line.startswith("VmRSS:"))
+        return int(line.split()[1]) / 1024
+
+    embedder = _minilm()
+    embedder.embed(["A short warm-up sentence."])
+    before = resident_mb()
+    # 64 texts of 128 tokens: two batches of 32, each taking some 300 MB while it runs
+    embedder.embed([f"Text {i}: " + " ".join(f"word{i}x{j}" for j in range(200)) for i in range(64)])
+    assert resident_mb() - before < 120  # with the arena kept: 450 to 650 MB more
