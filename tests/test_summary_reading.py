@@ -20,6 +20,21 @@ def test_a_number_written_as_a_word_must_be_in_the_cited_article():
     assert not supports(Article("e", "The tower had six floors."), "The seven-story tower fell.")
 
 
+def test_a_claims_numbers_must_be_in_the_sentences_that_state_it():
+    claim = "In addition, four other states allow recreational pot sales."
+    # the article counts "four" days elsewhere; the sentence with the claim's words does not say how many
+    far = (
+        "In the first four days, retailers made $3 million.",
+        "Dispensaries opened.",
+        "Other states allow pot sales.",
+    )
+    near = ("Dispensaries opened.", "Four other states allow recreational pot sales.")
+    story = Story("s", (Article("a", " ".join(far), sentences=far), Article("b", " ".join(near), sentences=near)))
+    embedded = EmbeddedSentences(story.sentences(), load_embedder("hashing")[0])
+    assert supports(story.articles[0], claim) and not says(embedded, "a", claim, 0.4)
+    assert says(embedded, "b", claim, 0.4)
+
+
 def test_one_shared_word_of_the_claim_is_not_the_claim():
     claim = "And the problem is not that Colbert isn't qualified."
     # the problem and, in the next sentence, a negation: no claim of the sentence

@@ -48,8 +48,8 @@ from .conflicts import CONFIDENT
 from .summary_alone import alone
 from .summary_conflicts import conflict_place, evidence_of, lends_a_value, sides_elsewhere, state_conflict, takes_a_side
 from .summary_fit import (
+    as_summary_text,
     centrality,
-    closed,
     in_own_voice,
     latest_date,
     overtaken,
@@ -69,7 +69,7 @@ from .summary_order import after_their_antecedents, dependent, first_told, in_ev
 from .summary_rewriter import Rewriter, rewritten
 from .support import says, supports, uses_words
 
-VERSION = "14"
+VERSION = "15"
 
 # A concept counts only when at least this many independent sources use it (fewer when the story
 # has fewer): one outlet's own phrasing is not what the story is about. 1 instead of 2: R2 -2.2.
@@ -211,7 +211,7 @@ def summarize(
     weights = concept_weights(story, groups, config)
     before = sentences_before(articles)
     chosen = _choose(options, weights, embedded, statements, budget, config, articles, before)
-    texts = [closed(option.text) for option in chosen]
+    texts = [as_summary_text(option.text, articles) for option in chosen]
     if rewriter is not None:
         texts = rewritten(rewriter, story, texts)
     places = after_their_antecedents({o.told_as: o.place for o in chosen}, before)

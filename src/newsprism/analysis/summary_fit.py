@@ -9,10 +9,11 @@ from datetime import date
 
 import numpy as np
 
+from ..articles.clean_config import DATELINE_LINES
 from ..articles.sentences import quoted_shares
 from ..embed import EmbeddedSentences
 from ..records import Article
-from ..text.dates import published_date
+from ..text.dates import DATELINE, published_date
 from ..text.tokens import STOPWORDS, WORD
 from .doc_cache import parsed, shared
 from .parse import main_verbs
@@ -146,6 +147,37 @@ def reads_alone(sentence: str) -> bool:
         return False
     # the end of a quotation that opened in an earlier sentence
     return not (QUOTE_END.search(text) and not OPENING_QUOTE.search(text))
+
+
+# A report's opening dateline says where, when and by whom it was filed, not what happened; a summary
+# sentence starts at the news. A place in capitals before a dash ("KATHMANDU (Reuters) -", "WASHINGTON—"),
+# any place before an agency in brackets ("Washington (CNN)"), or a place and a full date before a dash.
+FILED = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][\w.'’ ]{0,25})?\s*(?:\([^()]{1,30}\)\s*)?[—–-]{1,2}"
+    r"|[A-Z][\w.'’ -]{1,30}(?:, [A-Z][\w.'’ ]{0,25})?\s*\([A-Z][\w.&' ]{1,20}\)\s*[—–-]{0,2})\s*(?=[A-Z“\"‘'])"
+)
+
+
+def without_dateline(sentence: str, articles: dict[str, Article]) -> str:
+    """``sentence`` without the dateline it opens on, when it is told at the top of an article (where a
+    dateline stands) and a capital follows: an acronym opening a sentence ("NATO — the alliance — said")
+    is left alone.
+
+    >>> a = Article("a", "x", sentences=("KATHMANDU (Reuters) - The bodies were found.", "NATO - the alliance."))
+    >>> b = Article("b", "", sentences=("Seoul, June 19, 2024 — Putin arrived there.", "Rome (CNN) Sen. Lee spoke."))
+    >>> [without_dateline(s, {"a": a, "b": b}) for s in (*a.sentences, *b.sentences)]
+    ['The bodies were found.', 'NATO - the alliance.', 'Putin arrived there.', 'Sen. Lee spoke.']
+    """
+    if not any(sentence in a.sentences[:DATELINE_LINES] for a in articles.values()):
+        return sentence
+    found = FILED.match(sentence) or DATELINE.match(sentence)
+    rest = sentence[found.end() :].lstrip() if found else ""
+    return rest if len(rest.split()) >= 3 and rest[0].isupper() else sentence
+
+
+def as_summary_text(sentence: str, articles: dict[str, Article]) -> str:
+    """A chosen sentence as the summary prints it: from its news on, ended with a full stop."""
+    return closed(without_dateline(sentence, articles))
 
 
 def closed(sentence: str) -> str:

@@ -71,7 +71,10 @@ def says(embedded: EmbeddedSentences, article: str, sentence: str, min_overlap: 
     alignment cosine), or one sentence, or two in a row, hold at least ``min_overlap`` of its content
     words. A fact may join sentences that share a subject but not a claim; a citation needs the claim.
     A sentence telling what happened is not stated by one telling it as ahead: an article written
-    before an arrival that said he "would" be welcomed does not say he was."""
+    before an arrival that said he "would" be welcomed does not say he was. The claim's numbers must be
+    in the sentences that state it, not only elsewhere in the article: "four other states allow sales"
+    is not said by "Other states have legalized marijuana" in an article that counts "the first four
+    days"."""
     rows = embedded.rows(article)
     if not rows:
         return False
@@ -79,19 +82,26 @@ def says(embedded: EmbeddedSentences, article: str, sentence: str, min_overlap: 
     told = [_claim(embedded.sentences[row].text) for row in rows]
     cosines = embedded.vectors[rows] @ embedded.vectors_of([sentence])[0]
     align = embedded.embedder.align_similarity
-    if any(c >= align and (claim.ahead or not other.ahead) for c, other in zip(cosines, told, strict=True)):
+    if any(
+        c >= align and (claim.ahead or not other.ahead) and claim.numbers <= other.numbers
+        for c, other in zip(cosines, told, strict=True)
+    ):
         return True
     if not claim.words:
         return True
     # a claim one outlet tells in two sentences ("expected to sign several documents. Among these is a
     # partnership agreement.") is read over each sentence and the next
-    spans = [(c.words, c.stems, claim.ahead or not c.ahead) for c in told]
-    spans += [(a | b, x | y, p and q) for (a, x, p), (b, y, q) in pairwise(spans)]
+    fitting = [claim.ahead or not c.ahead for c in told]
+    spans = [(c.words, c.stems, f and claim.numbers <= c.numbers) for c, f in zip(told, fitting, strict=True)]
+    spans += [
+        (c.words | d.words, c.stems | d.stems, f and g and claim.numbers <= c.numbers | d.numbers)
+        for (c, f), (d, g) in pairwise(zip(told, fitting, strict=True))
+    ]
     return any(
-        tense_fits
+        fits
         and _holds(claim.words, span, min_overlap)
         and _holds(claim.predicate, stems, min_overlap, min(MIN_PREDICATE_WORDS, len(claim.predicate)))
-        for span, stems, tense_fits in spans
+        for span, stems, fits in spans
     )
 
 
@@ -106,13 +116,15 @@ class Claim:
 
     ``words`` are its content words; ``predicate`` the stems of those that are not names (what it says
     about them: "warmly received" in "Putin was warmly received by Kim"), so that an article naming the
-    same people in other claims does not pass for stating this one; ``stems`` every content word's stem.
+    same people in other claims does not pass for stating this one; ``stems`` every content word's stem;
+    ``numbers`` its numbers as digits, number words included.
     """
 
     words: frozenset[str]
     predicate: frozenset[str]
     stems: frozenset[str]
     ahead: bool
+    numbers: frozenset[str]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -122,7 +134,8 @@ def _claim(sentence: str) -> Claim:
     names = {fold(w).removesuffix("'s") for w in TOKEN.findall(sentence) if w[0].isupper()}
     # a negated auxiliary ("isn't", "can't") says nothing of what is claimed: any sentence may hold one
     predicate = frozenset(stem(w) for w in words if w not in names and not w.isdigit() and not NEGATED.search(w))
-    return Claim(words, predicate, frozenset(stem(w) for w in words), is_future(sentence))
+    numbers = frozenset(t for t in key_terms(sentence) if t.isdigit())
+    return Claim(words, predicate, frozenset(stem(w) for w in words), is_future(sentence), numbers)
 
 
 def supports(article: Article, sentence: str) -> bool:
