@@ -118,7 +118,8 @@ SPEECH_TAG = re.compile(rf"^(?:(?:the\s+)?[A-Z][\w.’'-]*\s+){{1,4}}{QUOTE_SPEE
 def reads_alone(sentence: str) -> bool:
     """Whether a sentence reads as a sentence of its own: not cut off ("store owners, who have..."), not
     the start or end of a longer quotation (opening one it never closes, closing one it never opened),
-    not a photo caption ("In this July 1, 2017, photo ...", "(Associated Press)").
+    not a photo caption ("In this July 1, 2017, photo ...", "(Associated Press)"), not an editor's
+    insertion in square brackets ("[RELATED: Wedding crasher says she never attacked guest]").
 
     >>> reads_alone("The council closed the pier on Monday after engineers found cracks.")
     True
@@ -127,8 +128,9 @@ def reads_alone(sentence: str) -> bool:
     ...                            "“This is a band that took the American tradition and moved it forward.",
     ...                            "Smith told them: “My brother may be hurt.",
     ...                            "A hot mantle wedge is incongruent with a cold (<700 °C (ref.",
-    ...                            "They had the mindset that 'you can come if you want.")]
-    [False, False, False, False, False, False, False]
+    ...                            "They had the mindset that 'you can come if you want.",
+    ...                            "[RELATED: Wedding crasher says she never attacked guest]")]
+    [False, False, False, False, False, False, False, False]
     >>> reads_alone("The players' union called the 'deal' a 'disgrace,' and Jones' lawyer agreed.")
     True
     >>> reads_alone("Prodigy, of the '90s group Mobb Deep, died 'cause of a crisis, Jordan 's aunt said.")
@@ -137,7 +139,7 @@ def reads_alone(sentence: str) -> bool:
     text = sentence.strip()
     if not text or text.endswith(("...", "…")) or CAPTION.search(text) or POST_SIGNATURE.search(text):
         return False
-    if text[0] in "’”" or text[0].islower():
+    if text[0] in "’”[" or text[0].islower():
         return False
     # a quotation that runs on into later sentences (or an odd straight quote, one end of a longer one):
     # cut, it reads as complete words it is not
