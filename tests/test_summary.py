@@ -4,10 +4,11 @@ from dataclasses import replace
 
 from newsprism.analysis.runner import analyse_story
 from newsprism.analysis.summary import concept_weights, concepts, summarize
-from newsprism.articles.pipeline import Pipeline
 from newsprism.config import FactsConfig, Settings, SummaryConfig
 from newsprism.embed import load_embedder
-from newsprism.records import RawDocument, Story
+from newsprism.records import Story
+
+from .stories import story_of, summary_of
 
 SHARED = "Floodwaters receded from the town of Kestrel on Sunday after three days of heavy rain."
 LONER = "A local bakery handed out free bread and hot soup to the volunteers who filled sandbags all night."
@@ -23,8 +24,7 @@ TEXTS = {
 
 
 def story() -> Story:
-    pipeline = Pipeline()
-    return Story("s", tuple(pipeline.run(RawDocument(i, "record", " ".join(t), id=i)) for i, t in TEXTS.items()))
+    return story_of(TEXTS)
 
 
 def test_concepts_count_independent_sources_not_copies():
@@ -169,8 +169,7 @@ def test_a_sentence_on_a_chosen_point_in_other_words_gives_way_to_a_new_point():
             angles = [{SHARED: 0.0, reworded: np.arccos(0.7)}.get(t, np.pi / 2) for t in batch]
             return np.array([[np.cos(a), np.sin(a)] for a in angles], dtype=np.float32)
 
-    pipeline = Pipeline()
-    s = Story("s", tuple(pipeline.run(RawDocument(i, "record", " ".join(t), id=i)) for i, t in texts.items()))
+    s = story_of(texts)
     holders = {t: tuple(a for a in texts if t in texts[a]) for t in (SHARED, reworded, levee)}
     facts = tuple(Fact(f"f{n}", t, by, tuple(Evidence(a, t) for a in by)) for n, (t, by) in enumerate(holders.items()))
     embedded = EmbeddedSentences(s.sentences(), OnePoint())
@@ -280,8 +279,5 @@ def test_a_sentence_pointing_back_leaves_its_fact_to_one_that_names_it():
     named = "Colin Kroll, who died on Sunday, was also a founder of Vine, an app built around six-second videos."
     pointing = "He was also a founder of Vine, an app built around six-second videos."
     texts = {"a": [pointing, SHARED], "b": [named, SHARED]}
-    pipeline = Pipeline()
-    articles = tuple(pipeline.run(RawDocument(i, "record", " ".join(t), id=i)) for i, t in texts.items())
-    analysis = analyse_story(Story("s", articles), load_embedder("hashing")[0], Settings())
-    said = [s.text for s in analysis.summary]
+    said = summary_of(texts)
     assert named in said and pointing not in said

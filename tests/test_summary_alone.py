@@ -1,13 +1,11 @@
 """A summary sentence stands outside its article: one leaning on the sentence before it is told right after
 that sentence or rewritten to stand alone, and none sides, unattributed, with one side of a conflict."""
 
-from newsprism.analysis.runner import analyse_story
 from newsprism.analysis.summary import summarize
 from newsprism.analysis.summary_alone import standing_alone
 from newsprism.analysis.summary_conflicts import takes_a_side
 from newsprism.analysis.summary_fit import sets_up
 from newsprism.analysis.summary_order import dependent, in_event_order
-from newsprism.articles.pipeline import Pipeline
 from newsprism.config import Settings, SummaryConfig
 from newsprism.embed import EmbeddedSentences, load_embedder
 from newsprism.records import (
@@ -16,10 +14,11 @@ from newsprism.records import (
     ConflictSide,
     Evidence,
     Fact,
-    RawDocument,
     Story,
     SummarySentence,
 )
+
+from .stories import summary_of
 
 
 def test_a_pronoun_subject_is_named_only_when_the_sentence_before_is_plainly_about_one_person():
@@ -58,10 +57,7 @@ def test_a_sentence_leaning_on_the_one_before_is_told_only_right_after_it():
     other = "Engineers in the county said the levee near the river held through the storm."
     joined = "And the Kestrel levee near the river will be raised by two meters next year, engineers said."
     texts = {"a": [lede, other, joined], "b": [lede, "The levee near the river held.", joined], "c": [lede, joined]}
-    pipeline = Pipeline()
-    articles = tuple(pipeline.run(RawDocument(i, "record", " ".join(t), id=i)) for i, t in texts.items())
-    embedder = load_embedder("hashing")[0]
-    summary = [s.text for s in analyse_story(Story("s", articles), embedder, Settings()).summary]
+    summary = summary_of(texts)
     # the joined sentence is what the coverage shares most after the lede; its "And" is dropped
     assert "The Kestrel levee near the river will be raised by two meters next year, engineers said." in summary
     assert joined not in summary
@@ -129,11 +125,7 @@ def test_a_plural_demonstrative_leans_on_the_sentence_before_which_is_told_first
     leaning = "These floodwalls along the river held the water back from the Kestrel school all weekend."
     other = "Volunteers from the county filled sandbags near the old mill on Saturday."
     texts = {"a": [lede, before, leaning], "b": [lede, leaning, other], "c": [lede, leaning, other]}
-    pipeline = Pipeline()
-    articles = tuple(pipeline.run(RawDocument(i, "record", " ".join(t), id=i)) for i, t in texts.items())
-    embedder = load_embedder("hashing")[0]
-    short = Settings(summary=SummaryConfig(words=30))
-    summary = [s.text for s in analyse_story(Story("s", articles), embedder, short).summary]
+    summary = summary_of(texts, Settings(summary=SummaryConfig(words=30)))
     # what "these floodwalls" are, the sentence before tells: it is told first, right before
     assert points_back(leaning) and not points_back("These days, the town is calm.")
     assert summary == [lede, before, leaning]

@@ -1,13 +1,13 @@
 """A summary reads on its own: no shard of a quotation without its speaker, no sentence that answers one
 the summary does not give, and no citation of an article that never stated the claim or its number."""
 
-from newsprism.analysis.runner import analyse_story
 from newsprism.analysis.summary_fit import echoes, points_back, reads_alone, speech_tag, unattributed
 from newsprism.analysis.support import says, supports
-from newsprism.articles.pipeline import Pipeline
 from newsprism.config import Settings, SummaryConfig
 from newsprism.embed import EmbeddedSentences, load_embedder
-from newsprism.records import Article, RawDocument, Story
+from newsprism.records import Article, Story
+
+from .stories import summary_of
 
 
 def test_a_number_written_as_a_word_must_be_in_the_cited_article():
@@ -73,11 +73,7 @@ def test_a_sentence_echoing_another_is_taken_only_after_it():
     echo = "Later on Monday, the Kestrel mayor Ann Lee echoed the sentiment of the county engineers on the levee."
     said = "Officials in the county praised the volunteers who had filled sandbags all weekend near the school."
     texts = {"a": [shared, said, echo], "b": [shared, echo], "c": [shared, echo]}
-    pipeline = Pipeline()
-    articles = tuple(pipeline.run(RawDocument(i, "record", " ".join(t), id=i)) for i, t in texts.items())
-    embedder = load_embedder("hashing")[0]
-    short = Settings(summary=SummaryConfig(words=20))
-    summary = [s.text for s in analyse_story(Story("s", articles), embedder, short).summary]
+    summary = summary_of(texts, Settings(summary=SummaryConfig(words=20)))
     # the echo is what the coverage shares after the lede, but it means nothing without the sentence it
     # echoes: that one comes first, and the budget is spent
     assert summary == [shared, said]
