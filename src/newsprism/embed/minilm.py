@@ -47,8 +47,8 @@ TOKENIZE_CHUNK = 1024
 # ONNX Runtime's memory arena keeps, for the rest of the process, the most a run ever took: a batch of 32
 # texts of 128 tokens (articles' ledes, when clustering) takes some 300 MB per run at once, about 650 MB
 # held through every later stage (bench/bench_throughput.py: 1,553 MB peak on 2,000 documents). The arena
-# is shrunk back by the last run of each call instead (after every run it cost 9% more CPU, bench of 400
-# ledes and 6,000 sentences); the vectors are the same to the bit.
+# is shrunk back by the last run of each worker in each call instead (after every run it cost 9% more CPU,
+# bench of 400 ledes and 6,000 sentences); the vectors are the same to the bit.
 SHRINK = {"memory.enable_memory_arena_shrinkage": "cpu:0"}
 # Batches run at once, at most: each concurrent run holds its own buffers (the second one added 140 MB
 # of peak memory in bench/bench_embed.py), and only two cores were there to measure the gain.
@@ -229,7 +229,8 @@ class MiniLMEmbedder:
         # a few rows are still split so that every core gets a batch
         size = max(1, min(self.batch_size, -(-len(rows) // self.workers)))
         batches = [rows[start : start + size] for start in range(0, len(rows), size)]
-        last = [i == len(batches) - 1 for i in range(len(batches))]
+        # the last batch each worker runs: a run still going when another shrinks the arena keeps its part
+        last = [i >= len(batches) - self.workers for i in range(len(batches))]
         runs = self._pool.map(self._run, batches, last) if self._pool else map(self._run, batches, last)
         return np.concatenate(list(runs)).astype(np.float32) if rows else np.zeros((0, self.dim), np.float32)
 
