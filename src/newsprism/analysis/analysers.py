@@ -34,7 +34,7 @@ def _conflicts(context: StoryContext, results: Results) -> dict[str, Any]:
     found = conflicts.find_conflicts(
         context.story, context.embedded, results["fact_groups"], context.settings.conflicts
     )
-    return {"conflicts": found, "facts": facts.side_with_most(results["fact_groups"], found)}
+    return {"conflicts": found, "facts": facts.final_facts(results["fact_groups"], found, context.embedded)}
 
 
 def _timeline(context: StoryContext, results: Results) -> dict[str, Any]:

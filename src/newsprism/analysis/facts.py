@@ -31,20 +31,23 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
 from ..embed import EmbeddedSentences
-from ..records import Conflict, Evidence, Fact, Sentence, Story
+from ..records import Evidence, Fact, Sentence, Story
 from ..text.tokens import STOPWORDS, WORD, words
 from ..validate import check_range
 from .claim_events import event_pairs, other_events, other_times, parse_together, same_frame
 from .claims import ClaimWords, contradicted, figures, measures, predicate, states_claim
 from .evaluative import political_labels
 from .fact_figures import alike_figures, counted_alike, named_alike, same_figure_and_name
+from .fact_trim import final_facts, side_with_most
 
-VERSION = "11"
+__all__ = ["FactsConfig", "distinctive_phrases", "final_facts", "group_facts", "side_with_most"]
+
+VERSION = "12"
 
 # Two sentences are linked when their cosine plus the share of the lighter one's word weight they have
 # in common (0 to 1), plus WEIGHT_BONUS per unit of that shared weight (up to WEIGHT_CAP: some
@@ -363,35 +366,3 @@ def distinctive_phrases(texts: list[str], articles: list[str], config: FactsConf
         if users >= 2 and phrase in in_lower and rare:
             distinctive[phrase] = used
     return distinctive
-
-
-def side_with_most(facts: tuple[Fact, ...], conflicts: tuple[Conflict, ...]) -> tuple[Fact, ...]:
-    """Facts whose stating sentence takes the smaller side of a conflict, stated instead by a sentence of
-    the side most sources take, and the sources that give another value marked ``disputed_by``, so that a
-    fact's row does not lend one outlet's value to all its sources."""
-    rank: dict[str, int] = {}
-    for conflict in conflicts:
-        for side in conflict.sides:
-            for evidence in side.evidence:
-                rank[evidence.sentence] = max(rank.get(evidence.sentence, 0), len(side.sources))
-    restated = []
-    for fact in facts:
-        if fact.text in rank:
-            best = max((e.sentence for e in fact.evidence if e.sentence in rank), key=lambda s: rank[s])
-            fact = replace(fact, text=best) if rank[best] > rank[fact.text] else fact
-        restated.append(replace(fact, disputed_by=_disputing(fact, conflicts)))
-    return tuple(restated)
-
-
-def _disputing(fact: Fact, conflicts: tuple[Conflict, ...]) -> tuple[str, ...]:
-    """The fact's sources whose sentence in it takes another side than its stating sentence does."""
-    said = {(e.article, e.sentence) for e in fact.evidence}
-    disputing: set[str] = set()
-    for conflict in conflicts:
-        stating = [side for side in conflict.sides if any(e.sentence == fact.text for e in side.evidence)]
-        if not stating:
-            continue
-        for side in conflict.sides:
-            if side is not stating[0]:
-                disputing |= {e.article for e in side.evidence if (e.article, e.sentence) in said}
-    return tuple(a for a in fact.sources if a in disputing)

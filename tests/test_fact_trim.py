@@ -1,0 +1,106 @@
+"""The report's facts keep only sentences that state their row's claim: not a conflict's other side, not a
+denial of it, not a sentence joined to it by the story's topic while it tells another sentence's claim."""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from newsprism.analysis.doc_cache import shared
+from newsprism.analysis.fact_trim import final_facts, opposite_polarity
+from newsprism.records import Conflict, ConflictSide, Evidence, Fact, Sentence
+
+needs_parser = pytest.mark.skipif(shared() is None, reason="needs spaCy and an English model")
+
+
+@dataclass
+class Embedded:
+    """The part of :class:`newsprism.embed.EmbeddedSentences` the trimming reads, with vectors given."""
+
+    sentences: list[Sentence]
+    vectors: np.ndarray
+
+
+def embedded(rows: list[tuple[str, str]], cosines: dict[tuple[int, int], float]) -> Embedded:
+    """Sentences (article, text) with unit vectors whose cosines are those given, 0.5 elsewhere."""
+    n = len(rows)
+    gram = np.full((n, n), 0.5)
+    np.fill_diagonal(gram, 1.0)
+    for (i, j), c in cosines.items():
+        gram[i, j] = gram[j, i] = c
+    vectors = np.linalg.cholesky(gram)
+    sentences = [Sentence(article, k, text) for k, (article, text) in enumerate(rows)]
+    return Embedded(sentences, vectors)
+
+
+def fact(rows: list[tuple[str, str]], members: list[int]) -> Fact:
+    evidence = tuple(Evidence(*rows[m]) for m in members)
+    return Fact("f1", rows[members[0]][1], tuple(dict.fromkeys(e.article for e in evidence)), evidence)
+
+
+YEARS = [
+    ("a", "Putin arrived in Pyongyang, his first visit in 24 years."),
+    ("b", "It is Putin's first trip to Pyongyang in 24 years."),
+    ("c", "It is Putin's first trip to Pyongyang in nearly two decades."),
+]
+
+
+def test_a_sentence_on_the_other_side_of_a_conflict_is_not_evidence_of_the_fact():
+    sides = (
+        ConflictSide("24 years", ("a", "b"), (Evidence(*YEARS[0]), Evidence(*YEARS[1]))),
+        ConflictSide("nearly two decades", ("c",), (Evidence(*YEARS[2]),)),
+    )
+    conflict = Conflict("c1", "time span", sides)
+    found = final_facts(
+        (fact(YEARS, [0, 1, 2]),), (conflict,), embedded(YEARS, {(0, 1): 0.9, (0, 2): 0.9, (1, 2): 0.9})
+    )
+    assert found[0].sources == ("a", "b") and found[0].disputed_by == ("c",)
+    # the other side's sentence is a fact of its own source, not lost
+    assert [(f.text, f.sources) for f in found[1:]] == [(YEARS[2][1], ("c",))]
+
+
+def test_without_a_conflict_the_fact_keeps_its_sources():
+    found = final_facts((fact(YEARS, [0, 1, 2]),), (), embedded(YEARS, {(0, 1): 0.9, (0, 2): 0.9, (1, 2): 0.9}))
+    assert found[0].sources == ("a", "b", "c") and not found[0].disputed_by
+
+
+TOPIC = [
+    ("a", "The stock market is way up again today, Trump said."),
+    ("a", "Trump said in his address that stocks smashed one record after another."),
+    ("b", "Stocks have smashed one record after another, Trump told Congress."),
+]
+
+
+def test_a_sentence_telling_another_sentence_of_the_row_s_article_is_left_out():
+    # b's sentence is the State of the Union remark: far closer to a's second sentence than to the row
+    rows = embedded(TOPIC, {(0, 2): 0.66, (1, 2): 0.9})
+    found = final_facts((fact(TOPIC, [0, 2]),), (), rows)
+    assert [f.sources for f in found if f.text == TOPIC[0][1]] == [("a",)]
+    # as close to the row as to its counterpart, it is kept
+    kept = final_facts((fact(TOPIC, [0, 2]),), (), embedded(TOPIC, {(0, 2): 0.8, (1, 2): 0.9}))
+    assert kept[0].sources == ("a", "b")
+
+
+def test_sentences_left_out_that_state_one_claim_to_each_other_are_a_fact_of_their_own():
+    rows = [*TOPIC, ("c", "Trump told Congress stocks have smashed one record after another.")]
+    cosines = {(0, 2): 0.66, (0, 3): 0.66, (1, 2): 0.9, (1, 3): 0.9, (2, 3): 0.95}
+    found = final_facts((fact(rows, [0, 2, 3]),), (), embedded(rows, cosines))
+    assert (rows[2][1], ("b", "c")) in [(f.text, f.sources) for f in found]
+
+
+@needs_parser
+def test_a_denial_of_the_row_s_claim_is_another_claim():
+    assert opposite_polarity(
+        "Vasiliades pleaded not guilty to the charges.",
+        "In 2015, owner Anthony Vasiliades was arrested and pleaded guilty in U.S. District Court.",
+    )
+    assert opposite_polarity("He returned home.", "He failed to return home.")
+    # two wordings of one denial, and a denial in a clause of cause, deny nothing the other states
+    assert not opposite_polarity(
+        "Investigators have not ruled out technical problems.", "Investigators have ruled nothing out."
+    )
+    assert not opposite_polarity("McCullum has yet to appear in court.", "McCullum has not yet appeared in court.")
+    assert not opposite_polarity(
+        "The listing will stay because the bears were not considered in danger.",
+        "The agency explained why the bears should be considered threatened.",
+    )
