@@ -104,3 +104,13 @@ def test_a_denial_of_the_row_s_claim_is_another_claim():
         "The listing will stay because the bears were not considered in danger.",
         "The agency explained why the bears should be considered threatened.",
     )
+
+
+@needs_parser
+def test_a_fact_leaves_out_a_sentence_denying_its_row():
+    rows = [
+        ("a", "Vasiliades pleaded not guilty to the charges."),
+        ("b", "Vasiliades pleaded guilty to the charges in 2015."),
+    ]
+    found = final_facts((fact(rows, [0, 1]),), (), embedded(rows, {(0, 1): 0.9}))
+    assert [f.sources for f in found] == [("a",), ("b",)]
