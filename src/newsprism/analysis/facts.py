@@ -23,8 +23,8 @@ each other, and a second sentence of such an article as close to the seed, withi
 sentence may support several facts. A sentence linked to a fact's seed and to the same counterparts,
 in an article the fact already has, is another wording of that fact and joins its evidence rather
 than seeding a copy of it. Sentences no other article matches become facts of one source, kept and
-marked as such by their single source. Once conflicts are known, a fact stated by a sentence on the
-smaller side of one is stated by a sentence of the larger side.
+marked as such by their single source. These groups are what conflicts compare; once conflicts are
+known, the report's facts keep only the sentences that state their row's claim (:mod:`.fact_trim`).
 """
 
 from __future__ import annotations
