@@ -1,7 +1,7 @@
 """A headline that names no story (a page's kind, a section, a day) is set aside: a story of its own."""
 
 from newsprism.cluster import StoryClusterer
-from newsprism.cluster.features import contentless
+from newsprism.cluster.features import contentless, lede
 from newsprism.config import ClusterConfig
 from newsprism.embed import HashingEmbedder
 from newsprism.records import Article
@@ -49,3 +49,37 @@ def test_contentless_headlines_join_nothing_and_nothing_joins_them():
     ]
     stories = StoryClusterer(ClusterConfig(), HashingEmbedder()).fit_predict(articles)
     assert sorted(sorted(s.article_ids) for s in stories) == [["a"], ["b"], ["c"], ["d", "e"]]
+
+
+def test_a_headline_that_names_nothing_is_read_by_the_name_its_url_gives_the_page():
+    config = ClusterConfig()
+    wire = headline("a", "Business Wire", url="http://x.com/2014/03/10/comcast-expands-digital-store-offering")
+    assert lede(wire, config) == "comcast expands digital store offering"
+    dated = headline("b", "March 11, 2014, 2:02 am", url="http://x.com/news/mt-gox-files-for-us-bankruptcy-protection")
+    assert lede(dated, config) == "mt gox files for us bankruptcy protection"
+    # a headline that names something is read as it is; a page name of page words alone gives nothing
+    named = headline("c", "Comcast expands its store", url="http://x.com/2014/03/10/comcast-expands-digital-store")
+    assert lede(named, config) == "Comcast expands its store"
+    listing = headline("d", "Business Highlights", url="http://x.com/business/daily-business-highlights.html")
+    assert lede(listing, config) == "Business Highlights"
+
+
+def test_a_page_titled_by_its_site_joins_the_story_its_url_names():
+    articles = [
+        headline("a", "Comcast expands digital store with Sony Pictures films", "2014-03-10T09:00"),
+        headline("b", "Comcast adds Sony Pictures films to its digital store", "2014-03-10T10:00"),
+        headline(
+            "c",
+            "Business Wire",
+            "2014-03-10T11:00",
+            "http://x.com/2014/03/10/comcast-expands-digital-store-sony-pictures",
+        ),
+        headline(
+            "d",
+            "Business Wire",
+            "2014-03-10T12:00",
+            "http://x.com/2014/03/10/softbank-appoints-bruce-gottlieb-vice-president",
+        ),
+    ]
+    stories = StoryClusterer(ClusterConfig(), HashingEmbedder()).fit_predict(articles)
+    assert sorted(sorted(s.article_ids) for s in stories) == [["a", "b", "c"], ["d"]]
