@@ -17,7 +17,7 @@ precision of the ten largest predicted stories, and by how many stories of 10 or
 precision under 0.8 (the target: none); the seed must stay one story that nothing else joins.
 
     PYTHONPATH=src python3 bench/bench_cluster_large.py [--embedder minilm|hashing] [--no-baseline]
-                                                        [--embedding-cache FILE]
+                                                        [--embedding-cache FILE] [--show]
 
 ``--embedding-cache FILE`` keeps the embedder's vectors by text in FILE (a pickle, made on the first run):
 a rerun after a change to clustering embeds only the texts it changed (the mix's 7,600 ledes take
@@ -129,7 +129,14 @@ def mix() -> tuple[list[Article], dict[str, str], dict[str, str], list[str]]:
     return publication_order(articles), gold, kinds, [renamed[a.id] for a in seed]
 
 
-def report(label: str, predicted: dict[str, str], gold: dict[str, str], kinds: dict[str, str]) -> None:
+def report(
+    label: str,
+    predicted: dict[str, str],
+    gold: dict[str, str],
+    kinds: dict[str, str],
+    show: dict[str, str] | None = None,
+) -> None:
+    """Print the scores; with ``show`` (item id -> headline), the make-up of each impure story of 10+ items."""
     p, r, f = bcubed(predicted, gold)
     print(f"{label:<34} {p:>6.3f} {r:>6.3f} {f:>6.3f}")
     for kind in sorted(set(kinds.values())):
@@ -149,6 +156,8 @@ def report(label: str, predicted: dict[str, str], gold: dict[str, str], kinds: d
             precision = sum(n * n for n in counts.values()) / len(members) ** 2
             if precision < SMALL_PRECISION:
                 impure.append((len(members), precision))
+                if show is not None:
+                    show_story(members, precision, gold, show)
     large = sum(len(m) >= LARGE_STORY for m in clusters.values())
     print(
         f"{'':<4}stories of {LARGE_STORY}+ items: {large}, of which under {SMALL_PRECISION} precision: {len(impure)} "
@@ -156,11 +165,26 @@ def report(label: str, predicted: dict[str, str], gold: dict[str, str], kinds: d
     )
 
 
+def show_story(members: list[str], precision: float, gold: dict[str, str], headlines: dict[str, str]) -> None:
+    """Each gold story of an impure predicted story, largest first, with three of its headlines; a gold
+    story marked * shares a headline, word for word, with another gold story here: the labels split one
+    event (no clusterer can tell identical texts apart), or the headline names none (a section's page)."""
+    print(f"{'':<6}story of {len(members)} at precision {precision:.2f}:")
+    by_gold: dict[str, list[str]] = defaultdict(list)
+    for member in members:
+        by_gold[gold[member]].append(" ".join(headlines.get(member, "").lower().split()))
+    for label, texts in sorted(by_gold.items(), key=lambda item: -len(item[1])):
+        shared = any(set(texts) & set(other) for name, other in by_gold.items() if name != label)
+        sample = "; ".join(t[:45] for t in list(dict.fromkeys(texts))[:3])
+        print(f"{'':<8}{len(texts):>4}{'*' if shared else ' '} {label[:40]:<40} {sample}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--embedder", default="minilm")
     parser.add_argument("--no-baseline", action="store_true", help="newsprism only")
     parser.add_argument("--embedding-cache", type=Path, help="keep the vectors by text in this pickle file")
+    parser.add_argument("--show", action="store_true", help="list the make-up of each impure story of 10+ items")
     args = parser.parse_args()
     start = time.perf_counter()
     articles, gold, kinds, seed = mix()
@@ -177,7 +201,8 @@ def main() -> None:
     if args.embedding_cache:
         embedder = CachedEmbedder(embedder, args.embedding_cache)
     predicted, seconds = run_newsprism(articles, embedder, ClusterConfig())
-    report(f"newsprism {args.embedder}", predicted, gold, kinds)
+    headlines = {a.id: a.title or a.text[:80] for a in articles} if args.show else None
+    report(f"newsprism {args.embedder}", predicted, gold, kinds, headlines)
     print(f"{'':<4}({seconds:.0f} s, {len(articles) / seconds:.0f} items/s)")
     seed_stories = {predicted[i] for i in seed}
     joined = sum(predicted[i] in seed_stories for i in predicted) - len(seed)

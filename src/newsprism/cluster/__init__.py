@@ -16,7 +16,8 @@ members form separate groups (two neighbouring stories it took in) into those gr
 could each stand stay apart unless their words too are alike), or into all its groups when none of them
 is a core (a chain on a broad topic). Candidates come from an inverted index over the stories' top
 terms, so placing an article does not compare it with every stored story. Articles whose input named a
-``story`` are grouped by that name and never clustered.
+``story`` are grouped by that name and never clustered; a headline that names no story, only a page's
+kind, a section or a day ("Business Highlights"), is a story of its own that nothing joins.
 
 The state (:class:`ClusterState`) is a plain object the store saves and loads, so a later run adds
 articles to the stories already stored instead of starting over.

@@ -17,7 +17,7 @@ from ..embed import Embedder
 from ..records import Article, Story
 from .config import ClusterConfig
 from .crosslingual import CrossLingual
-from .features import article_time, lede, name_terms, publication_order, term_counts
+from .features import article_time, contentless, lede, name_terms, publication_order, term_counts
 from .split import story_parts
 from .state import ClusterState, StoryState, Vector, story_id
 
@@ -46,6 +46,7 @@ class _Item:
     threshold: float  # similarity it needs to join a story
     fullness: float  # 0 for a headline, 1 for a full article (config.article_words or more)
     names: frozenset[str] | None = None  # the terms its body capitalises in a sentence; None: a headline alone
+    aside: bool = False  # a headline that names no story (features.contentless): a story of its own
     # when placed: the most similar story it did not join, and the state's version then
     other: _Match | None = None
     placed_at: int = -1
@@ -106,7 +107,12 @@ class StoryClusterer:
     def _fit_items(self, items: list[_Item], state: ClusterState) -> dict[str, str]:
         """Place, refine, merge, split: item id → story id, before merges are resolved."""
         self._first = {}
-        assignment = {item.id: self._place(item, state) for item in items}
+        # a page set aside is a story no article can find (no terms, no embedding) and that seeks none
+        assignment = {i.id: story_id(i.id) for i in items if i.aside}
+        for item in (i for i in items if i.aside):
+            state.add_story(StoryState(story_id(item.id), {}, np.zeros_like(item.vector), 1, item.when))
+        items = [item for item in items if not item.aside]
+        assignment.update({item.id: self._place(item, state) for item in items})
         self._refine(items, assignment, state)
         fullness: dict[str, list[float]] = defaultdict(list)
         for item in items:
@@ -158,7 +164,9 @@ class StoryClusterer:
         terms = state.tfidf(counts)
         query = _strongest(terms, self.config.query_terms)
         when, names = article_time(article), name_terms(article, self.config)
-        return _Item(article.id, terms, query, vector, norm, when, weight, threshold, fullness, names)
+        return _Item(
+            article.id, terms, query, vector, norm, when, weight, threshold, fullness, names, contentless(article)
+        )
 
     def _place(self, item: _Item, state: ClusterState) -> str:
         """Join the most similar story above the threshold or start one; the runner-up is kept for
