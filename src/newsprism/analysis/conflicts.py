@@ -45,7 +45,7 @@ from .value_of import owned
 from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
 from .weekdays import weekday_conflicts
 
-VERSION = "12"
+VERSION = "13"
 
 # Conflicts at or above this confidence are told as conflicts; those below as possible differences.
 CONFIDENT = 0.6
@@ -172,8 +172,13 @@ def _read_values(story: Story, sentences: list[Sentence], config: ConflictsConfi
     Dates and time spans keep the verb they are of (:mod:`.events`)."""
     years = {a.id: d.year for a in story.articles if (d := published_date(a.published))}
     story_year = max(years.values()) if years else None
+    # a count of other or more things ("four other states") is of another set than any plain count
     by_row = [
-        owned(s.text, read_mentions(row, s.text, years.get(s.article, story_year), config), config)
+        owned(
+            s.text,
+            [m for m in read_mentions(row, s.text, years.get(s.article, story_year), config) if m.role != "other"],
+            config,
+        )
         for row, s in enumerate(sentences)
     ]
     for row, mentions in enumerate(by_row):

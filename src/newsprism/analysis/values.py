@@ -69,8 +69,14 @@ SPAN = re.compile(
 )
 TIME_WORDS = frozenset(f"{unit}{plural}" for unit in SPAN_UNITS for plural in ("", "s"))
 SINCE = re.compile(r"\bsince\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
-# "a"/"an" count nothing here: "a about 900" must leave the hedge to "900".
-COUNT = re.compile(rf"\b{HEDGE}{NUMBER_START}(?!(?i:an?)\b){NUMBER}{SCALE}{NUMBER_END}\s+(?P<unit>[a-z][a-z-]{{2,}})\b")
+# "a"/"an" count nothing here: "a about 900" must leave the hedge to "900". A count of more or other things
+# ("four other states", "two more boats") is read with its role "other": what it counts, for the citation
+# check (support.py), but another set than the one a plain count gives, so conflicts leave it out.
+OTHER_SET = r"other|more|additional|further|extra"
+COUNT = re.compile(
+    rf"\b{HEDGE}{NUMBER_START}(?!(?i:an?)\b){NUMBER}{SCALE}{NUMBER_END}\s+(?:(?P<other>{OTHER_SET})\s+)?"
+    r"(?P<unit>[a-z][a-z-]{2,})\b"
+)
 # Money also takes short scales ("£400m", "$1.5bn", "$3k") and may qualify a noun ("a $2,000-per-player
 # stipend"), but a hyphen before another figure is a range ("$10-20").
 SHORT_SCALES = {"k": "thousand", "m": "million", "bn": "billion", "tn": "trillion"}
@@ -174,7 +180,8 @@ class Mention:
     hedge: str = ""  # as written, lower case: "more than"
     value: float = 0.0  # the figure before any hedge or rounding
     around: frozenset[str] = frozenset()  # stems of the words either side: what the value is about
-    role: str = ""  # "to"/"from" before it (a level reached or left), "per" (a rate), "would" (value_of.py)
+    role: str = ""  # "to"/"from" before it (a level reached or left), "per" (a rate), "other" (another set:
+    # "four other states"), "would" (value_of.py)
     thing: frozenset[str] = frozenset()  # of a share, stems of what it is a share of ("stake", "public shares")
     event: str = ""  # of a date or a time span, the verb it is of ("accused ... in 1991"), set by conflicts.py
     span: tuple[int, int] = (0, 0)  # where it stands in its sentence, a rate's period included
@@ -395,4 +402,5 @@ def _counts(reader: _Reader) -> Iterator[Mention]:
         if unit in NOT_UNITS or value is None or ("." in match.group("num") and not match.group("scale")):
             continue  # not a thing counted, or not a count ("31.6 live with a partner")
         if reader.free(match.start("num"), match.end("unit")):
-            yield reader.mention(f"number of {_singular(unit)}", match, value, 0.0)
+            mention = reader.mention(f"number of {_singular(unit)}", match, value, 0.0)
+            yield replace(mention, role="other") if match["other"] else mention
