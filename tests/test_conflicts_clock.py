@@ -21,6 +21,7 @@ def test_times_are_read_as_minutes_after_midnight_with_a_reach():
     assert times("They set off at 6:30 a.m. local time (2:30 p.m. ET).") == [
         ("6:30 a.m. local time", 375.0, 405.0, "local time")
     ]
+    assert times("The show airs at 9 p.m. Eastern on Fox.") == [("9 p.m. Eastern", 1245.0, 1275.0, "Eastern")]
     # the other readers leave a time alone
     assert read_mentions(0, "At 7:30 p.m. on June 12, 40 people left.", 2024)[0].kind == "day of the month"
     assert [m.kind for m in read_mentions(0, "At 7:30 p.m. on June 12, 40 people left.", 2024)][1:] == [

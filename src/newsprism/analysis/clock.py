@@ -31,7 +31,10 @@ from .values import DEFAULT, Mention, ValuesConfig, words_around
 # "7:23 p.m.") tell of the call and of the arrival, not of two times for one moment.
 EXACT_MINUTES = 15
 HEDGED_MINUTES = 30
-ZONE = r"(?i:local\s+time)|(?-i:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|JST|KST|IST|AEST|AEDT)"
+ZONE = (
+    r"(?i:local\s+time)|(?-i:(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?(?:\s+[Tt]ime)?"
+    r"|[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|JST|KST|IST|AEST|AEDT)"
+)
 TIME = r"(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?"
 CLOCK = re.compile(
     r"(?<![\w:$.,-])(?:(?P<hedge>about|around|approximately|roughly|shortly\s+(?:before|after)"
