@@ -35,7 +35,9 @@ def test_what_a_number_counts():
         ("2024", "date"),
         ("24", "time span"),
         ("4", "number"),
-        ("3", "amount in $"),
+        ("3", "amount"),
     }
+    # money in figures or in words is one kind: an amount
+    assert _numbers("It gave nearly eleven million dollars.") == _numbers("It gave nearly $11 million.")
     # a year alone and the year of a full date are one kind: a date
     assert ("2024", "date") in _numbers("The visit was in 2024.")

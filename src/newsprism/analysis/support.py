@@ -44,6 +44,8 @@ NEGATED = re.compile(r"n['’]t$")
 # Number words a citation must show as a number: not "a", "an", "one" (also a pronoun: "one of them")
 # nor "dozens" (no number).
 COUNTED = {word: str(n) for word, n in NUMBER_WORDS.items() if n > 1 and word != "dozens"}
+# Money counted in words ("eleven million dollars"), as values.py reads it: a count of the currency.
+MONEY_NOUNS = frozenset(("dollar", "euro", "pound", "yen", "yuan", "rupee", "peso", "franc", "ruble", "rouble"))
 # A claim whose predicate has at least two words needs at least this many of them in the cited sentence:
 # one shared word ("problem" in "There's one problem: Colbert can't serve" for "the problem is not that
 # Colbert isn't qualified") is a subject, not a claim.
@@ -164,8 +166,10 @@ def _numbers(sentence: str) -> frozenset[tuple[str, str]]:
 
 def _what(kind: str) -> str:
     """What a value of ``kind`` counts, as far as a citation tells them apart: things counted are one kind
-    (an outlet's "four men" is another's "four people"), and a year, a day of a month and a full date are
-    one (the "2024" of "June 19, 2024")."""
+    (an outlet's "four men" is another's "four people") but for money ("eleven million dollars" is "$11
+    million"), and a year, a day of a month and a full date are one (the "2024" of "June 19, 2024")."""
+    if kind.startswith("amount in") or kind.removeprefix("number of ") in MONEY_NOUNS:
+        return "amount"
     if kind.startswith("number of"):
         return "number"
     return "date" if kind in ("date", "day of the month", "year") else kind
