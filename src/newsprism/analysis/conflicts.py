@@ -29,6 +29,8 @@ from ..records import Conflict, ConflictSide, Evidence, Fact, Sentence, Story
 from ..text.dates import published_date
 from ..validate import check_range
 from .ages import age_conflicts
+from .clock import KIND as TIME_OF_DAY
+from .clock import read_times
 from .counts import count_conflicts
 from .doers import doer_conflicts
 from .events import event_verbs
@@ -45,7 +47,7 @@ from .value_of import owned
 from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
 from .weekdays import weekday_conflicts
 
-VERSION = "12"
+VERSION = "13"
 
 # Conflicts at or above this confidence are told as conflicts; those below as possible differences.
 CONFIDENT = 0.6
@@ -172,8 +174,16 @@ def _read_values(story: Story, sentences: list[Sentence], config: ConflictsConfi
     Dates and time spans keep the verb they are of (:mod:`.events`)."""
     years = {a.id: d.year for a in story.articles if (d := published_date(a.published))}
     story_year = max(years.values()) if years else None
+    # a count of other or more things ("four other states") is of another set than any plain count
     by_row = [
-        owned(s.text, read_mentions(row, s.text, years.get(s.article, story_year), config), config)
+        owned(
+            s.text,
+            [
+                *(m for m in read_mentions(row, s.text, years.get(s.article, story_year), config) if m.role != "other"),
+                *read_times(row, s.text, config),
+            ],
+            config,
+        )
         for row, s in enumerate(sentences)
     ]
     for row, mentions in enumerate(by_row):
@@ -184,7 +194,7 @@ def _read_values(story: Story, sentences: list[Sentence], config: ConflictsConfi
 
 
 def _timed(mention: Mention) -> bool:
-    return mention.kind in DATE_KINDS or mention.kind.startswith("time span")
+    return mention.kind in DATE_KINDS or mention.kind.startswith("time span") or mention.kind == TIME_OF_DAY
 
 
 def _value_edges(
@@ -308,7 +318,7 @@ def _apart(a: Mention, b: Mention) -> bool:
     """Whether two figures (not dates) are an order of magnitude apart or more: one quantity misreported
     seldom is; a part and its whole, a rate and a total or two things counted often are ("about 3 gallons"
     of ethanol a bushel yields, "13.3 billion gallons" a year; "$38 billion" added, "$612 billion" in all)."""
-    if a.kind in DATE_KINDS:
+    if a.kind in DATE_KINDS or a.kind == TIME_OF_DAY:
         return False
     small, large = sorted((abs(a.value), abs(b.value)))
     return small > 0 and large >= APART * small
@@ -383,6 +393,6 @@ def _conflict(members: list[Mention], sides: list[list[Mention]], sentences: lis
         evidence = tuple(dict.fromkeys(Evidence(sentences[m.row].article, sentences[m.row].text) for m in group))
         values = "; ".join(dict.fromkeys(m.surface for m in group))
         result.append(ConflictSide(values, tuple(dict.fromkeys(e.article for e in evidence)), evidence))
-    kind = "date" if members[0].kind in DATE_KINDS else "number"
+    kind = "date" if members[0].kind in DATE_KINDS else "time" if members[0].kind == TIME_OF_DAY else "number"
     reason = f"the same {members[0].kind} in sentences that state one fact"
     return Conflict("", about, tuple(result), kind=kind, reasons=(reason,), confidence=FACT_CONFIDENCE)

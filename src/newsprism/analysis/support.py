@@ -35,7 +35,7 @@ from ..text.tokens import WORD as TOKEN
 from .evaluative import political_labels
 from .parse import main_verbs
 from .timeline import is_future
-from .values import NUMBER_WORDS
+from .values import NUMBER_WORDS, read_mentions
 
 WORD = re.compile(r"[\w'’.-]*\w")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
@@ -44,6 +44,8 @@ NEGATED = re.compile(r"n['’]t$")
 # Number words a citation must show as a number: not "a", "an", "one" (also a pronoun: "one of them")
 # nor "dozens" (no number).
 COUNTED = {word: str(n) for word, n in NUMBER_WORDS.items() if n > 1 and word != "dozens"}
+# Money counted in words ("eleven million dollars"), as values.py reads it: a count of the currency.
+MONEY_NOUNS = frozenset(("dollar", "euro", "pound", "yen", "yuan", "rupee", "peso", "franc", "ruble", "rouble"))
 # A claim whose predicate has at least two words needs at least this many of them in the cited sentence:
 # one shared word ("problem" in "There's one problem: Colbert can't serve" for "the problem is not that
 # Colbert isn't qualified") is a subject, not a claim.
@@ -74,7 +76,8 @@ def says(embedded: EmbeddedSentences, article: str, sentence: str, min_overlap: 
     before an arrival that said he "would" be welcomed does not say he was. The claim's numbers must be
     in the sentences that state it, not only elsewhere in the article: "four other states allow sales"
     is not said by "Other states have legalized marijuana" in an article that counts "the first four
-    days"."""
+    days"; and there they must count what the claim's count: "the first four days of recreational sales"
+    does not state "four other states allow recreational sales" (:func:`_held`)."""
     rows = embedded.rows(article)
     if not rows:
         return False
@@ -83,7 +86,7 @@ def says(embedded: EmbeddedSentences, article: str, sentence: str, min_overlap: 
     cosines = embedded.vectors[rows] @ embedded.vectors_of([sentence])[0]
     align = embedded.embedder.align_similarity
     if any(
-        c >= align and (claim.ahead or not other.ahead) and claim.numbers <= other.numbers
+        c >= align and (claim.ahead or not other.ahead) and _held(claim.numbers, other.numbers)
         for c, other in zip(cosines, told, strict=True)
     ):
         return True
@@ -92,9 +95,9 @@ def says(embedded: EmbeddedSentences, article: str, sentence: str, min_overlap: 
     # a claim one outlet tells in two sentences ("expected to sign several documents. Among these is a
     # partnership agreement.") is read over each sentence and the next
     fitting = [claim.ahead or not c.ahead for c in told]
-    spans = [(c.words, c.stems, f and claim.numbers <= c.numbers) for c, f in zip(told, fitting, strict=True)]
+    spans = [(c.words, c.stems, f and _held(claim.numbers, c.numbers)) for c, f in zip(told, fitting, strict=True)]
     spans += [
-        (c.words | d.words, c.stems | d.stems, f and g and claim.numbers <= c.numbers | d.numbers)
+        (c.words | d.words, c.stems | d.stems, f and g and _held(claim.numbers, c.numbers | d.numbers))
         for (c, f), (d, g) in pairwise(zip(told, fitting, strict=True))
     ]
     return any(
@@ -102,6 +105,15 @@ def says(embedded: EmbeddedSentences, article: str, sentence: str, min_overlap: 
         and _holds(claim.words, span, min_overlap)
         and _holds(claim.predicate, stems, min_overlap, min(MIN_PREDICATE_WORDS, len(claim.predicate)))
         for span, stems, fits in spans
+    )
+
+
+def _held(wanted: frozenset[tuple[str, str]], found: frozenset[tuple[str, str]]) -> bool:
+    """Whether every number of a claim is in ``found`` as a count of the same kind of thing: a number is read
+    with what it counts (:func:`_numbers`), and one read with nothing ("the four were arrested", "a
+    four-day visit") may stand for any."""
+    return all(
+        any(d == digits and (not what or not kind or what == kind) for d, kind in found) for digits, what in wanted
     )
 
 
@@ -117,14 +129,14 @@ class Claim:
     ``words`` are its content words; ``predicate`` the stems of those that are not names (what it says
     about them: "warmly received" in "Putin was warmly received by Kim"), so that an article naming the
     same people in other claims does not pass for stating this one; ``stems`` every content word's stem;
-    ``numbers`` its numbers as digits, number words included.
+    ``numbers`` its numbers as digits, number words included, each with what it counts (:func:`_numbers`).
     """
 
     words: frozenset[str]
     predicate: frozenset[str]
     stems: frozenset[str]
     ahead: bool
-    numbers: frozenset[str]
+    numbers: frozenset[tuple[str, str]]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -134,8 +146,33 @@ def _claim(sentence: str) -> Claim:
     names = {fold(w).removesuffix("'s") for w in TOKEN.findall(sentence) if w[0].isupper()}
     # a negated auxiliary ("isn't", "can't") says nothing of what is claimed: any sentence may hold one
     predicate = frozenset(stem(w) for w in words if w not in names and not w.isdigit() and not NEGATED.search(w))
-    numbers = frozenset(t for t in key_terms(sentence) if t.isdigit())
-    return Claim(words, predicate, frozenset(stem(w) for w in words), is_future(sentence), numbers)
+    return Claim(words, predicate, frozenset(stem(w) for w in words), is_future(sentence), _numbers(sentence))
+
+
+def _numbers(sentence: str) -> frozenset[tuple[str, str]]:
+    """Each number of a sentence (as digits, number words included) with what it counts, as conflicts read
+    values (:func:`.values.read_mentions`): a count of any thing ("four other states", "12 people"), a span
+    of days or of years, an amount in a currency, a share, a length, a weight, a date (a day of a month, a
+    year); "" for a number read as none of these."""
+    mentions = read_mentions(0, sentence, None)
+    found = set()
+    for word in WORD.finditer(sentence):
+        text = word.group(0)
+        digits = _counted(text) | ({re.sub(r"\D", "", text)} if any(c.isdigit() for c in text) else set())
+        of = next((m for m in mentions if m.span[0] <= word.start() < m.span[1]), None)
+        found |= {(d, _what(of.kind) if of else "") for d in digits if d}
+    return frozenset(found)
+
+
+def _what(kind: str) -> str:
+    """What a value of ``kind`` counts, as far as a citation tells them apart: things counted are one kind
+    (an outlet's "four men" is another's "four people") but for money ("eleven million dollars" is "$11
+    million"), and a year, a day of a month and a full date are one (the "2024" of "June 19, 2024")."""
+    if kind.startswith("amount in") or kind.removeprefix("number of ") in MONEY_NOUNS:
+        return "amount"
+    if kind.startswith("number of"):
+        return "number"
+    return "date" if kind in ("date", "day of the month", "year") else kind
 
 
 def supports(article: Article, sentence: str) -> bool:

@@ -53,7 +53,7 @@ REPORTED = re.compile(
     r"|promised|according to)\b",
     re.I,
 )
-TIMED = ("date", "day of the month", "year")
+TIMED = ("date", "day of the month", "year", "time of day")
 
 
 def owned(text: str, mentions: list[Mention], config: ValuesConfig = DEFAULT) -> list[Mention]:

@@ -69,8 +69,12 @@ SPAN = re.compile(
 )
 TIME_WORDS = frozenset(f"{unit}{plural}" for unit in SPAN_UNITS for plural in ("", "s"))
 SINCE = re.compile(r"\bsince\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
-# "a"/"an" count nothing here: "a about 900" must leave the hedge to "900".
-COUNT = re.compile(rf"\b{HEDGE}{NUMBER_START}(?!(?i:an?)\b){NUMBER}{SCALE}{NUMBER_END}\s+(?P<unit>[a-z][a-z-]{{2,}})\b")
+# "a"/"an" count nothing here: "a about 900" must leave the hedge to "900". A count of other or more things
+# ("four other states") has the role "other": another set than a plain count's (support.py reads it).
+COUNT = re.compile(
+    rf"\b{HEDGE}{NUMBER_START}(?!(?i:an?)\b){NUMBER}{SCALE}{NUMBER_END}\s+"
+    r"(?:(?P<other>other|more|additional|extra)\s+)?(?P<unit>[a-z][a-z-]{2,})\b"
+)
 # Money also takes short scales ("£400m", "$1.5bn", "$3k") and may qualify a noun ("a $2,000-per-player
 # stipend"), but a hyphen before another figure is a range ("$10-20").
 SHORT_SCALES = {"k": "thousand", "m": "million", "bn": "billion", "tn": "trillion"}
@@ -174,7 +178,7 @@ class Mention:
     hedge: str = ""  # as written, lower case: "more than"
     value: float = 0.0  # the figure before any hedge or rounding
     around: frozenset[str] = frozenset()  # stems of the words either side: what the value is about
-    role: str = ""  # "to"/"from" before it (a level reached or left), "per" (a rate), "would" (value_of.py)
+    role: str = ""  # "to"/"from" before it (a level, not a change), "per" (a rate), "other", "would" (value_of.py)
     thing: frozenset[str] = frozenset()  # of a share, stems of what it is a share of ("stake", "public shares")
     event: str = ""  # of a date or a time span, the verb it is of ("accused ... in 1991"), set by conflicts.py
     span: tuple[int, int] = (0, 0)  # where it stands in its sentence, a rate's period included
@@ -276,14 +280,10 @@ def _dates(reader: _Reader) -> Iterator[Mention]:
         month, day = match.group("m1") or match.group("m2"), int(match.group("d1") or match.group("d2"))
         if 1 <= day <= 31 and reader.free(*match.span()):
             try:
-                ordinal = _day_of_year(month_number(month), day)
+                ordinal = date(ANY_YEAR, month_number(month), day).timetuple().tm_yday
             except ValueError:  # "June 31"
                 continue
             yield reader.mention("day of the month", match, ordinal, rounding)
-
-
-def _day_of_year(month: int, day: int) -> float:
-    return date(ANY_YEAR, month, day).timetuple().tm_yday
 
 
 def _spans(reader: _Reader) -> Iterator[Mention]:
@@ -395,4 +395,5 @@ def _counts(reader: _Reader) -> Iterator[Mention]:
         if unit in NOT_UNITS or value is None or ("." in match.group("num") and not match.group("scale")):
             continue  # not a thing counted, or not a count ("31.6 live with a partner")
         if reader.free(match.start("num"), match.end("unit")):
-            yield reader.mention(f"number of {_singular(unit)}", match, value, 0.0)
+            mention = reader.mention(f"number of {_singular(unit)}", match, value, 0.0)
+            yield replace(mention, role="other" if match["other"] else "")
