@@ -101,6 +101,8 @@ def _read(sentences: list[str]) -> list[_Reading]:
 
 
 def _reading(doc: Doc, sentence: str) -> _Reading:
+    from spacy.attrs import ENT_TYPE, ORTH
+
     names = []
     ents = doc.ents
     for ent in ents:
@@ -121,8 +123,11 @@ def _reading(doc: Doc, sentence: str) -> _Reading:
         elif FACILITY_WORDS & set(folded.split()):
             kind = "FAC"
         names.append((text, kind, titled, not sentence[: ent.start_char].strip(" \"'“‘")))
-    words = [t.text for t in doc]
-    loose = tuple((words[t.i - 1] if t.i else "", words[t.i]) for t in doc if not t.ent_type_)
+    # the tokens' words and entity kinds read as arrays: a Token made for each would cost as much as the rest
+    strings = doc.vocab.strings
+    orths, kinds = doc.to_array([ORTH, ENT_TYPE]).T.tolist() if len(doc) else ([], [])
+    words = [strings[orth] for orth in orths]
+    loose = tuple((words[i - 1] if i else "", words[i]) for i, kind in enumerate(kinds) if not kind)
     return _Reading(tuple(names), tuple(range(ent.start_char, ent.end_char) for ent in ents), loose)
 
 
