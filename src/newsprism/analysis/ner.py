@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 # spaCy labels kept, and what newsprism calls them; dates go to the timeline, NORP are adjectives.
 # The capitalised words (and particles) just before a name: "Minister of Natural Resources ".
 TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.-]*|of|for|and)\s+)+$")
+CAPITALISED = re.compile(r"[A-Z][\w.-]*")  # the capitalised words of TITLE_RUN
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "EVENT": "EVENT", "LAW": "LAW"}
 
 
@@ -153,6 +154,9 @@ def _titled_people(text: str, taken: Sequence[range], article: str, common: froz
     """People named after a title the small model did not see as a name ("Minister of Natural Resources
     Alexander Kozlov"): the rule recogniser's names of two words or more where the model found no
     entity, after capitalised words that hold a title ("New Line Cinema" holds none)."""
+    # the title must be a capitalised word of the run before the name: a sentence without one has none
+    if TITLES.isdisjoint((w.lower() if w.isascii() else fold(w)).strip(".") for w in CAPITALISED.findall(text)):
+        return []
     found = []
     for mention in find_mentions(article, text, common):
         if not mention.titled or mention.type != "PERSON" or " " not in mention.text:
