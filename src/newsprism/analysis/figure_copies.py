@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import combinations
 
 from ..records import Sentence
@@ -16,15 +17,19 @@ def copies_but_for_figures(a: str, b: str) -> bool:
     """Whether two sentences are word for word the same but for their figures: then they state one fact
     with two values, whatever else the other article says ("valued at $10 million" copied as "valued at
     $16 million", beside "worth $10 million" in both)."""
-    return _without_figures(a) == _without_figures(b)
+    return _without_figures(a)[0] == _without_figures(b)[0]
 
 
-def _without_figures(text: str) -> list[str]:
-    return [w for w in re.findall(r"[\w'’]+", text.lower()) if not _figure_word(w)]
+@lru_cache(maxsize=1 << 14)  # conflicts compare each sentence with many others
+def _without_figures(text: str) -> tuple[tuple[str, ...], bool]:
+    """The words of ``text`` (lower case) but its figures, and whether it had any figure."""
+    words = re.findall(r"[\w'’]+", text.lower())
+    kept = tuple(w for w in words if not _figure_word(w))
+    return kept, len(kept) < len(words)
 
 
 def _figure_word(word: str) -> bool:
-    return any(c.isdigit() for c in word) or word in NUMBER_WORDS or word in SCALES
+    return any(map(str.isdigit, word)) or word in NUMBER_WORDS or word in SCALES
 
 
 def figure_copies(sentences: list[Sentence], min_words: int) -> set[tuple[int, int]]:
@@ -35,8 +40,7 @@ def figure_copies(sentences: list[Sentence], min_words: int) -> set[tuple[int, i
     its figures (names.py's bar for copies) so that a label ("Photo 3 of 12") is not read as a copy."""
 
     def rest(text: str) -> tuple[str, ...] | None:
-        words = tuple(_without_figures(text))
-        has_figure = any(_figure_word(w) for w in re.findall(r"[\w'’]+", text.lower()))
+        words, has_figure = _without_figures(text)
         return words if len(words) >= min_words and has_figure else None
 
     return same_but_for(sentences, rest)

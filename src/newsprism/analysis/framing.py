@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
 from ..articles.pagekind import SERVICE_SHARE, service_share
 from ..records import Article, Fact, Framing, Quote, Story
@@ -34,9 +33,6 @@ from .ownvoice import OwnVoice, own_voices
 from .quotes import MIN_WORDS as QUOTE_WORDS
 from .quotes import find_quotes
 from .timeline import CLAUSE_END, is_future, resolve_dates
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
 # 3: quote speakers as quotes.py reads them since (pronouns, parties, appositions)
 # 4: own voice read by newsprism's sentences, each parsed alone and only when framing reads its parse
@@ -167,18 +163,18 @@ def frame_articles(
     return tuple(result)
 
 
-def _reads_parse(config: FramingConfig) -> Callable[[str, Doc, bool], bool]:
-    """Whether framing reads a sentence's parse, from its tokens and whether it holds a word of saying:
+def _reads_parse(config: FramingConfig) -> Callable[[str, frozenset[str], bool], bool]:
+    """Whether framing reads a sentence's parse, from its words in lower case and whether it holds a word of saying:
     when it has a word that can judge (whether it does hangs on its part of speech and voice), or words
     of saying and a word that weighs in its tone (whose own part the parse finds). The others frame the
     same read as their words."""
     lexicon = analyzer().lexicon
     judging = frozenset(w for w, valence in lexicon.items() if abs(valence) >= config.min_valence) | POLITICAL
 
-    def reads(text: str, doc: Doc, reports: bool) -> bool:
-        if any(t.lower_ in judging for t in doc):
+    def reads(text: str, lowers: frozenset[str], reports: bool) -> bool:
+        if not judging.isdisjoint(lowers):
             return True
-        return reports and weighs_in_tone(text, doc)
+        return reports and weighs_in_tone(text, lowers)
 
     return reads
 

@@ -9,6 +9,7 @@ keeps the name alone, or nothing; :func:`name_key` gives the form variants of on
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text.tokens import fold
 from .entity_words import LEADING_NOISE
@@ -67,6 +68,7 @@ CORPORATE = {"co", "inc", "corp", "corporation", "ltd", "llc", "plc", "company"}
 COUNTRY_NAMES = {"america": "united states", "britain": "united kingdom", "great britain": "united kingdom"}
 
 
+@lru_cache(maxsize=1 << 16)  # a story names the same spans over and over, and every recogniser tidies them
 def tidy_name(text: str) -> tuple[str, bool] | None:
     """The name in a recognised span and whether a title stood before it; None when it is no name.
 

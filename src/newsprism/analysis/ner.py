@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 # spaCy labels kept, and what newsprism calls them; dates go to the timeline, NORP are adjectives.
 # The capitalised words (and particles) just before a name: "Minister of Natural Resources ".
 TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.-]*|of|for|and)\s+)+$")
+CAPITALISED = re.compile(r"[A-Z][\w.-]*")  # the capitalised words of TITLE_RUN
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "EVENT": "EVENT", "LAW": "LAW"}
 
 
@@ -101,6 +102,8 @@ def _read(sentences: list[str]) -> list[_Reading]:
 
 
 def _reading(doc: Doc, sentence: str) -> _Reading:
+    from spacy.attrs import ENT_TYPE, ORTH
+
     names = []
     ents = doc.ents
     for ent in ents:
@@ -121,8 +124,11 @@ def _reading(doc: Doc, sentence: str) -> _Reading:
         elif FACILITY_WORDS & set(folded.split()):
             kind = "FAC"
         names.append((text, kind, titled, not sentence[: ent.start_char].strip(" \"'“‘")))
-    words = [t.text for t in doc]
-    loose = tuple((words[t.i - 1] if t.i else "", words[t.i]) for t in doc if not t.ent_type_)
+    # the tokens' words and entity kinds read as arrays: a Token made for each would cost as much as the rest
+    strings = doc.vocab.strings
+    orths, kinds = doc.to_array([ORTH, ENT_TYPE]).T.tolist() if len(doc) else ([], [])
+    words = [strings[orth] for orth in orths]
+    loose = tuple((words[i - 1] if i else "", words[i]) for i, kind in enumerate(kinds) if not kind)
     return _Reading(tuple(names), tuple(range(ent.start_char, ent.end_char) for ent in ents), loose)
 
 
@@ -148,6 +154,9 @@ def _titled_people(text: str, taken: Sequence[range], article: str, common: froz
     """People named after a title the small model did not see as a name ("Minister of Natural Resources
     Alexander Kozlov"): the rule recogniser's names of two words or more where the model found no
     entity, after capitalised words that hold a title ("New Line Cinema" holds none)."""
+    # the title must be a capitalised word of the run before the name: a sentence without one has none
+    if TITLES.isdisjoint((w.lower() if w.isascii() else fold(w)).strip(".") for w in CAPITALISED.findall(text)):
+        return []
     found = []
     for mention in find_mentions(article, text, common):
         if not mention.titled or mention.type != "PERSON" or " " not in mention.text:

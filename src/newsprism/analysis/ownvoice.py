@@ -27,6 +27,7 @@ to the end of its sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -86,16 +87,17 @@ def own_voice(text: str) -> OwnVoice:
 def own_voices(
     texts: Sequence[str],
     sentences: Sequence[Sequence[str]] | None = None,
-    needs_parse: Callable[[str, Doc, bool], bool] | None = None,
+    needs_parse: Callable[[str, frozenset[str], bool], bool] | None = None,
 ) -> list[OwnVoice]:
     """The own-voice part of each text, read sentence by sentence: ``sentences`` are each text's, in order
     (newsprism's splitter's when None; text between them, a page's stray headings, is no one's voice).
 
     Only a sentence that holds a word of saying, a noun of saying or "according to" has parts that are not
-    the outlet's. ``needs_parse`` says from a sentence, its tokens and whether it holds such a word whether the
-    caller reads its parse (the parts of speech of its words, what is reported); only those sentences are
-    parsed, the others read as their tokens out of quotation marks (parts of speech ""). Every sentence is
-    parsed when it is None. The Docs are the ones every analyser shares, parsed together in batches.
+    the outlet's. ``needs_parse`` says from a sentence, its words in lower case (:func:`lower_words`) and
+    whether it holds such a word whether the caller reads its parse (the parts of speech of its words, what
+    is reported); only those sentences are parsed, the others read as their tokens out of quotation marks
+    (parts of speech ""). Every sentence is parsed when it is None. The Docs are the ones every analyser
+    shares, parsed together in batches.
     """
     if parser() is None:
         return [_without_parser(text, _quoted(text)) for text in texts]
@@ -103,11 +105,11 @@ def own_voices(
 
     split = [list(s) for s in sentences] if sentences is not None else [split_sentences(t) for t in texts]
     every = [s for text_sentences in split for s in text_sentences]
-    saying = saying_forms()
+    saying = saying_forms() | REPORTING_NOUNS
     chosen = [
         s
         for s, doc in zip(every, tokenised(every), strict=True)
-        if needs_parse is None or needs_parse(s, doc, _reports(s, doc, saying))
+        if needs_parse is None or _needs(s, doc, saying, needs_parse)
     ]
     docs = dict(zip(chosen, parsed(chosen), strict=True))
     chosen_set = set(docs)
@@ -156,10 +158,21 @@ def saying_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
-def _reports(text: str, doc: Doc, saying: frozenset[str]) -> bool:
-    """Whether a sentence holds a word that can make some of it someone else's (a verb or noun of saying,
-    "according to"): only such a sentence needs its parse to find its own voice."""
-    return any(t.lower_ in saying or t.lower_ in REPORTING_NOUNS for t in doc) or bool(ACCORDING.search(text))
+def lower_words(doc: Doc) -> frozenset[str]:
+    """The words of a Doc in lower case (its tokens' ``lower_``), read as one array rather than token by token."""
+    from spacy.attrs import LOWER
+
+    strings = doc.vocab.strings
+    return frozenset(strings[h] for h in set(doc.to_array(LOWER).tolist()))
+
+
+def _needs(
+    text: str, doc: Doc, saying: frozenset[str], needs_parse: Callable[[str, frozenset[str], bool], bool]
+) -> bool:
+    """``needs_parse`` of a sentence, told whether it holds a word that can make some of it someone else's (a
+    verb or noun of saying, "according to"): only such a sentence needs its parse to find its own voice."""
+    lowers = lower_words(doc)
+    return needs_parse(text, lowers, not saying.isdisjoint(lowers) or bool(ACCORDING.search(text)))
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
@@ -170,39 +183,45 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 def _with_parse(doc: Doc, quoted: list[tuple[int, int]], read_parse: bool) -> tuple[str, list[tuple[str, str, bool]]]:
     """A sentence's own part and its words out of quotation marks (``quoted``: the spans of quotations in
     it); with ``read_parse``, its parse finds reported speech and parts of speech ("" without)."""
-    inside = [any(start <= t.idx < end for start, end in quoted) for t in doc] if quoted else [False] * len(doc)
+    tokens = list(doc)  # each token read once: a Token is made anew each time a Doc is iterated
+    inside = [False] * len(tokens)
+    if quoted:  # the tokens that start inside a quotation: token starts rise, so each span is a run of them
+        starts = [t.idx for t in tokens]
+        for start, end in quoted:
+            first, last = bisect_left(starts, start), bisect_left(starts, end)
+            inside[first:last] = [True] * (last - first)
     others = list(inside)
     if read_parse:
-        _mark_reported(doc, inside, others)
-    own = [t for t in doc if not others[t.i]]
+        _mark_reported(doc, tokens, inside, others)
+    own = [t for t in tokens if not others[t.i]]
     part = "".join(t.text_with_ws for t in own).strip() if any(t.is_alpha for t in own) else ""
     words = [
         (t.text.lower(), _part(t) if read_parse else "", others[t.i])
-        for t in doc
+        for t in tokens
         if not (inside[t.i] or t.is_punct or t.is_space)
     ]
     return part, words
 
 
-def _mark_reported(doc: Doc, inside: list[bool], others: list[bool]) -> None:
-    """Marks in ``others`` the tokens of reported speech: clauses of verbs and nouns of saying, all but the
-    attribution of a sentence "according to" someone."""
-    saying = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING]
-    for noun in doc:
+def _mark_reported(doc: Doc, tokens: list[Token], inside: list[bool], others: list[bool]) -> None:
+    """Marks in ``others`` the tokens of reported speech (``tokens``: the Doc's): clauses of verbs and nouns
+    of saying, all but the attribution of a sentence "according to" someone."""
+    saying = [t for t in tokens if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING]
+    for noun in tokens:
         if noun.pos_ == "NOUN" and noun.text.lower() in REPORTING_NOUNS:
             for child in noun.children:
                 # a finite clause (with its own subject), not "the plan to build"
                 if child.dep_ in ("acl", "ccomp") and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                     for inner in child.subtree:
                         others[inner.i] = True
-    for token in saying:
-        for index in _said(token):
+    reported = [_said(token) for token in saying]
+    for said in reported:
+        for index in said:
             others[index] = True
     # an attribution inside reported speech ("doctors say they recover, the mayor told reporters, praising
     # the rescuers", where the parser hangs "told" under "say") is still the writer's: only what it reports is not
-    for token in saying:
+    for token, said in zip(saying, reported, strict=True):
         if others[token.i] and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-            said = _said(token)
             for word in token.subtree:
                 others[word.i] = inside[word.i] or word.i in said
     for sent in doc.sents:

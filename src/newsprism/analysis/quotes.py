@@ -16,10 +16,12 @@ with the speaker of the quotation before it in the same paragraph.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..records import Quote
 from ..text.tokens import STOPWORDS
 from .entities import ORG_WORDS
+from .memo import MAX_ARTICLES
 
 # Shorter spans in quotation marks are scare quotes, titles or names ("a “friendly state visit”"), not
 # someone's words.
@@ -97,6 +99,7 @@ PRONOUN_SPEECH = re.compile(rf"\b(?:he|she)\s+{SPEECH}\b")
 SENTENCE_START = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[A-Z“\"])")
 
 
+@lru_cache(maxsize=MAX_ARTICLES)  # framing and the speaker check both read each article's quotations
 def find_quotes(text: str, min_words: int = MIN_WORDS) -> tuple[Quote, ...]:
     """Quotations of at least ``min_words`` words in an article's text, in order, each with its speaker
     when the text names one.

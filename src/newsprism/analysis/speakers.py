@@ -57,7 +57,10 @@ class Said:
 
 
 def speaker_conflicts(story: Story, sentences: list[Sentence]) -> list[Conflict]:
-    said = [s for article in story.articles for s in _said(article.id, article.text, sentences)]
+    by_article: dict[str, list[Sentence]] = {}  # each article's rows, gathered in one pass
+    for sentence in sentences:
+        by_article.setdefault(sentence.article, []).append(sentence)
+    said = [s for article in story.articles for s in _said(article.text, by_article.get(article.id, []))]
     conflicts: dict[frozenset[str], Conflict] = {}
     for a, b in combinations(said, 2):
         if a.sentence.article == b.sentence.article or a.surname == b.surname or not _same_words(a, b):
@@ -87,11 +90,11 @@ def gives_speaker(conflict: Conflict, speaker: str, sentence: str) -> bool:
     return bool(pairs) and len(shared) >= SHARED_PAIRS * len(pairs) and surname in _keys(sentence)
 
 
-def _said(article: str, text: str, sentences: list[Sentence]) -> list[Said]:
-    """The article's quotations whose speaker is a person named in the quotation's sentences (a
-    quotation may run over several: "“… laws now. Someone goes to court …,” Vasiliades told …")."""
-    own = [" ".join(s.text.split()) for s in sentences if s.article == article]
-    rows = [s for s in sentences if s.article == article]
+def _said(text: str, rows: list[Sentence]) -> list[Said]:
+    """The article's quotations whose speaker is a person named in the quotation's sentences (``rows``: the
+    article's, in order; a quotation may run over several: "“… laws now. Someone goes to court …,”
+    Vasiliades told …")."""
+    own = [" ".join(s.text.split()) for s in rows]
     found = []
     for quote in find_quotes(text):
         words = _words(quote.text)

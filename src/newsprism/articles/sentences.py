@@ -258,6 +258,7 @@ def add_sentences(article: Article) -> Article:
 
 # An unclosed quotation runs on into at most this many following sentences.
 QUOTE_RUN_SENTENCES = 6
+QUOTE_MARK = re.compile('[“”"]')
 
 
 def quoted_shares(sentences: list[str]) -> list[float]:
@@ -279,14 +280,14 @@ def quoted_shares(sentences: list[str]) -> list[float]:
     shares = []
     inside = False
     for number, sentence in enumerate(sentences):
-        quoted = letters = 0
-        opens = {mark.position: mark.opens for mark in marks[number]}
-        for position, char in enumerate(sentence):
-            if position in opens:
-                inside = opens[position]
-            elif char.isalpha():
-                letters += 1
-                quoted += inside
+        quoted = letters = start = 0
+        # the letters between one mark and the next, counted a run at a time (a mark is no letter)
+        for mark in marks[number]:
+            count = sum(map(str.isalpha, sentence[start : mark.position]))
+            letters, quoted = letters + count, quoted + (count if inside else 0)
+            inside, start = mark.opens, mark.position + 1
+        count = sum(map(str.isalpha, sentence[start:]))
+        letters, quoted = letters + count, quoted + (count if inside else 0)
         shares.append(round(quoted / letters, 2) if letters else 0.0)
         if inside:
             inside = _quote_runs_on(marks[number + 1 : number + 1 + QUOTE_RUN_SENTENCES])
@@ -303,10 +304,10 @@ class _Mark(NamedTuple):
 def _quote_marks(sentence: str) -> list[_Mark]:
     """The double quotation marks of a sentence, in order."""
     found = []
-    for position, char in enumerate(sentence):
-        if char in '“”"':
-            before = sentence[position - 1] if position else " "
-            found.append(_Mark(position, char == "“" or (char == '"' and (before.isspace() or before in "([—–-"))))
+    for match in QUOTE_MARK.finditer(sentence):
+        position, char = match.start(), match.group()
+        before = sentence[position - 1] if position else " "
+        found.append(_Mark(position, char == "“" or (char == '"' and (before.isspace() or before in "([—–-"))))
     return found
 
 
