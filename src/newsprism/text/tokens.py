@@ -36,6 +36,8 @@ def stem(word: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case without accents, with typographic quotes made plain."""
+    if text.isascii():  # most text, and called for every sentence many times: nothing to fold but case
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.replace("’", "'").replace("‘", "'").lower()
