@@ -123,3 +123,17 @@ def test_a_fact_is_stated_in_the_words_without_one_outlets_labels():
     plain = Sentence("b", 0, "In 2000 the president met Kim Jong-il in Pyongyang.")
     fact = _fact("f1", [0, 1], [labelled, plain], {"a": 0, "b": 1})
     assert fact.text == plain.text and fact.sources == ("a", "b")
+
+
+def test_a_photo_caption_is_no_fact_and_the_reporting_beside_it_still_is():
+    lines = "People lined up at the NuLeaf marijuana dispensary in Las Vegas on Saturday."
+    caption = "In this Saturday, July 1, 2017, photo, people line up at the NuLeaf marijuana dispensary in Las Vegas."
+    told = "Long lines formed outside the NuLeaf marijuana dispensary in Las Vegas on Saturday."
+    articles = {"a": [lines, "Sales began at midnight."], "b": [caption, "(Photo: AP file)"], "c": [told]}
+    pairs = {(lines, caption): 0.9, (lines, told): 0.9, (caption, told): 0.85}
+    assert facts_of(articles, pairs) == [sorted([lines, told])]
+    story = Story("s", tuple(Article(a, " ".join(s), sentences=tuple(s)) for a, s in articles.items()))
+    every = group_facts(story, EmbeddedSentences(story.sentences(), PairsEmbedder(pairs)))
+    told_anywhere = {e.sentence for f in every for e in f.evidence}
+    assert caption not in told_anywhere and "(Photo: AP file)" not in told_anywhere
+    assert "Sales began at midnight." in told_anywhere

@@ -23,7 +23,8 @@ each other, and a second sentence of such an article as close to the seed, withi
 sentence may support several facts. A sentence linked to a fact's seed and to the same counterparts,
 in an article the fact already has, is another wording of that fact and joins its evidence rather
 than seeding a copy of it. Sentences no other article matches become facts of one source, kept and
-marked as such by their single source. These groups are what conflicts compare; once conflicts are
+marked as such by their single source; page furniture, a photo's caption or credit (:mod:`.captions`), is
+no fact. These groups are what conflicts compare; once conflicts are
 known, the report's facts keep only the sentences that state their row's claim (:mod:`.fact_trim`).
 """
 
@@ -39,6 +40,7 @@ from ..embed import EmbeddedSentences
 from ..records import Evidence, Fact, Sentence, Story
 from ..text.tokens import STOPWORDS, WORD, words
 from ..validate import check_range
+from .captions import is_caption
 from .claim_events import event_pairs, other_events, other_times, parse_together, same_frame
 from .claims import ClaimWords, contradicted, figures, measures, predicate, states_claim
 from .evaluative import political_labels
@@ -47,7 +49,7 @@ from .fact_trim import final_facts, side_with_most
 
 __all__ = ["FactsConfig", "distinctive_phrases", "final_facts", "group_facts", "side_with_most"]
 
-VERSION = "12"
+VERSION = "13"
 
 # Two sentences are linked when their cosine plus the share of the lighter one's word weight they have
 # in common (0 to 1), plus WEIGHT_BONUS per unit of that shared weight (up to WEIGHT_CAP: some
@@ -169,7 +171,8 @@ def group_facts(story: Story, embedded: EmbeddedSentences, config: FactsConfig =
     sentences = embedded.sentences
     if not sentences:
         return ()
-    groups = _group_rows(_link_sentences(embedded, config), config)
+    # page furniture (a photo's caption or credit, :mod:`.captions`) is linked to nothing and is no fact
+    groups = [g for g in _group_rows(_link_sentences(embedded, config), config) if not is_caption(sentences[g[0]].text)]
     position = {a.id: n for n, a in enumerate(story.articles)}
     # facts most sources state first, then as first told
     groups.sort(key=lambda rows: (-len({sentences[r].article for r in rows}), min(rows)))
@@ -184,7 +187,7 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     sims = embedded.vectors @ embedded.vectors.T
     articles = np.array([s.article for s in sentences])
     threshold = config.similarity if config.similarity is not None else embedded.embedder.fact_similarity
-    claims = np.array([states_claim(t) for t in texts])
+    claims = np.array([states_claim(t) and not is_caption(t) for t in texts])
     different = (articles[:, None] != articles[None, :]) & claims[:, None] & claims[None, :]
     linked = np.zeros_like(different)
     anchored = np.zeros_like(different)

@@ -1,0 +1,95 @@
+"""Page furniture left in an article's text: photo captions, photo credits, picture-desk labels and
+fact-box headers. They are not the outlet's reporting: a caption's date is the day the photo was taken,
+not the story's event, and a credit line states nothing. Facts and the timeline leave such sentences out;
+a claim a caption repeats is still told by the article's own sentences.
+
+>>> [is_caption(s) for s in (
+...     "In this Saturday, July 1, 2017, photo, people line up at the NuLeaf marijuana dispensary.",
+...     "FILE - Mitch McConnell speaks to reporters, in this March 24, 2015 file photo.",
+...     "Amber Pasztor (Photo: Provided by Elkhart County Sheriff's Office)",
+...     "Image copyright Getty Images Image caption A P3 returns to Perth from the suspended air search.",
+...     "MH370 - Facts at a glance 8 March - Malaysia Airlines flight disappears",
+... )]
+[True, True, True, True, True]
+>>> [is_caption(s) for s in (
+...     "Police released photos of a man they are seeking to identify.",
+...     "A photo released by school officials showed the boy in a hospital bed.",
+...     "In this case, the photo was taken from her phone.",
+... )]
+[False, False, False]
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CAPTION", "is_caption"]
+
+# A word that may stand between "in this" and the picture in a wire caption: a date's parts ("Saturday,
+# July 1, 2017,", "Dec. 13, 2004"), a credit ("AP", "Associated Press") and the adjectives picture desks
+# use ("file", "undated", "handout", "evidence", "booking"); not any word, so that prose ("in this case,
+# the photo") is not read as a caption.
+_CAPTION_WORD = (
+    r"(?:[A-Z][\w.'’-]*|\d[\d,]*|file|undated|handout|evidence|booking|aerial|combination|family|archive|"
+    r"courtesy|surveillance|security|satellite|police|recent|provided|released)[,.]?"
+)
+_PICTURE = r"(?:photo(?:graph)?|image|picture|video (?:frame|grab|image|still)|frame grab|still)s?(?![-\w])"
+_WIRE_CAPTION = (
+    # "In this May 20, 2017 file photo, ...", "..., in this evidence photo released by the police"
+    rf"\b[Ii]n this (?:{_CAPTION_WORD} ){{0,6}}{_PICTURE}|"
+    # "This photo provided by the Iowa State Patrol shows ...", "A file image from Galileo shows ...": a
+    # picture opening the sentence and shown in the present tense ("A photo released ... showed" is prose)
+    rf"^\W*(?:This|A|An) (?:{_CAPTION_WORD} ){{0,6}}{_PICTURE}\b[^.;]*?\bshows\b|"
+    # the wire's file-photo slug: "FILE - In this ...", "FILE PHOTO: ..."
+    r"^\W*(?:\([\w .]+\)\s*)?FILE(?: PHOTO)?\s*[-–—:]|"
+    # the label a page leaves before its caption: "Image The White House's spokeswoman, Sarah Sanders, ..."
+    r"^Image\s+(?=[A-Z\"“])"
+)
+_CREDIT = (
+    # a credit in brackets: "(Photo: AP file)", "[Featured Image by Bits and Splits/AP Images]", "(Courtesy
+    # of the State Department)", "(PHOTOS: Oklahoma tornado)", "[h/t OpposingViews, Photo: WPXI]"
+    r"[(\[]\s*(?:(?:AP|Getty|Reuters|AFP|EPA|Featured)\s+)?(?:photo(?:graph)?s?|images?|pictures?|illustration|"
+    r"credit|courtesy)(?:\s*[:)\]]|\s+(?:by|of|photo|provided)\b)|"
+    r"[(\[][^()\[\]]{0,80}\b(?:photo(?:graph)?s?|images?|pictures?)\s*:|"
+    # one ending in the picture: "(U.S. Department of State photo)", "(Courtesy photo)"
+    r"\b(?:photo(?:graph)?s?|images)\s*[)\]]|"
+    # a credit line: "Photo: iStock", "Photograph: Brook Lapping/BBC", "Photo illustration by Slate."
+    r"^\W*(?:(?:AP|Getty|Reuters|AFP|EPA)\s+)?(?:photo(?:graph)?s?|image|illustration|photo illustration|picture|"
+    r"credit)\s*(?::|by\b)|"
+    # an illustration's credit: "AP file photo/gannett illustration: Marijuana growing in Medford, Ore."
+    r"\billustration\s*:"
+)
+# The agency after a photographer's name ("Tom Williams/Getty Images", "AP Photo/David Zalubowski",
+# "Savannah Morning News via AP", "AP file photo"), or alone ("(AP)", "(Getty)"); in capitals, as agencies
+# write them.
+_AGENCY = (
+    r"\w/(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|iStock)\b|\bAP (?:file )?[Pp]hotos?\b|"
+    r"\bvia (?:AP|Getty Images)\s*[)\]]|"
+    r"^\W*(?:AP|Getty(?: Images)?|Reuters|AFP|EPA|Associated Press)\W*$"
+)
+_LABEL = (
+    # a picture desk's labels: "Image copyright Met Police Image caption ...", "Media playback is unsupported
+    # on your device Media caption ...", "Enlarge this image toggle caption ...", "Full size image"
+    r"\b(?:image (?:copyright|caption)|media (?:caption|playback)|(?:toggle|hide) caption|enlarge this image|"
+    r"full size image|related photos|photo gallery)\b|"
+    # a fact box's header: "MH370 - Facts at a glance", "Fast facts:"
+    r"\bfacts at a glance\b|^\W*(?:key|fast|quick) facts\b|\bfact ?box\b"
+)
+# The caption test of :mod:`.summary_fit`, kept whole so that this one covers all it covers: "in this July 1,
+# 2017, photo", an agency's photo credit in brackets, a picture desk's label, and the wire caption's
+# dateline, a weekday with its full date ("arrive at the awards on Sunday, Aug. 27, 2017, in Inglewood,
+# Calif."): prose names a day of this week by its weekday alone and an older day by its date alone.
+_SUMMARY_CAPTION = (
+    r"\bin this (?:\w+,? )?(?:\w+\.? \d{1,2}, \d{4},? )?(?:file )?photo\b|"
+    r"\((?:AP|Associated Press|Reuters|AFP|Getty)[^)]*(?:Photo|Images|/)[^)]*\)|"
+    r"\b(?:image (?:copyright|caption)|media (?:caption|playback))\b|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day, [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\b"
+)
+CAPTION = re.compile(rf"{_WIRE_CAPTION}|{_AGENCY}")
+CAPTION_ANY_CASE = re.compile(rf"{_CREDIT}|{_LABEL}|{_SUMMARY_CAPTION}", re.I)
+
+
+def is_caption(sentence: str) -> bool:
+    """Whether a sentence is page furniture (a photo's caption or credit, a picture desk's label, a fact
+    box's header) rather than the outlet's reporting."""
+    return bool(CAPTION.search(sentence) or CAPTION_ANY_CASE.search(sentence))
