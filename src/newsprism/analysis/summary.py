@@ -69,7 +69,7 @@ from .summary_order import after_their_antecedents, dependent, first_told, in_ev
 from .summary_rewriter import Rewriter, rewritten
 from .support import says, supports, uses_words
 
-VERSION = "15"
+VERSION = "16"
 
 # A concept counts only when at least this many independent sources use it (fewer when the story
 # has fewer): one outlet's own phrasing is not what the story is about. 1 instead of 2: R2 -2.2.

@@ -153,10 +153,11 @@ def reads_alone(sentence: str) -> bool:
 
 # A report's opening dateline says where, when and by whom it was filed, not what happened; a summary
 # sentence starts at the news. A place in capitals before a dash ("KATHMANDU (Reuters) -", "WASHINGTON—"),
-# any place before an agency in brackets ("Washington (CNN)"), or a place and a full date before a dash.
+# any place before an agency in brackets ("Washington (CNN)"), an agency in brackets alone ("(HealthDay News)
+# --", "(CNN)"), or a place and a full date before a dash.
 FILED = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][\w.'’ ]{0,25})?\s*(?:\([^()]{1,30}\)\s*)?[—–-]{1,2}"
-    r"|[A-Z][\w.'’ -]{1,30}(?:, [A-Z][\w.'’ ]{0,25})?\s*\([A-Z][\w.&' ]{1,20}\)\s*[—–-]{0,2})\s*(?=[A-Z“\"‘'])"
+    r"|(?:[A-Z][\w.'’ -]{1,30}(?:, [A-Z][\w.'’ ]{0,25})?\s*)?\([A-Z][\w.&' ]{1,20}\)\s*[—–-]{0,2})\s*(?=[A-Z“\"‘'])"
 )
 
 
@@ -169,6 +170,9 @@ def without_dateline(sentence: str, articles: dict[str, Article]) -> str:
     >>> b = Article("b", "", sentences=("Seoul, June 19, 2024 — Putin arrived there.", "Rome (CNN) Sen. Lee spoke."))
     >>> [without_dateline(s, {"a": a, "b": b}) for s in (*a.sentences, *b.sentences)]
     ['The bodies were found.', 'NATO - the alliance.', 'Putin arrived there.', 'Sen. Lee spoke.']
+    >>> c = Article("c", "", sentences=("(HealthDay News) -- Babies nap a lot.", "(Associated Press)", "(Oct. 4) AP"))
+    >>> [without_dateline(s, {"c": c}) for s in c.sentences]
+    ['Babies nap a lot.', '(Associated Press)', '(Oct. 4) AP']
     """
     if not any(sentence in a.sentences[:DATELINE_LINES] for a in articles.values()):
         return sentence
