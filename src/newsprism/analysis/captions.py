@@ -75,10 +75,10 @@ _LABEL = (
     # a fact box's header: "MH370 - Facts at a glance", "Fast facts:"
     r"\bfacts at a glance\b|^\W*(?:key|fast|quick) facts\b|\bfact ?box\b"
 )
-# The caption test of :mod:`.summary_fit`, kept whole so that this one covers all it covers: "in this July 1,
-# 2017, photo", an agency's photo credit in brackets, a picture desk's label, and the wire caption's
-# dateline, a weekday with its full date ("arrive at the awards on Sunday, Aug. 27, 2017, in Inglewood,
-# Calif."): prose names a day of this week by its weekday alone and an older day by its date alone.
+# The summary's first caption test, still held whole: "in this July 1, 2017, photo", an agency's photo
+# credit in brackets, a picture desk's label, and the wire caption's dateline, a weekday with its full
+# date ("arrive at the awards on Sunday, Aug. 27, 2017, in Inglewood, Calif."): prose names a day of this
+# week by its weekday alone and an older day by its date alone.
 _SUMMARY_CAPTION = (
     r"\bin this (?:\w+,? )?(?:\w+\.? \d{1,2}, \d{4},? )?(?:file )?photo\b|"
     r"\((?:AP|Associated Press|Reuters|AFP|Getty)[^)]*(?:Photo|Images|/)[^)]*\)|"

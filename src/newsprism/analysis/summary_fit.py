@@ -15,6 +15,7 @@ from ..embed import EmbeddedSentences
 from ..records import Article
 from ..text.dates import DATELINE, published_date
 from ..text.tokens import STOPWORDS, WORD
+from .captions import is_caption
 from .doc_cache import parsed, shared
 from .parse import main_verbs
 from .quotes import SPEECH as QUOTE_SPEECH
@@ -25,18 +26,6 @@ from .timeline import overtaken as told_as_ahead
 QUOTED_SHARE = 0.5
 OPENING_QUOTE = re.compile(r"(?:^|\s)[\"“‘']")
 SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|according to|asked|wrote|writes)\b")
-# Photo captions left in an article's text: "In this July 1, 2017, photo", a photo credit, a picture
-# desk's label ("Image copyright Met Police Image caption ...", "Media playback is unsupported on your
-# device Media caption ..."), and the wire caption's dateline, a
-# weekday with its full date ("arrive at the awards on Sunday, Aug. 27, 2017, in Inglewood, Calif."):
-# prose names a day of this week by its weekday alone and an older day by its date alone.
-CAPTION = re.compile(
-    r"\bin this (?:\w+,? )?(?:\w+\.? \d{1,2}, \d{4},? )?(?:file )?photo\b|"
-    r"\((?:AP|Associated Press|Reuters|AFP|Getty)[^)]*(?:Photo|Images|/)[^)]*\)|"  # not a dateline's "(Reuters)"
-    r"\b(?:image (?:copyright|caption)|media (?:caption|playback))\b|"
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day, [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\b",
-    re.I,
-)
 QUOTE_END = re.compile(r"[.,!?]['’\"”]$")
 # A single quotation mark opening a word, and one closing after a word: a sentence opening more than it
 # closes ("the mindset that 'you can come if you want.") is cut from a longer quotation. An apostrophe
@@ -137,7 +126,7 @@ def reads_alone(sentence: str) -> bool:
     True
     """
     text = sentence.strip()
-    if not text or text.endswith(("...", "…")) or CAPTION.search(text) or POST_SIGNATURE.search(text):
+    if not text or text.endswith(("...", "…")) or is_caption(text) or POST_SIGNATURE.search(text):
         return False
     if text[0] in "’”[" or text[0].islower():
         return False
