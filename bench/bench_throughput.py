@@ -4,10 +4,13 @@ beside it, in the same run, the floor: trafilatura's extraction of the same text
 pass of the embedder over the same sentences, the part no implementation avoids.
 
 Documents come from ``../shared/bench/multinews-dev.jsonl`` (one line per story, ``documents`` a list),
-repeated under new ids when N is larger than the set, so larger runs also hold exact copies. Stage
-times are self times (a stage's time without the stages it calls), so they add up to the total. The
-process's CPU seconds (all its threads) are printed beside the wall-clock totals: on a machine others are
-loading they are the steadier figure to compare runs by.
+repeated under new ids when N is larger than the set, so larger runs also hold exact copies (and, as
+copies of one report join its story, larger stories). Stage times are self times (a stage's time without
+the stages it calls), so they add up to the total; each stage has its wall-clock seconds and the
+process's CPU seconds (all its threads) while it ran: on a machine others are loading, CPU seconds are
+the steadier figure to compare runs by. The report is written (streamed) as JSON and as HTML to files,
+as ``newsprism analyze`` writes it. The sizes of the stories are printed too: the analysers compare a
+story's articles and sentences with each other, so larger stories cost more per article.
 
 Peak memory is the process's resident peak during the pipeline alone (Linux lets a process reset its
 peak, ``/proc/self/clear_refs``; elsewhere it is the peak since the start, floor included), and per stage
@@ -99,8 +102,9 @@ class Stopwatch:
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = defaultdict(float)
+        self.cpu: dict[str, float] = defaultdict(float)
         self.peak_mb: dict[str, float] = defaultdict(float)
-        self._stack: list[float] = []  # time spent in wrapped children, per open call
+        self._stack: list[tuple[float, float]] = []  # wall and CPU seconds in wrapped children, per open call
         self._labels: list[str] = []  # the labels of the open calls, innermost last
         self._undo: list[tuple[Any, str, Any]] = []
         self._done = threading.Event()
@@ -119,18 +123,20 @@ class Stopwatch:
 
         def timed(*args: Any, **kwargs: Any) -> Any:
             name = label(*args) if callable(label) else label
-            self._stack.append(0.0)
+            self._stack.append((0.0, 0.0))
             self._labels.append(name)
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             try:
                 return original(*args, **kwargs)
             finally:
-                spent = time.perf_counter() - start
+                spent, spent_cpu = time.perf_counter() - start, time.process_time() - cpu
                 self._labels.pop()
-                children = self._stack.pop()
+                children, children_cpu = self._stack.pop()
                 self.seconds[name] += spent - children
+                self.cpu[name] += spent_cpu - children_cpu
                 if self._stack:
-                    self._stack[-1] += spent
+                    wall, used = self._stack[-1]
+                    self._stack[-1] = (wall + spent, used + spent_cpu)
 
         setattr(owner, attr, timed)
         self._undo.append((owner, attr, original))
@@ -152,10 +158,12 @@ class Run:
     seconds: float
     cpu: float
     stages: dict[str, float]
+    stage_cpu: dict[str, float]
     stage_peak_mb: dict[str, float]
     peak_mb: float
     stories: int
     articles: int
+    sizes: list[int]  # articles per story
 
 
 def run_pipeline(docs: list[dict], embedder_name: str) -> Run:
@@ -176,7 +184,7 @@ def run_pipeline(docs: list[dict], embedder_name: str) -> Run:
     for name in STORE_WRITES:
         if hasattr(SQLStore, name):  # an older checkout, for a back-to-back run, may lack some
             watch.wrap(SQLStore, name, "store writes")
-    watch.wrap(Report, "to_html", "report (HTML)")
+    watch.wrap(Report, "write", lambda report, fmt, out: f"report ({fmt})")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "docs.jsonl"
         path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
@@ -184,13 +192,20 @@ def run_pipeline(docs: list[dict], embedder_name: str) -> Run:
         watch.start()
         try:
             report = api.analyze([path], db=Path(folder) / "n.db", embedder=embedder)
-            report.to_html()
+            for fmt in ("json", "html"):
+                with (Path(folder) / f"report.{fmt}").open("w", encoding="utf-8") as out:
+                    report.write(fmt, out)
         finally:
             watch.restore()
         total, cpu = time.perf_counter() - start, time.process_time() - cpu
-    stages = dict(watch.seconds)
+    stages, stage_cpu = dict(watch.seconds), dict(watch.cpu)
     stages[OTHER] = total - sum(stages.values())
-    return Run(total, cpu, stages, dict(watch.peak_mb), resident_mb("VmHWM"), len(report.stories), len(report.articles))
+    stage_cpu[OTHER] = cpu - sum(stage_cpu.values())
+    peak = resident_mb("VmHWM")
+    sizes = [len(story["articles"]) for story in report.stories]
+    return Run(
+        total, cpu, stages, stage_cpu, dict(watch.peak_mb), peak, len(report.stories), len(report.articles), sizes
+    )
 
 
 def floor(docs: list[dict], embedder_name: str) -> tuple[float, float, float]:
@@ -227,6 +242,7 @@ def main() -> None:
         total = statistics.median(r.seconds for r in runs)
         cpu = statistics.median(r.cpu for r in runs)
         stages = {k: statistics.median(r.stages[k] for r in runs) for k in runs[0].stages}
+        stage_cpu = {k: statistics.median(r.stage_cpu.get(k, 0.0) for r in runs) for k in runs[0].stages}
         memory = max(r.peak_mb for r in runs)
         print(f"\n{n} documents, {runs[0].articles} articles in {runs[0].stories} stories, embedder {args.embedder}")
         print(
@@ -242,10 +258,23 @@ def main() -> None:
                 f"second); pipeline / floor = {total / (extract + embed):.1f}x ({cpu / floor_cpu:.1f}x in CPU "
                 f"seconds); floor's peak memory {resident_mb('VmHWM'):.0f} MB"
             )
-        print(f"  {'stage (self time)':<44} {'seconds':>10} {'share':>6} {'peak MB':>8}")
-        for stage, seconds in sorted(stages.items(), key=lambda kv: -kv[1]):
+        sizes = runs[0].sizes
+        print(
+            f"  stories: largest {max(sizes, default=0)} articles; an article's story holds "
+            f"{sum(k * k for k in sizes) / max(sum(sizes), 1):.1f} articles on average; "
+            f"{sum(k * (k - 1) // 2 for k in sizes)} pairs of articles within stories"
+        )
+        print(
+            f"  {'stage (self time)':<44} {'seconds':>10} {'share':>6} {'CPU s':>9} {'share':>6} "
+            f"{'CPU ms/doc':>10} {'peak MB':>8}"
+        )
+        for stage, seconds in sorted(stages.items(), key=lambda kv: -stage_cpu[kv[0]]):
             peak = max(r.stage_peak_mb.get(stage, 0.0) for r in runs)
-            print(f"  {stage:<44} {seconds:8.1f} s {100 * seconds / total:5.1f}% {peak:8.0f}")
+            used = stage_cpu[stage]
+            print(
+                f"  {stage:<44} {seconds:8.1f} s {100 * seconds / total:5.1f}% {used:7.1f} s {100 * used / cpu:5.1f}% "
+                f"{1000 * used / n:10.1f} {peak:8.0f}"
+            )
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from .intake import Intake, place
 from .progress import advance
 from .records import Article, Skipped, Story
 from .report import Report, analysis_to_dict
+from .report.packed import Packed
 from .store import SearchHit, Store, StoryOverview, open_store
 
 if TYPE_CHECKING:
@@ -160,15 +161,16 @@ def analyze(
     if not done.articles:
         raise NoArticlesError("nothing new in the inputs; the stored stories can be reported as they are")
     recognizer, recognizer_note = load_recognizer()
+    stories: Packed[dict] = Packed()  # the analyses kept packed: the report is written one story at a time
+    members: list[str] = []
     with open_store(db) as store:
-        stories = []
         for story in done.stories:
-            stories.append(_analysed(story, store, done.embedder, recognizer, settings))
+            _keep(_analysed(story, store, done.embedder, recognizer, settings), stories, members)
             advance("analyse", total=len(done.stories))
-        articles = _members(done.articles, stories, store)
+        articles = _members(done.articles, members, store)
     info = _pipeline_info(done.embedder, done.embedder_note, recognizer, recognizer_note)
     info["languages"] = language_notes(articles, done.embedder)
-    return Report(articles=articles, stories=stories, skipped=done.skipped, pipeline=info)
+    return Report(articles=Packed(articles), stories=stories, skipped=done.skipped, pipeline=info)
 
 
 def report(
@@ -182,18 +184,19 @@ def report(
     settings = _with_options(settings or Settings(), summary_words, None, None, None)
     embedder, why = load_embedder(embedder) if isinstance(embedder, str) else (embedder, "given")
     recognizer, recognizer_note = load_recognizer()
+    analysed: Packed[dict] = Packed()
+    members: list[str] = []
     with open_store(_existing(db)) as store:
-        analysed = []
         for overview in store.stories_overview():
             story = _stored_story(overview.id, store)
             if story.articles:
-                analysed.append(_analysed(story, store, embedder, recognizer, settings))
+                _keep(_analysed(story, store, embedder, recognizer, settings), analysed, members)
         if not analysed:
             raise NotFoundError(f"{db}: no stories stored yet; add articles first (ingest or analyze)")
-        articles = _members([], analysed, store)
+        articles = _members([], members, store)
     info = _pipeline_info(embedder, why, recognizer, recognizer_note)
     info["languages"] = language_notes(articles, embedder)
-    return Report(articles=articles, stories=analysed, pipeline=info)
+    return Report(articles=Packed(articles), stories=analysed, pipeline=info)
 
 
 def analyse_stored(
@@ -318,11 +321,16 @@ def _pipeline_info(embedder: Embedder, why: str, recognizer: Recognizer, recogni
     }
 
 
-def _members(articles: list[Article], analysed: list[dict], store: Store) -> list[Article]:
+def _keep(analysis: dict, stories: Packed[dict], members: list[str]) -> None:
+    """Pack a story's analysis into the report's stories, and note its articles."""
+    stories.append(analysis)
+    members.extend(analysis["articles"])
+
+
+def _members(articles: list[Article], member_ids: list[str], store: Store) -> list[Article]:
     """The run's articles and the stored articles of its stories, in publication order."""
     known = {a.id: a for a in articles}
-    wanted = [a for story in analysed for a in story["articles"] if a not in known]
-    known.update(store.articles(wanted))
+    known.update(store.articles([a for a in dict.fromkeys(member_ids) if a not in known]))
     return publication_order(list(known.values()))
 
 
