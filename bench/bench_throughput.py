@@ -26,6 +26,7 @@ import contextlib
 import json
 import resource
 import statistics
+import sys
 import tempfile
 import threading
 import time
@@ -100,7 +101,9 @@ class Stopwatch:
     """Self time per label of the wrapped functions: a call's time minus that of wrapped calls inside it;
     and, from a sampling thread, the largest resident size seen while each label's own code ran."""
 
-    def __init__(self) -> None:
+    def __init__(self, log_every: float = 0.0) -> None:
+        self.log_every = log_every  # seconds between progress lines on stderr; 0 for none
+        self.calls: dict[str, int] = defaultdict(int)
         self.seconds: dict[str, float] = defaultdict(float)
         self.cpu: dict[str, float] = defaultdict(float)
         self.peak_mb: dict[str, float] = defaultdict(float)
@@ -111,9 +114,25 @@ class Stopwatch:
         self._sampler = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
+        start = last = time.perf_counter()
         while not self._done.wait(SAMPLE_SECONDS):
             label = self._labels[-1] if self._labels else OTHER
             self.peak_mb[label] = max(self.peak_mb[label], resident_mb())
+            if self.log_every and time.perf_counter() - last >= self.log_every:
+                last = time.perf_counter()
+                self._log(last - start, label)
+
+    def _log(self, elapsed: float, label: str) -> None:
+        """A progress line: so far, CPU seconds, resident size and peak, and the CPU seconds of the costliest
+        stages with their calls (a run too long to wait for still says where its time goes)."""
+        top = sorted(self.cpu.items(), key=lambda kv: -kv[1])[:8]
+        stages = "; ".join(f"{name} {used:.0f} s/{self.calls[name]}" for name, used in top)
+        print(
+            f"[{elapsed:.0f} s] CPU {time.process_time():.0f} s, {resident_mb():.0f} MB (peak "
+            f"{resident_mb('VmHWM'):.0f}), in {label}; {stages}",
+            file=sys.stderr,
+            flush=True,
+        )
 
     def start(self) -> None:
         self._sampler.start()
@@ -134,6 +153,7 @@ class Stopwatch:
                 children, children_cpu = self._stack.pop()
                 self.seconds[name] += spent - children
                 self.cpu[name] += spent_cpu - children_cpu
+                self.calls[name] += 1
                 if self._stack:
                     wall, used = self._stack[-1]
                     self._stack[-1] = (wall + spent, used + spent_cpu)
@@ -166,10 +186,10 @@ class Run:
     sizes: list[int]  # articles per story
 
 
-def run_pipeline(docs: list[dict], embedder_name: str) -> Run:
+def run_pipeline(docs: list[dict], embedder_name: str, log_every: float = 0.0) -> Run:
     reset_peak()
     embedder, _ = load_embedder(embedder_name)
-    watch = Stopwatch()
+    watch = Stopwatch(log_every)
     watch.wrap(Pipeline, "extract", "extract")
     watch.wrap(Pipeline, "finish", "clean, sentences, language, page kind")
     watch.wrap(SQLStore, "index_near_duplicates", "deduplicate")
@@ -235,10 +255,11 @@ def main() -> None:
     parser.add_argument("--embedder", default="minilm")
     parser.add_argument("--repeat", type=int, default=1, help="runs per size; the median is printed")
     parser.add_argument("--no-floor", action="store_true", help="skip the floor (trafilatura, one embedding pass)")
+    parser.add_argument("--log-every", type=float, default=0.0, help="seconds between progress lines on stderr")
     args = parser.parse_args()
     for n in (int(s) for s in args.sizes.split(",")):
         docs = documents(n)
-        runs = [run_pipeline(docs, args.embedder) for _ in range(args.repeat)]
+        runs = [run_pipeline(docs, args.embedder, args.log_every) for _ in range(args.repeat)]
         total = statistics.median(r.seconds for r in runs)
         cpu = statistics.median(r.cpu for r in runs)
         stages = {k: statistics.median(r.stages[k] for r in runs) for k in runs[0].stages}
