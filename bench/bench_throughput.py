@@ -61,6 +61,7 @@ STORE_WRITES = (
     "put_sentence_vectors",
 )
 OTHER = "other (reading, SQL reads, glue)"
+FILE_DOCUMENTS = 5000
 
 
 def documents(n: int) -> list[dict]:
@@ -206,12 +207,14 @@ def run_pipeline(docs: list[dict], embedder_name: str, log_every: float = 0.0) -
             watch.wrap(SQLStore, name, "store writes")
     watch.wrap(Report, "write", lambda report, fmt, out: f"report ({fmt})")
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "docs.jsonl"
-        path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+        # files of FILE_DOCUMENTS documents: one input file may hold at most 50 MB (inputs.files), 20,000 need 80
+        paths = [Path(folder) / f"docs-{k:03d}.jsonl" for k in range(0, len(docs), FILE_DOCUMENTS)]
+        for k, path in zip(range(0, len(docs), FILE_DOCUMENTS), paths, strict=True):
+            path.write_text("".join(json.dumps(d) + "\n" for d in docs[k : k + FILE_DOCUMENTS]), encoding="utf-8")
         start, cpu = time.perf_counter(), time.process_time()
         watch.start()
         try:
-            report = api.analyze([path], db=Path(folder) / "n.db", embedder=embedder)
+            report = api.analyze(paths, db=Path(folder) / "n.db", embedder=embedder)
             for fmt in ("json", "html"):
                 with (Path(folder) / f"report.{fmt}").open("w", encoding="utf-8") as out:
                     report.write(fmt, out)
