@@ -60,7 +60,8 @@ class SQLStore:
 
     # full-text search: each backend has its own index
 
-    def _index_text(self, articles: list[Article]) -> None:
+    def _index_text(self, articles: list[Article], stored: set[str]) -> None:
+        """Index the articles' words for :meth:`search`; ``stored``: those of them indexed before."""
         raise NotImplementedError
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
@@ -85,13 +86,14 @@ class SQLStore:
         before = {a.id: json.dumps(article_data(a)) for a in extracted}
         rows = [(a.id, a.source_hash, json.dumps(article_data(a)), now(), before.get(a.id)) for a in articles]
         with self._write():
+            stored = {i for (i,) in select_in(self.db, "id", "articles", "id", [a.id for a in articles])}
             self.db.executemany(
                 "INSERT INTO articles (id, source_hash, data, stored_at, extracted) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (id) DO UPDATE SET source_hash = excluded.source_hash, data = excluded.data, "
                 "stored_at = excluded.stored_at, extracted = COALESCE(excluded.extracted, articles.extracted)",
                 rows,
             )
-            self._index_text(articles)
+            self._index_text(articles, stored)
 
     def unplaced_articles(self) -> list[Article]:
         """Stored articles in no story yet: an ingest stopped between storing and clustering them (pages
