@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pytest
 
 from newsprism.cli import _write
+from newsprism.cluster import publication_order
 from newsprism.errors import NewsprismError
 from newsprism.report import Report
 from newsprism.report.packed import Packed
@@ -68,6 +69,9 @@ def test_each_story_is_written_before_the_next_is_read_and_the_text_is_unchanged
 
 def test_analyze_keeps_stories_packed_and_renders_them_as_lists_would(examples_report):
     assert isinstance(examples_report.stories, Packed) and isinstance(examples_report.articles, Packed)
+    ids = [a.id for a in examples_report.articles]
+    assert ids == [a.id for a in publication_order(list(examples_report.articles))]
+    assert set(ids) == {a for story in examples_report.stories for a in story["articles"]}
     data = examples_report.to_dict()
     assert isinstance(data["stories"], list) and examples_report.to_json() == json.dumps(
         data, ensure_ascii=False, indent=2

@@ -30,8 +30,15 @@ class Packed(Sequence[T]):
         for item in items:
             self.append(item)
 
+    @classmethod
+    def of_blobs(cls, blobs: Iterable[bytes]) -> Packed[T]:
+        """Items already packed (by :func:`pack`), in the order given."""
+        packed: Packed[T] = cls()
+        packed._blobs = list(blobs)
+        return packed
+
     def append(self, item: T) -> None:
-        self._blobs.append(zlib.compress(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL), LEVEL))
+        self._blobs.append(pack(item))
 
     def __len__(self) -> int:
         return len(self._blobs)
@@ -86,6 +93,11 @@ class Mapped(Sequence[U], Generic[T, U]):
 
     def __iter__(self) -> Iterator[U]:
         return (self.function(item) for item in self.items)
+
+
+def pack(item: object) -> bytes:
+    """``item`` pickled and compressed, as :class:`Packed` keeps it."""
+    return zlib.compress(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL), LEVEL)
 
 
 def _unpack(blob: bytes) -> Any:
