@@ -208,7 +208,7 @@ def run_pipeline(docs: list[dict], embedder_name: str, log_every: float = 0.0) -
     watch.wrap(Report, "write", lambda report, fmt, out: f"report ({fmt})")
     with tempfile.TemporaryDirectory() as folder:
         # files of FILE_DOCUMENTS documents: one input file may hold at most 50 MB (inputs.files), 20,000 need 80
-        paths = [Path(folder) / f"docs-{k:03d}.jsonl" for k in range(0, len(docs), FILE_DOCUMENTS)]
+        paths = [Path(folder) / f"docs-{k // FILE_DOCUMENTS:02d}.jsonl" for k in range(0, len(docs), FILE_DOCUMENTS)]
         for k, path in zip(range(0, len(docs), FILE_DOCUMENTS), paths, strict=True):
             path.write_text("".join(json.dumps(d) + "\n" for d in docs[k : k + FILE_DOCUMENTS]), encoding="utf-8")
         start, cpu = time.perf_counter(), time.process_time()
