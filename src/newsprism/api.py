@@ -92,7 +92,7 @@ def ingest(
             if fetcher is None:
                 web.close()
         pages = list(intake.articles.values())
-        pages += [a for a in store.unplaced_articles() if a.id not in intake.articles]
+        pages += store.unplaced_articles(known=intake.articles)
         articles = [page for page in pages if page.kind is None or settings.pages.keep]
         skipped = (
             intake.skipped

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from typing import Any, ClassVar
@@ -95,14 +95,15 @@ class SQLStore:
             )
             self._index_text(articles, stored)
 
-    def unplaced_articles(self) -> list[Article]:
+    def unplaced_articles(self, known: Container[str] = frozenset()) -> list[Article]:
         """Stored articles in no story yet: an ingest stopped between storing and clustering them (pages
-        that are not articles stay out of stories)."""
+        that are not articles stay out of stories). Those in ``known`` (the caller holds them) are passed
+        over unread: a run's own articles are all unplaced until clustered, 20,000 read twice took 600 MB."""
         rows = self.db.execute(
-            "SELECT data FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles) "
+            "SELECT id, data FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles) "
             f"AND {self.NOT_A_PAGE} ORDER BY stored_at, id"
-        ).fetchall()
-        return [Article.from_dict(json.loads(data)) for (data,) in rows]
+        )
+        return [Article.from_dict(json.loads(data)) for article_id, data in rows if article_id not in known]
 
     def count(self, what: str) -> int:
         if what not in {"articles", "stories", "skipped"}:
