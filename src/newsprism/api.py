@@ -32,6 +32,7 @@ from .intake import Intake, place
 from .progress import advance
 from .records import Article, Skipped, Story
 from .report import Report, analysis_to_dict
+from .report.packed import Packed, pack
 from .store import SearchHit, Store, StoryOverview, open_store
 
 if TYPE_CHECKING:
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
 DEFAULT_DB = "newsprism.db"
 # Articles are committed this many at a time while reading, so an interrupted run loses little.
 BATCH = 20
+# Articles read back from the store this many at a time for the report.
+READ_BATCH = 500
 
 
 @dataclass
@@ -89,7 +92,7 @@ def ingest(
             if fetcher is None:
                 web.close()
         pages = list(intake.articles.values())
-        pages += [a for a in store.unplaced_articles() if a.id not in intake.articles]
+        pages += store.unplaced_articles(known=intake.articles)
         articles = [page for page in pages if page.kind is None or settings.pages.keep]
         skipped = (
             intake.skipped
@@ -160,15 +163,20 @@ def analyze(
     if not done.articles:
         raise NoArticlesError("nothing new in the inputs; the stored stories can be reported as they are")
     recognizer, recognizer_note = load_recognizer()
+    # the corpus is not held through the analysis: each story waits packed with its articles, each analysis
+    # is packed once done (the report is written a story at a time), the articles are read back at the end
+    pending, members = Packed(done.stories), [a.id for a in done.articles]
+    embedder, why, skipped = done.embedder, done.embedder_note, done.skipped
+    del done
+    stories: Packed[dict] = Packed()
     with open_store(db) as store:
-        stories = []
-        for story in done.stories:
-            stories.append(_analysed(story, store, done.embedder, recognizer, settings))
-            advance("analyse", total=len(done.stories))
-        articles = _members(done.articles, stories, store)
-    info = _pipeline_info(done.embedder, done.embedder_note, recognizer, recognizer_note)
-    info["languages"] = language_notes(articles, done.embedder)
-    return Report(articles=articles, stories=stories, skipped=done.skipped, pipeline=info)
+        for story in pending:
+            _keep(_analysed(story, store, embedder, recognizer, settings), stories, members)
+            advance("analyse", total=len(pending))
+        articles, order = _members(members, store)
+    info = _pipeline_info(embedder, why, recognizer, recognizer_note)
+    info["languages"] = language_notes(order, embedder)
+    return Report(articles=articles, stories=stories, skipped=skipped, pipeline=info)
 
 
 def report(
@@ -182,17 +190,18 @@ def report(
     settings = _with_options(settings or Settings(), summary_words, None, None, None)
     embedder, why = load_embedder(embedder) if isinstance(embedder, str) else (embedder, "given")
     recognizer, recognizer_note = load_recognizer()
+    analysed: Packed[dict] = Packed()
+    members: list[str] = []
     with open_store(_existing(db)) as store:
-        analysed = []
         for overview in store.stories_overview():
             story = _stored_story(overview.id, store)
             if story.articles:
-                analysed.append(_analysed(story, store, embedder, recognizer, settings))
+                _keep(_analysed(story, store, embedder, recognizer, settings), analysed, members)
         if not analysed:
             raise NotFoundError(f"{db}: no stories stored yet; add articles first (ingest or analyze)")
-        articles = _members([], analysed, store)
+        articles, order = _members(members, store)
     info = _pipeline_info(embedder, why, recognizer, recognizer_note)
-    info["languages"] = language_notes(articles, embedder)
+    info["languages"] = language_notes(order, embedder)
     return Report(articles=articles, stories=analysed, pipeline=info)
 
 
@@ -318,12 +327,25 @@ def _pipeline_info(embedder: Embedder, why: str, recognizer: Recognizer, recogni
     }
 
 
-def _members(articles: list[Article], analysed: list[dict], store: Store) -> list[Article]:
-    """The run's articles and the stored articles of its stories, in publication order."""
-    known = {a.id: a for a in articles}
-    wanted = [a for story in analysed for a in story["articles"] if a not in known]
-    known.update(store.articles(wanted))
-    return publication_order(list(known.values()))
+def _keep(analysis: dict, stories: Packed[dict], members: list[str]) -> None:
+    """Pack a story's analysis into the report's stories, and note its articles."""
+    stories.append(analysis)
+    members.extend(analysis["articles"])
+
+
+def _members(article_ids: list[str], store: Store) -> tuple[Packed[Article], list[Article]]:
+    """The articles ``article_ids`` (the run's and its stories'), read from the store a batch at a time and
+    packed in publication order; and a stand-in of each in that order, with what ordering and the language
+    notes read (id, date, language)."""
+    wanted = list(dict.fromkeys(article_ids))
+    blobs: dict[str, bytes] = {}
+    stand_ins = []
+    for start in range(0, len(wanted), READ_BATCH):
+        for article in store.articles(wanted[start : start + READ_BATCH]).values():
+            blobs[article.id] = pack(article)
+            stand_ins.append(Article(article.id, "", published=article.published, language=article.language))
+    order = publication_order(stand_ins)
+    return Packed.of_blobs(blobs[a.id] for a in order), order
 
 
 def _with_options(

@@ -222,14 +222,22 @@ def _print_skipped(skipped: list[Skipped]) -> None:
 
 
 def _write(report: Report, output: str, fmt: str) -> None:
-    text = report.render(fmt)
+    """Write the report piece by piece (a story at a time), to a file beside ``output`` renamed over it once
+    whole, so that a failed run leaves any earlier report as it was."""
     if output == "-":
-        sys.stdout.write(text + "\n")
+        report.write(fmt, sys.stdout)
+        sys.stdout.write("\n")
         return
+    target = Path(output)
+    part = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
-        Path(output).write_text(text, encoding="utf-8")
+        with part.open("w", encoding="utf-8") as out:
+            report.write(fmt, out)
+        os.replace(part, target)
     except OSError as err:
         raise NewsprismError(f"cannot write the report to {output}: {err.strerror}") from err
+    finally:
+        part.unlink(missing_ok=True)
     print(
         f"{_count(len(report.articles), 'article')}, {_count(len(report.stories), 'story', 'stories')}: "
         f"wrote {_terminal(output)}",

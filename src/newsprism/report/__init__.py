@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import IO
 
 from jinja2 import BaseLoader, Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -16,6 +17,8 @@ from ..records import Article, Skipped, StoryAnalysis
 from ..registry import Registry
 from ..version import __version__
 from .markdown import as_markdown_values, markdown_filter
+from .packed import Mapped
+from .stream import json_chunks
 
 SCHEMA_VERSION = 1
 SCHEMA_PATH = Path(__file__).parent / "schema" / "report.schema.json"
@@ -51,41 +54,72 @@ def analysis_to_dict(analysis: StoryAnalysis) -> dict:
 
 @dataclass
 class Report:
-    """What :func:`newsprism.analyze` returns: articles, stories and skipped inputs."""
+    """What :func:`newsprism.analyze` returns: articles, stories and skipped inputs.
 
-    articles: list[Article]
-    stories: list[dict]
+    ``articles`` and ``stories`` are any sequences: :func:`newsprism.analyze` gives them packed
+    (:class:`.packed.Packed`), each item unpacked when read, and :meth:`write` renders one story at a time,
+    so a report of any size is written without being held whole."""
+
+    articles: Sequence[Article]
+    stories: Sequence[dict]
     skipped: list[Skipped] = field(default_factory=list)
     pipeline: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
+        """The whole report as one JSON-ready dict (for a large report, :meth:`write` holds far less)."""
+        data = self._view()
+        return {**data, "articles": list(data["articles"]), "stories": list(data["stories"])}
+
+    def _view(self) -> dict:
+        """:meth:`to_dict`'s data with the articles and stories left as sequences read one at a time."""
         return {
             "newsprism": __version__,
             "schema": SCHEMA_VERSION,
             "pipeline": self.pipeline,
-            "articles": [a.to_dict() for a in self.articles],
+            "articles": Mapped(self.articles, Article.to_dict),
             "stories": self.stories,
             "skipped": [{"input": s.input, "reason": s.reason} for s in self.skipped],
         }
 
     def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return "".join(self.json_chunks(indent))
+
+    def json_chunks(self, indent: int | None = 2) -> Iterator[str]:
+        """:meth:`to_json`'s text in pieces, an article or a story at a time."""
+        return json_chunks(self._view(), indent)
 
     def to_markdown(self) -> str:
-        return _render("report.md.j2", self)
+        return "".join(_chunks("report.md.j2", self))
 
     def to_html(self) -> str:
-        return _render("report.html.j2", self)
+        return "".join(_chunks("report.html.j2", self))
 
     def render(self, fmt: str) -> str:
         """The report in a registered format (``json``, ``md``, ``html`` or a plugin's)."""
-        return RENDERERS.get(fmt)(self)
+        return "".join(self.chunks(fmt))
+
+    def chunks(self, fmt: str) -> Iterator[str]:
+        """:meth:`render`'s text in pieces: the built-in formats a story at a time, a plugin's whole."""
+        render = RENDERERS.get(fmt)
+        stream = _STREAMS.get(render)
+        return stream(self) if stream else iter([render(self)])
+
+    def write(self, fmt: str, out: IO[str]) -> None:
+        """Write the report in ``fmt`` to ``out`` piece by piece."""
+        for chunk in self.chunks(fmt):
+            out.write(chunk)
 
 
 RENDERERS: Registry[Callable[[Report], str]] = Registry("renderers")
 RENDERERS.register("json", Report.to_json)
 RENDERERS.register("md", Report.to_markdown)
 RENDERERS.register("html", Report.to_html)
+# The built-in renderers' texts in pieces: a plugin registered under one of their names renders whole.
+_STREAMS: dict[Callable[[Report], str], Callable[[Report], Iterator[str]]] = {
+    Report.to_json: Report.json_chunks,
+    Report.to_markdown: lambda report: _chunks("report.md.j2", report),
+    Report.to_html: lambda report: _chunks("report.html.j2", report),
+}
 
 
 def environment(loader: BaseLoader | None = None) -> Environment:
@@ -125,14 +159,26 @@ def highlight(sentence: str, value: str) -> Markup:
     return escape(text[:start]) + Markup("<mark>") + escape(text[start:end]) + Markup("</mark>") + escape(text[end:])
 
 
-def _render(template: str, report: Report) -> str:
+def _chunks(template: str, report: Report) -> Iterator[str]:
+    """The template rendered as Jinja goes, over the report's stories unpacked one at a time."""
     markdown = template.endswith(".md.j2")
-    env = _ENVIRONMENT
-    data = report.to_dict()
+    data = report._view()
+    # what citations and outlets read of every article: all but its text, which only the list of articles shows
+    articles = {a.id: {k: v for k, v in a.to_dict().items() if k not in HEAVY} for a in report.articles}
     if markdown:
-        data = {key: as_markdown_values(value, key) for key, value in data.items()}
-    articles = {a["id"]: a for a in data["articles"]}
-    return env.get_template(template).render(report=data, articles=articles, label=labeller(articles))
+        data = {
+            key: Mapped(value, partial(as_markdown_values, key=key))
+            if key in SEQUENCES
+            else as_markdown_values(value, key)
+            for key, value in data.items()
+        }
+        articles = {a: as_markdown_values(fields) for a, fields in articles.items()}  # type: ignore[misc]
+    return _ENVIRONMENT.get_template(template).generate(report=data, articles=articles, label=labeller(articles))
+
+
+# The report's keys whose items are read one at a time; the fields of an article only its own entry shows.
+SEQUENCES = ("articles", "stories")
+HEAVY = ("text", "removed")
 
 
 # An article with no outlet is cited by the first LABEL_WORDS words of its headline: "Putin To Make His…"

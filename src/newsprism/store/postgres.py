@@ -96,7 +96,7 @@ class PostgresStore(SQLStore):
             self._holding = False
             self._pool.putconn(self.db.connection)
 
-    def _index_text(self, articles: list[Article]) -> None:
+    def _index_text(self, articles: list[Article], stored: set[str]) -> None:
         self.db.executemany(
             "UPDATE articles SET search = to_tsvector('english', ?) WHERE id = ?",
             [(f"{a.title or ''}\n{a.text}"[:SEARCH_CHARS], a.id) for a in articles],

@@ -124,8 +124,11 @@ class SQLiteStore(SQLStore):
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('store_version', ?)", (STORE_VERSION,))
         return version
 
-    def _index_text(self, articles: list[Article]) -> None:
-        self.db.executemany("DELETE FROM articles_fts WHERE id = ?", [(a.id,) for a in articles])
+    def _index_text(self, articles: list[Article], stored: set[str]) -> None:
+        # FTS5 finds a row by an unindexed column only by reading every row (10 ms at 10,000 articles): the
+        # old rows are looked for only for the articles stored before, not for every new one (which made
+        # storing 20,000 articles cost time in the square of their number)
+        self.db.executemany("DELETE FROM articles_fts WHERE id = ?", [(a.id,) for a in articles if a.id in stored])
         self.db.executemany(
             "INSERT INTO articles_fts VALUES (?, ?, ?)", [(a.id, a.title or "", a.text) for a in articles]
         )
