@@ -3,9 +3,11 @@
 import io
 import json
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
+from newsprism import analyze
 from newsprism.cli import _write
 from newsprism.cluster import publication_order
 from newsprism.errors import NewsprismError
@@ -90,3 +92,12 @@ def test_a_report_that_fails_midway_leaves_the_earlier_file_and_no_part(examples
     with pytest.raises(NewsprismError, match="No space left"):
         _write(examples_report, str(target), "json")
     assert target.read_text() == "earlier" and [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+def test_an_in_memory_store_still_gives_the_report_its_articles():
+    # the report's articles are read back from the store, and an in-memory one ends with ingest's connection
+    examples = Path(__file__).parent.parent / "examples"
+    report = analyze([str(examples)], db=":memory:", embedder="hashing")
+    members = {a for story in report.stories for a in story["articles"]}
+    assert members and {a.id for a in report.articles} == members
+    assert report.to_dict()["pipeline"]["languages"]

@@ -32,7 +32,7 @@ from .intake import Intake, place
 from .progress import advance
 from .records import Article, Skipped, Story
 from .report import Report, analysis_to_dict
-from .report.packed import Packed, pack
+from .report.packed import Packed, pack, unpack
 from .store import SearchHit, Store, StoryOverview, open_store
 
 if TYPE_CHECKING:
@@ -166,6 +166,8 @@ def analyze(
     # the corpus is not held through the analysis: each story waits packed with its articles, each analysis
     # is packed once done (the report is written a story at a time), the articles are read back at the end
     pending, members = Packed(done.stories), [a.id for a in done.articles]
+    # an in-memory store ends with ingest's connection: there the run's articles are kept, packed, for the report
+    kept = {a.id: pack(a) for a in done.articles} if str(db) == ":memory:" else {}
     embedder, why, skipped = done.embedder, done.embedder_note, done.skipped
     del done
     stories: Packed[dict] = Packed()
@@ -173,7 +175,7 @@ def analyze(
         for story in pending:
             _keep(_analysed(story, store, embedder, recognizer, settings), stories, members)
             advance("analyse", total=len(pending))
-        articles, order = _members(members, store)
+        articles, order = _members(members, store, kept)
     info = _pipeline_info(embedder, why, recognizer, recognizer_note)
     info["languages"] = language_notes(order, embedder)
     return Report(articles=articles, stories=stories, skipped=skipped, pipeline=info)
@@ -333,16 +335,24 @@ def _keep(analysis: dict, stories: Packed[dict], members: list[str]) -> None:
     members.extend(analysis["articles"])
 
 
-def _members(article_ids: list[str], store: Store) -> tuple[Packed[Article], list[Article]]:
-    """The articles ``article_ids`` (the run's and its stories'), read from the store a batch at a time and
-    packed in publication order; and a stand-in of each in that order, with what ordering and the language
-    notes read (id, date, language)."""
+def _members(
+    article_ids: list[str], store: Store, kept: dict[str, bytes] | None = None
+) -> tuple[Packed[Article], list[Article]]:
+    """The articles ``article_ids`` (the run's and its stories'), read from the store a batch at a time (or
+    taken from ``kept``, packed articles the store does not hold) and packed in publication order; and a
+    stand-in of each in that order, with what ordering and the language notes read (id, date, language)."""
     wanted = list(dict.fromkeys(article_ids))
+    kept = kept or {}
     blobs: dict[str, bytes] = {}
     stand_ins = []
     for start in range(0, len(wanted), READ_BATCH):
-        for article in store.articles(wanted[start : start + READ_BATCH]).values():
-            blobs[article.id] = pack(article)
+        batch = wanted[start : start + READ_BATCH]
+        found = store.articles([i for i in batch if i not in kept])
+        for article_id in batch:
+            article = found.get(article_id) or (unpack(kept[article_id]) if article_id in kept else None)
+            if article is None:
+                continue
+            blobs[article.id] = kept.get(article_id) or pack(article)
             stand_ins.append(Article(article.id, "", published=article.published, language=article.language))
     order = publication_order(stand_ins)
     return Packed.of_blobs(blobs[a.id] for a in order), order

@@ -51,11 +51,11 @@ class Packed(Sequence[T]):
 
     def __getitem__(self, index: int | slice) -> T | list[T]:
         if isinstance(index, slice):
-            return [_unpack(blob) for blob in self._blobs[index]]
-        return _unpack(self._blobs[index])
+            return [unpack(blob) for blob in self._blobs[index]]
+        return unpack(self._blobs[index])
 
     def __iter__(self) -> Iterator[T]:
-        return (_unpack(blob) for blob in self._blobs)
+        return (unpack(blob) for blob in self._blobs)
 
     def __eq__(self, other: object) -> bool:
         return (
@@ -100,5 +100,6 @@ def pack(item: object) -> bytes:
     return zlib.compress(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL), LEVEL)
 
 
-def _unpack(blob: bytes) -> Any:
+def unpack(blob: bytes) -> Any:
+    """The item :func:`pack` packed."""
     return pickle.loads(zlib.decompress(blob))  # only what this process packed itself
