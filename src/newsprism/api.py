@@ -201,7 +201,7 @@ def report(
                 _keep(_analysed(story, store, embedder, recognizer, settings), analysed, members)
         if not analysed:
             raise NotFoundError(f"{db}: no stories stored yet; add articles first (ingest or analyze)")
-        articles, order = _members(members, store)
+        articles, order = _members(members, store, {})
     info = _pipeline_info(embedder, why, recognizer, recognizer_note)
     info["languages"] = language_notes(order, embedder)
     return Report(articles=articles, stories=analysed, pipeline=info)
@@ -335,24 +335,19 @@ def _keep(analysis: dict, stories: Packed[dict], members: list[str]) -> None:
     members.extend(analysis["articles"])
 
 
-def _members(
-    article_ids: list[str], store: Store, kept: dict[str, bytes] | None = None
-) -> tuple[Packed[Article], list[Article]]:
+def _members(article_ids: list[str], store: Store, kept: dict[str, bytes]) -> tuple[Packed[Article], list[Article]]:
     """The articles ``article_ids`` (the run's and its stories'), read from the store a batch at a time (or
     taken from ``kept``, packed articles the store does not hold) and packed in publication order; and a
     stand-in of each in that order, with what ordering and the language notes read (id, date, language)."""
     wanted = list(dict.fromkeys(article_ids))
-    kept = kept or {}
     blobs: dict[str, bytes] = {}
     stand_ins = []
     for start in range(0, len(wanted), READ_BATCH):
         batch = wanted[start : start + READ_BATCH]
         found = store.articles([i for i in batch if i not in kept])
-        for article_id in batch:
-            article = found.get(article_id) or (unpack(kept[article_id]) if article_id in kept else None)
-            if article is None:
-                continue
-            blobs[article.id] = kept.get(article_id) or pack(article)
+        found.update((i, unpack(kept[i])) for i in batch if i in kept)
+        for article in found.values():
+            blobs[article.id] = kept.get(article.id) or pack(article)
             stand_ins.append(Article(article.id, "", published=article.published, language=article.language))
     order = publication_order(stand_ins)
     return Packed.of_blobs(blobs[a.id] for a in order), order
