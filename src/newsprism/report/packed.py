@@ -22,54 +22,6 @@ U = TypeVar("U")
 LEVEL = 1
 
 
-class Packed(Sequence[T]):
-    """Items kept pickled and compressed, in the order given; reading one unpacks a copy of it."""
-
-    def __init__(self, items: Iterable[T] = ()) -> None:
-        self._blobs: list[bytes] = []
-        for item in items:
-            self.append(item)
-
-    @classmethod
-    def of_blobs(cls, blobs: Iterable[bytes]) -> Packed[T]:
-        """Items already packed (by :func:`pack`), in the order given."""
-        packed: Packed[T] = cls()
-        packed._blobs = list(blobs)
-        return packed
-
-    def append(self, item: T) -> None:
-        self._blobs.append(pack(item))
-
-    def __len__(self) -> int:
-        return len(self._blobs)
-
-    @overload
-    def __getitem__(self, index: int) -> T: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[T]: ...
-
-    def __getitem__(self, index: int | slice) -> T | list[T]:
-        if isinstance(index, slice):
-            return [unpack(blob) for blob in self._blobs[index]]
-        return unpack(self._blobs[index])
-
-    def __iter__(self) -> Iterator[T]:
-        return (unpack(blob) for blob in self._blobs)
-
-    def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, Sequence)
-            and len(self) == len(other)
-            and all(a == b for a, b in zip(self, other, strict=True))
-        )
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, like a list
-
-    def __repr__(self) -> str:
-        return f"Packed({len(self)} items)"
-
-
 class Mapped(Sequence[U], Generic[T, U]):
     """``function`` of each item of ``items``, computed when read: a view, nothing kept."""
 
@@ -93,6 +45,38 @@ class Mapped(Sequence[U], Generic[T, U]):
 
     def __iter__(self) -> Iterator[U]:
         return (self.function(item) for item in self.items)
+
+
+class Packed(Mapped[bytes, T]):
+    """Items kept pickled and compressed, in the order given; reading one unpacks a copy of it."""
+
+    def __init__(self, items: Iterable[T] = ()) -> None:
+        self.blobs: list[bytes] = []
+        super().__init__(self.blobs, unpack)
+        for item in items:
+            self.append(item)
+
+    @classmethod
+    def of_blobs(cls, blobs: Iterable[bytes]) -> Packed[T]:
+        """Items already packed (by :func:`pack`), in the order given."""
+        packed: Packed[T] = cls()
+        packed.blobs.extend(blobs)
+        return packed
+
+    def append(self, item: T) -> None:
+        self.blobs.append(pack(item))
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Sequence)
+            and len(self) == len(other)
+            and all(a == b for a, b in zip(self, other, strict=True))
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like a list
+
+    def __repr__(self) -> str:
+        return f"Packed({len(self)} items)"
 
 
 def pack(item: object) -> bytes:
