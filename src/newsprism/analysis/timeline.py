@@ -18,6 +18,8 @@ from ..records import Story, TimelineEvent
 from ..text.dates import FULL_DATE, MONTH_RE, WEEKDAYS, match_to_date, month_number, published_date
 from ..text.tokens import content_words
 from ..validate import check_range
+from .captions import is_caption
+from .timeline_clauses import Role, date_roles
 
 MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")
 YEAR = re.compile(r"\b(?:in|since|of|by|from|until|year)\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
@@ -29,7 +31,7 @@ MONTH_DAY = re.compile(
 MONTH_ONLY = re.compile(rf"\b(?:in|since|last|this|next|early|late|mid-)\s*(?P<month>{MONTH_RE})(?!\s+\d)\b")
 WEEKDAY = re.compile(rf"\b(?:on|last|this|next|by|since|until)\s+(?P<day>{DAY_NAME})\b(?!,?\s+{MONTH_RE}\s+\d)")
 
-VERSION = "4"
+VERSION = "5"
 
 # Sentences that resolve to the same date tell one event when they share at least this share of the
 # shorter one's content words: one event told by several outlets, not two things that happened that day.
@@ -158,12 +160,43 @@ def event_dates(text: str, published: date | None, nearest: bool = False) -> lis
     >>> event_dates("Garcia, who died in August 1995, last played there on July 9, 1995.", None)
     ['1995-07-09']
     """
+    spans = _event_spans(text, published, nearest)
+    main = [s for s in spans if not _secondary(text, s)]
+    return sorted({s.value for s in main or spans})
+
+
+def _event_spans(text: str, published: date | None, nearest: bool) -> list[DateSpan]:
+    """The dates of a sentence that date some event: no comparison, forecast or correction notice."""
     if CORRECTION.search(text):
         return []
     spans = _ranges(text, find_dates(text, published, nearest))
-    spans = [s for s in spans if not COMPARED.search(text[: s.start]) and not _forecast(text, s)]
-    main = [s for s in spans if not _secondary(text, s)]
-    return sorted({s.value for s in main or spans})
+    return [s for s in spans if not COMPARED.search(text[: s.start]) and not _forecast(text, s)]
+
+
+def timeline_dates(text: str, published: date | None, nearest: bool = False) -> list[tuple[str, str | None]]:
+    """The dates the timeline lists a sentence under, each with the words that tell its event (None: the
+    whole sentence), as :func:`event_dates` reads the dates, with the parse telling which event each
+    dates (:mod:`.timeline_clauses`): the sentence's main clause's, the day a statement was made (not
+    what it says is ahead), or, when the sentence dates none of these, the side events its clauses date.
+
+    >>> timeline_dates("Garcia, who died in August 1995, was buried in Marin.", None)  # doctest: +SKIP
+    [('1995-08', 'Garcia died in August 1995')]
+    """
+    spans = _event_spans(text, published, nearest)
+    roles = date_roles(text, spans, is_future)
+    own = [r for r in roles if r.role is not Role.SIDE and not _secondary(text, r.span)]
+    if any(r.role is Role.TELLING for r in own):  # a dated statement is listed when it was made
+        own = [r for r in own if r.role is not Role.PREDICTED]
+    if own:
+        return sorted({(r.span.value, None) for r in own})
+    # the side events, or else a date bounding a state or dating an earlier occasion ("the first time
+    # since 2000, when ..."), listed with the whole sentence, which says what it bounds
+    roles = [r for r in roles if not _secondary(text, r.span)] or roles
+    told = {
+        (r.span.value, None if BOUND.search(text[: r.span.start]) or _earlier(text, r.span) else r.clause)
+        for r in roles
+    }
+    return sorted(told, key=lambda pair: (pair[0], pair[1] or ""))
 
 
 # A notice about the article itself, not news: "Correction: an earlier version of this story ...".
@@ -245,7 +278,11 @@ def _forecast(text: str, span: DateSpan) -> bool:
 def _secondary(text: str, span: DateSpan) -> bool:
     before = text[: span.start]
     clause = before[max(before.rfind(mark) for mark in ",;(—–") + 1 :]
-    return bool(SUBORDINATE.match(clause) or BOUND.search(before) or EARLIER.search(_opening(text, span)))
+    return bool(SUBORDINATE.match(clause) or BOUND.search(before) or _earlier(text, span))
+
+
+def _earlier(text: str, span: DateSpan) -> bool:
+    return bool(EARLIER.search(_opening(text, span)))
 
 
 def find_dates(text: str, published: date | None, nearest: bool = False) -> list[DateSpan]:
@@ -362,23 +399,46 @@ class _Event:
 def build_timeline(story: Story, config: TimelineConfig = DEFAULT) -> tuple[TimelineEvent, ...]:
     events: list[_Event] = []
     known = [d for a in story.articles if (d := published_date(a.published))]
-    for article in story.articles:
-        published = published_date(article.published)
-        # without its own date, an article is read against the story's earliest
-        reference = published or (min(known) if known else None)
-        for sentence in article.sentences:
-            words = set(content_words(sentence))
-            if len([w for w in words if not DATE_WORD.fullmatch(w)]) < config.min_event_words:
-                continue
-            for when in event_dates(sentence, reference, nearest=published is None):
-                event = _same_event(events, when, words, config)
-                if event is None:
-                    event = _Event(when, _shorten(sentence, config), words)
-                    events.append(event)
-                if article.id not in event.sources:
-                    event.sources.append(article.id)
+    # a photo's caption stands as an event only when no reporting sentence tells it: its date is the
+    # day the photo was taken, which is the event's only when the caption shows the event itself
+    for captions in (False, True):
+        for article in story.articles:
+            published = published_date(article.published)
+            # without its own date, an article is read against the story's earliest
+            reference = published or (min(known) if known else None)
+            for sentence in article.sentences:
+                if is_caption(sentence) == captions:
+                    _add_sentence(events, article.id, sentence, reference, published is None, config, captions)
     events.sort(key=lambda e: (e.when, -len(e.sources)))
     return tuple(TimelineEvent(e.when, e.text, tuple(e.sources)) for e in events)
+
+
+def _add_sentence(
+    events: list[_Event],
+    article: str,
+    sentence: str,
+    reference: date | None,
+    nearest: bool,
+    config: TimelineConfig,
+    caption: bool,
+) -> None:
+    """The events a sentence dates added to the timeline, or its article to the sources of those told
+    already; a caption only adds an event no sentence told."""
+    for when, clause in timeline_dates(sentence, reference, nearest):
+        told = clause if clause and _enough_words(clause, config) else sentence
+        words = set(content_words(told))
+        if not _enough_words(told, config):
+            continue
+        event = _same_event(events, when, words, config)
+        if event is None:
+            events.append(_Event(when, _shorten(told, config), words, [article]))
+        elif not caption and article not in event.sources:
+            event.sources.append(article)
+
+
+def _enough_words(text: str, config: TimelineConfig) -> bool:
+    """Whether a text says what happened, not only when: a heading such as "Jan. 5, 2018:" does not."""
+    return len([w for w in set(content_words(text)) if not DATE_WORD.fullmatch(w)]) >= config.min_event_words
 
 
 def _same_event(events: list[_Event], when: str, words: set[str], config: TimelineConfig) -> _Event | None:
