@@ -399,8 +399,9 @@ class _Event:
 def build_timeline(story: Story, config: TimelineConfig = DEFAULT) -> tuple[TimelineEvent, ...]:
     events: list[_Event] = []
     known = [d for a in story.articles if (d := published_date(a.published))]
-    # a photo's caption stands as an event only when no reporting sentence tells it: its date is the
-    # day the photo was taken, which is the event's only when the caption shows the event itself
+    # a photo's caption stands as an event only on a date no reporting sentence dates: its date is the
+    # day the photo was taken, the event's only when the caption shows the event itself
+    reported: set[str] | None = None
     for captions in (False, True):
         for article in story.articles:
             published = published_date(article.published)
@@ -408,7 +409,8 @@ def build_timeline(story: Story, config: TimelineConfig = DEFAULT) -> tuple[Time
             reference = published or (min(known) if known else None)
             for sentence in article.sentences:
                 if is_caption(sentence) == captions:
-                    _add_sentence(events, article.id, sentence, reference, published is None, config, captions)
+                    _add_sentence(events, article.id, sentence, (reference, published is None), config, reported)
+        reported = {e.when for e in events}
     events.sort(key=lambda e: (e.when, -len(e.sources)))
     return tuple(TimelineEvent(e.when, e.text, tuple(e.sources)) for e in events)
 
@@ -417,22 +419,24 @@ def _add_sentence(
     events: list[_Event],
     article: str,
     sentence: str,
-    reference: date | None,
-    nearest: bool,
+    reference: tuple[date | None, bool],
     config: TimelineConfig,
-    caption: bool,
+    reported: set[str] | None,
 ) -> None:
     """The events a sentence dates added to the timeline, or its article to the sources of those told
-    already; a caption only adds an event no sentence told."""
-    for when, clause in timeline_dates(sentence, reference, nearest):
-        told = clause if clause and _enough_words(clause, config) else sentence
+    already. ``reported`` is given for a caption: the dates reporting sentences gave, where it adds
+    nothing; a caption is told whole, its date being the picture's."""
+    for when, clause in timeline_dates(sentence, *reference):
+        if reported is not None and when in reported:
+            continue
+        told = clause if clause and reported is None and _enough_words(clause, config) else sentence
         words = set(content_words(told))
         if not _enough_words(told, config):
             continue
         event = _same_event(events, when, words, config)
         if event is None:
             events.append(_Event(when, _shorten(told, config), words, [article]))
-        elif not caption and article not in event.sources:
+        elif article not in event.sources:
             event.sources.append(article)
 
 

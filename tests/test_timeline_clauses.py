@@ -1,0 +1,46 @@
+"""The timeline dates each event by the clause its date hangs from (analysis/timeline_clauses.py)."""
+
+from datetime import date
+
+import pytest
+
+from newsprism.analysis.doc_cache import shared
+from newsprism.analysis.timeline import build_timeline, timeline_dates
+from newsprism.records import Article, Story
+
+needs_parser = pytest.mark.skipif(shared() is None, reason="needs spaCy and an English model")
+MONDAY = date(2024, 6, 17)
+
+
+@needs_parser
+def test_a_date_in_a_side_clause_lists_that_clause_not_the_sentence():
+    assert timeline_dates("Garcia, who died in August 1995, was buried in Marin.", None) == [
+        ("1995-08", "Garcia died in August 1995")
+    ]
+    told = "The suit names a lawyer who represented the family of a singer who died in 2009."
+    assert timeline_dates(told, None) == [("2009", "a singer died in 2009")]
+
+
+@needs_parser
+def test_a_dated_statement_is_listed_when_it_was_made_not_at_what_it_predicts():
+    said = "Ushakov told reporters on Monday that the talks will take place on Wednesday."
+    assert timeline_dates(said, MONDAY) == [("2024-06-17", None)]
+    # undated, the statement is listed at what it announces
+    assert timeline_dates("The talks will take place on Wednesday, officials said.", MONDAY) == [("2024-06-19", None)]
+
+
+@needs_parser
+def test_a_date_of_a_verbs_complement_with_its_own_subject_is_not_the_main_verbs():
+    text = "The 2023 trip preceded Kim welcoming Russian officials to Pyongyang in July."
+    assert timeline_dates(text, MONDAY) == [("2023-07", "Kim welcoming Russian officials to Pyongyang in July")]
+
+
+def test_a_caption_stands_as_an_event_only_when_no_sentence_tells_it():
+    caption = "In this Saturday, July 1, 2017, photo, people line up at the NuLeaf dispensary in Las Vegas."
+    told = "People lined up at the NuLeaf dispensary in Las Vegas on July 1, 2017, the first day of sales."
+    story = Story(
+        "s", (Article(id="a", text=caption, sentences=(caption,)), Article(id="b", text=told, sentences=(told,)))
+    )
+    assert [(e.date, e.event, e.sources) for e in build_timeline(story)] == [("2017-07-01", told, ("b",))]
+    alone = Story("s", (Article(id="a", text=caption, sentences=(caption,)),))
+    assert [(e.date, e.event) for e in build_timeline(alone)] == [("2017-07-01", caption)]
