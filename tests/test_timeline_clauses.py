@@ -44,3 +44,9 @@ def test_a_caption_stands_as_an_event_only_when_no_sentence_tells_it():
     assert [(e.date, e.event, e.sources) for e in build_timeline(story)] == [("2017-07-01", told, ("b",))]
     alone = Story("s", (Article(id="a", text=caption, sentences=(caption,)),))
     assert [(e.date, e.event) for e in build_timeline(alone)] == [("2017-07-01", caption)]
+
+
+def test_a_year_owning_a_noun_or_a_superlatives_baseline_dates_no_event():
+    assert timeline_dates("Monday the Dow shed 1,175 points, wiping all of 2018's gains.", None) == []
+    assert timeline_dates("Wages rose at the fastest pace in eight years, since 2009, the report said.", None) == []
+    assert timeline_dates("It is the first such review since 2010, the groups said.", None) == [("2010", None)]

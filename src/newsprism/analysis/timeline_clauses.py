@@ -22,13 +22,10 @@ from typing import TYPE_CHECKING
 
 from .doc_cache import parsed, shared
 from .ownvoice import REPORTING
+from .timeline_calendar import DateSpan, is_future
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from spacy.tokens import Doc, Token
-
-    from .timeline import DateSpan
 
 # Clauses that tell of another event than the one they hang from: relative clauses ("who died in
 # 1995"), participle clauses on a noun ("charges stemming from a 2015 incident") and adverbial clauses
@@ -62,23 +59,21 @@ class DateRole:
     clause: str | None = None
 
 
-def date_roles(text: str, spans: list[DateSpan], future: Callable[[str], bool]) -> list[DateRole]:
-    """The role of each date of a sentence; every date is the main clause's without a parser. ``future``
-    tells whether a text is told as ahead (the timeline's :func:`~.timeline.is_future`, which imports this).
+def date_roles(text: str, spans: list[DateSpan]) -> list[DateRole]:
+    """The role of each date of a sentence; every date is the main clause's without a parser.
 
-    >>> from newsprism.analysis.timeline import DateSpan
     >>> text = "Ushakov told reporters on Monday that the talks will take place on Wednesday."
     >>> spans = [DateSpan(23, 32, "2024-06-17"), DateSpan(62, 74, "2024-06-19")]
-    >>> [r.role.value for r in date_roles(text, spans, lambda said: "will" in said)]  # doctest: +SKIP
+    >>> [r.role.value for r in date_roles(text, spans)]  # doctest: +SKIP
     ['telling', 'predicted']
     """
     if not spans or shared() is None:
         return [DateRole(span, Role.MAIN) for span in spans]
     doc = parsed([text])[0]
-    return [_role(doc, span, future) for span in spans]
+    return [_role(doc, span) for span in spans]
 
 
-def _role(doc: Doc, span: DateSpan, future: Callable[[str], bool]) -> DateRole:
+def _role(doc: Doc, span: DateSpan) -> DateRole:
     words = doc.char_span(span.start, span.end, alignment_mode="expand")
     if words is None or not len(words):
         return DateRole(span, Role.MAIN)
@@ -94,7 +89,7 @@ def _role(doc: Doc, span: DateSpan, future: Callable[[str], bool]) -> DateRole:
     if below_root.dep_ not in SAID or below_root is token:
         return DateRole(span, Role.TELLING)  # "told reporters on Monday"
     said = doc[below_root.left_edge.i : below_root.right_edge.i + 1].text
-    return DateRole(span, Role.PREDICTED if future(said) else Role.MAIN)
+    return DateRole(span, Role.PREDICTED if is_future(said) else Role.MAIN)
 
 
 def _side_clause(token: Token) -> bool:
