@@ -50,3 +50,9 @@ def test_a_year_owning_a_noun_or_a_superlatives_baseline_dates_no_event():
     assert timeline_dates("Monday the Dow shed 1,175 points, wiping all of 2018's gains.", None) == []
     assert timeline_dates("Wages rose at the fastest pace in eight years, since 2009, the report said.", None) == []
     assert timeline_dates("It is the first such review since 2010, the groups said.", None) == [("2010", None)]
+
+
+@needs_parser
+def test_what_a_reporting_verb_announces_is_the_sentences_event_not_a_side_one():
+    text = "The minister thanked residents and announced a thorough review starting on Wednesday."
+    assert [clause for _, clause in timeline_dates(text, date(2025, 3, 4))] == [None]

@@ -80,16 +80,28 @@ def _role(doc: Doc, span: DateSpan) -> DateRole:
     token = words.root
     path = [token, *token.ancestors]  # from the date up to its sentence's root
     side = next((t for t in path if _side_clause(t) and t not in words), None)
-    if side is not None:
+    if side is not None and not _announced(side):
         return DateRole(span, Role.SIDE, _clause_text(_told_clause(side)))
+    if side is not None:  # what the root's verb, or one joined to it, announces
+        said = doc[side.head.left_edge.i : side.head.right_edge.i + 1].text
+        return DateRole(span, Role.PREDICTED if is_future(said) else Role.MAIN)
     root = path[-1]
     if root.lemma_.lower() not in REPORTING:
         return DateRole(span, Role.MAIN)
     below_root = path[-2] if len(path) > 1 else root
-    if below_root.dep_ not in SAID or below_root is token:
+    if below_root is token or below_root.dep_ not in SAID:
         return DateRole(span, Role.TELLING)  # "told reporters on Monday"
     said = doc[below_root.left_edge.i : below_root.right_edge.i + 1].text
     return DateRole(span, Role.PREDICTED if is_future(said) else Role.MAIN)
+
+
+def _announced(clause: Token) -> bool:
+    """Whether a participle clause tells what a reporting verb of the main clause announces: "the
+    minister announced a review starting on Wednesday" is the review's news, as "announced that a review
+    starts" is."""
+    noun, verb = clause.head, clause.head.head
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    return clause.dep_ == "acl" and noun.dep_ == "dobj" and main and verb.lemma_.lower() in REPORTING
 
 
 def _side_clause(token: Token) -> bool:
