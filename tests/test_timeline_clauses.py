@@ -56,3 +56,13 @@ def test_a_year_owning_a_noun_or_a_superlatives_baseline_dates_no_event():
 def test_what_a_reporting_verb_announces_is_the_sentences_event_not_a_side_one():
     text = "The minister thanked residents and announced a thorough review starting on Wednesday."
     assert [clause for _, clause in timeline_dates(text, date(2025, 3, 4))] == [None]
+
+
+@needs_parser
+def test_a_relative_clause_hung_on_a_misparsed_root_lists_the_whole_sentence():
+    # the parser reads "kneels" as a noun and the sentence's root: no noun phrase to tell the clause of
+    text = (
+        "A man kneels with his dog in front of candles which were being lit outside of St. Mary Church ahead"
+        " of Sunday service on the anniversary of the flood in Dayton, Ohio December 14, 2014."
+    )
+    assert timeline_dates(text, None) == [("2014-12-14", None)]

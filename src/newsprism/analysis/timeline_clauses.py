@@ -154,6 +154,8 @@ def _noun_phrase(clause: Token) -> str | None:
     doc, noun = clause.doc, clause.head
     if noun.dep_ == "conj":  # "Alex Lowe and David Bridges, who were swept away": both are its subject
         noun = noun.head
+    if noun.dep_ == "ROOT":  # a relative clause on the sentence's root: a caption or heading misread
+        return None
     phrase = set(noun.subtree)
     start, end = noun.left_edge.i, clause.left_edge.i
     while end > start and doc[end - 1].is_punct:
