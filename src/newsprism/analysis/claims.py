@@ -95,7 +95,10 @@ GRADING = frozenset("yet even ever always really necessarily quite entirely full
 # Colbert's trip to Evening Urgant in the clip above" tells of the trip, and is kept.
 APPEAL = re.compile(
     r"^\W*(?:if you\b|if anyone\b|anyone (?:with|who)\b|anybody (?:with|who)\b|those with\b|call\b|contact\b|"
-    r"tell us\b|let us know\b)",
+    r"tell us\b|let us know\b)"
+    # the writer telling the reader what to think or do ("You have to assume that ...", "You might want to")
+    r"|^\W*(?:(?:and|but|so|now)\W+)?you(?:['’](?:d|ll))?\s+(?:(?:really|just|probably)\s+)?"
+    r"(?:have to|had to|must|should|need to|might|may|can|could|would|will|got to|gotta)\b",
     re.IGNORECASE,
 )
 # A question the writer asks states nothing ("Can Kroll succeed as CEO?", "And pepper-Jack cheese?"); one
@@ -194,8 +197,9 @@ def states_claim(sentence: str) -> bool:
     outside brackets, it has a word in lower case, a figure, or LABEL_WORDS words (a headline in title case,
     "Obama Gives Lump Of Coal To Polar Bears", tells something).
 
-    >>> [states_claim(s) for s in ("Can Kroll succeed as CEO?", "'Evil Dead'", "Jane Roe (Photo: Police)")]
-    [False, False, False]
+    >>> [states_claim(s) for s in ("Can Kroll succeed as CEO?", "'Evil Dead'", "Jane Roe (Photo: Police)",
+    ...                            "You have to assume that pot connoisseurs might soon tire of long waits.")]
+    [False, False, False, False]
     >>> [states_claim(s) for s in ("He was 41.", "Average Wedding Cost: $31,213 (excludes honeymoon)",
     ...                            "Trump takes credit for a rising market, but will he shoulder the blame?")]
     [True, True, True]

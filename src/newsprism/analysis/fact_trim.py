@@ -23,6 +23,7 @@ from ..records import Conflict, Fact
 from ..validate import check_range
 from .claims import ClaimWords
 from .doc_cache import parsed, shared
+from .fact_claims import other_claim
 from .fact_figures import alike_figures
 
 if TYPE_CHECKING:
@@ -110,9 +111,26 @@ def final_facts(
     held = {(e.article, e.sentence) for fact in trimmed for e in fact.evidence}
     loose = dict.fromkeys(e for fact in facts for e in fact.evidence if (e.article, e.sentence) not in held)
     trimmed += [Fact("", e.sentence, (e.article,), (e,)) for e in loose]
+    trimmed = _merged(trimmed)
     first = {text: row for row, text in reversed(list(enumerate(texts)))}
     trimmed.sort(key=lambda f: (-len(f.sources), first.get(f.text, len(texts))))
     return tuple(replace(fact, id=f"f{n}") for n, fact in enumerate(trimmed, 1))
+
+
+def _merged(facts: list[Fact]) -> list[Fact]:
+    """Facts stated by one sentence as one fact: two groups a sentence seeded, or one trimmed into the
+    other's row, each hold sentences stating that row's claim, and one row is one fact."""
+    by_text: dict[str, Fact] = {}
+    for fact in facts:
+        earlier = by_text.get(fact.text)
+        if earlier is None:
+            by_text[fact.text] = fact
+            continue
+        evidence = tuple(dict.fromkeys((*earlier.evidence, *fact.evidence)))
+        sources = tuple(dict.fromkeys(e.article for e in evidence))
+        disputed = tuple(a for a in dict.fromkeys((*earlier.disputed_by, *fact.disputed_by)) if a not in sources)
+        by_text[fact.text] = replace(earlier, sources=sources, evidence=evidence, disputed_by=disputed)
+    return list(by_text.values())
 
 
 class _Claims:
@@ -130,7 +148,7 @@ class _Claims:
         """Whether ``member`` states the claim of ``row_text``."""
         if member == row_text:
             return True
-        if opposite_polarity(row_text, member):
+        if opposite_polarity(row_text, member) or other_claim(row_text, member):
             return False
         i, j = self.row.get(row_text), self.row.get(member)
         if i is None or j is None:
