@@ -108,11 +108,14 @@ def doers(sentence: str) -> Names:
     names: set[str] = set()
     phrase: set[str] = set()
     for chain in _claim_verbs(sentence):
-        if chain[-1].lemma_.lower() == "be":
-            continue  # what "is" something is described, not a doer ("Among these agreements is a landmark ...")
         passive = any(c.dep_ == "auxpass" for c in chain[-1].children)
         subjects = [p for c in chain[-1].children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         subjects += [c for verb in chain for c in verb.children if c.dep_ == "nsubj" and not passive]
+        if chain[-1].lemma_.lower() == "be":
+            # a thing that "is" something is described ("Among these agreements is a landmark Partnership
+            # Agreement"); a person who is somewhere or something is the claim's subject ("Kushner is under
+            # scrutiny")
+            subjects = [c for c in subjects if _label(c) == "PERSON"]
         for subject in subjects:
             names |= _name(subject)
             phrase |= _phrase(subject)
@@ -182,6 +185,11 @@ def _name(token: Token) -> set[str]:
     if span is None or span.label_ not in NAMED:
         return set()
     return {t.lower_ for t in span if (t.is_alpha or "." in t.text) and t.pos_ != "DET"}
+
+
+def _label(token: Token) -> str:
+    """The recogniser's kind of the name the token is in, or "" outside names."""
+    return token.ent_type_
 
 
 def _phrase(token: Token) -> set[str]:
