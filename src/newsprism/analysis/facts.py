@@ -332,7 +332,8 @@ def _rewording_of(seed: int, counterparts: list[int], groups: list[list[int]], l
 def _fact(fact_id: str, rows: list[int], sentences: list[Sentence], position: dict[str, int]) -> Fact:
     """A fact stated by its seed (the first row), or by the sentence of it that carries fewest of the
     political lexicon's labels, and not a teaser cut short: the fact's row speaks for all its sources, so it
-    does not lend one outlet's "regime" or "then-dictator" to the others. Its evidence in article order, then sentence order."""
+    does not lend one outlet's "regime" or "then-dictator" to the others. Its evidence in article order, then
+    sentence order."""
     members = sorted(rows, key=lambda r: (position[sentences[r].article], sentences[r].index))
     evidence = tuple(Evidence(sentences[r].article, sentences[r].text) for r in members)
     stating = min(rows, key=lambda r: (_cut_short(sentences[r].text), len(political_labels(sentences[r].text))))
