@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -106,6 +107,8 @@ FRAME_MARGIN = 0.3
 # 0.02 adds 11 joins (9 read right), removes 1 (wrong), and finds 2 more labelled shared facts; taking
 # such rows of the seed's own article as well adds 37 joins, most of them wrong.
 TIE_MARGIN = 0.02
+# Rows of the story's pairs read at a time, for the tests over all pairs: bounds their temporaries.
+BLOCK = 512
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -188,14 +191,21 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     articles = np.array([s.article for s in sentences])
     threshold = config.similarity if config.similarity is not None else embedded.embedder.fact_similarity
     claims = np.array([states_claim(t) and not is_caption(t) for t in texts])
-    different = (articles[:, None] != articles[None, :]) & claims[:, None] & claims[None, :]
-    linked = np.zeros_like(different)
-    anchored = np.zeros_like(different)
-    worded = np.zeros_like(different)
+
+    def different(rows: slice) -> np.ndarray:
+        """Whether each of ``rows`` and each sentence are of different articles and both state a claim."""
+        return (articles[rows, None] != articles[None, :]) & claims[rows, None] & claims[None, :]
+
+    def apart(i: int, j: int) -> bool:
+        return bool(articles[i] != articles[j] and claims[i] and claims[j])
+
+    linked = np.zeros(sims.shape, dtype=bool)
+    anchored = np.zeros_like(linked)
+    worded = np.zeros_like(linked)
     claim_words = ClaimWords(texts)
     said = [predicate(text) for text in texts]  # what each sentence says of its names, read once
     lowest = threshold - max(config.candidate_margin, config.contained_margin, config.measure_margin)
-    for i, j in zip(*np.nonzero(np.triu((sims >= lowest) & different)), strict=True):
+    for i, j in _upper(len(texts), lambda rows: (sims[rows] >= lowest) & different(rows)):
         # a word one denies and the other states is not in common ("not been charged", "faces two charges")
         share, weight = claim_words.shared(i, j, contradicted(texts[i], texts[j]))
         needed = threshold + config.claim_score + _other_figures(texts[i], texts[j], config)
@@ -211,20 +221,20 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     for rows in distinctive_phrases(texts, list(articles), config).values():
         for i, j in itertools.combinations(rows, 2):
             needed = threshold - config.phrase_margin + _other_figures(texts[i], texts[j], config)
-            if different[i, j] and sims[i, j] >= needed:
+            if apart(i, j) and sims[i, j] >= needed:
                 linked[i, j] = linked[j, i] = True
                 anchored[i, j] = anchored[j, i] = False
     for i, j, by_year in same_figure_and_name(sentences):
-        if different[i, j] and sims[i, j] >= threshold - (0.0 if by_year else config.claim_margin):
+        if apart(i, j) and sims[i, j] >= threshold - (0.0 if by_year else config.claim_margin):
             linked[i, j] = linked[j, i] = True
             anchored[i, j] = anchored[j, i] = False
     # far apart as wholes, sentences that count two same things ("20 first-grade students and six adults")
     for i, j in counted_alike(texts):
-        if different[i, j] and not linked[i, j] and not other_times(texts[i], texts[j]):
+        if apart(i, j) and not linked[i, j] and not other_times(texts[i], texts[j]):
             linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = True
     # below the fact similarity, one doer doing two things to one thing tells two events (:mod:`.claim_events`);
     # pairs that name no one in common are not parsed for it (a story of 100 articles has a thousand others)
-    lower = zip(*np.nonzero(np.triu(linked & (sims < threshold))), strict=True)
+    lower = _upper(len(texts), lambda rows: linked[rows] & (sims[rows] < threshold))
     below = [(i, j) for i, j in lower if named_alike(texts[i], texts[j])]
     parse_together([texts[k] for k in sorted({int(k) for pair in below for k in pair})])
     for i, j in below:
@@ -233,12 +243,14 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     # far apart as wholes, sentences telling one event: a value hung from one verb, or one verb done by one
     # subject to one thing (:mod:`.claim_events`), unless they give other figures or other times
     # Only candidates are visited, the cheap tests first: a story of 100 articles has millions of pairs.
-    open_pairs = different & ~anchored
     events = {(i, j) for i, j in event_pairs(texts, list(articles)) if sims[i, j] >= threshold - config.event_margin}
-    events = {pair for pair in events if open_pairs[pair]}
+    events = {(i, j) for i, j in events if apart(i, j) and not anchored[i, j]}
     stems = claim_words.stems
-    framed = np.triu(open_pairs & (sims >= threshold - config.frame_margin))
-    framed_pairs = {(int(i), int(j)) for i, j in zip(*np.nonzero(framed), strict=True) if len(stems[i] & stems[j]) > 1}
+    framed = _upper(
+        len(texts),
+        lambda rows: different(rows) & ~anchored[rows] & (sims[rows] >= threshold - config.frame_margin),
+    )
+    framed_pairs = {(int(i), int(j)) for i, j in framed if len(stems[i] & stems[j]) > 1}
     framed_pairs = {(i, j) for i, j in framed_pairs if said[i] & said[j]}  # a verb in common, in lower case
     parse_together([texts[k] for k in sorted({k for pair in framed_pairs for k in pair})])
     for i, j in sorted(events | framed_pairs):
@@ -248,6 +260,15 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
         if not (_other_figures(texts[i], texts[j], config) or other_times(texts[i], texts[j])):
             linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = True
     return Links(linked, sims, articles, anchored, worded & linked)
+
+
+def _upper(n: int, mask: Callable[[slice], np.ndarray]) -> Iterator[tuple[int, int]]:
+    """``np.nonzero(np.triu(mask(all rows)))`` read BLOCK rows at a time: no temporary of all pairs is built."""
+    columns = np.arange(n)
+    for start in range(0, n, BLOCK):
+        rows = slice(start, min(start + BLOCK, n))
+        for i, j in zip(*np.nonzero(mask(rows) & (columns[None, :] >= columns[rows, None])), strict=True):
+            yield int(i) + start, int(j)
 
 
 def _anchored(a: str, b: str, below: float, share: float, weight: float, config: FactsConfig) -> bool:
