@@ -99,3 +99,12 @@ def test_the_writer_telling_the_reader_what_to_think_states_no_claim():
     assert not states_claim("You have to assume that connoisseurs might soon tire of long waits.")
     assert not states_claim("But you'd probably have to wait for the sale.")
     assert states_claim("You Tube removed the video on Monday.")
+
+
+def test_a_teaser_cut_short_is_completed_by_its_whole_sentence():
+    from newsprism.analysis.facts import _completes
+
+    teaser = "Sales have exceeded the expectations of owners, since Nevada became the fifth state with..."
+    whole = "LAS VEGAS (AP) — Sales have exceeded the expectations of owners, since Nevada became the fifth state with shops."
+    assert _completes(whole, teaser)
+    assert not _completes(teaser, teaser) and not _completes("Sales were $3 million.", teaser)

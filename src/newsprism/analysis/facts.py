@@ -352,19 +352,19 @@ def _rewording_of(seed: int, counterparts: list[int], groups: list[list[int]], l
 
 def _fact(fact_id: str, rows: list[int], sentences: list[Sentence], position: dict[str, int]) -> Fact:
     """A fact stated by its seed (the first row), or by the sentence of it that carries fewest of the
-    political lexicon's labels, and not a teaser cut short: the fact's row speaks for all its sources, so it
-    does not lend one outlet's "regime" or "then-dictator" to the others. Its evidence in article order, then
-    sentence order."""
+    political lexicon's labels (the row speaks for all its sources: it does not lend one outlet's "regime" to
+    the others), or by the whole of a teaser cut short. Its evidence in article order, then sentence order."""
     members = sorted(rows, key=lambda r: (position[sentences[r].article], sentences[r].index))
     evidence = tuple(Evidence(sentences[r].article, sentences[r].text) for r in members)
-    stating = min(rows, key=lambda r: (_cut_short(sentences[r].text), len(political_labels(sentences[r].text))))
+    stating = min(rows, key=lambda r: len(political_labels(sentences[r].text)))
+    stating = next((r for r in rows if _completes(sentences[r].text, sentences[stating].text)), stating)
     return Fact(fact_id, sentences[stating].text, tuple(dict.fromkeys(e.article for e in evidence)), evidence)
 
 
-def _cut_short(text: str) -> bool:
-    """Whether a sentence is a teaser cut short ("... when Nevada became the fifth state with..."): it does
-    not say all its claim, and a fact holding a whole sentence is stated by that one."""
-    return text.rstrip().endswith(("...", "…")) and not text.rstrip().endswith(('..."', "...”"))
+def _completes(whole: str, teaser: str) -> bool:
+    """Whether ``whole`` is the sentence ``teaser`` is cut short from ("... the fifth state with...")."""
+    cut, ends = teaser.rstrip(".… "), ("...", "…")
+    return teaser.rstrip().endswith(ends) and not whole.rstrip().endswith(ends) and len(cut) > 20 and cut in whole
 
 
 def distinctive_phrases(texts: list[str], articles: list[str], config: FactsConfig = DEFAULT) -> dict[str, list[int]]:
