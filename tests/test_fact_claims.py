@@ -104,7 +104,7 @@ def test_the_writer_telling_the_reader_what_to_think_states_no_claim():
 def test_a_teaser_cut_short_is_completed_by_its_whole_sentence():
     from newsprism.analysis.facts import _completes
 
-    teaser = "Sales have exceeded the expectations of owners, since Nevada became the fifth state with..."
-    whole = "LAS VEGAS (AP) — Sales have exceeded the expectations of owners, since Nevada became the fifth state with shops."
+    teaser = "Sales have exceeded the expectations of owners, as Nevada became the fifth state with..."
+    whole = "LAS VEGAS (AP) — Sales have exceeded the expectations of owners, as Nevada became the fifth state with it."
     assert _completes(whole, teaser)
     assert not _completes(teaser, teaser) and not _completes("Sales were $3 million.", teaser)
