@@ -7,10 +7,14 @@ its row says:
 - a sentence on another side of a conflict than the fact's row gives another value, and is not its
   evidence: its source is marked ``disputed_by`` instead;
 - a sentence denying what the row states ("pleaded not guilty", "pleaded guilty") states another claim;
+- so does a sentence whose claim another named doer or speaker tells, or that gives once a sum the row
+  gives to each of several (:mod:`.fact_claims`);
 - a sentence sharing little of the row's claim words, and far closer to another sentence of the row's
   article, tells that sentence's claim and was joined to the row by the story's topic.
 The sentences a fact leaves out that state one claim to each other, in two or more articles, are a fact of
 their own; a sentence left in no fact is a fact of its own source, as a sentence no other article matches is.
+Two facts come to be stated by one sentence (two seeds' groups, or a trimmed part and another group): one
+row is one fact, with the sentences of both.
 """
 
 from __future__ import annotations
