@@ -39,15 +39,18 @@ from .homes import home_conflicts
 from .measures import MeasuresConfig, field_lines, measure_conflicts
 from .moments import moments_of, sides_share_a_moment
 from .names import NamesConfig, copy_pairs, name_conflicts
+from .per_head import EACH_CONFIDENCE, EACH_REASON, as_totals, per_head
+from .per_head import TOTAL as EACH_TOTAL
 from .places import place_conflicts
 from .speakers import speaker_conflicts
 from .translation import translation_conflicts
 from .unionfind import DisjointSets
+from .updates import as_update
 from .value_of import owned
 from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
 from .weekdays import weekday_conflicts
 
-VERSION = "13"
+VERSION = "14"
 
 # Conflicts at or above this confidence are told as conflicts; those below as possible differences.
 CONFIDENT = 0.6
@@ -93,8 +96,6 @@ ONE_SIDED = AT_LEAST | AT_MOST
 # The kinds of value read from sentences (values.py) that are dates.
 DATE_KINDS = frozenset(("date", "day of the month", "year"))
 NAME_REASON = "copies of one sentence that differ in a name"
-# Conflicts over quantities that grow as news comes in: counts of a thing and amounts of money.
-UPDATABLE = ("number of", "amount in")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +131,7 @@ def find_conflicts(
     conflicts += _new_pairs(translation_conflicts(story, embedded), conflicts)
     for found in (weekday_conflicts(sentences), home_conflicts(story, sentences), doer_conflicts(story, sentences)):
         conflicts += _new_pairs(found, conflicts)
-    conflicts = [_as_update(c, story) for c in conflicts]
+    conflicts = [as_update(c, story) for c in conflicts]
     conflicts.sort(key=lambda c: (c.confidence < CONFIDENT, -sum(len(s.sources) for s in c.sides)))
     return tuple(replace(c, id=f"c{n}") for n, c in enumerate(conflicts, 1))
 
@@ -147,22 +148,6 @@ def _evidence(conflict: Conflict) -> list[Evidence]:
     return [e for side in conflict.sides for e in side.evidence]
 
 
-def _as_update(conflict: Conflict, story: Story) -> Conflict:
-    """A count or an amount whose sides were all published on different days, each side's articles
-    before or after all the other's, may be a later state ("44 licensed" then "47 licensed"): an update,
-    not a contradiction."""
-    if conflict.kind != "number" or not conflict.about.startswith(UPDATABLE):
-        return conflict
-    published = {a.id: day for a in story.articles if (day := published_date(a.published))}
-    if any(article not in published for side in conflict.sides for article in side.sources):
-        return conflict
-    days = [{published[article] for article in side.sources} for side in conflict.sides]
-    if len(days) == 2 and (max(days[0]) < min(days[1]) or max(days[1]) < min(days[0])):
-        reason = "the sides were published on different days: the later may tell a later state"
-        return replace(conflict, kind="update", reasons=(*conflict.reasons, reason))
-    return conflict
-
-
 def _part_and_whole(a: Mention, b: Mention) -> bool:
     """Whether one value is a total and the other not ("the total tax take about 32 percent" against "a
     15 percent cultivation tax"): a part and its whole differ without contradicting each other."""
@@ -176,13 +161,20 @@ def _read_values(story: Story, sentences: list[Sentence], config: ConflictsConfi
     story_year = max(years.values()) if years else None
     # a count of other or more things ("four other states") is of another set than any plain count
     by_row = [
-        owned(
+        per_head(
             s.text,
-            [
-                *(m for m in read_mentions(row, s.text, years.get(s.article, story_year), config) if m.role != "other"),
-                *read_times(row, s.text, config),
-            ],
-            config,
+            owned(
+                s.text,
+                [
+                    *(
+                        m
+                        for m in read_mentions(row, s.text, years.get(s.article, story_year), config)
+                        if m.role != "other"
+                    ),
+                    *read_times(row, s.text, config),
+                ],
+                config,
+            ),
         )
         for row, s in enumerate(sentences)
     ]
@@ -204,10 +196,11 @@ def _value_edges(
     sentences = embedded.sentences
     edges = []
     for i, j in same_fact:
+        a, b = as_totals(by_row[i], by_row[j])
         if copies_but_for_figures(sentences[i].text, sentences[j].text):
-            edges += _compare(_as_written(by_row[i]), _as_written(by_row[j]), copies=True)
+            edges += _compare(_as_written(a), _as_written(b), copies=True)
         else:
-            edges += _compare(by_row[i], by_row[j])
+            edges += _compare(a, b)
     for i, j in _span_pairs(by_row, embedded, same_fact):
         edges += _compare(*_shared_spans(by_row[i], by_row[j], config))
     return edges
@@ -359,6 +352,8 @@ def _value_conflicts(edges: list[Edge], sentences: list[Sentence], moments: list
             conflict = _conflict(members, sides, sentences)
             if any(m.hedge in ONE_SIDED and m.low == m.high for m in members):  # bounds read as written
                 conflict = replace(conflict, confidence=BOUND_CONFIDENCE, reasons=(*conflict.reasons, BOUND_REASON))
+            if any(m.hedge == EACH_TOTAL for m in members):  # an amount for each of several read as a total
+                conflict = replace(conflict, confidence=EACH_CONFIDENCE, reasons=(*conflict.reasons, EACH_REASON))
             conflicts.append(conflict)
     return conflicts
 
