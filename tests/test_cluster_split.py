@@ -102,7 +102,7 @@ def test_a_part_cut_from_a_story_is_split_again():
     def item(number: int, terms: dict[str, float]) -> _Item:
         norm = sum(w * w for w in terms.values()) ** 0.5
         unit = {t: w / norm for t, w in terms.items()}
-        return _Item(f"a{number:02d}", unit, list(unit), np.ones(4, np.float32), 2.0, None, 0.3, 0.5, 0.0)
+        return _Item(f"a{number:02d}", unit, unit, list(unit), np.ones(4, np.float32), 2.0, None, 0.3, 0.5, 0.0)
 
     # all alike by embedding; a singer's four headlines share no word with the eight on ISIS, of which
     # four are on a hostage and four on Baghdad: among all twelve, "isis" is a word of a few of them
@@ -112,3 +112,52 @@ def test_a_part_cut_from_a_story_is_split_again():
     clusterer = StoryClusterer()
     parts = story_parts(group, clusterer.config, clusterer._xl)
     assert sorted([i.id for i in part] for part in parts) == [[i.id for i in group[k : k + 4]] for k in (0, 4, 8)]
+
+
+def reports(ledes: list[dict[str, float]]) -> list:
+    """Full articles (one per lede) alike by embedding whose bodies all tell one background (a hostage's
+    captivity and his family's ransom) beside a word of their own lede; their ledes' words are ``ledes``."""
+    from newsprism.cluster.clusterer import _Item
+
+    def unit(terms: dict[str, float]) -> dict[str, float]:
+        norm = sum(w * w for w in terms.values()) ** 0.5
+        return {t: w / norm for t, w in terms.items()}
+
+    return [
+        _Item(
+            f"a{k}",
+            unit({"ransom": 0.6, "family": 0.6, "captivity": 0.6, "syria": 0.6, **lede}),
+            unit(lede),
+            [],
+            np.ones(4, np.float32),
+            2.0,
+            None,
+            0.9,
+            0.45,
+            1.0,
+            frozenset(),
+        )
+        for k, lede in enumerate(ledes)
+    ]
+
+
+def test_two_reports_on_one_background_stay_apart_on_their_ledes():
+    from newsprism.cluster.clusterer import StoryClusterer
+    from newsprism.cluster.split import story_parts
+
+    import dataclasses
+
+    # the word test alone (a background of many words is not held by every report, as it is here)
+    config = dataclasses.replace(StoryClusterer().config, split_distinct=0.0)
+    # the ledes share the name: 0.4 alike across against 1.0 within, their bodies 0.8 against 1.0
+    sell = {"foley": 0.7, "sell": 0.6, "remains": 0.6}
+    threat = {"foley": 0.7, "threatened": 0.6, "prosecution": 0.6}
+    group = reports([sell] * 3 + [threat] * 3)
+    parts = story_parts(group, config, StoryClusterer()._xl)
+    assert sorted([i.id for i in part] for part in parts) == [["a0", "a1", "a2"], ["a3", "a4", "a5"]]
+    # at the headlines' bar, 0.4 is alike enough
+    headlines = dataclasses.replace(config, split_lede_contrast=config.split_contrast)
+    assert len(story_parts(group, headlines, StoryClusterer()._xl)) == 1
+    # told in the same lede, the same reports are one story
+    whole = story_parts(reports([sell] * 6), config, StoryClusterer()._xl)
+    assert [[i.id for i in part] for part in whole] == [[f"a{k}" for k in range(6)]]

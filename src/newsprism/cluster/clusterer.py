@@ -15,6 +15,7 @@ import numpy as np
 
 from ..embed import Embedder
 from ..records import Article, Story
+from ..text.tokens import content_words
 from .config import ClusterConfig
 from .crosslingual import CrossLingual
 from .features import article_time, contentless, lede, name_terms, publication_order, term_counts
@@ -38,6 +39,7 @@ class _Item:
 
     id: str
     terms: Vector  # a unit vector
+    lede_terms: Vector  # the unit TF-IDF vector of its lede (see _item); a headline alone's is ``terms``
     query: list[str]  # its strongest terms, to find candidate stories by
     vector: np.ndarray
     vector_norm: float
@@ -164,8 +166,22 @@ class StoryClusterer:
         terms = state.tfidf(counts)
         query = _strongest(terms, self.config.query_terms)
         when, names = article_time(article), name_terms(article, self.config)
+        # the words a report states its news in (the split pass's word test): its headline and lede;
+        # a headline alone is all lede
+        ledes = terms if names is None else state.tfidf(Counter(content_words(lede(article, self.config))))
         return _Item(
-            article.id, terms, query, vector, norm, when, weight, threshold, fullness, names, contentless(article)
+            article.id,
+            terms,
+            ledes,
+            query,
+            vector,
+            norm,
+            when,
+            weight,
+            threshold,
+            fullness,
+            names,
+            contentless(article),
         )
 
     def _place(self, item: _Item, state: ClusterState) -> str:

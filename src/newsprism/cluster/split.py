@@ -34,6 +34,8 @@ class Member(CrossItem, Protocol):
     """What the split pass reads of the clusterer's batch article."""
 
     terms: Vector  # its unit TF-IDF vector
+    lede_terms: Vector  # the unit TF-IDF vector of its headline and lede (a headline alone: ``terms``)
+    names: frozenset[str] | None  # None for a headline alone (no body)
     weight: float  # the TF-IDF share of its similarity
     fullness: float  # 0 for a headline, 1 for a full article
 
@@ -50,13 +52,18 @@ def story_parts(group: list[M], config: ClusterConfig, xl: CrossLingual) -> list
     terms = [i.terms for i in group]
     both = pairwise(terms, np.stack([i.vector for i in group]), np.array([i.weight for i in group]))
     # a pair in two languages shares no words: its cross-lingual score stands for the words too
-    similarity, words = (xl.pairwise(group, matrix) for matrix in both)
+    # a report states its news in its headline and lede; the rest of its body tells the background
+    # it shares with the neighbouring events (a hostage's captivity under two reports of his family)
+    bodied = float(np.mean([i.names is not None for i in group]))  # the share of members with a body
+    ledes = cosines([i.lede_terms for i in group]) if bodied else both[1]
+    similarity, words = (xl.pairwise(group, matrix) for matrix in (both[0], ledes))
     rows = groups(
         similarity,
         config.split_similarity,
         max(config.split_part, config.split_share * len(group)),
         config.split_core,
-        config.split_contrast,
+        # a lede is a headline and two sentences: a bar of its own (config.SPLIT_LEDE_CONTRAST)
+        config.split_contrast + bodied * (config.split_lede_contrast - config.split_contrast),
         words,
         config.split_distinct,
         xl.pairwise(group, distinctive(terms)),
@@ -74,6 +81,15 @@ def pairwise(terms: list[Vector], vectors: np.ndarray, weights: np.ndarray) -> t
     """Similarity of every pair of members: the TF-IDF cosine (unit ``terms``) and the embedding
     cosine mixed by the mean of the two members' TF-IDF shares ``weights``, as a story would score them;
     and the TF-IDF cosine alone."""
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    unit = vectors / np.where(norms == 0, 1.0, norms)
+    share = (weights[:, None] + weights[None, :]) / 2
+    words = cosines(terms)
+    return share * words + (1 - share) * (unit @ unit.T), words
+
+
+def cosines(terms: list[Vector]) -> np.ndarray:
+    """The cosine of every pair of unit term vectors ``terms``."""
     held = Counter(t for v in terms for t in v)
     # a term only one member holds adds nothing to any pair: leaving it out keeps the matrix small
     vocabulary = {t: i for i, t in enumerate(sorted(t for t, n in held.items() if n > 1))}
@@ -82,11 +98,7 @@ def pairwise(terms: list[Vector], vectors: np.ndarray, weights: np.ndarray) -> t
         for term, weight in vector.items():
             if (column := vocabulary.get(term)) is not None:
                 matrix[row, column] = weight
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    unit = vectors / np.where(norms == 0, 1.0, norms)
-    share = (weights[:, None] + weights[None, :]) / 2
-    words = matrix @ matrix.T
-    return share * words + (1 - share) * (unit @ unit.T), words
+    return matrix @ matrix.T
 
 
 def distinctive(terms: list[Vector]) -> np.ndarray:
