@@ -142,10 +142,10 @@ def reports(ledes: list[dict[str, float]]) -> list:
 
 
 def test_two_reports_on_one_background_stay_apart_on_their_ledes():
+    import dataclasses
+
     from newsprism.cluster.clusterer import StoryClusterer
     from newsprism.cluster.split import story_parts
-
-    import dataclasses
 
     # the word test alone (a background of many words is not held by every report, as it is here)
     config = dataclasses.replace(StoryClusterer().config, split_distinct=0.0)

@@ -13,7 +13,8 @@ finds it then; one still alone also joins a story that is its clear choice, far 
 below the threshold; an article within the times of a story's articles of the batch is no distance from
 it), a merge pass joins stories that grew together, and a split pass cuts a story of the batch whose
 members form separate groups (two neighbouring stories it took in) into those groups (two groups that
-could each stand stay apart unless their words too are alike), or into all its groups when none of them
+could each stand stay apart unless their words too are alike, a full article's those of its headline
+and lede), or into all its groups when none of them
 is a core (a chain on a broad topic). Candidates come from an inverted index over the stories' top
 terms, so placing an article does not compare it with every stored story. Articles whose input named a
 ``story`` are grouped by that name and never clustered; a headline that names no story, only a page's

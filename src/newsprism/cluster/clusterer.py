@@ -15,10 +15,9 @@ import numpy as np
 
 from ..embed import Embedder
 from ..records import Article, Story
-from ..text.tokens import content_words
 from .config import ClusterConfig
 from .crosslingual import CrossLingual
-from .features import article_time, contentless, lede, name_terms, publication_order, term_counts
+from .features import article_time, contentless, lede, lede_counts, name_terms, publication_order, term_counts
 from .split import story_parts
 from .state import ClusterState, StoryState, Vector, story_id
 
@@ -39,7 +38,7 @@ class _Item:
 
     id: str
     terms: Vector  # a unit vector
-    lede_terms: Vector  # the unit TF-IDF vector of its lede (see _item); a headline alone's is ``terms``
+    lede_terms: Vector  # unit TF-IDF of its lede, the split pass's words (split.py); a headline alone's: ``terms``
     query: list[str]  # its strongest terms, to find candidate stories by
     vector: np.ndarray
     vector_norm: float
@@ -165,24 +164,9 @@ class StoryClusterer:
         state.count_document(counts)
         terms = state.tfidf(counts)
         query = _strongest(terms, self.config.query_terms)
-        when, names = article_time(article), name_terms(article, self.config)
-        # the words a report states its news in (the split pass's word test): its headline and lede;
-        # a headline alone is all lede
-        ledes = terms if names is None else state.tfidf(Counter(content_words(lede(article, self.config))))
-        return _Item(
-            article.id,
-            terms,
-            ledes,
-            query,
-            vector,
-            norm,
-            when,
-            weight,
-            threshold,
-            fullness,
-            names,
-            contentless(article),
-        )
+        when, names, aside = article_time(article), name_terms(article, self.config), contentless(article)
+        ledes = terms if names is None else state.tfidf(lede_counts(article, self.config))
+        return _Item(article.id, terms, ledes, query, vector, norm, when, weight, threshold, fullness, names, aside)
 
     def _place(self, item: _Item, state: ClusterState) -> str:
         """Join the most similar story above the threshold or start one; the runner-up is kept for

@@ -154,6 +154,11 @@ def lede(article: Article, config: ClusterConfig) -> str:
     return " ".join([undated(title), *lead] if title else lead)
 
 
+def lede_counts(article: Article, config: ClusterConfig) -> dict[str, float]:
+    """How often each content word occurs in :func:`lede`: the words a report states its news in."""
+    return dict(Counter(content_words(lede(article, config))))
+
+
 def term_counts(article: Article, config: ClusterConfig) -> dict[str, float]:
     """How often each content word occurs in the top of the body, the headline and the URL slug
     counting ``config.headline_weight`` times each, without the headline's dates (:func:`undated`)."""

@@ -10,6 +10,8 @@ resemble most. A story whose largest group is a small share of it has no core (a
 one broad topic) and is cut into all its groups. Two groups that each could stand are joined only if
 their words, too, are alike across nearly as much as within: two events that share a name (a phone's
 software update and its successor's rumours) are alike by embedding, while each has words of its own.
+An article's words for this are those of its headline and lede, where it states its news: its body's
+later paragraphs tell the background it shares with neighbouring events (two reports on one hostage).
 Two events about one person (a singer's stage mishap and a fan in her dressing room) share that name
 in nearly every headline, which keeps their words alike too; once the words most of the story holds
 are discounted (:func:`distinctive`), they share next to none across, while the closer-knit of the
