@@ -161,3 +161,19 @@ def test_two_reports_on_one_background_stay_apart_on_their_ledes():
     # told in the same lede, the same reports are one story
     whole = story_parts(reports([sell] * 6), config, StoryClusterer()._xl)
     assert [[i.id for i in part] for part in whole] == [[f"a{k}" for k in range(6)]]
+
+
+def test_an_article_s_lede_words_are_its_headline_and_first_sentences_a_headline_s_its_own():
+    from newsprism.cluster.clusterer import StoryClusterer
+    from newsprism.cluster.state import ClusterState
+    from newsprism.records import Article
+
+    clusterer, state = StoryClusterer(), ClusterState()
+    sentences = ("Militants tried to sell the remains.", "A broker spoke to reporters.", "Foley was held in Syria.")
+    article = Article(id="a", title="ISIS sells remains", text=" ".join(sentences), sentences=sentences)
+    item = clusterer._item(article, np.ones(4, np.float32), state)
+    assert {"sell", "remains", "broker", "isis"} <= item.lede_terms.keys()
+    assert "syria" in item.terms and "syria" not in item.lede_terms  # the third sentence is background
+    headline = Article(id="b", title="ISIS sells remains", text="ISIS sells remains")
+    alone = clusterer._item(headline, np.ones(4, np.float32), state)
+    assert alone.lede_terms is alone.terms
