@@ -102,7 +102,7 @@ def test_a_part_cut_from_a_story_is_split_again():
     def item(number: int, terms: dict[str, float]) -> _Item:
         norm = sum(w * w for w in terms.values()) ** 0.5
         unit = {t: w / norm for t, w in terms.items()}
-        return _Item(f"a{number:02d}", unit, unit, list(unit), np.ones(4, np.float32), 2.0, None, 0.3, 0.5, 0.0)
+        return _Item(f"a{number:02d}", unit, list(unit), np.ones(4, np.float32), 2.0, None, 0.3, 0.5, 0.0)
 
     # all alike by embedding; a singer's four headlines share no word with the eight on ISIS, of which
     # four are on a hostage and four on Baghdad: among all twelve, "isis" is a word of a few of them
@@ -127,7 +127,6 @@ def reports(ledes: list[dict[str, float]]) -> list:
         _Item(
             f"a{k}",
             unit({"ransom": 0.6, "family": 0.6, "captivity": 0.6, "syria": 0.6, **lede}),
-            unit(lede),
             [],
             np.ones(4, np.float32),
             2.0,
@@ -135,7 +134,7 @@ def reports(ledes: list[dict[str, float]]) -> list:
             0.9,
             0.45,
             1.0,
-            frozenset(),
+            lede_terms=unit(lede),
         )
         for k, lede in enumerate(ledes)
     ]
@@ -176,4 +175,4 @@ def test_an_article_s_lede_words_are_its_headline_and_first_sentences_a_headline
     assert "syria" in item.terms and "syria" not in item.lede_terms  # the third sentence is background
     headline = Article(id="b", title="ISIS sells remains", text="ISIS sells remains")
     alone = clusterer._item(headline, np.ones(4, np.float32), state)
-    assert alone.lede_terms is alone.terms
+    assert alone.lede_terms is None  # its terms are its lede

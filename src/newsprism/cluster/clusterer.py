@@ -38,7 +38,6 @@ class _Item:
 
     id: str
     terms: Vector  # a unit vector
-    lede_terms: Vector  # unit TF-IDF of its lede, the split pass's words (split.py); a headline alone's: ``terms``
     query: list[str]  # its strongest terms, to find candidate stories by
     vector: np.ndarray
     vector_norm: float
@@ -48,6 +47,7 @@ class _Item:
     fullness: float  # 0 for a headline, 1 for a full article (config.article_words or more)
     names: frozenset[str] | None = None  # the terms its body capitalises in a sentence; None: a headline alone
     aside: bool = False  # a headline that names no story (features.contentless): a story of its own
+    lede_terms: Vector | None = None  # unit TF-IDF of its lede, the split pass's words; None: a headline alone
     # when placed: the most similar story it did not join, and the state's version then
     other: _Match | None = None
     placed_at: int = -1
@@ -165,8 +165,8 @@ class StoryClusterer:
         terms = state.tfidf(counts)
         query = _strongest(terms, self.config.query_terms)
         when, names, aside = article_time(article), name_terms(article, self.config), contentless(article)
-        ledes = terms if names is None else state.tfidf(lede_counts(article, self.config))
-        return _Item(article.id, terms, ledes, query, vector, norm, when, weight, threshold, fullness, names, aside)
+        ledes = None if names is None else state.tfidf(lede_counts(article, self.config))
+        return _Item(article.id, terms, query, vector, norm, when, weight, threshold, fullness, names, aside, ledes)
 
     def _place(self, item: _Item, state: ClusterState) -> str:
         """Join the most similar story above the threshold or start one; the runner-up is kept for

@@ -36,8 +36,7 @@ class Member(CrossItem, Protocol):
     """What the split pass reads of the clusterer's batch article."""
 
     terms: Vector  # its unit TF-IDF vector
-    lede_terms: Vector  # the unit TF-IDF vector of its headline and lede (a headline alone: ``terms``)
-    names: frozenset[str] | None  # None for a headline alone (no body)
+    lede_terms: Vector | None  # the unit TF-IDF vector of its headline and lede; None: a headline alone
     weight: float  # the TF-IDF share of its similarity
     fullness: float  # 0 for a headline, 1 for a full article
 
@@ -56,8 +55,8 @@ def story_parts(group: list[M], config: ClusterConfig, xl: CrossLingual) -> list
     # a pair in two languages shares no words: its cross-lingual score stands for the words too
     # a report states its news in its headline and lede; the rest of its body tells the background
     # it shares with the neighbouring events (a hostage's captivity under two reports of his family)
-    bodied = float(np.mean([i.names is not None for i in group]))  # the share of members with a body
-    ledes = cosines([i.lede_terms for i in group]) if bodied else both[1]
+    bodied = float(np.mean([i.lede_terms is not None for i in group]))  # the share of members with a body
+    ledes = cosines([i.terms if i.lede_terms is None else i.lede_terms for i in group]) if bodied else both[1]
     similarity, words = (xl.pairwise(group, matrix) for matrix in (both[0], ledes))
     rows = groups(
         similarity,
