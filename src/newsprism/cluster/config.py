@@ -132,11 +132,11 @@ SPLIT_CONTRAST = 0.35
 # threatened over ransom / ISIS selling his remains, 15 bodies at precision 0.50; ISIS at Baghdad's gates
 # / al-Baghdadi wounded, 11 at 0.50) were as alike across (0.55, 0.75 of within) as the two groups of one
 # story (0.45 to 0.85); on their ledes 0.44 and 0.38 against 0.51 to 1.46 (0.87 and up but for one:
-# Hong Kong's protests and their Ferguson gesture). A lede shares less than a headline within one event,
-# hence a bar of its own for a story of articles with bodies (in proportion to their share). Large mix
-# (same vectors): FNC-1 F1 0.960 -> 0.975 (precision 0.933 -> 0.961, recall unchanged), stories of 10+
-# under precision 0.8 8 -> 6, the rest unchanged (UCI has no bodies); Multi-News halves unchanged.
-# 0.45 to 0.6 give the same figures.
+# Hong Kong's protests and their Ferguson gesture). SPLIT_CONTRAST, the headlines' bar, parts neither:
+# a story of articles with bodies has a bar of its own (in proportion to their share). Large mix (same
+# vectors): FNC-1 F1 0.960 -> 0.975 (precision 0.933 -> 0.961, recall unchanged), stories of 10+ under
+# precision 0.8 8 -> 6, the rest unchanged (UCI has no bodies); Multi-News halves and UCI through the CLI
+# unchanged. 0.45 to 0.6 give the same figures.
 SPLIT_LEDE_CONTRAST = 0.5
 # A third test, for two groups of a story that share its name: their members' mean similarity across on
 # the words few of the story's members hold (split.distinctive: IDF within the story) must reach
