@@ -4,6 +4,11 @@ Each analyser's result is stored under a key made of the story's articles, the p
 the analyser reads, the identity of the components it uses, its version, and the keys of the results
 it reads. An unchanged key loads the stored result; a changed one recomputes that analyser, and the
 analysers that read it recompute because their keys change with it.
+
+Provenance reads every article; the other analysers read the story of its distinct articles, each group
+of exact copies one article (:mod:`.copies`), and their results are expanded to credit every copy once
+all have run. Their keys are those of the distinct story: a story grown by a copy recomputes provenance
+and what reads it, nothing else.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Any
 
 from ..dedup import NearDuplicate
@@ -21,12 +26,17 @@ from ..records import Story, StoryAnalysis, from_data, to_data
 from ..store import Store
 from .analysers import ANALYSERS
 from .base import Analyser, StoryContext
+from .copies import Copies, exact_copies
 from .entities import Recognizer
 from .provenance import copy_groups
 from .summary import Rewriter
 
 if TYPE_CHECKING:
     from ..config import Settings
+
+
+# Analysers reading every article, exact copies included: the others read one article per group of them.
+ALL_ARTICLES = ("provenance",)
 
 
 def ordered(analysers: Iterable[Analyser]) -> list[Analyser]:
@@ -65,12 +75,17 @@ class AnalysisRun:
     def __init__(self, context: StoryContext, store: Store | None = None) -> None:
         self.context = context
         self.store = store
-        self.digest = story_digest(context.story)
+        self.copies = exact_copies(context.story)
+        self.distinct = _distinct(context, self.copies)
+        digest = story_digest(context.story)
+        distinct_digest = story_digest(self.distinct.story) if self.copies.any else digest
         self.analysers = ordered(ANALYSERS.get(name) for name in ANALYSERS.names())
         self.keys: dict[str, str] = {}  # each result's key: that of the analyser adding it
         self.part_keys: dict[str, str] = {}  # each analyser's key
         for analyser in self.analysers:
-            key = self.part_keys[analyser.name] = part_key(analyser, self.context, self.digest, self.keys)
+            reads = self._context(analyser)
+            story = digest if reads is context else distinct_digest
+            key = self.part_keys[analyser.name] = part_key(analyser, reads, story, self.keys)
             self.keys.update(dict.fromkeys(analyser.adds, key))
         self.results: dict[str, Any] = {}
 
@@ -84,17 +99,22 @@ class AnalysisRun:
             self.results.update(self._stored(analyser, key) or self._compute(analyser, key))
         story, results = self.context.story, self.results
         groups = copy_groups(story, results["provenance"])
+        expand = self.copies.expand
         return StoryAnalysis(
             story=story,
             independent_sources=len(set(groups.values())),
-            summary=results["summary"],
-            facts=results["facts"],
-            conflicts=results["conflicts"],
+            summary=expand(results["summary"]),
+            facts=expand(results["facts"]),
+            conflicts=expand(results["conflicts"]),
             provenance=results["provenance"],
-            entities=results["entities"],
-            timeline=results["timeline"],
-            framing=results["framing"],
+            entities=expand(results["entities"]),
+            timeline=expand(results["timeline"]),
+            framing=expand(results["framing"]),
         )
+
+    def _context(self, analyser: Analyser) -> StoryContext:
+        """What ``analyser`` reads: the whole story, or that of its distinct articles."""
+        return self.context if analyser.name in ALL_ARTICLES else self.distinct
 
     def _stored(self, analyser: Analyser, key: str) -> dict[str, Any] | None:
         stored = self.store.analysis_part(self.context.story.id, analyser.name, key) if self.store else None
@@ -103,7 +123,7 @@ class AnalysisRun:
         return {name: from_data(kind, stored[name]) for name, kind in analyser.adds.items()}
 
     def _compute(self, analyser: Analyser, key: str) -> dict[str, Any]:
-        result = analyser(self.context, self.results)
+        result = analyser(self._context(analyser), self.results)
         if self.store is not None:
             data = {name: to_data(value) for name, value in result.items()}
             self.store.put_analysis_part(self.context.story.id, analyser.name, key, data)
@@ -125,6 +145,15 @@ def analyse_story(
     summary's chosen facts (see :class:`newsprism.analysis.summary.Rewriter`).
     """
     return AnalysisRun(StoryContext(story, settings, embedder, recognizer, rewriter, near)).run()
+
+
+def _distinct(context: StoryContext, copies: Copies) -> StoryContext:
+    """The context of the story's distinct articles (``context`` itself when it holds no exact copies)."""
+    if not copies.any:
+        return context
+    kept = {a.id for a in copies.distinct.articles}
+    near = None if context.given_near is None else {p: d for p, d in context.given_near.items() if p <= kept}
+    return replace(context, story=copies.distinct, given_near=near)
 
 
 def _hash(value: object) -> str:
