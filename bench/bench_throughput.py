@@ -40,6 +40,7 @@ import trafilatura
 
 from newsprism import api
 from newsprism.analysis import runner
+from newsprism.analysis.copies import Copies
 from newsprism.articles.pipeline import Pipeline
 from newsprism.articles.sentences import split_sentences
 from newsprism.cluster import StoryClusterer
@@ -202,6 +203,9 @@ def run_pipeline(docs: list[dict], embedder_name: str, log_every: float = 0.0) -
         watch.wrap(type(sentences), "embed", f"embed sentences ({sentences.name})")
     watch.wrap(StoryClusterer, "partial_fit", "cluster")
     watch.wrap(runner.AnalysisRun, "_compute", lambda run, analyser, key: f"analyse: {analyser.name}")
+    # exact copies: grouped before the analysers, credited after them (analysis.copies)
+    watch.wrap(runner, "exact_copies", "copies: group")
+    watch.wrap(Copies, "expand", "copies: credit")
     for name in STORE_WRITES:
         if hasattr(SQLStore, name):  # an older checkout, for a back-to-back run, may lack some
             watch.wrap(SQLStore, name, "store writes")
