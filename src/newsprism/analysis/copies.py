@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from ..dedup import text_fingerprint
@@ -111,7 +112,7 @@ def _in_order(items: tuple[Any, ...], articles: list[str], copies: Copies, each:
     """Each item replaced by its expansion; sorted by the story's order (stably) when the items were in it."""
     places = [copies.position.get(a, -1) for a in articles]
     expanded = [new for item in items for new in each(item, copies)]
-    if all(a <= b for a, b in zip(places, places[1:], strict=False)):
+    if all(a <= b for a, b in pairwise(places)):
         return tuple(sorted(expanded, key=lambda new: copies.position.get(_article(new), -1)))
     return tuple(expanded)
 
