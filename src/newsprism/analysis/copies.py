@@ -22,6 +22,7 @@ which then names the outlet of the first copy only (the sources it cites are all
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -30,6 +31,7 @@ from ..dedup import text_fingerprint
 from ..records import Article, Story
 from ..text.dates import published_date
 
+# The version of the crediting, part of a story's analysis key when it holds copies (:mod:`.runner`).
 VERSION = "1"
 # Fields of the analysis records that list articles by id; a record with an ``article`` field (a
 # framing, a piece of evidence) is about that one article.
@@ -108,7 +110,9 @@ def _each_copy(record: Any, copies: Copies) -> tuple[Any, ...]:
     return tuple(dataclasses.replace(record, **{ARTICLE: a}) for a in copies.members.get(article, (article,)))
 
 
-def _in_order(items: tuple[Any, ...], articles: list[str], copies: Copies, each: Any) -> tuple[Any, ...]:
+def _in_order(
+    items: tuple[Any, ...], articles: list[str], copies: Copies, each: Callable[[Any, Copies], tuple[Any, ...]]
+) -> tuple[Any, ...]:
     """Each item replaced by its expansion; sorted by the story's order (stably) when the items were in it."""
     places = [copies.position.get(a, -1) for a in articles]
     expanded = [new for item in items for new in each(item, copies)]

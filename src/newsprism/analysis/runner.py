@@ -26,6 +26,7 @@ from ..records import Story, StoryAnalysis, from_data, to_data
 from ..store import Store
 from .analysers import ANALYSERS
 from .base import Analyser, StoryContext
+from .copies import VERSION as COPIES_VERSION
 from .copies import Copies, exact_copies
 from .entities import Recognizer
 from .provenance import copy_groups
@@ -90,8 +91,9 @@ class AnalysisRun:
         self.results: dict[str, Any] = {}
 
     def key(self) -> str:
-        """One key for the whole analysis, known before anything runs: every analyser's key together."""
-        return _hash(self.keys)
+        """One key for the whole analysis, known before anything runs: every analyser's key together (and
+        the version of the crediting of copies, for a story that holds some)."""
+        return _hash([self.keys, COPIES_VERSION]) if self.copies.any else _hash(self.keys)
 
     def run(self) -> StoryAnalysis:
         for analyser in self.analysers:
