@@ -142,3 +142,24 @@ def test_every_field_naming_an_article_is_credited():
     others = {"id", "text", "value", "about", "kind", "reasons", "name", "type", "aliases", "sentence", "date"}
     others |= {"event", "loaded_terms", "omits", "omitted", "speaker"}
     assert named - others == {*ID_LISTS, ARTICLE}
+
+
+def test_provenance_compares_the_copies_of_two_texts_once(embedder, seed_articles, monkeypatch):
+    from newsprism.analysis import provenance
+
+    compared = []
+    original = provenance._compare
+
+    def spy(a, b, *args):
+        compared.append((a.id, b.id))
+        return original(a, b, *args)
+
+    monkeypatch.setattr(provenance, "_compare", spy)
+    a, b = seed_articles[2], seed_articles[4]  # the seed's shared-source pair
+    copies = [replace(x, id=f"{x.id}-{n}") for n in range(3) for x in (a, b)]
+    analysis = analyse_story(Story("s", (a, b, *copies)), embedder, Settings())
+    # three pairs of texts (a with a, b with b, a with b) among the 28 candidate pairs: each compared once
+    assert len(compared) == 3
+    kinds = {(link.original, link.copy): link.kind for link in analysis.provenance}
+    assert all(kinds.get((x.id, f"{x.id}-{n}")) == "duplicate" for x in (a, b) for n in range(3))
+    assert analysis.independent_sources == 1

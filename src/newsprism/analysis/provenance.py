@@ -117,15 +117,25 @@ def find_copies(
     own = {a.id: _Own.of(a, embedded, config) for a in story.articles}
     candidates = set(near) | _neighbours(own, embedded, config) | _sharing_sentences(own, config)
     links = []
+    # what a pair of texts gives, by what _compare reads of them: the copies of two reports are compared once
+    compared: dict[tuple[object, ...], Found | None] = {}
     for first, second in combinations(story.articles, 2):
         pair = frozenset((first.id, second.id))
         if pair not in candidates:
             continue
         a, b = _direction(first, second)
-        found = _compare(a, b, own, embedded, near.get(pair), config)
-        if found:
+        shared = near.get(pair)
+        key = (_read(a), _read(b), shared and (shared.jaccard, shared.exact))
+        if key not in compared:
+            compared[key] = _compare(a, b, own, embedded, shared, config)
+        if found := compared[key]:
             links.append(_oriented(a, b, found))
     return tuple(sorted(_direct(links), key=lambda link: (link.original, link.copy)))
+
+
+def _read(article: Article) -> tuple[object, ...]:
+    """All that _compare reads of an article: two articles alike in it compare alike with any other."""
+    return (article.text, article.sentences, article.title, article.language)
 
 
 @dataclass(frozen=True, slots=True)
