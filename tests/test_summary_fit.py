@@ -3,6 +3,7 @@
 import numpy as np
 
 from newsprism.analysis.runner import analyse_story
+from newsprism.analysis.summary import lead
 from newsprism.analysis.summary_fit import centrality, in_own_voice, points_back, reads_alone, reported_done
 from newsprism.articles.pipeline import Pipeline
 from newsprism.config import Settings, SummaryConfig
@@ -59,7 +60,15 @@ def test_an_articles_first_sentences_gain_a_bonus():
 
     # the later sentence shares more with the other source; the lede, first told, outweighs it
     assert first() == LEDE
-    assert first(position_bonus=0.0) == LATER
+    assert first(position_bonus=0.0, position_tail=0.0) == LATER
+
+
+def test_the_position_bonus_fades_slowly_past_the_lede():
+    # an article's tenth sentence still tells more of the story than its thirtieth: a third more weight,
+    # where the lede's bonus alone hardly tells them apart
+    assert lead(10) / lead(30) > 1.3
+    assert lead(10, SummaryConfig(position_tail=0.0)) / lead(30, SummaryConfig(position_tail=0.0)) < 1.05
+    assert lead(0) > lead(3) > lead(10) > lead(30) > 1.0
 
 
 def test_we_outside_quotations_is_the_outlet_speaking_for_itself():
