@@ -103,6 +103,20 @@ def test_an_announcement_the_coverage_reports_done_is_overtaken():
     assert not reported_done(ahead, embedded_story(a=[ahead], b=["Xi has arrived in North Korea for a visit."]))
 
 
+def test_an_announcement_in_a_side_clause_is_overtaken_by_the_event_under_way():
+    # the seed story: Monday's list of who "will accompany" Putin on "the upcoming trip", once the coverage
+    # tells them accompanying him
+    ahead = (
+        "A senior aide, Yuri Ushakov, has outlined the upcoming trip, stating that Putin will be accompanied by "
+        "Foreign Minister Sergei Lavrov and Defense Minister Andrei Belousov."
+    )
+    done = "Accompanying Putin are key figures including Defense Minister Andrei Belousov and Sergei Lavrov."
+    assert reported_done(ahead, embedded_story(a=[ahead], b=[done]))
+    # still ahead in the other report, or under way for someone the announcement does not name
+    assert not reported_done(ahead, embedded_story(a=[ahead], b=["Putin will be accompanied by Lavrov."]))
+    assert not reported_done(ahead, embedded_story(a=[ahead], b=["Accompanying Xi are Wang Yi and Li Qiang."]))
+
+
 def test_sentences_nearer_the_stories_centre_weigh_more():
     class Angles:
         name, dim, align_similarity, fact_similarity, story_similarity = "angles", 2, 0.8, 0.7, 0.3

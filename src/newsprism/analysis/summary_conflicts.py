@@ -57,9 +57,21 @@ def state_conflict(
 
 
 def _attribution(sources: tuple[str, ...], articles: dict[str, Article]) -> str:
-    """ "1 other source: Yonhap" or "2 other sources: Yonhap, KCNA"."""
-    names = ", ".join(dict.fromkeys(articles[a].outlet or a for a in sources))
-    return f"{len(sources)} other source{'s' if len(sources) > 1 else ''}: {names}"
+    """ "another source", "1 other source: Yonhap", "2 other sources: Yonhap, KCNA" or "3 other sources:
+    Yonhap and 2 more": an article is named by its outlet, and only counted when it has none (its id
+    means nothing to a reader, and the sources' list already points at it).
+
+    >>> named, bare = Article("a", "", outlet="Yonhap"), Article("001_d00993bdb1b14b3e", "")
+    >>> arts = {"a": named, bare.id: bare, "c": Article("c", "")}
+    >>> [_attribution(s, arts) for s in (("a",), (bare.id,), ("a", bare.id, "c"), (bare.id, "c"))]
+    ['1 other source: Yonhap', 'another source', '3 other sources: Yonhap and 2 more', '2 other sources']
+    """
+    names = list(dict.fromkeys(o for a in sources if (o := articles[a].outlet)))
+    unnamed = sum(1 for a in sources if not articles[a].outlet)
+    if not names:
+        return "another source" if len(sources) == 1 else f"{len(sources)} other sources"
+    listed = ", ".join(names) + (f" and {unnamed} more" if unnamed else "")
+    return f"{len(sources)} other source{'s' if len(sources) > 1 else ''}: {listed}"
 
 
 def lends_a_value(sentence: str, sources: tuple[str, ...], conflicts: tuple[Conflict, ...]) -> bool:

@@ -53,9 +53,13 @@ PRONOUN_SPEAKER = re.compile(r"[\"”’'],?\s+(?:he|she|they)\s+(?:also\s+)?[a-
 FIRST_PERSON = re.compile(r"\b(?:me|my|myself)\b|(?:^|(?<=[^\w\s])|(?<=[^\w\s] )|\b[a-z]+ )I(?:['’]\w+)?\s+[a-z]")
 # A cosine to the story's centre under this counts as this (opposite the centre is as far off as at right angles).
 MIN_CENTRALITY = 0.01
-# A verb in the past tense or a past participle ("arrived", "has arrived"), in spaCy's tags.
-PAST_TAGS = frozenset(("VBD", "VBN"))
-SUBJECTS = frozenset(("nsubj", "nsubjpass"))
+# A verb told as done or under way: in the past tense, a past participle ("arrived", "has arrived"), or a
+# present participle ("Accompanying Putin are ..."; the sentence holding it tells nothing as ahead), in
+# spaCy's tags.
+DONE_TAGS = frozenset(("VBD", "VBN", "VBG"))
+# Who does or undergoes it: "Putin has arrived", "Accompanying Putin are ...".
+PARTIES = frozenset(("nsubj", "nsubjpass", "dobj"))
+WILL = frozenset(("will", "shall", "’ll", "'ll"))
 # The first person plural outside quotation marks: the outlet speaking for itself ("we'd definitely love
 # to hear what this sandwich tastes like"); "US" in capitals is the country. On the Multi-News dev
 # stories, R2 / LexRank -0.002 (noise), for sentences a summary citing outlets cannot carry.
@@ -236,15 +240,16 @@ def overtaken(sentence: str, cited: tuple[str, ...], articles: dict[str, Article
 
 
 def reported_done(sentence: str, embedded: EmbeddedSentences) -> bool:
-    """Whether a sentence telling an event as ahead ("Putin is expected to arrive in Pyongyang on Tuesday")
-    is overtaken by a sentence of the coverage telling it as done ("Putin has arrived in North Korea"):
-    close in meaning (the embedder's fact similarity), holding the announced verb in the past tense
-    with a subject naming someone the announcement names. Undated articles cannot be ordered by their dates; an
-    event told as done was reported after it was announced, whichever article came first."""
+    """Whether a sentence telling an event as ahead ("Putin is expected to arrive in Pyongyang on Tuesday",
+    "Ushakov outlined the upcoming trip, stating that Putin will be accompanied by Lavrov") is overtaken by
+    a sentence of the coverage telling it as done or under way ("Putin has arrived in North Korea",
+    "Accompanying Putin are Lavrov and ..."): close in meaning (the embedder's fact similarity), holding
+    an announced verb out of the future, done to or by someone the announcement names. Undated articles
+    cannot be ordered by their dates; an event told as done was reported after it was announced,
+    whichever article came first."""
     if shared() is None or not FUTURE.search(sentence):
         return False
-    # the announced verb in its plain form ("will travel", "is expected to arrive"), not "said it arrived"
-    verbs = {lemma for lemma, form in main_verbs(sentence) if form == lemma}
+    verbs = _announced(sentence)
     names = _names(sentence)
     if not verbs or not names:
         return False
@@ -254,12 +259,24 @@ def reported_done(sentence: str, embedded: EmbeddedSentences) -> bool:
         if text == sentence or FUTURE.search(text) or not names & _names(text):
             continue
         for verb in parsed([text])[0]:
-            if verb.lemma_.lower() in verbs and verb.tag_ in PAST_TAGS:
-                # done by the one announced: the verb's subject names someone the announcement names
-                subject = {w.text for c in verb.children if c.dep_ in SUBJECTS for w in c.subtree}
-                if subject & names:
+            if verb.lemma_.lower() in verbs and verb.tag_ in DONE_TAGS:
+                # by or to the one announced: the verb's subject or object names someone the announcement names
+                party = {w.text for c in verb.children if c.dep_ in PARTIES for w in c.subtree}
+                if party & names:
                     return True
     return False
+
+
+def _announced(sentence: str) -> set[str]:
+    """The verbs a sentence tells as ahead: in their plain form as its claim ("will travel", "is expected
+    to arrive"; not "said it arrived"), or under "will" or "shall" anywhere in it ("stating that Putin will
+    be accompanied by ...")."""
+    verbs = {lemma for lemma, form in main_verbs(sentence) if form == lemma}
+    return verbs | {
+        w.lemma_.lower()
+        for w in parsed([sentence])[0]
+        if w.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in WILL for c in w.children)
+    }
 
 
 def _names(sentence: str) -> set[str]:
