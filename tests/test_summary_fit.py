@@ -4,7 +4,8 @@ import numpy as np
 
 from newsprism.analysis.runner import analyse_story
 from newsprism.analysis.summary import lead
-from newsprism.analysis.summary_fit import centrality, in_own_voice, points_back, reads_alone, reported_done
+from newsprism.analysis.summary_fit import centrality, in_own_voice, points_back, reads_alone
+from newsprism.analysis.summary_stale import reported_done
 from newsprism.articles.pipeline import Pipeline
 from newsprism.config import Settings, SummaryConfig
 from newsprism.embed import EmbeddedSentences, load_embedder
@@ -115,6 +116,9 @@ def test_an_announcement_in_a_side_clause_is_overtaken_by_the_event_under_way():
     # still ahead in the other report, or under way for someone the announcement does not name
     assert not reported_done(ahead, embedded_story(a=[ahead], b=["Putin will be accompanied by Lavrov."]))
     assert not reported_done(ahead, embedded_story(a=[ahead], b=["Accompanying Xi are Wang Yi and Li Qiang."]))
+    # a gerund tells nothing under way
+    hoping = "Lavrov and Belousov said they were glad about accompanying Putin, a Kremlin aide said."
+    assert not reported_done(ahead, embedded_story(a=[ahead], b=[hoping]))
 
 
 def test_sentences_nearer_the_stories_centre_weigh_more():

@@ -52,14 +52,11 @@ from .summary_fit import (
     as_summary_text,
     centrality,
     in_own_voice,
-    latest_date,
-    overtaken,
     points_back,
     quoted_elsewhere,
     quoted_openings,
     quoted_shares_of,
     reads_alone,
-    reported_done,
     sentences_before,
     sets_up,
     someone_elses_words,
@@ -68,6 +65,7 @@ from .summary_fit import (
 from .summary_names import introduced
 from .summary_order import after_their_antecedents, dependent, first_told, in_event_order
 from .summary_rewriter import Rewriter, rewritten
+from .summary_stale import latest_date, overtaken, reported_done
 from .support import says, supports, uses_words
 
 VERSION = "17"

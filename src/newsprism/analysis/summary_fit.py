@@ -1,6 +1,6 @@
 """Which sentences may stand in a summary: a sentence of its own (not cut off, not a shard of a longer
-quotation, not a photo caption), in the writer's voice rather than a speaker's, and not an
-announcement the later coverage overtook; and how central a sentence is to the story."""
+quotation, not a photo caption), in the writer's voice rather than a speaker's (announcements the later
+coverage overtook: ``summary_stale``); and how central a sentence is to the story."""
 
 from __future__ import annotations
 
@@ -14,13 +14,9 @@ from ..articles.sentences import quoted_shares
 from ..embed import EmbeddedSentences
 from ..records import Article
 from ..text.dates import DATELINE, published_date
-from ..text.tokens import STOPWORDS, WORD
+from ..text.tokens import WORD
 from .captions import is_caption
-from .doc_cache import parsed, shared
-from .parse import main_verbs
 from .quotes import SPEECH as QUOTE_SPEECH
-from .timeline import FUTURE
-from .timeline import overtaken as told_as_ahead
 
 # A sentence with this share of its letters inside quotation marks is the speaker's, not the writer's.
 QUOTED_SHARE = 0.5
@@ -53,13 +49,6 @@ PRONOUN_SPEAKER = re.compile(r"[\"”’'],?\s+(?:he|she|they)\s+(?:also\s+)?[a-
 FIRST_PERSON = re.compile(r"\b(?:me|my|myself)\b|(?:^|(?<=[^\w\s])|(?<=[^\w\s] )|\b[a-z]+ )I(?:['’]\w+)?\s+[a-z]")
 # A cosine to the story's centre under this counts as this (opposite the centre is as far off as at right angles).
 MIN_CENTRALITY = 0.01
-# A verb told as done or under way: in the past tense, a past participle ("arrived", "has arrived"), or a
-# present participle ("Accompanying Putin are ..."; the sentence holding it tells nothing as ahead), in
-# spaCy's tags.
-DONE_TAGS = frozenset(("VBD", "VBN", "VBG"))
-# Who does or undergoes it: "Putin has arrived", "Accompanying Putin are ...".
-PARTIES = frozenset(("nsubj", "nsubjpass", "dobj"))
-WILL = frozenset(("will", "shall", "’ll", "'ll"))
 # The first person plural outside quotation marks: the outlet speaking for itself ("we'd definitely love
 # to hear what this sandwich tastes like"); "US" in capitals is the country. On the Multi-News dev
 # stories, R2 / LexRank -0.002 (noise), for sentences a summary citing outlets cannot carry.
@@ -226,62 +215,6 @@ def quoted_elsewhere(sentence: str, openings: frozenset[str]) -> bool:
     if OPENING_QUOTE.match(sentence.lstrip()) or ATTRIBUTION.search(sentence):
         return False
     return " ".join(w.lower() for w in WORD.findall(sentence)[:QUOTED_OPENING]) in openings
-
-
-def latest_date(articles: dict[str, Article]) -> date | None:
-    """The day of the story's latest dated article."""
-    return max((d for a in articles.values() if (d := published_date(a.published))), default=None)
-
-
-def overtaken(sentence: str, cited: tuple[str, ...], articles: dict[str, Article], newest: date | None) -> bool:
-    """Whether the story's latest coverage (``newest``) has passed the day a sentence tells as ahead, read
-    from the earliest article citing it."""
-    return told_as_ahead(sentence, earliest_date(cited, articles), newest)
-
-
-def reported_done(sentence: str, embedded: EmbeddedSentences) -> bool:
-    """Whether a sentence telling an event as ahead ("Putin is expected to arrive in Pyongyang on Tuesday",
-    "Ushakov outlined the upcoming trip, stating that Putin will be accompanied by Lavrov") is overtaken by
-    a sentence of the coverage telling it as done or under way ("Putin has arrived in North Korea",
-    "Accompanying Putin are Lavrov and ..."): close in meaning (the embedder's fact similarity), holding
-    an announced verb out of the future, done to or by someone the announcement names. Undated articles
-    cannot be ordered by their dates; an event told as done was reported after it was announced,
-    whichever article came first."""
-    if shared() is None or not FUTURE.search(sentence):
-        return False
-    verbs = _announced(sentence)
-    names = _names(sentence)
-    if not verbs or not names:
-        return False
-    closeness = embedded.vectors @ embedded.vectors_of([sentence])[0]
-    for row in np.flatnonzero(closeness >= embedded.embedder.fact_similarity):
-        text = embedded.sentences[row].text
-        if text == sentence or FUTURE.search(text) or not names & _names(text):
-            continue
-        for verb in parsed([text])[0]:
-            if verb.lemma_.lower() in verbs and verb.tag_ in DONE_TAGS:
-                # by or to the one announced: the verb's subject or object names someone the announcement names
-                party = {w.text for c in verb.children if c.dep_ in PARTIES for w in c.subtree}
-                if party & names:
-                    return True
-    return False
-
-
-def _announced(sentence: str) -> set[str]:
-    """The verbs a sentence tells as ahead: in their plain form as its claim ("will travel", "is expected
-    to arrive"; not "said it arrived"), or under "will" or "shall" anywhere in it ("stating that Putin will
-    be accompanied by ...")."""
-    verbs = {lemma for lemma, form in main_verbs(sentence) if form == lemma}
-    return verbs | {
-        w.lemma_.lower()
-        for w in parsed([sentence])[0]
-        if w.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in WILL for c in w.children)
-    }
-
-
-def _names(sentence: str) -> set[str]:
-    """The capitalised words of a sentence, its first included ("Putin has arrived")."""
-    return {w for w in WORD.findall(sentence) if w[0].isupper() and w.lower() not in STOPWORDS}
 
 
 def earliest_date(cited: tuple[str, ...], articles: dict[str, Article]) -> date | None:
