@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..records import Article
 
@@ -66,7 +67,7 @@ def orient(a: Article, b: Article, kind: str, aligned: tuple[tuple[str, str], ..
     for source, taker in ((a, b), (b, a)):
         if name := _credited(taker, source):
             return Direction(source, taker, False, f"the copy credits {name}, the original's outlet")
-    fuller, other = (a, b) if (a.words, b.id) >= (b.words, a.id) else (b, a)
+    fuller, other = (a, b) if (word_count(a), b.id) >= (word_count(b), a.id) else (b, a)
     if kind != "rewrite":
         agency = _wire(a) & _wire(b)
         if agency:
@@ -103,31 +104,61 @@ def _credited(taker: Article, source: Article) -> str | None:
     return next((name for name in sorted(credited) if any(name in line for line in own)), None)
 
 
-def _credits(text: str) -> set[str]:
+# The text-bound readings below are cached by text: a story's exact copies (one wire report under many
+# outlets) are oriented against every article they are linked to, and read the same text each time.
+TEXTS_CACHED = 4096
+
+
+def word_count(article: Article) -> int:
+    """``article.words``, counted once for each text."""
+    return _word_count(article.text)
+
+
+@lru_cache(maxsize=TEXTS_CACHED)
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+@lru_cache(maxsize=TEXTS_CACHED)
+def _credits(text: str) -> frozenset[str]:
     names: set[str] = set()
     for match in CREDIT.finditer(text):
         name = match.group("after") or match.group("before")
         names.update(word for word in name.split() if len(word) > 2 and (word.isupper() or word[0].isdigit()))
         names.add(name)
-    return names
+    return frozenset(names)
 
 
 def _self_names(article: Article) -> list[str]:
-    lines = [
+    return [*_self_lines(article.text, article.removed), *(name for name in (article.outlet,) if name)]
+
+
+@lru_cache(maxsize=TEXTS_CACHED)
+def _self_lines(text: str, removed: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(
         line
-        for line in (*article.text.splitlines(), *article.removed)
+        for line in (*text.splitlines(), *removed)
         if SELF_NAMED.search(line) and len(line.split()) <= SELF_NAMED_WORDS
-    ]
-    return lines + [name for name in (article.outlet,) if name]
+    )
 
 
-def _wire(article: Article) -> set[str]:
-    return {m.group(0).strip("()") for m in WIRE_CREDIT.finditer(article.text)}
+def _wire(article: Article) -> frozenset[str]:
+    return _wire_text(article.text)
 
 
-def _own_details(sentences: list[str], other: Article) -> set[str]:
+@lru_cache(maxsize=TEXTS_CACHED)
+def _wire_text(text: str) -> frozenset[str]:
+    return frozenset(m.group(0).strip("()") for m in WIRE_CREDIT.finditer(text))
+
+
+def _own_details(sentences: list[str], other: Article) -> frozenset[str]:
     """Details of ``sentences`` that appear nowhere in ``other``."""
-    text = other.text.lower()
+    return _details_missing(tuple(sentences), other.text)
+
+
+@lru_cache(maxsize=TEXTS_CACHED)
+def _details_missing(sentences: tuple[str, ...], other: str) -> frozenset[str]:
+    text = other.lower()
     found: set[str] = set()
     for sentence in (DATELINE.sub("", line) for line in sentences):
         opening = _WORD.search(sentence)
@@ -136,7 +167,7 @@ def _own_details(sentences: list[str], other: Article) -> set[str]:
                 continue
             if not re.search(r"(?<![\w])" + re.escape(_base(detail.lower())) + r"(?![\w])", text):
                 found.add(detail)
-    return found
+    return frozenset(found)
 
 
 def _base(word: str) -> str:

@@ -13,7 +13,10 @@ the near-duplicate pairs (the only ones that can share a body), the pairs where 
 have a neighbour in the other above the loosest alignment threshold (a rewrite needs that), and those
 sharing enough sentences word for word (an excerpt needs that). Any other pair fails every test, so the
 links are the same as comparing all pairs, at a cost that grows with the pairs of similar sentences
-rather than with the square of the story.
+rather than with the square of the story. Articles with the same own sentences (exact copies: one wire
+report under 29 outlets) are searched once, as their first, and two of them are candidates when one
+article with its own copy would be; what orientation reads of a text is read once for each text
+(:mod:`.derivation`), so that copies cost what their distinct texts cost but for the loop over pairs.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from ..dedup import NearDuplicate, shingles
 from ..embed import EmbeddedSentences
 from ..records import Article, CopyLink, Story
 from ..validate import check_range
-from .derivation import orient
+from .derivation import orient, word_count
 from .memo import MAX_ARTICLES, Memo
 from .translation import across_languages, translation
 from .unionfind import DisjointSets
@@ -115,13 +118,18 @@ def find_copies(
 ) -> tuple[CopyLink, ...]:
     """Copy links within a story; ``near`` holds the deduplicate stage's pairs, keyed by their two ids."""
     own = {a.id: _Own.of(a, embedded, config) for a in story.articles}
-    candidates = set(near) | _neighbours(own, embedded, config) | _sharing_sentences(own, config)
+    group = _same_own(own, embedded)
+    firsts = {first: own[first] for first in group.values()}
+    similar = _neighbours(firsts, embedded, config) | _sharing_sentences(firsts, config)
+    # groups whose members are candidates with each other: what one article shares with its own copy
+    alike = {first for first, words in firsts.items() if _candidate_with_copy(words, embedded, config)}
     links = []
     # what a pair of texts gives, by what _compare reads of them: the copies of two reports are compared once
     compared: dict[tuple[object, ...], Found | None] = {}
     for first, second in combinations(story.articles, 2):
         pair = frozenset((first.id, second.id))
-        if pair not in candidates:
+        ga, gb = group[first.id], group[second.id]
+        if pair not in near and not (ga in alike if ga == gb else frozenset((ga, gb)) in similar):
             continue
         a, b = _direction(first, second)
         shared = near.get(pair)
@@ -171,6 +179,32 @@ def _quoted_shares(articles: list[tuple[str, ...]]) -> list[list[float]]:
     return [quoted_shares(list(sentences)) for sentences in articles]
 
 
+def _same_own(own: Mapping[str, _Own], embedded: EmbeddedSentences) -> dict[str, str]:
+    """Each article's first article (in the story's order) with the same own sentences, embedded alike."""
+    first: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
+    return {
+        article: first.setdefault(
+            (tuple(embedded.sentences[row].text for row in words.rows), tuple(words.sentences)), article
+        )
+        for article, words in own.items()
+    }
+
+
+def _candidate_with_copy(own: _Own, embedded: EmbeddedSentences, config: ProvenanceConfig) -> bool:
+    """Whether an article and an exact copy of it are a candidate pair, as :func:`_neighbours` and
+    :func:`_sharing_sentences` would find them (each sentence's neighbours in the copy are its own
+    sentences' twins)."""
+    vectors = embedded.vectors[own.rows]
+    with_neighbour = int((vectors @ vectors.T >= _loosest(embedded, config)).any(axis=1).sum()) if own.rows else 0
+    shared = {_normal(s) for s in own.sentences if len(s.split()) >= config.excerpt_min_words}
+    return with_neighbour >= min(config.min_aligned, config.paraphrase_min_aligned) or len(shared) >= config.excerpt_run
+
+
+def _loosest(embedded: EmbeddedSentences, config: ProvenanceConfig) -> float:
+    """The cosine at which a sentence counts as having a neighbour (see NEIGHBOUR_SLACK)."""
+    return _threshold(embedded, config) * min(1.0, config.paraphrase_factor) - NEIGHBOUR_SLACK
+
+
 def _neighbours(own: Mapping[str, _Own], embedded: EmbeddedSentences, config: ProvenanceConfig) -> set[frozenset[str]]:
     """The pairs of articles where at least as many own sentences of one as a rewrite needs (close or
     loose) have a neighbour in the other at the loosest alignment threshold."""
@@ -179,7 +213,7 @@ def _neighbours(own: Mapping[str, _Own], embedded: EmbeddedSentences, config: Pr
     if not rows:
         return set()
     owner = np.array([n for n, a in enumerate(ids) for _ in own[a].rows])
-    threshold = _threshold(embedded, config) * min(1.0, config.paraphrase_factor) - NEIGHBOUR_SLACK
+    threshold = _loosest(embedded, config)
     vectors = embedded.vectors[rows]
     matched = []  # row * len(ids) + the article it has a neighbour in
     for start in range(0, len(rows), NEIGHBOUR_BLOCK):
@@ -247,7 +281,7 @@ def _direction(a: Article, b: Article) -> tuple[Article, Article]:
     """The order in which two articles are compared: the earlier, else the fuller, first."""
     if a.published and b.published and not (a.published.startswith(b.published) or b.published.startswith(a.published)):
         return (a, b) if a.published < b.published else (b, a)
-    return (a, b) if (a.words, b.id) >= (b.words, a.id) else (b, a)
+    return (a, b) if (word_count(a), b.id) >= (word_count(b), a.id) else (b, a)
 
 
 def _oriented(a: Article, b: Article, found: Found) -> CopyLink:
