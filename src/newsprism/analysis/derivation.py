@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import Article
+from .memo import MAX_ARTICLES
 
 # News agencies whose credit marks wire copy: "(AP)", "Reuters", "Agence France-Presse".
 WIRE_CREDIT = re.compile(
@@ -105,8 +106,9 @@ def _credited(taker: Article, source: Article) -> str | None:
 
 
 # The text-bound readings below are cached by text: a story's exact copies (one wire report under many
-# outlets) are oriented against every article they are linked to, and read the same text each time.
-TEXTS_CACHED = 4096
+# outlets) are oriented against every article they are linked to, and read the same text each time. The
+# cache holds the texts themselves (the articles' own strings), as many as the analysis memos do.
+TEXTS_CACHED = MAX_ARTICLES
 
 
 def word_count(article: Article) -> int:

@@ -21,9 +21,8 @@ article with its own copy would be; what orientation reads of a text is read onc
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -36,6 +35,7 @@ from ..records import Article, CopyLink, Story
 from ..validate import check_range
 from .derivation import orient, word_count
 from .memo import MAX_ARTICLES, Memo
+from .sentence_order import longest_increasing, one_to_one
 from .translation import across_languages, translation
 from .unionfind import DisjointSets
 
@@ -339,15 +339,15 @@ def _rewrite(a: _Own, b: _Own, embedded: EmbeddedSentences, config: ProvenanceCo
     close = (
         len(matched) >= config.min_aligned
         and len(matched) / shorter >= config.aligned_share
-        and _longest_increasing(j for _, j in matched) >= config.min_order_share * len(matched)
+        and longest_increasing(j for _, j in matched) >= config.min_order_share * len(matched)
     )
-    loose = _one_to_one(sims, threshold * config.paraphrase_factor)
+    loose = one_to_one(sims, threshold * config.paraphrase_factor)
     if not close:
         matched = loose
         if (
             len(matched) < config.paraphrase_min_aligned
             or len(matched) / shorter < config.paraphrase_share
-            or _longest_increasing(j for _, j in matched) < len(matched)
+            or longest_increasing(j for _, j in matched) < len(matched)
             or _wording(a, b) < config.paraphrase_wording
         ):
             return None
@@ -363,23 +363,6 @@ def _wording(a: _Own, b: _Own) -> float:
     """The share of the shorter text's own word 4-grams found in the other."""
     sa, sb = shingles(a.text, PARAPHRASE_GRAM), shingles(b.text, PARAPHRASE_GRAM)
     return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
-
-
-def _one_to_one(sims: np.ndarray, threshold: float) -> list[tuple[int, int]]:
-    """Pairs (row, column) above ``threshold``, each row and column used once, the most similar first;
-    sorted by row."""
-    pairs: list[tuple[int, int]] = []
-    rows: set[int] = set()
-    columns: set[int] = set()
-    for flat in np.argsort(-sims, axis=None, kind="stable"):
-        i, j = divmod(int(flat), sims.shape[1])
-        if sims[i, j] < threshold:
-            break
-        if i not in rows and j not in columns:
-            rows.add(i)
-            columns.add(j)
-            pairs.append((i, j))
-    return sorted(pairs)
 
 
 def _excerpt(a: _Own, b: _Own, config: ProvenanceConfig) -> Found | None:
@@ -400,14 +383,6 @@ def _excerpt(a: _Own, b: _Own, config: ProvenanceConfig) -> Found | None:
 
 def _normal(sentence: str) -> str:
     return " ".join(sentence.lower().replace("’", "'").split())
-
-
-def _longest_increasing(values: Iterable[int]) -> int:
-    tails: list[int] = []
-    for value in values:
-        index = bisect.bisect_right(tails, value)
-        tails[index : index + 1] = [value]
-    return len(tails)
 
 
 def copy_groups(story: Story, links: tuple[CopyLink, ...]) -> dict[str, str]:
