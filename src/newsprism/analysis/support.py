@@ -34,6 +34,7 @@ from ..text.tokens import STOPWORDS, content_words, fold, stem
 from ..text.tokens import WORD as TOKEN
 from .evaluative import political_labels
 from .parse import main_verbs
+from .support_denial import denies
 from .timeline import is_future
 from .values import NUMBER_WORDS, read_mentions
 
@@ -186,7 +187,8 @@ def uses_words(article: Article, sentence: str) -> bool:
     "arrived") and every label of the political lexicon the sentence puts on someone ("then-dictator",
     "regime"): an article that names the same people, numbers and visit but never says he arrived is
     not cited for "Putin has arrived, marking his first visit in 24 years", nor one that never called
-    Kim Jong-il a dictator for a sentence that does."""
+    Kim Jong-il a dictator for a sentence that does. Nor is an article that denies the claim (it "will not
+    impact on existing convictions" for "could have their convictions overturned": :func:`.denies`)."""
     words, _ = _vocabulary(article.title or "", article.text)
     # an irregular form ("met") is found as itself, the others by the lemma's stem ("arriv" in "arrival")
     verbs = all(
@@ -194,7 +196,7 @@ def uses_words(article: Article, sentence: str) -> bool:
         for lemma, form in main_verbs(sentence)
         if lemma not in STOPWORDS and (root := lemma[:-1] if lemma.endswith("e") and len(lemma) > 4 else lemma)
     )
-    return verbs and all(label in words for label in political_labels(sentence))
+    return verbs and all(label in words for label in political_labels(sentence)) and not denies(article.text, sentence)
 
 
 @lru_cache(maxsize=256)
