@@ -66,3 +66,26 @@ def test_a_relative_clause_hung_on_a_misparsed_root_lists_the_whole_sentence():
         " of Sunday service on the anniversary of the flood in Dayton, Ohio December 14, 2014."
     )
     assert timeline_dates(text, None) == [("2014-12-14", None)]
+
+
+@needs_parser
+def test_a_date_of_an_event_named_after_a_sequence_word_lists_that_event_not_the_sentence():
+    trip = "The encounter was Kim's second trip to Vladivostok after meeting Putin there in April 2019."
+    assert timeline_dates(trip, MONDAY) == [("2019-04", "meeting Putin there in April 2019")]
+    visit = "This visit follows their meeting in September."
+    assert timeline_dates(visit, MONDAY) == [("2023-09", "their meeting in September")]
+    charges = "He faces six charges stemming from a Sept. 2, 2015, incident."
+    assert timeline_dates(charges, MONDAY) == [("2015-09-02", "a Sept. 2, 2015, incident")]
+    # the main clause keeps its own date; a time after "after" is no event; a subject of "precede" is told
+    assert timeline_dates("He was arrested on Monday after a shooting in March.", MONDAY) == [("2024-06-17", None)]
+    assert timeline_dates("Putin arrived after midnight on Tuesday.", MONDAY) == [("2024-06-11", None)]
+    assert timeline_dates("After the talks, on Monday, Kim left.", MONDAY) == [("2024-06-17", None)]
+
+
+@needs_parser
+def test_the_walk_up_to_a_sequence_word_ends_at_the_root():
+    from newsprism.analysis.doc_cache import parsed
+    from newsprism.analysis.timeline_clauses import _under_sequence
+
+    doc = parsed(["Talks at the summit between Kim and Trump."])[0]
+    assert _under_sequence(doc[-2], None) is None  # from "Trump" up to the root "Talks": no loop

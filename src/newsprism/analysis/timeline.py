@@ -43,7 +43,7 @@ __all__ = [
     "timeline_dates",
 ]
 
-VERSION = "5"
+VERSION = "6"
 
 # Sentences that resolve to the same date tell one event when they share at least this share of the
 # shorter one's content words: one event told by several outlets, not two things that happened that day.
@@ -152,7 +152,8 @@ def timeline_dates(text: str, published: date | None, nearest: bool = False) -> 
     """The dates the timeline lists a sentence under, each with the words that tell its event (None: the
     whole sentence), as :func:`event_dates` reads the dates, with the parse telling which event each
     dates (:mod:`.timeline_clauses`): the sentence's main clause's, the day a statement was made (not
-    what it says is ahead), or, when the sentence dates none of these, the side events its clauses date.
+    what it says is ahead), or, when the sentence dates none of these, the side events its clauses or its
+    phrases after a sequence word ("after their meeting in September") date.
 
     >>> timeline_dates("Garcia, who died in August 1995, was buried in Marin.", None)  # doctest: +SKIP
     [('1995-08', 'Garcia died in August 1995')]
@@ -162,8 +163,9 @@ def timeline_dates(text: str, published: date | None, nearest: bool = False) -> 
         for s in _event_spans(text, published, nearest)
         if not POSSESSIVE.match(text, s.end) and not BASELINE.search(_opening(text, s))
     ]
+    # a date of an event a noun names ("after their meeting in September") is a side event's
     roles = date_roles(text, spans)
-    own = [r for r in roles if r.role is not Role.SIDE and not _secondary(text, r.span)]
+    own = [r for r in roles if r.role not in (Role.SIDE, Role.NAMED) and not _secondary(text, r.span)]
     if any(r.role is Role.TELLING for r in own):  # a dated statement is listed when it was made
         own = [r for r in own if r.role is not Role.PREDICTED]
     if own:

@@ -10,6 +10,11 @@ A sentence tells its event in its main clause; a date hanging from another claus
   statement was made. What the statement says is ahead ("... will take place only on Wednesday") is a
   prediction: it dates the statement's subject, not the statement, and the sentence is listed at the
   day it was made only. What it says happened keeps its own date.
+* a date in a phrase that names an earlier event by a noun or gerund, after "after", "following",
+  "before" or on "follow", "precede", "stem from" ("a trip to Vladivostok after meeting Putin in April
+  2019", "the visit follows their meeting in September", "charges stemming from a Sept. 2, 2015,
+  incident"), or a date modifying such a noun, dates that noun's event, not the sentence's: when the
+  sentence has no date of its own, the timeline lists that event in the words of its phrase.
 
 Without a parser every date counts as the main clause's, as before the parse was read.
 """
@@ -37,6 +42,19 @@ SAID = frozenset({"ccomp", "xcomp", "parataxis"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WRB"})
 # Subordinators of a clause that says only when its sentence's event happened.
 WHEN_WORDS = frozenset({"when", "while", "as"})
+# Words that set an event named by a noun before or after the sentence's: "after meeting Putin",
+# "following talks", "follows their meeting", "charges stemming from an incident".
+SEQUENCE_PREPS = frozenset({"after", "following", "before"})
+SEQUENCE_VERBS = frozenset({"follow", "precede", "stem"})
+# Words that name a time, not an event: "after midnight on Tuesday", "two days after 10 p.m. on Monday".
+TIME_WORDS = frozenset(
+    "midnight noon midday dawn dusk sunrise sunset morning afternoon evening night a.m. p.m. am pm "
+    "hour hours day days week weeks month months year years".split()
+)
+# Dependencies by which a date modifies a noun: "a Sept. 2, 2015, incident", "the 2019 summit".
+NOUN_MODIFIER = frozenset({"nmod", "compound", "amod"})
+# Prepositions that put a date on what they hang from: "their meeting in September", "talks on Monday".
+DATING_PREPS = frozenset({"in", "on", "during"})
 # Punctuation that closes what the clause opened, kept at its end.
 CLOSING = frozenset(")]\"”’'")
 
@@ -48,6 +66,7 @@ class Role(Enum):
     TELLING = "telling"  # when the sentence's statement was made
     PREDICTED = "predicted"  # what a dated statement says is ahead
     SIDE = "side"  # another event, told in a clause of its own
+    NAMED = "named"  # another event, named by a noun or gerund ("after their meeting in September")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +97,9 @@ def _role(doc: Doc, span: DateSpan) -> DateRole:
     if words is None or not len(words):
         return DateRole(span, Role.MAIN)
     token = words.root
+    named = _named_event(token)
+    if named is not None:
+        return DateRole(span, Role.NAMED, named)
     path = [token, *token.ancestors]  # from the date up to its sentence's root
     side = next((t for t in path if _side_clause(t) and t not in words), None)
     if side is not None and not _announced(side):
@@ -93,6 +115,55 @@ def _role(doc: Doc, span: DateSpan) -> DateRole:
         return DateRole(span, Role.TELLING)  # "told reporters on Monday"
     said = doc[below_root.left_edge.i : below_root.right_edge.i + 1].text
     return DateRole(span, Role.PREDICTED if is_future(said) else Role.MAIN)
+
+
+def _named_event(date: Token) -> str | None:
+    """The words of an event a noun or gerund names after a sequence word, when the date dates it: it
+    modifies the noun ("charges stemming from a Sept. 2, 2015, incident"), or its phrase follows the
+    noun's phrase with nothing between ("after meeting Putin there in April 2019", "follows their
+    meeting in September"), wherever the parser hangs the phrase (often on the verb); None otherwise."""
+    if date.dep_ in NOUN_MODIFIER and date.head.pos_ in ("NOUN", "PROPN"):
+        named = _under_sequence(date.head, None)
+        return _phrase(named, date) if named is not None else None
+    prep = date if date.dep_ == "prep" else date.head  # the expression may hold its preposition
+    if prep.dep_ != "prep" or prep.lower_ not in DATING_PREPS or prep.i == 0:
+        return None
+    last = date.doc[prep.i - 1]  # the last word of the phrase before the date's
+    if last.is_punct or last.like_num or last.lower_ in TIME_WORDS:  # "after the talks, on Monday"
+        return None
+    named = _under_sequence(last, prep)
+    return _phrase(named, prep) if named is not None else None
+
+
+def _under_sequence(node: Token, prep: Token | None) -> Token | None:
+    """The head of the phrase a sequence word governs that holds a word, up to the first clause; with
+    ``prep``, a phrase that ends just before the date's or holds it ("after meeting him for the first
+    time in April 2019", "in" on "time"). None outside such a phrase."""
+    while node.head.i != node.i:
+        holds = prep is not None and node.left_edge.i <= prep.i <= node.right_edge.i
+        if prep is not None and not holds and node.right_edge.i != prep.i - 1:
+            return None
+        parent = node.head
+        if parent.lower_ in SEQUENCE_PREPS and parent.dep_ == "prep":
+            return node
+        if parent.lemma_.lower() in SEQUENCE_VERBS and parent.pos_ == "VERB":
+            # "the trip preceded ...": the trip is the sentence's own event
+            return None if node.dep_ in ("nsubj", "nsubjpass") else node
+        if parent.pos_ in ("VERB", "AUX") and node.dep_ != "pobj" and parent.dep_ != "pcomp":
+            return None  # a clause of its own: its dates are its own
+        node = parent
+    return None
+
+
+def _phrase(named: Token, date: Token) -> str:
+    """The named event in its own words, through the date: "meeting Putin there in April 2019"."""
+    if named.dep_ == "prep":  # "stemming from a ... incident": the incident, not "from"
+        named = next((c for c in named.children if c.dep_ in ("pobj", "pcomp")), named)
+    doc = named.doc
+    end = max(named.right_edge.i, date.right_edge.i) + 1
+    while end > named.left_edge.i + 1 and doc[end - 1].is_punct and doc[end - 1].text not in CLOSING:
+        end -= 1
+    return doc[named.left_edge.i : end].text
 
 
 def _announced(clause: Token) -> bool:
