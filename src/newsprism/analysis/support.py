@@ -34,12 +34,11 @@ from ..text.tokens import STOPWORDS, content_words, fold, stem
 from ..text.tokens import WORD as TOKEN
 from .evaluative import political_labels
 from .parse import main_verbs
-from .support_denial import denies
+from .support_denial import SENTENCE_BREAK, denies
 from .timeline import is_future
 from .values import NUMBER_WORDS, read_mentions
 
 WORD = re.compile(r"[\w'’.-]*\w")
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 POSSESSIVE = re.compile(r"['’]s$")
 NEGATED = re.compile(r"n['’]t$")
 # Number words a citation must show as a number: not "a", "an", "one" (also a pronoun: "one of them")

@@ -28,6 +28,7 @@ from .parse import parser
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+# Where one sentence ends and the next begins, in an article's text and in a claim (support.py reads it too).
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 # Verbs of effect, general English: "will not affect/impact/change X" denies that anything is done to X.
 # Not "touch": "did not touch the bodies" agrees with "the bodies were left untouched".
