@@ -10,9 +10,10 @@ document ``k`` after its whitespace is collapsed to single spaces, so that nothi
 committed. ``build`` turns a label file back into truth-dev's ``gold.jsonl`` form for its ``score.py``::
 
     python3 bench/unseen_labels.py build bench/labels/unseen-b.jsonl > /tmp/unseen-b.jsonl
-    python3 ../shared/bench/truth-dev/score.py --input /tmp/unseen-b.jsonl ../shared/bench/multinews-dev.jsonl > in.jsonl
+    SCORE=../shared/bench/truth-dev/score.py
+    python3 $SCORE --input /tmp/unseen-b.jsonl ../shared/bench/multinews-dev.jsonl > in.jsonl
     newsprism analyze in.jsonl -o out.json --db out.db
-    python3 ../shared/bench/truth-dev/score.py /tmp/unseen-b.jsonl out.json --show
+    python3 $SCORE /tmp/unseen-b.jsonl out.json --show
 
 Only the conflict and page lines of the score mean anything on these sets. ``pack`` does the reverse, from
 a reader's labels with quotes (``pack LABELS.jsonl > bench/labels/unseen-X.jsonl``).
