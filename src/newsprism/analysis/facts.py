@@ -16,16 +16,16 @@ other figures (:mod:`.fact_figures`). Below the fact similarity, one doer doing 
 ("spotted Hackett", "rescued Hackett") tells two events, and is not linked. Sentences somewhat close are
 also linked when they share a distinctive phrase: two words, not a name, that several articles use once each and the
 story seldom uses otherwise ("partnership agreement"), or one figure and one name. A sentence appealing to the reader
-("If you have any information on where he may be") states no claim and is linked to none. The most
-linked sentence seeds a fact, states it, and pulls in its closest counterpart from each other article
-that is linked to the counterparts already taken, so every two sentences of a fact state its claim to
-each other, and a second sentence of such an article as close to the seed, within embedder noise; a
-sentence may support several facts. A sentence linked to a fact's seed and to the same counterparts,
-in an article the fact already has, is another wording of that fact and joins its evidence rather
-than seeding a copy of it. Sentences no other article matches become facts of one source, kept and
-marked as such by their single source; page furniture, a photo's caption or credit (:mod:`.captions`), is
-no fact. These groups are what conflicts compare; once conflicts are
-known, the report's facts keep only the sentences that state their row's claim (:mod:`.fact_trim`).
+("If you have any information on where he may be") states no claim and is linked to none; a line with no
+verb (a credit, a fact box's row, :mod:`.fact_lines`) is linked only when close. The most linked sentence
+seeds a fact, states it, and pulls in its closest counterpart from each other article that is linked to
+the counterparts already taken, so every two sentences of a fact state its claim to each other, and a
+second sentence of such an article as close to the seed, within embedder noise; a sentence may support
+several facts. A sentence linked to a fact's seed and to the same counterparts, in an article the fact
+already has, is another wording of that fact and joins its evidence rather than seeding a copy of it.
+Sentences no other article matches are facts of one source; page furniture, a photo's caption or credit
+(:mod:`.captions`), is no fact. These groups are what conflicts compare; once conflicts are known, the
+report's facts keep only the sentences that state their row's claim (:mod:`.fact_trim`).
 """
 
 from __future__ import annotations
@@ -46,11 +46,12 @@ from .claim_events import event_pairs, other_events, other_times, parse_together
 from .claims import ClaimWords, contradicted, figures, measures, predicate, states_claim
 from .evaluative import political_labels
 from .fact_figures import alike_figures, counted_alike, named_alike, same_figure_and_name
+from .fact_lines import verbless_pairs
 from .fact_trim import final_facts, side_with_most
 
 __all__ = ["FactsConfig", "distinctive_phrases", "final_facts", "group_facts", "side_with_most"]
 
-VERSION = "14"
+VERSION = "15"
 
 # Two sentences are linked when their cosine plus the share of the lighter one's word weight they have
 # in common (0 to 1), plus WEIGHT_BONUS per unit of that shared weight (up to WEIGHT_CAP: some
@@ -240,9 +241,8 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     for i, j in below:
         if other_events(texts[i], texts[j]):
             linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = False
-    # far apart as wholes, sentences telling one event: a value hung from one verb, or one verb done by one
-    # subject to one thing (:mod:`.claim_events`), unless they give other figures or other times
-    # Only candidates are visited, the cheap tests first: a story of 100 articles has millions of pairs.
+    # far apart as wholes, sentences telling one event (:mod:`.claim_events`), unless they give other figures or
+    # other times; only candidates are visited, the cheap tests first: 100 articles have millions of pairs
     events = {(i, j) for i, j in event_pairs(texts, list(articles)) if sims[i, j] >= threshold - config.event_margin}
     events = {(i, j) for i, j in events if apart(i, j) and not anchored[i, j]}
     stems = claim_words.stems
@@ -259,6 +259,9 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
             continue
         if not (_other_figures(texts[i], texts[j], config) or other_times(texts[i], texts[j])):
             linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = True
+    far = list(_upper(len(texts), lambda rows: linked[rows] & (sims[rows] < threshold)))
+    for i, j in verbless_pairs(far, texts):  # a line with no verb is linked only when close (:mod:`.fact_lines`)
+        linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = False
     return Links(linked, sims, articles, anchored, worded & linked)
 
 
@@ -320,12 +323,10 @@ def _unheard_anchors(groups: list[list[int]], links: Links) -> list[list[int]]:
 
 def _best_counterparts(seed: int, links: Links, config: FactsConfig) -> list[int]:
     """The row of each other article linked to the seed that is closest to it and linked to the rows already
-    taken, closest first: sentences that state one claim state it to each other too, and conflicts compare
-    every two sentences of a fact, so a row linked to the seed alone ("nine months after Colorado
-    legalized" beside "Nevada voters approved legal pot") is not counted as stating it ("the first 18
-    months of legal sales", linked to the same seed). A row of an article already taken whose wording is as
-    close to the seed, within ``config.tie_margin``, is another wording of it in that article and is taken
-    too: which of the two is closer is the embedder's noise."""
+    taken, closest first: sentences that state one claim state it to each other too, and conflicts compare every
+    two sentences of a fact, so a row linked to the seed alone ("nine months after Colorado legalized" beside
+    "Nevada voters approved legal pot") is not counted as stating it. A row of an article already taken as
+    close to the seed by its wording, within ``config.tie_margin``, is another wording of it and is taken too."""
     taken: list[int] = []
     for row in sorted(links.of(seed), key=lambda r: -links.similarity[seed, r]):
         if links.articles[row] == links.articles[seed]:
