@@ -108,3 +108,13 @@ def test_a_teaser_cut_short_is_completed_by_its_whole_sentence():
     whole = "LAS VEGAS (AP) — Sales have exceeded the expectations of owners, as Nevada became the fifth state with it."
     assert _completes(whole, teaser)
     assert not _completes(teaser, teaser) and not _completes("Sales were $3 million.", teaser)
+
+
+def test_measures_of_other_things_are_other_claims_and_hedged_readings_of_one_are_not():
+    size = "New satellite images had found objects ranging from 3 to 75 feet across an area of 154 square miles."
+    assert other_claim(size, "The objects were about 200km (120 miles) from the site of the French images.")
+    assert other_claim("A 15 percent tax on wholesale did not contribute.", "Call the tax take about 32 percent.")
+    # two hedged readings of one fall, one figure in common, and "a two-day visit" beside "24 years"
+    assert not other_claim("The Dow fell as much as 1,500 points.", "The Dow plunged nearly 1,600 points.")
+    assert not other_claim("The Dow fell 1,500 points Monday.", "The Dow lost 1,500 points, or 6 percent.")
+    assert not other_claim("Putin arrived, his first visit in 24 years.", "Putin arrived for a two-day visit.")

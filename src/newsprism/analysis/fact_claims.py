@@ -9,7 +9,9 @@ Two sentences of one story share its names and much of its wording while telling
 - two named speakers of it: what one person said is not what another said ("Foreign Ministry spokesman Lin
   Jian said ..." and "John Nilsson-Wright noted ...");
 - one sum given to each of several and the same sum given once: "offering the victim and the witness $3,000
-  each" is $6,000, "offered to give the victim $3,000" is $3,000.
+  each" is $6,000, "offered to give the victim $3,000" is $3,000;
+- measures of other things: "objects ranging from 3 to 75 feet" and "about 200km from the site"
+  (:func:`.fact_figures.other_measures`).
 A doer is a name (a proper noun) heading the subject of a verb carrying the claim (:func:`.parse.main_verbs`,
 through a verb of speech to the verb of what was said) or, in the passive voice, its agent. Two doers are
 two when they share no word and one of them is not named in the other sentence at all: a sentence naming
@@ -33,6 +35,7 @@ from ..text.dates import DATELINE
 from ..text.tokens import words
 from .claims import figures
 from .doc_cache import entity_docs, parsed, shared
+from .fact_figures import other_measures
 from .parse import REPORTING
 
 if TYPE_CHECKING:
@@ -70,10 +73,10 @@ def each_and_once(a: str, b: str) -> bool:
 
 
 def other_claim(row: str, member: str) -> bool:
-    """Whether ``member`` states another claim than ``row``: another doer, another speaker, or a figure given
-    to each of several in one and once in the other. Sentences giving two or more figures in common tell
-    one set of figures, whoever the parse takes for their doer."""
-    if each_and_once(row, member):
+    """Whether ``member`` states another claim than ``row``: another doer, another speaker, a figure given
+    to each of several in one and once in the other, or measures of other things. Sentences giving two or
+    more figures in common tell one set of figures, whoever the parse takes for their doer."""
+    if each_and_once(row, member) or other_measures(row, member):
         return True
     if shared() is None or len(figures(row) & figures(member)) >= FIGURES_IN_COMMON:
         return False

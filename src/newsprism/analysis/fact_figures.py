@@ -29,6 +29,9 @@ NEAR_FLOOR = 1000
 # this adds 2 joins (1 read right) and removes 8 (7 read wrong), and finds 1 more labelled shared fact.
 CHANCE_FIGURES = frozenset(("1", "2"))
 LISTED_FIGURES = 6
+# Two measures of one word counted this close (a share of the larger) are two hedged readings of one thing
+# ("as much as 1,500 points", "nearly 1,600 points"), not two things: a difference conflicts weigh.
+HEDGED = 0.1
 
 
 def same_figure_and_name(sentences: list[Sentence]) -> list[tuple[int, int, bool]]:
@@ -91,6 +94,34 @@ def alike_figures(a: str, b: str) -> bool:
         for found, text in zip(numbers, (a, b), strict=True)
     ]
     return any(abs(x - y) <= NEAR_FIGURES * max(x, y) for x in large[0] for y in large[1])
+
+
+def other_measures(a: str, b: str) -> bool:
+    """Whether two sentences give measures (a figure with the word it counts) and no figure alike, nor two
+    measures of one thing within HEDGED of each other: "objects ranging from 3 to 75 feet across an area of
+    154 square miles" and "about 200km (120 miles) from the site" measure other things, "a 15 percent tax" and
+    "about 32 percent of sales" other taxes, while "as much as 1,500 points" and "nearly 1,600 points" are two
+    hedged readings of one fall. Dates and the figures of CHANCE_FIGURES ("a two-day visit") are left out."""
+    given = _measured(a), _measured(b)
+    if not all(given) or alike_figures(a, b):
+        return False
+    return not any(
+        abs(x - y) <= HEDGED * max(x, y)
+        for unit in given[0].keys() & given[1].keys()
+        for x in given[0][unit]
+        for y in given[1][unit]
+    )
+
+
+def _measured(text: str) -> dict[str, set[float]]:
+    """The sentence's measures as the values of each word counted, dates and CHANCE_FIGURES left out."""
+    dates = calendar_figures(text)[0] | CHANCE_FIGURES
+    found: dict[str, set[float]] = defaultdict(set)
+    for measure in measures(text):
+        figure, _, unit = measure.partition(" ")
+        if figure not in dates and figure.replace(".", "", 1).isdigit():
+            found[unit].add(float(figure))
+    return found
 
 
 def counted_alike(texts: list[str]) -> list[tuple[int, int]]:
