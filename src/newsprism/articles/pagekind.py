@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..inputs.files import HEADLINE
 from ..records import Article
 from ..validate import check_range
+from .pagegenre import PageGenreConfig, page_genre
 from .sentences import split_sentences
 
 # What each kind of page says to its reader. Second-person and service wording only: a report may
@@ -32,7 +33,7 @@ from .sentences import split_sentences
 SERVICE_LINES = {
     "web-archive notice": re.compile(
         r"\b(?:web[- ]?crawls?|crawl data|crawls? (?:performed|of supported)|(?:these|this) crawls?|Internet Archive|"
-        r"Wayback Machine|web captures?|Archive-?It)\b",
+        r"Wayback Machine|web captures?|Archive-?It|crawl of|this collection|seed list|not publicly accessible)\b",
         re.I,
     ),
     "sign-in page": re.compile(
@@ -42,9 +43,15 @@ SERVICE_LINES = {
         re.I,
     ),
     "video or social page": re.compile(
-        r"^\W*(?:learn more|read more|share this|watch now|sign up)\W*$|"  # a line that is only a call to action
+        # a line that is only a call to action, or a player's placeholder
+        r"^\W*(?:learn more|read more|share this|watch now|sign up|loading)\W*$|"
         r"\b(?:tweet with a location|your tweets?|tweet location|your location history|"
         r"copy this code to your (?:site|website)|"
+        # a video player's widget, and the upload line atop a video's description
+        r"(?:interactive )?transcript (?:could not|couldn't|cannot) be loaded|html5 capable browser|"
+        r"rating is available when the video has been rented|this feature is not available right now|"
+        r"add this video to a playlist|(?:like|don't like) this video|"
+        r"^(?:published|uploaded|streamed live) on [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}$|"
         r"autoplay|subscribe to (?:the |our |this )?[\w\" ]{0,40}channel|follow [\w\" ]{0,40} on "
         r"(?:twitter|facebook|instagram|google\+|tumblr)|like [\w\" ]{0,40} on facebook|click here)\b|https?://\S+",
         re.I,
@@ -95,6 +102,7 @@ class PageKindConfig:
     appeals_in_letter: int = APPEALS_IN_LETTER
     # keep pages that are not articles in stories (they are still marked with their kind)
     keep: bool = False
+    genre: PageGenreConfig = field(default_factory=PageGenreConfig)
 
     def __post_init__(self) -> None:
         check_range("service share", self.service_share, 0.0, 1.0)
@@ -112,7 +120,7 @@ def page_kind(article: Article, config: PageKindConfig | None = None) -> str | N
     kinds = _kinds(article, config)
     found = [kind for kind in kinds if kind]
     if not found or _share(kinds) < config.service_share:
-        return None
+        return page_genre(article.text, config.genre)  # few service lines: an article, or a page told by its genre
     return Counter(found).most_common(1)[0][0]  # on a tie, the kind the page shows first
 
 

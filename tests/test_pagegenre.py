@@ -1,0 +1,90 @@
+from newsprism.articles.pagegenre import page_genre
+from newsprism.articles.pagekind import page_kind
+from newsprism.records import Article
+
+ENCYCLOPEDIA = """From Wikipedia, the free encyclopedia
+The Harbour Bridge is a steel arch bridge across the estuary, opened in 1932.[1] It carries rail and road traffic.[2]
+History [ edit ]
+Work began in 1923 under the engineer John Bradfield.[3] Its arch spans 503 metres.[4][5]
+References [ edit ]"""
+# a press release that cites two studies: footnotes, but no wiki section links and few for its sentences
+FOOTNOTED = """Clinicians face up to 1,000 alarms per shift [1], most of which need no action [2].
+The company said on Tuesday that its new system filters the alarms before they reach the nurses.
+It will be sold in Europe from next year, the chief executive told reporters.
+Hospitals in three countries have tested it since March."""
+CAMPAIGN = """THANK YOU ALL! We are fully funded and you have given us enough to start the feature film.
+PERKS
+We want to give you great perks for your donations.
+You get a limited edition soundtrack CD at the $35 level.
+Your pledge of $75 or more brings you a signed poster as a reward.
+$15,000 Stretch Goal - UNLOCKED Everyone who donates at least $10 gets a uniform patch.
+$20,000 Stretch Goal - UNLOCKED Everyone who donates gets a digital movie poster.
+$40,000 Stretch Goal - UNLOCKED Everyone who has donated $10 or more will receive a sticker.
+Please note, for those donating at $20 or less, there is a small shipping fee for your rewards.
+WHERE THE MONEY GOES
+The budget for the film was about $20,000."""
+CAMPAIGN_REPORT = """A fan film about the Klingon war raised $1.1 million from 10,000 backers on Kickstarter.
+Backers who pledged $35 were promised a soundtrack CD, the producers said on Monday.
+Paramount sued the producers in December, saying the film infringed its copyrights.
+"You cannot take our characters and sell them to your backers," a lawyer for the studio told the court.
+The producers said every donation went into the production and that no backer was paid."""
+VERSE = "\n".join(
+    ["Published on Sep 2, 2008", "From the LP Surrealistic Pillow"]
+    + [
+        line
+        for stanza in range(4)
+        for line in (
+            f"The summer held its breath too long {stanza}",
+            f"The winter looked the same as if it never had gone {stanza}",
+            f"And through an open window where no curtain hung {stanza}",
+            "I saw you, I saw you, comin' back to me",
+        )
+    ]
+)
+# a results table: short lines without full stops, but no line comes back
+RESULTS = "\n".join(["Results of the county elections", *(f"District {n}: Smith {n * 31} votes" for n in range(1, 15))])
+PRAISE = """Praise for The Long Crossing
+“A gripping, beautifully written novel about loss and courage.”
+— The Sunday Review of Books
+“Unforgettable. The finest debut of the decade.”
+— Anna Berg, author of Winter Roads
+“A triumph of storytelling.” — Literary Weekly
+“I could not put it down.” — Mark Hale"""
+ROUNDUP = """Here are the most memorable things the winners said backstage on Sunday night.
+“I’m as shocked as you people. That’s why my speech was so short.” — Jon Cryer, on his upset win
+“Thank God, I’m not giving birth right now.” — Claire Danes, on her win
+“I keep trying to get better. It’s fun to keep trying.” — Louis C.K., on his show
+“People build really close relationships with TV characters.” — Damian Lewis"""
+
+
+def test_genres_of_pages_that_are_not_articles():
+    assert page_genre(ENCYCLOPEDIA) == "reference page"
+    assert page_genre(CAMPAIGN) == "fundraising page"
+    assert page_genre(VERSE) == "lyrics or verse page"
+    assert page_genre(PRAISE) == "promotion page"
+
+
+def test_reports_with_the_same_surface_stay_articles():
+    assert page_genre(FOOTNOTED) is None
+    assert page_genre(CAMPAIGN_REPORT) is None
+    assert page_genre(RESULTS) is None
+    assert page_genre(ROUNDUP) is None
+
+
+def test_page_kind_sets_genre_pages_aside():
+    assert page_kind(Article("w", ENCYCLOPEDIA)) == "reference page"
+    assert page_kind(Article("r", CAMPAIGN_REPORT)) is None
+
+
+def test_video_widgets_and_collection_notices_are_service_lines():
+    widget = (
+        "Media playback\nInteractive transcript could not be loaded.\nLoading...\n"
+        "Rating is available when the video has been rented."
+    )
+    assert page_kind(Article("v", widget)) == "video or social page"
+    notice = (
+        "Crawl of outlinks from wikipedia.org started March, 2016. These files are currently not publicly accessible. "
+        "Properties of this collection. For this collection, several things were done. "
+        "This collection will be complete."
+    )
+    assert page_kind(Article("c", notice)) == "web-archive notice"
