@@ -26,6 +26,7 @@ from ..inputs.files import HEADLINE
 from ..records import Article
 from ..validate import check_range
 from .pagegenre import PageGenreConfig, page_genre
+from .pagereference import is_reference
 from .sentences import split_sentences
 
 # What each kind of page says to its reader. Second-person and service wording only: a report may
@@ -120,8 +121,16 @@ def page_kind(article: Article, config: PageKindConfig | None = None) -> str | N
     kinds = _kinds(article, config)
     found = [kind for kind in kinds if kind]
     if not found or _share(kinds) < config.service_share:
-        return page_genre(article.text, config.genre)  # few service lines: an article, or a page told by its genre
+        return _genre(article, config)
     return Counter(found).most_common(1)[0][0]  # on a tie, the kind the page shows first
+
+
+def _genre(article: Article, config: PageKindConfig) -> str | None:
+    """A page with few service lines: an article, or a page told by its genre."""
+    if kind := page_genre(article.text, config.genre):
+        return kind
+    sentences = list(article.sentences) or [s for line in article.text.splitlines() for s in split_sentences(line)]
+    return "reference page" if is_reference(article.text, sentences, article.language) else None
 
 
 def _headline_kind(line: str) -> str | None:

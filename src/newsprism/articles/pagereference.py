@@ -1,0 +1,65 @@
+"""Reference text without wiki markup: a page that explains a subject rather than reports news.
+
+A fact sheet on a disease, an agency's page on one of its programmes, a glossary entry: each opens by
+saying what its subject is ("Rocky Mountain Spotted Fever is a disease caused by …") and never reports:
+no one says or tells anything, no day of the news is named, no one is quoted at length, no writer speaks
+as "I" or "we", and no person is named and then called by surname, as a reporter does. A page is reference
+text when all of these hold. Reviews, opinion, scientific abstracts and features share some of them (no
+reporting verb, present tense) but not all: the test is a conjunction, precision first.
+
+Only English pages are judged (the signals are English words), and only with spaCy: the opening is read
+by its parse and persons by the recogniser, on the few pages that pass the word tests first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..analysis.doc_cache import entity_docs, installed_model, parsed
+from .pagegenre import NEWS_DAY, REPORTING, SENTENCE_END
+
+# The writer speaking: "I", "we", "our", "my", "me"; "us" in lower case only (not "the US").
+FIRST_PERSON = re.compile(r"\bI\b|\bI['’](?:m|ve|d|ll)\b|\bus\b|\b(?i:we|we['’](?:re|ve)|our|ours|my|me)\b")
+QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+# A quotation of six words or more: someone quoted at length.
+SPEECH = re.compile(r"[\"“](?:[^\"“”\s]+\s+){5,}[^\"“”]*[\"”]")
+# The page must have at least this many sentences: fewer tell too little of a register. The two
+# reference pages of the 690 Multi-News dev documents this test finds have 13 and 27.
+REFERENCE_SENTENCES = 8
+# The opening sentence: the first of at least this many words that ends as a sentence (not a heading).
+OPENING_WORDS = 6
+
+
+def is_reference(text: str, sentences: list[str], language: str | None) -> bool:
+    """Whether an English page of ``sentences`` reads as reference text (see the module's docstring)."""
+    if language != "en" or len(sentences) < REFERENCE_SENTENCES:
+        return False
+    if REPORTING.search(text) or NEWS_DAY.search(text) or SPEECH.search(text):
+        return False
+    if FIRST_PERSON.search(QUOTED.sub("", text)):
+        return False
+    if installed_model() is None:  # the parse and the recogniser run only here, on few pages
+        return False
+    opening = next((s for s in sentences if len(s.split()) >= OPENING_WORDS and SENTENCE_END.search(s)), None)
+    return opening is not None and _defines(opening) and not _surnamed(sentences)
+
+
+def _defines(sentence: str) -> bool:
+    """Whether a sentence says what its subject is: a present "is"/"are" with a noun subject and a noun
+    predicate ("Rocky Mountain Spotted Fever is a reportable disease")."""
+    for part in parsed([sentence])[0].sents:
+        root = part.root
+        if root.lemma_ != "be" or root.tag_ not in ("VBZ", "VBP"):
+            continue
+        subjects = [c for c in root.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if subjects and any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN") for c in root.children):
+            return True
+    return False
+
+
+def _surnamed(sentences: list[str]) -> bool:
+    """Whether a person is named in full and then by surname alone ("Fede Alvarez … Alvarez"), as reports
+    and reviews name people."""
+    persons = [e for doc in entity_docs(sentences) for e in doc.ents if e.label_ == "PERSON"]
+    surnames = {e[-1].text for e in persons if len(e) >= 2}
+    return any(len(e) == 1 and e.text in surnames for e in persons)
