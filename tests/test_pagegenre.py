@@ -88,3 +88,18 @@ def test_video_widgets_and_collection_notices_are_service_lines():
         "This collection will be complete."
     )
     assert page_kind(Article("c", notice)) == "web-archive notice"
+
+
+def test_a_channel_page_of_contact_lines_is_a_video_page():
+    channel = """Published on Mar 3, 2017
+Our host takes on the week's news with a song.
+New episodes every weeknight at 11:35.
+Twitter: @latenightshow
+Instagram: @latenightshow
+www.latenightshow.com/tickets
+Send fan mail to: P.O. Box 1234, Burbank, CA 91505"""
+    assert page_kind(Article("y", channel)) == "video or social page"
+    report = """The network said on Friday that the show would move to a new studio in Burbank.
+Fans who wrote to the show's P.O. Box 1234 received signed photos, a spokeswoman said.
+The host thanked viewers on Twitter: @latenightshow has 2 million followers."""
+    assert page_kind(Article("n", report)) is None

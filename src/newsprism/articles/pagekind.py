@@ -54,7 +54,10 @@ SERVICE_LINES = {
         r"add this video to a playlist|(?:like|don't like) this video|"
         r"^(?:published|uploaded|streamed live) on [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}$|"
         r"autoplay|subscribe to (?:the |our |this )?[\w\" ]{0,40}channel|follow [\w\" ]{0,40} on "
-        r"(?:twitter|facebook|instagram|google\+|tumblr)|like [\w\" ]{0,40} on facebook|click here)\b|https?://\S+",
+        r"(?:twitter|facebook|instagram|google\+|tumblr)|like [\w\" ]{0,40} on facebook|click here)\b|https?://\S+|"
+        # a channel's contact lines: a link without its scheme, a handle or a platform named alone, a mailbox
+        r"\bwww\.\S+|\b[\w-]+\.(?:com|net|org|tv|ly|me)/\S+|^\W*@\w+\W*$|\bP\.? ?O\.? Box \d|"
+        r"^\W*(?:twitter|facebook|instagram|snapchat|tiktok|tumblr|twitch|patreon|soundcloud|merch)\s*[:|]",
         re.I,
     ),
     "error page": re.compile(
