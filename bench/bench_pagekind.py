@@ -46,7 +46,7 @@ def main() -> None:
     aside = [r for r in rows if r[3]]
     print(
         f"{len(rows)} pages in {seconds:.1f} s; set aside (service share >= {config.service_share}, "
-        f"or a letter asking for donations): {len(aside)}"
+        f"a letter asking for donations, or a page told by its genre): {len(aside)}"
     )
     for low, high in ((0.5, 1.01), (0.3, 0.5), (0.1, 0.3), (0.0, 0.1)):
         print(f"  share in [{low}, {min(high, 1.0)}]: {sum(low <= r[0] < high for r in rows)} pages")

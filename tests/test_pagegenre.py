@@ -103,3 +103,13 @@ Send fan mail to: P.O. Box 1234, Burbank, CA 91505"""
 Fans who wrote to the show's P.O. Box 1234 received signed photos, a spokeswoman said.
 The host thanked viewers on Twitter: @latenightshow has 2 million followers."""
     assert page_kind(Article("n", report)) is None
+
+
+def test_a_video_page_is_told_by_its_player_lines():
+    video = """Published on Sep 2, 2008
+A fan's video of the band's 1967 show at the Fillmore, with the song's lyrics below.
+The sound was taken from the soundboard tape that the band released in 2005.
+Up next
+Show more
+Standard YouTube License"""
+    assert page_kind(Article("p", video)) == "video or social page"

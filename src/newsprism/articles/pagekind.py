@@ -45,13 +45,13 @@ SERVICE_LINES = {
     ),
     "video or social page": re.compile(
         # a line that is only a call to action, or a player's placeholder
-        r"^\W*(?:learn more|read more|share this|watch now|sign up|loading)\W*$|"
+        r"^\W*(?:learn more|read more|share this|watch now|sign up|loading|up next|show more|show less)\W*$|"
         r"\b(?:tweet with a location|your tweets?|tweet location|your location history|"
         r"copy this code to your (?:site|website)|"
         # a video player's widget, and the upload line atop a video's description
         r"(?:interactive )?transcript (?:could not|couldn't|cannot) be loaded|html5 capable browser|"
         r"rating is available when the video has been rented|this feature is not available right now|"
-        r"add this video to a playlist|(?:like|don't like) this video|"
+        r"add this video to a playlist|(?:like|don't like) this video|standard youtube license|"
         r"^(?:published|uploaded|streamed live) on [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}$|"
         r"autoplay|subscribe to (?:the |our |this )?[\w\" ]{0,40}channel|follow [\w\" ]{0,40} on "
         r"(?:twitter|facebook|instagram|google\+|tumblr)|like [\w\" ]{0,40} on facebook|click here)\b|https?://\S+|"
