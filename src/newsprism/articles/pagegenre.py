@@ -12,8 +12,9 @@ book. Each is told here by a signal of its genre, not by its words on one subjec
 - verse comes in short lines without a full stop, with a refrain;
 - a page of praise is a run of quotations, each signed with a dash, with no reporting around them.
 
-Each test is conservative (precision first: an article set aside is lost to the reader), and each
-threshold says what it was set on.
+Reference text without wiki markup is told by its register, in :mod:`.pagereference`. Each test is
+conservative (precision first: an article set aside is lost to the reader), and each threshold says
+what it was set on.
 
 >>> page_genre("Kiruna Church is a church in Kiruna.[1] It was built in 1912.[2][3]\\nHistory [ edit ]")
 'reference page'

@@ -5,8 +5,10 @@ widget ("Tweet with a location"), a donation appeal, a sales notice: each is tol
 to the reader about the service rather than report anything. :func:`page_kind` counts those lines,
 among the lines cleaning kept and the ones it removed as boilerplate, and calls the page not an
 article when they make up most of it; a letter that asks for donations is told by its salutation and
-its appeals. Such a page is stored (nothing is lost) but set aside: it never seeds or joins a
-story, so it is never a source, a fact or a summary sentence.
+its appeals. A page with few service lines may still be told by its genre: an encyclopedia article, a
+crowdfunding campaign, verse, a page of signed praise (:mod:`.pagegenre`), or reference text that
+explains rather than reports (:mod:`.pagereference`). Such a page is stored (nothing is lost) but set
+aside: it never seeds or joins a story, so it is never a source, a fact or a summary sentence.
 
 >>> from newsprism.records import Article
 >>> notice = Article("x", "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
