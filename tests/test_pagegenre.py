@@ -22,7 +22,7 @@ $20,000 Stretch Goal - UNLOCKED Everyone who donates gets a digital movie poster
 $40,000 Stretch Goal - UNLOCKED Everyone who has donated $10 or more will receive a sticker.
 Please note, for those donating at $20 or less, there is a small shipping fee for your rewards.
 WHERE THE MONEY GOES
-The budget for the film was about $20,000."""
+Our budget for the film was about $20,000."""
 CAMPAIGN_REPORT = """A fan film about the Klingon war raised $1.1 million from 10,000 backers on Kickstarter.
 Backers who pledged $35 were promised a soundtrack CD, the producers said on Monday.
 Paramount sued the producers in December, saying the film infringed its copyrights.
@@ -113,3 +113,15 @@ Up next
 Show more
 Standard YouTube License"""
     assert page_kind(Article("p", video)) == "video or social page"
+
+
+def test_a_report_on_how_readers_can_give_is_not_a_campaign():
+    help_report = """Flood victims in the valley need food, water and shelter, relief agencies said on Sunday.
+You can donate to the Red Cross online; your donation will go to the families in the shelters.
+You can also pledge monthly support; your contribution helps the agency plan ahead.
+If you donate $10 by text message, your gift is added to your phone bill.
+Everyone who donates blood this week will get a free T-shirt, the blood bank said.
+Anyone who contributes to the food bank can drop off cans at the town hall; your donations are counted daily.
+You can back local shelters directly; your pledge reaches them within a day.
+The state has opened four shelters, officials said, and expects more rain on Tuesday."""
+    assert page_genre(help_report) is None

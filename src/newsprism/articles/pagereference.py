@@ -16,11 +16,10 @@ from __future__ import annotations
 import re
 
 from ..analysis.doc_cache import entity_docs, installed_model, parsed
-from .pagegenre import NEWS_DAY, REPORTING, SENTENCE_END
+from .pagegenre import NEWS_DAY, QUOTED, REPORTING, SENTENCE_END
 
 # The writer speaking: "I", "we", "our", "my", "me"; "us" in lower case only (not "the US").
 FIRST_PERSON = re.compile(r"\bI\b|\bI['’](?:m|ve|d|ll)\b|\bus\b|\b(?i:we|we['’](?:re|ve)|our|ours|my|me)\b")
-QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # A quotation of six words or more: someone quoted at length.
 SPEECH = re.compile(r"[\"“](?:[^\"“”\s]+\s+){5,}[^\"“”]*[\"”]")
 # The page must have at least this many sentences: fewer tell too little of a register. The two
