@@ -123,11 +123,12 @@ class PageGenreConfig:
             check_range(name.replace("_", " "), getattr(self, name), 0.0, 10.0)
 
 
-def page_genre(text: str, config: PageGenreConfig | None = None) -> str | None:
-    """The kind of non-article page ``text`` is by its genre, or None."""
+def page_genre(text: str, config: PageGenreConfig | None = None, sentences: list[str] | None = None) -> str | None:
+    """The kind of non-article page ``text`` is by its genre, or None. ``sentences`` are its sentences when
+    already split."""
     config = config or PageGenreConfig()
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    sentences = [s for line in lines for s in split_sentences(line)]
+    sentences = sentences if sentences is not None else [s for line in lines for s in split_sentences(line)]
     if not sentences:
         return None
     if _encyclopedia(text, len(sentences), config):

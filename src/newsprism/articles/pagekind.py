@@ -58,7 +58,7 @@ SERVICE_LINES = {
         r"autoplay|subscribe to (?:the |our |this )?[\w\" ]{0,40}channel|follow [\w\" ]{0,40} on "
         r"(?:twitter|facebook|instagram|google\+|tumblr)|like [\w\" ]{0,40} on facebook|click here)\b|https?://\S+|"
         # a channel's contact lines: a link without its scheme, a handle or a platform named alone, a mailbox
-        r"\bwww\.\S+|\b[\w-]+\.(?:com|net|org|tv|ly|me)/\S+|^\W*@\w+\W*$|\bP\.? ?O\.? Box \d|"
+        r"\bwww\.\S|\.(?:com|net|org|tv|ly|me)/\S|^\W*@\w+\W*$|\bP\.? ?O\.? Box \d|"
         r"^\W*(?:twitter|facebook|instagram|snapchat|tiktok|tumblr|twitch|patreon|soundcloud|merch)\s*[:|]",
         re.I,
     ),
@@ -132,9 +132,9 @@ def page_kind(article: Article, config: PageKindConfig | None = None) -> str | N
 
 def _genre(article: Article, config: PageKindConfig) -> str | None:
     """A page with few service lines: an article, or a page told by its genre."""
-    if kind := page_genre(article.text, config.genre):
-        return kind
     sentences = list(article.sentences) or [s for line in article.text.splitlines() for s in split_sentences(line)]
+    if kind := page_genre(article.text, config.genre, sentences):
+        return kind
     return "reference page" if is_reference(article.text, sentences, article.language) else None
 
 
