@@ -14,7 +14,12 @@ With --grow, each story of N articles is timed after its first N - 1 articles we
 in the same process (not timed): what analysing costs when a story grows by one article, which is
 what a stream of news asks for most often (spaCy's Docs and what is read from them are kept by text).
 
-    python3 bench/bench_analysis.py [--sizes 5,20,100] [--repeat 3] [--embedder minilm] [--grow]
+With --store PATH, spaCy's annotations are read from and kept in the SQLite store at PATH
+(:mod:`newsprism.analysis.doc_store`): the first run into a new PATH costs what a run without it costs plus
+the writing, a second run (a new process, nothing else kept) reads every Doc back: what a story analysed
+again in a later process costs.
+
+    python3 bench/bench_analysis.py [--sizes 5,20,100] [--repeat 3] [--embedder minilm] [--grow] [--store PATH]
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from pathlib import Path
 
 from newsprism.analysis.conflicts import find_conflicts
 from newsprism.analysis.doc_cache import shared
+from newsprism.analysis.doc_store import kept_in
 from newsprism.analysis.entities import resolve_entities
 from newsprism.analysis.facts import group_facts
 from newsprism.analysis.framing import frame_articles
@@ -40,6 +46,7 @@ from newsprism.config import Settings
 from newsprism.dedup import find_near_duplicates
 from newsprism.embed import EmbeddedSentences, load_embedder
 from newsprism.records import RawDocument, Story
+from newsprism.store.sqlite import SQLiteStore
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "bench" / "multinews-dev.jsonl"
 
@@ -113,7 +120,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--embedder", default="minilm", choices=["minilm", "hashing"])
     parser.add_argument("--grow", action="store_true", help="time each story after its first N - 1 articles")
+    parser.add_argument("--store", help="an SQLite store to read spaCy's annotations from and keep them in")
     args = parser.parse_args()
+    with kept_in(SQLiteStore(args.store) if args.store else None):
+        run(args)
+        written = time.process_time()
+    if args.store:  # the annotations are written when the block ends, after every timed run
+        print(f"annotations written at the end: {time.process_time() - written:.3f} CPU s")
+
+
+def run(args: argparse.Namespace) -> None:
     sizes = [int(size) for size in args.sizes.split(",")]
     embedder, note = load_embedder(args.embedder)
     recognizer = SpacyRecognizer()
@@ -134,6 +150,7 @@ def main() -> None:
         sentences = len(story.sentences())
         print(f"{size} articles: {sentences} sentences")
     grown = ", each grown by one article" if args.grow else ""
+    grown += f", annotations kept in {args.store}" if args.store else ""
     print(f"embedder: {note}; medians of {args.repeat} runs{grown}, seconds: wall-clock / CPU")
     print(f"{'analyser':<18}" + "".join(f"{size:>16}" for size in sizes))
     for name in columns[sizes[0]]:

@@ -293,3 +293,10 @@ def test_sentence_vectors_are_kept_once_and_read_back_as_bytes(location):
         store.put_sentence_vectors({"k1": vector})
         store.put_sentence_vectors({"k1": b"other", "k2": vector[:8]})  # a key stored once keeps its vector
         assert store.sentence_vectors(["k1", "k2", "k3"]) == {"k1": vector, "k2": vector[:8]}
+
+
+def test_annotations_are_replaced_when_a_text_is_annotated_further(location):
+    with open_store(location) as store:
+        store.put_annotations({"k1": b"tokens", "k2": b"parse"})
+        store.put_annotations({"k1": b"entities"})
+        assert store.annotations(["k1", "k2", "k3"]) == {"k1": b"entities", "k2": b"parse"}

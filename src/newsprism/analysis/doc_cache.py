@@ -37,6 +37,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..text.tokens import STOPWORDS
+from . import doc_store
 from .attribute_rules import fast_ruler
 from .entity_words import ORG_WORDS
 from .lemmas import fast_lemmatizer
@@ -93,6 +94,8 @@ class DocCache:
     def __init__(self, nlp: Language, size: int = MAX_DOCS) -> None:
         self.nlp = nlp
         self.size = size
+        meta = nlp.meta
+        self.pipeline = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"  # the key of kept annotations
         self._docs: OrderedDict[str, tuple[Doc, set[str]]] = OrderedDict()
         self._lock = threading.Lock()  # the web worker analyses in a thread of its own
         # the attribute ruler's rules looked up by word and tag: its Matcher took as long as the parser;
@@ -106,22 +109,35 @@ class DocCache:
         """The Doc of each text, with ``stage`` ("tokens", "entities" or "parse") run on it; texts asked for together
         that lack it are annotated in batches."""
         texts = list(texts)
+        kept = doc_store.current()
         with self._lock:
             entries: dict[str, tuple[Doc, set[str]]] = {}
             for text in texts:
+                if text not in entries and (entry := self._docs.pop(text, None)) is not None:
+                    entries[text] = entry
+            missing = [text for text in dict.fromkeys(texts) if text not in entries]
+            entries.update(self._stored(missing, kept) if kept and missing else {})
+            for text in texts:
                 if text not in entries:
-                    entry = self._docs.pop(text, None) or (self.nlp.make_doc(text), set())
-                    entries[text] = self._docs[text] = entry
-            pending = [entry for entry in entries.values() if stage not in entry[1]]
+                    entries[text] = (self.nlp.make_doc(text), set())
+                self._docs[text] = entries[text]
+            pending = {text: entry for text, entry in entries.items() if stage not in entry[1]}
             if stage == "entities":  # a text that can name nobody has no entities: nothing to run
-                for doc, done in pending:
+                for doc, done in pending.values():
                     if not can_name(doc):
                         done.add(stage)
-                pending = [(doc, done) for doc, done in pending if stage not in done]
-            self._annotate(pending, stage)
+            self._annotate([(doc, done) for doc, done in pending.values() if stage not in done], stage)
+            if kept and stage != "tokens":
+                kept.changed.update({doc_store.annotation_key(self.pipeline, t): entry for t, entry in pending.items()})
             while len(self._docs) > max(self.size, len(entries)):
                 self._docs.popitem(last=False)
             return [entries[text][0] for text in texts]
+
+    def _stored(self, texts: list[str], kept: doc_store.Kept) -> dict[str, tuple[Doc, set[str]]]:
+        """The Docs of ``texts`` that the store holds, annotated as they were when written."""
+        keys = {doc_store.annotation_key(self.pipeline, text): text for text in texts}
+        found = kept.store.annotations(list(keys))
+        return {keys[key]: doc_store.unpack(self.nlp.vocab, packed) for key, packed in found.items()}
 
     def _annotate(self, entries: Sequence[tuple[Doc, set[str]]], stage: str) -> None:
         from spacy.tokens import Span

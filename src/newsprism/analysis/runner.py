@@ -8,7 +8,8 @@ analysers that read it recompute because their keys change with it.
 Provenance reads every article; the other analysers read the story of its distinct articles, each group
 of exact copies one article (:mod:`.copies`), and their results are expanded to credit every copy once
 all have run. Their keys are those of the distinct story: a story grown by a copy recomputes provenance
-and what reads it, nothing else.
+and what reads it, nothing else. With a store, the texts' spaCy annotations are read from it and kept in it
+(:mod:`.doc_store`), so a text is parsed once whichever process analyses it again.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .analysers import ANALYSERS
 from .base import Analyser, StoryContext
 from .copies import VERSION as COPIES_VERSION
 from .copies import Copies, exact_copies
+from .doc_store import kept_in
 from .entities import Recognizer
 from .provenance import copy_groups
 from .summary import Rewriter
@@ -96,9 +98,10 @@ class AnalysisRun:
         return _hash([self.keys, COPIES_VERSION]) if self.copies.any else _hash(self.keys)
 
     def run(self) -> StoryAnalysis:
-        for analyser in self.analysers:
-            key = self.part_keys[analyser.name]
-            self.results.update(self._stored(analyser, key) or self._compute(analyser, key))
+        with kept_in(self.store):  # spaCy's annotations read from the store and kept there (:mod:`.doc_store`)
+            for analyser in self.analysers:
+                key = self.part_keys[analyser.name]
+                self.results.update(self._stored(analyser, key) or self._compute(analyser, key))
         story, results = self.context.story, self.results
         groups = copy_groups(story, results["provenance"])
         expand = self.copies.expand

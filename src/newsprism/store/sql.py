@@ -276,6 +276,18 @@ class SQLStore:
                 list(vectors.items()),
             )
 
+    # spaCy's annotations of a text, by key (the pipeline and the text, hashed: newsprism.analysis.doc_store)
+
+    def annotations(self, keys: Sequence[str]) -> dict[str, bytes]:
+        return {key: bytes(doc) for key, doc in select_in(self.db, "key, doc", "annotations", "key", keys)}
+
+    def put_annotations(self, annotations: Mapping[str, bytes]) -> None:
+        with self._write():  # a text annotated further replaces what it had
+            self.db.executemany(
+                "INSERT INTO annotations (key, doc) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET doc = excluded.doc",
+                list(annotations.items()),
+            )
+
     # the fetch log
 
     def record_fetch(self, fetched: Fetched) -> None:

@@ -52,13 +52,15 @@ CREATE TABLE IF NOT EXISTS feeds (
     new_articles INTEGER NOT NULL DEFAULT 0, last_new INTEGER NOT NULL DEFAULT 0, note TEXT NOT NULL DEFAULT '',
     stories TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE IF NOT EXISTS sentence_vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS annotations (key TEXT PRIMARY KEY, doc BLOB NOT NULL) WITHOUT ROWID;
 """
 # Version 2 added the near-duplicate index; a version 1 store is indexed when first opened. Version 3
 # added the extracted articles, the per-outlet line counts and the per-analyser results; a version 2
 # store takes its articles as their own extracted form and counts their lines when first opened. Version 4
 # added the watched feeds of the web app; a version 3 store gains their table. Version 5 added the stored
-# sentence vectors; a version 4 store gains their (empty) table.
-STORE_VERSION = "5"
+# sentence vectors; a version 4 store gains their (empty) table. Version 6 added spaCy's stored
+# annotations (analysis/doc_store.py); a version 5 store gains their (empty) table.
+STORE_VERSION = "6"
 # In WAL mode, NORMAL syncs the log at checkpoints, not at every commit: a commit took 10.5 ms against
 # 0.55 ms on the bench machine's disk, and a run commits about 12 times a story (each analyser's part, then
 # the story: some 40 s of a 437-s run of 2,000 documents, bench/bench_throughput.py). A process killed at
@@ -107,7 +109,7 @@ class SQLiteStore(SQLStore):
     def _upgrade(self) -> str | None:
         """Create the tables, upgrade an older store in place, and return the version it had."""
         version = self._version()  # again, now that this process holds the write lock
-        if version not in (None, "1", "2", "3", "4", STORE_VERSION):
+        if version not in (None, "1", "2", "3", "4", "5", STORE_VERSION):
             raise StoreError(
                 f"{self.location}: store version {version} is not supported; choose another database", setting="db"
             )
