@@ -99,3 +99,22 @@ def test_a_version_5_store_gains_the_annotations_table(tmp_path):
         store.put_annotations({"k": b"12"})
         store.put_annotations({"k": b"1234"})  # a text annotated further replaces what it had
         assert store.annotations(["k", "missing"]) == {"k": b"1234"}
+
+
+def test_a_story_analysed_with_a_store_keeps_its_sentences_annotations():
+    from newsprism.analysis.base import StoryContext
+    from newsprism.analysis.doc_cache import shared
+    from newsprism.analysis.ner import SpacyRecognizer
+    from newsprism.analysis.runner import AnalysisRun
+    from newsprism.config import Settings
+    from newsprism.embed import load_embedder
+    from newsprism.records import Article, Story
+
+    sentences = (TEXTS[0], "Kim Jong Un greeted Putin at the airport in Pyongyang.")
+    articles = tuple(Article(f"a{n}", " ".join(sentences[n:]), sentences=sentences[n:]) for n in range(2))
+    store = SQLiteStore(":memory:")
+    context = StoryContext(Story("s", articles), Settings(), load_embedder("hashing")[0], SpacyRecognizer())
+    AnalysisRun(context, store).run()
+    keys = [doc_store.annotation_key(shared().pipeline, text) for text in sentences]
+    kept = {key: doc_store.unpack(shared().nlp.vocab, packed)[1] for key, packed in store.annotations(keys).items()}
+    assert [kept.get(key, set()) >= {"entities"} for key in keys] == [True, True]

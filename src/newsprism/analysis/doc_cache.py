@@ -23,7 +23,10 @@ over all the texts asked for together, only when an analyser asks for what that 
   nobody, the count check parses sentences that can hold a count): a text whose Doc is asked for again
   is not tokenised again.
 
-Both give exactly what the separate pipelines gave (``tests/test_doc_cache.py``).
+Both give exactly what the separate pipelines gave (``tests/test_doc_cache.py``). Inside
+:func:`.doc_store.kept_in` (the runner's block around a story with a store), a text's Doc is read from
+the store when this process has not got it, and what is annotated is kept there: a change to what a
+stage adds (the patterns below, the attribute rules, the lemmas) must bump :data:`.doc_store.VERSION`.
 """
 
 from __future__ import annotations
