@@ -8,8 +8,9 @@ indexed by the word or tag they name (the few that name neither are tried on eve
 checked as the Matcher checks it (equal, ``IN``, ``NOT_IN``, ``REGEX``) on the token's attributes read
 as one array (string hashes, not Token objects), the one-token rules a token matches are kept by its
 attributes (a text's tokens share few distinct ones: 0.63 -> 0.40 CPU s on 2,920 sentences), every
-match is found before any is applied, and the matches are applied in the ruler's order (by rule, later rules last), with the
-ruler's own attribute setter: the same annotation (``tests/test_attribute_rules.py`` compares them).
+match is found before any is applied, and the matches are applied in the ruler's order (by rule, later
+rules last), with the ruler's own attribute setter: the same annotation (``tests/test_attribute_rules.py``
+compares them).
 A rule this does not know how to read makes :func:`fast_ruler` give None, and the ruler itself runs.
 """
 

@@ -12,8 +12,9 @@ array names (lemmas, tags, labels: a new process's string store may lack them), 
 bytes (srsly's msgpack looked its plugins up again on every call, 2.5 ms a Doc), compressed: about 860
 bytes a Multi-News sentence. Keeping one costs about 140 microseconds and rebuilding one about 170 (0.5
 CPU s for a 100-article story's 2,920 sentences), against 4 milliseconds to annotate it; spaCy's own
-``Doc.to_bytes`` and ``from_bytes`` took 470 and 490. The rebuilt Doc reads the same as the annotated one, attribute for attribute
-(``tests/test_doc_store.py``); its token vectors are not kept (nothing reads them after the parse).
+``Doc.to_bytes`` and ``from_bytes`` took 470 and 490. The rebuilt Doc reads the same as the annotated
+one, attribute for attribute (``tests/test_doc_store.py``); its token vectors are not kept (nothing reads
+them after the parse).
 """
 
 from __future__ import annotations
