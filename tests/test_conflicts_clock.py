@@ -37,6 +37,15 @@ def test_one_moment_given_two_times_far_apart_is_a_conflict():
     assert conflicts_of([first], [second.replace("10:30", "11:30")]) == []
 
 
+def test_a_time_needs_no_word_in_common_near_it_within_one_fact():
+    # two wordings of one event: the words next to each time (its setting, the outcome) differ
+    first = "The crash of the bus near the old bridge at about 7:15 a.m. killed two pupils."
+    second = "Witnesses said the coach plunged into the river around 9 a.m. as the span gave way."
+    assert conflicts_of([first], [second]) == [["about 7:15 a.m.", "around 9 a.m."]]
+    # a count still needs a word near it in common to be of the same thing
+    assert conflicts_of([first], [second.replace("around 9 a.m.", "with six pupils")]) == []
+
+
 def test_times_of_two_zones_or_two_events_are_not_compared():
     first = "The two ships collided around 1:30 a.m. local time in the Pacific Ocean."
     assert conflicts_of([first], [first.replace("1:30 a.m. local time", "5:30 p.m. GMT")]) == []

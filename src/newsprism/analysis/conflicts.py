@@ -50,7 +50,7 @@ from .value_of import owned
 from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
 from .weekdays import weekday_conflicts
 
-VERSION = "14"
+VERSION = "15"
 
 # Conflicts at or above this confidence are told as conflicts; those below as possible differences.
 CONFIDENT = 0.6
@@ -276,8 +276,9 @@ def _agree(a: Mention, b: Mention) -> bool:
 def _compare(a: list[Mention], b: list[Mention], copies: bool = False) -> list[Edge]:
     """Match the values of two sentences about the same thing, kind by kind: values both give agree
     (the same words first, then the closest); when what is left of a kind on each side is one value
-    (mentions that all agree, such as "24 years" and "since 2000") and the words either side share one,
-    the two sides disagree. In ``copies`` (sentences the same but for their figures) the verbs are the same
+    (mentions that all agree, such as "24 years" and "since 2000") and the words either side share one
+    (for a time of day, which places the told event rather than measures a thing, none is needed), the
+    two sides disagree. In ``copies`` (sentences the same but for their figures) the verbs are the same
     words: a changed figure that the parser hangs elsewhere is still of the same event."""
     edges = []
     for kind in sorted({m.kind for m in a} & {m.kind for m in b}):
@@ -289,7 +290,9 @@ def _compare(a: list[Mention], b: list[Mention], copies: bool = False) -> list[E
                 left.remove(x)
                 right.remove(y)
                 edges.append(Edge(x, y, False))
-        same_role = any(x.around & y.around for x in left for y in right)
+        # a time of day places the event the two sentences tell, so the words around it are its setting
+        # ("on the 23rd floor", "officials said"), not what it measures: its verb and day decide instead
+        same_role = kind == TIME_OF_DAY or any(x.around & y.around for x in left for y in right)
         comparable = all(_comparable(x, y, copies) for x in left for y in right)
         if left and right and same_role and comparable and _one_value(left) and _one_value(right):
             edges += [Edge(left[0], m, False) for m in left[1:]] + [Edge(right[0], m, False) for m in right[1:]]
