@@ -17,6 +17,10 @@ committed. ``build`` turns a label file back into truth-dev's ``gold.jsonl`` for
 
 Only the conflict and page lines of the score mean anything on these sets. ``pack`` does the reverse, from
 a reader's labels with quotes (``pack LABELS.jsonl > bench/labels/unseen-X.jsonl``).
+
+``bench/labels/fact-pairs-*.jsonl`` are readers' judgements of the sentence pairs that the facts of one
+report joined on those stories (``same``, ``partly``, ``different``, ``conflict``), each sentence stored as
+a span ``at_a`` / ``at_b`` of its article's document; ``bench/bench_fact_pairs.py`` reads them.
 """
 
 from __future__ import annotations
@@ -61,6 +65,21 @@ def pack(label: dict, docs: list[str]) -> dict:
     return label
 
 
+def pack_pair(pair: dict, docs: list[str]) -> dict:
+    for side in ("a", "b"):
+        text, k = collapse(pair.pop(f"s{side}")), int(pair[side].rsplit("-", 1)[1])
+        start = docs[k].index(text)
+        pair[f"at_{side}"] = [start, start + len(text)]
+    return pair
+
+
+def build_pair(pair: dict, docs: list[str]) -> dict:
+    for side in ("a", "b"):
+        start, end = pair.pop(f"at_{side}")
+        pair[f"s{side}"] = docs[int(pair[side].rsplit("-", 1)[1])][start:end]
+    return pair
+
+
 def build(label: dict, docs: list[str]) -> dict:
     for side in sides(label):
         if "at" in side:
@@ -76,11 +95,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--stories", type=Path, default=STORIES, help="multinews-dev.jsonl")
     args = parser.parse_args(argv)
     docs = documents(args.stories)
-    step = pack if args.command == "pack" else build
     with args.labels.open(encoding="utf-8") as lines:
         for line in lines:
             if line.strip():
                 label = json.loads(line)
+                if "label" in label:  # a judged pair of sentences
+                    step = pack_pair if args.command == "pack" else build_pair
+                else:
+                    step = pack if args.command == "pack" else build
                 print(json.dumps(step(label, docs[label["story"]]), ensure_ascii=False))
 
 
