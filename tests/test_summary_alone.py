@@ -146,3 +146,19 @@ def test_a_figure_told_as_one_sides_evidence_tells_it_but_another_claims_figure_
     assert takes_a_side("The collapse, injuring 12 people, closed the river.", count)
     assert not takes_a_side("Rescue teams pulled 12 people from the water.", count)
     assert not takes_a_side("Officials gave 12 people, hospitals At least 18 people, as injured.", count)
+
+
+def test_a_demonstrative_subject_after_an_opening_phrase_leans_on_the_sentence_before():
+    from newsprism.analysis.summary_fit import points_back
+
+    lede = "Nevada retailers sold $3 million of marijuana in the first four days of legal sales."
+    before = "The state collected $500,000 in marijuana taxes over those four days, officials said."
+    leaning = "Allowing for rounding, that only accounts for about 15 percent of the sales taxes collected."
+    other = "Dispensaries in Las Vegas ran low on marijuana supplies within the first week of sales."
+    texts = {"a": [lede, before, leaning], "b": [lede, leaning, other], "c": [lede, leaning, other]}
+    summary = summary_of(texts, Settings(summary=SummaryConfig(words=40)))
+    # what "that" is, the sentence before tells: the summary gives it right before, or not at all
+    assert points_back(leaning) and points_back("That only accounts for a share of the sales.")
+    assert not points_back("Allowing for rounding, the tax is 15 percent of the sales.")
+    assert not points_back("This week, the council met.") and not points_back("These days, the town is calm.")
+    assert leaning not in summary or summary[summary.index(leaning) - 1] == before

@@ -156,3 +156,13 @@ def test_an_embedded_posts_signature_is_no_sentence() -> None:
         "Forever A post shared by Havoc of Mobb Deep (@mobbdeephavoc) on Jun 20, 2017 at 11:32am PDT."
     )
     assert not reads_alone("Sad day — Donald J. Trump (@realDonaldTrump) August 3, 2017")
+
+
+def test_a_reviews_credits_lines_are_not_sentences():
+    assert not reads_alone("Produced by Rob Tapert, Sam Raimi, Bruce Campbell.")
+    assert not reads_alone("With: Jane Levy, Shiloh Fernandez, Lou Taylor Pucci, Jessica Lucas.")
+    assert not reads_alone("Running time: 1 hour, 30 minutes")
+    assert not reads_alone("Rated PG-13 (for intense sequences of sci-fi violence and action).")
+    # a sentence going on after the names is prose
+    assert reads_alone("Written by Alvarez and Rodo Sayagues, the story begins with five friends at a cabin.")
+    assert reads_alone("Directed by Fede Alvarez, the remake opens in theaters on Friday.")

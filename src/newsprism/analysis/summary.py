@@ -68,7 +68,7 @@ from .summary_rewriter import Rewriter, rewritten
 from .summary_stale import latest_date, overtaken, reported_done
 from .support import says, supports, uses_words
 
-VERSION = "18"
+VERSION = "19"
 
 
 @dataclass(frozen=True)

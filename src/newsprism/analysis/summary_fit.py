@@ -34,6 +34,18 @@ CLOSING_SINGLE = re.compile(r"(?<=[\w.,!?])['’](?=[\s.,;:!?)”\"]|$)")
 # The signature of an embedded post: "— Donald J. Trump (@realDonaldTrump) August 3, 2017", "A post shared
 # by Havoc (@mobbdeephavoc) on Jun 20, 2017 at 11:32am PDT".
 POST_SIGNATURE = re.compile(r"\(@\w+\)\s+(?:on\s+)?[A-Z][a-z]+\.? \d{1,2}, \d{4}")
+# A review's credits box, a line of its own under the text: a role and the names filling it ("Produced by
+# Rob Tapert, Sam Raimi, Bruce Campbell.", "With: Jane Levy, ...", "Running time: 118 minutes.", "Rated
+# PG-13 (for ...)"). It names who made a work; it tells nothing that happened. A sentence going on after
+# the names ("Written by Alvarez and Sayagues, the story begins with ...") is prose.
+_NAMES = r"(?:[A-Z][\w.'’-]*|and|&|[,;]|\s)+\.?\s*$"
+CREDITS = re.compile(
+    r"^\W*(?:(?:(?:Executive\s+)?(?:Produced|Directed|Written|Edited|Photographed|Narrated|Hosted|Composed|"
+    rf"Designed|Choreographed|Adapted|Illustrated|Translated|Created)\s+by|Starring)\s+{_NAMES}|"
+    r"(?:Screenplay|Cinematography|Music|Editing|Editors?|Producers?|Directors?|Cast|With|Starring|Featuring|"
+    r"Running time|Run time|Runtime|MPAA rating)\s*:|"
+    r"Rated\s+(?:G|PG|PG-13|R|NC-17|TV-\w+)\b)"
+)
 # A sentence opening on a pronoun, or on a demonstrative standing for a noun ("That does not mean ...",
 # "This is ..."), points back at a sentence of its article: out of it, it names no one ("He also was a
 # founder of Vine", "And, he was ..."); in the first person, it is a speaker's words cut from the
@@ -54,12 +66,23 @@ MIN_CENTRALITY = 0.01
 # stories, R2 / LexRank -0.002 (noise), for sentences a summary citing outlets cannot carry.
 FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|ourselves)\b(?![-’'])|\b[Ww]e(?=['’])")
 QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’(?!\w)")
+# A demonstrative standing alone as the subject: "that", "this" before a verb, perhaps after an adverb
+# ("That does not mean ...", "that only accounts for ..."); "these" and "those" before any word but
+# "days"; "such" before an article or a verb ("Such a move would ...", "Such was ...").
+_DEMONSTRATIVE = (
+    r"(?:these|those)\s+(?!days\b)[a-z]|"
+    r"(?:this|that|these|those)\b(?:['’]s\b|\s+(?:(?:only|also|alone|just|still|even|already|now|[a-z]+ly)\s+)?"
+    r"(?:is|was|are|were|has|had|have|does|did|doesn['’]t|didn['’]t|means|meant|will|would|could|can|may|might"
+    r"|should|must|includes?|came|comes)\b|\s*[,.;:!?])|"
+    r"(?:this|that)\s+(?:(?:only|also|alone|just|still|even|already|now|[a-z]+ly)\s+)?[a-z]{2,}[^s\W]s\b|"
+    r"such\s+(?:a|an|is|was|are|were)\b"
+)
 BACK_REFERENCE = re.compile(
     r"^\W*(?:(?:and|but|so|yet|also|when|after|before|as|while|although|though|if|because|since|once|until"
     r"|upon|during|despite|following|among|of|for|with|from|like|in|on),?\s+)?"
-    r"(?:(?:he|she|they|it|his|her|their|its|him|them|i|we|my|our)\b(?!-)|(?:these|those)\s+(?!days\b)[a-z]|"
-    r"(?:this|that|these|those)\b(?:['’]s\b|\s+(?:is|was|are|were|has|had|have|does|did|doesn['’]t|didn['’]t|"
-    r"means|meant|will|would|could|can|may|might|should|must|includes?|came|comes)\b|\s*[,.;:!?]))",
+    rf"(?:(?:he|she|they|it|his|her|their|its|him|them|i|we|my|our)\b(?!-)|{_DEMONSTRATIVE})|"
+    # the same demonstrative after an opening phrase ("Allowing for rounding, that only accounts for ...")
+    rf"^[^,;:\"“”]{{2,60}}?,\s+(?:{_DEMONSTRATIVE})",
     re.IGNORECASE,
 )
 # A sentence opening on a word that joins it to the one before ("But ...", "And the problem is ...",
@@ -100,7 +123,8 @@ SPEECH_TAG = re.compile(rf"^(?:(?:the\s+)?[A-Z][\w.’'-]*\s+){{1,4}}{QUOTE_SPEE
 def reads_alone(sentence: str) -> bool:
     """Whether a sentence reads as a sentence of its own: not cut off ("store owners, who have..."), not
     the start or end of a longer quotation (opening one it never closes, closing one it never opened),
-    not a photo caption ("In this July 1, 2017, photo ...", "(Associated Press)"), not an editor's
+    not a photo caption ("In this July 1, 2017, photo ...", "(Associated Press)") nor a review's credits
+    line ("Directed by Fede Alvarez."), not an editor's
     insertion in square brackets ("[RELATED: Wedding crasher says she never attacked guest]").
 
     >>> reads_alone("The council closed the pier on Monday after engineers found cracks.")
@@ -119,7 +143,9 @@ def reads_alone(sentence: str) -> bool:
     True
     """
     text = sentence.strip()
-    if not text or text.endswith(("...", "…")) or is_caption(text) or POST_SIGNATURE.search(text):
+    if not text or text.endswith(("...", "…")) or is_caption(text) or CREDITS.match(text):
+        return False
+    if POST_SIGNATURE.search(text):
         return False
     if text[0] in "’”[" or text[0].islower():
         return False
