@@ -92,3 +92,30 @@ def test_a_headline_is_a_service_line_only_when_it_opens_with_the_phrase():
     # one phrase in a one-line page would make all of it service
     assert kind("Xbox One owners unable to sign in to Xbox LIVE; Microsoft looking into issue") is None
     assert page_kind(Article("p", "Xbox One owners unable to sign in to Xbox LIVE; Microsoft looking into issue"))
+
+
+CRAWL_SEEDS = """The seed for Wide00020 was:
+
+- Slash pages of every domain crawled
+
+-- the 50 best ranked URLs per domain
+
+- Pages reached from them by inter-domain links"""
+BOOKLET = """Our new guide to campus hiring is a collection of articles from the past year.
+
+You may download a copy here.
+
+Our editors will take your questions on Friday in a free webinar. Please sign up here.
+
+This guide was made possible in part through the financial support of Acme Learning."""
+SPONSORED_REPORT = """The city opened its first public library branch in 40 years on Monday, the mayor said.
+The branch holds 20,000 books and a room for teenagers, librarians said.
+Its reading program was made possible through the support of a local foundation, officials said.
+Residents had petitioned for the branch since 2015, and hundreds came to the opening."""
+
+
+def test_a_crawls_seed_notice_and_a_publishers_booklet_page_are_not_articles():
+    assert page_kind(Article("c", CRAWL_SEEDS)) == "web-archive notice"
+    assert page_kind(Article("b", BOOKLET)) == "promotion page"
+    # a report crediting a sponsor once is a report
+    assert page_kind(Article("r", SPONSORED_REPORT)) is None

@@ -36,7 +36,9 @@ from .sentences import split_sentences
 SERVICE_LINES = {
     "web-archive notice": re.compile(
         r"\b(?:web[- ]?crawls?|crawl data|crawls? (?:performed|of supported)|(?:these|this) crawls?|Internet Archive|"
-        r"Wayback Machine|web captures?|Archive-?It|crawl of|this collection|seed list|not publicly accessible)\b",
+        r"Wayback Machine|web captures?|Archive-?It|crawl of|this collection|seed list|not publicly accessible|"
+        # a wide crawl's description of its seeds: which pages of which domains it ranked and fetched
+        r"the seed for \w+ was|slash pages|inter-domain (?:navigational )?links?|(?:ranked )?URLs per domain)\b",
         re.I,
     ),
     "sign-in page": re.compile(
@@ -74,8 +76,10 @@ SERVICE_LINES = {
     # was sold and for how much, but does not offer it, nor tell the reader where to buy.
     "promotion page": re.compile(
         r"\b(?:exclusive offer|special offer|(?:for|only) a limited time|(?:offer|purchase|available|buy|order|rent)"
-        r"\w*\b[^.]{0,80}\bfor \$\d|you can (?:re-?)?(?:watch|stream|order|buy|purchase|download|pre-order)|"
-        r"visit [^.]{0,80}\bfor more information|on sale now|order now|buy now|pre-order now)\b",
+        r"\w*\b[^.]{0,80}\bfor \$\d|you (?:can|may) (?:re-?)?(?:watch|stream|order|buy|purchase|download|pre-order)|"
+        r"visit [^.]{0,80}\bfor more information|on sale now|order now|buy now|pre-order now|sign up here|"
+        # a sponsor's credit line under a publisher's own booklet, webinar or event
+        r"made possible (?:in part )?(?:through|by|with) (?:the )?(?:financial |generous )?support of)\b",
         re.I,
     ),
 }
