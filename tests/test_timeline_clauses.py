@@ -89,3 +89,12 @@ def test_the_walk_up_to_a_sequence_word_ends_at_the_root():
 
     doc = parsed(["Talks at the summit between Kim and Trump."])[0]
     assert _under_sequence(doc[-2], None) is None  # from "Trump" up to the root "Talks": no loop
+
+
+def test_a_gallerys_captions_are_no_events_of_the_story():
+    days = ["March 9", "March 11", "March 12", "March 13", "March 16"]
+    captions = [f"In this photo taken {d}, 2014, navy crews search the sea for the missing plane." for d in days]
+    gallery = Story("s", (Article(id="a", text=" ".join(captions), sentences=tuple(captions)),))
+    assert build_timeline(gallery) == ()
+    # fewer captions date their pictures, as one caption does
+    assert len(build_timeline(Story("s", (Article(id="a", text="", sentences=tuple(captions[:4])),)))) == 4
