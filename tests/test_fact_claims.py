@@ -118,3 +118,5 @@ def test_measures_of_other_things_are_other_claims_and_hedged_readings_of_one_ar
     assert not other_claim("The Dow fell as much as 1,500 points.", "The Dow plunged nearly 1,600 points.")
     assert not other_claim("The Dow fell 1,500 points Monday.", "The Dow lost 1,500 points, or 6 percent.")
     assert not other_claim("Putin arrived, his first visit in 24 years.", "Putin arrived for a two-day visit.")
+    # a percentage of 1 is a reading like any other, not a chance figure
+    assert other_claim("Shares fell less than 1% after hours.", "The stock fell 10 percent in after-hours trading.")

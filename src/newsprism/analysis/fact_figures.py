@@ -114,12 +114,15 @@ def other_measures(a: str, b: str) -> bool:
 
 
 def _measured(text: str) -> dict[str, set[float]]:
-    """The sentence's measures as the values of each word counted, dates and CHANCE_FIGURES left out."""
-    dates = calendar_figures(text)[0] | CHANCE_FIGURES
+    """The sentence's measures as the values of each word counted, dates and CHANCE_FIGURES (but for
+    percentages) left out."""
+    dates = calendar_figures(text)[0]
     found: dict[str, set[float]] = defaultdict(set)
     for measure in measures(text):
         figure, _, unit = measure.partition(" ")
-        if figure not in dates and figure.replace(".", "", 1).isdigit():
+        # "1%" is a reading, where "a two-day visit" is a chance figure
+        chance = figure in CHANCE_FIGURES and unit != "percent"
+        if figure not in dates and not chance and figure.replace(".", "", 1).isdigit():
             found[unit].add(float(figure))
     return found
 

@@ -51,7 +51,7 @@ from .fact_trim import final_facts, side_with_most
 
 __all__ = ["FactsConfig", "distinctive_phrases", "final_facts", "group_facts", "side_with_most"]
 
-VERSION = "15"
+VERSION = "16"
 
 # Two sentences are linked when their cosine plus the share of the lighter one's word weight they have
 # in common (0 to 1), plus WEIGHT_BONUS per unit of that shared weight (up to WEIGHT_CAP: some
