@@ -9,14 +9,17 @@ a claim a caption repeats is still told by the article's own sentences.
 ...     "Amber Pasztor (Photo: Provided by Elkhart County Sheriff's Office)",
 ...     "Image copyright Getty Images Image caption A P3 returns to Perth from the suspended air search.",
 ...     "MH370 - Facts at a glance 8 March - Malaysia Airlines flight disappears",
+...     "MUST WATCH Flight 370 mystery 05:10",
+...     "[RELATED: Guest says she never attacked anyone]",
 ... )]
-[True, True, True, True, True]
+[True, True, True, True, True, True, True]
 >>> [is_caption(s) for s in (
 ...     "Police released photos of a man they are seeking to identify.",
 ...     "A photo released by school officials showed the boy in a hospital bed.",
 ...     "In this case, the photo was taken from her phone.",
+...     "More than 40 women have come forward, and related suits are pending.",
 ... )]
-[False, False, False]
+[False, False, False, False]
 """
 
 from __future__ import annotations
@@ -65,7 +68,11 @@ _CREDIT = (
 _AGENCY = (
     r"\w/(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|iStock)\b|\bAP (?:file )?[Pp]hotos?\b|"
     r"\bvia (?:AP|Getty Images)\s*[)\]]|"
-    r"^\W*(?:AP|Getty(?: Images)?|Reuters|AFP|EPA|Associated Press)\W*$"
+    r"^\W*(?:AP|Getty(?: Images)?|Reuters|AFP|EPA|Associated Press)\W*$|"
+    # a video player's label ("JUST WATCHED ... Replay More Videos", "MUST WATCH Flight 370 mystery 05:10")
+    # and a link to another story ("[RELATED: ...]", "MORE | Two girls missing ..."), in capitals as pages
+    # print them: prose says "more" and "related" in lower case
+    r"\b(?:MUST WATCH|JUST WATCHED)\b|^\W*(?:RELATED|READ MORE|SEE ALSO|MORE)\s*[:|]"
 )
 _LABEL = (
     # a picture desk's labels: "Image copyright Met Police Image caption ...", "Media playback is unsupported
