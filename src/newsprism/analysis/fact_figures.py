@@ -101,7 +101,8 @@ def other_measures(a: str, b: str) -> bool:
     measures of one thing within HEDGED of each other: "objects ranging from 3 to 75 feet across an area of
     154 square miles" and "about 200km (120 miles) from the site" measure other things, "a 15 percent tax" and
     "about 32 percent of sales" other taxes, while "as much as 1,500 points" and "nearly 1,600 points" are two
-    hedged readings of one fall. Dates and the figures of CHANCE_FIGURES ("a two-day visit") are left out."""
+    hedged readings of one fall. Dates and the figures of CHANCE_FIGURES ("a two-day visit", but not "1%") are
+    left out."""
     given = _measured(a), _measured(b)
     if not all(given) or alike_figures(a, b):
         return False
