@@ -68,12 +68,12 @@ _CREDIT = (
 _AGENCY = (
     r"\w/(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|iStock)\b|\bAP (?:file )?[Pp]hotos?\b|"
     r"\bvia (?:AP|Getty Images)\s*[)\]]|"
-    r"^\W*(?:AP|Getty(?: Images)?|Reuters|AFP|EPA|Associated Press)\W*$|"
-    # a video player's label ("JUST WATCHED ... Replay More Videos", "MUST WATCH Flight 370 mystery 05:10")
-    # and a link to another story ("[RELATED: ...]", "MORE | Two girls missing ..."), in capitals as pages
-    # print them: prose says "more" and "related" in lower case
-    r"\b(?:MUST WATCH|JUST WATCHED)\b|^\W*(?:RELATED|READ MORE|SEE ALSO|MORE)\s*[:|]"
+    r"^\W*(?:AP|Getty(?: Images)?|Reuters|AFP|EPA|Associated Press)\W*$"
 )
+# A video player's label ("JUST WATCHED ... Replay More Videos", "MUST WATCH Flight 370 mystery 05:10") and a
+# link to another story ("[RELATED: ...]", "MORE | Two girls missing ..."), in capitals as pages print them:
+# prose says "more" and "related" in lower case.
+_PLAYER_AND_LINKS = r"\b(?:MUST WATCH|JUST WATCHED)\b|^\W*(?:RELATED|READ MORE|SEE ALSO|MORE)\s*[:|]"
 _LABEL = (
     # a picture desk's labels: "Image copyright Met Police Image caption ...", "Media playback is unsupported
     # on your device Media caption ...", "Enlarge this image toggle caption ...", "Full size image"
@@ -92,7 +92,7 @@ _SUMMARY_CAPTION = (
     r"\b(?:image (?:copyright|caption)|media (?:caption|playback))\b|"
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day, [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\b"
 )
-CAPTION = re.compile(rf"{_WIRE_CAPTION}|{_AGENCY}")
+CAPTION = re.compile(rf"{_WIRE_CAPTION}|{_AGENCY}|{_PLAYER_AND_LINKS}")
 CAPTION_ANY_CASE = re.compile(rf"{_CREDIT}|{_LABEL}|{_SUMMARY_CAPTION}", re.I)
 
 
