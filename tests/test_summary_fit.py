@@ -166,3 +166,12 @@ def test_a_reviews_credits_lines_are_not_sentences():
     # a sentence going on after the names is prose
     assert reads_alone("Written by Alvarez and Rodo Sayagues, the story begins with five friends at a cabin.")
     assert reads_alone("Directed by Fede Alvarez, the remake opens in theaters on Friday.")
+
+
+def test_a_question_in_the_outlets_own_voice_or_a_lead_in_is_no_summary_sentence() -> None:
+    assert not reads_alone("Yeah, but the company is going to ruin the headset, right?")
+    assert not reads_alone("Was this a statistical anomaly or the beginning of an epidemic?")
+    assert not reads_alone("Another reader confirms the battery issues plus a couple others:")
+    # a question inside quotation marks, told by its speaker, is reported speech
+    assert reads_alone("“Who else has a super PAC?” the host asked on Thursday night.")
+    assert reads_alone("The senator asked whether the plan would pass this year.")

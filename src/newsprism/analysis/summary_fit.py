@@ -124,7 +124,7 @@ def reads_alone(sentence: str) -> bool:
     """Whether a sentence reads as a sentence of its own: not cut off ("store owners, who have..."), not
     the start or end of a longer quotation (opening one it never closes, closing one it never opened),
     not a photo caption ("In this July 1, 2017, photo ...", "(Associated Press)") nor a review's credits
-    line ("Directed by Fede Alvarez."), not an editor's
+    line ("Directed by Fede Alvarez."), not a question or a lead-in to words that follow, not an editor's
     insertion in square brackets ("[RELATED: Wedding crasher says she never attacked guest]").
 
     >>> reads_alone("The council closed the pier on Monday after engineers found cracks.")
@@ -145,7 +145,7 @@ def reads_alone(sentence: str) -> bool:
     text = sentence.strip()
     if not text or text.endswith(("...", "…")) or is_caption(text) or CREDITS.match(text):
         return False
-    if POST_SIGNATURE.search(text):
+    if POST_SIGNATURE.search(text) or asks_or_leads_on(text):
         return False
     if text[0] in "’”[" or text[0].islower():
         return False
@@ -157,6 +157,21 @@ def reads_alone(sentence: str) -> bool:
         return False
     # the end of a quotation that opened in an earlier sentence
     return not (QUOTE_END.search(text) and not OPENING_QUOTE.search(text))
+
+
+def asks_or_leads_on(sentence: str) -> bool:
+    """Whether a sentence asks a question in its own voice (a teaser, a rhetorical question, a speaker's
+    question cut from its quotation marks) or ends on a colon, introducing words it does not hold: a
+    summary states what the sources report.
+
+    >>> [asks_or_leads_on(s) for s in ("What will everyone be talking about on Monday?",
+    ...                                "First reactions to the president's big jobs speech:",
+    ...                                "“Who else has a super PAC?” Colbert asked.",
+    ...                                "He asked reporters, “Why now?”", "The vote passed 51 to 49.")]
+    [True, True, False, False, False]
+    """
+    text = sentence.rstrip()
+    return text.endswith(":") or QUOTATION.sub(" ", text).rstrip().endswith("?")
 
 
 # A report's opening dateline says where, when and by whom it was filed, not what happened; a summary
