@@ -119,3 +119,52 @@ def test_a_crawls_seed_notice_and_a_publishers_booklet_page_are_not_articles():
     assert page_kind(Article("b", BOOKLET)) == "promotion page"
     # a report crediting a sponsor once is a report
     assert page_kind(Article("r", SPONSORED_REPORT)) is None
+
+
+CRAWL_SHEET = """Wide crawl with an initial seedlist and crawler configuration from March 2011.
+What's in the data set:
+Crawl start date: 09 March, 2011
+Crawl end date: 23 December, 2011
+Number of captures: 2,713,676,341
+Number of unique URLs: 2,273,840,159
+We made many changes to how we do these crawls since, but we wanted to make the data available.
+If you would like access to it, please write to us."""
+CRAWLER_REPORT = """A search company said on Tuesday that its crawler software now reads pages in 40 languages.
+The new crawler configuration lets site owners limit how often pages are fetched, engineers said.
+The company indexes about 30 billion pages, according to its annual report.
+Publishers had complained that frequent visits slowed their sites during the holidays."""
+
+
+def test_a_crawls_data_sheet_is_a_web_archive_notice():
+    assert page_kind(Article("c", CRAWL_SHEET)) == "web-archive notice"
+    assert page_kind(Article("r", CRAWLER_REPORT)) is None
+
+
+def test_a_player_asking_for_javascript_is_a_video_page():
+    player = Article("j", "You need to enable JavaScript to use the audio player", removed=("JavaScript is disabled",))
+    assert page_kind(player) == "video or social page"
+
+
+DESCRIPTION = """How I paint my nails with watercolours! Hit like if you want part 2!
+Watch my last video: https://www.example.com/watch?v=abc...
+I tried this on my own nails first, and it lasted three days without chipping, so give it a go.
+It is cheap and easy, and you only need a brush, some water and a clear top coat from any drugstore.
+My channel: https://www.example.com/channel/nailsbyme
+Instagram ➜ https://instagram.com/nailsbyme
+Business inquiries only: manager@example.com
+Want to send me something? Write to my manager."""
+RELEASE = """Published on May 3, 2015
+The Knot released its annual survey of 13,000 couples married in 2014 on Tuesday.
+The average cost of a wedding rose to $31,213, the company said, and guest lists shrank to 136.
+Couples spent most on the reception venue, followed by the band and the photographer.
+Spending was highest in Manhattan and lowest in Utah, according to the survey.
+The survey was fielded online between January and March, the company said.
+Full results are at https://www.example.com/survey-2015."""
+
+
+def test_a_videos_description_is_told_by_its_upload_line_and_links():
+    assert page_kind(Article("d", DESCRIPTION, removed=("Published on May 3, 2015",))) == "video or social page"
+    # the same prose and links without an upload line is not known for a video's
+    assert page_kind(Article("n", DESCRIPTION)) is None
+    # a release dated the same way, with one link among its lines, is a report
+    assert page_kind(Article("r", RELEASE)) is None
