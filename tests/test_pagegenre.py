@@ -162,3 +162,20 @@ def test_a_list_of_cut_teasers_is_a_list_of_links():
     assert page_genre(TEASERS) == "list of links"
     # a report cut short by a paywall, or trailing off in a quotation, ends few of its lines that way
     assert page_genre(CUT_REPORT) is None
+
+
+COURSE = """Chances are your garden is doing fine. But if you want more from it, this course will help.
+The lessons give you step-by-step demonstrations for every season.
+You will learn how small changes in watering lead to stronger plants.
+The course is free to audit online.
+Create an account, search for the course and click Enroll; you can begin at any time."""
+ADVICE_REPORT = """If you want more from your garden, water it less, a horticulturist said.
+You will get stronger plants, she told a meeting of the county garden club.
+Club members said their tomatoes doubled after a summer of the method.
+The club meets again in April."""
+
+
+def test_a_page_that_speaks_to_its_reader_and_reports_nothing_is_not_an_article():
+    assert page_genre(COURSE) == "page addressed to the reader"
+    # advice that a report attributes to someone stays a report
+    assert page_genre(ADVICE_REPORT) is None
