@@ -168,3 +168,45 @@ def test_a_videos_description_is_told_by_its_upload_line_and_links():
     assert page_kind(Article("n", DESCRIPTION)) is None
     # a release dated the same way, with one link among its lines, is a report
     assert page_kind(Article("r", RELEASE)) is None
+
+
+COOKIE_WALL = """We value your privacy
+We and our partners use cookies to store and/or access information on a device.
+We and our partners use data for personalised ads and content, ad and content measurement.
+Some of our partners may process your data as a legitimate interest without asking for consent.
+By continuing to use this site, you agree to our use of cookies.
+Manage your preferences
+Accept all
+Reject all"""
+COOKIE_REPORT = """European regulators fined a search company on Thursday for the banners it shows before its pages.
+The banners made it easier to accept cookies than to refuse them, the regulator said.
+Sites must offer a button to reject all cookies as plainly as the one to accept them, it ruled.
+The company said it would appeal and had already changed the banners in France."""
+COMMENTS = """48 Comments
+Sort by: Newest
+This is the best news I have heard all week, good for her.
+Reply
+Report abuse
+I don't believe a word of it.
+Reply
+Load more comments"""
+SHOP = """Classic Canvas Tote
+$24.99
+In stock. Ships within 2 business days.
+Quantity: 1
+Add to cart
+Free shipping on orders over $50
+Write a review"""
+SHORTAGE_REPORT = """Stores across the state ran out of bottled water on Friday as the storm approached.
+Two supermarkets said water was out of stock by noon, and a third limited buyers to two cases.
+Officials urged residents not to hoard and said deliveries would resume on Sunday.
+Readers who posted comments on the county's page said the shelves were empty by morning."""
+
+
+def test_cookie_walls_comment_pages_and_shop_pages_are_not_articles():
+    assert page_kind(Article("c", COOKIE_WALL)) == "cookie wall"
+    assert page_kind(Article("m", COMMENTS)) == "comment page"
+    assert page_kind(Article("s", SHOP)) == "shop page"
+    # reports on cookie banners, on shortages and on readers' comments keep their words in sentences
+    assert page_kind(Article("r", COOKIE_REPORT)) is None
+    assert page_kind(Article("w", SHORTAGE_REPORT)) is None

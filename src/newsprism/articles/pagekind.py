@@ -1,7 +1,8 @@
 """Pages that are not articles: what a scraper brings back instead of a report.
 
-A web-archive crawl notice, a sign-in or registration wall, a video page's channel links, a social
-widget ("Tweet with a location"), a donation appeal, a sales notice: each is told by lines that speak
+A web-archive crawl notice, a sign-in or registration wall, a cookie wall, a video page's channel links,
+a social widget ("Tweet with a location"), a page of readers' comments, a shop's product page, a
+donation appeal, a sales notice: each is told by lines that speak
 to the reader about the service rather than report anything. :func:`page_kind` counts those lines,
 among the lines cleaning kept and the ones it removed as boilerplate, and calls the page not an
 article when they make up most of it; a letter that asks for donations is told by its salutation and
@@ -69,6 +70,32 @@ SERVICE_LINES = {
         # a channel's contact lines: a link without its scheme, a handle or a platform named alone, a mailbox
         r"\bwww\.\S|\.(?:com|net|org|tv|ly|me)/\S|^\W*@\w+\W*$|\bP\.? ?O\.? Box \d|"
         r"^\W*(?:twitter|facebook|instagram|snapchat|tiktok|tumblr|twitch|patreon|soundcloud|merch)\s*[:|]",
+        re.I,
+    ),
+    # A consent wall in front of the page: what the site stores on the reader's device, and the buttons.
+    "cookie wall": re.compile(
+        r"\b(?:(?:we|partners|site|website) uses? cookies|cookie (?:policy|settings|preferences|notice)|"
+        r"store and/or access information on a device|"
+        r"by (?:continuing|clicking|using)\b[^.]{0,60}\byou (?:agree|consent)|"
+        r"(?:manage|update) your (?:privacy |cookie |consent )?(?:preferences|settings|choices))\b|"
+        # its buttons, each a line of its own (a report on cookie banners says "accept cookies" in sentences)
+        r"^\W*(?:(?:accept|allow|reject|refuse|manage)(?: all)?(?: cookies)?|i accept|i agree|got it)\W*$",
+        re.I,
+    ),
+    # A page of readers' comments: the widget's counts, sorting and buttons around them.
+    "comment page": re.compile(
+        r"^\W*(?:reply|report(?: abuse)?|flag|load more(?: comments)?|show more replies)\W*$|"
+        r"\b(?:(?:add|post|leave) a comment|comments? (?:are|is) (?:now )?(?:closed|disabled)|"
+        r"view (?:all )?\d* ?(?:replies|comments)|sort by:? (?:newest|oldest|best|top|popular)|(?:newest|oldest) first|"
+        r"in reply to|commenting (?:policy|guidelines)|community guidelines|comments plugin|powered by disqus|"
+        r"(?:posted|commented) \d+ (?:minutes?|hours?|days?) ago)\b",
+        re.I,
+    ),
+    # A shop's product page: the cart, the stock, the shipping and the price on a line of its own.
+    "shop page": re.compile(
+        r"\b(?:add(?:ed)? to (?:cart|bag|basket|wish ?list)|(?:in|out of) stock|free (?:shipping|delivery|returns)|"
+        r"ships (?:in|within|from)|write a review|customer reviews|your (?:cart|basket|bag) is empty|checkout)\b|"
+        r"^\W*(?:qty|quantity|sku|item (?:no|number))\W|^\W*(?:price:?\s*)?[$£€]\s?\d[\d,]*(?:\.\d\d)?\W*$",
         re.I,
     ),
     "error page": re.compile(
