@@ -2,13 +2,13 @@
 
 A web-archive crawl notice, a sign-in or registration wall, a cookie wall, a video page's channel links,
 a social widget ("Tweet with a location"), a page of readers' comments, a shop's product page, a
-donation appeal, a sales notice: each is told by lines that speak
-to the reader about the service rather than report anything. :func:`page_kind` counts those lines,
-among the lines cleaning kept and the ones it removed as boilerplate, and calls the page not an
-article when they make up most of it; a letter that asks for donations is told by its salutation and
-its appeals, and a video's description by its upload line and its links. A page with few service lines
-may still be told by its genre: an encyclopedia article, a crowdfunding campaign or appeal, verse, a
-page of signed praise, a list of cut teasers (:mod:`.pagegenre`), or reference text that
+donation appeal, a sales notice: each is told by lines that speak to the reader about the service
+rather than report anything. :func:`page_kind` counts those lines, among the lines cleaning kept and
+the ones it removed as boilerplate, and calls the page not an article when they make up most of it; a
+letter that asks for donations is told by its salutation and its appeals, and a video's description by
+its upload line and its links. A page with few service lines may still be told by its genre: an
+encyclopedia article, a crowdfunding campaign, verse, a page of signed praise, a page that speaks to
+its reader and reports nothing, a list of cut teasers (:mod:`.pagegenre`), or reference text that
 explains rather than reports (:mod:`.pagereference`). Such a page is stored (nothing is lost) but set
 aside: it never seeds or joins a story, so it is never a source, a fact or a summary sentence.
 
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from ..inputs.files import HEADLINE
 from ..records import Article
 from ..validate import check_range
-from .pagegenre import ASK, PageGenreConfig, page_genre
+from .pagegenre import PageGenreConfig, page_genre
 from .pagereference import is_reference
 from .sentences import split_sentences
 
@@ -123,7 +123,9 @@ SERVICE_LINES = {
 # does not greet its reader nor ask for their gift. Over the 690 Multi-News dev documents, only the
 # charity page of truth-dev has both (the most donation appeals in a report without a salutation: 9).
 SALUTATION = re.compile(r"(?:^|\n)[^\w\n\"“]*Dear [A-Za-z][^,:\n\"”]{0,60}[,:]")
-APPEAL = re.compile(rf"{ASK.pattern}|\b(?:your (?:gift|support|generosity))\b", re.I)
+APPEAL = re.compile(
+    r"\b(?:donat(?:e|ed|ion|ions|ing)|your (?:gift|support|generosity)|please (?:help|give|support))\b", re.I
+)
 APPEALS_IN_LETTER = 3
 # A video's description under its player: the upload line, then the uploader's links (other videos, a
 # channel, social accounts) on a good share of the lines, around prose the uploader wrote. The prose
