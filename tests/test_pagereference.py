@@ -37,3 +37,25 @@ def test_reports_and_reviews_are_not_reference_text():
     assert page_kind(Article("r", REPORT, language="en")) is None
     assert page_kind(Article("v", REVIEW, language="en")) is None
     assert page_kind(Article("g", FACT_SHEET, language="de")) is None  # the signals are English words
+
+
+CONDITIONS = ("fever", "a rash", "joint pain", "fatigue", "headaches", "swelling", "nausea")
+STAGES = ("the first week", "the second week", "the first month", "the second month", "later stages", "relapses")
+# a long explanatory page that speaks to its reader and quotes a source, but never narrates
+EXPLAINER = "\n".join(
+    [
+        f"In {stage}, the infection often brings {condition} to children and adults alike."
+        for stage in STAGES
+        for condition in CONDITIONS
+    ]
+    + ["If you are looking for more detail, our partners keep a list of “the most frequent signs of the illness”."]
+)
+# the same page, with an account of what happened
+ACCOUNT = EXPLAINER.replace(
+    "In the first week, the infection often brings fever", "In the first week, the outbreak infected forty pupils"
+).replace("In the second week, the infection often brings a rash", "In the second week, the school closed its gym")
+
+
+def test_a_long_page_that_never_narrates_is_reference_text():
+    assert page_kind(Article("e", EXPLAINER, language="en")) == "reference page"
+    assert page_kind(Article("a", ACCOUNT, language="en")) is None
