@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..records import Article, Conflict, ConflictSide, SummarySentence
 from ..text.dates import MONTH_RE
@@ -155,7 +156,8 @@ def evidence_of(conflict: Conflict) -> set[str]:
 
 
 def _holds(sentence: str, wording: str) -> bool:
-    return bool(re.search(rf"(?<!\w){re.escape(wording)}(?!\w)", sentence))
+    # the substring test first: a sentence is checked against every value of every conflict
+    return wording in sentence and bool(re.search(rf"(?<!\w){re.escape(wording)}(?!\w)", sentence))
 
 
 def _tells_event(sentence: str, conflict: Conflict) -> bool:
@@ -184,9 +186,11 @@ def conflict_place(
     return min((position.get(e.sentence, unplaced) for e in widest.evidence), default=unplaced)
 
 
-def _wordings(values: str) -> list[str]:
-    """A side's wordings of its value, without newsprism's reading in brackets, shortest first."""
-    return sorted(dict.fromkeys(re.sub(r"\s*\([^)]*\)$", "", v) for v in values.split("; ")), key=len)
+@lru_cache(maxsize=1024)
+def _wordings(values: str) -> tuple[str, ...]:
+    """A side's wordings of its value, without newsprism's reading in brackets, shortest first (read once
+    a value: every option of the summary is checked against every conflict)."""
+    return tuple(sorted(dict.fromkeys(re.sub(r"\s*\([^)]*\)$", "", v) for v in values.split("; ")), key=len))
 
 
 def _short(values: str) -> str:
