@@ -25,6 +25,7 @@ a claim a caption repeats is still told by the article's own sentences.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["CAPTION", "is_caption"]
 
@@ -96,7 +97,9 @@ CAPTION = re.compile(rf"{_WIRE_CAPTION}|{_AGENCY}|{_PLAYER_AND_LINKS}")
 CAPTION_ANY_CASE = re.compile(rf"{_CREDIT}|{_LABEL}|{_SUMMARY_CAPTION}", re.I)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_caption(sentence: str) -> bool:
     """Whether a sentence is page furniture (a photo's caption or credit, a picture desk's label, a fact
-    box's header) rather than the outlet's reporting."""
+    box's header) rather than the outlet's reporting. Kept by sentence: facts, the timeline and the summary
+    each ask of every sentence (32 µs a sentence, some 15,000 asks on a 100-article story)."""
     return bool(CAPTION.search(sentence) or CAPTION_ANY_CASE.search(sentence))

@@ -43,7 +43,7 @@ from ..text.tokens import STOPWORDS, WORD, words
 from ..validate import check_range
 from .captions import is_caption
 from .claim_events import event_pairs, other_events, other_times, parse_together, same_frame
-from .claims import ClaimWords, contradicted, figures, measures, predicate, states_claim
+from .claims import ClaimWords, contradicted, denied, figures, measures, predicate, states_claim
 from .evaluative import political_labels
 from .fact_figures import alike_figures, counted_alike, named_alike, same_figure_and_name
 from .fact_lines import verbless_pairs
@@ -206,18 +206,23 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     claim_words = ClaimWords(texts)
     said = [predicate(text) for text in texts]  # what each sentence says of its names, read once
     lowest = threshold - max(config.candidate_margin, config.contained_margin, config.measure_margin)
+    # a 100-article story has some 120,000 candidate pairs: what is read of one sentence is read once
+    denying = [bool(denied(text)) for text in texts]
     for i, j in _upper(len(texts), lambda rows: (sims[rows] >= lowest) & different(rows)):
+        similarity = sims[i, j]
         # a word one denies and the other states is not in common ("not been charged", "faces two charges")
-        share, weight = claim_words.shared(i, j, contradicted(texts[i], texts[j]))
-        needed = threshold + config.claim_score + _other_figures(texts[i], texts[j], config)
+        unshared = contradicted(texts[i], texts[j]) if denying[i] or denying[j] else frozenset()
+        share, weight = claim_words.shared(i, j, unshared)
+        other_figures = _other_figures(texts[i], texts[j], config)
+        needed = threshold + config.claim_score + other_figures
         # below the fact similarity, sentences that share only names ("Directed by Fede Alvarez", "The
         # director, Fede Alvarez, approaches the material with a straight face") share no claim
-        close = sims[i, j] >= threshold - config.candidate_margin
-        close &= sims[i, j] >= threshold or bool(said[i] & said[j])
-        scored = close and sims[i, j] + share + config.weight_bonus * min(weight, config.weight_cap) >= needed
+        close = similarity >= threshold - config.candidate_margin
+        close &= similarity >= threshold or bool(said[i] & said[j])
+        scored = close and similarity + share + config.weight_bonus * min(weight, config.weight_cap) >= needed
         if scored:
             linked[i, j] = linked[j, i] = worded[i, j] = worded[j, i] = True
-        elif _anchored(texts[i], texts[j], float(sims[i, j]) - threshold, share, weight, config):
+        elif not other_figures and _anchored(texts[i], texts[j], float(similarity) - threshold, share, weight, config):
             linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = True
     for rows in distinctive_phrases(texts, list(articles), config).values():
         for i, j in itertools.combinations(rows, 2):
@@ -277,9 +282,7 @@ def _upper(n: int, mask: Callable[[slice], np.ndarray]) -> Iterator[tuple[int, i
 def _anchored(a: str, b: str, below: float, share: float, weight: float, config: FactsConfig) -> bool:
     """Whether two sentences far apart as wholes state one claim by what they share: most of the lighter
     one's rare words (a claim contained in a clause of the other), or one figure with the word it counts.
-    Neither holds when both give figures and share none."""
-    if _other_figures(a, b, config):
-        return False
+    Neither holds when both give figures and share none (:func:`_other_figures`, which the caller reads)."""
     contained = share >= config.contained_share and weight >= config.contained_weight
     if contained and below >= -config.contained_margin:
         return True
