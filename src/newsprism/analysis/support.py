@@ -93,19 +93,27 @@ def says(embedded: EmbeddedSentences, article: str, sentence: str, min_overlap: 
     if not claim.words:
         return True
     # a claim one outlet tells in two sentences ("expected to sign several documents. Among these is a
-    # partnership agreement.") is read over each sentence and the next
+    # partnership agreement.") is read over each sentence and the next; what each sentence holds of the
+    # claim is read once, and two sentences hold the union of what each holds
     fitting = [claim.ahead or not c.ahead for c in told]
-    spans = [(c.words, c.stems, f and _held(claim.numbers, c.numbers)) for c, f in zip(told, fitting, strict=True)]
-    spans += [
-        (c.words | d.words, c.stems | d.stems, f and g and _held(claim.numbers, c.numbers | d.numbers))
-        for (c, f), (d, g) in pairwise(zip(told, fitting, strict=True))
-    ]
-    return any(
-        fits
-        and _holds(claim.words, span, min_overlap)
-        and _holds(claim.predicate, stems, min_overlap, min(MIN_PREDICATE_WORDS, len(claim.predicate)))
-        for span, stems, fits in spans
+    words = [claim.words & c.words for c in told]
+    predicate = [claim.predicate & c.stems for c in told]
+    least = min(MIN_PREDICATE_WORDS, len(claim.predicate))
+
+    def holds(words: frozenset[str], predicate: frozenset[str]) -> bool:
+        return _enough(len(words), len(claim.words), min_overlap) and _enough(
+            len(predicate), len(claim.predicate), min_overlap, least
+        )
+
+    singles = (
+        f and holds(w, p) and _held(claim.numbers, c.numbers)
+        for c, f, w, p in zip(told, fitting, words, predicate, strict=True)
     )
+    pairs = (
+        f and g and holds(w | v, p | q) and _held(claim.numbers, c.numbers | d.numbers)
+        for (c, f, w, p), (d, g, v, q) in pairwise(zip(told, fitting, words, predicate, strict=True))
+    )
+    return any(singles) or any(pairs)
 
 
 def _held(wanted: frozenset[tuple[str, str]], found: frozenset[tuple[str, str]]) -> bool:
@@ -117,9 +125,9 @@ def _held(wanted: frozenset[tuple[str, str]], found: frozenset[tuple[str, str]])
     )
 
 
-def _holds(wanted: frozenset[str], found: frozenset[str], share: float, least: int = 0) -> bool:
-    held = len(wanted & found)
-    return held >= share * len(wanted) and held >= least
+def _enough(held: int, wanted: int, share: float, least: int = 0) -> bool:
+    """Whether ``held`` of ``wanted`` words are at least ``share`` of them and at least ``least``."""
+    return held >= share * wanted and held >= least
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,14 +162,20 @@ def _numbers(sentence: str) -> frozenset[tuple[str, str]]:
     values (:func:`.values.read_mentions`): a count of any thing ("four other states", "12 people"), a span
     of days or of years, an amount in a currency, a share, a length, a weight, a date (a day of a month, a
     year); "" for a number read as none of these."""
+    numbers = [(word.start(), digits) for word in WORD.finditer(sentence) if (digits := _digits(word.group(0)))]
+    if not numbers:  # what values the sentence holds is read only when it has a number
+        return frozenset()
     mentions = read_mentions(0, sentence, None)
     found = set()
-    for word in WORD.finditer(sentence):
-        text = word.group(0)
-        digits = _counted(text) | ({re.sub(r"\D", "", text)} if any(c.isdigit() for c in text) else set())
-        of = next((m for m in mentions if m.span[0] <= word.start() < m.span[1]), None)
-        found |= {(d, _what(of.kind) if of else "") for d in digits if d}
+    for start, digits in numbers:
+        of = next((m for m in mentions if m.span[0] <= start < m.span[1]), None)
+        found |= {(d, _what(of.kind) if of else "") for d in digits}
     return frozenset(found)
+
+
+def _digits(word: str) -> set[str]:
+    """The digit strings a word states, in figures or as number words ("4", "four", "seven-story")."""
+    return {d for d in _counted(word) | ({re.sub(r"\D", "", word)} if any(c.isdigit() for c in word) else set()) if d}
 
 
 def _what(kind: str) -> str:
