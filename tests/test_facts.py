@@ -1,6 +1,7 @@
 """Facts join sentences that state one claim, and every two sentences of a fact state it to each other."""
 
 import numpy as np
+import pytest
 
 from newsprism.analysis.claims import ClaimWords, figures, states_claim
 from newsprism.analysis.facts import DEFAULT, FactsConfig, group_facts
@@ -137,3 +138,48 @@ def test_a_photo_caption_is_no_fact_and_the_reporting_beside_it_still_is():
     told_anywhere = {e.sentence for f in every for e in f.evidence}
     assert caption not in told_anywhere and "(Photo: AP file)" not in told_anywhere
     assert "Sales began at midnight." in told_anywhere
+
+
+def test_pairs_read_at_once_share_what_each_pair_shares():
+    story = ["Kushner met Kislyak in December.", "Kushner met Gorkov.", "Kushner married Ivanka in 2009.", "Oh!"]
+    story += ["Kushner wed Ivanka Trump in 2009.", "Kislyak and Gorkov met Kushner in Moscow in December."]
+    words = ClaimWords(story)
+    first, second = np.triu_indices(len(story), 1)
+    share, weight = words.shared_at_most(first, second)
+    one_by_one = np.array([words.shared(int(i), int(j)) for i, j in zip(first, second, strict=True)])
+    assert np.allclose(share, one_by_one[:, 0], rtol=0, atol=1e-12)
+    assert np.allclose(weight, one_by_one[:, 1], rtol=0, atol=1e-12)
+    assert (weight > 0).sum() >= 5 and (weight == 0).sum() >= 5
+
+
+@pytest.mark.parametrize("config", [DEFAULT, FactsConfig(contained_share=1.0, measure_share=1.0)])
+def test_pairs_set_aside_for_sharing_too_little_are_none_the_pair_by_pair_reading_links(monkeypatch, config):
+    import random
+
+    from newsprism.analysis import facts
+    from newsprism.embed.hashing import HashingEmbedder
+
+    vocabulary = "police arrested charged men women court judge fire city council vote tax bill school".split()
+    vocabulary += "Paris Berlin Smith Jones on Monday Tuesday the a of in and said 12 40 three".split()
+    chance = random.Random(7)
+    def sentence() -> str:
+        return " ".join(chance.choice(vocabulary) for _ in range(chance.randint(4, 12))).capitalize() + "."
+
+    articles = [[sentence() for _ in range(30)] for _ in range(8)]
+    story = Story("s", tuple(Article(str(n), " ".join(s), sentences=tuple(s)) for n, s in enumerate(articles)))
+    embedded = EmbeddedSentences(story.sentences(), HashingEmbedder())
+    read = facts._link_sentences(embedded, config)
+    kept: list[int] = []
+
+    def every_pair(candidates, *_):
+        for rows, columns in candidates:
+            kept.append(len(rows))
+            yield from zip(rows.tolist(), columns.tolist(), strict=True)
+
+    monkeypatch.setattr(facts, "_may_link", every_pair)
+    every = facts._link_sentences(embedded, config)
+    for field in ("linked", "anchored", "worded"):
+        assert (getattr(read, field) == getattr(every, field)).all()
+    assert every.linked.sum() > 20
+    linked_by_score = int(np.triu(every.linked).sum())
+    assert sum(kept) > 2 * linked_by_score  # most candidates were set aside, and none that links
