@@ -162,6 +162,7 @@ def test_pairs_set_aside_for_sharing_too_little_are_none_the_pair_by_pair_readin
     vocabulary = "police arrested charged men women court judge fire city council vote tax bill school".split()
     vocabulary += "Paris Berlin Smith Jones on Monday Tuesday the a of in and said 12 40 three".split()
     chance = random.Random(7)
+
     def sentence() -> str:
         return " ".join(chance.choice(vocabulary) for _ in range(chance.randint(4, 12))).capitalize() + "."
 
