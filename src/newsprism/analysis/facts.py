@@ -378,8 +378,11 @@ def _best_counterparts(seed: int, links: Links, config: FactsConfig) -> list[int
 def _rewording_of(seed: int, counterparts: list[int], groups: list[list[int]], links: Links) -> list[int] | None:
     """The fact already found that the seed words another way, in an article the fact already has: linked
     to its seed and to the same (at least two) counterparts, it is more evidence, not another fact."""
-    earlier = next((g for g in groups if links.linked[seed, g[0]] and set(counterparts) <= set(g)), None)
-    if earlier is not None and len(counterparts) > 1 and links.articles[seed] in links.articles[earlier]:
+    if len(counterparts) < 2:  # most seeds: no fact need be looked for
+        return None
+    linked, wanted = links.linked[seed], set(counterparts)
+    earlier = next((g for g in groups if linked[g[0]] and wanted <= set(g)), None)
+    if earlier is not None and links.articles[seed] in links.articles[earlier]:
         return earlier
     return None
 
