@@ -78,9 +78,11 @@ COUNT = re.compile(
 # Money also takes short scales ("£400m", "$1.5bn", "$3k") and may qualify a noun ("a $2,000-per-player
 # stipend"), but a hyphen before another figure is a range ("$10-20").
 SHORT_SCALES = {"k": "thousand", "m": "million", "bn": "billion", "tn": "trillion"}
+CURRENCIES = "$£€"
 MONEY = re.compile(
-    rf"{HEDGE}(?P<currency>[$£€])\s?{NUMBER}(?:{SCALE}|(?P<short>bn|tn|m|k)\b)(?![\w%/:]|[.,]\d|-[\d$£€])"
+    rf"{HEDGE}(?P<currency>[{CURRENCIES}])\s?{NUMBER}(?:{SCALE}|(?P<short>bn|tn|m|k)\b)(?![\w%/:]|[.,]\d|-[\d$£€])"
 )
+DIGIT = re.compile(r"\d")
 PERCENT = re.compile(rf"\b{HEDGE}{NUMBER_START}{NUMBER}\s?(?:%|percent\b|per cent\b)")
 # A figure with a unit of measure, as a noun or a hyphenated adjective ("4.45 meters", "an 18-foot fence",
 # "a 197-foot-long ship"), not one end of a range ("5-6 feet"), a speed ("64 km/h") nor a square or cubic measure.
@@ -322,14 +324,17 @@ def _since(reader: _Reader, reference_year: int | None) -> Iterator[Mention]:
 
 
 def _amounts(reader: _Reader) -> Iterator[Mention]:
-    for match in MONEY.finditer(reader.text):
+    # the patterns open on a hedge, tried at every letter: a sentence without a currency sign or a percentage
+    # sign or word (most of them) is not searched
+    money = any(sign in reader.text for sign in CURRENCIES)
+    for match in MONEY.finditer(reader.text) if money else ():
         value = _number(match.group("num"), match.group("scale") or SHORT_SCALES.get(match.group("short") or ""))
         converted = CONVERTED.search(reader.text[: match.start()])
         if value is not None and reader.free(*match.span()):
             # a conversion is at some day's rate: as sure as the rate, not as its digits
             rounding = CONVERSION_RATE * value if converted else 0.0
             yield _share(reader, match, reader.mention(f"amount in {match.group('currency')}", match, value, rounding))
-    for match in PERCENT.finditer(reader.text):
+    for match in PERCENT.finditer(reader.text) if "%" in reader.text or "per" in reader.text else ():
         value = _number(match.group("num"))
         if value is not None and reader.free(*match.span()):
             yield _share(reader, match, reader.mention("percentage", match, value, 0.0))
@@ -370,7 +375,7 @@ def _measures(reader: _Reader) -> Iterator[Mention]:
     nautical miles (103 kilometers)") is that measure again, not a value of its own. A distance from a
     named place ("90 miles north of Las Vegas") keeps the place as what it measures and allows for
     the route: one outlet's road distance is another's straight line."""
-    for match in MEASURE.finditer(reader.text):
+    for match in MEASURE.finditer(reader.text) if DIGIT.search(reader.text) else ():  # a measure is in figures
         dimension, factor = UNITS[unit_key(match.group("unit"))]
         figure = match.group("num").replace(",", "")
         digit = 0.5 * 10 ** -len(figure.partition(".")[2])
