@@ -150,6 +150,8 @@ def test_pairs_read_at_once_share_what_each_pair_shares():
     assert np.allclose(share, one_by_one[:, 0], rtol=0, atol=1e-12)
     assert np.allclose(weight, one_by_one[:, 1], rtol=0, atol=1e-12)
     assert (weight > 0).sum() >= 5 and (weight == 0).sum() >= 5
+    counts = [len(words.stems[i] & words.stems[j]) for i, j in zip(first, second, strict=True)]
+    assert words.shared_counts(first, second).tolist() == counts and max(counts) >= 3
 
 
 @pytest.mark.parametrize("config", [DEFAULT, FactsConfig(contained_share=1.0, measure_share=1.0)])

@@ -167,18 +167,32 @@ class ClaimWords:
         ...     (round(s, 9), round(w, 9)) for s, w in (words.shared(0, 1), words.shared(0, 2))]
         True
         """
-        if self._index is None:
-            self._index = _StemIndex(self.stems, self.weights, self.totals)
-        index = self._index
+        pair, stem, held = self._pairs_stems(first, second)
+        index = self._stem_index()
+        weight = np.bincount(pair, weights=np.where(held, index.weights[stem], 0.0), minlength=len(first))
+        lighter = np.minimum(index.totals[first], index.totals[second])
+        return np.divide(weight, lighter, out=np.zeros(len(first)), where=lighter > 0), weight
+
+    def shared_counts(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """How many stems each pair of sentences (``first[k]`` with ``second[k]``) shares."""
+        pair, _, held = self._pairs_stems(first, second)
+        return np.bincount(pair[held], minlength=len(first))
+
+    def _pairs_stems(self, first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each stem of each pair's second sentence: the pair's place in ``first``, the stem's number, and
+        whether the pair's first sentence has it too."""
+        index = self._stem_index()
         lengths = index.lengths[second]
         pair = np.repeat(np.arange(len(first)), lengths)
         # the place in the flat list of every sentence's stems of each stem of each pair's second sentence
         place = index.offsets[second][pair] + np.arange(len(pair)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         stem = index.stems[place]
-        held = index.holds(first[pair], stem)
-        weight = np.bincount(pair, weights=np.where(held, index.weights[stem], 0.0), minlength=len(first))
-        lighter = np.minimum(index.totals[first], index.totals[second])
-        return np.divide(weight, lighter, out=np.zeros(len(first)), where=lighter > 0), weight
+        return pair, stem, index.holds(first[pair], stem)
+
+    def _stem_index(self) -> _StemIndex:
+        if self._index is None:
+            self._index = _StemIndex(self.stems, self.weights, self.totals)
+        return self._index
 
 
 class _StemIndex:

@@ -253,13 +253,16 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     # other times; only candidates are visited, the cheap tests first: 100 articles have millions of pairs
     events = {(i, j) for i, j in event_pairs(texts, list(articles)) if sims[i, j] >= threshold - config.event_margin}
     events = {(i, j) for i, j in events if apart(i, j) and not anchored[i, j]}
-    stems = claim_words.stems
-    framed = _upper(
+    framed = _upper_blocks(
         len(texts),
         lambda rows: different(rows) & ~anchored[rows] & (sims[rows] >= threshold - config.frame_margin),
     )
-    framed_pairs = {(int(i), int(j)) for i, j in framed if len(stems[i] & stems[j]) > 1}
-    framed_pairs = {(i, j) for i, j in framed_pairs if said[i] & said[j]}  # a verb in common, in lower case
+    framed_pairs = {
+        (i, j)
+        for rows, columns in framed
+        for i, j in _sharing(rows, columns, claim_words.shared_counts(rows, columns) > 1)
+        if said[i] & said[j]  # a verb in common, in lower case
+    }
     parse_together([texts[k] for k in sorted({k for pair in framed_pairs for k in pair})])
     for i, j in sorted(events | framed_pairs):
         event = (i, j) in events
@@ -288,6 +291,11 @@ def _upper_blocks(n: int, mask: Callable[[slice], np.ndarray]) -> Iterator[tuple
         yield found_rows + start, found_columns
 
 
+def _sharing(rows: np.ndarray, columns: np.ndarray, kept: np.ndarray) -> Iterator[tuple[int, int]]:
+    """The pairs of ``rows`` and ``columns`` that ``kept`` marks."""
+    return zip(rows[kept].tolist(), columns[kept].tolist(), strict=True)
+
+
 def _may_link(
     candidates: Iterator[tuple[np.ndarray, np.ndarray]],
     sims: np.ndarray,
@@ -305,8 +313,9 @@ def _may_link(
         anchored = share >= min(config.contained_share, config.measure_share) - SLACK
         close = similarity >= threshold - config.candidate_margin - SLACK
         bonus = config.weight_bonus * np.minimum(weight, config.weight_cap)
-        kept = anchored | close & (similarity + share + bonus >= threshold + config.claim_score - SLACK)
-        yield from zip(rows[kept].tolist(), columns[kept].tolist(), strict=True)
+        yield from _sharing(
+            rows, columns, anchored | close & (similarity + share + bonus >= threshold + config.claim_score - SLACK)
+        )
 
 
 def _anchored(a: str, b: str, below: float, share: float, weight: float, config: FactsConfig) -> bool:
