@@ -186,3 +186,16 @@ def test_pairs_set_aside_for_sharing_too_little_are_none_the_pair_by_pair_readin
     assert every.linked.sum() > 20
     linked_by_score = int(np.triu(every.linked).sum())
     assert sum(kept) > 2 * linked_by_score  # most candidates were set aside, and none that links
+
+
+def test_a_phrase_folds_as_its_two_words_fold():
+    """distinctive_phrases folds each word once: a phrase's words are its first's and its second's."""
+    from itertools import pairwise
+
+    from newsprism.text.tokens import WORD, words
+
+    text = "Café’s ΟΔΟΣ Σήμερα naïve ﬁnance Jong-un’s X² 1,200 Zürich's ÉLAN"
+    tokens = WORD.findall(text)
+    assert len(tokens) >= 9
+    for first, second in pairwise(tokens):
+        assert words(f"{first} {second}") == words(first) + words(second)

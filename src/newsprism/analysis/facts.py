@@ -425,9 +425,15 @@ def distinctive_phrases(texts: list[str], articles: list[str], config: FactsConf
     """
     rows: defaultdict[str, list[int]] = defaultdict(list)
     in_lower: set[str] = set()
+    # each word folded once (words are folded one by one: a phrase's are its first's and its second's)
+    folded: dict[str, list[str]] = {}
     for row, text in enumerate(texts):
-        for first, second in itertools.pairwise(WORD.findall(text)):
-            pair = words(f"{first} {second}")
+        tokens = WORD.findall(text)
+        for token in tokens:
+            if token not in folded:
+                folded[token] = words(token)
+        for first, second in itertools.pairwise(tokens):
+            pair = folded[first] + folded[second]
             if any(w in STOPWORDS or len(w) < 3 for w in pair):
                 continue
             phrase = " ".join(pair)
