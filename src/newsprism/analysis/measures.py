@@ -30,7 +30,7 @@ from itertools import combinations
 from ..records import Conflict, ConflictSide, Evidence, Sentence, Story
 from ..validate import check_range
 from .units import FIGURE, UNIT, UNITS, half_step, unit_key
-from .values import HEDGES, MONEY, interval
+from .values import DIGIT, HEDGES, MONEY, interval
 
 # "~" and "∼" are hedges too in scientific writing ("∼50 km").
 HEDGE = rf"(?:(?P<hedge>(?i:{HEDGES})|[~∼])\s*)?"
@@ -114,6 +114,8 @@ class Measure:
 
 def read_measures(row: int, text: str) -> list[Measure]:
     """The measures and prices of one sentence, in SI units (prices as written)."""
+    if not DIGIT.search(text):  # each is read from figures: most sentences have none, and are not searched
+        return []
     found: list[Measure] = []
     taken: list[tuple[int, int]] = []
     for match in COMPOUND.finditer(text):
