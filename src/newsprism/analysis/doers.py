@@ -83,10 +83,15 @@ def doer_conflicts(story: Story, sentences: list[Sentence]) -> list[Conflict]:
 
 
 def _acts(sentence: Sentence, doc: Doc, named: set[int]) -> list[Act]:
+    from spacy.attrs import POS
+    from spacy.symbols import VERB
+
     found = []
-    for verb in doc:
+    # only the verbs are read as tokens (their parts of speech as one array): a Token is made anew each time
+    verbs = [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == VERB] if len(doc) else []
+    for verb in (doc[i] for i in verbs):
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma in REPORTING or lemma in LIGHT:
+        if lemma in REPORTING or lemma in LIGHT:
             continue
         thing = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
         doer = _subject(verb)
