@@ -60,7 +60,7 @@ def key_terms(sentence: str) -> frozenset[str]:
     for part in SENTENCE_BREAK.split(sentence):
         for n, word in enumerate(WORD.findall(part)):
             found |= _counted(word)
-            if any(c.isdigit() for c in word):
+            if any(map(str.isdigit, word)):
                 digits = re.sub(r"\D", "", word)
                 found.add(digits)
             elif n > 0 and word[0].isupper() and len(word) > 1 and word.lower() not in STOPWORDS:
@@ -175,7 +175,10 @@ def _numbers(sentence: str) -> frozenset[tuple[str, str]]:
 
 def _digits(word: str) -> set[str]:
     """The digit strings a word states, in figures or as number words ("4", "four", "seven-story")."""
-    return {d for d in _counted(word) | ({re.sub(r"\D", "", word)} if any(c.isdigit() for c in word) else set()) if d}
+    found = _counted(word)
+    if any(map(str.isdigit, word)):
+        found.add(re.sub(r"\D", "", word))
+    return {d for d in found if d}
 
 
 def _what(kind: str) -> str:
