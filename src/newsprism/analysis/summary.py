@@ -37,7 +37,7 @@ import itertools
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import lru_cache, partial
 
 import numpy as np
 
@@ -79,7 +79,7 @@ class Option:
     text: str
     sources: tuple[str, ...]  # the fact's sources that show every name and number of the text
     place: tuple[int, int]  # where the coverage first tells it: (sentence number, article number)
-    concepts: set[str]
+    concepts: frozenset[str]
     length: int  # in words, at least 1
     breadth: int  # independent sources of the fact: how widely it is reported, however this sentence words it
     said_by: frozenset[str]  # the fact's sentences: once one of them is in the summary, so is the fact
@@ -305,14 +305,16 @@ def lead(n: int, config: SummaryConfig = DEFAULT) -> float:
     return fast * (1.0 + config.position_tail * math.exp(-n / config.position_tail_decay))
 
 
-def concepts(text: str) -> set[str]:
-    """A sentence's word pairs, crudely stemmed, without pairs of two stop words.
+@lru_cache(maxsize=1 << 16)
+def concepts(text: str) -> frozenset[str]:
+    """A sentence's word pairs, crudely stemmed, without pairs of two stop words (read once a sentence: the
+    concepts' weights read every sentence of the story, its options most of them again).
 
     >>> sorted(concepts("The leaders signed the treaty"))
     ['leader sign', 'sign the', 'the leader', 'the treaty']
     """
     stems = [stem(w) for w in words(text)]
-    return {f"{a} {b}" for a, b in itertools.pairwise(stems) if not (a in STOPWORDS and b in STOPWORDS)}
+    return frozenset(f"{a} {b}" for a, b in itertools.pairwise(stems) if not (a in STOPWORDS and b in STOPWORDS))
 
 
 def concept_weights(story: Story, groups: dict[str, str], config: SummaryConfig = DEFAULT) -> dict[str, float]:
