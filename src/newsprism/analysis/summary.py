@@ -45,6 +45,7 @@ from ..embed import EmbeddedSentences
 from ..records import Article, Conflict, Fact, Story, SummarySentence
 from ..text.tokens import STOPWORDS, stem, words
 from .conflicts import CONFIDENT
+from .memo import MAX_ITEMS
 from .summary_alone import alone
 from .summary_config import DEFAULT, UNPLACED, SummaryConfig
 from .summary_conflicts import conflict_place, evidence_of, lends_a_value, sides_elsewhere, state_conflict, takes_a_side
@@ -305,7 +306,7 @@ def lead(n: int, config: SummaryConfig = DEFAULT) -> float:
     return fast * (1.0 + config.position_tail * math.exp(-n / config.position_tail_decay))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=MAX_ITEMS)  # as many sentences as the Docs kept (a sentence's concepts hold some 4 kB: 30 MB)
 def concepts(text: str) -> frozenset[str]:
     """A sentence's word pairs, crudely stemmed, without pairs of two stop words (read once a sentence: the
     concepts' weights read every sentence of the story, its options most of them again).
