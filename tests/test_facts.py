@@ -179,7 +179,7 @@ def test_pairs_set_aside_for_sharing_too_little_are_none_the_pair_by_pair_readin
             kept.append(len(rows))
             yield from zip(rows.tolist(), columns.tolist(), strict=True)
 
-    monkeypatch.setattr(facts, "_may_link", every_pair)
+    monkeypatch.setattr(facts, "may_link", every_pair)
     every = facts._link_sentences(embedded, config)
     for field in ("linked", "anchored", "worded"):
         assert (getattr(read, field) == getattr(every, field)).all()

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -47,6 +46,7 @@ from .claims import ClaimWords, contradicted, denied, figures, measures, predica
 from .evaluative import political_labels
 from .fact_figures import alike_figures, counted_alike, named_alike, same_figure_and_name
 from .fact_lines import verbless_pairs
+from .fact_pairs import may_link, sharing_stems, upper, upper_blocks
 from .fact_trim import final_facts, side_with_most
 
 __all__ = ["FactsConfig", "distinctive_phrases", "final_facts", "group_facts", "side_with_most"]
@@ -109,9 +109,6 @@ FRAME_MARGIN = 0.3
 # such rows of the seed's own article as well adds 37 joins, most of them wrong.
 TIE_MARGIN = 0.02
 # Rows of the story's pairs read at a time, for the tests over all pairs: bounds their temporaries.
-BLOCK = 512
-# How far below a bound of :func:`_may_link` a pair is still read one by one: far more than rounding.
-SLACK = 1e-4
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -208,10 +205,9 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     claim_words = ClaimWords(texts)
     said = [predicate(text) for text in texts]  # what each sentence says of its names, read once
     lowest = threshold - max(config.candidate_margin, config.contained_margin, config.measure_margin)
-    # a 100-article story has some 120,000 candidate pairs: what is read of one sentence is read once
-    denying = [bool(denied(text)) for text in texts]
-    candidates = _upper_blocks(len(texts), lambda rows: (sims[rows] >= lowest) & different(rows))
-    for i, j in _may_link(candidates, sims, claim_words, threshold, config):
+    denying = [bool(denied(text)) for text in texts]  # read once a sentence, not once a candidate pair
+    candidates = upper_blocks(len(texts), lambda rows: (sims[rows] >= lowest) & different(rows))
+    for i, j in may_link(candidates, sims, claim_words, threshold, config):
         similarity = sims[i, j]
         # a word one denies and the other states is not in common ("not been charged", "faces two charges")
         unshared = contradicted(texts[i], texts[j]) if denying[i] or denying[j] else frozenset()
@@ -243,7 +239,7 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
             linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = True
     # below the fact similarity, one doer doing two things to one thing tells two events (:mod:`.claim_events`);
     # pairs that name no one in common are not parsed for it (a story of 100 articles has a thousand others)
-    lower = _upper(len(texts), lambda rows: linked[rows] & (sims[rows] < threshold))
+    lower = upper(len(texts), lambda rows: linked[rows] & (sims[rows] < threshold))
     below = [(i, j) for i, j in lower if named_alike(texts[i], texts[j])]
     parse_together([texts[k] for k in sorted({int(k) for pair in below for k in pair})])
     for i, j in below:
@@ -253,16 +249,11 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     # other times; only candidates are visited, the cheap tests first: 100 articles have millions of pairs
     events = {(i, j) for i, j in event_pairs(texts, list(articles)) if sims[i, j] >= threshold - config.event_margin}
     events = {(i, j) for i, j in events if apart(i, j) and not anchored[i, j]}
-    framed = _upper_blocks(
+    framed = upper_blocks(
         len(texts),
         lambda rows: different(rows) & ~anchored[rows] & (sims[rows] >= threshold - config.frame_margin),
     )
-    framed_pairs = {
-        (i, j)
-        for rows, columns in framed
-        for i, j in _sharing(rows, columns, claim_words.shared_counts(rows, columns) > 1)
-        if said[i] & said[j]  # a verb in common, in lower case
-    }
+    framed_pairs = {(i, j) for i, j in sharing_stems(framed, claim_words, 2) if said[i] & said[j]}  # a verb in common
     parse_together([texts[k] for k in sorted({k for pair in framed_pairs for k in pair})])
     for i, j in sorted(events | framed_pairs):
         event = (i, j) in events
@@ -270,52 +261,10 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
             continue
         if not (_other_figures(texts[i], texts[j], config) or other_times(texts[i], texts[j])):
             linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = True
-    far = list(_upper(len(texts), lambda rows: linked[rows] & (sims[rows] < threshold)))
+    far = list(upper(len(texts), lambda rows: linked[rows] & (sims[rows] < threshold)))
     for i, j in verbless_pairs(far, texts):  # a line with no verb is linked only when close (:mod:`.fact_lines`)
         linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = False
     return Links(linked, sims, articles, anchored, worded & linked)
-
-
-def _upper(n: int, mask: Callable[[slice], np.ndarray]) -> Iterator[tuple[int, int]]:
-    """``np.nonzero(np.triu(mask(all rows)))`` read BLOCK rows at a time: no temporary of all pairs is built."""
-    for rows, columns in _upper_blocks(n, mask):
-        yield from zip(rows.tolist(), columns.tolist(), strict=True)
-
-
-def _upper_blocks(n: int, mask: Callable[[slice], np.ndarray]) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """The pairs of :func:`_upper` as arrays of rows and columns, a block of rows at a time."""
-    columns = np.arange(n)
-    for start in range(0, n, BLOCK):
-        rows = slice(start, min(start + BLOCK, n))
-        found_rows, found_columns = np.nonzero(mask(rows) & (columns[None, :] >= columns[rows, None]))
-        yield found_rows + start, found_columns
-
-
-def _sharing(rows: np.ndarray, columns: np.ndarray, kept: np.ndarray) -> Iterator[tuple[int, int]]:
-    """The pairs of ``rows`` and ``columns`` that ``kept`` marks."""
-    return zip(rows[kept].tolist(), columns[kept].tolist(), strict=True)
-
-
-def _may_link(
-    candidates: Iterator[tuple[np.ndarray, np.ndarray]],
-    sims: np.ndarray,
-    claim_words: ClaimWords,
-    threshold: float,
-    config: FactsConfig,
-) -> Iterator[tuple[int, int]]:
-    """The candidate pairs that share enough of their claim's weight to be linked by :func:`_link_sentences`'s
-    score or by :func:`_anchored`, read a block at a time: nine in ten of a 100-article story's candidates
-    share too little, and are not read one by one. Every bound tested is one of theirs, loosened by ``SLACK``:
-    the weights are summed here in another order, so the two may differ in the last digits."""
-    for rows, columns in candidates:
-        share, weight = claim_words.shared_at_most(rows, columns)
-        similarity = sims[rows, columns].astype(np.float64)
-        anchored = share >= min(config.contained_share, config.measure_share) - SLACK
-        close = similarity >= threshold - config.candidate_margin - SLACK
-        bonus = config.weight_bonus * np.minimum(weight, config.weight_cap)
-        yield from _sharing(
-            rows, columns, anchored | close & (similarity + share + bonus >= threshold + config.claim_score - SLACK)
-        )
 
 
 def _anchored(a: str, b: str, below: float, share: float, weight: float, config: FactsConfig) -> bool:

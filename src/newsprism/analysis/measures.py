@@ -29,8 +29,8 @@ from itertools import combinations
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence, Story
 from ..validate import check_range
-from .units import FIGURE, UNIT, UNITS, half_step, unit_key
-from .values import DIGIT, HEDGES, MONEY, interval
+from .units import DIGIT, FIGURE, UNIT, UNITS, half_step, unit_key
+from .values import HEDGES, MONEY, interval
 
 # "~" and "∼" are hedges too in scientific writing ("∼50 km").
 HEDGE = rf"(?:(?P<hedge>(?i:{HEDGES})|[~∼])\s*)?"

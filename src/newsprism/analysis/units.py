@@ -29,6 +29,7 @@ UNITS: dict[str, tuple[str, float]] = {
 # The units of more than one letter, longest first, as a pattern's alternatives.
 UNIT = "|".join(sorted((u for u in UNITS if len(u) > 1), key=len, reverse=True))
 FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+DIGIT = re.compile(r"\d")  # what every figure holds
 # A distance from a named place: "90 miles north of Las Vegas", "12 miles off the Izu Peninsula",
 # "56 nautical miles (103 kilometers) southwest of Yokosuka", "56 nautical miles from the port of Yokosuka".
 COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"

@@ -21,7 +21,7 @@ from datetime import date
 from ..text.dates import FULL_DATE, MONTH_RE, match_to_date, month_number
 from ..text.tokens import STOPWORDS, content_words
 from ..validate import check_range
-from .units import DETOUR, FIGURE, FROM_PLACE, UNIT, UNITS, unit_key
+from .units import DETOUR, DIGIT, FIGURE, FROM_PLACE, UNIT, UNITS, unit_key
 
 # fmt: off
 NUMBER_WORDS = {
@@ -78,11 +78,9 @@ COUNT = re.compile(
 # Money also takes short scales ("£400m", "$1.5bn", "$3k") and may qualify a noun ("a $2,000-per-player
 # stipend"), but a hyphen before another figure is a range ("$10-20").
 SHORT_SCALES = {"k": "thousand", "m": "million", "bn": "billion", "tn": "trillion"}
-CURRENCIES = "$£€"
 MONEY = re.compile(
-    rf"{HEDGE}(?P<currency>[{CURRENCIES}])\s?{NUMBER}(?:{SCALE}|(?P<short>bn|tn|m|k)\b)(?![\w%/:]|[.,]\d|-[\d$£€])"
+    rf"{HEDGE}(?P<currency>[$£€])\s?{NUMBER}(?:{SCALE}|(?P<short>bn|tn|m|k)\b)(?![\w%/:]|[.,]\d|-[\d$£€])"
 )
-DIGIT = re.compile(r"\d")
 PERCENT = re.compile(rf"\b{HEDGE}{NUMBER_START}{NUMBER}\s?(?:%|percent\b|per cent\b)")
 # A figure with a unit of measure, as a noun or a hyphenated adjective ("4.45 meters", "an 18-foot fence",
 # "a 197-foot-long ship"), not one end of a range ("5-6 feet"), a speed ("64 km/h") nor a square or cubic measure.
@@ -324,10 +322,8 @@ def _since(reader: _Reader, reference_year: int | None) -> Iterator[Mention]:
 
 
 def _amounts(reader: _Reader) -> Iterator[Mention]:
-    # the patterns open on a hedge, tried at every letter: a sentence without a currency sign or a percentage
-    # sign or word (most of them) is not searched
-    money = any(sign in reader.text for sign in CURRENCIES)
-    for match in MONEY.finditer(reader.text) if money else ():
+    # the patterns open on a hedge tried at every letter: searched only where a currency or percentage is
+    for match in MONEY.finditer(reader.text) if any(sign in reader.text for sign in "$£€") else ():
         value = _number(match.group("num"), match.group("scale") or SHORT_SCALES.get(match.group("short") or ""))
         converted = CONVERTED.search(reader.text[: match.start()])
         if value is not None and reader.free(*match.span()):
