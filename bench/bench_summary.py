@@ -15,9 +15,11 @@ stories. Systems:
   Snowball stemmer (shipped in nltk, no data); sentences are taken best first until the budget is
   reached, then put back in document order, as sumy does;
 - ``newsprism-<embedder>``: each document through ``Pipeline().run`` (documents that raise
-  InputError are skipped), the articles as one ``Story``, ``analyse_story`` with a 250-word
-  ``SummaryConfig``; the summary sentences joined as produced, conflicts stated included (the most
-  widely reported side's sentence with the other values beside its own).
+  InputError are skipped, and so are pages that are not articles, which ``newsprism analyze`` keeps
+  out of stories unless asked: a web archive's notice, a video page), the articles as one ``Story``,
+  ``analyse_story`` with a 250-word ``SummaryConfig``; the summary sentences joined as produced,
+  conflicts stated included (the most widely reported side's sentence with the other values beside its
+  own).
 
 Seconds per story cover everything a system does from raw documents to its summary: for newsprism the
 pipeline and the whole story analysis (``analyse_story`` runs every analyser, not only the summary);
@@ -142,13 +144,17 @@ def sumy_system(summarizer_class: type) -> Callable[[list[str]], str]:
 
 
 def build_articles(story_id: str, documents: list[str], pipeline: Pipeline) -> list[Article]:
+    """The documents' articles, as ``newsprism analyze`` puts them in a story: without the scraped pages
+    that hold no article, and without the pages of another kind (``Article.kind``) that it sets aside."""
     articles = []
     for n, text in enumerate(documents):
         doc_id = f"{story_id}-d{n}"
         try:
-            articles.append(pipeline.run(RawDocument(doc_id, "text", text, id=doc_id)))
+            article = pipeline.run(RawDocument(doc_id, "text", text, id=doc_id))
         except InputError:  # a scraped page with no article on it
             continue
+        if article.kind is None or pipeline.pages.keep:
+            articles.append(article)
     return articles
 
 
@@ -223,7 +229,7 @@ def main() -> None:
 
     documents = sum(len(s["documents"]) for s in stories)
     print(
-        f"{len(stories)} stories, {documents} documents ({skipped} skipped by the pipeline), "
+        f"{len(stories)} stories, {documents} documents ({skipped} skipped: no article, or not an article), "
         f"budget {WORDS} words, reference {statistics.fmean(len(s['summary'].split()) for s in stories):.0f} "
         "words on average"
     )
