@@ -12,7 +12,8 @@ def article(doc_id: str, *sentences: str) -> Article:
 
 
 def test_the_first_bare_surname_gets_the_full_name_the_cited_articles_use():
-    articles = {"a": article("a", SHAH, SANDERS, "Sanders echoed Shah's sentiment.")}
+    alone = ("Mr. Shah declined to comment.", "Sanders told reporters that she agreed with him.")
+    articles = {"a": article("a", SHAH, SANDERS, "Sanders echoed Shah's sentiment.", *alone)}
     summary = (
         SummarySentence("Later, Sanders echoed Shah's sentiment and Shah agreed.", ("a",)),
         SummarySentence("Shah said so again.", ("a",)),
@@ -56,3 +57,34 @@ def test_a_title_before_the_surname_stays_before_the_full_name():
     # a form of address goes with a surname alone
     addressed = (SummarySentence("Mr. Putin smiled.", ("a",)),)
     assert introduced(addressed, articles) == addressed
+
+
+GALLUP = (
+    "Dr. George Gallup founded the company in 1935.",
+    "Newport said Gallup's polling was solid.",
+    "Gallup has never weighted its results by party.",
+)
+
+
+def test_a_surname_the_story_reads_only_as_a_firm_is_left_as_written():
+    # "Gallup" alone is the polling firm every time; its founder is named in full once
+    articles = {"a": article("a", *GALLUP)}
+    summary = (SummarySentence("Newport said Gallup's polling was solid.", ("a",)),)
+    assert introduced(summary, articles) == summary
+    # read once alone as a person, the surname is theirs (the small model misreads surnames as firms)
+    named = {"a": article("a", SHAH, "Shah said markets fluctuate.", "Mr. Shah declined to comment.")}
+    summary = (SummarySentence("Shah said markets fluctuate.", ("a",)),)
+    assert [s.text for s in introduced(summary, named)] == ["Raj Shah said markets fluctuate."]
+
+
+def test_a_word_in_parentheses_or_after_a_capitalised_word_in_them_is_left_as_written():
+    # "Remix" ends other remixes' names: a thing's word, and inside parentheses besides
+    lines = ("Mobb Deep – “Hell on Earth” (Aesthetic Remix)", "Mobb Deep – “Survival of the Fittest” (Wonderboy Remix)")
+    articles = {"a": article("a", *lines)}
+    summary = (SummarySentence(lines[0], ("a",)),)
+    assert introduced(summary, articles) == summary
+    # parentheses alone keep a surname as written, and "(Mr" before it is a capitalised word
+    articles = {"a": article("a", SHAH, "Mr. Shah declined to comment.")}
+    for text in ("Markets fell (Shah said so).", "Markets fell (Mr Shah said so)."):
+        summary = (SummarySentence(text, ("a",)),)
+        assert introduced(summary, articles) == summary
