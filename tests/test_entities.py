@@ -101,6 +101,36 @@ def test_a_surname_goes_to_the_one_full_name_whatever_the_model_called_it():
     assert found == {"Brad Fischetti": ("PERSON", ("Fischetti",))}
 
 
+def test_a_firm_named_after_its_founder_and_an_acronym_are_no_surnames():
+    from newsprism.analysis.entities import Mention
+
+    class Given:
+        name = "given"
+
+        def mentions(self, story):
+            return [
+                Mention("a", "George Gallup", "PERSON", "Dr. George Gallup founded the company."),
+                Mention("a", "Gallup", "ORG", "Gallup Editor in Chief Frank Newport said so."),
+                Mention("a", "Gallup", "ORG", "Gallup has never weighted its results."),
+                Mention("a", "Oculus VR", "PERSON", "Facebook is buying Oculus VR."),
+                Mention("a", "VR", "PERSON", "VR kept sucking for a long time."),
+                Mention("a", "VR", "GPE", "I want to be a part of VR."),
+                # read as a firm each time, but never as anyone's employer: the small model's misreading
+                Mention("a", "Brian Frosh", "PERSON", "Attorney General Brian Frosh spoke."),
+                Mention("a", "Frosh", "ORG", "Frosh says the lawyer tried to scare her."),
+                Mention("a", "Frosh", "ORG", "Frosh says he faces jail."),
+            ]
+
+    story = Story("s", (Article(id="a", text="x", sentences=("x",)),))
+    found = {e.name: e.aliases for e in resolve_entities(story, Given())}
+    assert found == {"George Gallup": (), "Gallup": (), "Oculus VR": (), "VR": (), "Brian Frosh": ("Frosh",)}
+
+
+def test_a_name_set_in_capitals_names_the_entity_only_when_no_other_form_does():
+    found = resolved(("NEW YORK", "GPE"), ("New York", "GPE"), ("BBC", "ORG"), ("BBC", "ORG"))
+    assert found == {"New York": ("GPE", ("NEW YORK",)), "BBC": ("ORG", ())}
+
+
 def test_a_state_is_not_joined_to_a_person_whose_given_name_it_is():
     found = resolved(("Oregon Moore", "PERSON"), ("Oregon", "GPE"), ("Oregon", "GPE"), ("Moore", "PERSON"))
     assert found == {"Oregon Moore": ("PERSON", ("Moore",)), "Oregon": ("GPE", ())}
@@ -164,8 +194,31 @@ def test_names_are_cleaned_of_what_the_recogniser_took_with_them():
             "Mountaineer Ueli Steck",
             "Fernandez’s David",
             "Harold 'Devin' Lima",
+            "Hell on Earth",
+            "U.S. 7th Fleet",
         )
-    ] == [("Far East", False), ("Amber Pasztor", False), ("Ueli Steck", True), ("Fernandez", False), ("Harold", False)]
+    ] == [
+        ("Far East", False),
+        ("Amber Pasztor", False),
+        ("Ueli Steck", True),
+        ("Fernandez", False),
+        ("Harold", False),
+        None,  # a title's words, not a name and the words after it
+        ("U.S.", False),
+    ]
+
+
+def test_a_name_cut_at_its_apostrophe_is_one_name_and_a_title_opening_a_quotation_no_surname(spacy_recognizer):
+    found = spacy_recognizer.mentions(
+        story(
+            "The album Juvenile Hell came out in 1993.",
+            "Their 1999 collaboration with Lil' Kim was a hit.",
+            "Mobb Deep's third effort, “Hell on Earth,” reached No. 6.",
+        )
+    )
+    texts = {m.text for m in found}
+    assert "Lil" not in texts and "Kim" not in texts
+    assert "Hell" not in texts
 
 
 def test_each_entity_links_to_the_sentences_that_name_it():

@@ -11,11 +11,14 @@ organisation):
   "Donald J. Trump"), a pet form ("Steve", "Steven"), a misspelt word ("Cornad Anker");
 - a single name and the one full name of the story it begins or ends ("Lavrov", "Devin"). A surname
   two full names share ("Hockley" of Nicole and Dylan Hockley) tells no reader who is meant: it is
-  left out rather than given to either.
+  left out rather than given to either. A single name the recogniser reads every time as an
+  organisation ("Gallup", the polling firm, beside its founder George Gallup) or that is written in
+  capitals as an acronym ("VR" beside "Oculus VR") names no person.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,7 +34,7 @@ from .entity_words import (
     ORG_WORDS,
     PLACE_WORDS,
 )
-from .name_forms import ROYAL_TITLES, SUFFIXES, TITLES, name_key, translit_key
+from .name_forms import ACRONYM_LETTERS, ROYAL_TITLES, SUFFIXES, TITLES, name_key, translit_key
 from .unionfind import DisjointSets
 
 
@@ -66,6 +69,9 @@ MIN_MISSPELT = 5
 SHARED_NAME_DOMINANCE = 2
 # Words that begin names of places, not of people ("Las Vegas", "Vegas").
 PLACE_STARTS = set("las los san santa saint new el fort port lake north south east west".split())
+# A name followed by a title and a person's name is their employer's: "Gallup Editor in Chief Frank
+# Newport", "Kremlin spokesman Dmitry Peskov" (the capitalised words and particles after the name).
+EMPLOYER_RUN = r"(?:[’']s)?((?:\s+(?:[A-Z][\w.-]*|in|of|for|and))+)"
 # Words an acronym leaves out ("Fish and Wildlife Service": "FWS").
 ACRONYM_SKIPS = {"of", "the", "and", "for", "&"}
 
@@ -163,16 +169,22 @@ def _component_kind(keys: list[str], groups: dict[str, list[Mention]], kinds: di
 
 
 def _entity(members: list[Mention], kind: str, min_mentions: int) -> Entity | None:
-    """One entity of its mentions, named by its most used form of several words; None for a one-word
-    name mentioned too seldom."""
+    """One entity of its mentions, named by its most used form of several words, a form not set in
+    capitals before one that is ("New York", not "NEW YORK" of a dateline or "RIP PRODIGY" of a
+    tweet's signature); None for a one-word name mentioned too seldom."""
     forms = Counter(m.text for m in members)
-    name = max(forms, key=lambda f: (len(f.split()) > 1, forms[f], len(f)))
+    name = max(forms, key=lambda f: (len(f.split()) > 1, not _shouted(f), forms[f], len(f)))
     if len(members) < min_mentions and len(name.split()) < 2:
         return None
     aliases = tuple(sorted(f for f in forms if f != name))
     sources = tuple(dict.fromkeys(m.article for m in members))
     mentions = tuple(dict.fromkeys(Evidence(m.article, m.sentence) for m in members if m.sentence))
     return Entity(name, kind, aliases, sources, mentions)
+
+
+def _shouted(form: str) -> bool:
+    """Whether a form is set in capitals, longer than an acronym ("CANNES", not "BBC")."""
+    return form.isupper() and len(form.replace(".", "")) > ACRONYM_LETTERS
 
 
 def _join_unique(sets: DisjointSets[str], key: str, candidates: Iterable[str]) -> bool:
@@ -293,6 +305,25 @@ def _one_edit(a: str, b: str) -> bool:
     return x[1:] == y[1:] or x[1:] == y or x == y[1:] or (x[:2] == y[1::-1] and x[2:] == y[2:])
 
 
+def _personal_single(members: list[Mention]) -> bool:
+    """Whether a single name may be a person's: not an acronym (every form in capitals, "VR"), nor a name
+    the recogniser reads every time as an organisation's that stands once as someone's employer ("Gallup
+    Editor in Chief Frank Newport"). The small model reads many a bare surname as an organisation ("Frosh
+    says"), so that reading alone tells nothing."""
+    if all(m.text.isupper() and len(m.text) <= ACRONYM_LETTERS for m in members):
+        return False
+    return not all(m.type == "ORG" and not m.titled for m in members) or not any(map(_employer, members))
+
+
+def _employer(mention: Mention) -> bool:
+    """Whether a mention stands before a title and a name, as the employer of whom it names."""
+    for run in re.finditer(re.escape(mention.text) + EMPLOYER_RUN, mention.sentence):
+        words = [fold(w).strip(".") for w in run.group(1).split()]
+        if any(w in TITLES for w in words[:-1]) and words[-1] not in TITLES:
+            return True
+    return False
+
+
 def _dominant(roots: set[str], groups: dict[str, list[Mention]], sets: DisjointSets[str]) -> set[str]:
     """The one of several people named in full far more often than all the others together, whom a
     name they share means ("Kim" of Kim Jong Un, beside one mention each of Kim Jong Il and Kim Il
@@ -323,12 +354,12 @@ def _join_single_names(groups: dict[str, list[Mention]], kinds: dict[str, str], 
         full[words[-1]].add(key)
         given[words[0]].add(key)
     shared = set()
-    for key in groups:
+    for key, members in groups.items():
         words = key.split()
         if len(words) == 2 and words[0] in ROYAL_KEYS and kinds[key] == "PERSON":
             # "Prince Mohammed": the one person of the story named in full "Mohammed ..."
             _join_unique(sets, key, given.get(words[1], set()))
-        if " " in key or key in COUNTRY_KEYS or kinds[key] in {"FAC", "EVENT"}:
+        if " " in key or key in COUNTRY_KEYS or kinds[key] in {"FAC", "EVENT"} or not _personal_single(members):
             continue
         ends = full.get(key, set())
         if len({sets.root(c) for c in ends}) > 1:

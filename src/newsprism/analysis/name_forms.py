@@ -76,6 +76,8 @@ def tidy_name(text: str) -> tuple[str, bool] | None:
     [('Far East', False), ('Brad Fischetti', True), ('King Salman', False)]
     >>> [tidy_name(t) for t in ("Amber Pasztor (Photo", "Fernandez's David", "McCabe, Chaffetz", "n't")]
     [('Amber Pasztor', False), ('Fernandez', False), None, None]
+    >>> tidy_name("Hell on Earth") is None  # a title's words, not a name and what follows it
+    True
     """
     text = _trim(text.split("(")[0].replace(")", ""))
     if not text or MARKUP.search(text) or GLUED_NUMBER.search(text) or ("," in text and not COMMA_PLACE.match(text)):
@@ -99,6 +101,8 @@ def tidy_name(text: str) -> tuple[str, bool] | None:
         titled = True
     for n, word in enumerate(words):  # the name ends before a common word: "Far East nine months ago"
         if _lower(word) and word.lower() not in PARTICLES:
+            if word.isalpha() and any(w[:1].isupper() for w in words[n + 1 :]):
+                return None  # a title runs on past a word ("Hell on Earth"): its first word is no name
             words = words[:n]
             break
     while words and words[-1].lower() in PARTICLES:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..errors import UnavailableError
@@ -24,12 +25,16 @@ from .memo import Memo
 from .name_forms import TITLES, tidy_name
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 # spaCy labels kept, and what newsprism calls them; dates go to the timeline, NORP are adjectives.
 # The capitalised words (and particles) just before a name: "Minister of Natural Resources ".
 TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.-]*|of|for|and)\s+)+$")
 CAPITALISED = re.compile(r"[A-Z][\w.-]*")  # the capitalised words of TITLE_RUN
+# Marks that open a quotation or a title (a straight mark closes one as often: '..." Moneymaker said').
+OPENING_QUOTES = frozenset(("“", "‘"))
+# What stands between the two parts of a name the small model cut at an apostrophe ("Lil' Kim").
+GLUE = frozenset(("'", "’", "' ", "’ "))
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "EVENT": "EVENT", "LAW": "LAW"}
 
 
@@ -74,14 +79,16 @@ class SpacyRecognizer:
             if rest in names and first.lower() in common:
                 found[n] = replace(found[n], text=rest)
         # The small model misses a bare surname in a short sentence ("Lavrov left."): a capitalised
-        # word outside any entity that is the surname of a person named in the story is that person.
+        # word outside any entity that is the surname of a person named in the story is that person;
+        # not one opening a quotation, a title's first word as often ("“Hell on Earth”" beside the album
+        # "Juvenile Hell" the model read as a person).
         people = [m.text.split() for m in found if (m.type == "PERSON" or m.titled) and len(m.text.split()) > 1]
         surnames, full = {p[-1] for p in people}, {(p[-2], p[-1]) for p in people}
         for sentence, article in sentences:
             found += [
                 Mention(article, word, "PERSON", sentence)
                 for before, word in readings[sentence].loose
-                if word in surnames and (before, word) not in full
+                if word in surnames and (before, word) not in full and before not in OPENING_QUOTES
             ]
         return found
 
@@ -106,9 +113,13 @@ def _reading(doc: Doc, sentence: str) -> _Reading:
 
     names = []
     ents = doc.ents
-    for ent in ents:
+    glued = _glued(ents, sentence)
+    for n, ent in enumerate(ents):
+        if n - 1 in glued:
+            continue  # read with the name before it
         kind = LABELS.get(ent.label_)
-        tidied = tidy_name(ent.text) if kind else None
+        whole = sentence[ent.start_char : ents[n + 1].end_char] if n in glued else ent.text
+        tidied = tidy_name(whole) if kind else None
         if kind is None or tidied is None or fold(tidied[0]) in ROLE_WORDS:  # "Defense" of "Defense Minister X"
             continue
         text, titled = tidied
@@ -130,6 +141,16 @@ def _reading(doc: Doc, sentence: str) -> _Reading:
     words = [strings[orth] for orth in orths]
     loose = tuple((words[i - 1] if i else "", words[i]) for i, kind in enumerate(kinds) if not kind)
     return _Reading(tuple(names), tuple(range(ent.start_char, ent.end_char) for ent in ents), loose)
+
+
+def _glued(ents: Sequence[Span], sentence: str) -> set[int]:
+    """The entities the small model cut off the name after them at an apostrophe ("Lil' Kim" read as
+    "Lil" and "Kim"): one name with the next, not a name of its own."""
+    return {
+        n
+        for n, (ent, after) in enumerate(pairwise(ents))
+        if ent.label_ == after.label_ and sentence[ent.end_char : after.start_char] in GLUE
+    }
 
 
 # Each sentence's reading by its text, kept across the stories of a process (a story grown by one article
