@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 import types
 import typing
 from dataclasses import dataclass, field
 from typing import Any
 
-from .text.tokens import content_words
+from .story_title import story_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,43 +107,6 @@ class Sentence:
     text: str
 
 
-# A story is titled by a headline of at least HEADLINE_WORDS words ("Updated 6.15pm" is a label), else by
-# a sentence of at least TITLE_WORDS ("1 of 12." is a gallery's label; a sentence is longer than a headline).
-HEADLINE_WORDS = 3
-TITLE_WORDS = 5
-
-
-# An untitled story is titled by the first or second sentence of one of its first TITLE_ARTICLES articles:
-# a lede, not a line deep in a long story; a second sentence (after a page's warning or a photo's
-# caption) counts SECOND_SENTENCE of its score.
-TITLE_ARTICLES = 20
-SECOND_SENTENCE = 0.8
-# A quotation, the writer's first person or a sentence opening on a pronoun is someone's words or points
-# back: no title.
-UNTITLED = re.compile(
-    r"[\"“”]|\bI\b|\b(?:[Mm]e|[Mm]y|[Ww]e|[Oo]ur)\b|^\W*(?i:he|she|they|it|you|his|her|their|this|that)\b",
-)
-
-
-def _central_opening(articles: tuple[Article, ...]) -> str | None:
-    """The opening sentence whose words the other articles use most (in share of its words, summed over
-    them), the earliest on a tie; None when no article opens with a sentence of TITLE_WORDS words that
-    is neither a quotation nor a pronoun's."""
-    vocabularies = [set(content_words(a.text)) for a in articles]
-    best, best_score = None, -1.0
-    for n, article in enumerate(articles):
-        openings = [s for s in article.sentences[:2] if len(s.split()) >= TITLE_WORDS and not UNTITLED.search(s)]
-        for sentence in openings:
-            words = set(content_words(sentence))
-            if not words:
-                continue
-            score = sum(len(words & v) / len(words) for m, v in enumerate(vocabularies) if m != n)
-            score *= SECOND_SENTENCE if sentence is not article.sentences[0] else 1.0
-            if score > best_score:
-                best, best_score = sentence, score
-    return best
-
-
 @dataclass(frozen=True, slots=True)
 class Story:
     """Articles grouped as reports of one event."""
@@ -158,18 +120,9 @@ class Story:
 
     @property
     def title(self) -> str:
-        """The earliest headline that is more than a label ("Updated 6.15pm"), an article's with a body before a
-        bare headline's (a feed item whose page was not read); else the opening sentence the other articles
-        share most words with (not a page's warning or a photo's caption, which share few), of those that
-        are more than one ("1 of 12.")."""
-        titled = [a for a in self.articles if a.title and len(a.title.split()) >= HEADLINE_WORDS]
-        if titled:
-            bodied = [a for a in titled if len(a.sentences) > 1]
-            return (bodied or titled)[0].title or ""
-        first = self.articles[0]
-        if not first.sentences:
-            return first.text[:120]
-        return _central_opening(self.articles[:TITLE_ARTICLES]) or first.sentences[0]
+        """The clean headline the other articles share most words with, else the clean lead sentence
+        (:func:`~newsprism.story_title.story_title`)."""
+        return story_title(self.articles)
 
     def sentences(self) -> list[Sentence]:
         return [Sentence(a.id, i, s) for a in self.articles for i, s in enumerate(a.sentences)]
