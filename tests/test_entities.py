@@ -126,6 +126,26 @@ def test_a_firm_named_after_its_founder_and_an_acronym_are_no_surnames():
     assert found == {"George Gallup": (), "Gallup": (), "Oculus VR": (), "VR": (), "Brian Frosh": ("Frosh",)}
 
 
+def test_a_body_the_story_places_in_one_country_is_not_another_places_of_the_same_name():
+    from newsprism.analysis.entities import Mention
+
+    class Given:
+        name = "given"
+
+        def mentions(self, story):
+            return [
+                Mention("a", "Environmental Protection Agency", "ORG", "The US Environmental Protection Agency acts."),
+                Mention("a", "California Environmental Protection Agency", "ORG", "The California one lists."),
+                Mention("a", "Senate", "ORG", "The US Senate voted."),
+                Mention("a", "U.S. Senate", "ORG", "The U.S. Senate voted."),
+            ]
+
+    story = Story("s", (Article(id="a", text="x", sentences=("x",)),))
+    found = {e.name: e.aliases for e in resolve_entities(story, Given())}
+    assert found["California Environmental Protection Agency"] == ()
+    assert found["U.S. Senate"] == ("Senate",)  # the same country's, however spelt
+
+
 def test_a_name_set_in_capitals_names_the_entity_only_when_no_other_form_does():
     found = resolved(("NEW YORK", "GPE"), ("New York", "GPE"), ("BBC", "ORG"), ("BBC", "ORG"))
     assert found == {"New York": ("GPE", ("NEW YORK",)), "BBC": ("ORG", ())}

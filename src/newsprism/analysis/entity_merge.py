@@ -87,7 +87,7 @@ def resolve(mentions: Iterable[Mention], min_mentions: int) -> list[Entity]:
     kinds = _people_by_surname({key: main_type(members, {key}) for key, members in groups.items()}, groups)
     sets = DisjointSets(groups)
     _join_acronyms(groups, sets)
-    _join_organisations(kinds, sets)
+    _join_organisations(kinds, sets, {key: {p for p in map(_place_before, ms) if p} for key, ms in groups.items()})
     _join_full_names(kinds, sets)
     left_out = _join_single_names(groups, kinds, sets)
     entities = []
@@ -215,10 +215,12 @@ def _join_acronyms(groups: dict[str, list[Mention]], sets: DisjointSets[str]) ->
             _join_unique(sets, key, initials[key] - {key})
 
 
-def _join_organisations(kinds: dict[str, str], sets: DisjointSets[str]) -> None:
+def _join_organisations(kinds: dict[str, str], sets: DisjointSets[str], places: dict[str, set[str]]) -> None:
     """ "Black Caucus" to "Congressional Black Caucus", "Senate" to "U.S. Senate", "Ipswich Police" to
     "Ipswich Police Department": an organisation's name that ends the one longer one (a single word
-    only after a country's name), or begins it before organisation words alone."""
+    only after a country's name), or begins it before organisation words alone. A name the story
+    writes after a place's (``places``: "US Environmental Protection Agency") is that place's body, not
+    another place's of the same name ("California Environmental Protection Agency")."""
     organisations = [k for k, kind in kinds.items() if kind == "ORG"]
     # a longer name ends as the shorter does or begins as it does: found by its last or first word
     ends: dict[tuple[int, str], list[str]] = defaultdict(list)
@@ -233,7 +235,20 @@ def _join_organisations(kinds: dict[str, str], sets: DisjointSets[str]) -> None:
         longer = [
             long for long in dict.fromkeys(near) if len(long.split()) > len(words) and _shortens(words, long.split())
         ]
+        if places[short]:
+            longer = [n for n in longer if not n.endswith(short) or _place(n[: -len(short)].strip()) in places[short]]
         _join_unique(sets, short, longer)
+
+
+def _place_before(mention: Mention) -> str | None:
+    """The place a mention follows, by its key: "us" of "the US Environmental Protection Agency"."""
+    before = mention.sentence.split(mention.text)[0].split()
+    return _place(translit_key(before[-1])) if before else None
+
+
+def _place(key: str) -> str | None:
+    """A gazetteer place's key, an acronym spelt out ("us": "united states"); None for no place."""
+    return KNOWN_ACRONYMS.get(key, key) if key in COUNTRY_KEYS else None
 
 
 def _shortens(words: list[str], longer: list[str]) -> bool:
