@@ -41,6 +41,6 @@ def test_a_lede_is_a_clean_statement_not_a_quotations_tail_a_list_header_or_a_cr
     credit = article("a", "William Wei, Business Insider Facebook is buying Oculus VR for $2 billion.")
     plain = article("b", "Facebook is buying Oculus VR, the headset maker, for $2 billion, Business Insider reported.")
     assert Story("s", (credit, plain)).title == plain.sentences[0]
-    # a page title's lede stops at its separator, before the photo credit
-    paged = article("e", "Facebook agreed to buy the headset maker Oculus VR. | Photo: Jane Roe/AP Tech News")
-    assert Story("s", (paged,)).title == "Facebook agreed to buy the headset maker Oculus VR."
+    # a page title's lede stops at its separator, before the photo credit; a phrase setting the scene is no credit
+    paged = article("e", "On Twitter, President Jane Roe praised the deal. | Photo: Jim Doe/AP Tech News Facebook buys")
+    assert Story("s", (paged,)).title == "On Twitter, President Jane Roe praised the deal."

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .analysis.captions import is_caption
-from .text.tokens import content_words
+from .analysis.entity_words import MONTHS_AND_DAYS
+from .text.tokens import STOPWORDS, content_words
 
 if TYPE_CHECKING:
     from .records import Article
@@ -45,7 +46,7 @@ QUOTE_END = re.compile(r"[\"”][.!?]?$")
 # A photo credit glued to the lede: a name, a comma, then capitalised words running into the sentence
 # with no comma closing them ("William Wei, Business Insider Facebook is buying"); an apposition is
 # in lower case ("Jane Roe, a senior adviser") or closed ("Tim Cook, Apple's CEO, said").
-GLUED_CREDIT = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+,(?:\s+[A-Z][\w&.'’-]*){2,}\s+[a-z]")
+GLUED_CREDIT = re.compile(r"^([A-Z][a-z][\w.'’-]*(?:\s+[A-Z][a-z][\w.'’-]*)+),(?:\s+[A-Z][\w&.'’-]*){2,}\s+[a-z]")
 # A byline in the headline's place: "By Staff Sgt. Jane Roe, 7th Air Force Public Affairs".
 BYLINE = re.compile(r"^[Bb]y\s+[A-Z][\w.'’-]*\s+[A-Z]")
 # A page's tag words before its headline, in lower case: "jobs jobs jobs Obama's Jobs Speech".
@@ -119,9 +120,16 @@ def _openings(article: Article) -> list[str]:
             continue
         if len(sentence.split()) < TITLE_WORDS or UNTITLED.search(sentence) or NO_STATEMENT_END.search(sentence):
             continue
-        if not GLUED_CREDIT.match(sentence) and not is_caption(sentence):
+        if not _credited(sentence) and not is_caption(sentence):
             found.append(sentence)
     return found
+
+
+def _credited(sentence: str) -> bool:
+    """Whether a photo credit is glued to the lede: a name before the comma, not a phrase setting the scene
+    ("On Twitter, President Jane Roe said", "Last Friday, Gov. Jane Roe said")."""
+    credit = GLUED_CREDIT.match(sentence)
+    return credit is not None and not {w.lower() for w in credit.group(1).split()} & (STOPWORDS | MONTHS_AND_DAYS)
 
 
 def _central_opening(articles: Sequence[Article], vocabularies: list[set[str]]) -> str | None:
