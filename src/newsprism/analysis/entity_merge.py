@@ -215,7 +215,9 @@ def _join_acronyms(groups: dict[str, list[Mention]], sets: DisjointSets[str]) ->
             _join_unique(sets, key, initials[key] - {key})
 
 
-def _join_organisations(kinds: dict[str, str], sets: DisjointSets[str], places: dict[str, set[str]]) -> None:
+def _join_organisations(
+    kinds: dict[str, str], sets: DisjointSets[str], places: dict[str, set[str]] | None = None
+) -> None:
     """ "Black Caucus" to "Congressional Black Caucus", "Senate" to "U.S. Senate", "Ipswich Police" to
     "Ipswich Police Department": an organisation's name that ends the one longer one (a single word
     only after a country's name), or begins it before organisation words alone. A name the story
@@ -235,7 +237,7 @@ def _join_organisations(kinds: dict[str, str], sets: DisjointSets[str], places: 
         longer = [
             long for long in dict.fromkeys(near) if len(long.split()) > len(words) and _shortens(words, long.split())
         ]
-        if places[short]:
+        if places and places.get(short):
             longer = [n for n in longer if not n.endswith(short) or _place(n[: -len(short)].strip()) in places[short]]
         _join_unique(sets, short, longer)
 
