@@ -107,7 +107,8 @@ def test_terminal_output_has_no_escape_sequences(evil_db, tmp_path, capsys):
     db, _ = evil_db
     for command in (["stories", "--db", db], ["search", "storm", "--db", db]):
         code, out, err = run(command, capsys)
-        assert code == 0 and "Storm" in out
+        # the story is listed (its title the lede: the markup-laden headlines share few words with it)
+        assert code == 0 and "storm" in out.lower()
         assert not any((ord(ch) < 32 and ch != "\n") or 0x7F <= ord(ch) < 0xA0 for ch in out + err), command
     (tmp_path / f"bad{ESC}.jsonl").write_text('{"text": 1\n')
     code, _, err = run(["ingest", tmp_path / f"bad{ESC}.jsonl", "--db", db, "--embedder", "hashing"], capsys)
