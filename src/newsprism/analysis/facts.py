@@ -17,9 +17,10 @@ other figures (:mod:`.fact_figures`). Below the fact similarity, one doer doing 
 also linked when they share a distinctive phrase: two words, not a name, that several articles use once each and the
 story seldom uses otherwise ("partnership agreement"), or one figure and one name. A sentence appealing to the reader
 ("If you have any information on where he may be") states no claim and is linked to none; a line with no
-verb (a credit, a fact box's row, :mod:`.fact_lines`) is linked only when close. The most linked sentence
-seeds a fact, states it, and pulls in its closest counterpart from each other article that is linked to
-the counterparts already taken, so every two sentences of a fact state its claim to each other, and a
+verb (a credit, a fact box's row, :mod:`.fact_lines`) is linked only when close. An embedded social-media
+post (:mod:`.fact_posts`) is read without its handle and date, and two posters' posts are never linked. The
+most linked sentence seeds a fact, states it, and pulls in its closest counterpart from each other article
+that is linked to the counterparts already taken, so every two sentences of a fact state its claim to each other, and a
 second sentence of such an article as close to the seed, within embedder noise; a sentence may support
 several facts. A sentence linked to a fact's seed and to the same counterparts, in an article the fact
 already has, is another wording of that fact and joins its evidence rather than seeding a copy of it.
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -47,11 +48,12 @@ from .evaluative import political_labels
 from .fact_figures import alike_figures, counted_alike, named_alike, same_figure_and_name
 from .fact_lines import verbless_pairs
 from .fact_pairs import may_link, sharing_stems, upper, upper_blocks
+from .fact_posts import other_posters, poster, unsigned
 from .fact_trim import final_facts, side_with_most
 
 __all__ = ["FactsConfig", "distinctive_phrases", "final_facts", "group_facts", "side_with_most"]
 
-VERSION = "16"
+VERSION = "17"
 
 # Two sentences are linked when their cosine plus the share of the lighter one's word weight they have
 # in common (0 to 1), plus WEIGHT_BONUS per unit of that shared weight (up to WEIGHT_CAP: some
@@ -186,7 +188,8 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     """Sentences of different articles that state one claim: close, with the claim's rare words in common,
     or somewhat close with a distinctive phrase or one figure and one name in common."""
     sentences = embedded.sentences
-    texts = [s.text for s in sentences]
+    # an embedded post's signature (its poster, handle and date) is not its claim (:mod:`.fact_posts`)
+    texts = [unsigned(s.text) for s in sentences]
     sims = embedded.vectors @ embedded.vectors.T
     articles = np.array([s.article for s in sentences])
     threshold = config.similarity if config.similarity is not None else embedded.embedder.fact_similarity
@@ -229,7 +232,7 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
             if apart(i, j) and sims[i, j] >= needed:
                 linked[i, j] = linked[j, i] = True
                 anchored[i, j] = anchored[j, i] = False
-    for i, j, by_year in same_figure_and_name(sentences):
+    for i, j, by_year in same_figure_and_name([replace(s, text=t) for s, t in zip(sentences, texts, strict=True)]):
         if apart(i, j) and sims[i, j] >= threshold - (0.0 if by_year else config.claim_margin):
             linked[i, j] = linked[j, i] = True
             anchored[i, j] = anchored[j, i] = False
@@ -264,6 +267,12 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     far = list(upper(len(texts), lambda rows: linked[rows] & (sims[rows] < threshold)))
     for i, j in verbless_pairs(far, texts):  # a line with no verb is linked only when close (:mod:`.fact_lines`)
         linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = False
+    # an embedded post is its poster's claim (:mod:`.fact_posts`)
+    posts = [row for row, sentence in enumerate(sentences) if poster(sentence.text) is not None]
+    for i in posts:
+        for j in np.nonzero(linked[i])[0]:
+            if other_posters(sentences[i].text, sentences[j].text):
+                linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = False
     return Links(linked, sims, articles, anchored, worded & linked)
 
 
