@@ -267,12 +267,11 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     far = list(upper(len(texts), lambda rows: linked[rows] & (sims[rows] < threshold)))
     for i, j in verbless_pairs(far, texts):  # a line with no verb is linked only when close (:mod:`.fact_lines`)
         linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = False
-    # an embedded post is its poster's claim (:mod:`.fact_posts`)
+    # two posters' posts are two people's words (:mod:`.fact_posts`)
     posts = [row for row, sentence in enumerate(sentences) if poster(sentence.text) is not None]
-    for i in posts:
-        for j in np.nonzero(linked[i])[0]:
-            if other_posters(sentences[i].text, sentences[j].text):
-                linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = False
+    for i, j in itertools.combinations(posts, 2):
+        if other_posters(sentences[i].text, sentences[j].text):
+            linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = False
     return Links(linked, sims, articles, anchored, worded & linked)
 
 
