@@ -114,3 +114,15 @@ def test_a_fact_leaves_out_a_sentence_denying_its_row():
     ]
     found = final_facts((fact(rows, [0, 1]),), (), embedded(rows, {(0, 1): 0.9}))
     assert [f.sources for f in found] == [("a",), ("b",)]
+
+
+def test_one_line_in_two_articles_that_no_link_joined_is_two_facts():
+    # "Damn." states no claim, so grouping links it to nothing: each article's line is a fact of its own
+    rows = [("a", "Damn."), ("b", "Damn."), ("a", "Prodigy died Tuesday."), ("b", "Prodigy died on Tuesday.")]
+    found = final_facts(
+        (fact(rows, [2, 3]), fact(rows, [0]), fact(rows, [1])), (), embedded(rows, {(0, 1): 0.99, (2, 3): 0.9})
+    )
+    assert sorted((f.text, f.sources) for f in found if f.text == "Damn.") == [("Damn.", ("a",)), ("Damn.", ("b",))]
+    # one sentence seeding two groups is still one fact
+    twice = final_facts((fact(rows, [2, 3]), fact(rows, [2])), (), embedded(rows, {(2, 3): 0.9}))
+    assert [(f.text, f.sources) for f in twice] == [("Prodigy died Tuesday.", ("a", "b"))]

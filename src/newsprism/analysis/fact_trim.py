@@ -123,17 +123,19 @@ def final_facts(
 
 def _merged(facts: list[Fact]) -> list[Fact]:
     """Facts stated by one sentence as one fact: two groups a sentence seeded, or one trimmed into the
-    other's row, each hold sentences stating that row's claim, and one row is one fact."""
-    by_text: dict[str, Fact] = {}
+    other's row, each hold sentences stating that row's claim, and one row is one fact. One sentence is one
+    text in one article: two articles' lines of one text that no link joined ("Damn.", a heading) are two."""
+    by_text: dict[tuple[str, str], Fact] = {}
     for fact in facts:
-        earlier = by_text.get(fact.text)
+        key = (fact.text, next((e.article for e in fact.evidence if e.sentence == fact.text), ""))
+        earlier = by_text.get(key)
         if earlier is None:
-            by_text[fact.text] = fact
+            by_text[key] = fact
             continue
         evidence = tuple(dict.fromkeys((*earlier.evidence, *fact.evidence)))
         sources = tuple(dict.fromkeys(e.article for e in evidence))
         disputed = tuple(a for a in dict.fromkeys((*earlier.disputed_by, *fact.disputed_by)) if a not in sources)
-        by_text[fact.text] = replace(earlier, sources=sources, evidence=evidence, disputed_by=disputed)
+        by_text[key] = replace(earlier, sources=sources, evidence=evidence, disputed_by=disputed)
     return list(by_text.values())
 
 
