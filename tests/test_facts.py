@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from newsprism.analysis.claims import ClaimWords, figures, states_claim
-from newsprism.analysis.facts import DEFAULT, FactsConfig, group_facts
+from newsprism.analysis.facts import DEFAULT, FactsConfig, final_facts, group_facts
 from newsprism.embed import EmbeddedSentences
 from newsprism.records import Article, Story
 
@@ -37,6 +37,14 @@ def facts_of(articles: dict[str, list[str]], pairs: dict[tuple[str, str], float]
     story = Story("s", tuple(Article(a, " ".join(s), sentences=tuple(s)) for a, s in articles.items()))
     embedded = EmbeddedSentences(story.sentences(), PairsEmbedder(pairs))
     return [sorted(e.sentence for e in f.evidence) for f in group_facts(story, embedded, config) if len(f.sources) > 1]
+
+
+def reported_facts(articles: dict[str, list[str]], pairs: dict[tuple[str, str], float], config: FactsConfig = DEFAULT):
+    """The facts of several sources as the report gives them: grouped, then trimmed with no conflict."""
+    story = Story("s", tuple(Article(a, " ".join(s), sentences=tuple(s)) for a, s in articles.items()))
+    embedded = EmbeddedSentences(story.sentences(), PairsEmbedder(pairs))
+    found = final_facts(group_facts(story, embedded, config), (), embedded)
+    return [sorted(e.sentence for e in f.evidence) for f in found if len(f.sources) > 1]
 
 
 MARRIED = "Kushner is married to Ivanka, the president's daughter."

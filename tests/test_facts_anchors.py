@@ -3,7 +3,7 @@
 from newsprism.analysis.claims import contradicted, figures, measures, predicate
 from newsprism.analysis.facts import FactsConfig
 
-from .test_facts import facts_of
+from .test_facts import facts_of, reported_facts
 
 # Sentences about other things, so that the story's common words weigh little and its rare words much.
 FILLER = {
@@ -150,3 +150,17 @@ def test_a_year_and_a_name_are_not_one_claim_but_a_shared_date_is():
     # cosine 0.45: below the fact similarity, within the margin of one figure and one name
     assert facts_of(story(ACT, SECTION), {(ACT, SECTION): 0.45}) == []
     assert facts_of(story(LEFT, DEPARTED), {(LEFT, DEPARTED): 0.45}) == [sorted([LEFT, DEPARTED])]
+
+
+def test_the_clause_a_long_sentence_shares_stays_a_fact_of_its_own_in_the_report():
+    # the pair is stated by its clause, the charges, not by the long sentence: the long sentence's own fact
+    # (with the warning) and the charges are two facts, the charges not joined to the warning
+    articles = {
+        "a": [ARRAIGNED, *FILLER["b"], "The court building reopened.", "Parking was scarce."],
+        "b": [CHARGES, WARNED, *FILLER["a"], "The weather was mild.", "Traffic was light downtown."],
+        "c": [CHARGED_TOO, "The judge set no date.", "Reporters waited outside.", "Rain fell all day."],
+    }
+    pairs = {(ARRAIGNED, WARNED): 0.70, (ARRAIGNED, CHARGES): 0.36, (CHARGES, CHARGED_TOO): 0.8}
+    facts = reported_facts(articles, pairs, FactsConfig(contained_weight=8.0))
+    assert not any(CHARGES in fact and WARNED in fact for fact in facts)
+    assert any(CHARGES in fact and ARRAIGNED in fact for fact in facts)

@@ -177,7 +177,8 @@ def group_facts(story: Story, embedded: EmbeddedSentences, config: FactsConfig =
     if not sentences:
         return ()
     # page furniture (a photo's caption or credit, :mod:`.captions`) is linked to nothing and is no fact
-    groups = [g for g in _group_rows(_link_sentences(embedded, config), config) if not is_caption(sentences[g[0]].text)]
+    links = _link_sentences(embedded, config)
+    groups = [g for g in _group_rows(links, config, sentences) if not is_caption(sentences[g[0]].text)]
     position = {a.id: n for n, a in enumerate(story.articles)}
     # facts most sources state first, then as first told
     groups.sort(key=lambda rows: (-len({sentences[r].article for r in rows}), min(rows)))
@@ -290,7 +291,7 @@ def _other_figures(a: str, b: str, config: FactsConfig) -> float:
     return config.other_figures if figures(a) and figures(b) and not alike_figures(a, b) else 0.0
 
 
-def _group_rows(links: Links, config: FactsConfig) -> list[list[int]]:
+def _group_rows(links: Links, config: FactsConfig, sentences: list[Sentence]) -> list[list[int]]:
     """Rows grouped into facts, each seed first: the most linked sentence seeds a fact and pulls in its
     best counterpart from each other article; a sentence may support several facts."""
     degree = links.linked.sum(axis=1)
@@ -307,17 +308,17 @@ def _group_rows(links: Links, config: FactsConfig) -> list[list[int]]:
             earlier.append(seed)
         else:
             groups.append([seed, *counterparts])
-    return groups + _unheard_anchors(groups, links)
+    return groups + _unheard_anchors(groups, links, sentences)
 
 
-def _unheard_anchors(groups: list[list[int]], links: Links) -> list[list[int]]:
+def _unheard_anchors(groups: list[list[int]], links: Links, sentences: list[Sentence]) -> list[list[int]]:
     """The sentence pairs a contained claim or a shared measure links that no fact holds: a long sentence
     telling several claims seeds one fact, with its closest counterparts, and the clause another article
     shares with it ("charges of obstruction of justice and witness intimidation") is a fact of its own."""
     together = {(i, j) for group in groups for i in group for j in group}
-    return [
-        [int(i), int(j)] for i, j in zip(*np.nonzero(np.triu(links.anchored)), strict=True) if (i, j) not in together
-    ]
+    pairs = [(int(i), int(j)) for i, j in zip(*np.nonzero(np.triu(links.anchored)), strict=True)]
+    # stated by the shorter sentence, the clause: the longer one states more, and seeds a fact of its own
+    return [sorted(pair, key=lambda r: len(sentences[r].text)) for pair in pairs if pair not in together]
 
 
 def _best_counterparts(seed: int, links: Links, config: FactsConfig) -> list[int]:
