@@ -32,14 +32,12 @@ report's facts keep only the sentences that state their row's claim (:mod:`.fact
 from __future__ import annotations
 
 import itertools
-from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..embed import EmbeddedSentences
 from ..records import Evidence, Fact, Sentence, Story
-from ..text.tokens import STOPWORDS, WORD, words
 from ..validate import check_range
 from .captions import is_caption
 from .claim_events import event_pairs, other_events, other_times, parse_together, same_frame
@@ -48,6 +46,8 @@ from .evaluative import political_labels
 from .fact_figures import alike_figures, counted_alike, named_alike, same_figure_and_name
 from .fact_lines import verbless_pairs
 from .fact_pairs import may_link, sharing_stems, upper, upper_blocks
+from .fact_phrases import PHRASE_RARITY
+from .fact_phrases import distinctive_phrases as phrases_of
 from .fact_posts import other_posters, poster, unsigned
 from .fact_trim import final_facts, side_with_most
 
@@ -77,8 +77,6 @@ PHRASE_MARGIN = 0.15
 # fact similarity: their wordings differ more than those of one fact in other words. On truth-dev the
 # shared facts people labelled have a median MiniLM cosine of 0.71 when found, 0.50 when missed.
 CLAIM_MARGIN = 0.25
-# A phrase is distinctive when each of its words is in at most this many sentences per article using it.
-PHRASE_RARITY = 1.5
 # A sentence whose claim is a clause of a longer one ("Mueller is now leading the probe as a special
 # counsel" in "amid questions about the FBI's investigation, which is now being overseen by special counsel
 # Robert Mueller, a former FBI director") is far from it as a whole (cosine 0.40 with MiniLM) but shares
@@ -372,38 +370,5 @@ def _completes(whole: str, teaser: str) -> bool:
 
 
 def distinctive_phrases(texts: list[str], articles: list[str], config: FactsConfig = DEFAULT) -> dict[str, list[int]]:
-    """Two-word phrases, not names, that at least two articles use, with the rows of the texts using them.
-
-    A phrase qualifies when no word of it is a stop word, at least one use is in lower case, and each
-    of its words is in at most ``config.phrase_rarity`` sentences per article using it: the story's own subject
-    ("state visit", "Kim Jong") is everywhere, a fact's wording ("partnership agreement") is not.
-
-    >>> distinctive_phrases(["They may sign a partnership agreement.", "A partnership agreement is near."], ["a", "b"])
-    {'partnership agreement': [0, 1]}
-    """
-    rows: defaultdict[str, list[int]] = defaultdict(list)
-    in_lower: set[str] = set()
-    # each word folded once (words are folded one by one: a phrase's are its first's and its second's)
-    folded: dict[str, list[str]] = {}
-    for row, text in enumerate(texts):
-        tokens = WORD.findall(text)
-        for token in tokens:
-            if token not in folded:
-                folded[token] = words(token)
-        for first, second in itertools.pairwise(tokens):
-            pair = folded[first] + folded[second]
-            if any(w in STOPWORDS or len(w) < 3 for w in pair):
-                continue
-            phrase = " ".join(pair)
-            if not rows[phrase] or rows[phrase][-1] != row:
-                rows[phrase].append(row)
-            if first.islower() and second.islower():
-                in_lower.add(phrase)
-    sentences_with = Counter(w for text in texts for w in set(words(text)))
-    distinctive = {}
-    for phrase, used in rows.items():
-        users = len({articles[r] for r in used})
-        rare = all(sentences_with[w] <= config.phrase_rarity * users for w in phrase.split())
-        if users >= 2 and phrase in in_lower and rare:
-            distinctive[phrase] = used
-    return distinctive
+    """The story's distinctive phrases (:func:`.fact_phrases.distinctive_phrases`) at ``config.phrase_rarity``."""
+    return phrases_of(texts, articles, config.phrase_rarity)
