@@ -75,6 +75,16 @@ COUNT = re.compile(
     rf"\b{HEDGE}{NUMBER_START}(?!(?i:an?)\b){NUMBER}{SCALE}{NUMBER_END}\s+"
     r"(?:(?P<other>other|more|additional|extra)\s+)?(?P<unit>[a-z][a-z-]{2,})\b"
 )
+# A count written as a hyphenated modifier of a noun ("a 30-car pileup", "a 12-member jury"): what it
+# tells is the size of the thing the noun names, whatever word counts it (one outlet's "25-vehicle pileup"
+# is that same pileup), so it is read as that noun's size. Not a fraction ("two-thirds majority"), nor a
+# time ("a two-day visit"), a measure ("an 18-foot fence") or an age, which other readers take or leave.
+MODIFIER_COUNT = re.compile(
+    rf"\b{HEDGE}{NUMBER_START}(?!(?i:an?|one)\b)(?P<num>{NUMBER_TEXT})-(?P<unit>[a-z]{{3,}})"
+    r"(?=\s+(?P<head>[a-z]{3,})\b(?!-))"
+)
+SIZE_OF = "size of "
+FRACTION = re.compile(r"(?:half|halves|thirds?|quarters?|\w+ths?)$")
 # Money also takes short scales ("£400m", "$1.5bn", "$3k") and may qualify a noun ("a $2,000-per-player
 # stipend"), but a hyphen before another figure is a range ("$10-20").
 SHORT_SCALES = {"k": "thousand", "m": "million", "bn": "billion", "tn": "trillion"}
@@ -194,6 +204,7 @@ def read_mentions(row: int, text: str, reference_year: int | None, config: Value
         *_amounts(reader),
         *_years(reader),
         *_measures(reader),
+        *_modifier_counts(reader),
         *_counts(reader),
     ]
 
@@ -398,3 +409,14 @@ def _counts(reader: _Reader) -> Iterator[Mention]:
         if reader.free(match.start("num"), match.end("unit")):
             mention = reader.mention(f"number of {_singular(unit)}", match, value, 0.0)
             yield replace(mention, role="other" if match["other"] else "")
+
+
+def _modifier_counts(reader: _Reader) -> Iterator[Mention]:
+    """Counts that size the noun after them ("a 30-car pileup"), as that noun's size."""
+    for match in MODIFIER_COUNT.finditer(reader.text):
+        unit, head = match["unit"], match["head"]
+        if unit in NOT_UNITS or unit in UNITS or unit == "time" or FRACTION.match(unit) or head in STOPWORDS:
+            continue
+        value = _number(match["num"])
+        if value is not None and reader.free(match.start("num"), match.end()):
+            yield reader.mention(f"{SIZE_OF}{_singular(head)}", match, value, 0.0)
