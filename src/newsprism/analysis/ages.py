@@ -26,8 +26,11 @@ from dataclasses import dataclass
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence, Story
 from ..text.tokens import STOPWORDS
+from .captions import is_caption
 
-NAME = r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|bin|al-\w+)){0,3})"
+# A name may hold a nickname in quotes ("Liberty “Libby” German"), which the person's key leaves out.
+NICKNAME = r"[\"“][A-Z][\w'’.-]*[\"”]"
+NAME = rf"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|{NICKNAME}|de|van|von|bin|al-\w+)){{0,3}})"
 AGE = r"(?P<age>\d{1,3})"
 # "was 34" is an age only where the sentence or clause ends there or "years old" follows: a number with a
 # unit or decimals after it is a measure ("was 7.7 feet", "was 34.5").
@@ -38,6 +41,13 @@ AGE_SHAPES = [
     re.compile(rf"{NAME},\s+(?:who\s+was\s+|aged\s+){AGE}\b"),  # "Kroll, who was 34"
     re.compile(rf"{NAME}\s+(?:\w+\s+){{0,2}}?(?:died|dies|dead)\s+at\s+(?:the\s+)?(?:age\s+)?(?:of\s+)?{AGE}\b"),
     re.compile(rf"{NAME}\s+was\s+{AGE}{AGE_ENDS}"),  # "Kroll was 34.", never "Sue's was 7.7 feet"
+]
+# One age given to two people at once: "13-year-olds Liberty German and Abigail Williams", "Liberty German
+# and Abigail Williams, both 13".
+OTHER = NAME.replace("?P<name>", "?P<other>")
+PAIR_SHAPES = [
+    re.compile(rf"\b{AGE}-year-olds\s+{NAME}\s+and\s+{OTHER}"),
+    re.compile(rf"{NAME}\s+and\s+{OTHER},\s+both\s+(?:aged\s+)?{AGE}\b(?![\d.,]\d|-)"),
 ]
 NOT_NAMES = frozenset(
     "January February March April May June July August September October November December Jan Feb Mar Apr "
@@ -157,18 +167,22 @@ def _described_claims(sentences: list[Sentence]) -> list[AgeClaim]:
 
 
 def _claims(sentence: Sentence) -> list[AgeClaim]:
+    """The named ages of a sentence; none from page furniture (a photo's caption, a video's blurb), which is
+    of the day the picture was taken, not the article's own telling."""
+    if is_caption(sentence.text):
+        return []
     found = []
-    for shape in AGE_SHAPES:
+    for shape, names in [*((s, ("name",)) for s in AGE_SHAPES), *((s, ("name", "other")) for s in PAIR_SHAPES)]:
         for match in shape.finditer(sentence.text):
-            name = _name(match["name"])
             age = int(match["age"])
-            if name and 0 < age <= OLDEST:
-                found.append(AgeClaim(name, age, sentence))
+            for name in filter(None, (_name(match[group]) for group in names)):
+                if 0 < age <= OLDEST:
+                    found.append(AgeClaim(name, age, sentence))
     return found
 
 
 def _name(text: str) -> str | None:
-    words = [w.strip(".’'") for w in text.split()]
+    words = [w.strip(".’'") for w in text.split() if not re.fullmatch(NICKNAME, w)]
     while words and words[0] in NOT_NAMES:
         words.pop(0)
     if not words or words[-1] in NOT_NAMES or not words[-1][:1].isupper() or words[-1].isupper():

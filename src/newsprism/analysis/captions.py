@@ -71,10 +71,13 @@ _AGENCY = (
     r"\bvia (?:AP|Getty Images)\s*[)\]]|"
     r"^\W*(?:AP|Getty(?: Images)?|Reuters|AFP|EPA|Associated Press)\W*$"
 )
-# A video player's label ("JUST WATCHED ... Replay More Videos", "MUST WATCH Flight 370 mystery 05:10") and a
+# A video player's label ("JUST WATCHED ... Replay More Videos", "MUST WATCH Flight 370 mystery 05:10", the
+# "CLOSE" button before a video's blurb: "CLOSE Police confirmed that two bodies ...") and a
 # link to another story ("[RELATED: ...]", "MORE | Two girls missing ..."), in capitals as pages print them:
 # prose says "more" and "related" in lower case.
-_PLAYER_AND_LINKS = r"\b(?:MUST WATCH|JUST WATCHED)\b|^\W*(?:RELATED|READ MORE|SEE ALSO|MORE)\s*[:|]"
+_PLAYER_AND_LINKS = (
+    r"\b(?:MUST WATCH|JUST WATCHED)\b|^\W*CLOSE\s+(?=[A-Z][a-z])|^\W*(?:RELATED|READ MORE|SEE ALSO|MORE)\s*[:|]"
+)
 _LABEL = (
     # a picture desk's labels: "Image copyright Met Police Image caption ...", "Media playback is unsupported
     # on your device Media caption ...", "Enlarge this image toggle caption ...", "Full size image"
