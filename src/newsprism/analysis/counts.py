@@ -122,10 +122,10 @@ def _key(noun: Token) -> tuple[str, str, str, str] | None:
         return None
     subject = subjects[0]
     words = [c.lower_ for c in subject.children if c.dep_ == "compound" and c.i < subject.i] + [subject.lemma_.lower()]
-    return " ".join(words), verb.lemma_.lower(), noun.lemma_.lower(), _tense(verb)
+    return " ".join(words), verb.lemma_.lower(), noun.lemma_.lower(), tense(verb)
 
 
-def _tense(verb: Token) -> str:
+def tense(verb: Token) -> str:
     """When a verb tells its act: in the past ("sent", "has sent", "was sending"), as a present state or
     habit ("where the average woman has seven children"), or as what will or would be ("will send"). One
     subject's counts at two such times ("the average woman had six children" in 18th-century Europe) are of

@@ -13,7 +13,10 @@ different articles are taken for one quantity when:
 - they are the only weight each article gives, within ``single_share`` of each other: a
   possible difference only;
 - they are the only price each article gives after one price phrase ("starts at $1,299" against "will
-  start at $999"): a possible difference only.
+  start at $999"): a possible difference only;
+- they are the only measure of their dimension each article gives at one place, found there in the past
+  ("the city of Madison got 15.2 inches" against "In Madison, more than 19 inches of snow fell", read by
+  :mod:`.measure_places`), on no two different weekdays: a possible difference only.
 
 They conflict when their intervals (the written precision: "8,000 m" is a round figure, "8,027 m" is
 not; hedges as :mod:`values` reads them) do not overlap. Ranges ("from 2 m to 15 m") are left out.
@@ -29,6 +32,8 @@ from itertools import combinations
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence, Story
 from ..validate import check_range
+from .measure_places import place_of
+from .moments import WEEKDAY_NAMES
 from .units import DIGIT, FIGURE, UNIT, UNITS, half_step, unit_key
 from .values import HEDGES, MONEY, interval
 
@@ -71,6 +76,8 @@ PRICE_CUES = (
 # Dimensions where the only figure each article gives is likely of the story's one object: a weight.
 # Not a length: news gives distances of many things ("30 miles southwest of Boston", "2 miles offshore").
 SINGLE_DIMENSIONS = frozenset(("weight",))
+# Dimensions a place is read for: what was found there ("15.2 inches" of snow, "a 3-pound tumour").
+PLACED_DIMENSIONS = frozenset(("length", "area", "weight"))
 # Two figures of one dimension this close (share of the larger) are one quantity: the Multi-News
 # stories' near figures were one mountain's height in metres and in feet (0.2% apart); two heights of
 # one climb (base camp and bodies, 3.4% apart) were not.
@@ -110,6 +117,8 @@ class Measure:
     value: float
     label: str = ""  # the field it fills: "running time", "starting price"
     start: tuple[float, float] | None = None  # of a range, the interval of its lower end
+    place: str = ""  # the proper noun that places it, lower case ("madison"): see measure_places.py
+    days: frozenset[str] = frozenset()  # of a placed measure, the weekdays its sentence names
 
 
 def read_measures(row: int, text: str) -> list[Measure]:
@@ -133,7 +142,11 @@ def read_measures(row: int, text: str) -> list[Measure]:
             continue
         dimension, factor = UNITS[unit_key(match["unit"])]
         figure = match["num"].replace(",", "")
-        found.append(_measure(row, text, match, dimension, float(figure) * factor, half_step(figure) * factor))
+        measure = _measure(row, text, match, dimension, float(figure) * factor, half_step(figure) * factor)
+        if dimension in PLACED_DIMENSIONS:
+            days = frozenset(WEEKDAY_NAMES.findall(text))
+            measure = replace(measure, place=place_of(text, match.start("num"), match.end("unit")), days=days)
+        found.append(measure)
         taken.append(match.span())
     found += _prices(row, text)
     return found
@@ -253,6 +266,11 @@ def _unlabelled(
     if _share(a, b) <= config.near_share:
         return NEAR_CONFIDENCE, f"two close figures of one {a.dimension}"
     single = all(_agree(a, m) for m in mine) and all(_agree(b, t) for t in theirs)
+    if a.place and a.place == b.place and (not a.days or not b.days or a.days & b.days):
+        alone = all(_agree(a, m) for m in mine if m.place == a.place) and all(
+            _agree(b, t) for t in theirs if t.place == b.place
+        )
+        return (SINGLE_CONFIDENCE, f"the only {a.dimension} each article gives at one place") if alone else None
     if a.dimension in SINGLE_DIMENSIONS and single and _share(a, b) <= config.single_share:
         return SINGLE_CONFIDENCE, f"the only {a.dimension} each article gives"
     return None
