@@ -34,6 +34,8 @@ FURNITURE = [
     "Enlarge this image toggle caption U.S. Force Korea via AP U.S. Force Korea via AP",
     "Hide Caption 3 of 6 Photos: Sinking of the Musashi The Japanese Center Force leaves Brunei Bay.",
     "Full size image",
+    # a video player's CLOSE button before the video's blurb
+    "CLOSE Police confirmed that two bodies found Tuesday were the missing teens from Carroll County.",
     # fact-box headers
     "MH370 - Facts at a glance 8 March - Malaysia Airlines Kuala Lumpur-Beijing flight carrying 239 people disappears",
 ]
@@ -50,6 +52,7 @@ REPORTING = [
     "LONDON (Reuters) - The company said on Monday it would cut 1,000 jobs.",
     "The Kremlin said on Monday that Putin would travel to Pyongyang.",
     "Getty Images and Shutterstock sell stock photos to publishers.",
+    "Close to 100 people gathered outside the courthouse on Tuesday.",
 ]
 
 

@@ -1,8 +1,11 @@
 """Conflicts outside shared facts: measures with units, prices, ages given to a pronoun, updates, confidence."""
 
+import pytest
+
 from newsprism.analysis.ages import age_conflicts
 from newsprism.analysis.conflicts import CONFIDENT, find_conflicts
 from newsprism.analysis.measures import field_lines, measure_conflicts, read_measures
+from newsprism.analysis.parse import parser
 from newsprism.embed import EmbeddedSentences, HashingEmbedder
 from newsprism.records import Article, Evidence, Fact, Story
 
@@ -140,3 +143,15 @@ def test_ranges_from_one_lower_end_to_different_upper_ends_conflict():
 
 def test_the_only_distance_of_each_article_is_not_matched():
     assert measured("The farm lies 25 miles north of the city.", "The fire started 28 miles from the coast.") == []
+
+
+@pytest.mark.skipif(parser() is None, reason="spaCy or its English model is not installed")
+def test_the_only_measure_each_article_gives_at_one_place_is_a_possible_difference():
+    madison = "The city of Madison, Wisconsin, got 15.2 inches Wednesday and Thursday, the weather service said."
+    found = measured(madison, "In Madison, Wis., more than 19 inches of snow fell, prompting closures.")
+    assert found == [(["15.2 inches", "more than 19 inches"], 0.5)]
+    # another place, a forecast, two measures at the place, or other weekdays: not one quantity
+    assert measured(madison, "In Milwaukee, more than 19 inches of snow fell.") == []
+    assert measured(madison, "In Madison, more than 19 inches of snow could fall.") == []
+    assert measured(madison, "In Madison, 19 inches fell on Tuesday and 25 inches on Sunday.") == []
+    assert measured(madison, "In Madison, more than 19 inches of snow fell on Monday.") == []

@@ -201,3 +201,33 @@ def test_people_sharing_a_surname_are_told_apart():
     mother = "Kelly Pasztor, 29, admitted to killing her children, 6-year-old Rene Pasztor and his sister."
     other = "Pasztor faces charges for the death of 6-year-old Rene Pasztor."
     assert age_conflicts_of(mother, other) == []
+
+
+def test_a_count_written_as_a_modifier_is_the_size_of_the_thing_it_qualifies():
+    assert kinds("Snow is blamed for a 30-car pileup that killed two.") == {"30-car": "size of pileup"}
+    assert kinds("A three-judge panel ruled.") == {"three-judge": "size of panel"}
+    # fractions, times, measures and idioms of "one" are no such counts
+    assert kinds("A two-thirds majority backed a two-day visit and a one-man show.") == {}
+    assert kinds("An 18-foot fence.") == {"18-foot": "length"}
+    found = conflicts_between(
+        "Snow is blamed for a 30-car pileup that killed two people.",
+        "State police said a 25-vehicle pileup killed two people.",
+    )
+    assert found == [["25-vehicle", "30-car"]]
+    assert conflicts_between("A 30-car pileup killed two people.", "A 30-vehicle pileup killed two people.") == []
+
+
+def test_one_age_given_to_two_people_and_a_name_with_a_nickname_are_read():
+    assert age_conflicts_of(
+        "They were 13-year-olds Liberty German and Abigail Williams.", "Liberty “Libby” German, 14, was found."
+    ) == [("age of Liberty German", ["13", "14"])]
+    assert age_conflicts_of(
+        "The teens Liberty German and Abigail Williams, both 13.", "Abigail Williams, 14, was found."
+    ) == [("age of Abigail Williams", ["13", "14"])]
+
+
+def test_a_video_blurb_gives_no_age():
+    body = "Police said Liberty German, 13, was found."
+    blurb = "CLOSE Police confirmed the teens were Liberty German, 14, and Abigail Williams, 13."
+    assert age_conflicts_of(body, blurb) == []
+    assert age_conflicts_of(body, blurb.removeprefix("CLOSE ")) == [("age of Liberty German", ["13", "14"])]
