@@ -208,6 +208,8 @@ def test_a_count_written_as_a_modifier_is_the_size_of_the_thing_it_qualifies():
     assert kinds("A three-judge panel ruled.") == {"three-judge": "size of panel"}
     # fractions, times, measures and idioms of "one" are no such counts
     assert kinds("A two-thirds majority backed a two-day visit and a one-man show.") == {}
+    # nor units that measure or score: one story gives many leads of so many points
+    assert kinds("Up to 45-mph gusts hit a six-sided tent as he held a 22-point lead.") == {}
     assert kinds("An 18-foot fence.") == {"18-foot": "length"}
     found = conflicts_between(
         "Snow is blamed for a 30-car pileup that killed two people.",

@@ -84,7 +84,14 @@ MODIFIER_COUNT = re.compile(
     r"(?=\s+(?P<head>[a-z]{3,})\b(?!-))"
 )
 SIZE_OF = "size of "
-FRACTION = re.compile(r"(?:half|halves|thirds?|quarters?|\w+ths?)$")
+# Words after such a figure that make it no count of parts: a fraction ("two-thirds"), an adjective
+# ("six-sided", "67-strong", "1,300-plus", "10-fold", "three-way") or a unit that measures or scores rather
+# than counts ("45-mph gusts", "a 60-degree day", "a 29,000-ton ship", "a six-figure sum", and the points
+# and votes of a lead, which one story gives many of: the lead in one poll, among women, in one state).
+NOT_PARTS = re.compile(
+    r"(?:half|halves|thirds?|quarters?|\w+ths?|\w+ed|plus|strong|fold|way|figure|point|vote|mph|degree|ton"
+    r"|\w*second|night|\w*gram|\w*lit(?:er|re))$"
+)
 # Money also takes short scales ("£400m", "$1.5bn", "$3k") and may qualify a noun ("a $2,000-per-player
 # stipend"), but a hyphen before another figure is a range ("$10-20").
 SHORT_SCALES = {"k": "thousand", "m": "million", "bn": "billion", "tn": "trillion"}
@@ -415,7 +422,7 @@ def _modifier_counts(reader: _Reader) -> Iterator[Mention]:
     """Counts that size the noun after them ("a 30-car pileup"), as that noun's size."""
     for match in MODIFIER_COUNT.finditer(reader.text):
         unit, head = match["unit"], match["head"]
-        if unit in NOT_UNITS or unit in UNITS or unit == "time" or FRACTION.match(unit) or head in STOPWORDS:
+        if unit in NOT_UNITS or unit in UNITS or unit == "time" or NOT_PARTS.match(unit) or head in STOPWORDS:
             continue
         value = _number(match["num"])
         if value is not None and reader.free(match.start("num"), match.end()):
