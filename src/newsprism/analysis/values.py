@@ -89,7 +89,7 @@ SIZE_OF = "size of "
 # than counts ("45-mph gusts", "a 60-degree day", "a 29,000-ton ship", "a six-figure sum", and the points
 # and votes of a lead, which one story gives many of: the lead in one poll, among women, in one state).
 NOT_PARTS = re.compile(
-    r"(?:half|halves|thirds?|quarters?|\w+ths?|\w+ed|plus|strong|fold|way|figure|point|vote|mph|degree|ton"
+    r"(?:half|halves|thirds?|quarters?|\w+ths?|\w{3,}ed|plus|strong|fold|way|figure|point|vote|mph|degree|ton"
     r"|\w*second|night|\w*gram|\w*lit(?:er|re))$"
 )
 # Money also takes short scales ("£400m", "$1.5bn", "$3k") and may qualify a noun ("a $2,000-per-player
