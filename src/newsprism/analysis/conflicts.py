@@ -12,8 +12,8 @@ Names are compared in sentences that are copies of each other but for a capitali
 place swapped for one the other article never mentions is a conflict; a short form, a title or a
 spelling of the same name, an organisation, or a name both articles know is not. One quotation given
 to two different people (:mod:`newsprism.analysis.speakers`) is a conflict over a name too, and so is
-one act given two doers (:mod:`.doers`); one event may be given two weekdays (:mod:`.weekdays`) and one
-person two homes (:mod:`.homes`).
+one act given two doers (:mod:`.doers`); one event may be given two weekdays (:mod:`.weekdays`), one
+person two homes (:mod:`.homes`) and one act two floors of a building (:mod:`.floors`).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from .counts import count_conflicts
 from .doers import doer_conflicts
 from .events import event_verbs
 from .figure_copies import copies_but_for_figures, figure_copies
+from .floors import floor_conflicts
 from .homes import home_conflicts
 from .measures import MeasuresConfig, field_lines, measure_conflicts
 from .moments import moments_of, sides_share_a_moment
@@ -128,6 +129,7 @@ def find_conflicts(
     ]
     conflicts += _new_pairs(measure_conflicts(sentences, config, field_lines(story)), conflicts)
     conflicts += _new_pairs(count_conflicts(sentences), conflicts)
+    conflicts += _new_pairs(floor_conflicts(sentences), conflicts)
     conflicts += _new_pairs(translation_conflicts(story, embedded), conflicts)
     for found in (weekday_conflicts(sentences), home_conflicts(story, sentences), doer_conflicts(story, sentences)):
         conflicts += _new_pairs(found, conflicts)

@@ -69,7 +69,7 @@ from .summary_rewriter import Rewriter, rewritten
 from .summary_stale import latest_date, overtaken, reported_done
 from .support import says, supports, uses_words
 
-VERSION = "19"
+VERSION = "20"
 
 
 @dataclass(frozen=True)
