@@ -155,3 +155,6 @@ def test_the_only_measure_each_article_gives_at_one_place_is_a_possible_differen
     assert measured(madison, "In Madison, more than 19 inches of snow could fall.") == []
     assert measured(madison, "In Madison, 19 inches fell on Tuesday and 25 inches on Sunday.") == []
     assert measured(madison, "In Madison, more than 19 inches of snow fell on Monday.") == []
+    in_2012 = "In Madison, more than 19 inches of snow fell in 2012."
+    assert measured("In 2011, the city of Madison got 15.2 inches.", in_2012) == []
+    assert len(measured("In 2012, the city of Madison got 15.2 inches.", in_2012)) == 1

@@ -16,7 +16,7 @@ different articles are taken for one quantity when:
   start at $999"): a possible difference only;
 - they are the only measure of their dimension each article gives at one place, found there in the past
   ("the city of Madison got 15.2 inches" against "In Madison, more than 19 inches of snow fell", read by
-  :mod:`.measure_places`), on no two different weekdays: a possible difference only.
+  :mod:`.measure_places`), on no two different weekdays or years: a possible difference only.
 
 They conflict when their intervals (the written precision: "8,000 m" is a round figure, "8,027 m" is
 not; hedges as :mod:`values` reads them) do not overlap. Ranges ("from 2 m to 15 m") are left out.
@@ -35,7 +35,7 @@ from ..validate import check_range
 from .measure_places import place_of
 from .moments import WEEKDAY_NAMES
 from .units import DIGIT, FIGURE, UNIT, UNITS, half_step, unit_key
-from .values import HEDGES, MONEY, interval
+from .values import HEDGES, MONEY, YEAR, interval
 
 # "~" and "∼" are hedges too in scientific writing ("∼50 km").
 HEDGE = rf"(?:(?P<hedge>(?i:{HEDGES})|[~∼])\s*)?"
@@ -118,7 +118,7 @@ class Measure:
     label: str = ""  # the field it fills: "running time", "starting price"
     start: tuple[float, float] | None = None  # of a range, the interval of its lower end
     place: str = ""  # the proper noun that places it, lower case ("madison"): see measure_places.py
-    days: frozenset[str] = frozenset()  # of a placed measure, the weekdays its sentence names
+    days: frozenset[str] = frozenset()  # of a placed measure, the weekdays and years its sentence names
 
 
 def read_measures(row: int, text: str) -> list[Measure]:
@@ -144,7 +144,7 @@ def read_measures(row: int, text: str) -> list[Measure]:
         figure = match["num"].replace(",", "")
         measure = _measure(row, text, match, dimension, float(figure) * factor, half_step(figure) * factor)
         if dimension in PLACED_DIMENSIONS:
-            days = frozenset(WEEKDAY_NAMES.findall(text))
+            days = frozenset(WEEKDAY_NAMES.findall(text)) | frozenset(y["year"] for y in YEAR.finditer(text))
             measure = replace(measure, place=place_of(text, match.start("num"), match.end("unit")), days=days)
         found.append(measure)
         taken.append(match.span())
@@ -266,7 +266,7 @@ def _unlabelled(
     if _share(a, b) <= config.near_share:
         return NEAR_CONFIDENCE, f"two close figures of one {a.dimension}"
     single = all(_agree(a, m) for m in mine) and all(_agree(b, t) for t in theirs)
-    if a.place and a.place == b.place and (not a.days or not b.days or a.days & b.days):
+    if a.place and a.place == b.place and not _other_moments(a.days, b.days):
         alone = all(_agree(a, m) for m in mine if m.place == a.place) and all(
             _agree(b, t) for t in theirs if t.place == b.place
         )
@@ -274,6 +274,14 @@ def _unlabelled(
     if a.dimension in SINGLE_DIMENSIONS and single and _share(a, b) <= config.single_share:
         return SINGLE_CONFIDENCE, f"the only {a.dimension} each article gives"
     return None
+
+
+def _other_moments(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sentences' weekdays, or their years, are both named and none shared: "Madison got 15
+    inches on Monday" is of another snowfall than "Madison got 19 inches on Friday", or in another year."""
+    years_a, years_b = ({d for d in days if d.isdigit()} for days in (a, b))
+    pairs = ((years_a, years_b), (a - years_a, b - years_b))
+    return any(x and y and not x & y for x, y in pairs)
 
 
 def _conflict(confidence: float, reason: str, members: list[Measure], sentences: list[Sentence]) -> Conflict:
