@@ -3,6 +3,7 @@
 import pytest
 
 from newsprism.analysis.conflicts import ConflictsConfig, find_conflicts
+from newsprism.analysis.modifier_counts import read_modifier_counts
 from newsprism.analysis.values import ValuesConfig, read_mentions
 from newsprism.embed import EmbeddedSentences, HashingEmbedder
 from newsprism.records import Article, Evidence, Fact, Story
@@ -204,13 +205,16 @@ def test_people_sharing_a_surname_are_told_apart():
 
 
 def test_a_count_written_as_a_modifier_is_the_size_of_the_thing_it_qualifies():
-    assert kinds("Snow is blamed for a 30-car pileup that killed two.") == {"30-car": "size of pileup"}
-    assert kinds("A three-judge panel ruled.") == {"three-judge": "size of panel"}
-    # fractions, times, measures and idioms of "one" are no such counts
-    assert kinds("A two-thirds majority backed a two-day visit and a one-man show.") == {}
+    def sized(text: str) -> dict[str, str]:
+        return {m.surface: m.kind for m in read_modifier_counts(0, text)}
+
+    assert sized("Snow is blamed for a 30-car pileup that killed two.") == {"30-car": "size of pileup"}
+    assert sized("A three-judge panel ruled.") == {"three-judge": "size of panel"}
+    # fractions, times, measures, idioms of "one" and addresses are no such counts
+    assert sized("A two-thirds majority backed a two-day visit, a one-man show and an 18-foot fence.") == {}
+    assert sized("It was in the 300-block of Main Street.") == {}
     # nor units that measure or score: one story gives many leads of so many points
-    assert kinds("Up to 45-mph gusts hit a six-sided tent as he held a 22-point lead.") == {}
-    assert kinds("An 18-foot fence.") == {"18-foot": "length"}
+    assert sized("Up to 45-mph gusts hit a six-sided tent as he held a 22-point lead.") == {}
     found = conflicts_between(
         "Snow is blamed for a 30-car pileup that killed two people.",
         "State police said a 25-vehicle pileup killed two people.",

@@ -38,6 +38,7 @@ from .figure_copies import copies_but_for_figures, figure_copies
 from .floors import floor_conflicts
 from .homes import home_conflicts
 from .measures import MeasuresConfig, field_lines, measure_conflicts
+from .modifier_counts import read_modifier_counts
 from .moments import moments_of, sides_share_a_moment
 from .names import NamesConfig, copy_pairs, name_conflicts
 from .per_head import EACH_CONFIDENCE, EACH_REASON, as_totals, per_head
@@ -174,6 +175,7 @@ def _read_values(story: Story, sentences: list[Sentence], config: ConflictsConfi
                         if m.role != "other"
                     ),
                     *read_times(row, s.text, config),
+                    *read_modifier_counts(row, s.text, config),
                 ],
                 config,
             ),

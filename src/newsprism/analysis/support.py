@@ -36,7 +36,7 @@ from .evaluative import political_labels
 from .parse import main_verbs
 from .support_denial import SENTENCE_BREAK, denies
 from .timeline import is_future
-from .values import NUMBER_WORDS, SIZE_OF, read_mentions
+from .values import NUMBER_WORDS, read_mentions
 
 WORD = re.compile(r"[\w'’.-]*\w")
 POSSESSIVE = re.compile(r"['’]s$")
@@ -187,7 +187,7 @@ def _what(kind: str) -> str:
     million"), and a year, a day of a month and a full date are one (the "2024" of "June 19, 2024")."""
     if kind.startswith("amount in") or kind.removeprefix("number of ") in MONEY_NOUNS:
         return "amount"
-    if kind.startswith(("number of", SIZE_OF)):  # "a 30-car pileup" counts cars as "30 cars" does
+    if kind.startswith("number of"):
         return "number"
     return "date" if kind in ("date", "day of the month", "year") else kind
 

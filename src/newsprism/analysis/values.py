@@ -75,23 +75,6 @@ COUNT = re.compile(
     rf"\b{HEDGE}{NUMBER_START}(?!(?i:an?)\b){NUMBER}{SCALE}{NUMBER_END}\s+"
     r"(?:(?P<other>other|more|additional|extra)\s+)?(?P<unit>[a-z][a-z-]{2,})\b"
 )
-# A count written as a hyphenated modifier of a noun ("a 30-car pileup", "a 12-member jury"): what it
-# tells is the size of the thing the noun names, whatever word counts it (one outlet's "25-vehicle pileup"
-# is that same pileup), so it is read as that noun's size. Not a fraction ("two-thirds majority"), nor a
-# time ("a two-day visit"), a measure ("an 18-foot fence") or an age, which other readers take or leave.
-MODIFIER_COUNT = re.compile(
-    rf"\b{HEDGE}{NUMBER_START}(?!(?i:an?|one)\b)(?P<num>{NUMBER_TEXT})-(?P<unit>[a-z]{{3,}})"
-    r"(?=\s+(?P<head>[a-z]{3,})\b(?!-))"
-)
-SIZE_OF = "size of "
-# Words after such a figure that make it no count of parts: a fraction ("two-thirds"), an adjective
-# ("six-sided", "67-strong", "1,300-plus", "10-fold", "three-way") or a unit that measures or scores rather
-# than counts ("45-mph gusts", "a 60-degree day", "a 29,000-ton ship", "a six-figure sum", and the points
-# and votes of a lead, which one story gives many of: the lead in one poll, among women, in one state).
-NOT_PARTS = re.compile(
-    r"(?:half|halves|thirds?|quarters?|\w+ths?|\w{3,}ed|plus|strong|fold|way|figure|point|vote|mph|degree|ton"
-    r"|\w*second|night|\w*gram|\w*lit(?:er|re))$"
-)
 # Money also takes short scales ("£400m", "$1.5bn", "$3k") and may qualify a noun ("a $2,000-per-player
 # stipend"), but a hyphen before another figure is a range ("$10-20").
 SHORT_SCALES = {"k": "thousand", "m": "million", "bn": "billion", "tn": "trillion"}
@@ -211,7 +194,6 @@ def read_mentions(row: int, text: str, reference_year: int | None, config: Value
         *_amounts(reader),
         *_years(reader),
         *_measures(reader),
-        *_modifier_counts(reader),
         *_counts(reader),
     ]
 
@@ -257,7 +239,7 @@ def words_around(
     return frozenset(w[: config.stem] for w in before + after)
 
 
-def _number(text: str, scale: str | None = None) -> float | None:
+def number_value(text: str, scale: str | None = None) -> float | None:
     text = text.lower().replace(",", "")
     factor = SCALES.get((scale or "").lower(), 1.0)
     if text in NUMBER_WORDS:
@@ -282,7 +264,7 @@ def _numeric(word: str) -> bool:
     return word in NUMBER_WORDS or word in SCALES or any(c.isdigit() for c in word)
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     if word.endswith("ies"):
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
@@ -306,10 +288,10 @@ def _dates(reader: _Reader) -> Iterator[Mention]:
 
 def _spans(reader: _Reader) -> Iterator[Mention]:
     for match in SPAN.finditer(reader.text):
-        value = _number(match.group("num"))
+        value = number_value(match.group("num"))
         if value is None or PERIOD.search(reader.text[: match.start()]) or not reader.free(*match.span()):
             continue  # "every three minutes" is the period of a rate, not a time that passed
-        unit = _singular(match.group("unit").lower())
+        unit = singular(match.group("unit").lower())
         if match.group("num").lower() in {"a", "an"} and unit != match.group("unit").lower():
             continue  # "a decades-long battle"
         amount = value * SPAN_UNITS[unit]
@@ -342,14 +324,14 @@ def _since(reader: _Reader, reference_year: int | None) -> Iterator[Mention]:
 def _amounts(reader: _Reader) -> Iterator[Mention]:
     # the patterns open on a hedge tried at every letter: searched only where a currency or percentage is
     for match in MONEY.finditer(reader.text) if any(sign in reader.text for sign in "$£€") else ():
-        value = _number(match.group("num"), match.group("scale") or SHORT_SCALES.get(match.group("short") or ""))
+        value = number_value(match.group("num"), match.group("scale") or SHORT_SCALES.get(match.group("short") or ""))
         converted = CONVERTED.search(reader.text[: match.start()])
         if value is not None and reader.free(*match.span()):
             # a conversion is at some day's rate: as sure as the rate, not as its digits
             rounding = CONVERSION_RATE * value if converted else 0.0
             yield _share(reader, match, reader.mention(f"amount in {match.group('currency')}", match, value, rounding))
     for match in PERCENT.finditer(reader.text) if "%" in reader.text or "per" in reader.text else ():
-        value = _number(match.group("num"))
+        value = number_value(match.group("num"))
         if value is not None and reader.free(*match.span()):
             yield _share(reader, match, reader.mention("percentage", match, value, 0.0))
 
@@ -410,20 +392,9 @@ def _measures(reader: _Reader) -> Iterator[Mention]:
 def _counts(reader: _Reader) -> Iterator[Mention]:
     for match in COUNT.finditer(reader.text):
         unit = match.group("unit")
-        value = _number(match.group("num"), match.group("scale"))
+        value = number_value(match.group("num"), match.group("scale"))
         if unit in NOT_UNITS or value is None or ("." in match.group("num") and not match.group("scale")):
             continue  # not a thing counted, or not a count ("31.6 live with a partner")
         if reader.free(match.start("num"), match.end("unit")):
-            mention = reader.mention(f"number of {_singular(unit)}", match, value, 0.0)
+            mention = reader.mention(f"number of {singular(unit)}", match, value, 0.0)
             yield replace(mention, role="other" if match["other"] else "")
-
-
-def _modifier_counts(reader: _Reader) -> Iterator[Mention]:
-    """Counts that size the noun after them ("a 30-car pileup"), as that noun's size."""
-    for match in MODIFIER_COUNT.finditer(reader.text):
-        unit, head = match["unit"], match["head"]
-        if unit in NOT_UNITS or unit in UNITS or unit == "time" or NOT_PARTS.match(unit) or head in STOPWORDS:
-            continue
-        value = _number(match["num"])
-        if value is not None and reader.free(match.start("num"), match.end()):
-            yield reader.mention(f"{SIZE_OF}{_singular(head)}", match, value, 0.0)
