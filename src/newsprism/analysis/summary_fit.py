@@ -31,9 +31,6 @@ OPENING_SINGLE = re.compile(
     r"(?:^|(?<=[\s(“\"]))['‘](?!\d\d(?:s|ers)?\b|s\b|(?:cause|cos|em|til|tis|twas|n|bout|round)\b)(?=\w)", re.I
 )
 CLOSING_SINGLE = re.compile(r"(?<=[\w.,!?])['’](?=[\s.,;:!?)”\"]|$)")
-# The signature of an embedded post: "— Donald J. Trump (@realDonaldTrump) August 3, 2017", "A post shared
-# by Havoc (@mobbdeephavoc) on Jun 20, 2017 at 11:32am PDT".
-POST_SIGNATURE = re.compile(r"\(@\w+\)\s+(?:on\s+)?[A-Z][a-z]+\.? \d{1,2}, \d{4}")
 # A review's credits box, a line of its own under the text: a role and the names filling it ("Produced by
 # Rob Tapert, Sam Raimi, Bruce Campbell.", "With: Jane Levy, ...", "Running time: 118 minutes.", "Rated
 # PG-13 (for ...)"). It names who made a work; it tells nothing that happened. A sentence going on after
@@ -123,8 +120,9 @@ SPEECH_TAG = re.compile(rf"^(?:(?:the\s+)?[A-Z][\w.’'-]*\s+){{1,4}}{QUOTE_SPEE
 def reads_alone(sentence: str) -> bool:
     """Whether a sentence reads as a sentence of its own: not cut off ("store owners, who have..."), not
     the start or end of a longer quotation (opening one it never closes, closing one it never opened),
-    not a photo caption ("In this July 1, 2017, photo ...", "(Associated Press)") nor a review's credits
-    line ("Directed by Fede Alvarez."), not a question or a lead-in to words that follow, not an editor's
+    not a photo caption ("In this July 1, 2017, photo ...", "(Associated Press)") nor an embedded post (both
+    :mod:`.captions`), nor a review's credits line ("Directed by Fede Alvarez."), not a question or a
+    lead-in to words that follow, not an editor's
     insertion in square brackets ("[RELATED: Wedding crasher says she never attacked guest]").
 
     >>> reads_alone("The council closed the pier on Monday after engineers found cracks.")
@@ -145,7 +143,7 @@ def reads_alone(sentence: str) -> bool:
     text = sentence.strip()
     if not text or text.endswith(("...", "…")) or is_caption(text) or CREDITS.match(text):
         return False
-    if POST_SIGNATURE.search(text) or asks_or_leads_on(text):
+    if asks_or_leads_on(text):
         return False
     if text[0] in "’”[" or text[0].islower():
         return False

@@ -39,6 +39,7 @@ from .boilerplate import (
 )
 from .clean_config import CleanConfig
 from .headline import headline_keys, is_section_label, looks_like_headline, near_headline, title_case
+from .posts import join_broken_posts
 
 # The controls of an embedded video player, as scraped text at the start of a line.
 PLAYER_CONTROLS = re.compile(r"^(?:CLOSE\s+)?Skip in Skip\s+x\s+Embed\s+x\s+Share\s*")
@@ -92,7 +93,8 @@ def clean_text(
     ``title`` (the page's headline from metadata) and ``url`` (its address) let the headline or the
     address printed inside the body be recognised and dropped.
     """
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    # a post's text broken over lines is one line with its signature (:mod:`.posts`)
+    lines = join_broken_posts([" ".join(line.split()) for line in text.splitlines()])
     removed = [match.group(0).strip() for line in lines if (match := PLAYER_CONTROLS.match(line))]
     # A video player's controls scraped into the paragraph below it ("CLOSE Skip in Skip x Embed x Share")
     lines = [PLAYER_CONTROLS.sub("", line) for line in lines]

@@ -15,6 +15,7 @@ from ..records import Article
 from .boilerplate import is_label
 from .clean_config import CleanConfig
 from .headline import title_case
+from .posts import is_embedded_post
 
 # Abbreviations that stand before a name or a figure ("Mr. Smith", "Gen. Lee", "Jan. 5", "Fig. 6",
 # "(ref. 26)"): a period after one never ends a sentence.
@@ -220,6 +221,10 @@ CUT_OFF_WORDS = 6
 # states a fact; a link or an address under a label ("More info: http://…") does not.
 DATUM = re.compile(r"^[^:\d]{3,60}:\s+(?=\S*\d)(?P<value>.*)$")
 LINK = re.compile(r"https?://|www\.|@|\.com\b", re.I)
+# An entry of a list of works, the subheading over its blurb: a name, a dash and a quoted title, with a
+# note in brackets ("Mobb Deep – “Shook Ones” (DJ Premier Remix)"). It names a work and states nothing,
+# though its closing quote or bracket ends it as punctuation would; a sentence goes on after a title.
+LIST_TITLE = re.compile(r"^[^.!?“”\"]{1,60}?\s[–—-]\s[“\"][^“”\"]{1,80}[”\"](?:\s*[(\[][^()\[\]]{1,40}[)\]])?$")
 
 
 def reads_as_text(line: str) -> bool:
@@ -247,13 +252,33 @@ def add_sentences(article: Article) -> Article:
 
     Subheadings stay in the text but state nothing, so they are not sentences, unless the article has
     nothing else (a feed item of a few words). A short line that reads as text (:func:`reads_as_text`)
-    is no subheading.
+    is no subheading; a list's title (:data:`LIST_TITLE`) is one. A post embedded from a social network
+    is one sentence, its text with its signature (:mod:`.posts`): split, its sentences would read as the
+    outlet's.
     """
     lines = article.text.splitlines()
-    lines = [line for line in lines if not is_label(line.strip()) or reads_as_text(line.strip())] or lines
+    lines = [line for line in lines if not _is_subheading(line.strip())] or lines
     # A standfirst repeated in the body is one sentence, not two.
-    sentences = dict.fromkeys(s for line in lines for s in split_sentences(line))
+    sentences = dict.fromkeys(s for line in lines for s in _line_sentences(line))
     return replace(article, sentences=tuple(sentences))
+
+
+def _is_subheading(line: str) -> bool:
+    """Whether a line is a subheading, a label or a list's title, not text.
+
+    >>> _is_subheading("Mobb Deep – “Hell on Earth” (Baghiri Remix)"), _is_subheading("Top 2014 Wedding Trends")
+    (True, True)
+    >>> _is_subheading("Mobb Deep – “Hell on Earth” – topped the chart in 1996."), _is_subheading("Fans cheered.")
+    (False, False)
+    """
+    if LIST_TITLE.match(line) and len(line.split()) <= CleanConfig().label_words:
+        return True
+    return is_label(line) and not reads_as_text(line)
+
+
+def _line_sentences(line: str) -> list[str]:
+    """The sentences of one line of an article: an embedded post's line whole (cut only when too long)."""
+    return _capped(line.strip()) if is_embedded_post(line) else split_sentences(line)
 
 
 # An unclosed quotation runs on into at most this many following sentences.
