@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..articles.posts import is_embedded_post
 from .doc_cache import tokenised
 from .parse import parsed, parser
 
@@ -54,8 +55,8 @@ REPORTING_NOUNS = frozenset(
     """claim claims allegation allegations accusation accusations assertion statement statements belief view
     conclusion argument charge charges suggestion insistence warning warnings promise pledge hope fear""".split()
 )
-# A post embedded in a page: its text, then "— Name (@handle) date" on the same line.
-EMBEDDED_POST = re.compile(r"^[^\n]*[—–]\s*[^\n—–]{1,60}\(@\w+\)[^\n]*$", re.MULTILINE)
+# A line of the text, to find the posts embedded in the page (:mod:`newsprism.articles.posts`).
+LINE = re.compile(r"[^\n]+")
 # Two right single quotes close a quotation in some papers' typesetting (“Evil Dead’’).
 QUOTED = re.compile(r"“[^“”]*?(?:”|’’)|\"[^\"\n]*\"")
 ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -177,7 +178,8 @@ def _needs(
 
 def _quoted(text: str) -> list[tuple[int, int]]:
     """The character spans of the text's quotations and embedded posts."""
-    return [m.span() for pattern in (QUOTED, EMBEDDED_POST) for m in pattern.finditer(text)]
+    posts = [m.span() for m in LINE.finditer(text) if is_embedded_post(m.group())]
+    return [m.span() for m in QUOTED.finditer(text)] + posts
 
 
 def _with_parse(doc: Doc, quoted: list[tuple[int, int]], read_parse: bool) -> tuple[str, list[tuple[str, str, bool]]]:
