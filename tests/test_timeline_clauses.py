@@ -98,3 +98,10 @@ def test_a_gallerys_captions_are_no_events_of_the_story():
     assert build_timeline(gallery) == ()
     # fewer captions date their pictures, as one caption does
     assert len(build_timeline(Story("s", (Article(id="a", text="", sentences=tuple(captions[:4])),)))) == 4
+
+
+def test_a_posts_signature_dates_its_words_as_a_reporting_sentences_date_does():
+    # five posts are no gallery of captions: each is dated the day it was posted
+    posts = tuple(f"Markets are booming, day {n}! — Pat Doe (@patdoe) August {n}, 2017" for n in range(1, 6))
+    story = Story("s", (Article(id="a", text="\n".join(posts), sentences=posts),))
+    assert [(e.date, e.event) for e in build_timeline(story)] == [(f"2017-08-0{n}", posts[n - 1]) for n in range(1, 6)]
