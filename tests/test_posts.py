@@ -14,6 +14,7 @@ POSTS = [
     "Damn. RiP to the great one Prodigy. Love. MOBB — Lil Wayne WEEZY F (@LilTunechi) June 20, 2017",
     "We were in talks about maybe bringing a version of Minecraft to Oculus. - Notch (@notch) March 25, 2014",
     "Sad day in Hip-Hop -- — M ! L L Z ¥ (@JAE_MILLZ) June 20, 2017",
+    "That doesn't just happen! — Donald J. Trump (@realDonaldTrump) August 3, 2017.",
     "Доку Умаров пообещал аллахакбар в 2014 в Сочи — Степан Грозный (@faraday_m) August 20, 2013",
     "Forever A post shared by Havoc of Mobb Deep (@mobbdeephavoc) on Jun 20, 2017 at 11:32am PDT",
     "Forever A post shared by Havoc of Mobb Deep (@mobbdeephavoc) on Jun 20, 2017 at 11:32am PDT.",
@@ -26,6 +27,7 @@ POSTS = [
 
 PROSE = [
     "Havoc posted two photos on Instagram (@mobbdeephavoc) on June 20, 2017, to remember him.",
+    "Havoc wrote on Instagram (@mobbdeephavoc) on June 20, 2017.",
     "A video shared by police on June 20, 2017 showed the suspect leaving the store.",
     "Trump tweeted on Aug. 3, 2017: “Stock Market at an all-time high.”",
     "Contact Vince Lattanzio at 610.668.5532 or follow @VinceLattanzio on Twitter.",

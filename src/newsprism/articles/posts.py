@@ -30,12 +30,12 @@ _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # The signature closing the line: a tweet's "— Name (@handle) June 20, 2017" (a hyphen in older pages,
 # "- Notch (@notch) March 25, 2014"); an Instagram post's "A post shared by Name (@handle) on Jun 20, 2017
 # at 11:32am PDT" ("A photo posted by" in older pages); a Facebook post's "Posted by Name on Tuesday, June
-# 20, 2017". A sentence of prose naming a handle and a date goes on after them, or ends on its full stop.
+# 20, 2017"; a full stop may close it. A sentence of prose naming a handle and a date goes on after them.
 _SIGNATURE = (
     rf"(?:(?:^|\s)[—–-]{{1,2}}\s*[^—–\n]{{1,60}}?\s\(@\w{{1,15}}\)\s+{_DATE}|"
     rf"\bA (?:post|photo|video) (?:shared|posted) by [^\n]{{1,80}}?\s\(@[\w.]{{1,30}}\)\s+on\s+{_DATE}"
-    r"(?:\s+at\s+\d{1,2}:\d\d\s*[ap]m(?:\s+[A-Z]{2,4})?)?\.?|"
-    rf"\bPosted by [^\n]{{1,80}}?\s+on\s+{_WEEKDAY},\s+{_DATE})\s*$"
+    r"(?:\s+at\s+\d{1,2}:\d\d\s*[ap]m(?:\s+[A-Z]{2,4})?)?|"
+    rf"\bPosted by [^\n]{{1,80}}?\s+on\s+{_WEEKDAY},\s+{_DATE})\.?\s*$"
 )
 # A tweet's own marks, wherever they stand: its picture's link ("pic.twitter.com/gObuV9O84s") and a retweet
 # ("RT @ComplexMusic: ..."); a line opening on a handle and a colon is a post quoted by its author's handle
