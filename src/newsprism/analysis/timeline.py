@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..articles.posts import is_embedded_post
+from ..articles.posts import SIGNATURE, is_embedded_post
 from ..records import Story, TimelineEvent
 from ..text.dates import MONTH_RE, WEEKDAYS, month_number, published_date
 from ..text.tokens import content_words
@@ -362,6 +362,16 @@ def _same_event(events: list[_Event], when: str, words: set[str], config: Timeli
 
 
 def _shorten(sentence: str, config: TimelineConfig) -> str:
-    words = sentence.split()
+    """``sentence`` cut to its first words; a post keeps its signature, which says whose words they are.
+
+    >>> post = "Games are a hits business. Thanks for playing! — Rus (@rus) August 14, 2018"
+    >>> _shorten(post, TimelineConfig(max_event_words=3))
+    'Games are a … — Rus (@rus) August 14, 2018'
+    """
+    signed = SIGNATURE.search(sentence)
+    text, signature = (sentence[: signed.start()], signed.group().strip()) if signed else (sentence, "")
+    words = text.split()
     limit = config.max_event_words
-    return sentence if len(words) <= limit else " ".join(words[:limit]) + " …"
+    if len(words) <= limit:
+        return sentence
+    return " ".join([*words[:limit], "…", signature]).rstrip()
