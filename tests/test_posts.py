@@ -1,9 +1,9 @@
-"""Posts embedded from social networks are told by their signature, one sentence each, and are neither
-summary sentences nor evidence of a fact: they are their authors' words, not the outlet's."""
+"""Posts embedded from social networks are told by their signature, one sentence each, and are no summary
+sentences: they are their authors' words, not the outlet's (facts keep two posters' posts apart:
+:mod:`newsprism.analysis.fact_posts`)."""
 
 import pytest
 
-from newsprism.analysis.captions import is_caption
 from newsprism.analysis.summary_fit import reads_alone
 from newsprism.articles.clean import clean_text
 from newsprism.articles.posts import is_embedded_post, join_broken_posts
@@ -40,14 +40,12 @@ PROSE = [
 
 @pytest.mark.parametrize("line", POSTS)
 def test_a_post_is_told_by_its_signature_or_its_marks(line: str) -> None:
-    assert is_embedded_post(line)
-    assert is_caption(line) and not reads_alone(line)
+    assert is_embedded_post(line) and not reads_alone(line)
 
 
 @pytest.mark.parametrize("line", PROSE)
 def test_prose_naming_a_handle_a_post_or_a_date_is_no_post(line: str) -> None:
     assert not is_embedded_post(line)
-    assert not is_caption(line)
 
 
 def test_a_posts_line_is_one_sentence_and_the_articles_lines_are_split() -> None:
@@ -98,20 +96,3 @@ def test_the_page_s_own_lines_are_not_joined_to_a_post() -> None:
     prose = "Prodigy's label confirmed his death in a statement on Tuesday evening. " * 4
     assert join_broken_posts([prose, "", "", SIGNED]) == [prose, "", "", SIGNED]
 
-
-def test_a_post_is_no_evidence_of_a_fact_and_the_reporting_beside_it_still_is() -> None:
-    from newsprism.analysis.facts import group_facts
-    from newsprism.embed import EmbeddedSentences
-    from newsprism.records import Story
-
-    from .test_facts import PairsEmbedder, facts_of
-
-    died = "Prodigy of Mobb Deep died on Tuesday at the age of 42."
-    post = "RIP. RT @ComplexMusic: Prodigy of Mobb Deep has passed away at age 42. — Tha God (@cthagod) June 20, 2017"
-    told = "Prodigy, one-half of Mobb Deep, died Tuesday at age 42."
-    articles = {"a": [died], "b": [post, "The rapper was hospitalized in Las Vegas."], "c": [told]}
-    pairs = {(died, post): 0.9, (died, told): 0.9, (post, told): 0.9}
-    assert facts_of(articles, pairs) == [sorted([died, told])]
-    story = Story("s", tuple(Article(a, " ".join(s), sentences=tuple(s)) for a, s in articles.items()))
-    every = group_facts(story, EmbeddedSentences(story.sentences(), PairsEmbedder(pairs)))
-    assert post not in {e.sentence for f in every for e in f.evidence}

@@ -10,6 +10,7 @@ from datetime import date
 import numpy as np
 
 from ..articles.clean_config import DATELINE_LINES
+from ..articles.posts import is_embedded_post
 from ..articles.sentences import quoted_shares
 from ..embed import EmbeddedSentences
 from ..records import Article
@@ -120,9 +121,9 @@ SPEECH_TAG = re.compile(rf"^(?:(?:the\s+)?[A-Z][\w.’'-]*\s+){{1,4}}{QUOTE_SPEE
 def reads_alone(sentence: str) -> bool:
     """Whether a sentence reads as a sentence of its own: not cut off ("store owners, who have..."), not
     the start or end of a longer quotation (opening one it never closes, closing one it never opened),
-    not a photo caption ("In this July 1, 2017, photo ...", "(Associated Press)") nor an embedded post (both
-    :mod:`.captions`), nor a review's credits line ("Directed by Fede Alvarez."), not a question or a
-    lead-in to words that follow, not an editor's
+    not a photo caption ("In this July 1, 2017, photo ...", "(Associated Press)"), nor an embedded post
+    (:mod:`newsprism.articles.posts`: its author's words, which the outlet shows), nor a review's credits
+    line ("Directed by Fede Alvarez."), not a question or a lead-in to words that follow, not an editor's
     insertion in square brackets ("[RELATED: Wedding crasher says she never attacked guest]").
 
     >>> reads_alone("The council closed the pier on Monday after engineers found cracks.")
@@ -143,7 +144,7 @@ def reads_alone(sentence: str) -> bool:
     text = sentence.strip()
     if not text or text.endswith(("...", "…")) or is_caption(text) or CREDITS.match(text):
         return False
-    if asks_or_leads_on(text):
+    if is_embedded_post(text) or asks_or_leads_on(text):
         return False
     if text[0] in "’”[" or text[0].islower():
         return False

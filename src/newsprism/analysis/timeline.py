@@ -11,9 +11,8 @@ A sentence is listed under the dates of its own event (:mod:`.timeline_clauses`)
 about another event ("who died in 2009"), which, when the sentence has no date of its own, lists that
 clause under its date instead; and a dated statement under the day it was made, not the day it says
 something will happen. A photo's caption (:mod:`.captions`) dates the picture: it stands as an event
-only on a day no reporting sentence dates. A post embedded in the page (:mod:`newsprism.articles.posts`),
-furniture to facts and the summary, is dated by its signature the day its author said it: an event of
-the story, as a reporting sentence's.
+only on a day no reporting sentence dates. A post embedded in the page (:mod:`newsprism.articles.posts`)
+is dated by its signature, the day its author said it.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..articles.posts import SIGNATURE, is_embedded_post
+from ..articles.posts import SIGNATURE
 from ..records import Story, TimelineEvent
 from ..text.dates import MONTH_RE, WEEKDAYS, month_number, published_date
 from ..text.tokens import content_words
@@ -306,7 +305,7 @@ def build_timeline(story: Story, config: TimelineConfig = DEFAULT) -> tuple[Time
             published = published_date(article.published)
             # without its own date, an article is read against the story's earliest
             reference = published or (min(known) if known else None)
-            chosen = [s for s in article.sentences if _dates_a_picture(s) == captions]
+            chosen = [s for s in article.sentences if is_caption(s) == captions]
             if captions and len(chosen) >= GALLERY:
                 continue
             for sentence in chosen:
@@ -314,12 +313,6 @@ def build_timeline(story: Story, config: TimelineConfig = DEFAULT) -> tuple[Time
         reported = {e.when for e in events}
     events.sort(key=lambda e: (e.when, -len(e.sources)))
     return tuple(TimelineEvent(e.when, e.text, tuple(e.sources)) for e in events)
-
-
-def _dates_a_picture(sentence: str) -> bool:
-    """Whether a sentence is a photo's caption, whose date is the picture's: page furniture other than a
-    post, which its signature dates the day it was said."""
-    return is_caption(sentence) and not is_embedded_post(sentence)
 
 
 def _add_sentence(
