@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..articles.posts import SIGNATURE
+from ..articles.posts import SIGNATURE, TWEET_CHARS
 from ..records import Story, TimelineEvent
 from ..text.dates import MONTH_RE, WEEKDAYS, month_number, published_date
 from ..text.tokens import content_words
@@ -355,16 +355,19 @@ def _same_event(events: list[_Event], when: str, words: set[str], config: Timeli
 
 
 def _shorten(sentence: str, config: TimelineConfig) -> str:
-    """``sentence`` cut to its first words; a post keeps its signature, which says whose words they are.
+    """``sentence`` cut to its first words. A post is shown whole as long as a tweet can be (its author's
+    words, as written); a longer one keeps its signature, which says whose words they are.
 
     >>> post = "Games are a hits business. Thanks for playing! — Rus (@rus) August 14, 2018"
-    >>> _shorten(post, TimelineConfig(max_event_words=3))
-    'Games are a … — Rus (@rus) August 14, 2018'
+    >>> _shorten(post, TimelineConfig(max_event_words=3)) == post
+    True
+    >>> _shorten("Games are " * 150 + "— Rus (@rus) August 14, 2018", TimelineConfig(max_event_words=3))
+    'Games are Games … — Rus (@rus) August 14, 2018'
     """
     signed = SIGNATURE.search(sentence)
     text, signature = (sentence[: signed.start()], signed.group().strip()) if signed else (sentence, "")
     words = text.split()
     limit = config.max_event_words
-    if len(words) <= limit:
+    if len(words) <= limit or (signed and len(text) <= TWEET_CHARS):
         return sentence
     return " ".join([*words[:limit], "…", signature]).rstrip()
