@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..articles.posts import SIGNATURE, TWEET_CHARS
+from ..articles.posts import SIGNATURE, within_a_tweet
 from ..records import Story, TimelineEvent
 from ..text.dates import MONTH_RE, WEEKDAYS, month_number, published_date
 from ..text.tokens import content_words
@@ -368,6 +368,6 @@ def _shorten(sentence: str, config: TimelineConfig) -> str:
     text, signature = (sentence[: signed.start()], signed.group().strip()) if signed else (sentence, "")
     words = text.split()
     limit = config.max_event_words
-    if len(words) <= limit or (signed and len(text) <= TWEET_CHARS):
+    if len(words) <= limit or (signed and within_a_tweet(text)):
         return sentence
     return " ".join([*words[:limit], "…", signature]).rstrip()

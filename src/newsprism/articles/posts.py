@@ -23,7 +23,7 @@ import re
 
 from ..text.dates import MONTH_RE
 
-__all__ = ["EMBEDDED_POST", "is_embedded_post", "join_broken_posts"]
+__all__ = ["EMBEDDED_POST", "is_embedded_post", "join_broken_posts", "within_a_tweet"]
 
 _DATE = rf"{MONTH_RE}\s+\d{{1,2}},\s+(?:19|20)\d\d"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -52,6 +52,11 @@ POST_BREAK_BLANKS = 2
 TWEET_CHARS = 280
 
 
+def within_a_tweet(text: str) -> bool:
+    """Whether a post's text, links aside, is no longer than a tweet can be."""
+    return len(LINK.sub("", text).strip()) <= TWEET_CHARS
+
+
 def is_embedded_post(line: str) -> bool:
     """Whether a line (or a sentence) is a post embedded from a social network, with its signature."""
     return bool(EMBEDDED_POST.search(line))
@@ -78,7 +83,7 @@ def join_broken_posts(lines: list[str]) -> list[str]:
         post = joined[-blanks - 1] if blanks >= POST_BREAK_BLANKS and len(joined) > blanks else None
         if post is not None and not SIGNATURE.search(line) and (signed := SIGNATURE.search(post)):
             text = f"{line} {post[: signed.start()]}"
-            if len(LINK.sub("", text).strip()) <= TWEET_CHARS:
+            if within_a_tweet(text):
                 del joined[-blanks - 1 :]
                 joined.append(f"{line} {post}")
                 blanks = 0
