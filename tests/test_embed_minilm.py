@@ -30,9 +30,11 @@ def _minilm():
 
 
 def test_tokenising_in_chunks_gives_exactly_the_vectors_of_one_call():
-    # a vector depends on the batch it ran in (the quantized model scales each batch's activations as a
-    # whole), so the batches must still be made over the whole call, not per tokenised chunk
+    # in a batch of several, a vector depends on the batch it ran in (the quantized model scales each
+    # batch's activations as a whole), so the batches must still be made over the whole call, not per
+    # tokenised chunk
     embedder = _minilm()
+    embedder.batch_size = 8
     texts = [f"{s} ({i})" for i in range(5) for s in SENTENCES]
     whole = embedder.embed(texts)
     embedder.tokenize_chunk = 7
@@ -76,3 +78,13 @@ def test_the_runtime_gives_back_the_memory_a_batch_of_long_texts_took():
     # 64 texts of 128 tokens: two batches of 32, each taking some 300 MB while it runs
     embedder.embed([f"Text {i}: " + " ".join(f"word{i}x{j}" for j in range(200)) for i in range(64)])
     assert resident_mb() - before < 120  # with the arena kept: 450 to 650 MB more
+
+
+def test_a_sentences_vector_does_not_depend_on_what_else_is_embedded() -> None:
+    embedder = _minilm()
+    # a quantized batch scales its activations by its largest: batched, one story's vectors moved with another's
+    texts = ["Oculus raised $2.4 million on Kickstarter in 2012.", "The pier was closed on Monday after cracks."]
+    others = ["A much longer sentence about a film festival, a red carpet and a prank, " * 3, "Short."] * 5
+    alone = embedder.embed(texts)
+    mixed = embedder.embed(others + texts)[len(others) :]
+    assert abs(alone - mixed).max() < 1e-5
