@@ -101,47 +101,43 @@ def test_a_surname_goes_to_the_one_full_name_whatever_the_model_called_it():
     assert found == {"Brad Fischetti": ("PERSON", ("Fischetti",))}
 
 
-def test_a_firm_named_after_its_founder_and_an_acronym_are_no_surnames():
+def _aliases_given(*mentions: tuple[str, str, str]) -> dict[str, tuple[str, ...]]:
+    """The entities resolved from these mentions (name, label, sentence) of one article, with their aliases."""
     from newsprism.analysis.entities import Mention
 
     class Given:
         name = "given"
 
         def mentions(self, story):
-            return [
-                Mention("a", "George Gallup", "PERSON", "Dr. George Gallup founded the company."),
-                Mention("a", "Gallup", "ORG", "Gallup Editor in Chief Frank Newport said so."),
-                Mention("a", "Gallup", "ORG", "Gallup has never weighted its results."),
-                Mention("a", "Oculus VR", "PERSON", "Facebook is buying Oculus VR."),
-                Mention("a", "VR", "PERSON", "VR kept sucking for a long time."),
-                Mention("a", "VR", "GPE", "I want to be a part of VR."),
-                # read as a firm each time, but never as anyone's employer: the small model's misreading
-                Mention("a", "Brian Frosh", "PERSON", "Attorney General Brian Frosh spoke."),
-                Mention("a", "Frosh", "ORG", "Frosh says the lawyer tried to scare her."),
-                Mention("a", "Frosh", "ORG", "Frosh says he faces jail."),
-            ]
+            return [Mention("a", name, label, sentence) for name, label, sentence in mentions]
 
     story = Story("s", (Article(id="a", text="x", sentences=("x",)),))
-    found = {e.name: e.aliases for e in resolve_entities(story, Given())}
+    return {e.name: e.aliases for e in resolve_entities(story, Given())}
+
+
+def test_a_firm_named_after_its_founder_and_an_acronym_are_no_surnames():
+    found = _aliases_given(
+        ("George Gallup", "PERSON", "Dr. George Gallup founded the company."),
+        ("Gallup", "ORG", "Gallup Editor in Chief Frank Newport said so."),
+        ("Gallup", "ORG", "Gallup has never weighted its results."),
+        ("Oculus VR", "PERSON", "Facebook is buying Oculus VR."),
+        ("VR", "PERSON", "VR kept sucking for a long time."),
+        ("VR", "GPE", "I want to be a part of VR."),
+        # read as a firm each time, but never as anyone's employer: the small model's misreading
+        ("Brian Frosh", "PERSON", "Attorney General Brian Frosh spoke."),
+        ("Frosh", "ORG", "Frosh says the lawyer tried to scare her."),
+        ("Frosh", "ORG", "Frosh says he faces jail."),
+    )
     assert found == {"George Gallup": (), "Gallup": (), "Oculus VR": (), "VR": (), "Brian Frosh": ("Frosh",)}
 
 
 def test_a_body_the_story_places_in_one_country_is_not_another_places_of_the_same_name():
-    from newsprism.analysis.entities import Mention
-
-    class Given:
-        name = "given"
-
-        def mentions(self, story):
-            return [
-                Mention("a", "Environmental Protection Agency", "ORG", "The US Environmental Protection Agency acts."),
-                Mention("a", "California Environmental Protection Agency", "ORG", "The California one lists."),
-                Mention("a", "Senate", "ORG", "The US Senate voted."),
-                Mention("a", "U.S. Senate", "ORG", "The U.S. Senate voted."),
-            ]
-
-    story = Story("s", (Article(id="a", text="x", sentences=("x",)),))
-    found = {e.name: e.aliases for e in resolve_entities(story, Given())}
+    found = _aliases_given(
+        ("Environmental Protection Agency", "ORG", "The US Environmental Protection Agency acts."),
+        ("California Environmental Protection Agency", "ORG", "The California one lists."),
+        ("Senate", "ORG", "The US Senate voted."),
+        ("U.S. Senate", "ORG", "The U.S. Senate voted."),
+    )
     assert found["California Environmental Protection Agency"] == ()
     assert found["U.S. Senate"] == ("Senate",)  # the same country's, however spelt
 
