@@ -22,24 +22,25 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# A post's signature as the platforms' embeds print it: a tweet ends "— Name (@handle) Month D, YYYY", an
-# Instagram post "A post shared by Name (@handle) on Mon D, YYYY at 10:33am PDT".
-SIGNATURE = re.compile(
-    r"(?:\s*[—–-]{1,2}\s*|\s*\bA post shared by\s+)(?P<name>[^()—–]{1,60}?)\s*\(@(?P<handle>\w{1,30})\)\s*"
-    r"(?:on\s+)?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}(?:\s+at\s+\d{1,2}:\d{2}\s*[ap]m(?:\s+[A-Z]{2,4})?)?"
-)
+from ..articles.posts import SIGNATURE
+
+# A signature's handle: the poster, whose words the post are.
+HANDLE = re.compile(r"\(@(?P<handle>[\w.]{1,30})\)")
 
 
 @lru_cache(maxsize=1 << 14)
-def _signature(text: str) -> re.Match[str] | None:
-    """The text's last signature: a post may quote another's handle before its own."""
-    return next(reversed(list(SIGNATURE.finditer(text))), None)
+def _signature(text: str) -> tuple[int, int, str] | None:
+    """Where the post's signature (:data:`newsprism.articles.posts.SIGNATURE`) names its handle, where the
+    signature ends, and the handle; None for a text that is no signed post."""
+    signed = SIGNATURE.search(text)
+    handle = HANDLE.search(text, signed.start()) if signed else None
+    return None if signed is None or handle is None else (handle.start(), signed.end(), handle["handle"])
 
 
 def poster(text: str) -> str | None:
     """The handle (lower case) of the post the text is, or None when it is no signed post."""
     found = _signature(text)
-    return None if found is None else found["handle"].lower()
+    return None if found is None else found[2].lower()
 
 
 def other_posters(a: str, b: str) -> bool:
@@ -53,4 +54,4 @@ def unsigned(text: str) -> str:
     found = _signature(text)
     if found is None:
         return text
-    return (text[: found.start("handle") - 2] + " " + text[found.end() :]).strip()
+    return (text[: found[0]] + " " + text[found[1] :]).strip()
