@@ -9,21 +9,19 @@ from __future__ import annotations
 
 import re
 
-from ..text.tokens import STOPWORDS, content_words
+from ..text.tokens import STOPWORDS
 from .units import UNITS
 from .values import (
-    ADDRESS,
     DEFAULT,
     HEDGE,
     NOT_UNITS,
     NUMBER_START,
     NUMBER_TEXT,
     Mention,
+    SentenceReader,
     ValuesConfig,
-    interval,
     number_value,
     singular,
-    words_around,
 )
 
 # Not a count of "a" or "one" ("a one-man show"), and the noun sized after it, which stays among the words
@@ -46,21 +44,13 @@ NOT_PARTS = re.compile(
 
 def read_modifier_counts(row: int, text: str, config: ValuesConfig = DEFAULT) -> list[Mention]:
     """The counts of one sentence that size the noun after them ("a 30-car pileup"), as that noun's size;
-    none inside an address ("the 300-block of")."""
-    addresses = [m.span() for m in ADDRESS.finditer(text)]
+    none inside an address ("the 300-block of") or a range, which :class:`.values.SentenceReader` takes."""
+    reader = SentenceReader(row, text, config)
     found = []
     for match in MODIFIER_COUNT.finditer(text):
         unit, head = match["unit"], match["head"]
         if unit in NOT_UNITS or unit in UNITS or NOT_PARTS.match(unit) or head in STOPWORDS:
             continue
-        if (value := number_value(match["num"])) is None or any(
-            a < match.end() and match.start() < b for a, b in addresses
-        ):
-            continue
-        hedge = (match["hedge"] or "").lower()
-        low, high = interval(value, hedge, 0.0)
-        context = frozenset(content_words(text[: match.start()])[-config.context_words :])
-        around = words_around(text, match.start(), match.end(), config)
-        kind = f"{SIZE_OF}{singular(head)}"
-        found.append(Mention(row, kind, match[0], low, high, context, hedge, value, around, span=match.span()))
+        if (value := number_value(match["num"])) is not None and reader.free(*match.span()):
+            found.append(reader.mention(f"{SIZE_OF}{singular(head)}", match, value, 0.0))
     return found

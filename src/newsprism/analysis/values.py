@@ -186,7 +186,7 @@ class Mention:
 
 def read_mentions(row: int, text: str, reference_year: int | None, config: ValuesConfig = DEFAULT) -> list[Mention]:
     """Typed values in one sentence, each as an interval; ``reference_year`` reads "since 2000"."""
-    reader = _Reader(row, text, config)
+    reader = SentenceReader(row, text, config)
     return [
         *_dates(reader),
         *_spans(reader),
@@ -198,7 +198,7 @@ def read_mentions(row: int, text: str, reference_year: int | None, config: Value
     ]
 
 
-class _Reader:
+class SentenceReader:
     """One sentence being read. Ranges are taken first, and every value read takes its span, so that a
     later pattern skips the values inside them."""
 
@@ -270,7 +270,7 @@ def singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def _dates(reader: _Reader) -> Iterator[Mention]:
+def _dates(reader: SentenceReader) -> Iterator[Mention]:
     rounding = reader.config.day_rounding
     for match in FULL_DATE.finditer(reader.text):
         found = match_to_date(match)
@@ -286,7 +286,7 @@ def _dates(reader: _Reader) -> Iterator[Mention]:
             yield reader.mention("day of the month", match, ordinal, rounding)
 
 
-def _spans(reader: _Reader) -> Iterator[Mention]:
+def _spans(reader: SentenceReader) -> Iterator[Mention]:
     for match in SPAN.finditer(reader.text):
         value = number_value(match.group("num"))
         if value is None or PERIOD.search(reader.text[: match.start()]) or not reader.free(*match.span()):
@@ -308,7 +308,7 @@ def _spans(reader: _Reader) -> Iterator[Mention]:
         yield mention
 
 
-def _since(reader: _Reader, reference_year: int | None) -> Iterator[Mention]:
+def _since(reader: SentenceReader, reference_year: int | None) -> Iterator[Mention]:
     """ "since 2000" as a time span of the years to ``reference_year``."""
     if not reference_year:
         return
@@ -321,7 +321,7 @@ def _since(reader: _Reader, reference_year: int | None) -> Iterator[Mention]:
             yield Mention(reader.row, "time span", surface, low, high, context, value=years, around=around, span=span)
 
 
-def _amounts(reader: _Reader) -> Iterator[Mention]:
+def _amounts(reader: SentenceReader) -> Iterator[Mention]:
     # the patterns open on a hedge tried at every letter: searched only where a currency or percentage is
     for match in MONEY.finditer(reader.text) if any(sign in reader.text for sign in "$£€") else ():
         value = number_value(match.group("num"), match.group("scale") or SHORT_SCALES.get(match.group("short") or ""))
@@ -336,7 +336,7 @@ def _amounts(reader: _Reader) -> Iterator[Mention]:
             yield _share(reader, match, reader.mention("percentage", match, value, 0.0))
 
 
-def _share(reader: _Reader, match: re.Match[str], mention: Mention) -> Mention:
+def _share(reader: SentenceReader, match: re.Match[str], mention: Mention) -> Mention:
     """An amount or a share with its role (the "to" of "down to 80%", the "from" of "up from $5", "per" of
     "1% every 3 minutes") and, for a share, what it is of: the noun it qualifies after "a" ("a 4.75%
     stake") or the words of its "of" phrase ("10% of public shares")."""
@@ -354,7 +354,7 @@ def _share(reader: _Reader, match: re.Match[str], mention: Mention) -> Mention:
     return replace(mention, role="per" if rate else role["role"].lower() if role else "", thing=stems)
 
 
-def _years(reader: _Reader) -> Iterator[Mention]:
+def _years(reader: SentenceReader) -> Iterator[Mention]:
     """Years, and runs of years ("from 2003 to 2006") as one interval: a year in the run agrees with it
     ("In 2003 ... sent him to prison", "a second stint from 2003 to 2006"), but a run is no one year."""
     for run in YEAR_RUN.finditer(reader.text):  # a span RANGE has taken already
@@ -365,7 +365,7 @@ def _years(reader: _Reader) -> Iterator[Mention]:
             yield reader.mention("year", match, int(match.group("year")), 0.0)
 
 
-def _measures(reader: _Reader) -> Iterator[Mention]:
+def _measures(reader: SentenceReader) -> Iterator[Mention]:
     """Lengths, areas and weights in SI units, to the last written digit or a conversion's rounding,
     whichever is wider; durations are time spans. A conversion in brackets after a measure ("56
     nautical miles (103 kilometers)") is that measure again, not a value of its own. A distance from a
@@ -389,7 +389,7 @@ def _measures(reader: _Reader) -> Iterator[Mention]:
         yield mention
 
 
-def _counts(reader: _Reader) -> Iterator[Mention]:
+def _counts(reader: SentenceReader) -> Iterator[Mention]:
     for match in COUNT.finditer(reader.text):
         unit = match.group("unit")
         value = number_value(match.group("num"), match.group("scale"))
