@@ -108,7 +108,6 @@ FRAME_MARGIN = 0.3
 # 0.02 adds 11 joins (9 read right), removes 1 (wrong), and finds 2 more labelled shared facts; taking
 # such rows of the seed's own article as well adds 37 joins, most of them wrong.
 TIE_MARGIN = 0.02
-# Rows of the story's pairs read at a time, for the tests over all pairs: bounds their temporaries.
 
 
 @dataclass(frozen=True, kw_only=True)
