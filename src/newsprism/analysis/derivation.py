@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import Article
+from ..text.tokens import without_possessive
 from .memo import MAX_ARTICLES
 
 # News agencies whose credit marks wire copy: "(AP)", "Reuters", "Agence France-Presse".
@@ -167,10 +168,6 @@ def _details_missing(sentences: tuple[str, ...], other: str) -> frozenset[str]:
         for detail in DETAIL.findall(sentence):
             if opening and opening.start() == sentence.find(detail):
                 continue
-            if not re.search(r"(?<![\w])" + re.escape(_base(detail.lower())) + r"(?![\w])", text):
+            if not re.search(r"(?<![\w])" + re.escape(without_possessive(detail.lower())) + r"(?![\w])", text):
                 found.add(detail)
     return frozenset(found)
-
-
-def _base(word: str) -> str:
-    return word.removesuffix("’s").removesuffix("'s")

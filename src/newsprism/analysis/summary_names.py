@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..records import Article, Story, SummarySentence
-from ..text.tokens import WORD, fold
+from ..text.tokens import WORD, fold, without_possessive
 from .doc_cache import entity_docs, shared
 from .entities import common_words
 from .name_forms import TITLES
@@ -45,7 +45,7 @@ def full_names(articles: dict[str, Article]) -> dict[str, str | None]:
     for doc in entity_docs(texts):
         for ent in doc.ents:
             parts = WORD.findall(ent.text)
-            last = parts[-1].removesuffix("’s").removesuffix("'s") if parts else ""
+            last = without_possessive(parts[-1]) if parts else ""
             if ent.label_ == "PERSON" and len(parts) == 1:
                 alone.add(last)
             elif ent.label_ != "PERSON" and last:
@@ -74,7 +74,7 @@ def introduced(sentences: tuple[SummarySentence, ...], articles: dict[str, Artic
         quoted = [range(m.start(), m.end()) for m in (*QUOTATION.finditer(text), *PARENTHESES.finditer(text))]
         first: dict[str, tuple[int, str]] = {}  # each surname's first bare mention, with its full name
         for match in WORD.finditer(text):
-            surname = match.group(0).removesuffix("’s").removesuffix("'s")
+            surname = without_possessive(match.group(0))
             full = known.get(surname)
             if not full or surname in named or surname in first or any(match.start() in q for q in quoted):
                 continue

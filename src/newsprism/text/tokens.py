@@ -34,6 +34,11 @@ def stem(word: str) -> str:
     return word
 
 
+def without_possessive(word: str) -> str:
+    """A word without its possessive ending, typographic or plain ("Kushner’s", "Kushner's": "Kushner")."""
+    return word.removesuffix("’s").removesuffix("'s")
+
+
 def fold(text: str) -> str:
     """Lower case without accents, with typographic quotes made plain."""
     if text.isascii():  # most text, and called for every sentence many times: nothing to fold but case
