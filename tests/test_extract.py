@@ -218,6 +218,21 @@ def test_photo_credits_and_captions_removed_agency_in_prose_kept():
     assert set(prose) <= set(kept)
 
 
+def test_captions_reprinted_with_credit_or_credited_in_brackets_removed():
+    bare = "Armed men take cover behind an armored vehicle as they attempt to take over a military base."
+    reprinted = f"March 22, 2014 {bare} Jane Doe/Reuters"
+    bracketed = "President Obama speaks in the briefing room on March 17, 2014. (Photo: Susan Walsh, AP)"
+    # prose quoted again with more words, and a gallery's link, are not captions
+    prose = [
+        "The base fell after an hours-long standoff, officials said.",
+        "The base fell after an hours-long standoff, officials said, and the troops left on Monday.",
+        "There will be seven billion of us by late 2011. (Pictures: Population 7 Billion.)",
+    ]
+    kept, removed = kept_and_removed([BODY, bare, reprinted, bracketed, *prose])
+    assert removed == (bare, reprinted, bracketed)
+    assert set(prose) <= set(kept)
+
+
 def test_shouted_promos_removed_capitalised_subheadings_kept():
     shouts = ["CLICK HERE TO GET THE FOX NEWS APP", "SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"]
     subheadings = ["DOES SHE HAVE A PLAN FOR THAT?", "CLICK FOR FULL STATE SWIM RESULTS"]

@@ -107,6 +107,11 @@ BOILERPLATE = [
     ),
 ]
 # A credit in parentheses at the end of a caption: "(Rodong Sinmun/Government of North Korea)."
+# A photographer's credit ending a caption: "… near Sevastopol. Shamil Zhumatov/Reuters".
+PHOTOGRAPHER_CREDIT = re.compile(r"[.!?]\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*/\s*[A-Z][\w.'’& -]{1,40}$")
+BRACKETED_PHOTO_CREDIT = re.compile(r"[.!?\"”]\s*\(\s*photo(?:graph)?s?\s*:[^()]{1,80}\)\s*\.?$", re.I)
+# A caption printed twice is told apart from a sentence quoted again by its length: a label is shorter.
+MIN_REPRINT_WORDS = 6
 TRAILING_CREDIT = re.compile(r"\(\s*[A-Z][^()]{1,80}/\s*[A-Z][^()]{0,80}\)\s*\.?$")
 # A byline on its own line: "By Jane Doe", "By Jane Doe and John Roe | Staff Writers".
 # A name has two capitalised words at least ("By Monday" is not a byline), and does not start with an
@@ -223,6 +228,13 @@ def _is_caption(line: str, after: str, config: CleanConfig) -> bool:
     # A caption printed once bare and once with its credit appended.
     if _fold(after).startswith(_fold(line).rstrip(".")) and _is_credit(after, config):
         return True
+    if reprinted_with_credit(line, after, config):
+        return True
+    # A caption with its credit in brackets at its end: "President Obama speaks in the briefing room on
+    # March 17, 2014. (Photo: Susan Walsh, AP)"; prose links a gallery ("(Pictures: Population 7 Billion.)")
+    # but does not credit a photographer.
+    if len(line.split()) <= config.boilerplate_words and BRACKETED_PHOTO_CREDIT.search(line):
+        return True
     # A line without sentence punctuation right above a photo credit is that photo's caption, when no
     # longer than boilerplate: a long quotation ending in its speaker's name ("… — Sofia Vergara, on …")
     # is text.
@@ -231,6 +243,28 @@ def _is_caption(line: str, after: str, config: CleanConfig) -> bool:
         and len(line.split()) <= config.boilerplate_words
         and bool(after)
         and _is_photo_credit(after, config)
+    )
+
+
+def reprinted_with_credit(line: str, after: str, config: CleanConfig) -> bool:
+    """A caption printed bare, then again with its date before it and its photographer's credit after
+    ("March 22, 2014 Armed men … near Sevastopol. Shamil Zhumatov/Reuters"): prose never prints a
+    sentence twice in a row, and the second printing names who took the picture.
+
+    >>> reprinted_with_credit("Troops stand guard at the base.", "March 22, 2014 Troops stand guard at the base. "
+    ...                        "Jane Doe/Reuters", CleanConfig())
+    True
+    >>> reprinted_with_credit("Troops stand guard at the base.", "Troops stand guard at the base, officials "
+    ...                        "said on Monday.", CleanConfig())
+    False
+    """
+    key, printed = line_key(line), line_key(after)
+    at = printed.find(key) if len(key.split()) >= MIN_REPRINT_WORDS else -1
+    if at < 0 or key == printed:
+        return False
+    added = len(printed.split()) - len(key.split())
+    return added <= config.boilerplate_words and bool(
+        PHOTOGRAPHER_CREDIT.search(after) or _is_credit(after[-200:], config)
     )
 
 

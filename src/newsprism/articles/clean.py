@@ -36,6 +36,7 @@ from .boilerplate import (
     line_key,
     line_reason,
     opens_link_list,
+    reprinted_with_credit,
 )
 from .clean_config import CleanConfig
 from .headline import headline_keys, is_section_label, looks_like_headline, near_headline, title_case
@@ -146,6 +147,9 @@ def _context_reason(
     # The headline printed again in the body (with or without the site's name) is kept in the title.
     if line_key(line) in page.headlines or (number < config.head_lines and near_headline(line, page.headlines, config)):
         return "headline"
+    # A caption's second printing, with its date and credit (the first goes by :func:`line_reason`).
+    if number and reprinted_with_credit(lines[number - 1], line, config):
+        return "caption"
     # The page's own address printed as text.
     if page.url and _url_key(line) == page.url:
         return "address"
