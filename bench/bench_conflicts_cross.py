@@ -16,11 +16,12 @@ Each (A, B) pair is also analysed unmodified: real outlets disagree (or seem to)
 those conflicts come with the pair, not the variant. Recall: a planted change is found when a
 conflict has one side holding B's figure and another the changed one. Precision is given over every
 conflict reported on the planted pairs (``P``) and over those not already reported on the unmodified
-pair (``P new``); ``P people`` also counts as right a real pair's own conflict that truth-dev's
-readers labelled genuine (matched by its ``score.py``; the bench cannot tell the other real conflicts'
-truth). A harmless variant is reported when a conflict cites the inserted sentence or is new to the
-pair. ``read``: newsprism's reader (``read_mentions``, the age shapes) finds the changed figure;
-``grouped``: the inserted sentence lands in one fact with B's.
+pair (``P new``); ``P people`` also counts as right a real pair's own conflict that people labelled
+genuine: truth-dev's readers, and those of the building sets A and B (``bench/labels/unseen-a.jsonl``,
+``unseen-b.jsonl``; the held-out set C is not read), matched by truth-dev's ``score.py`` (the bench cannot
+tell the other real conflicts' truth). A harmless variant is reported when a conflict cites the inserted
+sentence or is new to the pair. ``read``: newsprism's reader (``read_mentions``, the age shapes) finds the
+changed figure; ``grouped``: the inserted sentence lands in one fact with B's.
 
     python3 bench/bench_conflicts_cross.py [--limit 250] [--seed 11] [--embedder minilm|hashing] [--show]
 """
@@ -43,6 +44,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cross_variants import KINDS, Variant, change, harmless, values
+from unseen_labels import build, documents
 
 from newsprism.analysis.ages import AGE_SHAPES
 from newsprism.analysis.runner import analyse_story
@@ -57,6 +59,8 @@ from newsprism.records import Article, Conflict, RawDocument, Story, StoryAnalys
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "bench" / "multinews-dev.jsonl"
 TRUTH = ROOT.parent / "shared" / "bench" / "truth-dev"
+# the sets of real stories people labelled that building may read; the held-out set C is left out
+BUILDING_SETS = tuple(Path(__file__).resolve().parent / "labels" / f"unseen-{name}.jsonl" for name in "ab")
 MAX_CHARS = 10_000
 MIN_SENTENCES = 3
 PUBLISHED = "2024-06-18"
@@ -88,9 +92,10 @@ class Tally:
 
 
 class Labels:
-    """The conflicts truth-dev's readers labelled genuine, matched as its ``score.py`` matches them."""
+    """The conflicts people labelled genuine (truth-dev, sets A and B), matched as truth-dev's ``score.py``
+    matches them."""
 
-    def __init__(self, truth: Path = TRUTH) -> None:
+    def __init__(self, truth: Path = TRUTH, building: tuple[Path, ...] = BUILDING_SETS) -> None:
         self.gold: dict[str, list[dict]] = {}
         if not (truth / "score.py").exists():
             return
@@ -98,10 +103,15 @@ class Labels:
         assert spec and spec.loader
         self.score = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(self.score)
-        for line in (truth / "gold.jsonl").read_text().splitlines():
-            if line.strip():
-                record = json.loads(line)
-                self.gold[record["story"]] = [c for c in record["conflicts"] if c.get("kind") != "update"]
+        records = [json.loads(line) for line in (truth / "gold.jsonl").read_text().splitlines() if line.strip()]
+        docs = documents(DATA)
+        for path in building:
+            for line in path.read_text().splitlines():
+                if line.strip():
+                    label = json.loads(line)
+                    records.append(build(label, docs[label["story"]]))
+        for record in records:
+            self.gold[record["story"]] = [c for c in record["conflicts"] if c.get("kind") != "update"]
 
     def genuine(self, story_id: str, conflict: Conflict) -> bool:
         found = dataclasses.asdict(conflict)

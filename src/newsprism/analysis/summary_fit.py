@@ -118,13 +118,22 @@ ENDS_ON_QUOTED_QUESTION = re.compile(r"[?!][\"”’']\s*$")
 SPEECH_TAG = re.compile(rf"^(?:(?:the\s+)?[A-Z][\w.’'-]*\s+){{1,4}}{QUOTE_SPEECH}\b|^{QUOTE_SPEECH}\s+[A-Z]")
 
 
+# A sentence that tells the reader to go and look at something ("Read the Reddit threads where …", "Watch
+# the moment unfold below", "Check out the posts below"): a pointer to other material, not a report.
+READER_PROMPT = re.compile(
+    r"^(?:Read|Watch|See|Look at|Take a look at|Check out|Listen to|Visit|Click|Tap|Follow|Sign up|Subscribe"
+    r"|Download)\b(?!['’])"
+)
+
+
 def reads_alone(sentence: str) -> bool:
     """Whether a sentence reads as a sentence of its own: not cut off ("store owners, who have..."), not
     the start or end of a longer quotation (opening one it never closes, closing one it never opened),
     not a photo caption ("In this July 1, 2017, photo ...", "(Associated Press)"), nor an embedded post
     (:mod:`newsprism.articles.posts`: its author's words, which the outlet shows), nor a review's credits
     line ("Directed by Fede Alvarez."), not a question or a lead-in to words that follow, not an editor's
-    insertion in square brackets ("[RELATED: Wedding crasher says she never attacked guest]").
+    insertion in square brackets ("[RELATED: Wedding crasher says she never attacked guest]"), nor a prompt
+    to the reader ("Read the Reddit threads where ...").
 
     >>> reads_alone("The council closed the pier on Monday after engineers found cracks.")
     True
@@ -134,8 +143,9 @@ def reads_alone(sentence: str) -> bool:
     ...                            "Smith told them: “My brother may be hurt.",
     ...                            "A hot mantle wedge is incongruent with a cold (<700 °C (ref.",
     ...                            "They had the mindset that 'you can come if you want.",
-    ...                            "[RELATED: Wedding crasher says she never attacked guest]")]
-    [False, False, False, False, False, False, False, False]
+    ...                            "[RELATED: Wedding crasher says she never attacked guest]",
+    ...                            "Read the Reddit threads where the founder is taking on all-comers.")]
+    [False, False, False, False, False, False, False, False, False]
     >>> reads_alone("The players' union called the 'deal' a 'disgrace,' and Jones' lawyer agreed.")
     True
     >>> reads_alone("Prodigy, of the '90s group Mobb Deep, died 'cause of a crisis, Jordan 's aunt said.")
@@ -144,7 +154,7 @@ def reads_alone(sentence: str) -> bool:
     text = sentence.strip()
     if not text or text.endswith(("...", "…")) or is_caption(text) or CREDITS.match(text):
         return False
-    if is_embedded_post(text) or asks_or_leads_on(text):
+    if is_embedded_post(text) or asks_or_leads_on(text) or READER_PROMPT.match(text):
         return False
     if text[0] in "’”[" or text[0].islower():
         return False
