@@ -27,6 +27,7 @@ from ..text.dates import MONTH_RE, WEEKDAYS, month_number, published_date
 from ..text.tokens import content_words
 from ..validate import check_range
 from .captions import is_caption
+from .summary_fit import points_back
 from .timeline_calendar import CLAUSE_END, FUTURE, DateSpan, find_dates, is_future, is_future_at
 from .timeline_clauses import Role, date_roles
 
@@ -45,7 +46,7 @@ __all__ = [
     "timeline_dates",
 ]
 
-VERSION = "8"
+VERSION = "9"
 
 # Sentences that resolve to the same date tell one event when they share at least this share of the
 # shorter one's content words: one event told by several outlets, not two things that happened that day.
@@ -329,7 +330,9 @@ def _add_sentence(
     for when, clause in timeline_dates(sentence, *reference):
         if reported is not None and when in reported:
             continue
-        told = clause if clause and reported is None and _enough_words(clause, config) else sentence
+        # a clause opening on "she" or "they" says nothing of whom without its sentence
+        own = clause and reported is None and _enough_words(clause, config) and not points_back(clause)
+        told = _excerpt(clause) if own and clause else sentence
         words = set(content_words(told))
         if not _enough_words(told, config):
             continue
@@ -338,6 +341,15 @@ def _add_sentence(
             events.append(_Event(when, _shorten(told, config), words, [article]))
         elif article not in event.sources:
             event.sources.append(article)
+
+
+def _excerpt(clause: str) -> str:
+    """A clause shown for its sentence, marked as cut from it where it does not open as a sentence would.
+
+    >>> _excerpt("the children killed in the Dec. 14, 2012, carnage"), _excerpt("Garcia died in August 1995")
+    ('… the children killed in the Dec. 14, 2012, carnage', 'Garcia died in August 1995')
+    """
+    return f"… {clause}" if clause[:1].islower() else clause
 
 
 def _enough_words(text: str, config: TimelineConfig) -> bool:
