@@ -4,12 +4,14 @@ import numpy as np
 
 from newsprism.analysis.runner import analyse_story
 from newsprism.analysis.summary import lead
-from newsprism.analysis.summary_fit import centrality, in_own_voice, points_back, reads_alone
+from newsprism.analysis.summary_fit import centrality, in_own_voice, points_back, reads_alone, speaks_of_self
 from newsprism.analysis.summary_stale import reported_done
 from newsprism.articles.pipeline import Pipeline
 from newsprism.config import Settings, SummaryConfig
 from newsprism.embed import EmbeddedSentences, load_embedder
 from newsprism.records import Article, RawDocument, Story
+
+from .stories import summary_of
 
 LEDE = "Floodwaters receded from the town of Kestrel on Sunday after three days of rain."
 LATER = (
@@ -175,3 +177,17 @@ def test_a_question_in_the_outlets_own_voice_or_a_lead_in_is_no_summary_sentence
     # a question inside quotation marks, told by its speaker, is reported speech
     assert reads_alone("“Who else has a super PAC?” the host asked on Thursday night.")
     assert reads_alone("The senator asked whether the plan would pass this year.")
+
+
+def test_a_named_speakers_first_person_is_the_speaker_not_someone_named_before():
+    assert speaks_of_self("“I am honoured to lead the relief fund,” Mayor Helena Smith said.")
+    assert speaks_of_self("“We will rebuild the pier,” said Helena Smith.")
+    assert not speaks_of_self("“I am honoured to lead the relief fund,” she said.")
+    assert not speaks_of_self("“This is indisputable evidence,” said Mercedes Pascual.")
+    assert not speaks_of_self("“I am honoured to lead the relief fund.”")
+
+
+def test_a_lede_quoting_its_named_speaker_in_the_first_person_may_open_the_summary():
+    honoured = "“I am honoured to lead the Kestrel flood relief fund,” Mayor Helena Smith said on Sunday."
+    texts = {"a": [honoured, "Volunteers in Kestrel filled sandbags all night after the river rose."]}
+    assert summary_of(texts, Settings(summary=SummaryConfig(words=12)))[0] == honoured

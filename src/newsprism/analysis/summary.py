@@ -61,6 +61,7 @@ from .summary_fit import (
     sentences_before,
     sets_up,
     someone_elses_words,
+    speaks_of_self,
     speech_tag,
 )
 from .summary_names import introduced
@@ -69,7 +70,7 @@ from .summary_rewriter import Rewriter, rewritten
 from .summary_stale import latest_date, overtaken, reported_done
 from .support import says, supports, uses_words
 
-VERSION = "20"
+VERSION = "21"
 
 
 @dataclass(frozen=True)
@@ -252,13 +253,15 @@ def _choose(
     def introduced(i: int) -> bool:
         """A sentence leaning on the one before it in its article (see ``dependent``) is taken only once
         that sentence is; a named speaker's words opening on a pronoun ("“This is evidence,” said Pascual")
-        once an earlier sentence of its article is: what "this" is, it told before, not always just before."""
+        once an earlier sentence of its article is: what "this" is, it told before, not always just before.
+        Their "I" or "we" is the speaker named ("“I am flattered,” Stallone said"), who needs no sentence before."""
         if leaning[i]:
             return before.get(options[i].told_as) in taken
         place = options[i].place
         return not quoting[i] or any(options[c].place[1] == place[1] and options[c].place < place for c in chosen)
 
-    leaning, quoting = [dependent(o.text) for o in options], [points_back(o.text) for o in options]
+    leaning = [dependent(o.text) for o in options]
+    quoting = [points_back(o.text) and not speaks_of_self(o.text) for o in options]
     taken: set[str] = set()
 
     def paired(i: int) -> float:

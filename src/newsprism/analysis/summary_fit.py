@@ -63,6 +63,8 @@ MIN_CENTRALITY = 0.01
 # to hear what this sandwich tastes like"); "US" in capitals is the country. On the Multi-News dev
 # stories, R2 / LexRank -0.002 (noise), for sentences a summary citing outlets cannot carry.
 FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|ourselves)\b(?![-’'])|\b[Ww]e(?=['’])")
+# A quotation opening on the first person ("“I am flattered ...", "“We'll be back ...").
+SPEAKER_FIRST_PERSON = re.compile(r"^\s*[\"“‘']\s*(?:I|we|my|our|me|us)\b(?!-)", re.IGNORECASE)
 QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’(?!\w)")
 # A demonstrative standing alone as the subject: "that", "this" before a verb, perhaps after an adverb
 # ("That does not mean ...", "that only accounts for ..."); "these" and "those" before any word but
@@ -286,6 +288,18 @@ def points_back(sentence: str) -> bool:
     [True, True, False, True, False, True, True, False, True, False, True, True, True, False, False, True, False]
     """
     return bool(BACK_REFERENCE.search(sentence) or PRONOUN_SPEAKER.search(sentence) or CONNECTIVE.search(sentence))
+
+
+def speaks_of_self(sentence: str) -> bool:
+    """Whether a sentence is a named speaker's words opening on the first person: its "I" or "we" is the
+    speaker the sentence credits, not someone an earlier sentence names.
+
+    >>> [speaks_of_self(s) for s in ("“I am flattered,” Stallone said.", "“We won,” said Mayor Lee.",
+    ...                              "“I am flattered,” he said.", "“This is evidence,” said Pascual.",
+    ...                              "“I am flattered.”", "I am flattered, Stallone said.")]
+    [True, True, False, False, False, False]
+    """
+    return credited_quote(sentence) and bool(SPEAKER_FIRST_PERSON.match(sentence))
 
 
 def echoes(sentence: str) -> bool:
