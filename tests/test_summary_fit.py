@@ -191,3 +191,11 @@ def test_a_lede_quoting_its_named_speaker_in_the_first_person_may_open_the_summa
     honoured = "“I am honoured to lead the Kestrel flood relief fund,” Mayor Helena Smith said on Sunday."
     texts = {"a": [honoured, "Volunteers in Kestrel filled sandbags all night after the river rose."]}
     assert summary_of(texts, Settings(summary=SummaryConfig(words=12)))[0] == honoured
+
+
+def test_a_speakers_words_credited_by_name_win_over_the_writers_words_of_like_weight():
+    pier = "The town council voted on Monday to close the old pier after engineers found deep cracks in its supports."
+    quote = "“We cannot risk anyone walking on a pier that engineers say could collapse,” Mayor Helena Smith said."
+    texts = {"a": [pier, quote]}
+    assert summary_of(texts, Settings(summary=SummaryConfig(words=15, quote_bonus=1.0))) == [pier]
+    assert summary_of(texts, Settings(summary=SummaryConfig(words=15))) == [quote]

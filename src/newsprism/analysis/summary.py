@@ -5,9 +5,10 @@ should carry is what the coverage shares: the word pairs (bigrams, not both stop
 independent sources use, copies counted once (Gillick and Favre's concept coverage). Sentences are
 taken greedily by the weight of the concepts they add per word (to a power under one, so that
 fragments do not win on being short), times the number of independent sources that report the fact,
-so a second sentence repeating the first adds nothing and is passed over; a fact is said once any of
-its sentences is, and the first sentences of an article get a bonus that fades with each sentence (fast
-over the lede, slowly over the next twenty or so); the
+so a second sentence repeating the first adds nothing and is passed over; a speaker's words credited to
+the speaker by name ("“…,” said Engravalle") gain more; a fact is said once any of its sentences is, and
+the first sentences of an article get a bonus that fades with each sentence (fast over the lede, slowly
+over the next twenty or so); the
 gain is also weighed by the sentence's closeness to the story's centre (the mean of its articles), so an
 outlet's aside or an article on another story gives way to what the coverage is about.
 Meaning repeated in other words is caught by embedding (maximal marginal relevance): the closer a
@@ -52,6 +53,7 @@ from .summary_conflicts import conflict_place, evidence_of, lends_a_value, sides
 from .summary_fit import (
     as_summary_text,
     centrality,
+    credited_quote,
     in_own_voice,
     points_back,
     quoted_elsewhere,
@@ -70,7 +72,7 @@ from .summary_rewriter import Rewriter, rewritten
 from .summary_stale import latest_date, overtaken, reported_done
 from .support import says, supports, uses_words
 
-VERSION = "21"
+VERSION = "22"
 
 
 @dataclass(frozen=True)
@@ -242,13 +244,16 @@ def _choose(
     closest = (vectors @ said.T).max(axis=1) if len(said) else np.zeros(len(options))
     novelty = 1.0 - np.clip(closest / rewording, 0.0, 1.0) ** config.redundancy_power
     central = centrality(vectors, embedded, config.centrality_power)
+    # a speaker's words with the speaker's name: what the story's people said, as news summaries tell it
+    credited = [config.quote_bonus if credited_quote(o.text) else 1.0 for o in options]
     remaining = {i for i in range(len(options)) if not any(vectors[i] @ v >= rewording for v in said)}
     used = 0
 
     def gain(i: int) -> float:
         option = options[i]
         added = sum(weights.get(c, 0.0) for c in option.concepts - covered) / option.length**config.length_power
-        return added * option.breadth**config.breadth_power * lead(option.place[0], config) * novelty[i] * central[i]
+        position = lead(option.place[0], config)
+        return added * option.breadth**config.breadth_power * position * novelty[i] * central[i] * credited[i]
 
     def introduced(i: int) -> bool:
         """A sentence leaning on the one before it in its article (see ``dependent``) is taken only once
