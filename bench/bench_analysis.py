@@ -42,6 +42,7 @@ from newsprism.analysis.provenance import copy_groups, find_copies
 from newsprism.analysis.summary import summarize
 from newsprism.analysis.timeline import build_timeline
 from newsprism.articles.pipeline import Pipeline
+from newsprism.blas import one_blas_thread
 from newsprism.config import Settings
 from newsprism.dedup import find_near_duplicates
 from newsprism.embed import EmbeddedSentences, load_embedder
@@ -122,7 +123,8 @@ def main() -> None:
     parser.add_argument("--grow", action="store_true", help="time each story after its first N - 1 articles")
     parser.add_argument("--store", help="an SQLite store to read spaCy's annotations from and keep them in")
     args = parser.parse_args()
-    with kept_in(SQLiteStore(args.store) if args.store else None):
+    # as analyse_story runs its analysers: OpenBLAS on one thread (:mod:`newsprism.blas`)
+    with kept_in(SQLiteStore(args.store) if args.store else None), one_blas_thread():
         run(args)
         written = time.process_time()
     if args.store:  # the annotations are written when the block ends, after every timed run

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Any
 
+from ..blas import one_blas_thread
 from ..dedup import NearDuplicate
 from ..embed import Embedder
 from ..errors import UsageError
@@ -98,7 +99,8 @@ class AnalysisRun:
         return _hash([self.keys, COPIES_VERSION]) if self.copies.any else _hash(self.keys)
 
     def run(self) -> StoryAnalysis:
-        with kept_in(self.store):  # spaCy's annotations read from the store and kept there (:mod:`.doc_store`)
+        # spaCy's annotations read from the store and kept there (:mod:`.doc_store`); OpenBLAS on one thread
+        with kept_in(self.store), one_blas_thread():
             for analyser in self.analysers:
                 key = self.part_keys[analyser.name]
                 self.results.update(self._stored(analyser, key) or self._compute(analyser, key))

@@ -1,0 +1,60 @@
+"""OpenBLAS held to one thread while a story is analysed.
+
+The analysers multiply small arrays thousands of times (one sentence's vector against a story's: the
+citation check, the summary's overtaken announcements, provenance's neighbours). OpenBLAS splits each
+product over a pool of threads that spin while they wait for the next; at this size the split costs
+more than it saves, and on a machine whose cores are busy the spinning took most of the time: a
+100-article story's provenance 1.9 CPU s against 0.15 on one thread, its whole analysis 8.1 against 5.7
+(``bench/bench_analysis.py``, docs/benchmarks.md), the results identical (each product is the same sum
+in the same order, whatever the threads).
+
+The limit is the process's (OpenBLAS has one pool), set while at least one analysis runs and given back
+when the last one ends, so that a program using newsprism as a library keeps its own setting for its own
+work; ``OPENBLAS_NUM_THREADS`` is read once, when numpy loads, and cannot be scoped like this.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import numpy  # noqa: F401  loaded before the controller, which sees the BLAS libraries loaded when it is made
+from threadpoolctl import ThreadpoolController
+
+
+class _OneThread:
+    """The limit in force while at least one analysis runs (the web worker analyses in a thread of its own)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.running = 0
+        self.controller: ThreadpoolController | None = None  # made on first use: it lists the libraries loaded
+        self.limit: Any = None  # threadpoolctl's limiter, which gives the former counts back
+
+    def enter(self) -> None:
+        with self.lock:
+            if not self.running:
+                self.controller = self.controller or ThreadpoolController()
+                self.limit = self.controller.limit(limits=1, user_api="blas")
+            self.running += 1
+
+    def leave(self) -> None:
+        with self.lock:
+            self.running -= 1
+            if not self.running:
+                self.limit.restore_original_limits()
+
+
+_ONE_THREAD = _OneThread()
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """OpenBLAS on one thread inside the block; its former count back when the last such block ends."""
+    _ONE_THREAD.enter()
+    try:
+        yield
+    finally:
+        _ONE_THREAD.leave()
