@@ -218,8 +218,9 @@ def uses_words(article: Article, sentence: str) -> bool:
 @lru_cache(maxsize=256)
 def _vocabulary(title: str, text: str) -> tuple[frozenset[str], frozenset[str]]:
     """An article's words (folded as key terms are) and the digit strings of its numbers."""
-    tokens = WORD.findall(f"{title} {text}")
-    words = {_term(t) for t in tokens} | {part for t in tokens for part in _term(t).split("-")}
+    tokens = set(WORD.findall(f"{title} {text}"))  # each word read once, however often the article uses it
+    terms = {_term(t) for t in tokens}
+    words = terms | {part for term in terms for part in term.split("-")}
     numbers = {re.sub(r"\D", "", t) for t in tokens if any(c.isdigit() for c in t)}
     return frozenset(words), frozenset(numbers | {n for t in tokens for n in _counted(t)})
 
