@@ -4,9 +4,9 @@ The analysers multiply small arrays thousands of times (one sentence's vector ag
 citation check, the summary's overtaken announcements, provenance's neighbours). OpenBLAS splits each
 product over a pool of threads that spin while they wait for the next; at this size the split costs
 more than it saves, and on a machine whose cores are busy the spinning took most of the time: a
-100-article story's provenance 2.1 CPU s against 0.15 on one thread, its whole analysis 8.1 against 5.8
-(``bench/bench_analysis.py --embedder hashing --sizes 100`` with the annotations stored), the reports
-byte-identical (each product is the same sums in the same order, whatever the threads).
+100-article story's provenance 0.7 to 2.1 CPU s against 0.15 on one thread, its whole analysis 7.6
+against 5.8 (medians of ``bench/bench_analysis.py --embedder hashing --sizes 100`` with the annotations
+stored). The reports are byte-identical on truth-dev and sets A and B.
 
 The limit is the process's (OpenBLAS has one pool), set while at least one analysis runs and given back
 when the last one ends, so that a program using newsprism as a library keeps its own setting for its own
