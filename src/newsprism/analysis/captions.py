@@ -11,15 +11,18 @@ a claim a caption repeats is still told by the article's own sentences.
 ...     "MH370 - Facts at a glance 8 March - Malaysia Airlines flight disappears",
 ...     "MUST WATCH Flight 370 mystery 05:10",
 ...     "[RELATED: Guest says she never attacked anyone]",
+...     "Related Prodigy: 10 Essential Tracks From the Mobb Deep MC Rapper Prodigy died at the age of 42.",
 ... )]
-[True, True, True, True, True, True, True]
+[True, True, True, True, True, True, True, True]
 >>> [is_caption(s) for s in (
 ...     "Police released photos of a man they are seeking to identify.",
 ...     "A photo released by school officials showed the boy in a hospital bed.",
 ...     "In this case, the photo was taken from her phone.",
 ...     "More than 40 women have come forward, and related suits are pending.",
+...     "Related charges were filed against two others: fraud and theft.",
+...     "Related Companies' shares fell after the developer missed its target.",
 ... )]
-[False, False, False, False]
+[False, False, False, False, False, False]
 """
 
 from __future__ import annotations
@@ -74,9 +77,12 @@ _AGENCY = (
 # A video player's label ("JUST WATCHED ... Replay More Videos", "MUST WATCH Flight 370 mystery 05:10", the
 # "CLOSE" button before a video's blurb: "CLOSE Police confirmed that two bodies ...") and a
 # link to another story ("[RELATED: ...]", "MORE | Two girls missing ..."), in capitals as pages print them:
-# prose says "more" and "related" in lower case.
+# prose says "more" and "related" in lower case. A magazine prints "Related" before the linked story's title,
+# which holds a colon or an opening quotation mark ("Related Prodigy: 10 Essential Tracks From the Mobb Deep MC ...",
+# "Related Watch 'Pokemon Go' Creator Explain ...").
 _PLAYER_AND_LINKS = (
     r"\b(?:MUST WATCH|JUST WATCHED)\b|^\W*CLOSE\s+(?=[A-Z][a-z])|^\W*(?:RELATED|READ MORE|SEE ALSO|MORE)\s*[:|]"
+    r"|^\W*Related\s+(?=[A-Z'‘“\"])[^.!?:“\"]{0,60}?(?:[:“\"]|(?<![A-Za-z])['‘])"
 )
 _LABEL = (
     # a picture desk's labels: "Image copyright Met Police Image caption ...", "Media playback is unsupported
