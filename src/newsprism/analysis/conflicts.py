@@ -13,7 +13,8 @@ place swapped for one the other article never mentions is a conflict; a short fo
 spelling of the same name, an organisation, or a name both articles know is not. One quotation given
 to two different people (:mod:`newsprism.analysis.speakers`) is a conflict over a name too, and so is
 one act given two doers (:mod:`.doers`); one event may be given two weekdays (:mod:`.weekdays`), one
-person two homes (:mod:`.homes`) and one act two floors of a building (:mod:`.floors`).
+person two homes (:mod:`.homes`), one act two floors of a building (:mod:`.floors`) and one named work two
+years (:mod:`.dated_works`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .ages import age_conflicts
 from .clock import KIND as TIME_OF_DAY
 from .clock import read_times
 from .counts import count_conflicts
+from .dated_works import dated_work_conflicts
 from .doers import doer_conflicts
 from .events import event_verbs
 from .figure_copies import copies_but_for_figures, figure_copies
@@ -52,7 +54,7 @@ from .value_of import owned
 from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
 from .weekdays import weekday_conflicts
 
-VERSION = "16"
+VERSION = "17"
 
 # Conflicts at or above this confidence are told as conflicts; those below as possible differences.
 CONFIDENT = 0.6
@@ -132,6 +134,7 @@ def find_conflicts(
     conflicts += _new_pairs(count_conflicts(sentences), conflicts)
     conflicts += _new_pairs(floor_conflicts(sentences), conflicts)
     conflicts += _new_pairs(translation_conflicts(story, embedded), conflicts)
+    conflicts += _new_pairs(dated_work_conflicts(sentences, embedded.embedder), conflicts)
     for found in (weekday_conflicts(sentences), home_conflicts(story, sentences), doer_conflicts(story, sentences)):
         conflicts += _new_pairs(found, conflicts)
     conflicts = [as_update(c, story) for c in conflicts]

@@ -1,0 +1,144 @@
+"""Conflicts over the year of one named work: "he wrote in his 2012 memoir" against "In his 2011
+autobiography, My Infamous Life".
+
+News dates a book, a film, an album or a report by a year before its noun ("her 2009 film", "the 2014
+report"), read from spaCy's dependency parse (a year that modifies a common noun). Outlets name one work
+with different nouns, so nouns of one kind are those whose vectors are close (memoir and autobiography);
+the kind, not the word, is what is dated. A story may tell of several works of a kind (an artist's
+albums), so two years are set against each other only where the story shows there is one work of the
+kind: every title the story gives a noun of the kind is the same ("an autobiography (My Infamous Life)",
+"his autobiography, My Infamous Life"), each of the two articles gives that title itself, and each gives
+the kind one year. Even so the undated title and the dated noun of one article may be two works: a
+possible difference. Without spaCy there are no such conflicts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from ..records import Conflict, ConflictSide, Evidence, Sentence
+from .parse import parsed, parser
+from .unionfind import DisjointSets
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..embed import Embedder
+
+YEAR = re.compile(r"(?:19|20)\d\d")
+# Dependencies by which a year dates the noun it hangs from ("his 2012/nummod memoir").
+DATING = frozenset(("nummod", "compound", "amod", "npadvmod"))
+# A title in quotes just after its noun: 'her film "Up in the Air"', 'the report, “Falling Short”'.
+QUOTED_TITLE = re.compile(r"\s*,?\s*[\"“‘](?P<title>[A-Z][^\"”’]{1,80}?)[,.]?[\"”’]")
+# Cosine of two nouns' vectors (MiniLM: memoir and autobiography 0.65; album and song 0.71, which the
+# rule below then takes as one kind with two titles and leaves alone) at or above which they are one kind.
+KIN = 0.6
+CONFIDENCE = 0.5
+REASON = "one work, the only one of its kind the story names by title, given two years"
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A common noun in a sentence, with the year that dates it or the title given it (either may be empty)."""
+
+    row: int
+    noun: str  # lemma, lower case
+    surface: str  # as written: "2012 memoir"
+    year: int = 0
+    title: str = ""  # as written
+
+
+def dated_work_conflicts(sentences: list[Sentence], embedder: Embedder) -> list[Conflict]:
+    if parser() is None:
+        return []
+    rows = [row for row, s in enumerate(sentences) if YEAR.search(s.text)]
+    dated = [n for row, doc in zip(rows, parsed(sentences[r].text for r in rows), strict=True) for n in _read(row, doc)]
+    dated = [n for n in dated if n.year]
+    if len({sentences[n.row].article for n in dated}) < 2 or len({n.year for n in dated}) < 2:
+        return []
+    named = [n for row, doc in enumerate(parsed(s.text for s in sentences)) for n in _read(row, doc)]
+    kinds = _kinds(named, embedder)
+    by_kind: dict[str, list[Named]] = defaultdict(list)
+    for found in named:
+        by_kind[kinds.root(found.noun)].append(found)
+    conflicts = []
+    for root in sorted(by_kind):
+        if conflict := _conflict(by_kind[root], sentences):
+            conflicts.append(conflict)
+    return conflicts
+
+
+def _kinds(named: list[Named], embedder: Embedder) -> DisjointSets[str]:
+    """Nouns joined into kinds by the closeness of their vectors: joining more nouns only adds titles to
+    a kind, which makes it less likely to be one work, never more."""
+    nouns = sorted({n.noun for n in named})
+    kinds: DisjointSets[str] = DisjointSets()
+    for noun in nouns:
+        kinds.join(noun, noun)
+    vectors = embedder.embed(nouns)
+    for i, j in combinations(range(len(nouns)), 2):
+        if float(vectors[i] @ vectors[j]) >= KIN:
+            kinds.join(nouns[i], nouns[j])
+    return kinds
+
+
+def _conflict(kind: list[Named], sentences: list[Sentence]) -> Conflict | None:
+    """Two years given one work of the kind by articles that each name it by the story's one title."""
+    titles = {_words(n.title) for n in kind if n.title}
+    if len(titles) != 1:
+        return None
+    titled_in = {sentences[n.row].article for n in kind if n.title}
+    years: dict[str, set[int]] = defaultdict(set)
+    first: dict[tuple[str, int], Named] = {}
+    for found in kind:
+        if found.year:
+            article = sentences[found.row].article
+            years[article].add(found.year)
+            first.setdefault((article, found.year), found)
+    clear = {a: next(iter(given)) for a, given in years.items() if len(given) == 1 and a in titled_in}
+    if len(set(clear.values())) != 2 or len(years) != len(clear):
+        return None
+    sides = []
+    for year in sorted(set(clear.values())):
+        given = [first[(a, year)] for a, y in clear.items() if y == year]
+        evidence = tuple(Evidence(sentences[n.row].article, sentences[n.row].text) for n in given)
+        sides.append(ConflictSide(given[0].surface, tuple(e.article for e in evidence), evidence))
+    titled = next(n for n in kind if n.title)
+    about = f"year of the {titled.noun} {titled.title}"
+    return Conflict("", about, tuple(sides), kind="date", reasons=(REASON,), confidence=CONFIDENCE)
+
+
+def _read(row: int, doc: Doc) -> list[Named]:
+    """The sentence's common nouns that a year dates or that are given a title."""
+    found = []
+    for token in doc:
+        if token.pos_ != "NOUN":
+            continue
+        years = [c for c in token.children if c.dep_ in DATING and YEAR.fullmatch(c.text) and c.i < token.i]
+        title = _title(token)
+        if len(years) == 1:
+            year = years[0]
+            surface = doc[year.i : token.i + 1].text
+            found.append(Named(row, token.lemma_.lower(), surface, int(year.text), title))
+        elif title:
+            found.append(Named(row, token.lemma_.lower(), title, title=title))
+    return found
+
+
+def _title(noun: Token) -> str:
+    """The title given a noun: a proper-noun apposition ("an autobiography (My Infamous Life)") or words
+    in quotes just after it, as written; else ""."""
+    for child in noun.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > noun.i:
+            words = [t for t in child.subtree if not t.is_punct]
+            return noun.doc[words[0].i : words[-1].i + 1].text if words else ""
+    quoted = QUOTED_TITLE.match(noun.doc.text[noun.idx + len(noun.text) :])
+    return quoted["title"] if quoted else ""
+
+
+def _words(title: str) -> str:
+    return " ".join(re.findall(r"\w+", title.lower()))
