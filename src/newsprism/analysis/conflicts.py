@@ -13,8 +13,8 @@ place swapped for one the other article never mentions is a conflict; a short fo
 spelling of the same name, an organisation, or a name both articles know is not. One quotation given
 to two different people (:mod:`newsprism.analysis.speakers`) is a conflict over a name too, and so is
 one act given two doers (:mod:`.doers`); one event may be given two weekdays (:mod:`.weekdays`), one
-person two homes (:mod:`.homes`), one act two floors of a building (:mod:`.floors`) and one named work two
-years (:mod:`.dated_works`).
+person two homes (:mod:`.homes`), one act two floors of a building (:mod:`.floors`), one named work two years
+(:mod:`.dated_works`) and a person known by age two kinds of one role (:mod:`.roles`).
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ from .names import NamesConfig, copy_pairs, name_conflicts
 from .per_head import EACH_CONFIDENCE, EACH_REASON, as_totals, per_head
 from .per_head import TOTAL as EACH_TOTAL
 from .places import place_conflicts
+from .roles import role_conflicts
 from .speakers import speaker_conflicts
 from .translation import translation_conflicts
 from .unionfind import DisjointSets
@@ -135,6 +136,7 @@ def find_conflicts(
     conflicts += _new_pairs(floor_conflicts(sentences), conflicts)
     conflicts += _new_pairs(translation_conflicts(story, embedded), conflicts)
     conflicts += _new_pairs(dated_work_conflicts(sentences, embedded.embedder), conflicts)
+    conflicts += _new_pairs(role_conflicts(sentences), conflicts)
     for found in (weekday_conflicts(sentences), home_conflicts(story, sentences), doer_conflicts(story, sentences)):
         conflicts += _new_pairs(found, conflicts)
     conflicts = [as_update(c, story) for c in conflicts]
