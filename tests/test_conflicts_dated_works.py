@@ -50,6 +50,11 @@ def test_a_kind_the_story_names_by_two_titles_is_of_several_works():
     assert years(first, second) == []
 
 
+def test_a_kind_the_story_speaks_of_in_the_plural_holds_several_works():
+    dated_2012 = f"{TITLED}. He wrote about the pain in his 2012 memoir."
+    assert years(f"{DATED_2011} He wrote two more books.", dated_2012) == []
+
+
 def test_an_article_that_never_names_the_title_may_date_another_work():
     assert years(DATED_2011, "He wrote about the pain in his 2012 memoir.") == []
 

@@ -7,9 +7,9 @@ with different nouns, so nouns of one kind are those whose vectors are close (me
 the kind, not the word, is what is dated. A story may tell of several works of a kind (an artist's
 albums), so two years are set against each other only where the story shows there is one work of the
 kind: every title the story gives a noun of the kind is the same ("an autobiography (My Infamous Life)",
-"his autobiography, My Infamous Life"), each of the two articles gives that title itself, and each gives
-the kind one year. Even so the undated title and the dated noun of one article may be two works: a
-possible difference. Without spaCy there are no such conflicts.
+"his autobiography, My Infamous Life"), each of the two articles gives that title itself, each gives the
+kind one year, and no article speaks of the kind in the plural. Even so the undated title and the dated
+noun of one article may be two works: a possible difference. Without spaCy there are no such conflicts.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import combinations
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence
 from .parse import parsed, parser
@@ -60,30 +61,39 @@ def dated_work_conflicts(sentences: list[Sentence], embedder: Embedder) -> list[
     dated = [n for n in dated if n.year]
     if len({sentences[n.row].article for n in dated}) < 2 or len({n.year for n in dated}) < 2:
         return []
-    named = [n for row, doc in enumerate(parsed(s.text for s in sentences)) for n in _read(row, doc)]
-    kinds = _kinds(named, embedder)
+    docs = parsed(s.text for s in sentences)
+    named = [n for row, doc in enumerate(docs) for n in _read(row, doc)]
+    # a kind the story speaks of in the plural ("her films", "his two memoirs") holds several works
+    plural = {t.lemma_.lower() for doc in docs for t in doc if t.tag_ == "NNS"}
+    nouns = sorted({n.noun for n in named})
+    kinds = _kinds(nouns, embedder)
+    several = {kinds.root(noun) for noun in _kin_to_any(nouns, sorted(plural), embedder)}
     by_kind: dict[str, list[Named]] = defaultdict(list)
     for found in named:
         by_kind[kinds.root(found.noun)].append(found)
     conflicts = []
-    for root in sorted(by_kind):
+    for root in sorted(by_kind.keys() - several):
         if conflict := _conflict(by_kind[root], sentences):
             conflicts.append(conflict)
     return conflicts
 
 
-def _kinds(named: list[Named], embedder: Embedder) -> DisjointSets[str]:
+def _kinds(nouns: list[str], embedder: Embedder) -> DisjointSets[str]:
     """Nouns joined into kinds by the closeness of their vectors: joining more nouns only adds titles to
     a kind, which makes it less likely to be one work, never more."""
-    nouns = sorted({n.noun for n in named})
     kinds: DisjointSets[str] = DisjointSets()
-    for noun in nouns:
-        kinds.join(noun, noun)
     vectors = embedder.embed(nouns)
-    for i, j in combinations(range(len(nouns)), 2):
-        if float(vectors[i] @ vectors[j]) >= KIN:
-            kinds.join(nouns[i], nouns[j])
+    for i, j in zip(*np.nonzero(vectors @ vectors.T >= KIN), strict=True):
+        kinds.join(nouns[int(j)], nouns[int(i)])
     return kinds
+
+
+def _kin_to_any(nouns: list[str], others: list[str], embedder: Embedder) -> list[str]:
+    """The nouns of ``nouns`` whose vectors are close to one of ``others``'s."""
+    if not nouns or not others:
+        return []
+    close = (embedder.embed(nouns) @ embedder.embed(others).T >= KIN).any(axis=1)
+    return [noun for noun, kin in zip(nouns, close, strict=True) if kin]
 
 
 def _conflict(kind: list[Named], sentences: list[Sentence]) -> Conflict | None:
