@@ -82,8 +82,8 @@ def _either_uses_both(clear: dict[str, tuple[str, ...]], texts: dict[str, str]) 
 
 
 def _read(row: int, doc: Doc) -> list[Role]:
-    """Roles of people known by age: "the 24-year-old computer science student", "Ghlam, a 24-year-old
-    student"; the kind is empty where no noun is compounded with the role."""
+    """Roles of people known by age that nouns compounded with the role qualify: "the 24-year-old computer
+    science student", "Ghlam, a 24-year-old electronics student"."""
     found = []
     for noun in doc:
         before = doc[noun.left_edge.i : noun.i]
