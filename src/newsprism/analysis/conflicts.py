@@ -43,6 +43,7 @@ from .measures import MeasuresConfig, field_lines, measure_conflicts
 from .modifier_counts import read_modifier_counts
 from .moments import moments_of, sides_share_a_moment
 from .names import NamesConfig, copy_pairs, name_conflicts
+from .new_pairs import new_pairs
 from .per_head import EACH_CONFIDENCE, EACH_REASON, as_totals, per_head
 from .per_head import TOTAL as EACH_TOTAL
 from .places import place_conflicts
@@ -131,29 +132,17 @@ def find_conflicts(
         *(replace(c, confidence=PLACE_CONFIDENCE) for c in place_conflicts(story, sentences)),
         *speaker_conflicts(story, sentences),
     ]
-    conflicts += _new_pairs(measure_conflicts(sentences, config, field_lines(story)), conflicts)
-    conflicts += _new_pairs(count_conflicts(sentences), conflicts)
-    conflicts += _new_pairs(floor_conflicts(sentences), conflicts)
-    conflicts += _new_pairs(translation_conflicts(story, embedded), conflicts)
-    conflicts += _new_pairs(dated_work_conflicts(sentences, embedded.embedder), conflicts)
-    conflicts += _new_pairs(role_conflicts(sentences), conflicts)
+    conflicts += new_pairs(measure_conflicts(sentences, config, field_lines(story)), conflicts)
+    conflicts += new_pairs(count_conflicts(sentences), conflicts)
+    conflicts += new_pairs(floor_conflicts(sentences), conflicts)
+    conflicts += new_pairs(translation_conflicts(story, embedded), conflicts)
+    conflicts += new_pairs(dated_work_conflicts(sentences, embedded.embedder), conflicts)
+    conflicts += new_pairs(role_conflicts(sentences), conflicts)
     for found in (weekday_conflicts(sentences), home_conflicts(story, sentences), doer_conflicts(story, sentences)):
-        conflicts += _new_pairs(found, conflicts)
+        conflicts += new_pairs(found, conflicts)
     conflicts = [as_update(c, story) for c in conflicts]
     conflicts.sort(key=lambda c: (c.confidence < CONFIDENT, -sum(len(s.sources) for s in c.sides)))
     return tuple(replace(c, id=f"c{n}") for n, c in enumerate(conflicts, 1))
-
-
-def _new_pairs(found: list[Conflict], known: list[Conflict]) -> list[Conflict]:
-    """Conflicts whose sentences no known conflict already sets against each other."""
-    told = {frozenset((x.sentence, y.sentence)) for c in known for x, y in combinations(_evidence(c), 2)}
-    return [
-        c for c in found if not {frozenset((x.sentence, y.sentence)) for x, y in combinations(_evidence(c), 2)} <= told
-    ]
-
-
-def _evidence(conflict: Conflict) -> list[Evidence]:
-    return [e for side in conflict.sides for e in side.evidence]
 
 
 def _part_and_whole(a: Mention, b: Mention) -> bool:
