@@ -1,7 +1,9 @@
 """Which sentences a summary may take, and the position bonus that favours an article's first sentences."""
 
 import numpy as np
+import pytest
 
+from newsprism.analysis.doc_cache import shared
 from newsprism.analysis.runner import analyse_story
 from newsprism.analysis.summary import lead
 from newsprism.analysis.summary_fit import centrality, in_own_voice, points_back, reads_alone, speaks_of_self
@@ -12,6 +14,8 @@ from newsprism.embed import EmbeddedSentences, load_embedder
 from newsprism.records import Article, RawDocument, Story
 
 from .stories import summary_of
+
+needs_parser = pytest.mark.skipif(shared() is None, reason="needs spaCy and an English model")
 
 LEDE = "Floodwaters receded from the town of Kestrel on Sunday after three days of rain."
 LATER = (
@@ -199,3 +203,11 @@ def test_a_speakers_words_credited_by_name_win_over_the_writers_words_of_like_we
     texts = {"a": [pier, quote]}
     assert summary_of(texts, Settings(summary=SummaryConfig(words=15, quote_bonus=1.0))) == [pier]
     assert summary_of(texts, Settings(summary=SummaryConfig(words=15))) == [quote]
+
+
+@needs_parser
+def test_a_sentence_without_a_verb_is_no_summary_sentence():
+    fragment = "Oh, and also a full Windows 8 all-in-one computer with a 27-inch touchscreen and two joysticks."
+    table = "Lenovo showed the Horizon, a table computer with a 27-inch touchscreen, at the show in Las Vegas."
+    texts = {"a": [fragment, table]}
+    assert summary_of(texts, Settings(summary=SummaryConfig(words=20))) == [table]

@@ -59,3 +59,15 @@ def main_verbs(sentence: str) -> tuple[tuple[str, str], ...]:
             if head.pos_ == "VERB" and head.lemma_.lower() not in REPORTING:
                 verbs.append((head.lemma_.lower(), head.lower_))
     return tuple(dict.fromkeys(verbs))
+
+
+def has_a_verb(sentence: str) -> bool:
+    """Whether a sentence holds a verb: one without ("Oh, and also a full Windows 8 all-in-one computer.")
+    is a fragment that leans on the sentence before. Without a parser every sentence passes.
+
+    >>> has_a_verb("Oh, and also a full Windows 8 all-in-one computer.")  # doctest: +SKIP
+    False
+    """
+    if parser() is None:
+        return True
+    return any(token.pos_ in ("VERB", "AUX") for token in parsed([sentence])[0])

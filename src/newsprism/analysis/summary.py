@@ -47,6 +47,7 @@ from ..records import Article, Conflict, Fact, Story, SummarySentence
 from ..text.tokens import STOPWORDS, stem, words
 from .conflicts import CONFIDENT
 from .memo import MAX_ITEMS
+from .parse import has_a_verb
 from .summary_alone import alone
 from .summary_config import DEFAULT, UNPLACED, SummaryConfig
 from .summary_conflicts import conflict_place, evidence_of, lends_a_value, sides_elsewhere, state_conflict, takes_a_side
@@ -72,7 +73,7 @@ from .summary_rewriter import Rewriter, rewritten
 from .summary_stale import latest_date, overtaken, reported_done
 from .support import says, supports, uses_words
 
-VERSION = "22"
+VERSION = "23"
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,8 @@ def _options(
 ) -> list[Option]:
     """Any sentence of a fact may state it (the one adding most per word wins), citing the fact's sources
     that show its names and numbers; but not a sentence that takes a side in a conflict or lends a side's
-    value to another side's source; fragments only when nothing else is left."""
+    value to another side's source; fragments (no verb, a quotation's shard, ...) only when nothing else is
+    left."""
     conflicted = {sentence for c in conflicts for sentence in evidence_of(c)}
     stated = [
         (fact, sentence, cited)
@@ -180,6 +182,7 @@ def _options(
         o
         for o in stated
         if reads_alone(o[1])
+        and has_a_verb(o[1])
         and not sets_up(o[1])
         and not someone_elses_words(o[1], quoted)
         and not quoted_elsewhere(o[1], openings)
