@@ -64,6 +64,25 @@ def test_without_a_conflict_the_fact_keeps_its_sources():
     assert found[0].sources == ("a", "b", "c") and not found[0].disputed_by
 
 
+FLOORS = [
+    ("a", "The impact sent the elevator plummeting down to the 17th floor."),
+    ("b", "First responders were badly rattled by the sight inside the elevator shaft."),
+    ("b", "The car plunged to the 15th floor."),
+    ("c", "Rescuers reached the car on the 17th floor within minutes."),
+]
+
+
+def test_an_article_giving_another_value_is_no_source_of_the_fact_through_a_sentence_without_the_figure():
+    sides = (
+        ConflictSide("17th floor", ("a", "c"), (Evidence(*FLOORS[0]), Evidence(*FLOORS[3]))),
+        ConflictSide("15th floor", ("b",), (Evidence(*FLOORS[2]),)),
+    )
+    conflict = Conflict("c1", "floor", sides)
+    row = fact(FLOORS, [0, 1, 3])
+    found = final_facts((row,), (conflict,), embedded(FLOORS, {(0, 1): 0.9, (0, 3): 0.9, (1, 3): 0.9}))
+    assert found[0].sources == ("a", "c") and found[0].disputed_by == ("b",)
+
+
 TOPIC = [
     ("a", "The stock market is way up again today, Trump said."),
     ("a", "Trump said in his address that stocks smashed one record after another."),

@@ -171,7 +171,13 @@ def _trim(fact: Fact, conflicts: tuple[Conflict, ...], check: _Claims, config: T
     of a conflict than its row marked as disputing it; then, of the sentences left out, those of two or more
     articles that state one claim to each other, each such group a fact stated by its first sentence."""
     other_side = _other_sides(fact, conflicts)
-    pending = [e for e in fact.evidence if (e.article, e.sentence) not in other_side]
+    against = _against(fact, conflicts)
+    pending = [
+        e
+        for e in fact.evidence
+        if (e.article, e.sentence) not in other_side
+        and not (e.article in against and not alike_figures(fact.text, e.sentence))
+    ]
     row = next((e for e in pending if e.sentence == fact.text), None)
     parts: list[Fact] = []
     while row is not None:
@@ -183,13 +189,27 @@ def _trim(fact: Fact, conflicts: tuple[Conflict, ...], check: _Claims, config: T
         pending = [e for e in pending if e not in taken]
         sources = tuple(dict.fromkeys(e.article for e in taken))
         if not parts:
-            disputing = set(fact.disputed_by) | {a for a, _ in other_side}
+            disputing = set(fact.disputed_by) | {a for a, _ in other_side} | against
             disputed = tuple(a for a in fact.sources if a in disputing and a not in sources)
             parts.append(replace(fact, sources=sources, evidence=tuple(taken), disputed_by=disputed))
         elif len(sources) > 1:
             parts.append(Fact(fact.id, row.sentence, sources, tuple(taken)))
         row = pending[0] if pending else None
     return parts
+
+
+def _against(fact: Fact, conflicts: tuple[Conflict, ...]) -> set[str]:
+    """The articles that give another value than the fact's row in a conflict the row takes a side in, and
+    none on the row's side: a sentence of theirs that the fact joined without a figure of the row's ("First
+    responders were badly rattled" to "the elevator plummeted to the 17th floor") does not state the row's
+    claim, which they tell otherwise ("the 15th floor"). One giving the row's figure (the bodies "at 5,900
+    meters", from an article that measures the mountain otherwise) may still state it."""
+    against: set[str] = set()
+    for conflict in conflicts:
+        own = [side for side in conflict.sides if any(e.sentence == fact.text for e in side.evidence)]
+        if own:
+            against |= {a for side in conflict.sides if side is not own[0] for a in side.sources} - set(own[0].sources)
+    return against
 
 
 def _other_sides(fact: Fact, conflicts: tuple[Conflict, ...]) -> set[tuple[str, str]]:

@@ -55,7 +55,7 @@ from .summary_fit import asks_or_leads_on, in_own_voice
 
 __all__ = ["FactsConfig", "distinctive_phrases", "final_facts", "group_facts", "side_with_most"]
 
-VERSION = "18"
+VERSION = "19"
 
 # Two sentences are linked when their cosine plus the share of the lighter one's word weight they have
 # in common (0 to 1), plus WEIGHT_BONUS per unit of that shared weight (up to WEIGHT_CAP: some
