@@ -71,9 +71,9 @@ from .summary_names import introduced
 from .summary_order import after_their_antecedents, dependent, first_told, in_event_order
 from .summary_rewriter import Rewriter, rewritten
 from .summary_stale import latest_date, overtaken, reported_done
-from .support import says, supports, uses_words
+from .support import prints_its_quotes, says, supports, uses_words
 
-VERSION = "23"
+VERSION = "24"
 
 
 @dataclass(frozen=True)
@@ -214,8 +214,14 @@ def _options(
 def _cites(
     article: str, sentence: str, articles: dict[str, Article], embedded: EmbeddedSentences, config: SummaryConfig
 ) -> bool:
-    """Whether ``article`` may be cited for ``sentence``: it shows its names and numbers and states its claim."""
-    return supports(articles[article], sentence) and says(embedded, article, sentence, config.claim_overlap)
+    """Whether ``article`` may be cited for ``sentence``: it shows its names and numbers, prints its quotations
+    and states its claim."""
+    cited = articles[article]
+    return (
+        supports(cited, sentence)
+        and prints_its_quotes(cited, sentence)
+        and says(embedded, article, sentence, config.claim_overlap)
+    )
 
 
 def _sentences(fact: Fact) -> list[str]:

@@ -30,7 +30,7 @@ from itertools import pairwise
 
 from ..embed import EmbeddedSentences
 from ..records import Article
-from ..text.tokens import STOPWORDS, content_words, fold, stem
+from ..text.tokens import STOPWORDS, content_words, fold, stem, words
 from ..text.tokens import WORD as TOKEN
 from .evaluative import political_labels
 from .parse import main_verbs
@@ -50,6 +50,15 @@ MONEY_NOUNS = frozenset(("dollar", "euro", "pound", "yen", "yuan", "rupee", "pes
 # one shared word ("problem" in "There's one problem: Colbert can't serve" for "the problem is not that
 # Colbert isn't qualified") is a subject, not a claim.
 MIN_PREDICATE_WORDS = 2
+# A quotation of this many words or more is a speaker's words a cited article must print as they are; a
+# shorter one ("a 'friendly' visit") is a word an outlet may use on its own.
+MIN_QUOTED_WORDS = 3
+# The share of a quotation's words a cited article must print in a row: outlets print one statement with a
+# word or two otherwise ("volunteered to share with Congress what he knows" against "volunteered with
+# Congress what he knows", 8 of 12 in a row), not half of it.
+QUOTE_RUN = 0.6
+# A quotation in straight or curly marks.
+QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -196,6 +205,50 @@ def supports(article: Article, sentence: str) -> bool:
     """Whether ``article`` shows every key term of ``sentence``."""
     words, numbers = _vocabulary(article.title or "", article.text)
     return all((term in numbers) if term.isdigit() else (term in words) for term in key_terms(sentence))
+
+
+def prints_its_quotes(article: Article, sentence: str) -> bool:
+    """Whether ``article`` prints every quotation of ``sentence`` of MIN_QUOTED_WORDS or more words: at least
+    QUOTE_RUN of its words in a row, as they stand. An outlet that never printed a speaker's words is not
+    cited for them, however close its report (one article's line of a video, cited for another that quotes
+    other lines of it); one that printed them a little otherwise ("volunteered to share with Congress what
+    he knows" for "volunteered with Congress what he knows", "sickle-cell" for "sickle cell") still is.
+
+    >>> a = Article("a", "“I want to tell you one more thing,” Bundy said. He spoke for an hour.")
+    >>> b = Article("b", "Bundy spoke for an hour and said one more thing about the case.")
+    >>> [prints_its_quotes(x, "“I want to tell you one more thing,” Bundy said.") for x in (a, b)]
+    [True, False]
+    >>> c = Article("c", "“Kushner volunteered to share with Congress what he knows about these meetings.”")
+    >>> prints_its_quotes(c, "“Kushner volunteered with Congress what he knows about these meetings.”")
+    True
+    """
+    quoted = [q for q in (_quote_words(m.group()) for m in QUOTATION.finditer(sentence)) if len(q) >= MIN_QUOTED_WORDS]
+    if not quoted:
+        return True
+    printed = _printed(article.title or "", article.text)
+    return all(_longest_run(q, printed) >= QUOTE_RUN * len(q) for q in quoted)
+
+
+def _longest_run(quote: list[str], printed: str) -> int:
+    """The most words of ``quote`` in a row that ``printed`` holds, whole."""
+    best = 0
+    for start in range(len(quote)):
+        end = start + best + 1
+        while end <= len(quote) and f" {' '.join(quote[start:end])} " in printed:
+            best, end = end - start, end + 1
+    return best
+
+
+def _quote_words(text: str) -> list[str]:
+    """A text's words as quotations are compared: folded, a hyphened word as its parts."""
+    return [part for word in words(text) for part in word.split("-") if part]
+
+
+@lru_cache(maxsize=256)
+def _printed(title: str, text: str) -> str:
+    """An article's words, folded, in one string between spaces: where a quotation's words are looked for in
+    a row, whole."""
+    return f" {' '.join(_quote_words(f'{title} {text}'))} "
 
 
 def uses_words(article: Article, sentence: str) -> bool:
