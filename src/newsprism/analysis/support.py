@@ -34,6 +34,7 @@ from ..text.tokens import STOPWORDS, content_words, fold, stem, words
 from ..text.tokens import WORD as TOKEN
 from .evaluative import political_labels
 from .parse import main_verbs
+from .summary_fit import QUOTATION
 from .support_denial import SENTENCE_BREAK, denies
 from .timeline import is_future
 from .values import NUMBER_WORDS, read_mentions
@@ -57,8 +58,6 @@ MIN_QUOTED_WORDS = 3
 # word or two otherwise ("volunteered to share with Congress what he knows" against "volunteered with
 # Congress what he knows", 8 of 12 in a row), not half of it.
 QUOTE_RUN = 0.6
-# A quotation in straight or curly marks.
-QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
 
 
 @lru_cache(maxsize=1 << 16)
