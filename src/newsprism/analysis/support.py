@@ -221,14 +221,22 @@ def prints_its_quotes(article: Article, sentence: str) -> bool:
     >>> prints_its_quotes(c, "“Kushner volunteered with Congress what he knows about these meetings.”")
     True
     """
-    quoted = [q for q in (_quote_words(m.group()) for m in QUOTATION.finditer(sentence)) if len(q) >= MIN_QUOTED_WORDS]
+    quoted = _quotations(sentence)
     if not quoted:
         return True
     printed = _printed(article.title or "", article.text)
     return all(_longest_run(q, printed) >= QUOTE_RUN * len(q) for q in quoted)
 
 
-def _longest_run(quote: list[str], printed: str) -> int:
+@lru_cache(maxsize=1 << 16)
+def _quotations(sentence: str) -> tuple[tuple[str, ...], ...]:
+    """The words of each quotation of MIN_QUOTED_WORDS or more words in ``sentence``: read once, whichever
+    article a citation of it is checked against."""
+    quoted = (tuple(_quote_words(m.group())) for m in QUOTATION.finditer(sentence))
+    return tuple(q for q in quoted if len(q) >= MIN_QUOTED_WORDS)
+
+
+def _longest_run(quote: tuple[str, ...], printed: str) -> int:
     """The most words of ``quote`` in a row that ``printed`` holds, whole."""
     best = 0
     for start in range(len(quote)):
