@@ -6,6 +6,7 @@ See :mod:`newsprism.cluster` for the method; the state it updates is in :mod:`ne
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -141,11 +142,11 @@ class StoryClusterer:
             if len(parts) < 2:
                 continue
             # the part holding the article the story's id was made from keeps it (else the largest), so
-            # that no other part's id, made from its first article, can be the same
+            # that no other part's id, made from one of its articles, can be the same
             parts.sort(key=lambda part: (story_id(part[0].id) != sid, -len(part)))
             state.drop_story(sid)
             for number, chosen in enumerate(parts):
-                new_id = sid if number == 0 else story_id(chosen[0].id)
+                new_id = sid if number == 0 else _free_id(chosen, state)
                 state.merged_into.pop(new_id, None)  # a story merged away in this batch stands again
                 piece = StoryState(new_id, {}, np.zeros_like(chosen[0].vector), 0, None)
                 for item in chosen:
@@ -339,6 +340,17 @@ class StoryClusterer:
 
     def _decay(self, gap: float) -> float:
         return math.exp(-gap / self.config.decay_hours)
+
+
+def _free_id(members: list[_Item], state: ClusterState) -> str:
+    """An id for a story cut from another, made from the first of its ``members`` that founded no story
+    standing now: an article that founded a story and then left it (refine moved it) leaves its id on
+    that story, and a part taking the same id would replace that story in ``state``: its members would
+    be reported with the part's, and the story itself never split."""
+    # a part of one article that founded a standing story has no such member: its id is then numbered
+    mine = (story_id(item.id) for item in members)
+    numbered = (story_id(f"{members[0].id}#{number}") for number in itertools.count(1))
+    return next(sid for sid in itertools.chain(mine, numbered) if sid not in state.stories)
 
 
 def _strongest(terms: Vector, count: int) -> list[str]:
