@@ -2,7 +2,6 @@
 they share few words, however alike their embeddings make them."""
 
 import numpy as np
-import pytest
 
 from newsprism.cluster.split import distinctive, groups, pairwise
 
@@ -179,56 +178,39 @@ def test_an_article_s_lede_words_are_its_headline_and_first_sentences_a_headline
     assert alone.lede_terms is None  # its terms are its lede
 
 
-def test_the_split_pass_decays_a_pair_s_similarity_as_the_clusterer_decays_an_article_s():
-    from newsprism.cluster.clusterer import StoryClusterer
-    from newsprism.cluster.split import time_decay
-
-    clusterer = StoryClusterer()
-    times = [1.7e9, 1.7e9 + 3 * 3600, 1.7e9 + 30 * 3600, None, None]
-    decay = time_decay(times, clusterer.config)
-    for row, a in enumerate(times):
-        for column, b in enumerate(times):
-            assert decay[row, column] == pytest.approx(clusterer._decay(clusterer._gap(a, b)))
-    assert decay[3, 4] == 1.0 and decay[0, 2] < 0.3 < decay[0, 3] < decay[0, 1] < 1.0
-
-
-def headlines(times: list[float]) -> list:
-    """Headline items published at ``times`` (hours), each pair about 0.5 alike on words and embedding
-    alike: one word and one direction shared, one of each its own."""
-    from newsprism.cluster.clusterer import _Item
-
-    items = []
-    for k, hours in enumerate(times):
-        terms = {"stocks": 0.5**0.5, f"own{k}": 0.5**0.5}
-        vector = np.eye(len(times) + 1, dtype=np.float32)[0] + np.eye(len(times) + 1, dtype=np.float32)[k + 1]
-        items.append(_Item(f"h{k:02d}", terms, list(terms), vector, 2**0.5, 1.7e9 + hours * 3600, 0.3, 0.5, 0.0))
-    return items
-
-
-def test_a_story_of_headlines_of_two_days_is_cut_into_its_days():
-    from newsprism.cluster.clusterer import StoryClusterer
-    from newsprism.cluster.split import story_parts
-
-    clusterer = StoryClusterer()
-    # the same words on two days (a market's fall one day, and the next): two stories
-    two_days = headlines([0, 0.5, 1, 1.5, 2, 2.5, 30, 30.5, 31, 31.5, 32, 32.5])
-    parts = story_parts(two_days, clusterer.config, clusterer._xl)
-    days = [[f"h{k:02d}" for k in hours] for hours in (range(6), range(6, 12))]
-    assert sorted([i.id for i in part] for part in parts) == days
-    # within the hours of one day, one story
-    one_day = headlines([0, 0.5, 1, 1.5, 2, 2.5, 6, 6.5, 7, 7.5, 8, 8.5])
-    assert len(story_parts(one_day, clusterer.config, clusterer._xl)) == 1
-
-
 def test_a_part_cut_from_a_story_takes_no_id_of_a_story_standing():
-    from newsprism.cluster.clusterer import _free_id
+    from newsprism.cluster.clusterer import _free_id, _Item
     from newsprism.cluster.state import ClusterState, StoryState, story_id
 
     state = ClusterState()
-    part = headlines([0, 1])
+    part = [_Item(f"h{k}", {"x": 1.0}, ["x"], np.ones(4, np.float32), 2.0, None, 0.3, 0.5, 0.0) for k in range(2)]
     # the part's first article founded a story, then left it: that story keeps its id
     state.add_story(StoryState(story_id(part[0].id), {"x": 1.0}, np.ones(4, np.float32), 3, None))
     assert _free_id(part, state) == story_id(part[1].id)
     alone = part[:1]  # a part of that article alone: a numbered id
     assert _free_id(alone, state) not in state.stories
     assert _free_id(part[1:], state) == story_id(part[1].id)  # no clash: its first article's, as before
+
+
+def test_a_story_cut_in_two_leaves_the_story_its_part_s_first_article_founded():
+    from newsprism.cluster.clusterer import StoryClusterer, _grow, _Item
+    from newsprism.cluster.state import ClusterState, StoryState, story_id
+
+    def item(name: str, term: str, axis: int) -> _Item:
+        return _Item(name, {term: 1.0}, [term], np.eye(4, dtype=np.float32)[axis], 1.0, None, 0.3, 0.5, 0.0)
+
+    clusterer, state = StoryClusterer(), ClusterState()
+    # "a0" founded a story and left it for another (as refine moves an article): two stay in its story
+    founded = [item("x1", "court", 2), item("x2", "court", 2)]
+    old = StoryState(story_id("a0"), {}, np.zeros(4, np.float32), 0, None)
+    mixed = StoryState(story_id("b0"), {}, np.zeros(4, np.float32), 0, None)
+    events = [item(f"a{k}", "isis", 0) for k in range(3)] + [item(f"b{k}", "cyrus", 1) for k in range(3)]
+    for story, members in ((old, founded), (mixed, events)):
+        for member in members:
+            _grow(story, member, 60)
+        state.add_story(story)
+    assignment = {i.id: old.id for i in founded} | {i.id: mixed.id for i in events}
+    clusterer._split(founded + events, assignment, state)
+    assert state.stories[old.id] is old and old.size == 2  # still the story of x1 and x2
+    assert {assignment[f"a{k}"] for k in range(3)} == {story_id("a1")}  # the cut part: a story of its own
+    assert {assignment[f"b{k}"] for k in range(3)} == {mixed.id}

@@ -12,8 +12,7 @@ of its articles to the story it is now most similar to (an article that came bef
 finds it then; one still alone also joins a story that is its clear choice, far ahead of any other,
 below the threshold; an article within the times of a story's articles of the batch is no distance from
 it), a merge pass joins stories that grew together, and a split pass cuts a story of the batch whose
-members form separate groups (two neighbouring stories it took in, or one topic's articles of different
-days, by the same time-decayed similarity) into those groups (two groups that
+members form separate groups (two neighbouring stories it took in) into those groups (two groups that
 could each stand stay apart unless their words too are alike, a full article's those of its headline
 and lede), or into all its groups when none of them
 is a core (a chain on a broad topic). Candidates come from an inverted index over the stories' top

@@ -165,14 +165,6 @@ SPLIT_NEAREST = 3
 # big bonuses" and three more, 37 at 0.80, among others); 0.2 frees none, 0.25 fewer, 0.35 no more
 # and cuts more pairs of one gold story.
 SPLIT_STRAY = 0.3
-# The split pass scores a pair of members by the similarity a story uses, and so decays it by their time
-# apart as placement does (DECAY_HOURS; UNDATED_GAP_HOURS when one of the two is undated; no new
-# constant): headlines of one topic on two days (a market's fall on China's trade data on 10 March and its
-# close on 11 March, 131 headlines at B-cubed precision 0.43) are two stories, at 0.63 and 0.61. Large
-# mix (same vectors) F1 0.902 -> 0.904, precision 0.933 -> 0.939, recall unchanged; UCI through the CLI
-# 0.897 -> 0.899; Multi-News (undated) unchanged. A shorter decay for the split alone (12 h: precision
-# 0.942; 6 h: 0.966) parts the UCI stream's crawl bursts (each UCI id is one crawl moment; one event's
-# identical headlines are filed under two ids 7 h apart): a quirk of that data, not taken.
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -4,9 +4,7 @@ A story grown one article at a time can take in a second story on a neighbouring
 bankruptcies in the same hour, two reports from one city) and then grow on both, since its
 centroid sits between them. Its members then form groups that are each close-knit but not close to
 each other. Average-linkage clustering of the members shows them: groups are joined while their
-members' mean similarity to each other's is above a bar (the similarity a story uses, decayed by the
-time between two members as placement decays it: one topic's headlines of two days, a market's fall
-and the next day's close, are two stories), and a story whose members end in two or
+members' mean similarity to each other's is above a bar, and a story whose members end in two or
 more groups of some size is cut into those groups; members in smaller groups go with the group they
 resemble most. A story whose largest group is a small share of it has no core (a chain of articles on
 one broad topic) and is cut into all its groups. Two groups that each could stand are joined only if
@@ -60,8 +58,6 @@ def story_parts(group: list[M], config: ClusterConfig, xl: CrossLingual) -> list
     bodied = float(np.mean([i.lede_terms is not None for i in group]))  # the share of members with a body
     ledes = cosines([i.terms if i.lede_terms is None else i.lede_terms for i in group]) if bodied else both[1]
     similarity, words = (xl.pairwise(group, matrix) for matrix in (both[0], ledes))
-    # the similarity a story uses is decayed by time (config.DECAY_HOURS): so is that of a pair
-    similarity = similarity * time_decay([i.when for i in group], config)
     rows = groups(
         similarity,
         config.split_similarity,
@@ -91,19 +87,6 @@ def pairwise(terms: list[Vector], vectors: np.ndarray, weights: np.ndarray) -> t
     share = (weights[:, None] + weights[None, :]) / 2
     words = cosines(terms)
     return share * words + (1 - share) * (unit @ unit.T), words
-
-
-def time_decay(times: list[float | None], config: ClusterConfig) -> np.ndarray:
-    """The factor by which time decays the similarity of every pair of members published at ``times``
-    (seconds; None: undated), as the clusterer decays an article's similarity to a story
-    (``StoryClusterer._gap`` and ``_decay``): e^(-hours apart / decay_hours), a pair of which only one is
-    dated taken to be ``undated_gap_hours`` apart, two undated ones none."""
-    when = np.array([np.nan if t is None else t for t in times], np.float64)
-    dated = ~np.isnan(when)
-    both, one = dated[:, None] & dated[None, :], dated[:, None] ^ dated[None, :]
-    apart = np.abs(when[:, None] - when[None, :]) / 3600
-    hours = np.where(both, apart, np.where(one, config.undated_gap_hours, 0.0))
-    return np.exp(-hours / config.decay_hours)
 
 
 def cosines(terms: list[Vector]) -> np.ndarray:
