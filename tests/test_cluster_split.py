@@ -179,17 +179,14 @@ def test_an_article_s_lede_words_are_its_headline_and_first_sentences_a_headline
 
 
 def test_a_part_cut_from_a_story_takes_no_id_of_a_story_standing():
-    from newsprism.cluster.clusterer import _free_id, _Item
     from newsprism.cluster.state import ClusterState, StoryState, story_id
 
     state = ClusterState()
-    part = [_Item(f"h{k}", {"x": 1.0}, ["x"], np.ones(4, np.float32), 2.0, None, 0.3, 0.5, 0.0) for k in range(2)]
-    # the part's first article founded a story, then left it: that story keeps its id
-    state.add_story(StoryState(story_id(part[0].id), {"x": 1.0}, np.ones(4, np.float32), 3, None))
-    assert _free_id(part, state) == story_id(part[1].id)
-    alone = part[:1]  # a part of that article alone: a numbered id
-    assert _free_id(alone, state) not in state.stories
-    assert _free_id(part[1:], state) == story_id(part[1].id)  # no clash: its first article's, as before
+    # "h0" founded a story, then left it: that story keeps its id
+    state.add_story(StoryState(story_id("h0"), {"x": 1.0}, np.ones(4, np.float32), 3, None))
+    assert state.free_id(["h0", "h1"]) == story_id("h1")
+    assert state.free_id(["h0"]) not in state.stories  # a part of that article alone: a numbered id
+    assert state.free_id(["h1", "h0"]) == story_id("h1")  # no clash: its first article's, as before
 
 
 def test_a_story_cut_in_two_leaves_the_story_its_part_s_first_article_founded():

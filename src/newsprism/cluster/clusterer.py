@@ -6,7 +6,6 @@ See :mod:`newsprism.cluster` for the method; the state it updates is in :mod:`ne
 from __future__ import annotations
 
 import heapq
-import itertools
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -146,7 +145,7 @@ class StoryClusterer:
             parts.sort(key=lambda part: (story_id(part[0].id) != sid, -len(part)))
             state.drop_story(sid)
             for number, chosen in enumerate(parts):
-                new_id = sid if number == 0 else _free_id(chosen, state)
+                new_id = sid if number == 0 else state.free_id([item.id for item in chosen])
                 state.merged_into.pop(new_id, None)  # a story merged away in this batch stands again
                 piece = StoryState(new_id, {}, np.zeros_like(chosen[0].vector), 0, None)
                 for item in chosen:
@@ -340,17 +339,6 @@ class StoryClusterer:
 
     def _decay(self, gap: float) -> float:
         return math.exp(-gap / self.config.decay_hours)
-
-
-def _free_id(members: list[_Item], state: ClusterState) -> str:
-    """An id for a story cut from another, made from the first of its ``members`` that founded no story
-    standing now: an article that founded a story and then left it (refine moved it) leaves its id on
-    that story, and a part taking the same id would replace that story in ``state``: its members would
-    be reported with the part's, and the story itself never split."""
-    # a part of one article that founded a standing story has no such member: its id is then numbered
-    mine = (story_id(item.id) for item in members)
-    numbered = (story_id(f"{members[0].id}#{number}") for number in itertools.count(1))
-    return next(sid for sid in itertools.chain(mine, numbered) if sid not in state.stories)
 
 
 def _strongest(terms: Vector, count: int) -> list[str]:

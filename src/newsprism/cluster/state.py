@@ -7,9 +7,10 @@ articles to the stories already stored instead of starting over.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -87,6 +88,15 @@ class ClusterState:
             self.postings[term].discard(story.id)
         for term in story.terms.keys() - before.keys():
             self.postings[term].add(story.id)
+
+    def free_id(self, article_ids: Sequence[str]) -> str:
+        """An id for a story cut from another (the split pass), made from the first of its ``article_ids``
+        that founded no story standing now: an article that founded a story and then left it (refine
+        moved it) leaves its id on that story, and a part taking the same id would replace that story
+        here, its members reported with the part's. A part of that article alone takes a numbered id."""
+        mine = (story_id(article) for article in article_ids)
+        numbered = (story_id(f"{article_ids[0]}#{number}") for number in itertools.count(1))
+        return next(sid for sid in itertools.chain(mine, numbered) if sid not in self.stories)
 
     def resolve(self, sid: str) -> str:
         """The story ``sid`` is now part of, following merges."""
