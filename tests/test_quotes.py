@@ -80,3 +80,11 @@ def test_attributions_with_party_labels_descriptions_and_openings():
         "“The stock market has smashed one record after another,” the president proudly stated."
     )
     assert [s for s, _ in speakers(text)] == ["Raul Grijalva", "Jamie Gorelick", "Malaysia Airlines", "the president"]
+
+
+def test_according_to_ending_a_sentence_does_not_attribute_the_next_sentences_quotation():
+    text = (
+        "“My guy is going to say she is here too,” the lawyer said, according to the indictment. "
+        "“They are going to ask you for your documents and then it is over.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["the lawyer", "the lawyer"]

@@ -67,7 +67,9 @@ AFTER = [
 BEFORE = [
     # Ushakov said: “…” / Ushakov told reporters “…” / Sen. Dianne Feinstein (D-Calif.) said, “…”
     re.compile(rf"{SPEAKER}(?:\s+who)?{ADVERB}\s+{SPEECH}(?:\s+\w+){{0,3}}\s*[:,]?\s*$"),
-    re.compile(rf"according\s+to\s+{SPEAKER}\s*,?\s*$", re.IGNORECASE),
+    # "according to the indictment, “…”"; not "…, according to the indictment. “…”": a full stop ended that
+    # sentence (the case-blind match would take "indictment." as a name), whose quotation it attributed
+    re.compile(rf"according\s+to\s+{SPEAKER}(?<!\.)\s*,?\s*$", re.IGNORECASE),
     # the sentence's subject said so earlier on: Ushakov, Putin's aide, indicated that they would discuss “…”
     re.compile(rf"(?:^|[.!?][”\"’]?\s+){OPENING}{SPEAKER}{APPOSITION}{ADVERB}\s+{SPEECH}\b[^.!?“”\"]*$"),
     # Wetzler questioned the administration's logic, saying: “…”
