@@ -10,6 +10,14 @@ the same words when most word pairs of the shorter one are in the other (punctua
 "now; someone goes" and "now. Someone goes" are one quotation), and a speaker is the same person when
 one name holds the other's surname ("Vasiliades", "Christos Vasiliades").
 
+A quotation opening its sentence right after a sentence that ends on its speaker's attribution (“…,” the
+lawyer said. “They're going to ask …”) is that speaker's, as news writes a quotation on. An outlet may
+also give a quotation to a person it describes rather than names ("the lawyer said"): a noun after "the"
+whose ending makes a doer of it (lawyer, prosecutor, spokesman), not a document ("the indictment").
+Against another outlet's named speaker that is a possible difference only, told when the describing
+outlet calls the named person something else in apposition ("the attorney's associate, Edgar
+Rodriguez"): a described speaker may be the named one under a word of the same meaning.
+
 >>> from newsprism.records import Article, Story
 >>> a = '“We will not give up this fight for the families,” Smith told reporters on Monday.'
 >>> b = '“We will not give up this fight for the families,” Jones said after the hearing.'
@@ -23,12 +31,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import combinations, pairwise
+from typing import TYPE_CHECKING
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence, Story
 from ..text.tokens import STOPWORDS
 from .entities import ORG_WORDS
 from .name_forms import translit_key
+from .parse import parsed
 from .quotes import find_quotes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # A quotation shorter than this many words may be a common phrase two people both say ("we are
 # heartbroken"); longer ones, word for word, are one person's words.
@@ -45,15 +58,25 @@ CONFIDENCE = 0.7
 ABOUT = "who said “"
 OPENING_WORDS = 8
 REASON = "the same quotation given to two people, each named in the quotation's sentence"
+# A described speaker: "the" and one small-letter noun with a doer's ending (law-yer, prosecut-or,
+# spokes-man, assist-ant, employ-ee, econom-ist, librar-ian).
+DOER = re.compile(r"the (?P<role>[a-z]+(?:er|or|ist|ian|man|woman|person|ant|ee))")
+DESCRIBED_CONFIDENCE = 0.5
+DESCRIBED_REASON = (
+    "the same quotation given to a named person by one outlet and to a person described otherwise by another,"
+    " which calls the named person something else"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Said:
     speaker: str
-    surname: str
+    surname: str  # "" for a described speaker
+    role: str  # a described speaker's noun ("lawyer"), "" for a named one
     quotation: str
     pairs: frozenset[tuple[str, str]]
-    sentence: Sentence
+    sentence: Sentence  # the quotation's sentence naming its speaker, or else the one it opens
+    attribution: Sentence | None = None  # the sentence before, naming the speaker, when it is not that one
 
 
 def speaker_conflicts(story: Story, sentences: list[Sentence]) -> list[Conflict]:
@@ -65,18 +88,32 @@ def speaker_conflicts(story: Story, sentences: list[Sentence]) -> list[Conflict]
     for a, b in combinations(said, 2):
         if a.sentence.article == b.sentence.article or a.surname == b.surname or not _same_words(a, b):
             continue
+        if a.role or b.role:
+            named, described = (b, a) if a.role else (a, b)
+            rows = by_article.get(described.sentence.article, [])
+            if named.surname and _called_otherwise(rows, named.surname, described.role):
+                key = frozenset((named.sentence.text, described.sentence.text))
+                conflicts.setdefault(key, _conflict(named, described, DESCRIBED_REASON, DESCRIBED_CONFIDENCE))
+            continue
         if a.surname in _keys(b.speaker) or b.surname in _keys(a.speaker):
             continue
-        first, second = sorted((a, b), key=lambda s: s.speaker)
-        opening = " ".join(first.quotation.split()[:OPENING_WORDS])
-        sides = tuple(
-            ConflictSide(s.speaker, (s.sentence.article,), (Evidence(s.sentence.article, s.sentence.text),))
-            for s in (first, second)
-        )
-        about = f"{ABOUT}{opening}…”"
-        key = frozenset((first.sentence.text, second.sentence.text))
-        conflicts.setdefault(key, Conflict("", about, sides, kind="name", reasons=(REASON,), confidence=CONFIDENCE))
+        key = frozenset((a.sentence.text, b.sentence.text))
+        conflicts.setdefault(key, _conflict(a, b, REASON, CONFIDENCE))
     return list(conflicts.values())
+
+
+def _conflict(a: Said, b: Said, reason: str, confidence: float) -> Conflict:
+    first, second = sorted((a, b), key=lambda s: s.speaker)
+    opening = " ".join(first.quotation.split()[:OPENING_WORDS])
+    sides = tuple(
+        ConflictSide(
+            s.speaker,
+            (s.sentence.article,),
+            tuple(Evidence(r.article, r.text) for r in (s.sentence, s.attribution) if r is not None),
+        )
+        for s in (first, second)
+    )
+    return Conflict("", f"{ABOUT}{opening}…”", sides, kind="name", reasons=(reason,), confidence=confidence)
 
 
 def gives_speaker(conflict: Conflict, speaker: str, sentence: str) -> bool:
@@ -91,14 +128,18 @@ def gives_speaker(conflict: Conflict, speaker: str, sentence: str) -> bool:
 
 
 def _said(text: str, rows: list[Sentence]) -> list[Said]:
-    """The article's quotations whose speaker is a person named in the quotation's sentences (``rows``: the
-    article's, in order; a quotation may run over several: "“… laws now. Someone goes to court …,”
-    Vasiliades told …")."""
+    """The article's quotations whose speaker is a person named, or described, in the quotation's
+    sentences (``rows``: the article's, in order; a quotation may run over several: "“… laws now. Someone
+    goes to court …,” Vasiliades told …") or in the sentence before one the quotation opens."""
     own = [" ".join(s.text.split()) for s in rows]
     found = []
     for quote in find_quotes(text):
         words = _words(quote.text)
-        if not quote.speaker or len(words) < MIN_WORDS or not (surname := _surname(quote.speaker)):
+        if not quote.speaker or len(words) < MIN_WORDS:
+            continue
+        surname = _surname(quote.speaker) or ""
+        role = "" if surname else _role(quote.speaker)
+        if not (surname or role):
             continue
         quoted = " ".join(quote.text.split())
         opening = " ".join(quoted.split()[:6])
@@ -110,10 +151,59 @@ def _said(text: str, rows: list[Sentence]) -> list[Said]:
         if last is None:
             continue
         outside = " ".join(own[first : last + 1]).replace(quoted, " ")
-        named = [n for n in range(first, last + 1) if surname in _keys(own[n].replace(quoted, " "))]
-        if surname in _keys(outside) and named:
-            pairs = frozenset(pairwise(words))
-            found.append(Said(quote.speaker, surname, quoted, pairs, rows[named[0]]))
+        named = [n for n in range(first, last + 1) if _names(own[n].replace(quoted, " "), surname, role)]
+        pairs = frozenset(pairwise(words))
+        if named and _names(outside, surname, role):
+            found.append(Said(quote.speaker, surname, role, quoted, pairs, rows[named[0]]))
+        elif (near := _attribution(own, first, last)) is not None and _names(own[near], surname, role):
+            found.append(Said(quote.speaker, surname, role, quoted, pairs, rows[first], rows[near]))
+    return found
+
+
+def _attribution(own: list[str], first: int, last: int) -> int | None:
+    """The sentence next to a quotation that stands as its own sentence(s) where news writes its
+    attribution: the one after, when the quotation ends its sentence on "?" or "!" (“… documents?'”
+    Rodriguez was recorded saying); else the one before, itself ending on a quotation's attribution,
+    when the quotation opens its sentence (“…,” the lawyer said. “They're going to ask …”)."""
+    if last + 1 < len(own) and re.search(r"[?!]['’]?[”\"]$", own[last]):
+        return last + 1
+    if first and own[first][:1] in '“"' and re.search(r"[”\"]", own[first - 1]):
+        return first - 1
+    return None
+
+
+def _names(text: str, surname: str, role: str) -> bool:
+    """Whether ``text`` names the speaker: their surname, or "the" and their role."""
+    return surname in _keys(text) if surname else f"the {role}" in text.lower()
+
+
+def _role(speaker: str) -> str:
+    """A described speaker's noun ("the lawyer": "lawyer"), or "" for any other speaker."""
+    found = DOER.fullmatch(speaker)
+    return found.group("role") if found else ""
+
+
+def _called_otherwise(rows: list[Sentence], surname: str, role: str) -> bool:
+    """Whether the article describes the person of ``surname`` in apposition or before the name (the
+    attorney's associate, Edgar Rodriguez; interpreter Edgar Rodriguez), never as ``role``."""
+    texts = [s.text for s in rows if surname in _keys(s.text)]
+    called = {d for doc in parsed(texts) for d in _descriptions(doc, surname)}
+    return bool(called) and role not in called
+
+
+def _descriptions(doc: Doc, surname: str) -> set[str]:
+    """The nouns a parsed sentence describes the person of ``surname`` with (lemmas)."""
+    found: set[str] = set()
+    for token in doc:
+        if token.pos_ != "PROPN" or surname not in _keys(token.text):
+            continue
+        name = token
+        while name.dep_ == "compound" and name.head.pos_ == "PROPN":
+            name = name.head
+        nouns = [c for c in name.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
+        if name.dep_ == "appos" and name.head.pos_ == "NOUN":
+            nouns.append(name.head)
+        found.update(n.lemma_.lower() for n in nouns)
     return found
 
 
