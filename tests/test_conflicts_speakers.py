@@ -63,3 +63,43 @@ def test_a_summary_sentence_giving_the_quotation_to_one_side_may_not_cite_the_ot
     assert not lends_a_value(told, ("b",), conflicts)
     # the other side's name elsewhere lends nothing
     assert not lends_a_value("He said Rodriguez would wait outside the courthouse.", ("a", "b"), conflicts)
+
+
+def story_of(*articles: tuple[str, ...]) -> Story:
+    return Story("s", tuple(Article(f"d{k}", " ".join(rows), sentences=rows) for k, rows in enumerate(articles)))
+
+
+DOCS = "“They are going to ask you, ‘Do you have all your documents with you?’"
+NAMED = (f"{DOCS}”", "Rodriguez was recorded saying, according to the indictment.")
+CARRIED = (
+    "“My client is going to tell them that she is here illegally too,” the lawyer said, according to the indictment.",
+    f"{DOCS} Then it is all over.”",
+    "He said that the attorney's associate, Edgar Rodriguez, would be holding the cash.",
+)
+
+
+def test_a_speaker_named_in_the_sentence_next_to_the_quotation_counts():
+    other = (f"{DOCS}” Vasiliades said.",)
+    (conflict,) = speaker_conflicts(story_of(NAMED, other), story_of(NAMED, other).sentences())
+    assert [s.value for s in conflict.sides] == ["Rodriguez", "Vasiliades"]
+    assert [e.sentence for e in conflict.sides[0].evidence] == list(NAMED)  # the quotation and its attribution
+
+
+def test_a_described_speaker_against_a_named_one_is_a_possible_difference():
+    story = story_of(NAMED, CARRIED)
+    (conflict,) = speaker_conflicts(story, story.sentences())
+    assert [s.value for s in conflict.sides] == ["Rodriguez", "the lawyer"]
+    assert conflict.confidence == 0.5
+    assert conflict.sides[1].evidence[1].sentence == CARRIED[0]
+
+
+def test_a_described_speaker_is_no_conflict_unless_the_named_one_is_called_something_else():
+    # the describing outlet never says what Rodriguez is: the lawyer may be Rodriguez
+    unsaid = (*CARRIED[:2], "He said Rodriguez would be holding the cash.")
+    # it calls Rodriguez the lawyer
+    same = (*CARRIED[:2], "He said that the lawyer, Edgar Rodriguez, would be holding the cash.")
+    # a document is no described speaker
+    document = (CARRIED[0].replace("the lawyer said", "the indictment said"), *CARRIED[1:])
+    for rows in (unsaid, same, document):
+        story = story_of(NAMED, rows)
+        assert speaker_conflicts(story, story.sentences()) == []

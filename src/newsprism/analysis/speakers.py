@@ -155,21 +155,22 @@ def _said(text: str, rows: list[Sentence]) -> list[Said]:
         pairs = frozenset(pairwise(words))
         if named and _names(outside, surname, role):
             found.append(Said(quote.speaker, surname, role, quoted, pairs, rows[named[0]]))
-        elif (near := _attribution(own, first, last)) is not None and _names(own[near], surname, role):
-            found.append(Said(quote.speaker, surname, role, quoted, pairs, rows[first], rows[near]))
+        elif near := [n for n in _attribution(own, first, last) if _names(own[n], surname, role)]:
+            found.append(Said(quote.speaker, surname, role, quoted, pairs, rows[first], rows[near[0]]))
     return found
 
 
-def _attribution(own: list[str], first: int, last: int) -> int | None:
-    """The sentence next to a quotation that stands as its own sentence(s) where news writes its
+def _attribution(own: list[str], first: int, last: int) -> list[int]:
+    """The sentences next to a quotation that stands as its own sentence(s) where news writes its
     attribution: the one after, when the quotation ends its sentence on "?" or "!" (“… documents?'”
-    Rodriguez was recorded saying); else the one before, itself ending on a quotation's attribution,
-    when the quotation opens its sentence (“…,” the lawyer said. “They're going to ask …”)."""
+    Rodriguez was recorded saying); the one before, itself ending on a quotation's attribution, when the
+    quotation opens its sentence (“…,” the lawyer said. “They're going to ask …”)."""
+    found = []
     if last + 1 < len(own) and re.search(r"[?!]['’]?[”\"]$", own[last]):
-        return last + 1
+        found.append(last + 1)
     if first and own[first][:1] in '“"' and re.search(r"[”\"]", own[first - 1]):
-        return first - 1
-    return None
+        found.append(first - 1)
+    return found
 
 
 def _names(text: str, surname: str, role: str) -> bool:
