@@ -39,6 +39,7 @@ from .events import event_verbs
 from .figure_copies import copies_but_for_figures, figure_copies
 from .floors import floor_conflicts
 from .homes import home_conflicts
+from .intervals import interval_conflicts
 from .measures import MeasuresConfig, field_lines, measure_conflicts
 from .modifier_counts import read_modifier_counts
 from .moments import moments_of, sides_share_a_moment
@@ -138,6 +139,7 @@ def find_conflicts(
     conflicts += new_pairs(translation_conflicts(story, embedded), conflicts)
     conflicts += new_pairs(dated_work_conflicts(sentences, embedded.embedder), conflicts)
     conflicts += new_pairs(role_conflicts(sentences), conflicts)
+    conflicts += new_pairs(interval_conflicts(embedded), conflicts)
     for found in (weekday_conflicts(sentences), home_conflicts(story, sentences), doer_conflicts(story, sentences)):
         conflicts += new_pairs(found, conflicts)
     conflicts = [as_update(c, story) for c in conflicts]
