@@ -155,9 +155,14 @@ def _said(text: str, rows: list[Sentence]) -> list[Said]:
         pairs = frozenset(pairwise(words))
         if named and _names(outside, surname, role):
             found.append(Said(quote.speaker, surname, role, quoted, pairs, rows[named[0]]))
-        elif near := [n for n in _attribution(own, first, last) if _names(own[n], surname, role)]:
+        elif near := [n for n in _attribution(own, first, last) if _names(_after_quotes(own[n]), surname, role)]:
             found.append(Said(quote.speaker, surname, role, quoted, pairs, rows[first], rows[near[0]]))
     return found
+
+
+def _after_quotes(text: str) -> str:
+    """A sentence's words after its last quotation: where it names the speaker of that quotation."""
+    return re.split(r"[”\"]", text)[-1]
 
 
 def _attribution(own: list[str], first: int, last: int) -> list[int]:
@@ -181,7 +186,7 @@ def _names(text: str, surname: str, role: str) -> bool:
 def _role(speaker: str) -> str:
     """A described speaker's noun ("the lawyer": "lawyer"), or "" for any other speaker."""
     found = DOER.fullmatch(speaker)
-    return found.group("role") if found else ""
+    return found.group("role") if found and found.group("role") not in ORG_WORDS else ""  # not "the committee"
 
 
 def _called_otherwise(rows: list[Sentence], surname: str, role: str) -> bool:
