@@ -10,13 +10,16 @@ the same words when most word pairs of the shorter one are in the other (punctua
 "now; someone goes" and "now. Someone goes" are one quotation), and a speaker is the same person when
 one name holds the other's surname ("Vasiliades", "Christos Vasiliades").
 
-A quotation opening its sentence right after a sentence that ends on its speaker's attribution (“…,” the
-lawyer said. “They're going to ask …”) is that speaker's, as news writes a quotation on. An outlet may
+A quotation standing as its own sentence may be attributed in the sentence next to it, as news writes:
+the one after, when the quotation ends on "?" or "!" (“… documents?'” Rodriguez was recorded saying), or
+the one before, ending on an attribution, when the quotation goes on from it (“…,” the lawyer said.
+“They're going to ask …”); such an attribution counts as the quotation's own sentence's. An outlet may
 also give a quotation to a person it describes rather than names ("the lawyer said"): a noun after "the"
 whose ending makes a doer of it (lawyer, prosecutor, spokesman), not a document ("the indictment").
 Against another outlet's named speaker that is a possible difference only, told when the describing
 outlet calls the named person something else in apposition ("the attorney's associate, Edgar
-Rodriguez"): a described speaker may be the named one under a word of the same meaning.
+Rodriguez"): a described speaker may be the named one under a word of the same meaning. Without spaCy
+there are no such differences.
 
 >>> from newsprism.records import Article, Story
 >>> a = '“We will not give up this fight for the families,” Smith told reporters on Monday.'
@@ -35,9 +38,9 @@ from typing import TYPE_CHECKING
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence, Story
 from ..text.tokens import STOPWORDS
+from .doc_cache import parsed, shared
 from .entities import ORG_WORDS
 from .name_forms import translit_key
-from .parse import parsed
 from .quotes import find_quotes
 
 if TYPE_CHECKING:
@@ -76,7 +79,7 @@ class Said:
     quotation: str
     pairs: frozenset[tuple[str, str]]
     sentence: Sentence  # the quotation's sentence naming its speaker, or else the one it opens
-    attribution: Sentence | None = None  # the sentence before, naming the speaker, when it is not that one
+    attribution: Sentence | None = None  # the sentence next to it naming the speaker, when it is not that one
 
 
 def speaker_conflicts(story: Story, sentences: list[Sentence]) -> list[Conflict]:
@@ -192,6 +195,8 @@ def _role(speaker: str) -> str:
 def _called_otherwise(rows: list[Sentence], surname: str, role: str) -> bool:
     """Whether the article describes the person of ``surname`` in apposition or before the name (the
     attorney's associate, Edgar Rodriguez; interpreter Edgar Rodriguez), never as ``role``."""
+    if shared() is None:  # no parse, no description read
+        return False
     texts = [s.text for s in rows if surname in _keys(s.text)]
     called = {d for doc in parsed(texts) for d in _descriptions(doc, surname)}
     return bool(called) and role not in called
