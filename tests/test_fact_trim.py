@@ -145,3 +145,37 @@ def test_one_line_in_two_articles_that_no_link_joined_is_two_facts():
     # one sentence seeding two groups is still one fact
     twice = final_facts((fact(rows, [2, 3]), fact(rows, [2])), (), embedded(rows, {(2, 3): 0.9}))
     assert [(f.text, f.sources) for f in twice] == [("Prodigy died Tuesday.", ("a", "b"))]
+
+
+SHOW = [
+    ("a", "“What I need is the ability to get through red tape,” she said on CNN's “State of the Union.”"),
+    ("b", "“It's just stunningly, breathtakingly naive,” the former House speaker said on CNN's “State of the Union.”"),
+]
+
+
+def test_two_lines_of_speech_by_two_voices_are_two_facts():
+    # close as wholes, but each quotes its own line: the show's title both print is no line of theirs
+    found = final_facts((fact(SHOW, [0, 1]),), (), embedded(SHOW, {(0, 1): 0.9}))
+    assert [f.sources for f in found] == [("a",), ("b",)]
+
+
+def test_one_line_quoted_in_part_by_each_outlet_is_one_fact():
+    rows = [
+        ("a", "“I have long believed the pope is one of the great moral leaders of the world,” said Sanders."),
+        ("b", "Sanders called the Pope “one of the great moral leaders of the world.”"),
+        ("c", "“We want U.S. jobs now,” the crowd chanted outside the plant."),
+        ("d", "“We want US jobs now,” protesters shouted."),
+    ]
+    cosines = {(0, 1): 0.9, (2, 3): 0.95}
+    assert final_facts((fact(rows, [0, 1]),), (), embedded(rows, cosines))[0].sources == ("a", "b")
+    # a line printed with "U.S." by one outlet and "US" by another is one line
+    assert final_facts((fact(rows, [2, 3]),), (), embedded(rows, cosines))[0].sources == ("c", "d")
+
+
+@needs_parser
+def test_one_speaker_s_two_lines_may_state_one_claim():
+    rows = [
+        ("a", "“I will not be a part of this deal,” Progressive Caucus leader Raul Grijalva said in a statement."),
+        ("b", "“This deal trades people's livelihoods for votes, and I will not support it,” said Raul Grijalva."),
+    ]
+    assert final_facts((fact(rows, [0, 1]),), (), embedded(rows, {(0, 1): 0.9}))[0].sources == ("a", "b")

@@ -26,4 +26,3 @@ def test_a_leaning_sentence_needs_more_than_a_report_to_be_linked():
     assert facts_of(STORY, close) == []
     # close as wholes, they are still linked
     assert facts_of(STORY, {(OWN, REPORT): 0.9}) == [sorted([OWN, REPORT])]
-

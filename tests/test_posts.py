@@ -95,4 +95,3 @@ def test_the_page_s_own_lines_are_not_joined_to_a_post() -> None:
     # a line longer than a tweet can be
     prose = "Prodigy's label confirmed his death in a statement on Tuesday evening. " * 4
     assert join_broken_posts([prose, "", "", SIGNED]) == [prose, "", "", SIGNED]
-

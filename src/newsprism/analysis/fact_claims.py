@@ -88,6 +88,16 @@ def other_claim(row: str, member: str) -> bool:
     )
 
 
+def one_voice(a: str, b: str) -> bool:
+    """Whether a name says or does what both sentences tell: one person's two lines ("“I will not be a part
+    of it,” Grijalva said in a statement" and "“… I will not support it,” ripped Rep. Raúl Grijalva") may
+    state one claim in two quotations. Without spaCy, no name is read and no two lines are one voice."""
+    if shared() is None:
+        return False
+    names = [speakers(text)[0] | doers(text)[0] for text in (a, b)]
+    return bool(names[0] & names[1])
+
+
 def _two(mine: Names, theirs: Names, row: str, member: str, said: tuple[frozenset[str], frozenset[str]]) -> bool:
     """Whether two sentences' names are two doers (or two speakers): both given, no word of the phrases of
     either sentence's doers and speakers in common, and one of them not named in the other sentence at all."""

@@ -27,8 +27,9 @@ from ..records import Conflict, Fact
 from ..validate import check_range
 from .claims import ClaimWords
 from .doc_cache import parsed, shared
-from .fact_claims import other_claim
+from .fact_claims import one_voice, other_claim
 from .fact_figures import alike_figures
+from .support import other_quotations
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -156,6 +157,8 @@ class _Claims:
             return True
         if opposite_polarity(row_text, member) or other_claim(row_text, member):
             return False
+        if other_quotations(row_text, member) and not one_voice(row_text, member):
+            return False  # two lines of speech, by two voices, tell two statements
         i, j = self.row.get(row_text), self.row.get(member)
         if i is None or j is None:
             return True

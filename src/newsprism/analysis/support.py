@@ -58,6 +58,11 @@ MIN_QUOTED_WORDS = 3
 # word or two otherwise ("volunteered to share with Congress what he knows" against "volunteered with
 # Congress what he knows", 8 of 12 in a row), not half of it.
 QUOTE_RUN = 0.6
+# Two quotations sharing this many words in a row quote one passage, each cut otherwise (a statement's line
+# that one outlet quotes with what comes before it, the other with what follows).
+COMMON_RUN = 6
+# An abbreviation written with points ("U.S."), which other outlets print without them.
+ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -222,10 +227,36 @@ def prints_its_quotes(article: Article, sentence: str) -> bool:
     True
     """
     quoted = _quotations(sentence)
-    if not quoted:
-        return True
-    printed = _printed(article.title or "", article.text)
-    return all(_longest_run(q, printed) >= QUOTE_RUN * len(q) for q in quoted)
+    return not quoted or all(_printed_in(q, _printed(article.title or "", article.text)) for q in quoted)
+
+
+def other_quotations(a: str, b: str) -> bool:
+    """Whether sentences ``a`` and ``b`` both quote someone and neither prints a quotation of the other (as
+    :func:`prints_its_quotes` reads printing): two lines of speech, which tell two statements however close
+    their topic ("What I need is the ability to get through red tape," said on a show, and another guest's
+    "It's just stunningly naive" on it). One quoting a line and the other telling it in its own words may
+    state one claim.
+
+    >>> other_quotations("“What I need is to get through red tape,” she said on “State of the Union.”",
+    ...                  "“It is stunningly naive,” he said on “State of the Union.”")
+    True
+    >>> other_quotations("“He is one of the great moral leaders,” Sanders said.",
+    ...                  "He called him “one of the great moral and religious leaders.”")
+    False
+    """
+    quoted_a, quoted_b = _quotations(a), _quotations(b)
+    if not quoted_a or not quoted_b:
+        return False
+    # each sentence's longest quotation is its line; a title both print ("on CNN's “State of the Union”") is not
+    line_a, line_b = max(quoted_a, key=len), max(quoted_b, key=len)
+    printed_a, printed_b = (f" {' '.join(_quote_words(text))} " for text in (a, b))
+    return not _printed_in(line_a, printed_b, COMMON_RUN) and not _printed_in(line_b, printed_a, COMMON_RUN)
+
+
+def _printed_in(quote: tuple[str, ...], printed: str, enough: int | None = None) -> bool:
+    """Whether ``printed`` holds QUOTE_RUN of ``quote``'s words in a row, or ``enough`` of them."""
+    run = _longest_run(quote, printed)
+    return run >= QUOTE_RUN * len(quote) or (enough is not None and run >= enough)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -247,7 +278,9 @@ def _longest_run(quote: tuple[str, ...], printed: str) -> int:
 
 
 def _quote_words(text: str) -> list[str]:
-    """A text's words as quotations are compared: folded, a hyphened word as its parts."""
+    """A text's words as quotations are compared: folded, a hyphened word as its parts, an abbreviation
+    without its points ("U.S." as "US")."""
+    text = ABBREVIATION.sub(lambda m: m.group().replace(".", ""), text)
     return [part for word in words(text) for part in word.split("-") if part]
 
 
