@@ -82,7 +82,9 @@ BACK_REFERENCE = re.compile(
     r"|upon|during|despite|following|among|of|for|with|from|like|in|on),?\s+)?"
     rf"(?:(?:he|she|they|it|his|her|their|its|him|them|i|we|my|our)\b(?!-)|{_DEMONSTRATIVE})|"
     # the same demonstrative after an opening phrase ("Allowing for rounding, that only accounts for ...")
-    rf"^[^,;:\"“”]{{2,60}}?,\s+(?:{_DEMONSTRATIVE})",
+    rf"^[^,;:\"“”]{{2,60}}?,\s+(?:{_DEMONSTRATIVE})|"
+    # a place named before ("Once there, he ...") and more of what was named before ("Other hits included ...")
+    r"^\W*(?:(?:once|while|from|back|out)\s+there|other)\b",
     re.IGNORECASE,
 )
 # A sentence opening on a word that joins it to the one before ("But ...", "And the problem is ...",
@@ -286,6 +288,9 @@ def points_back(sentence: str) -> bool:
     ...                           "However, the shows will be the last.", "Andover is calm.", "Sofia is calm.",
     ...                           "Upon his arrival, Putin was received by Kim.", "Upon arrival, Putin was received.")]
     [True, True, False, True, False, True, True, False, True, False, True, True, True, False, False, True, False]
+    >>> [points_back(s) for s in ("Once there, he hugged Cooper.", "Other hits included “Girl on TV.”",
+    ...                           "Otherworldly music played.", "There were 20 people.")]
+    [True, True, False, False]
     """
     return bool(BACK_REFERENCE.search(sentence) or PRONOUN_SPEAKER.search(sentence) or CONNECTIVE.search(sentence))
 
