@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence
+from .doc_cache import positions
 from .parse import parsed, parser
 from .unionfind import DisjointSets
 
@@ -65,7 +66,7 @@ def dated_work_conflicts(sentences: list[Sentence], embedder: Embedder) -> list[
     docs = parsed(s.text for s in sentences)
     named = [n for row, doc in enumerate(docs) for n in _read(row, doc)]
     # a kind the story speaks of in the plural ("her films", "his two memoirs") holds several works
-    plural = {doc[i].lemma_.lower() for doc in docs for i in _positions(doc, "TAG", "NNS")}
+    plural = {doc[i].lemma_.lower() for doc in docs for i in positions(doc, "TAG", "NNS")}
     nouns = sorted({n.noun for n in named})
     kinds = _kinds(nouns, embedder)
     several = {kinds.root(noun) for noun in _kin_to_any(nouns, sorted(plural), embedder)}
@@ -150,7 +151,7 @@ def _read(row: int, doc: Doc) -> list[Named]:
     text = doc.text
     quotes = QUOTE_MARKS.search(text) is not None
     found = []
-    for i in _positions(doc, "POS", "NOUN"):
+    for i in positions(doc, "POS", "NOUN"):
         token = doc[i]
         title = _apposed(doc, titled[i]) if i in titled else _quoted(token, text) if quotes else ""
         if len(years[i]) == 1:
@@ -173,15 +174,6 @@ def _quoted(noun: Token, text: str) -> str:
     ask), as written; else ""."""
     quoted = QUOTED_TITLE.match(text, noun.idx + len(noun.text))
     return quoted["title"] if quoted else ""
-
-
-def _positions(doc: Doc, attribute: str, value: str) -> list[int]:
-    """The positions of the Doc's tokens whose ``attribute`` ("POS", "TAG") is ``value``, read from one array:
-    a Token object made for every word cost most of this module's time."""
-    from spacy.symbols import IDS
-
-    code = IDS[value] if attribute == "POS" else doc.vocab.strings[value]
-    return np.flatnonzero(doc.to_array(attribute) == code).tolist() if len(doc) else []
 
 
 def _words(title: str) -> str:

@@ -39,6 +39,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from ..text.tokens import STOPWORDS
 from . import doc_store
 from .attribute_rules import fast_ruler
@@ -165,6 +167,15 @@ def can_name(doc: Doc) -> bool:
     is not run on it. (On 2,916 Multi-News sentences, 547 have none; the recogniser finds two entities
     in them, both wrong: "van" a person, "pes" an organisation.)"""
     return any(c.isupper() for t in doc[1:] for c in t.text) or (len(doc) > 0 and doc[0].lower_ not in STOPWORDS)
+
+
+def positions(doc: Doc, attribute: str, value: str) -> list[int]:
+    """The positions of the Doc's tokens whose ``attribute`` ("POS", "TAG") is ``value``, read as one array:
+    iterating a Doc makes a Token object for every word, most of the time of a reading that wants a few."""
+    from spacy.symbols import IDS
+
+    code = IDS[value] if attribute == "POS" else doc.vocab.strings[value]
+    return np.flatnonzero(doc.to_array(attribute) == code).tolist() if len(doc) else []
 
 
 @lru_cache(maxsize=1)
