@@ -169,13 +169,14 @@ def can_name(doc: Doc) -> bool:
     return any(c.isupper() for t in doc[1:] for c in t.text) or (len(doc) > 0 and doc[0].lower_ not in STOPWORDS)
 
 
-def positions(doc: Doc, attribute: str, value: str) -> list[int]:
-    """The positions of the Doc's tokens whose ``attribute`` ("POS", "TAG") is ``value``, read as one array:
-    iterating a Doc makes a Token object for every word, most of the time of a reading that wants a few."""
+def positions(doc: Doc, attribute: str, *values: str) -> list[int]:
+    """The positions, rising, of the Doc's tokens whose ``attribute`` ("POS", "TAG") is one of ``values``, read
+    as one array: iterating a Doc makes a Token object for every word, most of the time of a reading that
+    wants a few."""
     from spacy.symbols import IDS
 
-    code = IDS[value] if attribute == "POS" else doc.vocab.strings[value]
-    return np.flatnonzero(doc.to_array(attribute) == code).tolist() if len(doc) else []
+    codes = [IDS[value] if attribute == "POS" else doc.vocab.strings[value] for value in values]
+    return np.flatnonzero(np.isin(doc.to_array(attribute), codes)).tolist() if len(doc) else []
 
 
 @lru_cache(maxsize=1)
