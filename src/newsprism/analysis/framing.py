@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from itertools import pairwise
 
 from ..articles.pagekind import SERVICE_SHARE, service_share
@@ -168,8 +169,7 @@ def _reads_parse(config: FramingConfig) -> Callable[[str, frozenset[str], bool],
     when it has a word that can judge (whether it does hangs on its part of speech and voice), or words
     of saying and a word that weighs in its tone (whose own part the parse finds). The others frame the
     same read as their words."""
-    lexicon = analyzer().lexicon
-    judging = frozenset(w for w, valence in lexicon.items() if abs(valence) >= config.min_valence) | POLITICAL
+    judging = _judging(config.min_valence)
 
     def reads(text: str, lowers: frozenset[str], reports: bool) -> bool:
         if not judging.isdisjoint(lowers):
@@ -177,6 +177,13 @@ def _reads_parse(config: FramingConfig) -> Callable[[str, frozenset[str], bool],
         return reports and weighs_in_tone(text, lowers)
 
     return reads
+
+
+@lru_cache(maxsize=4)
+def _judging(min_valence: float) -> frozenset[str]:
+    """The words that can judge: the lexicon's of at least ``min_valence``, and the political labels. Read once
+    per setting, not once a story (the lexicon holds 7,500 words)."""
+    return frozenset(w for w, valence in analyzer().lexicon.items() if abs(valence) >= min_valence) | POLITICAL
 
 
 def _loaded_terms(

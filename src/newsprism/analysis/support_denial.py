@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .doc_cache import parsed
+from .doc_cache import parsed, positions
 from .parse import parser
 
 if TYPE_CHECKING:
@@ -69,9 +69,7 @@ def _claimed(sentence: str) -> frozenset[tuple[str, str]]:
 
 def _acts(doc: Doc) -> Iterator[tuple[str, str, bool]]:
     """Each verb of a parse with each noun it acts on, and whether the verb is negated."""
-    for token in doc:
-        if token.pos_ != "VERB":
-            continue
+    for token in (doc[i] for i in positions(doc, "POS", "VERB")):
         negative = _negated(token)
         for noun in _acted_on(token):
             if noun.pos_ in NOUN_TAGS:
