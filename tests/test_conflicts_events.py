@@ -55,19 +55,3 @@ def test_copies_but_for_a_figure_are_of_one_event(monkeypatch):
     assert conflicts_of([left], [left.replace("2009", "2011")]) == [["2009", "2011"]]
     fled = "The family fled from the village in 2011, when the war came."
     assert conflicts_of([left], [fled]) == []  # not copies: the events read differ
-
-
-@needs_parser
-def test_the_tokens_a_value_covers_are_those_overlapping_its_characters():
-    from bisect import bisect_left, bisect_right
-
-    from newsprism.analysis.doc_cache import parsed
-    from newsprism.analysis.events import _bounds
-
-    text = "Since   2000, “the club” has played 10 years — in 1990.\n"
-    doc = parsed([text])[0]
-    starts, ends = _bounds(doc)
-    for start in range(len(text)):
-        for end in range(start + 1, len(text) + 1):
-            covered = [t.i for t in doc if t.idx < end and t.idx + len(t) > start]
-            assert list(range(bisect_right(ends, start), bisect_left(starts, end))) == covered

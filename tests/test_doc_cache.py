@@ -66,18 +66,3 @@ def test_each_text_is_annotated_once_and_the_least_recently_used_are_dropped(mon
     assert cache.docs(SENTENCES[:1], "entities")[0] is first[0]
     assert cache.docs(SENTENCES[1:2], "entities")[0] is not first[1]
     assert calls == [SENTENCES[:2], [], SENTENCES[2:3], [], SENTENCES[1:2]]
-
-
-TAGGED = [*SENTENCES, "His 2012 memoirs and two films were out.", "", "Five    spaces  — “quoted” here.\n"]
-
-
-@pytest.mark.parametrize(
-    ("attribute", "values"), [("POS", ("NOUN",)), ("POS", ("VERB",)), ("TAG", ("NNS",)), ("POS", ("NOUN", "PROPN"))]
-)
-def test_positions_are_those_of_the_tokens_read_one_by_one(attribute, values):
-    from newsprism.analysis.doc_cache import parsed, positions
-
-    for doc in parsed(TAGGED):
-        expected = [t.i for t in doc if (t.pos_ if attribute == "POS" else t.tag_) in values]
-        assert positions(doc, attribute, *values) == expected
-    assert positions(parsed(["His 2012 memoirs and two films were out."])[0], "TAG", "NNS") == [2, 5]

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..text.dates import MONTH_RE, WEEKDAYS, month_number
 from ..text.tokens import STOPWORDS
 from .claims import CLOCK, CODE, MONTH_NAMES, NUMBER_WORDS, SCALED, calendar_figures, scaled, stem
-from .doc_cache import parsed, positions, shared
+from .doc_cache import parsed, shared
 from .events import event_verbs
 from .parse import REPORTING, main_verbs
 
@@ -115,7 +115,7 @@ def frames(sentence: str) -> tuple[Frame, ...]:
     if not mains:
         return ()
     doc = parsed([sentence])[0]
-    heads = list(dict.fromkeys(_told(doc[i]) for i in positions(doc, "POS", "VERB") if doc[i].lower_ in mains))
+    heads = list(dict.fromkeys(_told(t) for t in doc if t.pos_ == "VERB" and t.lower_ in mains))
     heads += [c for h in heads for c in h.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     found = []
     for head in heads:

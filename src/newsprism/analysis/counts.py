@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence
-from .doc_cache import positions
 from .parse import parsed, parser
 from .values import HEDGES, NUMBER_WORDS
 
@@ -75,8 +74,8 @@ def count_conflicts(sentences: list[Sentence]) -> list[Conflict]:
 def _read(sentences: list[Sentence], rows: list[int]) -> list[Count]:
     found = []
     for row, doc in zip(rows, parsed(sentences[r].text for r in rows), strict=True):
-        for token in (doc[i] for i in positions(doc, "POS", "NOUN", "PROPN")):
-            if (counted := _count(token)) is not None:
+        for token in doc:
+            if token.pos_ in ("NOUN", "PROPN") and (counted := _count(token)) is not None:
                 value, surface = counted
                 if key := _key(token):
                     found.append(Count(row, key, value, surface))

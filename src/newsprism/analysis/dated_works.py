@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence
-from .doc_cache import positions
 from .parse import parsed, parser
 from .unionfind import DisjointSets
 
@@ -36,7 +35,6 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 DATING = frozenset(("nummod", "compound", "amod", "npadvmod"))
 # A title in quotes just after its noun: 'her film "Up in the Air"', 'the report, “Falling Short”'.
 QUOTED_TITLE = re.compile(r"\s*,?\s*[\"“‘](?P<title>[A-Z][^\"”’]{1,80}?)[,.]?[\"”’]")
-QUOTE_MARKS = re.compile(r"[\"“‘]")  # a sentence without one gives no title in quotes
 # Cosine of two nouns' vectors (MiniLM: memoir and autobiography 0.65; album and song 0.71, which the
 # rule below then takes as one kind with two titles and leaves alone) at or above which they are one kind.
 KIN = 0.6
@@ -66,7 +64,7 @@ def dated_work_conflicts(sentences: list[Sentence], embedder: Embedder) -> list[
     docs = parsed(s.text for s in sentences)
     named = [n for row, doc in enumerate(docs) for n in _read(row, doc)]
     # a kind the story speaks of in the plural ("her films", "his two memoirs") holds several works
-    plural = {doc[i].lemma_.lower() for doc in docs for i in positions(doc, "TAG", "NNS")}
+    plural = {t.lemma_.lower() for doc in docs for t in doc if t.tag_ == "NNS"}
     nouns = sorted({n.noun for n in named})
     kinds = _kinds(nouns, embedder)
     several = {kinds.root(noun) for noun in _kin_to_any(nouns, sorted(plural), embedder)}
@@ -125,37 +123,15 @@ def _conflict(kind: list[Named], sentences: list[Sentence]) -> Conflict | None:
 
 
 def _read(row: int, doc: Doc) -> list[Named]:
-    """The sentence's common nouns that a year dates or that are given a title. The words, their parts of
-    speech, dependencies and heads are read as arrays, and a Token made only for a noun found so: a Token
-    made for every word cost most of this module's time."""
-    if not len(doc):
-        return []
-    from spacy.attrs import DEP, HEAD, ORTH, POS
-    from spacy.symbols import IDS
-
-    strings = doc.vocab.strings
-    table = doc.to_array([POS, DEP, ORTH, HEAD])
-    parts, deps, orths = table[:, :3].T.tolist()
-    offsets = table[:, 3].astype(np.int64).tolist()  # the head's position less the word's, stored unsigned
-    dating, appos = {strings[dep] for dep in DATING}, strings["appos"]
-    years: dict[int, list[int]] = defaultdict(list)  # a noun's children that a year may be, by position
-    titled: dict[int, int] = {}  # a noun's first proper-noun apposition after it (children come in order)
-    for i, (dep, offset) in enumerate(zip(deps, offsets, strict=True)):
-        head = i + offset
-        if offset == 0 or parts[head] != IDS["NOUN"]:  # the root is no child of its own
+    """The sentence's common nouns that a year dates or that are given a title."""
+    found, text = [], doc.text  # spaCy joins a Doc's text anew at every ask: once a sentence, not once a noun
+    for token in doc:
+        if token.pos_ != "NOUN":
             continue
-        if dep in dating and offset > 0 and YEAR.fullmatch(strings[orths[i]]):
-            years[head].append(i)
-        elif dep == appos and parts[i] == IDS["PROPN"]:
-            titled.setdefault(head, i)
-    text = doc.text
-    quotes = QUOTE_MARKS.search(text) is not None
-    found = []
-    for i in positions(doc, "POS", "NOUN"):
-        token = doc[i]
-        title = _apposed(doc, titled[i]) if i in titled else _quoted(token, text) if quotes else ""
-        if len(years[i]) == 1:
-            year = doc[years[i][0]]
+        years = [c for c in token.children if c.dep_ in DATING and YEAR.fullmatch(c.text) and c.i < token.i]
+        title = _title(token, text)
+        if len(years) == 1:
+            year = years[0]
             surface = doc[year.i : token.i + 1].text
             found.append(Named(row, token.lemma_.lower(), surface, int(year.text), title))
         elif title:
@@ -163,15 +139,13 @@ def _read(row: int, doc: Doc) -> list[Named]:
     return found
 
 
-def _apposed(doc: Doc, apposition: int) -> str:
-    """The title a proper-noun apposition gives ("an autobiography (My Infamous Life)"), as written."""
-    words = [t for t in doc[apposition].subtree if not t.is_punct]
-    return doc[words[0].i : words[-1].i + 1].text if words else ""
-
-
-def _quoted(noun: Token, text: str) -> str:
-    """The title in quotes just after a noun of ``text`` (its Doc's text, which spaCy joins anew at every
-    ask), as written; else ""."""
+def _title(noun: Token, text: str) -> str:
+    """The title given a noun of ``text`` (its Doc's text): a proper-noun apposition ("an autobiography (My
+    Infamous Life)") or words in quotes just after it, as written; else ""."""
+    for child in noun.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > noun.i:
+            words = [t for t in child.subtree if not t.is_punct]
+            return noun.doc[words[0].i : words[-1].i + 1].text if words else ""
     quoted = QUOTED_TITLE.match(text, noun.idx + len(noun.text))
     return quoted["title"] if quoted else ""
 

@@ -39,8 +39,6 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from ..text.tokens import STOPWORDS
 from . import doc_store
 from .attribute_rules import fast_ruler
@@ -167,16 +165,6 @@ def can_name(doc: Doc) -> bool:
     is not run on it. (On 2,916 Multi-News sentences, 547 have none; the recogniser finds two entities
     in them, both wrong: "van" a person, "pes" an organisation.)"""
     return any(c.isupper() for t in doc[1:] for c in t.text) or (len(doc) > 0 and doc[0].lower_ not in STOPWORDS)
-
-
-def positions(doc: Doc, attribute: str, *values: str) -> list[int]:
-    """The positions, rising, of the Doc's tokens whose ``attribute`` ("POS", "TAG") is one of ``values``, read
-    as one array: iterating a Doc makes a Token object for every word, most of the time of a reading that
-    wants a few."""
-    from spacy.symbols import IDS
-
-    codes = [IDS[value] if attribute == "POS" else doc.vocab.strings[value] for value in values]
-    return np.flatnonzero(np.isin(doc.to_array(attribute), codes)).tolist() if len(doc) else []
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,6 @@ the check weaker, never stricter.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from .doc_cache import shared
@@ -35,23 +34,11 @@ def event_verbs(text: str, values: list[str]) -> list[str]:
     doc = cache.docs([text], "parse")[0]
     # a span read from "since 2000" is given with the years it makes: "since 2000 (24 years)"
     written = [value.split(" (")[0] for value in values]
-    bounds = _bounds(doc)
-    return [_verb(doc, bounds, start, start + len(w)) if (start := text.find(w)) >= 0 else "" for w in written]
+    return [_verb(doc, start, start + len(w)) if (start := text.find(w)) >= 0 else "" for w in written]
 
 
-def _bounds(doc: Doc) -> tuple[list[int], list[int]]:
-    """Where each token of the Doc starts and ends, rising (tokens neither overlap nor are empty), read as one
-    array rather than through a Token made for each word."""
-    from spacy.attrs import IDX, LENGTH
-
-    starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
-    return starts, [start + length for start, length in zip(starts, lengths, strict=True)]
-
-
-def _verb(doc: Doc, bounds: tuple[list[int], list[int]], start: int, end: int) -> str:
-    # the tokens overlapping the characters from start to end: those ending after start and starting before end
-    starts, ends = bounds
-    tokens = [doc[i] for i in range(bisect_right(ends, start), bisect_left(starts, end))]
+def _verb(doc: Doc, start: int, end: int) -> str:
+    tokens = [t for t in doc if t.idx < end and t.idx + len(t) > start]
     if not tokens:
         return ""
     inside = {t.i for t in tokens}

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .doc_cache import parsed, positions
+from .doc_cache import parsed
 from .parse import parser
 
 if TYPE_CHECKING:
@@ -69,7 +69,9 @@ def _claimed(sentence: str) -> frozenset[tuple[str, str]]:
 
 def _acts(doc: Doc) -> Iterator[tuple[str, str, bool]]:
     """Each verb of a parse with each noun it acts on, and whether the verb is negated."""
-    for token in (doc[i] for i in positions(doc, "POS", "VERB")):
+    for token in doc:
+        if token.pos_ != "VERB":
+            continue
         negative = _negated(token)
         for noun in _acted_on(token):
             if noun.pos_ in NOUN_TAGS:
