@@ -5,9 +5,11 @@ name in common, or two figures in common, one of them counting the same thing.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter, defaultdict
 
 from ..records import Sentence
+from ..text.tokens import STOPWORDS
 from .claims import PREDICATE_PREFIX, calendar_figures, figures, measures
 from .entity_words import MONTHS_AND_DAYS
 from .support import POSSESSIVE, WORD, key_terms
@@ -29,6 +31,11 @@ NEAR_FLOOR = 1000
 # this adds 2 joins (1 read right) and removes 8 (7 read wrong), and finds 1 more labelled shared fact.
 CHANCE_FIGURES = frozenset(("1", "2"))
 LISTED_FIGURES = 6
+# A number written right after a capitalised word, no month, day or stop word, is part of that name and
+# counts nothing: a model or a version ("Keurig 2.0", "Windows 8"), a road ("Interstate 35"), a show ("Bill
+# Cosby 77"). Sharing it with the name is sharing the name: on sets A and B such pairs joined "Keurig 2.0
+# isn't the iPhone" with a sales report, and two stretches of "Interstate 35" (4 joins, all of other claims).
+NAME_NUMBER = re.compile(r"\b([A-Z][\w-]*)\s+(\d[\d,.]*\d|\d)(?![\w%-])(?!\s*(?:%|percent\b))")
 # Two measures of one word counted this close (a share of the larger) are two hedged readings of one thing
 # ("as much as 1,500 points", "nearly 1,600 points"), not two things: a difference conflicts weigh.
 HEDGED = 0.1
@@ -42,7 +49,8 @@ def same_figure_and_name(sentences: list[Sentence]) -> list[tuple[int, int, bool
     only for sentences close as wholes (the third item of a pair says so): "the Misuse of Drugs Act 1977"
     and "Section 2(2) of the 1977 Act" share a name's year, not a claim, while a copy that changed its
     toll keeps the year of the event. A figure of one or two, and the figures of a table, are too common
-    to be shared by one claim (CHANCE_FIGURES, LISTED_FIGURES)."""
+    to be shared by one claim (CHANCE_FIGURES, LISTED_FIGURES); a name's number (:func:`name_numbers`) is
+    the name's, no figure."""
     names = [{t for t in key_terms(s.text) if not t.isdigit() and t not in MONTHS_AND_DAYS} for s in sentences]
     named = set().union(*names)
     for row, sentence in enumerate(sentences):
@@ -55,7 +63,7 @@ def same_figure_and_name(sentences: list[Sentence]) -> list[tuple[int, int, bool
         calendar, dates = calendar_figures(sentence.text)
         calendars.append(calendar)
         given = figures(sentence.text)
-        for figure in given - CHANCE_FIGURES if len(given) <= LISTED_FIGURES else ():
+        for figure in given - CHANCE_FIGURES - name_numbers(sentence.text) if len(given) <= LISTED_FIGURES else ():
             by_figure[figure].append(row)
         for when in dates:
             by_figure[when].append(row)
@@ -67,6 +75,22 @@ def same_figure_and_name(sentences: list[Sentence]) -> list[tuple[int, int, bool
                 by_year = figure in calendars[i] or figure in calendars[j]
                 pairs[(i, j)] = pairs.get((i, j), True) and by_year
     return [(i, j, by_year) for (i, j), by_year in sorted(pairs.items())]
+
+
+def name_numbers(text: str) -> frozenset[str]:
+    """The numbers of ``text`` that are part of the name written before them (NAME_NUMBER), as the digit
+    strings :func:`.claims.figures` gives.
+
+    >>> sorted(name_numbers("In short, Keurig 2.0 isn't the iPhone; it closed Interstate 35 for 3 hours."))
+    ['20', '35']
+    >>> sorted(name_numbers("In 2016, Flight 370 vanished on March 8 with 239 people; Sales 15% up, Sollecito, 29."))
+    ['370']
+    """
+    return frozenset(
+        re.sub(r"\D", "", number)
+        for word, number in NAME_NUMBER.findall(text)
+        if word.lower() not in MONTHS_AND_DAYS and word.lower() not in STOPWORDS
+    )
 
 
 def named_alike(a: str, b: str) -> bool:

@@ -1,0 +1,54 @@
+"""Two sentences sharing a name and one word of their claim share a subject, seldom a claim: they are linked by
+their wording only when closer than sentences sharing more of it; a figure's digits are no such words, and a
+name's number ("Keurig 2.0") is no figure they share."""
+
+from newsprism.analysis.fact_figures import name_numbers, same_figure_and_name
+from newsprism.analysis.facts import FactsConfig
+from newsprism.records import Sentence
+
+from .test_facts import facts_of
+
+ANY_CHANGE = "Any change at Oculus will be for the better."
+THE_CHANCE = "Oculus has the chance to change the way we work, play and communicate."
+BETTER = "Oculus will change for the better under Facebook."
+OCULUS = {
+    "a": ["Facebook agreed to buy Oculus for $2 billion.", ANY_CHANGE],
+    "b": [THE_CHANCE, "Zuckerberg called it a platform.", BETTER],
+}
+
+NOT_THE_IPHONE = "In short, Keurig 2.0 isn't the iPhone."
+INCOMPATIBLE = "Keurig made its 2.0 brewer incompatible with older pods."
+KEURIG = {
+    "a": ["Keurig Green Mountain reported its quarterly results.", NOT_THE_IPHONE],
+    "b": [INCOMPATIBLE, "Analysts expected more."],
+}
+
+
+def test_a_name_and_one_word_in_common_need_more_than_a_claim_in_common():
+    # "Oculus" and "change": linked at cosine 0.75 without the margin, not with it, and when closer still
+    assert facts_of(OCULUS, {(ANY_CHANGE, THE_CHANCE): 0.75}, FactsConfig(few_words_margin=0.0)) == [
+        sorted([ANY_CHANGE, THE_CHANCE])
+    ]
+    assert facts_of(OCULUS, {(ANY_CHANGE, THE_CHANCE): 0.75}) == []
+    assert facts_of(OCULUS, {(ANY_CHANGE, THE_CHANCE): 0.85}) == [sorted([ANY_CHANGE, THE_CHANCE])]
+    # two words said of the name ("change", "better") are a claim in common at that cosine
+    assert facts_of(OCULUS, {(ANY_CHANGE, BETTER): 0.75}) == [sorted([ANY_CHANGE, BETTER])]
+
+
+def test_a_figures_digits_are_not_words_in_common():
+    # "2.0" gives the stems "2" and "0": counted as words, the pair would share three and be linked at 0.75
+    assert facts_of(KEURIG, {(NOT_THE_IPHONE, INCOMPATIBLE): 0.75}, FactsConfig(few_words_margin=0.0)) == [
+        sorted([NOT_THE_IPHONE, INCOMPATIBLE])
+    ]
+    assert facts_of(KEURIG, {(NOT_THE_IPHONE, INCOMPATIBLE): 0.75}) == []
+
+
+def test_a_names_number_is_no_figure_shared_with_the_name():
+    assert name_numbers(NOT_THE_IPHONE) == {"20"}
+    assert name_numbers("The storm closed Interstate 35 for 3 hours on Monday.") == {"35"}
+    # a date, a year after a stop word, an age after a comma and a share are figures
+    assert name_numbers("In 2016, on March 8, Sollecito, 29, said sales were Up 15% and Up 9 percent.") == set()
+    assert same_figure_and_name([Sentence("a", 0, NOT_THE_IPHONE), Sentence("b", 0, INCOMPATIBLE)]) == []
+    # the same figure written as a count, not after the name, is one figure and one name in common
+    counted = "In short, the 2.0 brewer at Keurig isn't the iPhone."
+    assert same_figure_and_name([Sentence("a", 0, counted), Sentence("b", 0, INCOMPATIBLE)]) == [(0, 1, False)]
