@@ -6,7 +6,8 @@ two wordings of one claim ("married to Trump's daughter, Ivanka" and "married to
 daughter Ivanka") meet while two claims about the story's subject do not; sentences that give other
 figures need more of both; below the fact similarity they must also share a word that is not a name, and
 a word one denies and the other states ("has not been charged", "faces two charges") is not shared; a
-sentence leaning on its context for its claim (the writer's own voice, a question, a lead-in) needs more.
+sentence leaning on its context for its claim (the writer's own voice, a question, a lead-in) needs more, and
+so do two sentences sharing few words of their claim (a name and one word said of it, "Cosby's reply").
 Sentences far apart as wholes are linked when one's claim is contained in a clause of the other (most of
 its rare words in common) or when they share one figure with the word it counts ("weighs 17 pounds"), and
 such a pair no fact holds is a fact of its own; so are sentences that count two same things ("20
@@ -16,7 +17,8 @@ they give other figures or other times. Figures within 2% of each other are two 
 other figures (:mod:`.fact_figures`). Below the fact similarity, one doer doing two things to one thing
 ("spotted Hackett", "rescued Hackett") tells two events, and is not linked. Sentences somewhat close are
 also linked when they share a distinctive phrase: two words, not a name, that several articles use once each and the
-story seldom uses otherwise ("partnership agreement"), or one figure and one name. A sentence appealing to the reader
+story seldom uses otherwise ("partnership agreement"), or one figure and one name (a name's own number, "Keurig
+2.0", is the name's). A sentence appealing to the reader
 ("If you have any information on where he may be") states no claim and is linked to none; a line with no
 verb (a credit, a fact box's row, :mod:`.fact_lines`) is linked only when close. An embedded social-media
 post (:mod:`.fact_posts`) is read without its handle and date, and two posters' posts are never linked. The
