@@ -1,7 +1,8 @@
 """A sentence leaning on its context for its claim (the writer's own voice, a question, a lead-in) is linked
 by its wording only when closer than another outlet's report needs to be."""
 
-from newsprism.analysis.facts import FactsConfig, leans_on_context
+from newsprism.analysis.fact_words import leans_on_context
+from newsprism.analysis.facts import FactsConfig
 
 from .test_facts import facts_of
 

@@ -53,7 +53,7 @@ from .fact_phrases import PHRASE_RARITY
 from .fact_phrases import distinctive_phrases as phrases_of
 from .fact_posts import other_posters, poster, unsigned
 from .fact_trim import final_facts, side_with_most
-from .summary_fit import asks_or_leads_on, in_own_voice
+from .fact_words import FEW_WORDS, FEW_WORDS_MARGIN, LEANING_MARGIN, few_words, leans_on_context
 
 __all__ = ["FactsConfig", "distinctive_phrases", "final_facts", "group_facts", "side_with_most"]
 
@@ -112,23 +112,6 @@ FRAME_MARGIN = 0.3
 # 0.02 adds 11 joins (9 read right), removes 1 (wrong), and finds 2 more labelled shared facts; taking
 # such rows of the seed's own article as well adds 37 joins, most of them wrong.
 TIE_MARGIN = 0.02
-# A sentence in the writer's own voice ("I got my dev kit and played around with it", "we are advised that ...")
-# or asking or leading on ("Yeah, but Facebook's going to ruin Oculus Rift, right?", "Cosby's reply:") leans on
-# its context for its claim: sharing the story's words with another outlet's sentence, it is linked by its
-# wording only with this much more. On the 40 unseen stories of sets A and B this removes 27 joins readers
-# judged different claims, 10 judged one claim and 11 partly; truth-dev keeps its 210 labelled shared facts
-# (12 joins removed, 8 read wrong; 2 added, 1 right). Quotations without their speaker or credited to one cost
-# labelled facts at this margin (1 and 3), and were left out; a margin of 0.3 or more loses 3 or 4.
-LEANING_MARGIN = 0.2
-# Two sentences sharing few words of their claim, FEW_WORDS stems or fewer other than figures with at most one
-# of them said of their names (a name and one word: "Cosby's reply:" and "Cosby's reply was every bit as
-# convoluted", "Any change at Oculus will be for the better" and "Oculus has the chance to ... change the way we
-# work"), share a subject and a word, seldom a claim: they are linked by their wording only with this much
-# more. On sets A and B (judged by readers) this removes 16 joins of different claims, 2 of one claim and 2
-# partly; truth-dev keeps its 210 labelled shared facts. Four stems lose 2 of them, as do two words said of
-# the names (with 33 joins of different claims gone, and 10 of one claim); a margin of 0.2 loses 1.
-FEW_WORDS = 3
-FEW_WORDS_MARGIN = 0.15
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -245,7 +228,7 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
         needed = threshold + config.claim_score + other_figures
         needed += config.leaning_margin if leaning[i] or leaning[j] else 0.0
         shared_words = claim_words.stems[i] & claim_words.stems[j] - unshared
-        needed += config.few_words_margin if _few_words(shared_words, said[i] & said[j], config) else 0.0
+        needed += config.few_words_margin if few_words(shared_words, said[i] & said[j], config.few_words) else 0.0
         # below the fact similarity, sentences that share only names ("Directed by Fede Alvarez", "The
         # director, Fede Alvarez, approaches the material with a straight face") share no claim
         close = similarity >= threshold - config.candidate_margin
@@ -302,26 +285,6 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
         if other_posters(sentences[i].text, sentences[j].text):
             linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = False
     return Links(linked, sims, articles, anchored, worded & linked)
-
-
-def leans_on_context(sentence: str) -> bool:
-    """Whether a sentence tells its claim only with the sentences around it: in the writer's own voice, or
-    asking a question or leading on to words it does not hold (:mod:`.summary_fit`).
-
-    >>> [leans_on_context(s) for s in ("I got my dev kit and played around with it.", "Cosby's reply:",
-    ...                                "Yeah, but Facebook's going to ruin Oculus Rift, right?",
-    ...                                "“I did it,” Smith said.", "Facebook is buying Oculus VR for $2 billion.")]
-    [True, True, True, False, False]
-    """
-    return in_own_voice(sentence) or asks_or_leads_on(sentence)
-
-
-def _few_words(shared: frozenset[str], said: frozenset[str], config: FactsConfig) -> bool:
-    """Whether two sentences share few words of their claim: at most ``config.few_words`` stems other than
-    figures (a figure's digits are one token's: "2.0" gives "2" and "0"), at most one of them said of their
-    names (lower-case)."""
-    words, said_words = ({stem for stem in found if not stem.isdigit()} for found in (shared, said))
-    return len(words) <= config.few_words and len(said_words) <= 1
 
 
 def _anchored(a: str, b: str, below: float, share: float, weight: float, config: FactsConfig) -> bool:
