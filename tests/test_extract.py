@@ -154,6 +154,7 @@ def test_newsletter_widget_removed_with_its_blurb_but_news_about_newsletters_kep
         "Substack said 2 million readers now subscribe to its paid newsletters.",
         "Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.",
         "Subscribe to the 9to5Toys YouTube Channel for all of the latest videos, reviews, and more!",
+        "Sign up for BREAKING NEWS Emails privacy policy Thanks for subscribing!",
     ]
     kept, removed = kept_and_removed([BODY, *widget, *news])
     assert removed == (*widget, *news[1:])

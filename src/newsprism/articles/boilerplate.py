@@ -65,7 +65,7 @@ BOILERPLATE = [
         rf"(?:^|[.!?]\s+)follow\s+(?:him|her|them|us|me|@\w+|\S+'s? (?:full |live )?coverage)\b.{{0,80}}"
         rf"(?:{_SOCIAL}|@\w|https?://|coverage)",
         # newsletter and subscription prompts, including the widget's own replies
-        r"\b(?:sign up|subscribe)\b.{0,80}\b(?:newsletter|updates|alerts|inbox)\b",
+        r"\b(?:sign up|subscribe)\b.{0,80}\b(?:newsletter|updates|alerts|inbox|e-?mails?)\b",
         r"(?:^|[.!?]\s+)(?:subscribe|sign up|register)\b.{0,80}\b(?:newsletters?|channel|podcast|youtube)\b",
         r"\bsubscribing to our\b|\bdelivered\b.{0,30}\b(?:to|through|into) your (?:inbox|letterbox|mailbox|door)\b",
         r"^(?:thanks|thank you) for (?:signing up|subscribing|registering)\b|\bkeep an eye on your inbox\b",
