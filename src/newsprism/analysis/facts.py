@@ -53,11 +53,20 @@ from .fact_phrases import PHRASE_RARITY
 from .fact_phrases import distinctive_phrases as phrases_of
 from .fact_posts import other_posters, poster, unsigned
 from .fact_trim import final_facts, side_with_most
-from .fact_words import FEW_WORDS, FEW_WORDS_MARGIN, LEANING_MARGIN, few_words, leans_on_context
+from .fact_words import (
+    FEW_WORDS,
+    FEW_WORDS_MARGIN,
+    LEANING_MARGIN,
+    few_words,
+    leans_on_context,
+    quoting_sentences,
+    speakers_figures,
+    speakers_words,
+)
 
 __all__ = ["FactsConfig", "distinctive_phrases", "final_facts", "group_facts", "side_with_most"]
 
-VERSION = "20"
+VERSION = "21"
 
 # Two sentences are linked when their cosine plus the share of the lighter one's word weight they have
 # in common (0 to 1), plus WEIGHT_BONUS per unit of that shared weight (up to WEIGHT_CAP: some
@@ -218,11 +227,14 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     lowest = threshold - max(config.candidate_margin, config.contained_margin, config.measure_margin)
     denying = [bool(denied(text)) for text in texts]  # read once a sentence, not once a candidate pair
     leaning = [leans_on_context(text) for text in texts]
+    quoting = quoting_sentences(texts)
     candidates = upper_blocks(len(texts), lambda rows: (sims[rows] >= lowest) & different(rows))
     for i, j in may_link(candidates, sims, claim_words, threshold, config):
         similarity = sims[i, j]
         # a word one denies and the other states is not in common ("not been charged", "faces two charges")
         unshared = contradicted(texts[i], texts[j]) if denying[i] or denying[j] else frozenset()
+        # two quoting sentences are compared by what they say, not by who says it (:func:`.fact_words.attribution`)
+        unshared |= speakers_words(texts[i], texts[j]) if quoting[i] and quoting[j] else frozenset()
         share, weight = claim_words.shared(i, j, unshared)
         other_figures = _other_figures(texts[i], texts[j], config)
         needed = threshold + config.claim_score + other_figures
@@ -245,7 +257,8 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
                 linked[i, j] = linked[j, i] = True
                 anchored[i, j] = anchored[j, i] = False
     for i, j, by_year in same_figure_and_name([replace(s, text=t) for s, t in zip(sentences, texts, strict=True)]):
-        if apart(i, j) and sims[i, j] >= threshold - (0.0 if by_year else config.claim_margin):
+        described = quoting[i] and quoting[j] and speakers_figures(texts[i], texts[j])  # a speaker's age, no claim
+        if apart(i, j) and sims[i, j] >= threshold - (0.0 if by_year else config.claim_margin) and not described:
             linked[i, j] = linked[j, i] = True
             anchored[i, j] = anchored[j, i] = False
     # far apart as wholes, sentences that count two same things ("20 first-grade students and six adults")
