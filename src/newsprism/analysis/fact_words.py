@@ -62,13 +62,11 @@ def few_words(shared: frozenset[str], said: frozenset[str], most: int = FEW_WORD
     return len(words) <= most and len(said_words) <= 1
 
 
-def quoting_sentences(texts: list[str]) -> list[bool]:
-    """Whether each sentence has words in quotation marks, the ones :func:`attribution` reads; their parses
-    are read together first (spaCy is several times faster on a batch than one by one)."""
-    quoting = [bool(QUOTATION.search(text)) for text in texts]
+def parse_quoting(texts: list[str]) -> None:
+    """Parse together the sentences with words in quotation marks, the ones :func:`attribution` reads (spaCy
+    is several times faster on a batch than one by one)."""
     if shared() is not None:
-        parsed([text for text, quotes in zip(texts, quoting, strict=True) if quotes])
-    return quoting
+        parsed([text for text in texts if QUOTATION.search(text)])
 
 
 @lru_cache(maxsize=1 << 14)
@@ -104,7 +102,7 @@ def speakers_words(a: str, b: str) -> frozenset[str]:
     """The stems two sentences are not compared by when both quote someone: the attribution of each
     (:func:`attribution`), so that two lines of one speaker meet only by what they say."""
     said = attribution(a), attribution(b)
-    return said[0] | said[1] if all(said) else frozenset()
+    return said[0] & said[1]
 
 
 def speakers_figures(a: str, b: str) -> bool:
@@ -119,3 +117,10 @@ def speakers_figures(a: str, b: str) -> bool:
     """
     common = figures(a) & figures(b)
     return bool(common) and common <= attribution(a) & attribution(b)
+
+
+def speakers_phrase(phrase: str, a: str, b: str) -> bool:
+    """Whether a phrase two quoting sentences share is in the attribution of each ("the harbour master"): the
+    speaker's, not a wording of a claim in common."""
+    words = stems(phrase)
+    return bool(words) and words <= speakers_words(a, b)

@@ -59,8 +59,9 @@ from .fact_words import (
     LEANING_MARGIN,
     few_words,
     leans_on_context,
-    quoting_sentences,
+    parse_quoting,
     speakers_figures,
+    speakers_phrase,
     speakers_words,
 )
 
@@ -227,14 +228,13 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     lowest = threshold - max(config.candidate_margin, config.contained_margin, config.measure_margin)
     denying = [bool(denied(text)) for text in texts]  # read once a sentence, not once a candidate pair
     leaning = [leans_on_context(text) for text in texts]
-    quoting = quoting_sentences(texts)
+    parse_quoting(texts)  # for the attributions of quoting sentences (:func:`.fact_words.attribution`)
     candidates = upper_blocks(len(texts), lambda rows: (sims[rows] >= lowest) & different(rows))
     for i, j in may_link(candidates, sims, claim_words, threshold, config):
         similarity = sims[i, j]
         # a word one denies and the other states is not in common ("not been charged", "faces two charges")
         unshared = contradicted(texts[i], texts[j]) if denying[i] or denying[j] else frozenset()
-        # two quoting sentences are compared by what they say, not by who says it (:func:`.fact_words.attribution`)
-        unshared |= speakers_words(texts[i], texts[j]) if quoting[i] and quoting[j] else frozenset()
+        unshared |= speakers_words(texts[i], texts[j])  # two quoting sentences compared by what, not who, they say
         share, weight = claim_words.shared(i, j, unshared)
         other_figures = _other_figures(texts[i], texts[j], config)
         needed = threshold + config.claim_score + other_figures
@@ -250,14 +250,14 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
             linked[i, j] = linked[j, i] = worded[i, j] = worded[j, i] = True
         elif not other_figures and _anchored(texts[i], texts[j], float(similarity) - threshold, share, weight, config):
             linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = True
-    for rows in distinctive_phrases(texts, list(articles), config).values():
+    for phrase, rows in distinctive_phrases(texts, list(articles), config).items():
         for i, j in itertools.combinations(rows, 2):
             needed = threshold - config.phrase_margin + _other_figures(texts[i], texts[j], config)
-            if apart(i, j) and sims[i, j] >= needed:
+            if apart(i, j) and sims[i, j] >= needed and not speakers_phrase(phrase, texts[i], texts[j]):
                 linked[i, j] = linked[j, i] = True
                 anchored[i, j] = anchored[j, i] = False
     for i, j, by_year in same_figure_and_name([replace(s, text=t) for s, t in zip(sentences, texts, strict=True)]):
-        described = quoting[i] and quoting[j] and speakers_figures(texts[i], texts[j])  # a speaker's age, no claim
+        described = speakers_figures(texts[i], texts[j])  # a speaker's age, no claim the two lines share
         if apart(i, j) and sims[i, j] >= threshold - (0.0 if by_year else config.claim_margin) and not described:
             linked[i, j] = linked[j, i] = True
             anchored[i, j] = anchored[j, i] = False
