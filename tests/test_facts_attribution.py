@@ -25,8 +25,7 @@ FLOOD = {
 
 
 def test_the_attribution_is_the_speakers_phrase_and_verb_outside_the_quotation():
-    assert {"maria", "kowalski", "58", "harbour", "master", "town’"} <= attribution(WATER) | {"town’"}
-    assert not {"water", "rose", "faster"} & attribution(WATER)
+    assert attribution(WATER) == {"maria", "kowalski", "58", "town", "harbour", "master"}
     # a speaker's word the rest of the sentence uses too is said of more than the speaker
     assert "master" not in attribution("“The master left,” said the harbour master.")
     assert attribution("The harbour master said the ferry stays closed.") == frozenset()

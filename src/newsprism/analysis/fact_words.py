@@ -1,6 +1,7 @@
 """The words two sentences share of their claim, read for :mod:`.facts`: a sentence that leans on its context
 for its claim, and two sentences that share few words of it, are linked by their wording only with more of the
-link score than two reports stating one claim need."""
+link score than two reports stating one claim need; two sentences quoting one speaker are compared without the
+speaker's name, age and role (their attribution), which they share whatever each says."""
 
 from __future__ import annotations
 
@@ -29,8 +30,12 @@ LEANING_MARGIN = 0.2
 # as do two words said of the names (33 joins of different claims gone, 10 of one claim); a margin of 0.2 loses 1.
 FEW_WORDS = 3
 FEW_WORDS_MARGIN = 0.15
-# The dependencies by which a verb of speech names its speaker ("Salah Ali, 70, the infant's grandfather, said",
-# "said a devastated Salah Ali").
+# The dependencies by which a verb of speech names its speaker ("Maria Kowalski, 58, the harbour master, said",
+# "said a tired Maria Kowalski"). Two quoting sentences compared without what both attributions name (words,
+# a phrase, the speaker's age as a figure shared with the name): on sets A and B (judged by readers) this removes
+# 4 joins of different claims (two lines of one speaker) and none of one claim or partly; truth-dev joins are
+# unchanged. Leaving out each one's whole attribution instead (not only what both name) lost 2 partly joins (a
+# role's word, "chief search coordinator", the other sentence's claim word) for 1 more of different claims.
 SPEAKER_DEPS = frozenset(("nsubj", "nsubjpass"))
 
 
@@ -76,11 +81,11 @@ def attribution(sentence: str) -> frozenset[str]:
     whatever each says, so the words two quoting sentences are compared by leave them out. Empty for a
     sentence that quotes no one, and without spaCy.
 
-    >>> sorted(attribution("“I can’t believe it,” said a devastated Salah Ali, 70, the girl’s grandfather."))
-    ['70', 'ali', 'devastat', 'girl', 'grandfather', 'salah']
-    >>> sorted(attribution("Salah Ali, the grandfather, said the mother is in “bad shape.”"))
-    ['ali', 'grandfather', 'salah']
-    >>> attribution("The grandfather said the mother is in bad shape.")
+    >>> sorted(attribution("“The ferry stays closed,” said a tired Maria Kowalski, 58, the harbour master."))
+    ['58', 'harbour', 'kowalski', 'maria', 'master', 'tir']
+    >>> sorted(attribution("Maria Kowalski, the harbour master, said the ferry is in “bad shape.”"))
+    ['harbour', 'kowalski', 'maria', 'master']
+    >>> attribution("The harbour master said the ferry is in bad shape.")
     frozenset()
     """
     spans = [match.span() for match in QUOTATION.finditer(sentence)]
@@ -99,20 +104,20 @@ def attribution(sentence: str) -> frozenset[str]:
 
 
 def speakers_words(a: str, b: str) -> frozenset[str]:
-    """The stems two sentences are not compared by when both quote someone: the attribution of each
-    (:func:`attribution`), so that two lines of one speaker meet only by what they say."""
+    """The stems two sentences are not compared by: those both attributions name (:func:`attribution`, empty
+    unless both quote someone), so that two lines of one speaker meet only by what they say."""
     said = attribution(a), attribution(b)
     return said[0] & said[1]
 
 
 def speakers_figures(a: str, b: str) -> bool:
     """Whether two sentences quoting someone share figures only in the attribution of each: the speaker's
-    age ("Salah Ali, 70, the infant's grandfather") is who speaks, not a claim the two lines share.
+    age ("Maria Kowalski, 58, the harbour master") is who speaks, not a claim the two lines share.
 
-    >>> speakers_figures("“I can’t believe it,” said Salah Ali, 70, the girl’s grandfather.",
-    ...                  "Salah Ali, 70, the infant’s grandfather, said the mother is in “bad shape.”")
+    >>> speakers_figures("“The ferry stays closed,” said Maria Kowalski, 58, the harbour master.",
+    ...                  "Maria Kowalski, 58, the harbour master, said the ferry is in “bad shape.”")
     True
-    >>> speakers_figures("“We lost 70 homes,” said Salah Ali, 70.", "Salah Ali, 70, said “70 homes burned.”")
+    >>> speakers_figures("“We lost 58 boats,” said Maria Kowalski, 58.", "Maria Kowalski, 58, said “58 boats sank.”")
     False
     """
     common = figures(a) & figures(b)
