@@ -249,7 +249,7 @@ def other_quotations(a: str, b: str) -> bool:
         return False
     # each sentence's longest quotation is its line; a title both print ("on CNN's “State of the Union”") is not
     line_a, line_b = max(quoted_a, key=len), max(quoted_b, key=len)
-    printed_a, printed_b = (f" {' '.join(_quote_words(text))} " for text in (a, b))
+    printed_a, printed_b = _as_printed(a), _as_printed(b)
     return not _printed_in(line_a, printed_b, COMMON_RUN) and not _printed_in(line_b, printed_a, COMMON_RUN)
 
 
@@ -286,9 +286,14 @@ def _quote_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=256)
 def _printed(title: str, text: str) -> str:
-    """An article's words, folded, in one string between spaces: where a quotation's words are looked for in
-    a row, whole."""
-    return f" {' '.join(_quote_words(f'{title} {text}'))} "
+    """An article's words as :func:`_as_printed` gives them, kept for the article's next citation."""
+    return _as_printed(f"{title} {text}")
+
+
+def _as_printed(text: str) -> str:
+    """A text's words, folded, in one string between spaces: where a quotation's words are looked for in a
+    row, whole."""
+    return f" {' '.join(_quote_words(text))} "
 
 
 def uses_words(article: Article, sentence: str) -> bool:
