@@ -13,6 +13,12 @@ def test_comparisons_forecasts_and_corrections_date_no_event():
     ]
     assert event_dates("Turnout was 61% in 2014, compared with 58% in 2010.", None) == ["2014"]
     assert event_dates("The band grossed more than $30 million in 2014.", None) == ["2014"]
+    assert event_dates("The average wedding now has 136 guests, down from 149 in 2009.", None) == []
+    assert event_dates("Spending rose to 76% from 69% in 2010.", None) == []
+    assert event_dates("It cost $31,213, well above a recent low of $26,984 in 2010.", None) == []
+    assert event_dates("Wedding size: As in 2013, Nebraska had the most guests.", None) == []
+    assert event_dates("He moved from Ohio in 2009.", None) == ["2009"]
+    assert event_dates("Prices went from 5 to 7 in 2013.", None) == ["2013"]
     assert event_dates("Coal demand will fall by half by 2030, the agency said.", None) == []
     assert event_dates("The new terminal will open in 2026.", None) == ["2026"]
     assert (

@@ -46,7 +46,7 @@ __all__ = [
     "timeline_dates",
 ]
 
-VERSION = "9"
+VERSION = "10"
 
 # Sentences that resolve to the same date tell one event when they share at least this share of the
 # shorter one's content words: one event told by several outlets, not two things that happened that day.
@@ -151,8 +151,9 @@ def _event_spans(text: str, published: date | None, nearest: bool) -> list[DateS
     """The dates of a sentence that date some event: no comparison, forecast or correction notice."""
     if CORRECTION.search(text):
         return []
-    spans = _ranges(text, find_dates(text, published, nearest))
-    return [s for s in spans if not COMPARED.search(text[: s.start]) and not _forecast(text, s)]
+    # a change's first term is compared before it can open a range: "from 265 in 2013 to 385 in 2014"
+    spans = _ranges(text, [s for s in find_dates(text, published, nearest) if not COMPARED.search(text[: s.start])])
+    return [s for s in spans if not _forecast(text, s)]
 
 
 def timeline_dates(text: str, published: date | None, nearest: bool = False) -> list[tuple[str, str | None]]:
@@ -204,11 +205,16 @@ CORRECTION = re.compile(
     re.I,
 )
 # Text just before a date that makes it a term of comparison: "than in 2009", "compared with 72% in 2013",
-# "as close as it was in 1961", "the worst accident since Three Mile Island in 1979"; not "more than
-# $30 million in 2014", where "than" compares amounts and the date is the event's.
+# "as close as it was in 1961", "as in 2013", "the worst accident since Three Mile Island in 1979", a
+# value changed from ("down from 149 in 2009", "rose to 76% from 69% in 2010") or a low or high reached
+# then ("a recent low of $26,984 in 2010"); not "more than $30 million in 2014", where "than" compares
+# amounts and the date is the event's, nor "moved from Ohio in 2009", where nothing is measured.
 COMPARED = re.compile(
     r"\bthan\s+(?:[a-z]+\s+){0,3}$|\bas\s+(?:it|they|he|she|we)\s+(?:was|were|did|had)\s+(?:[a-z]+\s+)?$"
-    r"|\b(?:compared\s+(?:with|to)|versus)\b[^,;.]{0,30}$"
+    r"|\b(?:compared\s+(?:with|to)|versus)\b[^,;.]{0,30}$|(?:^|[,;:(]\s*)[Aa]s\s+(?:in\s+)?$"
+    r"|\bfrom\s+(?:about\s+|around\s+|roughly\s+|just\s+)?[$€£]?\d[\d,.]*(?:\s*(?:%|percent|[a-z]+illion))?"
+    r"(?:\s+[a-z]+){0,2}\s+(?:(?:in|during)\s+)?$"
+    r"|\b(?:low|high|peak|record|level)\s+of\s+[$€£]?\d[\d,.]*(?:\s*(?:%|percent|[a-z]+illion))?\s+(?:(?:in|during)\s+)?$"
     r"|\b(?:first|worst|best|biggest|largest|highest|lowest|deadliest|strongest|greatest|most|least)\b[^.;]{0,60}"
     r"\bsince\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)+(?:in\s+)?$"
 )
