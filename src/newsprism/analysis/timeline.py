@@ -61,6 +61,9 @@ MIN_EVENT_WORDS = 3
 # documents, 627 have at most two captions and 13 have five or more (CNN's 43-photo "Hide Caption"
 # galleries, a 133-photo slideshow, a fact box with eight dated picture lines).
 GALLERY = 5
+# A side event's clause, cut by the parse with its subject and verb, tells what happened in this many
+# content words: "Lehmkuhl was elected in 2012".
+SIDE_EVENT_WORDS = 2
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -151,9 +154,8 @@ def _event_spans(text: str, published: date | None, nearest: bool) -> list[DateS
     """The dates of a sentence that date some event: no comparison, forecast or correction notice."""
     if CORRECTION.search(text):
         return []
-    # a change's first term is compared before it can open a range: "from 265 in 2013 to 385 in 2014"
-    spans = _ranges(text, [s for s in find_dates(text, published, nearest) if not COMPARED.search(text[: s.start])])
-    return [s for s in spans if not _forecast(text, s)]
+    spans = _ranges(text, find_dates(text, published, nearest))
+    return [s for s in spans if not COMPARED.search(text[: s.start]) and not _forecast(text, s)]
 
 
 def timeline_dates(text: str, published: date | None, nearest: bool = False) -> list[tuple[str, str | None]]:
@@ -205,16 +207,11 @@ CORRECTION = re.compile(
     re.I,
 )
 # Text just before a date that makes it a term of comparison: "than in 2009", "compared with 72% in 2013",
-# "as close as it was in 1961", "as in 2013", "the worst accident since Three Mile Island in 1979", a
-# value changed from ("down from 149 in 2009", "rose to 76% from 69% in 2010") or a low or high reached
-# then ("a recent low of $26,984 in 2010"); not "more than $30 million in 2014", where "than" compares
-# amounts and the date is the event's, nor "moved from Ohio in 2009", where nothing is measured.
+# "as close as it was in 1961", "the worst accident since Three Mile Island in 1979"; not "more than
+# $30 million in 2014", where "than" compares amounts and the date is the event's.
 COMPARED = re.compile(
     r"\bthan\s+(?:[a-z]+\s+){0,3}$|\bas\s+(?:it|they|he|she|we)\s+(?:was|were|did|had)\s+(?:[a-z]+\s+)?$"
-    r"|\b(?:compared\s+(?:with|to)|versus)\b[^,;.]{0,30}$|(?:^|[,;:(]\s*)[Aa]s\s+(?:in\s+)?$"
-    r"|\bfrom\s+(?:about\s+|around\s+|roughly\s+|just\s+)?[$€£]?\d[\d,.]*(?:\s*(?:%|percent|[a-z]+illion))?"
-    r"(?:\s+[a-z]+){0,2}\s+(?:(?:in|during)\s+)?$"
-    r"|\b(?:low|high|peak|record|level)\s+of\s+[$€£]?\d[\d,.]*(?:\s*(?:%|percent|[a-z]+illion))?\s+(?:(?:in|during)\s+)?$"
+    r"|\b(?:compared\s+(?:with|to)|versus)\b[^,;.]{0,30}$"
     r"|\b(?:first|worst|best|biggest|largest|highest|lowest|deadliest|strongest|greatest|most|least)\b[^.;]{0,60}"
     r"\bsince\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)+(?:in\s+)?$"
 )
@@ -229,6 +226,17 @@ RANGE_OPEN = re.compile(r"\b(?:from|between|since)\b[^,;.]{0,30}$", re.I)
 RANGE_JOIN = re.compile(r"^[\s,]*(?:to|until|till|through|and|-|–)\b[^,;.]{0,25}$")
 OPEN_DAY = re.compile(
     rf"\b(?:from|between)\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})\s+(?:to|until|through|and|-|–)\s*$"
+)
+# Text just before a date that makes it the baseline of a value: a value changed from ("down from 149 in
+# 2009", "rose to 76% from 69% in 2010"), a low or high reached then ("a recent low of $26,984 in 2010"),
+# or "As in 2013," opening a statement of now. The value then is an event of that date, but the sentence
+# tells another: it is listed there only when it dates nothing else. Not "moved from Ohio in 2009", where
+# nothing is measured.
+VALUE_BASELINE = re.compile(
+    r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|just\s+)?[$€£]?\d[\d,.]*(?:\s*(?:%|percent|[a-z]+illion))?"
+    r"(?:\s+[a-z]+){0,2}\s+(?:(?:in|during)\s+)?$"
+    r"|\b(?:low|high|peak|record|level)\s+of\s+[$€£]?\d[\d,.]*(?:\s*(?:%|percent|[a-z]+illion))?\s+(?:(?:in|during)\s+)?$"
+    r"|(?:^|[,;:(]\s*)[Aa]s\s+(?:in\s+)?$"
 )
 # A clause that tells of something else than the sentence's main event, and a date bounding a state.
 SUBORDINATE = re.compile(r"^\s*(?:who|whom|whose|which|meaning)\b", re.I)
@@ -282,7 +290,9 @@ def _forecast(text: str, span: DateSpan) -> bool:
 def _secondary(text: str, span: DateSpan) -> bool:
     before = text[: span.start]
     clause = before[max(before.rfind(mark) for mark in ",;(—–") + 1 :]
-    return bool(SUBORDINATE.match(clause) or BOUND.search(before) or _earlier(text, span))
+    return bool(
+        SUBORDINATE.match(clause) or BOUND.search(before) or _earlier(text, span) or VALUE_BASELINE.search(before)
+    )
 
 
 def _earlier(text: str, span: DateSpan) -> bool:
@@ -336,11 +346,12 @@ def _add_sentence(
     for when, clause in timeline_dates(sentence, *reference):
         if reported is not None and when in reported:
             continue
-        # a clause opening on "she" or "they" says nothing of whom without its sentence
-        own = clause and reported is None and _enough_words(clause, config) and not points_back(clause)
+        # a clause opening on "she" or "they" says nothing of whom without its sentence; one the parse
+        # cut with its subject and verb ("Lehmkuhl was elected in 2012") tells its event in fewer words
+        own = clause and reported is None and _enough_words(clause, SIDE_EVENT_WORDS) and not points_back(clause)
         told = _excerpt(clause) if own and clause else sentence
         words = set(content_words(told))
-        if not _enough_words(told, config):
+        if not _enough_words(told, SIDE_EVENT_WORDS if own else config.min_event_words):
             continue
         event = _same_event(events, when, words, config)
         if event is None:
@@ -358,9 +369,10 @@ def _excerpt(clause: str) -> str:
     return f"… {clause}" if clause[:1].islower() else clause
 
 
-def _enough_words(text: str, config: TimelineConfig) -> bool:
-    """Whether a text says what happened, not only when: a heading such as "Jan. 5, 2018:" does not."""
-    return len([w for w in set(content_words(text)) if not DATE_WORD.fullmatch(w)]) >= config.min_event_words
+def _enough_words(text: str, least: int) -> bool:
+    """Whether a text says what happened, not only when, in at least ``least`` content words: a heading
+    such as "Jan. 5, 2018:" does not."""
+    return len([w for w in set(content_words(text)) if not DATE_WORD.fullmatch(w)]) >= least
 
 
 def _same_event(events: list[_Event], when: str, words: set[str], config: TimelineConfig) -> _Event | None:
