@@ -61,6 +61,16 @@ def test_sentences_glued_without_a_space() -> None:
         "Investigators believe the color angered him.",
         "The boy died.",
     ]
+    # after a number, and before "I"
+    assert split_sentences("He spoke on January 8, 2014.City leaders say it saves $20,000.") == [
+        "He spoke on January 8, 2014.",
+        "City leaders say it saves $20,000.",
+    ]
+    assert split_sentences('She wrote a letter."I\'m paraphrasing Ford," she said.') == [
+        "She wrote a letter.",
+        '"I\'m paraphrasing Ford," she said.',
+    ]
+    assert split_sentences("It runs version 2.0 of iOS.Apple said so.") == ["It runs version 2.0 of iOS.Apple said so."]
 
 
 def test_a_glued_quote_mark_goes_with_the_quotation_it_closes_or_opens() -> None:

@@ -116,12 +116,13 @@ MAX_SENTENCE_CHARS = 3000
 NUMBER_SIGNS = {"no", "nos"}
 CREDIT = re.compile(r"\s+\((?:AP|Reuters|AFP|UPI|CNN|[A-Z]{3,5})\)\s")
 # A sentence ends at punctuation before a space and a capital; or, in text scraped without the space
-# ("Barling said.Investigators believe"), at punctuation between a lower-case word and a capitalised one
+# ("Barling said.Investigators believe", "on January 8, 2014.City leaders", 'a letter."I'm paraphrasing'),
+# at punctuation between a lower-case word or a number and a capitalised one or "I"
 # (a quote mark between them is placed by :func:`_glued_end`), unless the capitalised word runs on into an
 # address ("Daniel.Miller@THR.com", "www.Example.com").
 BOUNDARY = re.compile(
     r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý])"
-    r"|(?<=[a-z][a-z])[.!?]+(?=[\"”]?[A-Z][a-z][^\s@/.]*(?:[\s,;:!?\"”]|\.(?:\s|$)|$))"
+    r"|(?<=[a-z\d][a-z\d])[.!?]+(?=[\"“”]?(?:[A-Z][a-z][^\s@/.]*(?:[\s,;:!?\"”]|\.(?:\s|$)|$)|I(?:['’][a-z]{1,2})?\s))"
 )
 LAST_TOKEN = re.compile(r"([\w.]+)$")
 # Initials run together ("J.R.R.", "H.R.", "M.D."): like "U.S.", they end a name, or a sentence before an opener.
