@@ -83,7 +83,9 @@ BACK_REFERENCE = re.compile(
     rf"(?:(?:he|she|they|it|his|her|their|its|him|them|i|we|my|our)\b(?!-)|{_DEMONSTRATIVE})|"
     # the same demonstrative after an opening phrase ("Allowing for rounding, that only accounts for ...")
     rf"^[^,;:\"“”]{{2,60}}?,\s+(?:{_DEMONSTRATIVE})|"
-    r"^\W*(?:(?:once|while|from|back|out)\s+there|other)\b",
+    # what was named before, or a part of it: "Once there", "Other hits", "The rest goes", "The pair were"
+    r"^\W*(?:(?:once|while|from|back|out)\s+there|other|the\s+(?:rest|remainder|pair|duo|trio|couple|latter|former))\b"
+    r"(?!\s+of\b)|^[^,;:\"“”]{2,40},\s+(?:however|though|too|instead|meanwhile|nonetheless|nevertheless),",
     re.IGNORECASE,
 )
 # A sentence opening on a word that joins it to the one before ("But ...", "And the problem is ...",
@@ -287,8 +289,9 @@ def points_back(sentence: str) -> bool:
     ...                           "However, the shows will be the last.", "Andover is calm.", "Sofia is calm.",
     ...                           "Upon his arrival, Putin was received by Kim.", "Upon arrival, Putin was received.")]
     [True, True, False, True, False, True, True, False, True, False, True, True, True, False, False, True, False]
-    >>> [points_back(s) for s in ("Once there, he left.", "Other hits won.", "Otherworldly.", "There were 20.")]
-    [True, True, False, False]
+    >>> [points_back(s) for s in ("Once there, he left.", "Other hits won.", "Otherworldly.", "There were 20.",
+    ...                           "The rest goes to a dress.", "The rest of the crew left.", "Lee was, however, ill.")]
+    [True, True, False, False, True, False, True]
     """
     return bool(BACK_REFERENCE.search(sentence) or PRONOUN_SPEAKER.search(sentence) or CONNECTIVE.search(sentence))
 
@@ -348,11 +351,8 @@ def credited_quote(sentence: str) -> bool:
     ...                              "“This is evidence.”", "This is evidence, Pascual said.")]
     [True, False, False, False]
     """
-    return (
-        bool(OPENING_QUOTE.match(sentence.lstrip()))
-        and not unattributed(sentence)
-        and not PRONOUN_SPEAKER.search(sentence)
-    )
+    credited = not (unattributed(sentence) or PRONOUN_SPEAKER.search(sentence))
+    return bool(OPENING_QUOTE.match(sentence.lstrip())) and credited
 
 
 def speech_tag(sentence: str, before: str | None) -> bool:
