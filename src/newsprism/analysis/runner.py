@@ -24,6 +24,7 @@ from ..blas import one_blas_thread
 from ..dedup import NearDuplicate
 from ..embed import Embedder
 from ..errors import UsageError
+from ..heap import older_objects_set_aside
 from ..records import Story, StoryAnalysis, from_data, to_data
 from ..store import Store
 from .analysers import ANALYSERS
@@ -99,8 +100,9 @@ class AnalysisRun:
         return _hash([self.keys, COPIES_VERSION]) if self.copies.any else _hash(self.keys)
 
     def run(self) -> StoryAnalysis:
-        # spaCy's annotations read from the store and kept there (:mod:`.doc_store`); OpenBLAS on one thread
-        with kept_in(self.store), one_blas_thread():
+        # spaCy's annotations read from the store and kept there (:mod:`.doc_store`); OpenBLAS on one thread;
+        # the objects held before out of the collector's full passes (:mod:`newsprism.heap`)
+        with kept_in(self.store), one_blas_thread(), older_objects_set_aside():
             for analyser in self.analysers:
                 key = self.part_keys[analyser.name]
                 self.results.update(self._stored(analyser, key) or self._compute(analyser, key))
