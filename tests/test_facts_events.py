@@ -113,3 +113,26 @@ def test_a_pair_telling_one_event_stands_as_a_fact_of_its_own_even_when_close():
     rows = [s.text for s in built.sentences()]
     i, j = rows.index(ARRESTED), rows.index(WOMAN)
     assert links.linked[i, j] and links.anchored[i, j]
+
+
+def test_events_dated_years_apart_are_two_facts_however_alike():
+    from newsprism.analysis.facts import group_facts
+    from newsprism.embed import EmbeddedSentences
+    from newsprism.records import Article, Story
+
+    from .test_facts import PairsEmbedder
+
+    travel = "The Russian president will travel to Pyongyang on Tuesday at the invitation of Kim."
+    for other, joined in (
+        ("The Russian president traveled to Pyongyang in 2000 at the invitation of Kim's father.", False),
+        ("The Russian president travels to Pyongyang this week, in June 2024, at the invitation of Kim.", True),
+    ):
+        story = Story(
+            "s",
+            (
+                Article("a", travel, sentences=(travel,), published="2024-06-17"),
+                Article("b", other, sentences=(other,)),  # undated: read against the story's earliest day
+            ),
+        )
+        embedded = EmbeddedSentences(story.sentences(), PairsEmbedder({(travel, other): 0.95}))
+        assert any(len(f.sources) > 1 for f in group_facts(story, embedded)) is joined

@@ -23,12 +23,12 @@ from datetime import date
 
 from ..articles.posts import SIGNATURE, within_a_tweet
 from ..records import Story, TimelineEvent
-from ..text.dates import MONTH_RE, WEEKDAYS, month_number, published_date
+from ..text.dates import MONTH_RE, WEEKDAYS, month_number
 from ..text.tokens import content_words
 from ..validate import check_range
 from .captions import is_caption
 from .summary_fit import points_back
-from .timeline_calendar import CLAUSE_END, FUTURE, DateSpan, find_dates, is_future, is_future_at
+from .timeline_calendar import CLAUSE_END, FUTURE, DateSpan, find_dates, is_future, is_future_at, reference_dates
 from .timeline_clauses import Role, date_roles
 
 # what other analyses read of the timeline's dating
@@ -61,8 +61,7 @@ MIN_EVENT_WORDS = 3
 # documents, 627 have at most two captions and 13 have five or more (CNN's 43-photo "Hide Caption"
 # galleries, a 133-photo slideshow, a fact box with eight dated picture lines).
 GALLERY = 5
-# A side event's clause, cut by the parse with its subject and verb, tells what happened in this many
-# content words: "Lehmkuhl was elected in 2012".
+# A side event's clause, cut by the parse with subject and verb, says what happened in this many content words.
 SIDE_EVENT_WORDS = 2
 
 
@@ -126,7 +125,7 @@ def resolve_dates(text: str, published: date | None, nearest: bool = False) -> l
     return sorted({found.value for found in find_dates(text, published, nearest)})
 
 
-def event_dates(text: str, published: date | None, nearest: bool = False) -> list[str]:
+def event_dates(text: str, published: date | None, nearest: bool = False, fallback: bool = True) -> list[str]:
     """The dates at which a sentence says its events happened (or are scheduled): as :func:`resolve_dates`,
     less the dates that are no event of the sentence. A range ("from January 2015 until April 2016") is
     one date: the part its two ends share, else its end, when the state or change it tells was complete.
@@ -134,7 +133,8 @@ def event_dates(text: str, published: date | None, nearest: bool = False) -> lis
     reach 9 billion by 2050") and a correction notice date nothing. Of several dates, those of the main
     clause are the sentence's; one in a relative clause ("Garcia, who died in August 1995, ..."),
     bounding a state ("served as its editor until her death in 1980") or dating an earlier occasion
-    ("the first time since 2019") tells another event, which the sentence does not date.
+    ("the first time since 2019") tells another event, which the sentence does not date: it is given only
+    when the sentence has no other date, and not at all without ``fallback``.
 
     >>> event_dates("Brides married between January 1 and December 31, 2014 answered.", None)
     ['2014']
@@ -147,7 +147,7 @@ def event_dates(text: str, published: date | None, nearest: bool = False) -> lis
     """
     spans = _event_spans(text, published, nearest)
     main = [s for s in spans if not _secondary(text, s)]
-    return sorted({s.value for s in main or spans})
+    return sorted({s.value for s in (main or spans if fallback else main)})
 
 
 def _event_spans(text: str, published: date | None, nearest: bool) -> list[DateSpan]:
@@ -311,7 +311,7 @@ class _Event:
 
 def build_timeline(story: Story, config: TimelineConfig = DEFAULT) -> tuple[TimelineEvent, ...]:
     events: list[_Event] = []
-    known = [d for a in story.articles if (d := published_date(a.published))]
+    references = reference_dates(story)
     # a photo's caption stands as an event only on a date no reporting sentence dates: its date is the
     # day the photo was taken, the event's only when the caption shows the event itself
     # A gallery's captions (GALLERY or more in one article) date its pictures, often of other days and
@@ -319,14 +319,11 @@ def build_timeline(story: Story, config: TimelineConfig = DEFAULT) -> tuple[Time
     reported: set[str] | None = None
     for captions in (False, True):
         for article in story.articles:
-            published = published_date(article.published)
-            # without its own date, an article is read against the story's earliest
-            reference = published or (min(known) if known else None)
             chosen = [s for s in article.sentences if is_caption(s) == captions]
             if captions and len(chosen) >= GALLERY:
                 continue
             for sentence in chosen:
-                _add_sentence(events, article.id, sentence, (reference, published is None), config, reported)
+                _add_sentence(events, article.id, sentence, references[article.id], config, reported)
         reported = {e.when for e in events}
     events.sort(key=lambda e: (e.when, -len(e.sources)))
     return tuple(TimelineEvent(e.when, e.text, tuple(e.sources)) for e in events)

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..text.dates import FULL_DATE, MONTH_RE, WEEKDAYS, match_to_date, month_number
+from ..records import Story
+from ..text.dates import FULL_DATE, MONTH_RE, WEEKDAYS, match_to_date, month_number, published_date
 
 MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")
 YEAR = re.compile(r"\b(?:in|since|of|by|from|until|year)\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
@@ -159,3 +160,11 @@ def _month_day(published: date, month: int, day: int, future: bool) -> str | Non
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def reference_dates(story: Story) -> dict[str, tuple[date | None, bool]]:
+    """The day each article's dates are read against, and whether it is not its own: without its own
+    date, an article is read against the story's earliest (a weekday then the nearest to it)."""
+    known = [d for a in story.articles if (d := published_date(a.published))]
+    earliest = min(known) if known else None
+    return {a.id: (own or earliest, own is None) for a in story.articles for own in [published_date(a.published)]}
