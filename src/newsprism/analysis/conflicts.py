@@ -14,7 +14,8 @@ spelling of the same name, an organisation, or a name both articles know is not.
 to two different people (:mod:`newsprism.analysis.speakers`) is a conflict over a name too, and so is
 one act given two doers (:mod:`.doers`); one event may be given two weekdays (:mod:`.weekdays`), one
 person two homes (:mod:`.homes`), one act two floors of a building (:mod:`.floors`), one named work two years
-(:mod:`.dated_works`) and a person known by age two kinds of one role (:mod:`.roles`).
+(:mod:`.dated_works`), a person known by age two kinds of one role (:mod:`.roles`) and two things one
+sum that another article gives as one amount for both (:mod:`.sums`).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from .per_head import TOTAL as EACH_TOTAL
 from .places import place_conflicts
 from .roles import role_conflicts
 from .speakers import speaker_conflicts
+from .sums import sum_conflicts
 from .translation import translation_conflicts
 from .unionfind import DisjointSets
 from .updates import as_update
@@ -58,7 +60,7 @@ from .value_of import owned
 from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
 from .weekdays import weekday_conflicts
 
-VERSION = "17"
+VERSION = "18"
 
 # Conflicts at or above this confidence are told as conflicts; those below as possible differences.
 CONFIDENT = 0.6
@@ -139,6 +141,7 @@ def find_conflicts(
     ]
     conflicts += new_pairs(measure_conflicts(sentences, config, field_lines(story)), conflicts)
     conflicts += new_pairs(count_conflicts(sentences), conflicts)
+    conflicts += new_pairs(sum_conflicts(sentences, config), conflicts)
     conflicts += new_pairs(floor_conflicts(sentences), conflicts)
     conflicts += new_pairs(translation_conflicts(story, embedded), conflicts)
     conflicts += new_pairs(dated_work_conflicts(sentences, embedded.embedder), conflicts)
