@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence
 from ..text.tokens import content_words
-from .values import HEDGE, NUMBER_TEXT, SCALES, ValuesConfig, interval, number_value, read_mentions
+from .values import DEFAULT, HEDGE, NUMBER_TEXT, SCALES, ValuesConfig, interval, number_value, read_mentions
 
 CONFIDENCE = 0.5
 REASON = "two amounts given for two things, against one amount another article gives for both together"
@@ -56,7 +56,7 @@ class Sum:
     things: tuple[str, str]  # each part's head word stem ("spend", "cuts")
 
 
-def sum_conflicts(sentences: list[Sentence], config: ValuesConfig = ValuesConfig()) -> list[Conflict]:
+def sum_conflicts(sentences: list[Sentence], config: ValuesConfig = DEFAULT) -> list[Conflict]:
     """Possible differences between a sum of two parts and another article's one amount for both."""
     money = [r for r, s in enumerate(sentences) if any(sign in s.text for sign in "$£€")]
     amounts = {r: _amounts(r, sentences[r].text, config) for r in money}
@@ -82,8 +82,14 @@ def _amounts(row: int, text: str, config: ValuesConfig) -> list[Amount]:
         if low is not None and high is not None and low < high:
             hedge = (match["hedge"] or "").lower()
             found.append(
-                Amount(row, match["currency"], match[0], interval(low, hedge, 0.0)[0], interval(high, hedge, 0.0)[1],
-                       *match.span())
+                Amount(
+                    row,
+                    match["currency"],
+                    match[0],
+                    interval(low, hedge, 0.0)[0],
+                    interval(high, hedge, 0.0)[1],
+                    *match.span(),
+                )
             )
     ranges = [(a.start, a.end) for a in found]
     for m in read_mentions(row, text, None, config):
@@ -139,20 +145,16 @@ def _differ(total: Sum, whole: Amount) -> bool:
 
 
 def _conflict(total: Sum, whole: Amount, sentences: list[Sentence]) -> Conflict:
-    row = total.parts[0].row
-    part_side = ConflictSide(
-        " and ".join(p.surface for p in total.parts),
-        (sentences[row].article,),
-        (Evidence(sentences[row].article, sentences[row].text),),
-    )
-    whole_side = ConflictSide(
-        whole.surface, (sentences[whole.row].article,), (Evidence(sentences[whole.row].article, sentences[whole.row].text),)
-    )
+    parts = ConflictSide(" and ".join(p.surface for p in total.parts), *_told_by(sentences[total.parts[0].row]))
     return Conflict(
         "",
         f"amount in {whole.currency} (a sum of two parts against one amount for both)",
-        (part_side, whole_side),
+        (parts, ConflictSide(whole.surface, *_told_by(sentences[whole.row]))),
         kind="number",
         reasons=(REASON,),
         confidence=CONFIDENCE,
     )
+
+
+def _told_by(sentence: Sentence) -> tuple[tuple[str], tuple[Evidence]]:
+    return (sentence.article,), (Evidence(sentence.article, sentence.text),)
