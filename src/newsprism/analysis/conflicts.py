@@ -14,8 +14,9 @@ spelling of the same name, an organisation, or a name both articles know is not.
 to two different people (:mod:`newsprism.analysis.speakers`) is a conflict over a name too, and so is
 one act given two doers (:mod:`.doers`); one event may be given two weekdays (:mod:`.weekdays`), one
 person two homes (:mod:`.homes`), one act two floors of a building (:mod:`.floors`), one named work two years
-(:mod:`.dated_works`), a person known by age two kinds of one role (:mod:`.roles`) and two things one
-sum that another article gives as one amount for both (:mod:`.sums`).
+(:mod:`.dated_works`), a person known by age two kinds of one role (:mod:`.roles`); two amounts added up may
+not make another article's one amount for both (:mod:`.sums`), and one name may stand beside two close
+amounts (:mod:`.named_amounts`).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from .intervals import interval_conflicts
 from .measures import MeasuresConfig, field_lines, measure_conflicts
 from .modifier_counts import read_modifier_counts
 from .moments import moments_of, sides_share_a_moment
+from .named_amounts import named_amount_conflicts
 from .names import NamesConfig, copy_pairs, name_conflicts
 from .new_pairs import new_pairs
 from .per_head import EACH_CONFIDENCE, EACH_REASON, as_totals, per_head
@@ -142,6 +144,7 @@ def find_conflicts(
     conflicts += new_pairs(measure_conflicts(sentences, config, field_lines(story)), conflicts)
     conflicts += new_pairs(count_conflicts(sentences), conflicts)
     conflicts += new_pairs(sum_conflicts(sentences, config), conflicts)
+    conflicts += new_pairs(named_amount_conflicts(sentences, moments, config), conflicts)
     conflicts += new_pairs(floor_conflicts(sentences), conflicts)
     conflicts += new_pairs(translation_conflicts(story, embedded), conflicts)
     conflicts += new_pairs(dated_work_conflicts(sentences, embedded.embedder), conflicts)

@@ -1,0 +1,110 @@
+"""Conflicts over the amount of money beside one name: "refunding the 9500 Oculus Kickstarter backers their
+$2.5 million" against "crowdfunding site Kickstarter, where it raised $2.4 million in 2012".
+
+The two sentences need be neither rewordings of each other nor one fact: what ties the amounts is a name
+beside each (a capitalised word within :data:`NEAR` words either side, not the sentence's first word, not
+a day or a month), and each is the only amount its article gives beside that name. Two such amounts that
+cannot both be true but are close (within :data:`CLOSE` of each other) are a possible difference: one
+figure reported twice, rounded or misread. Amounts further apart beside one name are most often two
+things the name is party to (a deal and a round of funding, a fine and what was paid with interest).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..records import Conflict, ConflictSide, Evidence, Sentence
+from ..text.dates import MONTHS, WEEKDAYS
+from .moments import sides_share_a_moment
+from .values import DEFAULT, Mention, ValuesConfig, read_mentions
+
+CONFIDENCE = 0.5
+REASON = "the only amount each article gives beside one name, close but different"
+# Words either side of an amount that may name what it is of.
+NEAR = 5
+# How far apart (the larger over the smaller) two amounts beside one name may be to be taken for one figure.
+# Over the 250 Multi-News dev stories, amounts beside one name that disagree within a quarter of each other
+# were one figure twice (2.4 and 2.5 million raised), a day's two prices or a sum with and without interest,
+# the last two beside no name but a weekday.
+CLOSE = 1.25
+WORD = re.compile(r"[A-Za-z][\w'’-]*")
+NOT_NAMES = frozenset((*MONTHS, *WEEKDAYS))
+# "at" just before an amount makes it a price or a level at some moment ("closed at $137.95").
+AT = re.compile(r"\bat\s+$", re.I)
+
+
+def named_amount_conflicts(
+    sentences: list[Sentence], moments: list[frozenset[str]], config: ValuesConfig = DEFAULT
+) -> list[Conflict]:
+    """Possible differences between two articles' only amounts beside one name, told of one moment
+    (``moments``: the days each sentence names, :mod:`.moments`)."""
+    beside: dict[tuple[str, str], list[Mention]] = defaultdict(list)  # (article, name): amounts
+    for row, sentence in enumerate(sentences):
+        if any(sign in sentence.text for sign in "$£€"):
+            for mention in read_mentions(row, sentence.text, None, config):
+                # a level ("closed at", "up to", "from") or a rate is of a moment or a period, not of the name
+                if (
+                    mention.kind.startswith("amount in ")
+                    and not mention.role
+                    and not AT.search(sentence.text[: mention.span[0]])
+                ):
+                    for name in _names_near(sentence.text, mention):
+                        beside[(sentence.article, name)].append(mention)
+    only = {key: found[0] for key, found in beside.items() if len({(m.kind, m.value) for m in found}) == 1}
+    conflicts = []
+    for (article_a, name_a), a in only.items():
+        for (article_b, name_b), b in only.items():
+            if (
+                name_a == name_b
+                and article_a < article_b
+                and _close_but_different(a, b)
+                and sides_share_a_moment([[a.row], [b.row]], moments)
+            ):
+                conflicts.append(_conflict(a, b, name_a, sentences))
+    return _once_per_pair(conflicts)
+
+
+def _names_near(text: str, mention: Mention) -> set[str]:
+    """Capitalised words within NEAR words of an amount, but the sentence's first word, days and months."""
+    start, end = mention.span
+    first = WORD.search(text)
+    words = [m for m in WORD.finditer(text[:start])][-NEAR:] + [
+        m for m in WORD.finditer(text, end) if m.start() >= end
+    ][:NEAR]
+    return {
+        m[0]
+        for m in words
+        if m[0][0].isupper()
+        and any(c.islower() for c in m[0])
+        and m[0].lower() not in NOT_NAMES
+        and (first is None or m.start() != first.start())
+    }
+
+
+def _close_but_different(a: Mention, b: Mention) -> bool:
+    small, large = sorted((abs(a.value), abs(b.value)))
+    overlap = a.low <= b.high and b.low <= a.high
+    return a.kind == b.kind and small > 0 and large <= CLOSE * small and not overlap
+
+
+def _conflict(a: Mention, b: Mention, name: str, sentences: list[Sentence]) -> Conflict:
+    sides = tuple(
+        ConflictSide(
+            m.surface, (sentences[m.row].article,), (Evidence(sentences[m.row].article, sentences[m.row].text),)
+        )
+        for m in (a, b)
+    )
+    return Conflict("", f"{a.kind} (beside {name})", sides, kind="number", reasons=(REASON,), confidence=CONFIDENCE)
+
+
+def _once_per_pair(conflicts: list[Conflict]) -> list[Conflict]:
+    """One conflict per pair of sentences, however many names the two amounts share."""
+    seen: set[frozenset[str]] = set()
+    kept = []
+    for conflict in conflicts:
+        key = frozenset(e.sentence for side in conflict.sides for e in side.evidence)
+        if key not in seen:
+            seen.add(key)
+            kept.append(conflict)
+    return kept
