@@ -19,7 +19,7 @@ def found_between(first: str, second: str) -> list[Conflict]:
 def test_a_sum_outside_the_range_given_for_both_is_a_possible_difference():
     found = found_between(PARTS, "Critics say another $30-$40 million in grants and cheap loans will not help.")
     assert [sorted(side.value for side in c.sides) for c in found] == [
-        ["$30-$40 million", "about $20 million and $24 million"]
+        ["$30-$40 million", "about $20 million and $24 million (about $44 million together)"]
     ]
     assert found[0].confidence < CONFIDENT and found[0].reasons == (REASON,)
 
@@ -54,3 +54,14 @@ def test_a_sum_and_a_whole_in_one_article_are_no_conflict():
     )
     story = Story("s", (a,))
     assert find_conflicts(story, EmbeddedSentences(story.sentences(), HashingEmbedder()), (), ConflictsConfig()) == ()
+
+
+def test_a_sum_is_told_as_an_outlet_would_write_it():
+    found = found_between(
+        "The city spent $1,250,000 on new buses and $1.5 million on repairs.",
+        "The city spent $4-$5 million on buses and repairs.",
+    )
+    assert [side.value for c in found for side in c.sides] == [
+        "$1,250,000 and $1.5 million ($2.75 million together)",
+        "$4-$5 million",
+    ]

@@ -48,6 +48,8 @@ class Amount:
     high: float
     start: int
     end: int
+    value: float = 0.0  # the figure as written, before any hedge (a part's; a range has none)
+    hedged: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +96,8 @@ def _amounts(row: int, text: str, config: ValuesConfig) -> list[Amount]:
     ranges = [(a.start, a.end) for a in found]
     for m in read_mentions(row, text, None, config):
         if m.kind.startswith("amount in ") and not any(s <= m.span[0] < e for s, e in ranges):
-            found.append(Amount(row, m.kind.removeprefix("amount in "), m.surface, m.low, m.high, *m.span))
+            currency = m.kind.removeprefix("amount in ")
+            found.append(Amount(row, currency, m.surface, m.low, m.high, *m.span, value=m.value, hedged=bool(m.hedge)))
     return sorted(found, key=lambda a: a.start)
 
 
@@ -145,7 +148,10 @@ def _differ(total: Sum, whole: Amount) -> bool:
 
 
 def _conflict(total: Sum, whole: Amount, sentences: list[Sentence]) -> Conflict:
-    parts = ConflictSide(" and ".join(p.surface for p in total.parts), *_told_by(sentences[total.parts[0].row]))
+    together = f"{'about ' if any(p.hedged for p in total.parts) else ''}{_spelled(whole.currency, total)} together"
+    parts = ConflictSide(
+        f"{' and '.join(p.surface for p in total.parts)} ({together})", *_told_by(sentences[total.parts[0].row])
+    )
     return Conflict(
         "",
         f"amount in {whole.currency} (a sum of two parts against one amount for both)",
@@ -154,6 +160,15 @@ def _conflict(total: Sum, whole: Amount, sentences: list[Sentence]) -> Conflict:
         reasons=(REASON,),
         confidence=CONFIDENCE,
     )
+
+
+def _spelled(currency: str, total: Sum) -> str:
+    """The sum of the parts' figures as an outlet would write it: "$440 billion", "$1.5 million", "$2,300"."""
+    value = sum(p.value for p in total.parts)
+    for word, scale in sorted(SCALES.items(), key=lambda item: -item[1]):
+        if value >= scale and scale >= 1e6:
+            return f"{currency}{f'{value / scale:,.3f}'.rstrip('0').rstrip('.')} {word}"
+    return f"{currency}{value:,.0f}"
 
 
 def _told_by(sentence: Sentence) -> tuple[tuple[str], tuple[Evidence]]:
