@@ -67,3 +67,7 @@ def test_a_rounded_amount_beside_the_name_agrees():
 
 def test_a_day_is_no_name():
     assert found_between("The fund held $3.1 million in cash Monday.", "The fund reported $3.2 million Monday.") == []
+
+
+def test_amounts_a_fifth_apart_beside_one_name_are_two_things():
+    assert found_between(RAISED, "The buyer could refund the 4,000 Fundrise backers their $3.7 million.") == []

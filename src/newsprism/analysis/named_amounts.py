@@ -6,7 +6,7 @@ beside each (a capitalised word within :data:`NEAR` words either side, not the s
 a day or a month), and each is the only amount its article gives beside that name. Two such amounts that
 cannot both be true but are close (within :data:`CLOSE` of each other) are a possible difference: one
 figure reported twice, rounded or misread. Amounts further apart beside one name are most often two
-things the name is party to (a deal and a round of funding, a fine and what was paid with interest).
+things the name is party to (a deal and a round of funding, a fine and what was paid with interest, two models' prices).
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ NEAR = 5
 # How far apart (the larger over the smaller) two amounts beside one name may be to be taken for one figure.
 # Over the 250 Multi-News dev stories, amounts beside one name that disagree within a quarter of each other
 # were one figure twice (2.4 and 2.5 million raised), a day's two prices or a sum with and without interest,
-# the last two beside no name but a weekday.
-CLOSE = 1.25
+# the last two beside no name but a weekday. A tenth: a rounding or a misread digit, not two products'
+# prices ($799 and $999).
+CLOSE = 1.1
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
 NOT_NAMES = frozenset((*MONTHS, *WEEKDAYS))
 # "at" just before an amount makes it a price or a level at some moment ("closed at $137.95").
