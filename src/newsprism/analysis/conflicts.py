@@ -1,22 +1,19 @@
 """Story analysis: conflicts, where sources give values that cannot both be true.
 
-Typed values are read from sentences as intervals (see :mod:`newsprism.analysis.values`). Two
-sentences are compared only when they are about the same thing: the same fact, or (for time spans)
-reworded sentences with the same words just before the value. Within such a pair, values are matched
-kind by kind: values both sentences give cancel out, and only when one value of a kind is left on each
-side, the words either side of them share a stem and their intervals do not overlap, do the two
-disagree. So a sentence never conflicts with its own copy, and "stays one night" and "a two-day visit"
-(different units) or "about 20" and "21" (overlap) never do.
+Typed values are read from sentences as intervals (:mod:`.values`). Two sentences are compared only when they are about
+the same thing: the same fact, or (for time spans) reworded sentences with the same words just before the value. Within
+such a pair, values are matched kind by kind: values both sentences give cancel out, and only when one value of a kind
+is left on each side, the words either side of them share a stem and their intervals do not overlap, do the two
+disagree. So a sentence never conflicts with its own copy, and "stays one night" and "a two-day visit" (different
+units) or "about 20" and "21" (overlap) never do.
 
-Names are compared in sentences that are copies of each other but for a capitalised name: a person or
-place swapped for one the other article never mentions is a conflict; a short form, a title or a
-spelling of the same name, an organisation, or a name both articles know is not. One quotation given
-to two different people (:mod:`newsprism.analysis.speakers`) is a conflict over a name too, and so is
-one act given two doers (:mod:`.doers`); one event may be given two weekdays (:mod:`.weekdays`), one
-person two homes (:mod:`.homes`), one act two floors of a building (:mod:`.floors`), one named work two years
-(:mod:`.dated_works`), a person known by age two kinds of one role (:mod:`.roles`); two amounts added up may
-not make another article's one amount for both (:mod:`.sums`), and one name may stand beside two close
-amounts (:mod:`.named_amounts`).
+Names are compared in sentences that are copies of each other but for a capitalised name: a person or place swapped for
+one the other article never mentions is a conflict; a short form, a title or a spelling of the same name, an
+organisation, or a name both articles know is not. One quotation given to two different people (:mod:`.speakers`) is a
+conflict over a name too, and so is one act given two doers (:mod:`.doers`); one event may be given two weekdays
+(:mod:`.weekdays`), one person two homes (:mod:`.homes`), one act two floors of a building (:mod:`.floors`), one named
+work two years (:mod:`.dated_works`), a person known by age two kinds of one role (:mod:`.roles`); two things two
+amounts, against another article's one for both (:mod:`.sums`), and one name two close amounts (:mod:`.named_amounts`).
 """
 
 from __future__ import annotations
@@ -141,16 +138,13 @@ def find_conflicts(
         *(replace(c, confidence=PLACE_CONFIDENCE) for c in place_conflicts(story, sentences)),
         *speaker_conflicts(story, sentences),
     ]
-    conflicts += new_pairs(measure_conflicts(sentences, config, field_lines(story)), conflicts)
-    conflicts += new_pairs(count_conflicts(sentences), conflicts)
-    conflicts += new_pairs(sum_conflicts(sentences, config), conflicts)
-    conflicts += new_pairs(named_amount_conflicts(sentences, moments, config), conflicts)
-    conflicts += new_pairs(floor_conflicts(sentences), conflicts)
-    conflicts += new_pairs(translation_conflicts(story, embedded), conflicts)
-    conflicts += new_pairs(dated_work_conflicts(sentences, embedded.embedder), conflicts)
-    conflicts += new_pairs(role_conflicts(sentences), conflicts)
-    conflicts += new_pairs(interval_conflicts(embedded), conflicts)
-    for found in (weekday_conflicts(sentences), home_conflicts(story, sentences), doer_conflicts(story, sentences)):
+    for found in (  # each reading's own, from the surest on (new_pairs.py)
+        *(measure_conflicts(sentences, config, field_lines(story)), count_conflicts(sentences)),
+        *(sum_conflicts(sentences, config), named_amount_conflicts(sentences, moments, config)),
+        *(floor_conflicts(sentences), translation_conflicts(story, embedded)),
+        *(dated_work_conflicts(sentences, embedded.embedder), role_conflicts(sentences), interval_conflicts(embedded)),
+        *(weekday_conflicts(sentences), home_conflicts(story, sentences), doer_conflicts(story, sentences)),
+    ):
         conflicts += new_pairs(found, conflicts)
     conflicts = [as_update(c, story) for c in conflicts]
     conflicts.sort(key=lambda c: (c.confidence < CONFIDENT, -sum(len(s.sources) for s in c.sides)))
