@@ -14,7 +14,8 @@ spelling of the same name, an organisation, or a name both articles know is not.
 to two different people (:mod:`newsprism.analysis.speakers`) is a conflict over a name too, and so is
 one act given two doers (:mod:`.doers`); one event may be given two weekdays (:mod:`.weekdays`), one
 person two homes (:mod:`.homes`), one act two floors of a building (:mod:`.floors`), one named work two years
-(:mod:`.dated_works`) and a person known by age two kinds of one role (:mod:`.roles`).
+(:mod:`.dated_works`) and a person known by age two kinds of one role (:mod:`.roles`). One article may
+negate what another states (:mod:`.contradictions`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from .ages import age_conflicts
 from .claim_events import parse_together
 from .clock import KIND as TIME_OF_DAY
 from .clock import read_times
+from .contradictions import contradiction_conflicts
 from .counts import count_conflicts
 from .dated_works import dated_work_conflicts
 from .doers import doer_conflicts
@@ -58,7 +60,7 @@ from .value_of import owned
 from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
 from .weekdays import weekday_conflicts
 
-VERSION = "17"
+VERSION = "18"
 
 # Conflicts at or above this confidence are told as conflicts; those below as possible differences.
 CONFIDENT = 0.6
@@ -144,6 +146,7 @@ def find_conflicts(
     conflicts += new_pairs(dated_work_conflicts(sentences, embedded.embedder), conflicts)
     conflicts += new_pairs(role_conflicts(sentences), conflicts)
     conflicts += new_pairs(interval_conflicts(embedded), conflicts)
+    conflicts += new_pairs(contradiction_conflicts(embedded), conflicts)
     for found in (weekday_conflicts(sentences), home_conflicts(story, sentences), doer_conflicts(story, sentences)):
         conflicts += new_pairs(found, conflicts)
     conflicts = [as_update(c, story) for c in conflicts]
