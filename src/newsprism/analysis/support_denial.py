@@ -108,16 +108,15 @@ def _acted_on(verb: Token) -> Iterator[Token]:
 
 
 def _negated(verb: Token) -> bool:
-    """Whether a verb, or the passive or adjective it completes ("is not expected to affect", "is not likely
-    to change"), is negated; a verb joined to a negated one keeps its own sense ("did not touch them and
-    left the bodies"), and so does a verb an active one asks for ("didn't tell me to use them")."""
+    """Whether a verb, or the passive it completes ("is not expected to affect"), is negated; a verb joined to
+    a negated one keeps its own sense ("did not touch them and left the bodies"), and so does a verb an active
+    one asks for ("didn't tell me to use them" tells nothing of their use)."""
     while True:
         if any(child.dep_ == "neg" for child in verb.children):
             return True
-        head = verb.head
-        if verb.dep_ != "xcomp" or not (head.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in head.children)):
+        if verb.dep_ != "xcomp" or not any(child.dep_ == "auxpass" for child in verb.head.children):
             return False
-        verb = head
+        verb = verb.head
 
 
 def _root(noun: str) -> str:
