@@ -72,3 +72,10 @@ def test_sentences_about_different_things_are_not_set_against_each_other() -> No
 )
 def test_a_doubt_a_question_a_party_s_denial_or_an_intention_is_no_contradiction(claim: str, denial: str) -> None:
     assert not found(claim, denial)
+
+
+def test_an_act_meant_or_graded_is_no_contradiction() -> None:
+    denial = "The devices do not track heart rates."
+    assert found("The devices track heart rates.", denial)
+    assert not found("People bought the devices to help them track heart rates.", denial)  # a purpose
+    assert not found("The devices track heart rates.", "The devices do not accurately track heart rates.")

@@ -46,6 +46,9 @@ HEDGED = re.compile(
 SAID = re.compile(r"\b(?:said|says|say|told|tells|according|statement|denied|denies|insist\w*|claim\w*)\b", re.I)
 # What the other article reports as an accusation, which a denial answers without contradicting the report.
 ACCUSED = re.compile(r"\b(?:accus\w*|alleg\w*|claim\w*|reportedly|suspect\w*)\b", re.I)
+# A negation that grades the act ("do not accurately track", "did not immediately respond") denies its manner,
+# not the act.
+GRADED = re.compile(r"\b(?:not|never|n[’']t)\s+\w+ly\b", re.I)
 # A quotation or a question: a sentence that is someone's words, or asks.
 QUOTED = re.compile(r"[“”\"?]")
 REASON = "one article negates what the other states of the same thing"
@@ -79,18 +82,23 @@ def contradiction_conflicts(embedded: EmbeddedSentences) -> list[Conflict]:
 
 
 def _unsure(denial: Denial, claim: str) -> bool:
-    """Whether the denial is a doubt, a quotation, a party's word, or of an effect the claim's verb is no
-    change of; or the claim's verb is only asked for or intended ("encourage victims to report crimes")."""
+    """Whether the denial is a doubt, a quotation, a party's word, a grading of the act, or of an effect the
+    claim's verb is no change of; or the claim's verb is only asked for or intended."""
     sentence = denial.sentence
-    if QUOTED.search(sentence) or HEDGED.search(sentence) or SAID.search(sentence):
+    if QUOTED.search(sentence) or HEDGED.search(sentence) or SAID.search(sentence) or GRADED.search(sentence):
         return True
     if denial.verb != denial.claimed and denial.claimed not in CHANGES:
         return True
-    return not any(token.lemma_.lower() == denial.claimed and not _infinitive(token) for token in parsed([claim])[0])
+    return not any(token.lemma_.lower() == denial.claimed and _asserted(token) for token in parsed([claim])[0])
 
 
-def _infinitive(verb: Token) -> bool:
-    return verb.dep_ == "xcomp" or any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+def _asserted(verb: Token) -> bool:
+    """Whether a verb tells what happens, not what someone means to happen: neither it nor a verb it depends
+    on is an infinitive ("to help them track their heart rate", "encourage victims to report crimes")."""
+    for token in (verb, *verb.ancestors):
+        if token.dep_ == "xcomp" or any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children):
+            return False
+    return True
 
 
 def _conflict(denial: Denial, claim_article: str, claim: str, article: str, same_verb: bool) -> Conflict:
