@@ -17,7 +17,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from ..records import Conflict, ConflictSide, Evidence
+from .claims import NEGATION
 from .doc_cache import parsed
 from .support_denial import EFFECT, Denial, denials
 
@@ -58,13 +61,18 @@ EFFECT_REASON = "one article says a thing is not affected, the other that it is 
 def contradiction_conflicts(embedded: EmbeddedSentences) -> list[Conflict]:
     sentences = embedded.sentences
     row_of = {(s.article, s.text): row for row, s in enumerate(sentences)}
-    articles = list(dict.fromkeys(s.article for s in sentences))
+    # only a sentence holding a negation, told plainly, can deny a claim: an article is read for a claim's
+    # denial when one of its such sentences is close enough to the claim (the parse is read far less often)
+    denying = [r for r, s in enumerate(sentences) if NEGATION.search(s.text) and not _doubted(s.text)]
+    claims = [r for r, s in enumerate(sentences) if not QUOTED.search(s.text) and not ACCUSED.search(s.text)]
+    if not denying or not claims:
+        return []
+    close = embedded.similarity(claims, denying) >= SIMILAR_EFFECT
     conflicts = []
     seen: set[frozenset[int]] = set()
-    for row, claim in enumerate(sentences):
-        if QUOTED.search(claim.text) or ACCUSED.search(claim.text):
-            continue
-        for article in articles:
+    for row, near in zip(claims, close, strict=True):
+        claim = sentences[row]
+        for article in dict.fromkeys(sentences[denying[k]].article for k in np.flatnonzero(near)):
             if article == claim.article:
                 continue
             texts = [sentences[r].text for r in embedded.rows(article)]
@@ -81,11 +89,16 @@ def contradiction_conflicts(embedded: EmbeddedSentences) -> list[Conflict]:
     return conflicts
 
 
+def _doubted(sentence: str) -> bool:
+    """Whether a sentence denies nothing plainly: a doubt, a quotation or question, a party's word, or a
+    grading of the act."""
+    return any(pattern.search(sentence) for pattern in (QUOTED, HEDGED, SAID, GRADED))
+
+
 def _unsure(denial: Denial, claim: str) -> bool:
-    """Whether the denial is a doubt, a quotation, a party's word, a grading of the act, or of an effect the
-    claim's verb is no change of; or the claim's verb is only asked for or intended."""
-    sentence = denial.sentence
-    if QUOTED.search(sentence) or HEDGED.search(sentence) or SAID.search(sentence) or GRADED.search(sentence):
+    """Whether the denial is doubted, or of an effect the claim's verb is no change of; or the claim's verb is
+    only asked for or intended."""
+    if _doubted(denial.sentence):
         return True
     if denial.verb != denial.claimed and denial.claimed not in CHANGES:
         return True
