@@ -5,12 +5,15 @@ on existing convictions" against "dozens of people could now have their convicti
 of effect) on a noun the claim's verb acts on, and no sentence of that article states it. Here every
 sentence of a story is such a claim, and every other article is read for a denial of it; the two sentences
 must also be about one thing as wholes (their vectors close), or two sentences sharing a noun ("the
-victims") would be set against each other for two different acts.
+victims") would be set against each other for two different acts. The claim's own verb negated is a
+conflict; a denied effect on the thing ("will not impact on") against a change to it ("overturned") shares
+less with the claim, and is a possible difference.
 
-A negation is no contradiction when the denying sentence only doubts ("may not affect"), asks ("Will it
-not change …?"), or tells a denial by someone of what the other article reports as an accusation ("he did
-not steal the money", "he is accused of stealing the money"): those are passed over.
-"""
+A negation is no contradiction when the denying sentence only doubts ("may not affect", "has not yet"),
+asks, quotes, grades the act ("do not accurately track"), or tells someone's word ("his lawyer said"): a
+denial by someone of what the other article reports as an accusation ("he did not steal the money", "he
+is accused of stealing the money") is not one. Nor is a claim told as a purpose or an intention ("bought
+them to help them track their heart rate"), or in quotation marks."""
 
 from __future__ import annotations
 
