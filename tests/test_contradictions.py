@@ -36,6 +36,7 @@ def found(a: str, b: str, embedder: Same | None = None) -> list:
 def test_the_same_act_negated_is_a_contradiction() -> None:
     [conflict] = found("Smith attended the premiere in Atlanta.", "Smith did not attend the premiere in Atlanta.")
     assert conflict.kind == "contradiction"
+    assert conflict.about == "attend (premiere): stated by one source, negated by another"
     assert conflict.confidence == CONFIDENCE
     assert [side.sources for side in conflict.sides] == [("a",), ("b",)]
     assert conflict.sides[1].evidence[0].sentence == "Smith did not attend the premiere in Atlanta."

@@ -8,14 +8,12 @@ side, the words either side of them share a stem and their intervals do not over
 disagree. So a sentence never conflicts with its own copy, and "stays one night" and "a two-day visit"
 (different units) or "about 20" and "21" (overlap) never do.
 
-Names are compared in sentences that are copies of each other but for a capitalised name: a person or
-place swapped for one the other article never mentions is a conflict; a short form, a title or a
-spelling of the same name, an organisation, or a name both articles know is not. One quotation given
-to two different people (:mod:`newsprism.analysis.speakers`) is a conflict over a name too, and so is
-one act given two doers (:mod:`.doers`); one event may be given two weekdays (:mod:`.weekdays`), one
-person two homes (:mod:`.homes`), one act two floors of a building (:mod:`.floors`), one named work two years
-(:mod:`.dated_works`) and a person known by age two kinds of one role (:mod:`.roles`). One article may
-negate what another states (:mod:`.contradictions`).
+Names are compared in sentences that are copies of each other but for a capitalised name: a person or place swapped for
+one the other article never mentions is a conflict; a short form, a title or a spelling of the same name, an
+organisation, or a name both articles know is not. One quotation given to two different people (:mod:`.speakers`) is a
+conflict over a name too, and so is one act given two doers (:mod:`.doers`); one event may be given two weekdays
+(:mod:`.weekdays`), one person two homes (:mod:`.homes`), one act two floors of a building (:mod:`.floors`), one named
+work two years (:mod:`.dated_works`) and a person known by age two kinds of one role (:mod:`.roles`).
 """
 
 from __future__ import annotations
@@ -145,9 +143,8 @@ def find_conflicts(
     conflicts += new_pairs(translation_conflicts(story, embedded), conflicts)
     conflicts += new_pairs(dated_work_conflicts(sentences, embedded.embedder), conflicts)
     conflicts += new_pairs(role_conflicts(sentences), conflicts)
-    conflicts += new_pairs(interval_conflicts(embedded), conflicts)
-    conflicts += new_pairs(contradiction_conflicts(embedded), conflicts)
-    for found in (weekday_conflicts(sentences), home_conflicts(story, sentences), doer_conflicts(story, sentences)):
+    later = (interval_conflicts(embedded), weekday_conflicts(sentences), home_conflicts(story, sentences))
+    for found in (*later, doer_conflicts(story, sentences), contradiction_conflicts(embedded)):  # least sure last
         conflicts += new_pairs(found, conflicts)
     conflicts = [as_update(c, story) for c in conflicts]
     conflicts.sort(key=lambda c: (c.confidence < CONFIDENT, -sum(len(s.sources) for s in c.sides)))

@@ -122,6 +122,6 @@ def _conflict(denial: Denial, claim_article: str, claim: str, article: str, same
         ConflictSide(f"{denial.claimed} {denial.noun}", (claim_article,), (Evidence(claim_article, claim),)),
         ConflictSide(f"not {denial.verb} {denial.noun}", (article,), (Evidence(article, denial.sentence),)),
     )
-    about = f"whether {denial.noun} is {denial.claimed}"
+    about = f"{denial.claimed} ({denial.noun}): stated by one source, negated by another"
     reason, confidence = (REASON, CONFIDENCE) if same_verb else (EFFECT_REASON, EFFECT_CONFIDENCE)
     return Conflict("", about, sides, kind="contradiction", reasons=(reason,), confidence=confidence)
