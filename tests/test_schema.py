@@ -35,3 +35,17 @@ def test_every_article_in_exactly_one_story(seed_report, examples_report):
         data = validate(report)
         members = [a for s in data["stories"] for a in s["articles"]]
         assert sorted(members) == sorted(a["id"] for a in data["articles"])
+
+
+def test_schema_takes_a_stated_contradiction(examples_report):
+    data = json.loads(examples_report.to_json())
+    sides = [
+        {"value": value, "sources": [a["id"]], "evidence": [{"article": a["id"], "sentence": value}]}
+        for value, a in zip(("overturned", "will not impact on them"), data["articles"], strict=False)
+    ]
+    conflict = {"id": "c9", "about": "x", "kind": "contradiction", "reasons": [], "confidence": 0.5, "sides": sides}
+    data["stories"][0]["conflicts"] = [conflict]
+    jsonschema.validate(data, SCHEMA)
+    conflict["kind"] = "no such kind"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, SCHEMA)

@@ -45,3 +45,13 @@ def test_a_verb_joined_to_a_negated_one_is_not_negated() -> None:
 
 def test_a_negated_verb_it_completes_negates_it() -> None:
     assert denies("The ruling is not expected to affect existing convictions.", CLAIM)
+
+
+def test_a_verb_an_active_one_asks_for_is_not_negated_by_it() -> None:
+    assert not denies("They did not tell me to use the pencils.", "Bloggers use the pencils as eyeliner.")
+    assert not denies("Police did not ask the students to leave the campus.", "The students left the campus.")
+
+
+def test_the_doer_of_a_perfect_tense_is_not_what_the_verb_acts_on() -> None:
+    # "have ruled" is said of the investigators, not done to them: ruling out a fault denies nothing of them
+    assert not denies("Investigators have not ruled out a technical fault.", "Investigators have ruled nothing out.")

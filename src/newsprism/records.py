@@ -156,7 +156,8 @@ class Conflict:
     id: str
     about: str
     sides: tuple[ConflictSide, ...]
-    # number, date, time, place, name, other; update when the sources were written at different times
+    # number, date, time, place, name, other; contradiction when one negates what the other states; update when
+    # the sources were written at different times
     kind: str = "other"
     # why newsprism holds the values to be of the same thing ("the same fact in 2 articles")
     reasons: tuple[str, ...] = ()

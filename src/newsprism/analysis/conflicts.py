@@ -9,11 +9,11 @@ units) or "about 20" and "21" (overlap) never do.
 
 Names are compared in sentences that are copies of each other but for a capitalised name: a person or place swapped for
 one the other article never mentions is a conflict; a short form, a title or a spelling of the same name, an
-organisation, or a name both articles know is not. One quotation given to two different people (:mod:`.speakers`) is a
-conflict over a name too, and so is one act given two doers (:mod:`.doers`); one event may be given two weekdays
-(:mod:`.weekdays`), one person two homes (:mod:`.homes`), one act two floors of a building (:mod:`.floors`), one named
-work two years (:mod:`.dated_works`), a person known by age two kinds of one role (:mod:`.roles`); two things two
-amounts, against another article's one for both (:mod:`.sums`), and one name two close amounts (:mod:`.named_amounts`).
+organisation, or a name both articles know is not. Other readings: one quotation given two speakers (:mod:`.speakers`),
+one act two doers (:mod:`.doers`), one event two weekdays (:mod:`.weekdays`), one person two homes (:mod:`.homes`), one
+act two floors (:mod:`.floors`), one named work two years (:mod:`.dated_works`), a person known by age two kinds of one
+role (:mod:`.roles`), two things' amounts one total (:mod:`.sums`), one name two close amounts (:mod:`.named_amounts`),
+and a statement another article denies (:mod:`.contradictions`).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from .ages import age_conflicts
 from .claim_events import parse_together
 from .clock import KIND as TIME_OF_DAY
 from .clock import read_times
+from .contradictions import contradiction_conflicts
 from .counts import count_conflicts
 from .dated_works import dated_work_conflicts
 from .doers import doer_conflicts
@@ -59,7 +60,7 @@ from .value_of import owned
 from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
 from .weekdays import weekday_conflicts
 
-VERSION = "18"
+VERSION = "19"
 
 # Conflicts at or above this confidence are told as conflicts; those below as possible differences.
 CONFIDENT = 0.6
@@ -126,10 +127,8 @@ def find_conflicts(
     by_row = _read_values(story, sentences, config)
     same_fact = _fact_pairs(sentences, facts) | figure_copies(sentences, config.min_shared_words)
     moments = moments_of(story, sentences)
-    edges = [
-        e for e in _value_edges(by_row, embedded, same_fact, config) if not e.differ or not _part_and_whole(e.a, e.b)
-    ]
-    edges = _without_agreed(edges, sentences)
+    found = _value_edges(by_row, embedded, same_fact, config)
+    edges = _without_agreed([e for e in found if not (e.differ and _part_and_whole(e.a, e.b))], sentences)
     names = name_conflicts(story, sentences, same_fact | copy_pairs(sentences, config), config)
     conflicts = [
         *_value_conflicts(edges, sentences, moments),
@@ -144,6 +143,7 @@ def find_conflicts(
         *(floor_conflicts(sentences), translation_conflicts(story, embedded)),
         *(dated_work_conflicts(sentences, embedded.embedder), role_conflicts(sentences), interval_conflicts(embedded)),
         *(weekday_conflicts(sentences), home_conflicts(story, sentences), doer_conflicts(story, sentences)),
+        contradiction_conflicts(embedded),  # the least sure last
     ):
         conflicts += new_pairs(found, conflicts)
     conflicts = [as_update(c, story) for c in conflicts]

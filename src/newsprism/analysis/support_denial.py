@@ -18,9 +18,9 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .doc_cache import parsed
 from .parse import parser
@@ -38,26 +38,43 @@ ACTED_ON = frozenset(("dobj", "nsubjpass", "attr", "oprd"))
 NOUN_TAGS = frozenset(("NOUN", "PROPN"))
 
 
+class Denial(NamedTuple):
+    """A sentence that negates ``verb`` (the claim's, or one of :data:`EFFECT`) on ``noun``, a thing the claim's
+    verb ``claimed`` acts on."""
+
+    sentence: str
+    verb: str
+    noun: str
+    claimed: str
+
+
 def denies(text: str, sentence: str) -> bool:
     """Whether ``text`` (an article) negates what ``sentence`` claims, as the module says."""
+    return bool(denials(SENTENCE_BREAK.split(text), sentence))
+
+
+def denials(sentences: Sequence[str], claim: str) -> tuple[Denial, ...]:
+    """The sentences of one article that negate what ``claim`` states, as the module says: none when one of
+    them states it."""
     if parser() is None:
-        return False
-    claimed = _claimed(sentence)
+        return ()
+    claimed = _claimed(claim)
     if not claimed:
-        return False
+        return ()
     nouns = {noun for _, noun in claimed}
-    candidates = tuple(s for s in SENTENCE_BREAK.split(text) if any(_root(noun) in s.lower() for noun in nouns))
+    candidates = tuple(s for s in sentences if any(_root(noun) in s.lower() for noun in nouns))
     if not candidates:
-        return False
-    negated: set[tuple[str, str]] = set()
-    stated: set[tuple[str, str]] = set()
-    for doc in parsed(candidates):
-        for verb, noun, negative in _acts(doc):
-            (negated if negative else stated).add((verb, noun))
-    return any(
-        (verb, noun) in negated or any((effect, noun) in negated for effect in EFFECT)
-        for verb, noun in claimed
-        if (verb, noun) not in stated
+        return ()
+    acts = [(text, tuple(_acts(doc))) for text, doc in zip(candidates, parsed(candidates), strict=True)]
+    stated = {(verb, noun) for _, found in acts for verb, noun, negative in found if not negative}
+    open_claims = claimed - stated
+    return tuple(
+        Denial(text, verb, noun, claim_verb)
+        for text, found in acts
+        for verb, noun, negative in found
+        if negative
+        for claim_verb, claim_noun in sorted(open_claims)
+        if claim_noun == noun and (verb == claim_verb or verb in EFFECT)
     )
 
 
@@ -84,17 +101,20 @@ def _acted_on(verb: Token) -> Iterator[Token]:
             yield child
         elif child.dep_ == "prep":
             yield from (c for c in child.children if c.dep_ == "pobj")
-        elif child.dep_ == "nsubj" and verb.tag_ == "VBN":
-            yield child  # "have their convictions overturned": the convictions are overturned
+        elif child.dep_ == "nsubj" and verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
+            # "have their convictions overturned": the convictions are overturned; not the doer of a perfect
+            # tense ("investigators have ruled nothing out")
+            yield child
 
 
 def _negated(verb: Token) -> bool:
-    """Whether a verb, or the verb it completes ("is not expected to affect"), is negated; a verb joined to a
-    negated one keeps its own sense ("did not touch them and left the bodies")."""
+    """Whether a verb, or the passive it completes ("is not expected to affect"), is negated; a verb joined to
+    a negated one keeps its own sense ("did not touch them and left the bodies"), and so does a verb an active
+    one asks for ("didn't tell me to use them" tells nothing of their use)."""
     while True:
         if any(child.dep_ == "neg" for child in verb.children):
             return True
-        if verb.dep_ != "xcomp":
+        if verb.dep_ != "xcomp" or not any(child.dep_ == "auxpass" for child in verb.head.children):
             return False
         verb = verb.head
 
