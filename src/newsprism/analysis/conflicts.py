@@ -127,8 +127,8 @@ def find_conflicts(
     by_row = _read_values(story, sentences, config)
     same_fact = _fact_pairs(sentences, facts) | figure_copies(sentences, config.min_shared_words)
     moments = moments_of(story, sentences)
-    found = _value_edges(by_row, embedded, same_fact, config)
-    edges = _without_agreed([e for e in found if not (e.differ and _part_and_whole(e.a, e.b))], sentences)
+    matched = _value_edges(by_row, embedded, same_fact, config)
+    edges = _without_agreed([e for e in matched if not (e.differ and _part_and_whole(e.a, e.b))], sentences)
     names = name_conflicts(story, sentences, same_fact | copy_pairs(sentences, config), config)
     conflicts = [
         *_value_conflicts(edges, sentences, moments),
