@@ -73,6 +73,12 @@ def few_words(shared: frozenset[str], said: frozenset[str], most: int = FEW_WORD
     return len(words) <= most and len(said_words) <= 1
 
 
+def few_words_of(a: str, b: str, shared: frozenset[str], said: frozenset[str], most: int = FEW_WORDS) -> bool:
+    """:func:`few_words` of sentences ``a`` and ``b``, the words said of their names that both print in a row
+    counted as one (:func:`one_thing`)."""
+    return few_words(shared, one_thing(a, b, said), most)
+
+
 def one_thing(a: str, b: str, said: frozenset[str]) -> frozenset[str]:
     """``said``, the words two sentences both say of their names (:func:`.claims.predicate`), with those both
     print in a row as one word: they name one thing ("the ferry ramp"), and a thing in common is no claim in

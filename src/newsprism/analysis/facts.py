@@ -7,8 +7,7 @@ daughter Ivanka") meet while two claims about the story's subject do not; senten
 figures need more of both; below the fact similarity they must also share a word that is not a name, and
 a word one denies and the other states ("has not been charged", "faces two charges") is not shared; a
 sentence leaning on its context for its claim (the writer's own voice, a question, a lead-in) needs more, and
-so do two sentences sharing few words of their claim (a name and one word said of it, "Cosby's reply"; words
-both print in a row, "the ferry ramp", are one thing and one word).
+so do two sentences sharing few words of their claim (a name and one word said of it, "Cosby's reply").
 Sentences far apart as wholes are linked when one's claim is contained in a clause of the other (most of
 its rare words in common) or when they share one figure with the word it counts ("weighs 17 pounds"), and
 such a pair no fact holds is a fact of its own; so are sentences that count two same things ("20
@@ -58,9 +57,8 @@ from .fact_words import (
     FEW_WORDS,
     FEW_WORDS_MARGIN,
     LEANING_MARGIN,
-    few_words,
+    few_words_of,
     leans_on_context,
-    one_thing,
     parse_quoting,
     speakers_figures,
     speakers_phrase,
@@ -241,9 +239,8 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
         other_figures = _other_figures(texts[i], texts[j], config)
         needed = threshold + config.claim_score + other_figures
         needed += config.leaning_margin if leaning[i] or leaning[j] else 0.0
-        shared_words = claim_words.stems[i] & claim_words.stems[j] - unshared
-        said_of_both = one_thing(texts[i], texts[j], said[i] & said[j])  # "the ferry ramp" is one word of it
-        needed += config.few_words_margin if few_words(shared_words, said_of_both, config.few_words) else 0.0
+        common, both_say = claim_words.stems[i] & claim_words.stems[j] - unshared, said[i] & said[j]
+        needed += config.few_words_margin * few_words_of(texts[i], texts[j], common, both_say, config.few_words)
         # below the fact similarity, sentences that share only names ("Directed by Fede Alvarez", "The
         # director, Fede Alvarez, approaches the material with a straight face") share no claim
         close = similarity >= threshold - config.candidate_margin
