@@ -3,6 +3,7 @@ their wording only when closer than sentences sharing more of it; a figure's dig
 name's number ("Keurig 2.0") is no figure they share."""
 
 from newsprism.analysis.fact_figures import name_numbers, same_figure_and_name
+from newsprism.analysis.fact_words import one_thing
 from newsprism.analysis.facts import FactsConfig
 from newsprism.records import Sentence
 
@@ -52,3 +53,34 @@ def test_a_names_number_is_no_figure_shared_with_the_name():
     # the same figure written as a count, not after the name, is one figure and one name in common
     counted = "In short, the 2.0 brewer at Keurig isn't the iPhone."
     assert same_figure_and_name([Sentence("a", 0, counted), Sentence("b", 0, INCOMPATIBLE)]) == [(0, 1, False)]
+
+
+CLOSED = "Storms closed the ferry ramp."
+PAINTED = "Volunteers painted the ferry ramp."
+PAINTED_APART = "Volunteers painted the ramp for the ferry."
+
+
+def ramp_story(other: str) -> dict[str, list[str]]:
+    return {
+        "a": ["The island council met on Tuesday.", "Ferry tickets went up.", CLOSED],
+        "b": [other, "Tourists were told to wait for the ferry."],
+    }
+
+
+def test_words_both_print_in_a_row_are_one_thing_not_a_claim_in_common():
+    # "ferry ramp": one thing, so a name-less pair sharing only it shares few words and needs the margin
+    assert facts_of(ramp_story(PAINTED), {(CLOSED, PAINTED): 0.75}) == []
+    assert facts_of(ramp_story(PAINTED), {(CLOSED, PAINTED): 0.75}, FactsConfig(few_words_margin=0.0)) == [
+        sorted([CLOSED, PAINTED])
+    ]
+    # the same two words apart in one sentence are two words said, and linked at that cosine
+    assert facts_of(ramp_story(PAINTED_APART), {(CLOSED, PAINTED_APART): 0.75}) == [sorted([CLOSED, PAINTED_APART])]
+
+
+def test_one_thing_reads_words_in_a_row_in_both_sentences():
+    said = frozenset({"ferry", "ramp"})
+    assert one_thing(CLOSED, PAINTED, said) == {"ferry ramp"}
+    assert one_thing(CLOSED, PAINTED_APART, said) == said
+    # a name between the words breaks the row; a figure is left as it is
+    assert one_thing("The ferry Aurora ramp broke.", PAINTED, said) == said
+    assert one_thing(CLOSED, PAINTED, said | {"2"}) == {"ferry ramp", "2"}

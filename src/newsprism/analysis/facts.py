@@ -55,7 +55,7 @@ from .fact_words import (
     FEW_WORDS,
     FEW_WORDS_MARGIN,
     LEANING_MARGIN,
-    few_words,
+    few_words_of,
     leans_on_context,
     parse_quoting,
     speakers_figures,
@@ -65,7 +65,7 @@ from .fact_words import (
 
 __all__ = ["FactsConfig", "distinctive_phrases", "final_facts", "group_facts", "side_with_most"]
 
-VERSION = "21"
+VERSION = "22"
 
 # Two sentences are linked when their cosine plus the share of the lighter one's word weight they have
 # in common (0 to 1), plus WEIGHT_BONUS per unit of that shared weight (up to WEIGHT_CAP: some
@@ -239,8 +239,8 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
         other_figures = _other_figures(texts[i], texts[j], config)
         needed = threshold + config.claim_score + other_figures
         needed += config.leaning_margin if leaning[i] or leaning[j] else 0.0
-        shared_words = claim_words.stems[i] & claim_words.stems[j] - unshared
-        needed += config.few_words_margin if few_words(shared_words, said[i] & said[j], config.few_words) else 0.0
+        common, both_say = claim_words.stems[i] & claim_words.stems[j] - unshared, said[i] & said[j]
+        needed += config.few_words_margin * few_words_of(texts[i], texts[j], common, both_say, config.few_words)
         # below the fact similarity, sentences that share only names ("Directed by Fede Alvarez", "The
         # director, Fede Alvarez, approaches the material with a straight face") share no claim
         close = similarity >= threshold - config.candidate_margin
