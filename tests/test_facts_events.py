@@ -116,7 +116,7 @@ def test_a_pair_telling_one_event_stands_as_a_fact_of_its_own_even_when_close():
 
 
 def test_events_dated_years_apart_are_two_facts_however_alike():
-    from newsprism.analysis.facts import group_facts
+    from newsprism.analysis.facts import final_facts, group_facts
     from newsprism.embed import EmbeddedSentences
     from newsprism.records import Article, Story
 
@@ -135,4 +135,5 @@ def test_events_dated_years_apart_are_two_facts_however_alike():
             ),
         )
         embedded = EmbeddedSentences(story.sentences(), PairsEmbedder({(travel, other): 0.95}))
-        assert any(len(f.sources) > 1 for f in group_facts(story, embedded)) is joined
+        reported = final_facts(group_facts(story, embedded), (), embedded, story=story)
+        assert any(len(f.sources) > 1 for f in reported) is joined

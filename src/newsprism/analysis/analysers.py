@@ -34,7 +34,10 @@ def _conflicts(context: StoryContext, results: Results) -> dict[str, Any]:
     found = conflicts.find_conflicts(
         context.story, context.embedded, results["fact_groups"], context.settings.conflicts
     )
-    return {"conflicts": found, "facts": facts.final_facts(results["fact_groups"], found, context.embedded)}
+    return {
+        "conflicts": found,
+        "facts": facts.final_facts(results["fact_groups"], found, context.embedded, story=context.story),
+    }
 
 
 def _timeline(context: StoryContext, results: Results) -> dict[str, Any]:

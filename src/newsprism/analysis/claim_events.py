@@ -24,15 +24,15 @@ from .doc_cache import parsed, shared
 from .events import event_verbs
 from .parse import REPORTING, main_verbs
 from .timeline import event_dates
-from .timeline_calendar import reference_dates
 
 if TYPE_CHECKING:
-    import numpy as np
+    from datetime import date
+
     from spacy.tokens import Token
 
-    from ..records import Sentence, Story
+    Reference = tuple[date | None, bool]  # the day an article's dates are read against, and whether it is its own
 
-# Two sentences whose events are dated this many years apart tell two events (:func:`other_dates`).
+# Two sentences whose events are dated this many years apart tell two events (:func:`years_apart`).
 YEARS_APART = 2
 # Verbs that carry no event of their own ("has 20 members", "is due Monday").
 LIGHT_VERBS = frozenset("be have".split())
@@ -176,28 +176,14 @@ def other_times(a: str, b: str) -> bool:
     return all(times) and not times[0] & times[1]
 
 
-def other_dates(linked: np.ndarray, sentences: list[Sentence], story: Story) -> list[tuple[int, int]]:
-    """The linked pairs of sentences (rows) whose main clauses date their events, as the timeline reads
-    them (a weekday by its article's day, :func:`.timeline_calendar.reference_dates`), YEARS_APART years apart or
-    more: "will travel to Pyongyang on Tuesday", in an article of June 2024, and "traveled to Pyongyang in
-    2000" tell two journeys, however alike their words. Nearer dates may be one event: told from two time
-    zones or ends of a night ("late Monday", "on Tuesday"), or a year off in one outlet ("a year later")."""
-    references = reference_dates(story)
-    years: dict[int, set[int]] = {}
-
-    def dated(row: int) -> set[int]:
-        if row not in years:
-            sentence = sentences[row]
-            when = event_dates(sentence.text, *references.get(sentence.article, (None, False)), fallback=False)
-            years[row] = {int(value[:4]) for value in when}
-        return years[row]
-
-    pairs = []
-    for i, j in zip(*linked.nonzero(), strict=True):
-        mine, theirs = (dated(i), dated(j)) if i < j else (set(), set())
-        if mine and theirs and all(abs(x - y) >= YEARS_APART for x in mine for y in theirs):
-            pairs.append((int(i), int(j)))
-    return pairs
+def years_apart(a: str, b: str, reference_a: Reference, reference_b: Reference) -> bool:
+    """Whether two sentences' main clauses date their events, as the timeline reads them against their
+    articles' days (:func:`.timeline_calendar.reference_dates`), YEARS_APART years apart or more: "will travel
+    to Pyongyang on Tuesday", in an article of June 2024, and "traveled to Pyongyang in 2000" tell two
+    journeys, however alike their words. Nearer dates may tell one event: from two time zones or ends of a
+    night ("late Monday", "on Tuesday"), or a year off in one outlet ("a year later")."""
+    years = [{int(v[:4]) for v in event_dates(t, *r, fallback=False)} for t, r in ((a, reference_a), (b, reference_b))]
+    return all(years) and all(abs(x - y) >= YEARS_APART for x in years[0] for y in years[1])
 
 
 def same_frame(a: str, b: str) -> bool:

@@ -10,7 +10,10 @@ its row says:
 - so does a sentence whose claim another named doer or speaker tells, or that gives once a sum the row
   gives to each of several (:mod:`.fact_claims`);
 - a sentence sharing little of the row's claim words, and far closer to another sentence of the row's
-  article, tells that sentence's claim and was joined to the row by the story's topic.
+  article, tells that sentence's claim and was joined to the row by the story's topic;
+- a sentence whose event is dated years from the row's (:func:`.claim_events.years_apart`: "will travel to
+  Pyongyang on Tuesday", "traveled to Pyongyang in 2000") tells another event, which conflicts may still
+  compare as the same one told with two years.
 The sentences a fact leaves out that state one claim to each other, in two or more articles, are a fact of
 their own; a sentence left in no fact is a fact of its own source, as a sentence no other article matches is.
 Two facts come to be stated by one sentence (two seeds' groups, or a trimmed part and another group): one
@@ -23,16 +26,20 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..embed import EmbeddedSentences
-from ..records import Conflict, Fact
+from ..records import Conflict, Fact, Story
 from ..validate import check_range
+from .claim_events import years_apart
 from .claims import ClaimWords
 from .doc_cache import parsed, shared
 from .fact_claims import one_voice, other_claim
 from .fact_figures import alike_figures
 from .support import other_quotations
+from .timeline_calendar import reference_dates
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from .claim_events import Reference
 
 # Words that deny the verb they hang from as "not" does ("ruled nothing out", "found no trace"), and the
 # verbs too light to carry a claim of their own ("does not have"): general English.
@@ -105,12 +112,13 @@ def final_facts(
     conflicts: tuple[Conflict, ...],
     embedded: EmbeddedSentences,
     config: TrimConfig = DEFAULT,
+    story: Story | None = None,
 ) -> tuple[Fact, ...]:
     """The facts the report gives: each restated by the side most sources take (:func:`side_with_most`),
     with only the sentences that state its row's claim, and a fact of its own for each sentence left in
     none; most sources first, then as first told."""
     texts = [s.text for s in embedded.sentences]
-    check = _Claims(texts, embedded)
+    check = _Claims(texts, embedded, reference_dates(story) if story else {})
     facts = side_with_most(groups, conflicts)
     trimmed = [part for fact in facts for part in _trim(fact, conflicts, check, config)]
     held = {(e.article, e.sentence) for fact in trimmed for e in fact.evidence}
@@ -143,19 +151,27 @@ def _merged(facts: list[Fact]) -> list[Fact]:
 class _Claims:
     """How close two sentences of the story are, as wholes and by their claim's words."""
 
-    def __init__(self, texts: list[str], embedded: EmbeddedSentences) -> None:
+    def __init__(self, texts: list[str], embedded: EmbeddedSentences, references: dict[str, Reference]) -> None:
         self.words = ClaimWords(texts)
+        self.references = references  # each article's day its dates are read against (none: undated)
         self.row = {text: row for row, text in enumerate(texts)}
         self.embedded = embedded
         self.article_rows: dict[str, list[int]] = {}
         for row, sentence in enumerate(embedded.sentences):
             self.article_rows.setdefault(sentence.article, []).append(row)
 
+    def years_apart(self, row_text: str, member: str) -> bool:
+        rows = (self.row.get(row_text), self.row.get(member))
+        if not self.references or None in rows:
+            return False
+        days = [self.references.get(self.embedded.sentences[r].article, (None, False)) for r in rows if r is not None]
+        return years_apart(row_text, member, days[0], days[1])
+
     def states(self, row_text: str, member: str, config: TrimConfig) -> bool:
         """Whether ``member`` states the claim of ``row_text``."""
         if member == row_text:
             return True
-        if opposite_polarity(row_text, member) or other_claim(row_text, member):
+        if opposite_polarity(row_text, member) or other_claim(row_text, member) or self.years_apart(row_text, member):
             return False
         if other_quotations(row_text, member) and not one_voice(row_text, member):
             return False  # two lines of speech, by two voices, tell two statements

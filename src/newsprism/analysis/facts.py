@@ -12,22 +12,22 @@ lead-in) needs more, and so do two sentences sharing few words of their claim (a
 such a pair no fact holds is a fact of its own; so are sentences that count two same things ("20 first-grade
 students and six adults") and sentences that tell one event (:mod:`.claim_events`: one value hung from one verb,
 "was arrested Sunday night", or one main verb done by one subject to one thing), unless they give other figures or
-other times; no two sentences whose events are dated years apart are linked ("will travel on Tuesday", "traveled in
-2000"). Figures within 2% of each other are two measures of one thing, not other figures (:mod:`.fact_figures`).
-Below the fact similarity, one doer doing two things to one thing ("spotted Hackett", "rescued Hackett") tells two
-events, and is not linked. Sentences somewhat close are also linked when they share a distinctive phrase: two words,
-not a name, that several articles use once each and the story seldom uses otherwise ("partnership agreement"), or
-one figure and one name (a name's own number, "Keurig 2.0", is the name's). A sentence appealing to the reader ("If
-you have any information on where he may be") states no claim and is linked to none; a line with no verb (a credit,
-a fact box's row, :mod:`.fact_lines`) is linked only when close. An embedded social-media post (:mod:`.fact_posts`)
-is read without its handle and date, and two posters' posts are never linked. The most linked sentence seeds a fact,
-states it, and pulls in its closest counterpart from each other article that is linked to the counterparts already
-taken, so every two sentences of a fact state its claim to each other, and a second sentence of such an article as
-close to the seed, within embedder noise; a sentence may support several facts. A sentence linked to a fact's seed
-and to the same counterparts, in an article the fact already has, is another wording of that fact and joins its
-evidence rather than seeding a copy of it. Sentences no other article matches are facts of one source; page
-furniture, a photo's caption or credit (:mod:`.captions`), is no fact. These groups are what conflicts compare; once
-conflicts are known, the report's facts keep only the sentences that state their row's claim (:mod:`.fact_trim`).
+other times. Figures within 2% of each other are two measures of one thing, not other figures
+(:mod:`.fact_figures`). Below the fact similarity, one doer doing two things to one thing ("spotted Hackett",
+"rescued Hackett") tells two events, and is not linked. Sentences somewhat close are also linked when they share a
+distinctive phrase: two words, not a name, that several articles use once each and the story seldom uses otherwise
+("partnership agreement"), or one figure and one name (a name's own number, "Keurig 2.0", is the name's). A sentence
+appealing to the reader ("If you have any information on where he may be") states no claim and is linked to none; a
+line with no verb (a credit, a fact box's row, :mod:`.fact_lines`) is linked only when close. An embedded
+social-media post (:mod:`.fact_posts`) is read without its handle and date, and two posters' posts are never linked.
+The most linked sentence seeds a fact, states it, and pulls in its closest counterpart from each other article that
+is linked to the counterparts already taken, so every two sentences of a fact state its claim to each other, and a
+second sentence of such an article as close to the seed, within embedder noise; a sentence may support several
+facts. A sentence linked to a fact's seed and to the same counterparts, in an article the fact already has, is
+another wording of that fact and joins its evidence rather than seeding a copy of it. Sentences no other article
+matches are facts of one source; page furniture, a photo's caption or credit (:mod:`.captions`), is no fact. These
+groups are what conflicts compare; once conflicts are known, the report's facts keep only the sentences that state
+their row's claim (:mod:`.fact_trim`).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from ..embed import EmbeddedSentences
 from ..records import Evidence, Fact, Sentence, Story
 from ..validate import check_range
 from .captions import is_caption
-from .claim_events import event_pairs, other_dates, other_events, other_times, parse_together, same_frame
+from .claim_events import event_pairs, other_events, other_times, parse_together, same_frame
 from .claims import ClaimWords, contradicted, denied, figures, measures, predicate, states_claim
 from .evaluative import political_labels
 from .fact_figures import alike_figures, counted_alike, named_alike, same_figure_and_name
@@ -193,8 +193,6 @@ def group_facts(story: Story, embedded: EmbeddedSentences, config: FactsConfig =
         return ()
     # page furniture (a photo's caption or credit, :mod:`.captions`) is linked to nothing and is no fact
     links = _link_sentences(embedded, config)
-    for i, j in other_dates(links.linked, sentences, story):  # two events, told years apart
-        links.linked[[i, j], [j, i]] = links.worded[[i, j], [j, i]] = links.anchored[[i, j], [j, i]] = False
     groups = [g for g in _group_rows(links, config, sentences) if not is_caption(sentences[g[0]].text)]
     position = {a.id: n for n, a in enumerate(story.articles)}
     # facts most sources state first, then as first told
