@@ -26,17 +26,20 @@ def distinctive_phrases(texts: list[str], articles: list[str], rarity: float = P
     """
     rows: defaultdict[str, list[int]] = defaultdict(list)
     in_lower: set[str] = set()
-    # each word folded once (words are folded one by one: a phrase's are its first's and its second's)
+    # each word folded once (words are folded one by one: a phrase's are its first's and its second's), and
+    # whether it may be in a phrase (no stop word, no short word) read once, not once a pair
     folded: dict[str, list[str]] = {}
+    barred: dict[str, bool] = {}
     for row, text in enumerate(texts):
         tokens = WORD.findall(text)
         for token in tokens:
             if token not in folded:
                 folded[token] = words(token)
+                barred[token] = any(w in STOPWORDS or len(w) < 3 for w in folded[token])
         for first, second in itertools.pairwise(tokens):
-            pair = folded[first] + folded[second]
-            if any(w in STOPWORDS or len(w) < 3 for w in pair):
+            if barred[first] or barred[second]:
                 continue
+            pair = folded[first] + folded[second]
             phrase = " ".join(pair)
             if not rows[phrase] or rows[phrase][-1] != row:
                 rows[phrase].append(row)

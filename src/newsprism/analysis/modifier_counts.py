@@ -45,6 +45,8 @@ NOT_PARTS = re.compile(
 def read_modifier_counts(row: int, text: str, config: ValuesConfig = DEFAULT) -> list[Mention]:
     """The counts of one sentence that size the noun after them ("a 30-car pileup"), as that noun's size;
     none inside an address ("the 300-block of") or a range, which :class:`.values.SentenceReader` takes."""
+    if "-" not in text:  # every such count is hyphenated: the pattern is not tried over most sentences
+        return []
     reader = SentenceReader(row, text, config)
     found = []
     for match in MODIFIER_COUNT.finditer(text):

@@ -167,12 +167,13 @@ def _options(
     conflicted = {sentence for c in conflicts for sentence in evidence_of(c)}
     # a sentence of several facts is checked once a source, not once a fact (a fifth of a 100-article story's)
     cites = cache(partial(_cites, articles=articles, embedded=embedded, config=config))
+    sided = cache(lambda sentence: any(takes_a_side(sentence, c) for c in conflicts))  # and a side taken, once
     stated = [
         (fact, sentence, cited)
         for fact in facts
         for sentence in _sentences(fact)
         if sentence not in conflicted
-        and not any(takes_a_side(sentence, c) for c in conflicts)
+        and not sided(sentence)
         and (cited := tuple(a for a in fact.sources if cites(a, sentence)))
         and not lends_a_value(sentence, cited, conflicts)
     ]
