@@ -52,17 +52,20 @@ def named_amount_conflicts(
                 ):
                     for name in _names_near(sentence.text, mention):
                         beside[(sentence.article, name)].append(mention)
-    only = {key: found[0] for key, found in beside.items() if len({(m.kind, m.value) for m in found}) == 1}
+    by_name: dict[str, list[tuple[str, Mention]]] = defaultdict(list)  # name: (article, its only amount)
+    for (article, name), found in beside.items():
+        if len({(m.kind, m.value) for m in found}) == 1:
+            by_name[name].append((article, found[0]))
     conflicts = []
-    for (article_a, name_a), a in only.items():
-        for (article_b, name_b), b in only.items():
-            if (
-                name_a == name_b
-                and article_a < article_b
-                and _close_but_different(a, b)
-                and sides_share_a_moment([[a.row], [b.row]], moments)
-            ):
-                conflicts.append(_conflict(a, b, name_a, sentences))
+    for name, amounts in by_name.items():
+        for article_a, a in amounts:
+            for article_b, b in amounts:
+                if (
+                    article_a < article_b
+                    and _close_but_different(a, b)
+                    and sides_share_a_moment([[a.row], [b.row]], moments)
+                ):
+                    conflicts.append(_conflict(a, b, name, sentences))
     return _once_per_pair(conflicts)
 
 
