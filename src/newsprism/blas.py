@@ -15,7 +15,6 @@ work; ``OPENBLAS_NUM_THREADS`` is read once, when numpy loads, and cannot be sco
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -23,28 +22,23 @@ from typing import Any
 import numpy  # noqa: F401  loaded before the controller, which sees the BLAS libraries loaded when it is made
 from threadpoolctl import ThreadpoolController
 
+from .while_any import WhileAny
+
 
 class _OneThread:
-    """The limit in force while at least one analysis runs (the web worker analyses in a thread of its own)."""
+    """The limit in force while at least one analysis runs (:class:`.while_any.WhileAny`)."""
 
     def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.running = 0
         self.controller: ThreadpoolController | None = None  # made on first use: it lists the libraries loaded
         self.limit: Any = None  # threadpoolctl's limiter, which gives the former counts back
+        self.held = WhileAny(self.set, self.restore)
 
-    def enter(self) -> None:
-        with self.lock:
-            if not self.running:
-                self.controller = self.controller or ThreadpoolController()
-                self.limit = self.controller.limit(limits=1, user_api="blas")
-            self.running += 1
+    def set(self) -> None:
+        self.controller = self.controller or ThreadpoolController()
+        self.limit = self.controller.limit(limits=1, user_api="blas")
 
-    def leave(self) -> None:
-        with self.lock:
-            self.running -= 1
-            if not self.running:
-                self.limit.restore_original_limits()
+    def restore(self) -> None:
+        self.limit.restore_original_limits()
 
 
 _ONE_THREAD = _OneThread()
@@ -53,8 +47,5 @@ _ONE_THREAD = _OneThread()
 @contextmanager
 def one_blas_thread() -> Iterator[None]:
     """OpenBLAS on one thread inside the block; its former count back when the last such block ends."""
-    _ONE_THREAD.enter()
-    try:
+    with _ONE_THREAD.held.block():
         yield
-    finally:
-        _ONE_THREAD.leave()

@@ -16,32 +16,28 @@ thawed while anything else is frozen.
 from __future__ import annotations
 
 import gc
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from .while_any import WhileAny
+
 
 class _SetAside:
-    """Whether this module froze the heap, and how many analyses run (the web worker analyses in a thread)."""
+    """Whether this module froze the heap, while at least one analysis runs (:class:`.while_any.WhileAny`)."""
 
     def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.running = 0
         self.froze = False
+        self.held = WhileAny(self.freeze, self.thaw)
 
-    def enter(self) -> None:
-        with self.lock:
-            if not self.running and not gc.get_freeze_count():
-                gc.freeze()
-                self.froze = True
-            self.running += 1
+    def freeze(self) -> None:
+        if not gc.get_freeze_count():
+            gc.freeze()
+            self.froze = True
 
-    def leave(self) -> None:
-        with self.lock:
-            self.running -= 1
-            if not self.running and self.froze:
-                gc.unfreeze()
-                self.froze = False
+    def thaw(self) -> None:
+        if self.froze:
+            gc.unfreeze()
+            self.froze = False
 
 
 _SET_ASIDE = _SetAside()
@@ -50,8 +46,5 @@ _SET_ASIDE = _SetAside()
 @contextmanager
 def older_objects_set_aside() -> Iterator[None]:
     """The objects held when the first such block begins are frozen until the last one ends."""
-    _SET_ASIDE.enter()
-    try:
+    with _SET_ASIDE.held.block():
         yield
-    finally:
-        _SET_ASIDE.leave()
