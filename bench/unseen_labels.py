@@ -1,10 +1,10 @@
 """Labels of Multi-News stories no analysis was tuned on, kept without the texts they quote.
 
-truth-dev's 30 stories are what the analyses were built against; ``bench/labels/unseen-*.jsonl`` label 60
+truth-dev's 30 stories are what the analyses were built against; ``bench/labels/unseen-*.jsonl`` label 87
 other stories of ``multinews-dev.jsonl`` (3 or more documents each, drawn at random: A and B with seed 2026,
-C with seed 2027) the same way, for pages and conflicts only, read by people from the texts alone. Sets A
-and B are for building, set C is held out: it is read only to check that a change made on A, B (or on
-truth-dev) carries over.
+C with seed 2027, D in an order drawn with seed 2028) the same way, for pages and conflicts only, read by
+people from the texts alone. Sets A and B are for building, set C is held out: it is read only to check
+that a change made on A, B (or on truth-dev) carries over; set D is for measuring.
 
 The label files hold no text of the documents: every quote is stored as ``[k, start, end]``, a span of
 document ``k`` after its whitespace is collapsed to single spaces, so that nothing of the benchmark is
