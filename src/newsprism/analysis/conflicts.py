@@ -11,9 +11,9 @@ Names are compared in sentences that are copies of each other but for a capitali
 one the other article never mentions is a conflict; a short form, a title or a spelling of the same name, an
 organisation, or a name both articles know is not. Other readings: one quotation given two speakers (:mod:`.speakers`),
 one act two doers (:mod:`.doers`), one event two weekdays (:mod:`.weekdays`), one person two homes (:mod:`.homes`), one
-act two floors (:mod:`.floors`), one named work two years (:mod:`.dated_works`), a person known by age two kinds of one
-role (:mod:`.roles`), two things' amounts one total (:mod:`.sums`), one name two close amounts (:mod:`.named_amounts`),
-and a statement another article denies (:mod:`.contradictions`).
+act two floors (:mod:`.floors`) or two months (:mod:`.act_months`), one named work two years (:mod:`.dated_works`), a
+person known by age two kinds of one role (:mod:`.roles`), two things' amounts one total (:mod:`.sums`), one name two
+close amounts (:mod:`.named_amounts`), and a statement another article denies (:mod:`.contradictions`).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from ..embed import EmbeddedSentences
 from ..records import Conflict, ConflictSide, Evidence, Fact, Sentence, Story
 from ..text.dates import published_date
 from ..validate import check_range
+from .act_months import act_month_conflicts
 from .ages import age_conflicts
 from .claim_events import parse_together
 from .clock import KIND as TIME_OF_DAY
@@ -60,7 +61,7 @@ from .value_of import owned
 from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
 from .weekdays import weekday_conflicts
 
-VERSION = "19"
+VERSION = "20"
 
 # Conflicts at or above this confidence are told as conflicts; those below as possible differences.
 CONFIDENT = 0.6
@@ -103,8 +104,7 @@ TOTAL_STEMS = frozenset(w[: ValuesConfig().stem] for w in ("total", "overall", "
 APART = 10.0
 # Hedges that bound a value on one side only ("more than", "up to").
 ONE_SIDED = AT_LEAST | AT_MOST
-# The kinds of value read from sentences (values.py) that are dates.
-DATE_KINDS = frozenset(("date", "day of the month", "year"))
+DATE_KINDS = frozenset(("date", "day of the month", "year"))  # the kinds of value (values.py) that are dates
 NAME_REASON = "copies of one sentence that differ in a name"
 
 
@@ -142,8 +142,8 @@ def find_conflicts(
         *(sum_conflicts(sentences, config), named_amount_conflicts(sentences, moments, config)),
         *(floor_conflicts(sentences), translation_conflicts(story, embedded)),
         *(dated_work_conflicts(sentences, embedded.embedder), role_conflicts(sentences), interval_conflicts(embedded)),
-        *(weekday_conflicts(sentences), home_conflicts(story, sentences), doer_conflicts(story, sentences)),
-        contradiction_conflicts(embedded),  # the least sure last
+        *(weekday_conflicts(sentences), act_month_conflicts(sentences, same_fact), home_conflicts(story, sentences)),
+        *(doer_conflicts(story, sentences), contradiction_conflicts(embedded)),  # the least sure last
     ):
         conflicts += new_pairs(found, conflicts)
     conflicts = [as_update(c, story) for c in conflicts]

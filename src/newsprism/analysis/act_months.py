@@ -1,0 +1,157 @@
+"""Conflicts over the month of one act: "While he had her phone, he created Hotmail and Facebook accounts"
+told right after "in March 2016, Plaskett asked McCullum to take her iPhone", against "In July 2016, …
+he allegedly created a Hotmail account and a Facebook account".
+
+Values elsewhere read "March 2016" as its year (:mod:`.values`), so two months of one year agree there.
+Here a month and year ("in July 2016") dates the verb it hangs from in the dependency parse. A sentence
+with no date of its own that opens on a clause of the same time as what was just told ("While he had her
+phone", "At the time") continues the sentence before it, and is dated by that sentence's one month: the
+time of a claim read from its context. Two datings are of one act only when they are in sentences of one
+fact (the caller's pairs), hang from one verb (or its news synonym, :data:`.claim_events.SYNONYMS`) and
+that verb acts on a noun both name ("accounts", "account"). An article that gives one act two months
+tells of two occurrences and is left out for it. The parse may hang a date on the wrong verb and a
+carried date is read, not written: every such conflict is a possible difference. Without spaCy there are
+none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from ..records import Conflict, ConflictSide, Evidence, Sentence
+from ..text.dates import MONTH_RE, month_number
+from .claim_events import SYNONYMS
+from .doc_cache import parsed, shared
+from .parse import REPORTING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# "in March 2016", not "4 July 2016" (a day: :mod:`.values` reads it whole).
+MONTH_YEAR = re.compile(rf"(?<!\d\s)\b(?P<month>{MONTH_RE})\s+(?P<year>(?:19|20)\d\d)\b")
+ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Openings that place a sentence in the time just told: "While he had her phone, …", "At the time, …".
+SAME_TIME = re.compile(r"(?:While|Whilst|At (?:the|that) time|During (?:that|this) (?:time|period))\b")
+# A "while" clause is of the same time when it tells a state or a course (having, holding, being
+# somewhere, doing): "While he denied it, …" sets one claim against another instead.
+DURATIVE = frozenset("have hold keep be stay remain live work serve".split())
+# Verbs too general to tell one act from another.
+GENERAL = frozenset(("be", "have", "do", "get", "go", "come", "make", "take", *REPORTING))
+# Acted-on nouns of a verb: its object, its passive subject, and what they are joined to.
+OBJECTS = frozenset(("dobj", "nsubjpass"))
+CONFIDENCE = 0.5
+REASON = "one act (one verb on one thing) in sentences that state one fact, dated to two months"
+CARRIED = "a sentence with no date of its own, opening on the time just told, dated by the sentence before"
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """One act dated to a month: its verb (lemma, synonyms as one), the nouns it acts on, the month
+    (year * 12 + month), as written, and the sentence the date was read from when it is not the act's."""
+
+    row: int
+    verb: str
+    objects: frozenset[str]
+    month: int
+    surface: str
+    dated_by: int | None = None
+
+
+def act_month_conflicts(sentences: list[Sentence], same_fact: set[tuple[int, int]]) -> list[Conflict]:
+    rows = sorted({row for pair in same_fact for row in pair})
+    own = [r for r in rows if MONTH_YEAR.search(sentences[r].text)]
+    before = _sentence_before(sentences)
+    carried = [
+        r
+        for r in rows
+        if SAME_TIME.match(sentences[r].text)
+        and not ANY_YEAR.search(sentences[r].text)
+        and (prior := before.get(r)) is not None
+        and len({m.group(0) for m in MONTH_YEAR.finditer(sentences[prior].text)}) == 1
+        and len(ANY_YEAR.findall(sentences[prior].text)) == 1
+    ]
+    if shared() is None or not ((own and carried) or len(own) > 1):
+        return []
+    docs = dict(zip(own + carried, parsed([sentences[r].text for r in own + carried]), strict=True))
+    datings = [d for r in own for d in _own(r, docs[r], sentences[r].text)]
+    datings += [d for r in carried if (d := _carried(r, docs[r], before[r], sentences[before[r]].text))]
+    months: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for d in datings:
+        for noun in d.objects:
+            months[(sentences[d.row].article, f"{d.verb} {noun}")].add(d.month)
+    conflicts: dict[frozenset[str], Conflict] = {}
+    for a, b in combinations(datings, 2):
+        shared_objects = a.objects & b.objects
+        if (min(a.row, b.row), max(a.row, b.row)) not in same_fact or a.verb != b.verb or a.month == b.month:
+            continue
+        if sentences[a.row].article == sentences[b.row].article or not shared_objects:
+            continue
+        acts = [f"{a.verb} {noun}" for noun in shared_objects]
+        if any(len(months[(sentences[d.row].article, act)]) > 1 for d in (a, b) for act in acts):
+            continue  # an article that dates the act to two months tells of two
+        key = frozenset((sentences[a.row].article, sentences[b.row].article, a.verb))
+        conflicts.setdefault(key, _conflict(a, b, sorted(shared_objects)[0], sentences))
+    return list(conflicts.values())
+
+
+def _sentence_before(sentences: list[Sentence]) -> dict[int, int]:
+    """Each row's previous sentence of its article, where that sentence is in the story."""
+    rows = {(s.article, s.index): row for row, s in enumerate(sentences)}
+    return {row: rows[(s.article, s.index - 1)] for row, s in enumerate(sentences) if (s.article, s.index - 1) in rows}
+
+
+def _own(row: int, doc: Doc, text: str) -> list[Dating]:
+    found = []
+    for match in MONTH_YEAR.finditer(text):
+        token = next((t for t in doc if t.idx == match.start()), None)
+        if token is None:
+            continue
+        carrier = token.head if token.head.pos_ == "ADP" and token.dep_ == "pobj" else token
+        if (dating := _dating(row, carrier.head, match)) is not None:
+            found.append(dating)
+    return found
+
+
+def _carried(row: int, doc: Doc, before: int, before_text: str) -> Dating | None:
+    """The dating of a sentence opening on the time just told, by the one month of the sentence before."""
+    opening = doc[0]
+    if opening.lower_ in ("while", "whilst"):
+        clause = opening.head
+        if clause.dep_ != "advcl" or not (clause.lemma_.lower() in DURATIVE or clause.tag_ == "VBG"):
+            return None
+        verb = clause.head
+    else:
+        verb = next((t for t in doc if t.dep_ == "ROOT"), opening)
+    match = MONTH_YEAR.search(before_text)
+    dating = _dating(row, verb, match) if match else None
+    return Dating(row, dating.verb, dating.objects, dating.month, dating.surface, before) if dating else None
+
+
+def _dating(row: int, verb: Token, match: re.Match[str]) -> Dating | None:
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma in GENERAL:
+        return None
+    objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    objects += [c for o in objects for c in o.conjuncts]
+    nouns = frozenset(o.lemma_.lower() for o in objects if o.pos_ not in ("PRON", "PROPN"))
+    month = int(match["year"]) * 12 + month_number(match["month"]) - 1
+    return Dating(row, SYNONYMS.get(lemma, lemma), nouns, month, match.group(0)) if nouns else None
+
+
+def _conflict(a: Dating, b: Dating, noun: str, sentences: list[Sentence]) -> Conflict:
+    sides = []
+    for d in sorted((a, b), key=lambda d: d.month):
+        told = sentences[d.row]
+        evidence = [Evidence(told.article, told.text)]
+        value = d.surface
+        if d.dated_by is not None:
+            evidence.append(Evidence(told.article, sentences[d.dated_by].text))
+            value = f"{d.surface} (from the sentence before)"
+        sides.append(ConflictSide(value, (told.article,), tuple(evidence)))
+    reasons = (REASON, CARRIED) if a.dated_by is not None or b.dated_by is not None else (REASON,)
+    about = f"month of one act ({a.verb}: {noun})"
+    return Conflict("", about, tuple(sides), kind="date", reasons=reasons, confidence=CONFIDENCE)
