@@ -31,5 +31,5 @@ def test_no_conflict_without_one_namer_one_fact_or_two_unknown_names():
     assert names(CALLS, QUOTED.replace("Lenovo's", "Microsoft's")) == []  # two makers' things
     assert names(CALLS, QUOTED, facts=()) == []  # sentences the facts do not join
     assert names(CALLS, QUOTED + ". The Aura software comes with it") == []  # an article knowing both names
-    assert names(CALLS, "Lenovo's \"Aura\" interface opens when laid flat") == []  # one name
-    assert names(CALLS, "Lenovo calls it a \"table PC\", providing a wheel-based launcher") == []  # a kind, no name
+    assert names(CALLS, 'Lenovo\'s "Aura" interface opens when laid flat') == []  # one name
+    assert names(CALLS, 'Lenovo calls it a "table PC", providing a wheel-based launcher') == []  # a kind, no name
