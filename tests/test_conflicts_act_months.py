@@ -49,3 +49,12 @@ def test_no_conflict_without_one_act_one_fact_or_two_months():
     # an article that dates the act to two months tells of two
     two = "He created a Hotmail account in March 2016. He created a Facebook account in May 2016"
     assert months(two, JULY) == []
+
+
+def test_a_carried_date_names_its_sentence_in_the_reasons_not_in_the_evidence():
+    articles = (Article("a", f"{ASKED}. {WHILE}", sentences=(ASKED, WHILE)), Article("b", JULY, sentences=(JULY,)))
+    sentences = Story("s", articles).sentences()
+    (conflict,) = act_month_conflicts(sentences, {(1, 2)})
+    # the sentence before tells another act, which the other article may date alike: no side's evidence
+    assert [[e.sentence for e in side.evidence] for side in conflict.sides] == [[WHILE], [JULY]]
+    assert any(ASKED in reason for reason in conflict.reasons) and conflict.confidence == 0.5

@@ -143,15 +143,17 @@ def _dating(row: int, verb: Token, match: re.Match[str]) -> Dating | None:
 
 
 def _conflict(a: Dating, b: Dating, noun: str, sentences: list[Sentence]) -> Conflict:
-    sides = []
-    for d in sorted((a, b), key=lambda d: d.month):
-        told = sentences[d.row]
-        evidence = [Evidence(told.article, told.text)]
-        value = d.surface
-        if d.dated_by is not None:
-            evidence.append(Evidence(told.article, sentences[d.dated_by].text))
-            value = f"{d.surface} (from the sentence before)"
-        sides.append(ConflictSide(value, (told.article,), tuple(evidence)))
-    reasons = (REASON, CARRIED) if a.dated_by is not None or b.dated_by is not None else (REASON,)
+    # the sentence that gives a carried date is named in the reasons, not made evidence: it tells another act,
+    # which the other article may date alike ("asked him in March 2016" in both)
+    sides = [
+        ConflictSide(
+            d.surface if d.dated_by is None else f"{d.surface} (from the sentence before)",
+            (sentences[d.row].article,),
+            (Evidence(sentences[d.row].article, sentences[d.row].text),),
+        )
+        for d in sorted((a, b), key=lambda d: d.month)
+    ]
+    carried = [f"{CARRIED}: “{sentences[d.dated_by].text}”" for d in (a, b) if d.dated_by is not None]
+    reasons = (REASON, *carried)
     about = f"month of one act ({a.verb}: {noun})"
     return Conflict("", about, tuple(sides), kind="date", reasons=reasons, confidence=CONFIDENCE)
