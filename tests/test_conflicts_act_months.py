@@ -33,6 +33,14 @@ def test_a_sentence_opening_on_the_time_just_told_is_dated_by_the_sentence_befor
 
 def test_one_act_dated_in_both_sentences_to_two_months():
     assert months("He created a Hotmail account in March 2016.", JULY) == [["March 2016", "July 2016"]]
+    # a full date is read by its month
+    assert months("He created a Hotmail account on 4 March 2016.", JULY) == [["4 March 2016", "July 2016"]]
+    assert months("He created a Hotmail account on July 4, 2016.", JULY) == []
+
+
+def test_later_that_day_carries_the_date_of_the_sentence_before():
+    carried = "McCullum took her iPhone to a store on March 3, 2016. Later that day he created Hotmail accounts"
+    assert months(carried, JULY) == [["March 3, 2016 (from the sentence before)", "July 2016"]]
 
 
 def test_no_conflict_without_one_act_one_fact_or_two_months():

@@ -23,7 +23,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence
-from ..text.dates import MONTH_RE, month_number
+from ..text.dates import FULL_DATE, MONTH_RE, month_number
 from .claim_events import SYNONYMS
 from .doc_cache import parsed, shared
 from .parse import REPORTING
@@ -31,11 +31,17 @@ from .parse import REPORTING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# "in March 2016", not "4 July 2016" (a day: :mod:`.values` reads it whole).
+# "in March 2016"; a full date ("July 2, 2016", "4 July 2016") is read by its month here.
 MONTH_YEAR = re.compile(rf"(?<!\d\s)\b(?P<month>{MONTH_RE})\s+(?P<year>(?:19|20)\d\d)\b")
+MONTH = re.compile(MONTH_RE)
 ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# Openings that place a sentence in the time just told: "While he had her phone, …", "At the time, …".
-SAME_TIME = re.compile(r"(?:While|Whilst|At (?:the|that) time|During (?:that|this) (?:time|period))\b")
+# Openings that place a sentence in the time just told: "While he had her phone, …", "At the time, …",
+# "Later that day, …".
+SAME_TIME = re.compile(
+    r"(?:While|Whilst|At (?:the|that) time|During (?:that|this) (?:time|period)"
+    r"|(?:(?:Later|Earlier) )?(?:That|The same|That same) (?:day|morning|afternoon|evening|night|week|month))\b",
+    re.I,
+)
 # A "while" clause is of the same time when it tells a state or a course (having, holding, being
 # somewhere, doing): "While he denied it, …" sets one claim against another instead.
 DURATIVE = frozenset("have hold keep be stay remain live work serve".split())
@@ -63,7 +69,7 @@ class Dating:
 
 def act_month_conflicts(sentences: list[Sentence], same_fact: set[tuple[int, int]]) -> list[Conflict]:
     rows = sorted({row for pair in same_fact for row in pair})
-    own = [r for r in rows if MONTH_YEAR.search(sentences[r].text)]
+    own = [r for r in rows if _dates(sentences[r].text)]
     before = _sentence_before(sentences)
     carried = [
         r
@@ -71,7 +77,7 @@ def act_month_conflicts(sentences: list[Sentence], same_fact: set[tuple[int, int
         if SAME_TIME.match(sentences[r].text)
         and not ANY_YEAR.search(sentences[r].text)
         and (prior := before.get(r)) is not None
-        and len({m.group(0) for m in MONTH_YEAR.finditer(sentences[prior].text)}) == 1
+        and len({month for _, month in _dates(sentences[prior].text)}) == 1
         and len(ANY_YEAR.findall(sentences[prior].text)) == 1
     ]
     if shared() is None or not ((own and carried) or len(own) > 1):
@@ -106,13 +112,26 @@ def _sentence_before(sentences: list[Sentence]) -> dict[int, int]:
 
 def _own(row: int, doc: Doc, text: str) -> list[Dating]:
     found = []
-    for match in MONTH_YEAR.finditer(text):
-        token = next((t for t in doc if t.idx == match.start()), None)
+    for match, month in _dates(text):
+        # the month's word dates the verb its preposition hangs from ("on July 2, 2016", "on 4 July 2016")
+        span = range(match.start(), match.end())
+        token = next((t for t in doc if t.idx in span and MONTH.fullmatch(t.text)), None)
         if token is None:
             continue
         carrier = token.head if token.head.pos_ == "ADP" and token.dep_ == "pobj" else token
-        if (dating := _dating(row, carrier.head, match)) is not None:
+        if (dating := _dating(row, carrier.head, match.group(0), month)) is not None:
             found.append(dating)
+    return found
+
+
+def _dates(text: str) -> list[tuple[re.Match[str], int]]:
+    """The months and years a sentence gives, and full dates read by their month, each as year * 12 + month."""
+    found = []
+    for match in MONTH_YEAR.finditer(text):
+        found.append((match, int(match["year"]) * 12 + month_number(match["month"]) - 1))
+    for match in FULL_DATE.finditer(text):
+        month, year = match["m1"] or match["m2"], match["y1"] or match["y2"]
+        found.append((match, int(year) * 12 + month_number(month) - 1))
     return found
 
 
@@ -126,20 +145,19 @@ def _carried(row: int, doc: Doc, before: int, before_text: str) -> Dating | None
         verb = clause.head
     else:
         verb = next((t for t in doc if t.dep_ == "ROOT"), opening)
-    match = MONTH_YEAR.search(before_text)
-    dating = _dating(row, verb, match) if match else None
+    dates = _dates(before_text)
+    dating = _dating(row, verb, dates[0][0].group(0), dates[0][1]) if dates else None
     return Dating(row, dating.verb, dating.objects, dating.month, dating.surface, before) if dating else None
 
 
-def _dating(row: int, verb: Token, match: re.Match[str]) -> Dating | None:
+def _dating(row: int, verb: Token, surface: str, month: int) -> Dating | None:
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma in GENERAL:
         return None
     objects = [c for c in verb.children if c.dep_ in OBJECTS]
     objects += [c for o in objects for c in o.conjuncts]
     nouns = frozenset(o.lemma_.lower() for o in objects if o.pos_ not in ("PRON", "PROPN"))
-    month = int(match["year"]) * 12 + month_number(match["month"]) - 1
-    return Dating(row, SYNONYMS.get(lemma, lemma), nouns, month, match.group(0)) if nouns else None
+    return Dating(row, SYNONYMS.get(lemma, lemma), nouns, month, surface) if nouns else None
 
 
 def _conflict(a: Dating, b: Dating, noun: str, sentences: list[Sentence]) -> Conflict:
