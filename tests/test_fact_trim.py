@@ -1,11 +1,12 @@
 """The report's facts keep only sentences that state their row's claim: not a conflict's other side, not a
 denial of it, not a sentence joined to it by the story's topic while it tells another sentence's claim."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pytest
 
+from newsprism.analysis.coined_names import REASON as COINED
 from newsprism.analysis.doc_cache import shared
 from newsprism.analysis.fact_trim import final_facts, opposite_polarity
 from newsprism.records import Conflict, ConflictSide, Evidence, Fact, Sentence
@@ -57,6 +58,23 @@ def test_a_sentence_on_the_other_side_of_a_conflict_is_not_evidence_of_the_fact(
     assert found[0].sources == ("a", "b") and found[0].disputed_by == ("c",)
     # the other side's sentence is a fact of its own source, not lost
     assert [(f.text, f.sources) for f in found[1:]] == [(YEARS[2][1], ("c",))]
+
+
+NAMES = [
+    ("a", "It uses what Lenovo calls the Aura UI, which uses drag-wheels to launch videos and games."),
+    ("b", 'Lenovo\'s "Moon Dial" interface opens, providing a wheel-based interface for launching apps.'),
+]
+
+
+def test_one_things_two_names_leave_what_is_told_of_it_one_fact():
+    values = ("Aura UI", "Moon Dial")
+    sides = tuple(ConflictSide(v, (a,), (Evidence(a, t),)) for v, (a, t) in zip(values, NAMES, strict=True))
+    named = Conflict("c1", "name Lenovo gives one thing", sides, kind="name", reasons=(COINED,), confidence=0.5)
+    found = final_facts((fact(NAMES, [0, 1]),), (named,), embedded(NAMES, {(0, 1): 0.9}))
+    assert found[0].sources == ("a", "b") and not found[0].disputed_by
+    # the same two sides read as two values of one thing are two facts
+    split = final_facts((fact(NAMES, [0, 1]),), (replace(named, reasons=()),), embedded(NAMES, {(0, 1): 0.9}))
+    assert split[0].sources == ("a",) and split[0].disputed_by == ("b",)
 
 
 def test_without_a_conflict_the_fact_keeps_its_sources():

@@ -10,10 +10,11 @@ units) or "about 20" and "21" (overlap) never do.
 Names are compared in sentences that are copies of each other but for a capitalised name: a person or place swapped for
 one the other article never mentions is a conflict; a short form, a title or a spelling of the same name, an
 organisation, or a name both articles know is not. Other readings: one quotation given two speakers (:mod:`.speakers`),
-one act two doers (:mod:`.doers`), one event two weekdays (:mod:`.weekdays`), one person two homes (:mod:`.homes`), one
-act two floors (:mod:`.floors`), one named work two years (:mod:`.dated_works`), a person known by age two kinds of one
-role (:mod:`.roles`), two things' amounts one total (:mod:`.sums`), one name two close amounts (:mod:`.named_amounts`),
-and a statement another article denies (:mod:`.contradictions`).
+one act two doers (:mod:`.doers`), floors (:mod:`.floors`) or months (:mod:`.act_months`), one event two weekdays
+(:mod:`.weekdays`), one person two homes (:mod:`.homes`), one named work two years (:mod:`.dated_works`), one maker's
+thing two names (:mod:`.coined_names`), a person known by age two kinds of one role (:mod:`.roles`), two things'
+amounts one total (:mod:`.sums`), one name two close amounts (:mod:`.named_amounts`), and a denied statement
+(:mod:`.contradictions`).
 """
 
 from __future__ import annotations
@@ -28,10 +29,12 @@ from ..embed import EmbeddedSentences
 from ..records import Conflict, ConflictSide, Evidence, Fact, Sentence, Story
 from ..text.dates import published_date
 from ..validate import check_range
+from .act_months import act_month_conflicts
 from .ages import age_conflicts
 from .claim_events import parse_together
 from .clock import KIND as TIME_OF_DAY
 from .clock import read_times
+from .coined_names import coined_name_conflicts
 from .contradictions import contradiction_conflicts
 from .counts import count_conflicts
 from .dated_works import dated_work_conflicts
@@ -60,10 +63,9 @@ from .value_of import owned
 from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
 from .weekdays import weekday_conflicts
 
-VERSION = "19"
+VERSION = "20"
 
-# Conflicts at or above this confidence are told as conflicts; those below as possible differences.
-CONFIDENT = 0.6
+CONFIDENT = 0.6  # conflicts at or above this confidence are told as conflicts; those below as possible differences
 # How sure each way of matching two values makes newsprism that they are of one thing (measures.py and
 # ages.py give their own): values in sentences of one fact or time spans in reworded ones, a name
 # swapped in copies of one sentence, a place given for one person or event.
@@ -95,16 +97,13 @@ class ConflictsConfig(ValuesConfig, NamesConfig, MeasuresConfig):
 
 
 DEFAULT = ConflictsConfig()
-# Words that make a value the whole of something ("the total", "overall", "in all"), as stems of the
-# length values.py gives the words around a value.
+# Words that make a value the whole ("the total", "overall", "in all"), as stems of values.py's length.
 TOTAL_STEMS = frozenset(w[: ValuesConfig().stem] for w in ("total", "overall", "combined", "altogether", "cumulative"))
 # Figures this many times apart are not taken for one quantity (see _apart); planted changes are within
 # 3 times, and the conflicts people found on truth-dev within 2.
 APART = 10.0
-# Hedges that bound a value on one side only ("more than", "up to").
-ONE_SIDED = AT_LEAST | AT_MOST
-# The kinds of value read from sentences (values.py) that are dates.
-DATE_KINDS = frozenset(("date", "day of the month", "year"))
+ONE_SIDED = AT_LEAST | AT_MOST  # hedges that bound a value on one side only ("more than", "up to")
+DATE_KINDS = frozenset(("date", "day of the month", "year"))  # the kinds of value (values.py) that are dates
 NAME_REASON = "copies of one sentence that differ in a name"
 
 
@@ -143,6 +142,7 @@ def find_conflicts(
         *(floor_conflicts(sentences), translation_conflicts(story, embedded)),
         *(dated_work_conflicts(sentences, embedded.embedder), role_conflicts(sentences), interval_conflicts(embedded)),
         *(weekday_conflicts(sentences), home_conflicts(story, sentences), doer_conflicts(story, sentences)),
+        *(act_month_conflicts(sentences, same_fact), coined_name_conflicts(sentences, same_fact)),
         contradiction_conflicts(embedded),  # the least sure last
     ):
         conflicts += new_pairs(found, conflicts)

@@ -14,6 +14,9 @@ its row says:
 - a sentence whose event is dated years from the row's (:func:`.claim_events.years_apart`: "will travel to
   Pyongyang on Tuesday", "traveled to Pyongyang in 2000") tells another event, which conflicts may still
   compare as the same one told with two years.
+Two names one maker gives one thing (:mod:`.coined_names`) leave the claim whole: that conflict holds the two
+sentences to be of one thing, and what they tell of it may be one fact ("a wheel-based interface opens
+when it is laid flat").
 The sentences a fact leaves out that state one claim to each other, in two or more articles, are a fact of
 their own; a sentence left in no fact is a fact of its own source, as a sentence no other article matches is.
 Two facts come to be stated by one sentence (two seeds' groups, or a trimmed part and another group): one
@@ -30,6 +33,7 @@ from ..records import Conflict, Fact, Story
 from ..validate import check_range
 from .claim_events import years_apart
 from .claims import ClaimWords
+from .coined_names import REASON as COINED
 from .doc_cache import parsed, shared
 from .fact_claims import one_voice, other_claim
 from .fact_figures import alike_figures
@@ -119,6 +123,7 @@ def final_facts(
     none; most sources first, then as first told."""
     texts = [s.text for s in embedded.sentences]
     check = _Claims(texts, embedded, reference_dates(story) if story else {})
+    conflicts = tuple(c for c in conflicts if COINED not in c.reasons)  # one thing's two names: one claim
     facts = side_with_most(groups, conflicts)
     trimmed = [part for fact in facts for part in _trim(fact, conflicts, check, config)]
     held = {(e.article, e.sentence) for fact in trimmed for e in fact.evidence}
