@@ -1,6 +1,6 @@
 """Two sentences sharing a name and one word of their claim share a subject, seldom a claim: they are linked by
 their wording only when closer than sentences sharing more of it; a figure's digits are no such words, and a
-name's number ("Keurig 2.0") is no figure they share."""
+name's number ("Keurig 2.0", "Bluefin-21", a version "2.0") is no figure they share, nor one person's age both give."""
 
 from newsprism.analysis.fact_figures import name_numbers, same_figure_and_name
 from newsprism.analysis.fact_words import one_thing
@@ -50,9 +50,30 @@ def test_a_names_number_is_no_figure_shared_with_the_name():
     # a date, a year after a stop word, an age after a comma and a share are figures
     assert name_numbers("In 2016, on March 8, Sollecito, 29, said sales were Up 15% and Up 9 percent.") == set()
     assert same_figure_and_name([Sentence("a", 0, NOT_THE_IPHONE), Sentence("b", 0, INCOMPATIBLE)]) == []
-    # the same figure written as a count, not after the name, is one figure and one name in common
-    counted = "In short, the 2.0 brewer at Keurig isn't the iPhone."
-    assert same_figure_and_name([Sentence("a", 0, counted), Sentence("b", 0, INCOMPATIBLE)]) == [(0, 1, False)]
+    # a count, not after the name, is one figure and one name in common
+    sold = [Sentence("a", 0, "Keurig sold 20 brewers in May."), Sentence("b", 0, "In May Keurig sold 20 brewers.")]
+    assert same_figure_and_name(sold) == [(0, 1, False)]
+
+
+def test_a_version_and_a_crafts_number_are_names_numbers():
+    # a whole number with a tenth of nothing is a version wherever it stands; a share or a sum is a figure
+    assert name_numbers("Keurig made its “2.0” line incompatible.") == {"20"}
+    assert name_numbers("Keurig's sales fell 2.0% to $2.0 billion, or 2.5 percent.") == set()
+    # a number joined to a capitalised word by a hyphen names a craft or a model
+    plans = "Houston said the Bluefin-21 drone would be sent down as soon as possible."
+    others = "Houston said no vehicles besides the Bluefin-21 would join the search."
+    assert name_numbers(plans) == {"21"}
+    assert same_figure_and_name([Sentence("a", 0, plans), Sentence("b", 0, others)]) == []
+    assert name_numbers("The 6-week-old girl fell 8 stories.") == set()
+
+
+def test_one_persons_age_in_both_sentences_is_no_figure_in_common():
+    interview = "But in a new interview, Sollecito, 29, said he questioned Knox's behaviour."
+    distance = "Reports suggest the 29-year-old Sollecito is looking to distance himself from Knox."
+    assert same_figure_and_name([Sentence("a", 0, interview), Sentence("b", 0, distance)]) == []
+    # an age in one sentence and a count in the other stay one figure in common, as before
+    count = "Sollecito spent 29 days in jail."
+    assert same_figure_and_name([Sentence("a", 0, count), Sentence("b", 0, distance)]) == [(0, 1, False)]
 
 
 CLOSED = "Storms closed the ferry ramp."

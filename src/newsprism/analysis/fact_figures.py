@@ -33,9 +33,21 @@ CHANCE_FIGURES = frozenset(("1", "2"))
 LISTED_FIGURES = 6
 # A number written right after a capitalised word, no month, day or stop word, is part of that name and
 # counts nothing: a model or a version ("Keurig 2.0", "Windows 8"), a road ("Interstate 35"), a show ("Bill
-# Cosby 77"). Sharing it with the name is sharing the name: on sets A and B such pairs joined "Keurig 2.0
-# isn't the iPhone" with a sales report, and two stretches of "Interstate 35" (4 joins, all of other claims).
-NAME_NUMBER = re.compile(r"\b([A-Z][\w-]*)\s+(\d[\d,.]*\d|\d)(?![\w%-])(?!\s*(?:%|percent\b))")
+# Cosby 77"), a craft joined to it by a hyphen ("Bluefin-21", "AR-15"). Sharing it with the name is sharing
+# the name: on sets A and B such pairs joined "Keurig 2.0 isn't the iPhone" with a sales report, two
+# stretches of "Interstate 35", and "the Bluefin-21 drone would be sent down" with "no other vehicles
+# besides the Bluefin-21" (6 joins, all of other claims).
+NAME_NUMBER = re.compile(r"\b([A-Z][\w-]*?)(?:\s+|-)(\d[\d,.]*\d|\d)(?![\w%-])(?!\s*(?:%|percent\b))")
+# A whole number written with a tenth of nothing ("its 2.0 machine", "the “2.0” line") is a version, not a
+# quantity, unless a share, a sum or a scale word makes it one ("2.0%", "$2.0 billion").
+VERSION = re.compile(r"(?<![\d.,$£€])(\d+\.0)(?![\d%])(?!\s*(?:%|percent|thousand|million|billion|trillion)\b)")
+# A person's age ("the 29-year-old Italian", "Sollecito, 29, said", "aged 6"): two sentences giving one
+# person one age describe who they tell of, not one claim ("Sollecito, 29, said he questioned Knox's
+# behaviour" and "the 29-year-old Italian is looking to distance himself"). One sentence's age meeting
+# another's count ("a 20-year-old gunman", "20 first-grade students") is left to the figure as it is.
+AGE = re.compile(
+    r"\b(\d{1,3})[- ](?:years?|months?|weeks?|days?)[- ]old\b|[A-Z][\w'’.-]*,\s(\d{1,3}),|\baged?\s(\d{1,3})\b"
+)
 # Two measures of one word counted this close (a share of the larger) are two hedged readings of one thing
 # ("as much as 1,500 points", "nearly 1,600 points"), not two things: a difference conflicts weigh.
 HEDGED = 0.1
@@ -58,7 +70,7 @@ def same_figure_and_name(sentences: list[Sentence]) -> list[tuple[int, int, bool
         if first in named:  # a name the story writes mid-sentence, opening this one
             names[row].add(first)
     by_figure: dict[str, list[int]] = defaultdict(list)
-    calendars = []
+    calendars, aged = [], [ages(s.text) for s in sentences]
     for row, sentence in enumerate(sentences):
         calendar, dates = calendar_figures(sentence.text)
         calendars.append(calendar)
@@ -71,7 +83,7 @@ def same_figure_and_name(sentences: list[Sentence]) -> list[tuple[int, int, bool
     pairs: dict[tuple[int, int], bool] = {}
     for figure, rows in by_figure.items():
         for i, j in itertools.combinations(rows, 2):
-            if names[i] & names[j]:
+            if names[i] & names[j] and figure not in aged[i] & aged[j]:  # one age of one person is no claim
                 by_year = figure in calendars[i] or figure in calendars[j]
                 pairs[(i, j)] = pairs.get((i, j), True) and by_year
     return [(i, j, by_year) for (i, j), by_year in sorted(pairs.items())]
@@ -85,12 +97,24 @@ def name_numbers(text: str) -> frozenset[str]:
     ['20', '35']
     >>> sorted(name_numbers("In 2016, Flight 370 vanished on March 8 with 239 people; Sales 15% up, Sollecito, 29."))
     ['370']
+    >>> sorted(name_numbers("The Bluefin-21 will search; the new 2.0 brewer; sales fell 2.0%, or $2.0 billion."))
+    ['20', '21']
     """
-    return frozenset(
+    named = {
         re.sub(r"\D", "", number)
         for word, number in NAME_NUMBER.findall(text)
         if word.lower() not in MONTHS_AND_DAYS and word.lower() not in STOPWORDS
-    )
+    }
+    return frozenset(named | {re.sub(r"\D", "", version) for version in VERSION.findall(text)})
+
+
+def ages(text: str) -> frozenset[str]:
+    """The figures of ``text`` that give a person's age (AGE), as :func:`.claims.figures` gives them.
+
+    >>> sorted(ages("Knox, 26, got 28 years; the 29-year-old Italian, aged 30 days; a 5 year old; 40 women"))
+    ['26', '29', '30', '5']
+    """
+    return frozenset(next(number for number in found if number) for found in AGE.findall(text))
 
 
 def named_alike(a: str, b: str) -> bool:

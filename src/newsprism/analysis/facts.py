@@ -65,7 +65,7 @@ from .fact_words import (
 
 __all__ = ["FactsConfig", "distinctive_phrases", "final_facts", "group_facts", "side_with_most"]
 
-VERSION = "22"
+VERSION = "23"
 
 # Two sentences are linked when their cosine plus the share of the lighter one's word weight they have
 # in common (0 to 1), plus WEIGHT_BONUS per unit of that shared weight (up to WEIGHT_CAP: some
