@@ -197,3 +197,26 @@ def test_one_speaker_s_two_lines_may_state_one_claim():
         ("b", "“This deal trades people's livelihoods for votes, and I will not support it,” said Raul Grijalva."),
     ]
     assert final_facts((fact(rows, [0, 1]),), (), embedded(rows, {(0, 1): 0.9}))[0].sources == ("a", "b")
+
+
+BODIES = [
+    ("a", "Police would not identify the bodies found near the creek at a press conference on Tuesday."),
+    ("b", "“We are investigating this as a crime scene,” Sgt. Kim Riley said of the bodies found near the creek."),
+    ("c", "“No further information will be released,” Chief Mark Davis said of the bodies found near the creek."),
+    ("d", "Police did not identify the bodies found near the creek on Tuesday."),
+]
+
+
+def test_two_sentences_kept_by_one_row_must_state_one_claim_to_each_other():
+    # each shares the row's words; two lines of speech by two voices are two claims: the one farther from the
+    # row leaves it, and is a fact of its own source
+    cosines = {(0, 1): 0.8, (0, 2): 0.7, (0, 3): 0.9, (1, 3): 0.7, (2, 3): 0.65}
+    found = final_facts((fact(BODIES, [0, 1, 2, 3]),), (), embedded(BODIES, cosines))
+    assert [(f.text, f.sources) for f in found] == [
+        (BODIES[0][1], ("a", "b", "d")),
+        (BODIES[2][1], ("c",)),
+    ]
+    # closer to the row, the other line stays and the first leaves
+    cosines = {(0, 1): 0.7, (0, 2): 0.8, (0, 3): 0.9, (1, 3): 0.65, (2, 3): 0.7}
+    found = final_facts((fact(BODIES, [0, 1, 2, 3]),), (), embedded(BODIES, cosines))
+    assert [f.sources for f in found] == [("a", "c", "d"), ("b",)]

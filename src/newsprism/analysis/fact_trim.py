@@ -13,7 +13,11 @@ its row says:
   article, tells that sentence's claim and was joined to the row by the story's topic;
 - a sentence whose event is dated years from the row's (:func:`.claim_events.years_apart`: "will travel to
   Pyongyang on Tuesday", "traveled to Pyongyang in 2000") tells another event, which conflicts may still
-  compare as the same one told with two years.
+  compare as the same one told with two years;
+- every two of the sentences kept state one claim to each other too, by the same tests: of two other
+  articles' sentences that do not ("“We are investigating this as a crime scene,” Sgt. Riley said" and
+  "“This is considered a double homicide investigation,” Sergeant Riley said", both kept by a row saying
+  Riley would not identify the bodies), the one farther from the row leaves it.
 Two names one maker gives one thing (:mod:`.coined_names`) leave the claim whole: that conflict holds the two
 sentences to be of one thing, and what they tell of it may be one fact ("a wheel-based interface opens
 when it is laid flat").
@@ -25,11 +29,13 @@ row is one fact, with the sentences of both.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..embed import EmbeddedSentences
-from ..records import Conflict, Fact, Story
+from ..records import Conflict, Evidence, Fact, Story
 from ..validate import check_range
 from .claim_events import years_apart
 from .claims import ClaimWords
@@ -172,6 +178,16 @@ class _Claims:
         days = [self.references.get(self.embedded.sentences[r].article, (None, False)) for r in rows if r is not None]
         return years_apart(row_text, member, days[0], days[1])
 
+    def closeness_to(self, row_text: str) -> Callable[[str], float]:
+        """How close a sentence of the story is to ``row_text`` as a whole (cosine; 0 for a text not held)."""
+        vectors, i = self.embedded.vectors, self.row.get(row_text)
+
+        def closeness(text: str) -> float:
+            j = self.row.get(text)
+            return 0.0 if i is None or j is None else float(vectors[i] @ vectors[j])
+
+        return closeness
+
     def states(self, row_text: str, member: str, config: TrimConfig) -> bool:
         """Whether ``member`` states the claim of ``row_text``."""
         if member == row_text:
@@ -210,6 +226,7 @@ def _trim(fact: Fact, conflicts: tuple[Conflict, ...], check: _Claims, config: T
             for e in pending
             if e == row or (e.article == row.article and not parts) or check.states(row.sentence, e.sentence, config)
         ]
+        taken = _stating_each_other(taken, row, check, config)
         pending = [e for e in pending if e not in taken]
         sources = tuple(dict.fromkeys(e.article for e in taken))
         if not parts:
@@ -220,6 +237,27 @@ def _trim(fact: Fact, conflicts: tuple[Conflict, ...], check: _Claims, config: T
             parts.append(Fact(fact.id, row.sentence, sources, tuple(taken)))
         row = pending[0] if pending else None
     return parts
+
+
+def _stating_each_other(taken: list[Evidence], row: Evidence, check: _Claims, config: TrimConfig) -> list[Evidence]:
+    """The sentences a row kept, less those that do not state one claim with another kept sentence: each
+    was kept for what it shares with the row, and two of them may share different parts of it (a row "France
+    stepped up security after the attacks" keeps "France has been on edge since the attacks left 20 people
+    dead" and "France deployed troops to patrol sensitive sites"). Of two sentences of other articles than
+    the row's where either does not state the other's claim (:meth:`_Claims.states`), the one less close to
+    the row (cosine) leaves; the row's own article's sentences are the row's own wording and are not compared."""
+    kept = list(taken)
+    closeness = check.closeness_to(row.sentence)
+    for first, second in itertools.combinations(taken, 2):
+        if row.article in (first.article, second.article) or first.article == second.article:
+            continue
+        if first not in kept or second not in kept:
+            continue
+        one, other = first.sentence, second.sentence
+        if check.states(one, other, config) and check.states(other, one, config):
+            continue
+        kept.remove(min((first, second), key=lambda e: closeness(e.sentence)))
+    return kept
 
 
 def _against(fact: Fact, conflicts: tuple[Conflict, ...]) -> set[str]:
