@@ -36,7 +36,7 @@ AGE = r"(?P<age>\d{1,3})"
 # unit or decimals after it is a measure ("was 7.7 feet", "was 34.5").
 AGE_ENDS = r"(?![\d.,]\d)(?=\s*(?:[.;](?!\d)|$|years?\s+old))"
 AGE_SHAPES = [
-    re.compile(rf"{NAME},\s+{AGE},\s"),  # "Frank Macomber, 66, of Fort Wayne"
+    re.compile(rf"{NAME},\s+{AGE}[,;]\s"),  # "Frank Macomber, 66, of Fort Wayne", "Kevin Deon Johnson, 24; Dwight"
     re.compile(rf"\b{AGE}-year-old\s+(?:[a-z]+\s+){{0,3}}?{NAME}"),  # "66-year-old neighbour Frank Macomber"
     re.compile(rf"{NAME},\s+(?:who\s+was\s+|aged\s+){AGE}\b"),  # "Kroll, who was 34"
     re.compile(rf"{NAME}\s+(?:\w+\s+){{0,2}}?(?:died|dies|dead)\s+at\s+(?:the\s+)?(?:age\s+)?(?:of\s+)?{AGE}\b"),
