@@ -55,6 +55,7 @@ from .per_head import TOTAL as EACH_TOTAL
 from .places import place_conflicts
 from .roles import role_conflicts
 from .speakers import speaker_conflicts
+from .street_blocks import read_blocks
 from .sums import sum_conflicts
 from .translation import translation_conflicts
 from .unionfind import DisjointSets
@@ -174,8 +175,7 @@ def _read_values(story: Story, sentences: list[Sentence], config: ConflictsConfi
                         for m in read_mentions(row, s.text, years.get(s.article, story_year), config)
                         if m.role != "other"
                     ),
-                    *read_times(row, s.text, config),
-                    *read_modifier_counts(row, s.text, config),
+                    *(m for read in (read_times, read_modifier_counts, read_blocks) for m in read(row, s.text, config)),
                 ],
                 config,
             ),

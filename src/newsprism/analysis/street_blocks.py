@@ -1,0 +1,64 @@
+"""Street blocks read from a sentence, as values for :mod:`newsprism.analysis.conflicts`: "a car wash in the
+3000 block of West Florence Avenue" in one article, "outside Simms Car Wash in the 3300 block of West Florence
+Avenue" in another.
+
+US police give a place as the hundred of house numbers it lies in ("the 3300 block" holds numbers 3300 to
+3399), so a block is read as that interval, and only with the street it is of: the street, by its name
+without a direction or a type ("West Florence Avenue" as "florence"), is the block's role, so only blocks of
+one street are compared. A number that is not a whole hundred is a house number, not a block, and is left out.
+
+>>> [(m.surface, m.low, m.high, m.role) for m in read_blocks(0, "He was shot in the 3300 block of W. Florence Ave.")]
+[('3300 block of W. Florence Ave', 3300.0, 3399.0, 'florence')]
+>>> read_blocks(0, "It was a 3,000-square-foot home on a block of Main Street.")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.tokens import content_words
+from .values import DEFAULT, Mention, ValuesConfig, words_around
+
+# House numbers a block holds: "the 3300 block" is 3300 to 3399.
+BLOCK_SIZE = 100
+# Words of a street's name that say where on it or what kind of way it is, not which street it is.
+DIRECTIONS = frozenset("north south east west n s e w ne nw se sw".split())
+BLOCK = re.compile(
+    r"(?<![\w,.])(?P<number>\d{1,2},?\d{3}|\d{1,3})[- ]block\s+of\s+"
+    r"(?P<street>[A-Z][\w'’]*\.?(?:\s+[A-Z][\w'’]*\.?){0,3})"
+)
+KIND = "street block"
+
+
+def read_blocks(row: int, text: str, config: ValuesConfig = DEFAULT) -> list[Mention]:
+    """The street blocks of one sentence, each as the interval of house numbers it holds."""
+    found = []
+    for match in BLOCK.finditer(text):
+        number = int(match["number"].replace(",", ""))
+        street = _street_name(match["street"])
+        if not number or number % BLOCK_SIZE or not street:
+            continue
+        before = text[: match.start()]
+        surface = match.group(0).rstrip(".")
+        found.append(
+            Mention(
+                row,
+                KIND,
+                surface,
+                float(number),
+                float(number + BLOCK_SIZE - 1),
+                frozenset(content_words(before)[-config.context_words :]),
+                value=float(number),
+                around=words_around(text, match.start(), match.end(), config),
+                role=street,
+                span=(match.start(), match.start() + len(surface)),
+            )
+        )
+    return found
+
+
+def _street_name(street: str) -> str:
+    """The word naming the street: its first that is no direction ("West Florence Avenue": "florence")."""
+    words = [w.strip(".").lower() for w in street.split()]
+    return next((w for w in words if w not in DIRECTIONS), "")
