@@ -19,11 +19,17 @@ def test_one_place_given_two_blocks_of_one_street_is_a_conflict():
     )
     assert found == [["3000 block of West Florence Avenue", "3300 block of Florence Avenue"]]
     # blocks of two streets, and the same block written another way, are no conflict
-    assert conflicts_between(
-        "Price was shot outside the car wash in the 3000 block of Florence Avenue, near Normandie Avenue.",
-        "Price was shot outside the car wash in the 3300 block of Normandie Avenue, near Florence Avenue.",
-    ) == []
-    assert conflicts_between(
-        "Price was shot outside the car wash in the 3000 block of Florence Avenue.",
-        "Price was shot outside the car wash in the 3000-block of W. Florence Ave.",
-    ) == []
+    assert (
+        conflicts_between(
+            "Price was shot outside the car wash in the 3000 block of Florence Avenue, near Normandie Avenue.",
+            "Price was shot outside the car wash in the 3300 block of Normandie Avenue, near Florence Avenue.",
+        )
+        == []
+    )
+    assert (
+        conflicts_between(
+            "Price was shot outside the car wash in the 3000 block of Florence Avenue.",
+            "Price was shot outside the car wash in the 3000-block of W. Florence Ave.",
+        )
+        == []
+    )
