@@ -53,9 +53,9 @@ from .new_pairs import new_pairs
 from .per_head import EACH_CONFIDENCE, EACH_REASON, as_totals, per_head
 from .per_head import TOTAL as EACH_TOTAL
 from .places import place_conflicts
+from .positions import read_positions
 from .roles import role_conflicts
 from .speakers import speaker_conflicts
-from .street_blocks import read_blocks
 from .sums import sum_conflicts
 from .translation import translation_conflicts
 from .unionfind import DisjointSets
@@ -175,7 +175,7 @@ def _read_values(story: Story, sentences: list[Sentence], config: ConflictsConfi
                         for m in read_mentions(row, s.text, years.get(s.article, story_year), config)
                         if m.role != "other"
                     ),
-                    *(m for read in (read_times, read_modifier_counts, read_blocks) for m in read(row, s.text, config)),
+                    *(m for r in (read_times, read_modifier_counts, read_positions) for m in r(row, s.text, config)),
                 ],
                 config,
             ),

@@ -1,6 +1,7 @@
-"""Street blocks: read as the hundred of house numbers they hold, compared only on one street."""
+"""Positions: street blocks read as the hundred of house numbers they hold, compared only on one street, and
+ordinals read as the place of the noun after them."""
 
-from newsprism.analysis.street_blocks import read_blocks
+from newsprism.analysis.positions import read_blocks, read_ordinals
 
 from .test_conflicts_values import conflicts_between
 
@@ -32,4 +33,24 @@ def test_one_place_given_two_blocks_of_one_street_is_a_conflict():
             "Price was shot outside the car wash in the 3000-block of W. Florence Ave.",
         )
         == []
+    )
+
+
+def test_an_ordinal_is_the_place_of_the_noun_after_it():
+    assert [(m.kind, m.value) for m in read_ordinals(0, "For the third time, its second line changed.")] == [
+        ("which time", 3),
+        ("which line", 2),
+    ]
+    # a floor is placed by its act (floors.py), a figure or a hyphenated word is no such ordinal
+    assert read_ordinals(0, "On the second floor, the 2nd line of the third-quarter report.") == []
+
+
+def test_one_thing_given_two_places_in_one_fact_is_a_conflict():
+    found = conflicts_between(
+        "The bill would alter two words, changing the second line of the anthem.",
+        "If passed, the third line of the anthem will change.",
+    )
+    assert found == [["the second line", "the third line"]]
+    assert (
+        conflicts_between("It changes the second line of the anthem.", "It changes the second line of the song.") == []
     )
