@@ -11,6 +11,8 @@ def test_a_block_is_the_hundred_of_house_numbers_of_its_street():
     assert (block.low, block.high, block.role) == (1500, 1599, "main")
     # a house number, a count of blocks and a block of no street are no blocks
     assert read_blocks(0, "He lived at 3350 block of Main Street, 3 blocks away, in the 300 block.") == []
+    # nor a block told roughly
+    assert read_blocks(0, "He lived in about the 4,000 block of Main Street, around 3700 block of Elm Road.") == []
 
 
 def test_one_place_given_two_blocks_of_one_street_is_a_conflict():

@@ -7,7 +7,8 @@ anthem will change".
 US police give a place as the hundred of house numbers it lies in ("the 3300 block" holds numbers 3300 to
 3399), so a block is read as that interval, and only with the street it is of: the street, by its name
 without a direction or a type ("West Florence Avenue" as "florence"), is the block's role, so only blocks of
-one street are compared. A number that is not a whole hundred is a house number, not a block, and is left out.
+one street are compared. A number that is not a whole hundred is a house number, not a block, and is left out,
+as is a hedged block ("about the 4,000 block"): a place told roughly is no position to compare.
 
 An ordinal written as a word ("the second line") is read as the place of the noun after it ("which line"),
 compared, as other values, within sentences of one fact. Floors are :mod:`.floors`' (placed by the act on
@@ -27,7 +28,7 @@ import re
 
 from ..text.tokens import content_words
 from .floors import FLOOR_NOUNS
-from .values import DEFAULT, Mention, ValuesConfig, singular, words_around
+from .values import DEFAULT, HEDGES, Mention, ValuesConfig, singular, words_around
 
 # House numbers a block holds: "the 3300 block" is 3300 to 3399.
 BLOCK_SIZE = 100
@@ -38,6 +39,7 @@ BLOCK = re.compile(
     r"(?P<street>[A-Z][\w'’]*\.?(?:\s+[A-Z][\w'’]*\.?){0,3})"
 )
 KIND = "street block"
+HEDGED = re.compile(rf"\b(?:{HEDGES})\s+(?:the\s+)?$", re.I)
 ORDINALS = {
     word: n for n, word in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)
 }
@@ -58,9 +60,9 @@ def read_blocks(row: int, text: str, config: ValuesConfig = DEFAULT) -> list[Men
     for match in BLOCK.finditer(text):
         number = int(match["number"].replace(",", ""))
         street = _street_name(match["street"])
-        if not number or number % BLOCK_SIZE or not street:
-            continue
         before = text[: match.start()]
+        if not number or number % BLOCK_SIZE or not street or HEDGED.search(before):
+            continue
         surface = match.group(0).rstrip(".")
         found.append(
             Mention(
