@@ -64,7 +64,7 @@ from .value_of import owned
 from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
 from .weekdays import weekday_conflicts
 
-VERSION = "20"
+VERSION = "21"
 
 CONFIDENT = 0.6  # conflicts at or above this confidence are told as conflicts; those below as possible differences
 # How sure each way of matching two values makes newsprism that they are of one thing (measures.py and
