@@ -232,6 +232,13 @@ def test_one_age_given_to_two_people_and_a_name_with_a_nickname_are_read():
     ) == [("age of Abigail Williams", ["13", "14"])]
 
 
+def test_an_age_in_a_list_of_people_parted_by_semicolons_is_read():
+    listed = "The suspects were identified as: Kevin Deon Johnson, 24; Dwight Kevin Smith, 30; and Ann Lee, 27."
+    assert age_conflicts_of("Dwight Smith, 30, and Kevin Johnson, 25, were arrested.", listed) == [
+        ("age of Kevin Deon Johnson", ["24", "25"])
+    ]
+
+
 def test_a_video_blurb_gives_no_age():
     body = "Police said Liberty German, 13, was found."
     blurb = "CLOSE Police confirmed the teens were Liberty German, 14, and Abigail Williams, 13."

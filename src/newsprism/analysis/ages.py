@@ -36,7 +36,7 @@ AGE = r"(?P<age>\d{1,3})"
 # unit or decimals after it is a measure ("was 7.7 feet", "was 34.5").
 AGE_ENDS = r"(?![\d.,]\d)(?=\s*(?:[.;](?!\d)|$|years?\s+old))"
 AGE_SHAPES = [
-    re.compile(rf"{NAME},\s+{AGE},\s"),  # "Frank Macomber, 66, of Fort Wayne"
+    re.compile(rf"{NAME},\s+{AGE}[,;]\s"),  # "Frank Macomber, 66, of Fort Wayne", "Kevin Deon Johnson, 24; Dwight"
     re.compile(rf"\b{AGE}-year-old\s+(?:[a-z]+\s+){{0,3}}?{NAME}"),  # "66-year-old neighbour Frank Macomber"
     re.compile(rf"{NAME},\s+(?:who\s+was\s+|aged\s+){AGE}\b"),  # "Kroll, who was 34"
     re.compile(rf"{NAME}\s+(?:\w+\s+){{0,2}}?(?:died|dies|dead)\s+at\s+(?:the\s+)?(?:age\s+)?(?:of\s+)?{AGE}\b"),
@@ -175,13 +175,15 @@ def _claims(sentence: Sentence) -> list[AgeClaim]:
     for shape, names in [*((s, ("name",)) for s in AGE_SHAPES), *((s, ("name", "other")) for s in PAIR_SHAPES)]:
         for match in shape.finditer(sentence.text):
             age = int(match["age"])
-            for name in filter(None, (_name(match[group]) for group in names)):
+            for name in filter(None, (name_in(match[group]) for group in names)):
                 if 0 < age <= OLDEST:
                     found.append(AgeClaim(name, age, sentence))
     return found
 
 
-def _name(text: str) -> str | None:
+def name_in(text: str) -> str | None:
+    """The person's name in what a name pattern took, without words that open or end no name ("On", "May");
+    None when nothing of a name is left."""
     words = [w.strip(".’'") for w in text.split() if not re.fullmatch(NICKNAME, w)]
     while words and words[0] in NOT_NAMES:
         words.pop(0)

@@ -53,6 +53,7 @@ from .new_pairs import new_pairs
 from .per_head import EACH_CONFIDENCE, EACH_REASON, as_totals, per_head
 from .per_head import TOTAL as EACH_TOTAL
 from .places import place_conflicts
+from .positions import read_positions
 from .roles import role_conflicts
 from .speakers import speaker_conflicts
 from .sums import sum_conflicts
@@ -63,7 +64,7 @@ from .value_of import owned
 from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
 from .weekdays import weekday_conflicts
 
-VERSION = "20"
+VERSION = "21"
 
 CONFIDENT = 0.6  # conflicts at or above this confidence are told as conflicts; those below as possible differences
 # How sure each way of matching two values makes newsprism that they are of one thing (measures.py and
@@ -174,8 +175,7 @@ def _read_values(story: Story, sentences: list[Sentence], config: ConflictsConfi
                         for m in read_mentions(row, s.text, years.get(s.article, story_year), config)
                         if m.role != "other"
                     ),
-                    *read_times(row, s.text, config),
-                    *read_modifier_counts(row, s.text, config),
+                    *(m for r in (read_times, read_modifier_counts, read_positions) for m in r(row, s.text, config)),
                 ],
                 config,
             ),

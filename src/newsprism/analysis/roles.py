@@ -10,6 +10,8 @@ role one kind, and never use the other's words anywhere (a "science student" is 
 student" told short), are a possible difference: the two kinds may still both be true (a "delivery
 driver" may drive a truck), so it is never told as a conflict. An article that gives the person two
 kinds (or describes two such people) is left out. Without spaCy there are no such conflicts.
+
+A named person's academic rank, which needs no parse, is read the same way (:mod:`.academic_ranks`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence
+from .academic_ranks import rank_conflicts
 from .ages import DEFINITE
 from .parse import parsed, parser
 
@@ -40,8 +43,9 @@ class Role:
 
 
 def role_conflicts(sentences: list[Sentence]) -> list[Conflict]:
+    ranks = rank_conflicts(sentences)
     if parser() is None:
-        return []
+        return ranks
     rows = [row for row, s in enumerate(sentences) if AGED.search(s.text)]
     docs = parsed(sentences[r].text for r in rows)
     roles = [role for row, doc in zip(rows, docs, strict=True) for role in _read(row, doc)]
@@ -67,7 +71,7 @@ def role_conflicts(sentences: list[Sentence]) -> list[Conflict]:
             sides.append(ConflictSide(given[0].surface, tuple(e.article for e in evidence), evidence))
         about = f"what kind of {person[1]} the {person[0]}-year-old is"
         conflicts.append(Conflict("", about, tuple(sides), kind="other", reasons=(REASON,), confidence=CONFIDENCE))
-    return conflicts
+    return ranks + conflicts
 
 
 def _either_uses_both(clear: dict[str, tuple[str, ...]], texts: dict[str, str]) -> bool:
