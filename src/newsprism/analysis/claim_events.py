@@ -194,8 +194,14 @@ def years_apart(a: str, b: str, reference_a: Reference, reference_b: Reference) 
     to Pyongyang on Tuesday", in an article of June 2024, and "traveled to Pyongyang in 2000" tell two
     journeys, however alike their words. Nearer dates may tell one event: from two time zones or ends of a
     night ("late Monday", "on Tuesday"), or a year off in one outlet ("a year later")."""
-    years = [{int(v[:4]) for v in event_dates(t, *r, fallback=False)} for t, r in ((a, reference_a), (b, reference_b))]
+    years = _event_years(a, reference_a), _event_years(b, reference_b)
     return all(years) and all(abs(x - y) >= YEARS_APART for x in years[0] for y in years[1])
+
+
+@lru_cache(maxsize=1 << 14)  # the report's trim tests a sentence against each sentence of its facts
+def _event_years(text: str, reference: Reference) -> frozenset[int]:
+    """The years of the dates a sentence's main clauses give their events (:func:`.timeline.event_dates`)."""
+    return frozenset(int(v[:4]) for v in event_dates(text, *reference, fallback=False))
 
 
 def same_frame(a: str, b: str) -> bool:

@@ -63,19 +63,18 @@ def dated_work_conflicts(sentences: list[Sentence], embedder: Embedder) -> list[
         return []
     docs = parsed(s.text for s in sentences)
     named = [n for row, doc in enumerate(docs) for n in _read(row, doc)]
-    # a kind the story speaks of in the plural ("her films", "his two memoirs") holds several works
-    plural = {t.lemma_.lower() for doc in docs for t in doc if t.tag_ == "NNS"}
     nouns = sorted({n.noun for n in named})
     kinds = _kinds(nouns, embedder)
-    several = {kinds.root(noun) for noun in _kin_to_any(nouns, sorted(plural), embedder)}
     by_kind: dict[str, list[Named]] = defaultdict(list)
     for found in named:
         by_kind[kinds.root(found.noun)].append(found)
-    conflicts = []
-    for root in sorted(by_kind.keys() - several):
-        if conflict := _conflict(by_kind[root], sentences):
-            conflicts.append(conflict)
-    return conflicts
+    conflicts = {root: conflict for root in sorted(by_kind) if (conflict := _conflict(by_kind[root], sentences))}
+    if not conflicts:  # the story's plural nouns are read only when there is a kind they may rule out
+        return []
+    # a kind the story speaks of in the plural ("her films", "his two memoirs") holds several works
+    plural = {t.lemma_.lower() for doc in docs for t in doc if t.tag_ == "NNS"}
+    several = {kinds.root(noun) for noun in _kin_to_any(nouns, sorted(plural), embedder)}
+    return [conflict for root, conflict in conflicts.items() if root not in several]
 
 
 def _kinds(nouns: list[str], embedder: Embedder) -> DisjointSets[str]:
