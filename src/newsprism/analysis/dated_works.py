@@ -56,13 +56,14 @@ class Named:
 def dated_work_conflicts(sentences: list[Sentence], embedder: Embedder) -> list[Conflict]:
     if parser() is None:
         return []
-    rows = [row for row, s in enumerate(sentences) if YEAR.search(s.text)]
-    dated = [n for row, doc in zip(rows, parsed(sentences[r].text for r in rows), strict=True) for n in _read(row, doc)]
-    dated = [n for n in dated if n.year]
+    texts = [s.text for s in sentences]
+    rows = [row for row, text in enumerate(texts) if YEAR.search(text)]
+    read = zip(rows, parsed(texts[r] for r in rows), strict=True)
+    dated = [n for row, doc in read for n in _read(row, doc, texts[row]) if n.year]
     if len({sentences[n.row].article for n in dated}) < 2 or len({n.year for n in dated}) < 2:
         return []
-    docs = parsed(s.text for s in sentences)
-    named = [n for row, doc in enumerate(docs) for n in _read(row, doc)]
+    docs = parsed(texts)
+    named = [n for row, doc in enumerate(docs) for n in _read(row, doc, texts[row])]
     nouns = sorted({n.noun for n in named})
     kinds = _kinds(nouns, embedder)
     by_kind: dict[str, list[Named]] = defaultdict(list)
@@ -121,12 +122,13 @@ def _conflict(kind: list[Named], sentences: list[Sentence]) -> Conflict | None:
     return Conflict("", about, tuple(sides), kind="date", reasons=(REASON,), confidence=CONFIDENCE)
 
 
-def _read(row: int, doc: Doc) -> list[Named]:
-    """The sentence's common nouns that a year dates or that are given a title."""
-    found, text = [], doc.text  # spaCy joins a Doc's text anew at every ask: once a sentence, not once a noun
-    for token in doc:
-        if token.pos_ != "NOUN":
-            continue
+def _read(row: int, doc: Doc, text: str) -> list[Named]:
+    """The sentence's common nouns that a year dates or that are given a title; ``text`` is the Doc's (which
+    spaCy would join anew from its tokens at every ask)."""
+    found = []
+    # the nouns found in the Doc's array of parts of speech: a Token is made only for them
+    for noun in np.flatnonzero(doc.to_array("POS") == doc.vocab.strings["NOUN"]).tolist():
+        token = doc[noun]
         years = [c for c in token.children if c.dep_ in DATING and YEAR.fullmatch(c.text) and c.i < token.i]
         title = _title(token, text)
         if len(years) == 1:

@@ -339,8 +339,8 @@ def unattributed(sentence: str) -> bool:
     [True, True, False, False, False]
     """
     text = sentence.lstrip()
-    told = TAG_AFTER_QUOTE.search(text) or ATTRIBUTION.search(QUOTATION.sub(" ", text))
-    return bool(OPENING_QUOTE.match(text)) and not told
+    opens = bool(OPENING_QUOTE.match(text))  # read first: most sentences open on no quotation, and are not read on
+    return opens and not (TAG_AFTER_QUOTE.search(text) or ATTRIBUTION.search(QUOTATION.sub(" ", text)))
 
 
 def credited_quote(sentence: str) -> bool:
@@ -351,8 +351,8 @@ def credited_quote(sentence: str) -> bool:
     ...                              "“This is evidence.”", "This is evidence, Pascual said.")]
     [True, False, False, False]
     """
-    credited = not (unattributed(sentence) or PRONOUN_SPEAKER.search(sentence))
-    return bool(OPENING_QUOTE.match(sentence.lstrip())) and credited
+    opens = bool(OPENING_QUOTE.match(sentence.lstrip()))
+    return opens and not (unattributed(sentence) or PRONOUN_SPEAKER.search(sentence))
 
 
 def speech_tag(sentence: str, before: str | None) -> bool:
