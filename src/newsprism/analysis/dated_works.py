@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence
+from .doc_cache import tokens_of
 from .parse import parsed, parser
 from .unionfind import DisjointSets
 
@@ -126,9 +127,7 @@ def _read(row: int, doc: Doc, text: str) -> list[Named]:
     """The sentence's common nouns that a year dates or that are given a title; ``text`` is the Doc's (which
     spaCy would join anew from its tokens at every ask)."""
     found = []
-    # the nouns found in the Doc's array of parts of speech: a Token is made only for them
-    for noun in np.flatnonzero(doc.to_array("POS") == doc.vocab.strings["NOUN"]).tolist():
-        token = doc[noun]
+    for token in tokens_of(doc, "NOUN"):
         years = [c for c in token.children if c.dep_ in DATING and YEAR.fullmatch(c.text) and c.i < token.i]
         title = _title(token, text)
         if len(years) == 1:

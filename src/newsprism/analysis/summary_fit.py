@@ -267,9 +267,9 @@ def quoted_elsewhere(sentence: str, openings: frozenset[str]) -> bool:
     >>> quoted_elsewhere("Business is looking better than ever, Trump wrote.", openings)
     False
     """
-    if OPENING_QUOTE.match(sentence.lstrip()) or ATTRIBUTION.search(sentence):
-        return False
-    return " ".join(w.lower() for w in WORD.findall(sentence)[:QUOTED_OPENING]) in openings
+    if " ".join(w.lower() for w in WORD.findall(sentence)[:QUOTED_OPENING]) not in openings:
+        return False  # most sentences: their speech tags are not looked for
+    return not (OPENING_QUOTE.match(sentence.lstrip()) or ATTRIBUTION.search(sentence))
 
 
 def earliest_date(cited: tuple[str, ...], articles: dict[str, Article]) -> date | None:
