@@ -1,6 +1,6 @@
 """Which sentences may stand in a summary: a sentence of its own (not cut off, not a shard of a longer
 quotation, not a photo caption), in the writer's voice rather than a speaker's (announcements the later
-coverage overtook: ``summary_stale``); and how central a sentence is to the story."""
+coverage overtook: ``summary_stale``); how central a sentence is to the story is the scorer's (:mod:`.summary`)."""
 
 from __future__ import annotations
 
