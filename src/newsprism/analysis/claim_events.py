@@ -71,7 +71,8 @@ SPELLED = _whole_words(NUMBER_WORDS)
 MONTH_DAY = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]\d)")
 
 
-def values(sentence: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 16)  # every sentence's for the event pairs, again for their keys and for other times
+def values(sentence: str) -> tuple[tuple[str, str], ...]:
     """The values a sentence gives, each as its key and its surface: figures (in digits, with their scale
     word, or in words), weekdays and days of a month ("Feb. 14": "february 14")."""
     masked = CODE.sub(lambda m: " " * len(m[0]), CLOCK.sub(lambda m: " " * len(m[0]), sentence))
@@ -83,7 +84,7 @@ def values(sentence: str) -> list[tuple[str, str]]:
     found += [(m[0].lower(), m[0]) for m in WEEKDAY.finditer(sentence)]
     for match in MONTH_DAY.finditer(sentence):
         found.append((f"{MONTH_NAMES[month_number(match['month'])]} {match['day']}", match[0]))
-    return [(key, surface) for key, surface in found if key]
+    return tuple((key, surface) for key, surface in found if key)
 
 
 @lru_cache(maxsize=1 << 16)
