@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsprism.analysis.doc_cache import ORG_PATTERNS, DocCache, installed_model, load_pipeline
+from newsprism.analysis.doc_cache import ORG_PATTERNS, DocCache, installed_model, load_pipeline, parsed, tokens_of
 
 MODEL = installed_model()
 pytestmark = pytest.mark.skipif(MODEL is None, reason="spaCy or its English model is not installed")
@@ -61,8 +61,15 @@ def test_each_text_is_annotated_once_and_the_least_recently_used_are_dropped(mon
     )
     first = cache.docs(SENTENCES[:2], "entities")
     assert cache.docs([SENTENCES[1], SENTENCES[0], SENTENCES[1]], "entities") == [first[1], first[0], first[1]]
-    assert calls == [SENTENCES[:2], []]
+    assert calls == [SENTENCES[:2]]  # an ask that finds its Docs annotated runs no pipe
     cache.docs(SENTENCES[2:3], "entities")  # over the size: the least recently used (SENTENCES[1]) goes
     assert cache.docs(SENTENCES[:1], "entities")[0] is first[0]
     assert cache.docs(SENTENCES[1:2], "entities")[0] is not first[1]
-    assert calls == [SENTENCES[:2], [], SENTENCES[2:3], [], SENTENCES[1:2]]
+    assert calls == [SENTENCES[:2], SENTENCES[2:3], SENTENCES[1:2]]
+
+
+@pytest.mark.parametrize("parts", [("NOUN",), ("VERB",), ("PROPN", "ADJ"), ("VERB", "AUX"), ("SYM",)])
+def test_the_tokens_of_parts_of_speech_are_those_the_tokens_give_in_order(parts):
+    for doc in parsed(SENTENCES):
+        found = tokens_of(doc, *parts)
+        assert [(t.i, t.text) for t in found] == [(t.i, t.text) for t in doc if t.pos_ in parts]

@@ -1,5 +1,5 @@
 import newsprism.api
-from newsprism.articles.pagekind import page_kind
+from newsprism.articles.pagekind import PageKindConfig, page_kind, service_share
 from newsprism.records import Article
 from newsprism.store import SQLiteStore
 
@@ -210,3 +210,13 @@ def test_cookie_walls_comment_pages_and_shop_pages_are_not_articles():
     # reports on cookie banners, on shortages and on readers' comments keep their words in sentences
     assert page_kind(Article("r", COOKIE_REPORT)) is None
     assert page_kind(Article("w", SHORTAGE_REPORT)) is None
+
+
+def test_a_page_s_service_share_is_read_from_its_own_units_and_words_limit():
+    text = "The storm hit the coast on Monday. Roads were closed.\nPlease sign in to read more."
+    plain = Article("p", text)
+    assert service_share(plain) == 1 / 3
+    # the same text with lines removed from it, or read with another word limit, is read anew (kept apart)
+    assert service_share(Article("p", text, removed=("Already have an account?", "Privacy policy"))) == 3 / 5
+    assert service_share(plain, PageKindConfig(service_line_words=3)) == 0.0
+    assert service_share(plain) == 1 / 3

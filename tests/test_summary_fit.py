@@ -5,8 +5,8 @@ import pytest
 
 from newsprism.analysis.doc_cache import shared
 from newsprism.analysis.runner import analyse_story
-from newsprism.analysis.summary import lead
-from newsprism.analysis.summary_fit import centrality, in_own_voice, points_back, reads_alone, speaks_of_self
+from newsprism.analysis.summary import centrality, lead
+from newsprism.analysis.summary_fit import in_own_voice, points_back, reads_alone, speaks_of_self
 from newsprism.analysis.summary_stale import reported_done
 from newsprism.articles.pipeline import Pipeline
 from newsprism.config import Settings, SummaryConfig

@@ -71,7 +71,8 @@ SPELLED = _whole_words(NUMBER_WORDS)
 MONTH_DAY = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]\d)")
 
 
-def values(sentence: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 16)  # every sentence's for the event pairs, again for their keys and for other times
+def values(sentence: str) -> tuple[tuple[str, str], ...]:
     """The values a sentence gives, each as its key and its surface: figures (in digits, with their scale
     word, or in words), weekdays and days of a month ("Feb. 14": "february 14")."""
     masked = CODE.sub(lambda m: " " * len(m[0]), CLOCK.sub(lambda m: " " * len(m[0]), sentence))
@@ -83,7 +84,7 @@ def values(sentence: str) -> list[tuple[str, str]]:
     found += [(m[0].lower(), m[0]) for m in WEEKDAY.finditer(sentence)]
     for match in MONTH_DAY.finditer(sentence):
         found.append((f"{MONTH_NAMES[month_number(match['month'])]} {match['day']}", match[0]))
-    return [(key, surface) for key, surface in found if key]
+    return tuple((key, surface) for key, surface in found if key)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -194,8 +195,14 @@ def years_apart(a: str, b: str, reference_a: Reference, reference_b: Reference) 
     to Pyongyang on Tuesday", in an article of June 2024, and "traveled to Pyongyang in 2000" tell two
     journeys, however alike their words. Nearer dates may tell one event: from two time zones or ends of a
     night ("late Monday", "on Tuesday"), or a year off in one outlet ("a year later")."""
-    years = [{int(v[:4]) for v in event_dates(t, *r, fallback=False)} for t, r in ((a, reference_a), (b, reference_b))]
+    years = _event_years(a, reference_a), _event_years(b, reference_b)
     return all(years) and all(abs(x - y) >= YEARS_APART for x in years[0] for y in years[1])
+
+
+@lru_cache(maxsize=1 << 14)  # the report's trim tests a sentence against each sentence of its facts
+def _event_years(text: str, reference: Reference) -> frozenset[int]:
+    """The years of the dates a sentence's main clauses give their events (:func:`.timeline.event_dates`)."""
+    return frozenset(int(v[:4]) for v in event_dates(text, *reference, fallback=False))
 
 
 def same_frame(a: str, b: str) -> bool:

@@ -55,13 +55,14 @@ from .per_head import TOTAL as EACH_TOTAL
 from .places import place_conflicts
 from .positions import read_positions
 from .roles import role_conflicts
+from .sentence_values import mentions
 from .speakers import speaker_conflicts
 from .sums import sum_conflicts
 from .translation import translation_conflicts
 from .unionfind import DisjointSets
 from .updates import as_update
 from .value_of import owned
-from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig, read_mentions
+from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig
 from .weekdays import weekday_conflicts
 
 VERSION = "21"
@@ -163,29 +164,19 @@ def _read_values(story: Story, sentences: list[Sentence], config: ConflictsConfi
     Dates and time spans keep the verb they are of (:mod:`.events`)."""
     years = {a.id: d.year for a in story.articles if (d := published_date(a.published))}
     story_year = max(years.values()) if years else None
-    # a count of other or more things ("four other states") is of another set than any plain count
-    by_row = [
-        per_head(
-            s.text,
-            owned(
-                s.text,
-                [
-                    *(
-                        m
-                        for m in read_mentions(row, s.text, years.get(s.article, story_year), config)
-                        if m.role != "other"
-                    ),
-                    *(m for r in (read_times, read_modifier_counts, read_positions) for m in r(row, s.text, config)),
-                ],
-                config,
-            ),
-        )
-        for row, s in enumerate(sentences)
-    ]
-    for row, mentions in enumerate(by_row):
-        timed = [n for n, m in enumerate(mentions) if _timed(m)]
-        for n, verb in zip(timed, event_verbs(sentences[row].text, [mentions[n].surface for n in timed]), strict=True):
-            mentions[n] = replace(mentions[n], event=verb)
+
+    def values(row: int, sentence: Sentence) -> list[Mention]:
+        # a count of other or more things ("four other states") is of another set than any plain count
+        year = years.get(sentence.article, story_year)
+        found = [m for m in mentions(row, sentence.text, year, config) if m.role != "other"]
+        readers = (read_times, read_modifier_counts, read_positions)
+        return [*found, *(m for read in readers for m in read(row, sentence.text, config))]
+
+    by_row = [per_head(s.text, owned(s.text, values(row, s), config)) for row, s in enumerate(sentences)]
+    for row, found in enumerate(by_row):
+        timed = [n for n, m in enumerate(found) if _timed(m)]
+        for n, verb in zip(timed, event_verbs(sentences[row].text, [found[n].surface for n in timed]), strict=True):
+            found[n] = replace(found[n], event=verb)
     return by_row
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence
+from .doc_cache import tokens_of
 from .parse import parsed, parser
 from .values import HEDGES, NUMBER_WORDS
 
@@ -74,8 +75,8 @@ def count_conflicts(sentences: list[Sentence]) -> list[Conflict]:
 def _read(sentences: list[Sentence], rows: list[int]) -> list[Count]:
     found = []
     for row, doc in zip(rows, parsed(sentences[r].text for r in rows), strict=True):
-        for token in doc:
-            if token.pos_ in ("NOUN", "PROPN") and (counted := _count(token)) is not None:
+        for token in tokens_of(doc, "NOUN", "PROPN"):
+            if (counted := _count(token)) is not None:
                 value, surface = counted
                 if key := _key(token):
                     found.append(Count(row, key, value, surface))

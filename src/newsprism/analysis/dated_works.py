@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence
+from .doc_cache import tokens_of
 from .parse import parsed, parser
 from .unionfind import DisjointSets
 
@@ -56,26 +57,26 @@ class Named:
 def dated_work_conflicts(sentences: list[Sentence], embedder: Embedder) -> list[Conflict]:
     if parser() is None:
         return []
-    rows = [row for row, s in enumerate(sentences) if YEAR.search(s.text)]
-    dated = [n for row, doc in zip(rows, parsed(sentences[r].text for r in rows), strict=True) for n in _read(row, doc)]
-    dated = [n for n in dated if n.year]
+    texts = [s.text for s in sentences]
+    rows = [row for row, text in enumerate(texts) if YEAR.search(text)]
+    read = zip(rows, parsed(texts[r] for r in rows), strict=True)
+    dated = [n for row, doc in read for n in _read(row, doc, texts[row]) if n.year]
     if len({sentences[n.row].article for n in dated}) < 2 or len({n.year for n in dated}) < 2:
         return []
-    docs = parsed(s.text for s in sentences)
-    named = [n for row, doc in enumerate(docs) for n in _read(row, doc)]
-    # a kind the story speaks of in the plural ("her films", "his two memoirs") holds several works
-    plural = {t.lemma_.lower() for doc in docs for t in doc if t.tag_ == "NNS"}
+    docs = parsed(texts)
+    named = [n for row, doc in enumerate(docs) for n in _read(row, doc, texts[row])]
     nouns = sorted({n.noun for n in named})
     kinds = _kinds(nouns, embedder)
-    several = {kinds.root(noun) for noun in _kin_to_any(nouns, sorted(plural), embedder)}
     by_kind: dict[str, list[Named]] = defaultdict(list)
     for found in named:
         by_kind[kinds.root(found.noun)].append(found)
-    conflicts = []
-    for root in sorted(by_kind.keys() - several):
-        if conflict := _conflict(by_kind[root], sentences):
-            conflicts.append(conflict)
-    return conflicts
+    conflicts = {root: conflict for root in sorted(by_kind) if (conflict := _conflict(by_kind[root], sentences))}
+    if not conflicts:  # the story's plural nouns are read only when there is a kind they may rule out
+        return []
+    # a kind the story speaks of in the plural ("her films", "his two memoirs") holds several works
+    plural = {t.lemma_.lower() for doc in docs for t in doc if t.tag_ == "NNS"}
+    several = {kinds.root(noun) for noun in _kin_to_any(nouns, sorted(plural), embedder)}
+    return [conflict for root, conflict in conflicts.items() if root not in several]
 
 
 def _kinds(nouns: list[str], embedder: Embedder) -> DisjointSets[str]:
@@ -122,12 +123,11 @@ def _conflict(kind: list[Named], sentences: list[Sentence]) -> Conflict | None:
     return Conflict("", about, tuple(sides), kind="date", reasons=(REASON,), confidence=CONFIDENCE)
 
 
-def _read(row: int, doc: Doc) -> list[Named]:
-    """The sentence's common nouns that a year dates or that are given a title."""
-    found, text = [], doc.text  # spaCy joins a Doc's text anew at every ask: once a sentence, not once a noun
-    for token in doc:
-        if token.pos_ != "NOUN":
-            continue
+def _read(row: int, doc: Doc, text: str) -> list[Named]:
+    """The sentence's common nouns that a year dates or that are given a title; ``text`` is the Doc's (which
+    spaCy would join anew from its tokens at every ask)."""
+    found = []
+    for token in tokens_of(doc, "NOUN"):
         years = [c for c in token.children if c.dep_ in DATING and YEAR.fullmatch(c.text) and c.i < token.i]
         title = _title(token, text)
         if len(years) == 1:

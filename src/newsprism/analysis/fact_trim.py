@@ -40,7 +40,7 @@ from ..validate import check_range
 from .claim_events import years_apart
 from .claims import ClaimWords
 from .coined_names import REASON as COINED
-from .doc_cache import parsed, shared
+from .doc_cache import parsed, shared, tokens_of
 from .fact_claims import one_voice, other_claim
 from .fact_figures import alike_figures
 from .support import other_quotations
@@ -312,8 +312,8 @@ def _polarities(doc: Doc) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
     """The sentence's verbs and adjectives (lemma and part of speech) it states, and those it denies."""
     stated: set[tuple[str, str]] = set()
     denied: set[tuple[str, str]] = set()
-    for token in doc:
-        if token.pos_ not in ("VERB", "ADJ") or token.lemma_.lower() in LIGHT or not _claim_word(token):
+    for token in tokens_of(doc, "VERB", "ADJ"):
+        if token.lemma_.lower() in LIGHT or not _claim_word(token):
             continue
         negated = any(c.lower_ in DENYING for c in token.children if c.dep_ in ("neg", "dobj", "advmod", "det"))
         lead = token.head if token.dep_ == "xcomp" else None

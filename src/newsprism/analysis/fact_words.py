@@ -100,12 +100,18 @@ def one_thing(a: str, b: str, said: frozenset[str]) -> frozenset[str]:
 def _in_a_row(said: set[str], sentence: str) -> bool:
     """Whether ``sentence`` prints the words ``said`` (cut as :func:`.claims.predicate` cuts them) one after
     another, in any order; a name (a capitalised word) breaks the row, as any other word does."""
-    cut = [
+    cut, length = _cut(sentence), len(said)
+    return any(cut[k] in said and set(cut[k : k + length]) == said for k in range(len(cut) - length + 1))
+
+
+@lru_cache(maxsize=1 << 14)  # a sentence is tested against each sentence it may be linked to
+def _cut(sentence: str) -> tuple[str, ...]:
+    """The sentence's words cut as :func:`.claims.predicate` cuts them, a name (a capitalised word) as ""."""
+    return tuple(
         stem(word.removesuffix("'s"))[:PREDICATE_PREFIX] if not token[:1].isupper() else ""
         for token in sentence.split()
         for word in words_of(token) or [""]
-    ]
-    return any(set(cut[k : k + len(said)]) == said for k in range(len(cut) - len(said) + 1))
+    )
 
 
 def parse_quoting(texts: list[str]) -> None:

@@ -17,7 +17,8 @@ from collections import defaultdict
 from ..records import Conflict, ConflictSide, Evidence, Sentence
 from ..text.dates import MONTHS, WEEKDAYS
 from .moments import sides_share_a_moment
-from .values import DEFAULT, Mention, ValuesConfig, read_mentions
+from .sentence_values import mentions
+from .values import DEFAULT, Mention, ValuesConfig
 
 CONFIDENCE = 0.5
 REASON = "the only amount each article gives beside one name, close but different"
@@ -43,7 +44,7 @@ def named_amount_conflicts(
     beside: dict[tuple[str, str], list[Mention]] = defaultdict(list)  # (article, name): amounts
     for row, sentence in enumerate(sentences):
         if any(sign in sentence.text for sign in "$£€"):
-            for mention in read_mentions(row, sentence.text, None, config):
+            for mention in mentions(row, sentence.text, None, config):
                 # a level ("closed at", "up to", "from") or a rate is of a moment or a period, not of the name
                 if (
                     mention.kind.startswith("amount in ")

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence, Story
 from ..text.tokens import STOPWORDS
-from .doc_cache import parsed, shared
+from .doc_cache import parsed, shared, tokens_of
 from .entities import ORG_WORDS
 from .name_forms import translit_key
 from .quotes import find_quotes
@@ -205,8 +205,8 @@ def _called_otherwise(rows: list[Sentence], surname: str, role: str) -> bool:
 def _descriptions(doc: Doc, surname: str) -> set[str]:
     """The nouns a parsed sentence describes the person of ``surname`` with (lemmas)."""
     found: set[str] = set()
-    for token in doc:
-        if token.pos_ != "PROPN" or surname not in _keys(token.text):
+    for token in tokens_of(doc, "PROPN"):
+        if surname not in _keys(token.text):
             continue
         name = token
         while name.dep_ == "compound" and name.head.pos_ == "PROPN":

@@ -53,7 +53,6 @@ from .summary_config import DEFAULT, UNPLACED, SummaryConfig
 from .summary_conflicts import conflict_place, evidence_of, lends_a_value, sides_elsewhere, state_conflict, takes_a_side
 from .summary_fit import (
     as_summary_text,
-    centrality,
     credited_quote,
     in_own_voice,
     points_back,
@@ -74,6 +73,8 @@ from .summary_stale import latest_date, overtaken, reported_done
 from .support import prints_its_quotes, says, supports, uses_words
 
 VERSION = "24"
+# A cosine to the story's centre under this counts as this (opposite the centre is as far off as at right angles).
+MIN_CENTRALITY = 0.01
 
 
 @dataclass(frozen=True)
@@ -349,3 +350,14 @@ def concept_weights(story: Story, groups: dict[str, str], config: SummaryConfig 
                 counts[concept] += 1
     needed = min(config.min_concept_sources, len(set(groups.get(a.id, a.id) for a in story.articles)))
     return {c: len(s) + config.tf_weight * math.log(counts[c]) for c, s in sources.items() if len(s) >= needed}
+
+
+def centrality(vectors: np.ndarray, embedded: EmbeddedSentences, power: float) -> np.ndarray:
+    """Each option's cosine to the story's centre, to ``power``: the mean of its articles' mean sentence
+    vectors, each article counted once however long it is."""
+    articles = dict.fromkeys(s.article for s in embedded.sentences)
+    means = np.array([embedded.vectors[embedded.rows(a)].mean(axis=0) for a in articles])
+    if not len(means) or not power:
+        return np.ones(len(vectors))
+    centre = (means / np.linalg.norm(means, axis=1, keepdims=True)).mean(axis=0)
+    return np.clip(vectors @ (centre / np.linalg.norm(centre)), MIN_CENTRALITY, 1.0) ** power

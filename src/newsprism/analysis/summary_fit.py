@@ -1,18 +1,16 @@
 """Which sentences may stand in a summary: a sentence of its own (not cut off, not a shard of a longer
 quotation, not a photo caption), in the writer's voice rather than a speaker's (announcements the later
-coverage overtook: ``summary_stale``); and how central a sentence is to the story."""
+coverage overtook: ``summary_stale``); how central a sentence is to the story is the scorer's (:mod:`.summary`)."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
-
-import numpy as np
+from functools import lru_cache
 
 from ..articles.clean_config import DATELINE_LINES
 from ..articles.posts import is_embedded_post
 from ..articles.sentences import quoted_shares
-from ..embed import EmbeddedSentences
 from ..records import Article
 from ..text.dates import DATELINE, published_date
 from ..text.tokens import WORD
@@ -57,8 +55,6 @@ PRONOUN_SPEAKER = re.compile(r"[\"”’'],?\s+(?:he|she|they)\s+(?:also\s+)?[a-
 # account, a column), whose "I" a summary cannot name. "I" after a capitalised word is a numeral
 # ("World War I", "Elizabeth I").
 FIRST_PERSON = re.compile(r"\b(?:me|my|myself)\b|(?:^|(?<=[^\w\s])|(?<=[^\w\s] )|\b[a-z]+ )I(?:['’]\w+)?\s+[a-z]")
-# A cosine to the story's centre under this counts as this (opposite the centre is as far off as at right angles).
-MIN_CENTRALITY = 0.01
 # The first person plural outside quotation marks: the outlet speaking for itself ("we'd definitely love
 # to hear what this sandwich tastes like"); "US" in capitals is the country. On the Multi-News dev
 # stories, R2 / LexRank -0.002 (noise), for sentences a summary citing outlets cannot carry.
@@ -267,9 +263,9 @@ def quoted_elsewhere(sentence: str, openings: frozenset[str]) -> bool:
     >>> quoted_elsewhere("Business is looking better than ever, Trump wrote.", openings)
     False
     """
-    if OPENING_QUOTE.match(sentence.lstrip()) or ATTRIBUTION.search(sentence):
-        return False
-    return " ".join(w.lower() for w in WORD.findall(sentence)[:QUOTED_OPENING]) in openings
+    if " ".join(w.lower() for w in WORD.findall(sentence)[:QUOTED_OPENING]) not in openings:
+        return False  # most sentences: their speech tags are not looked for
+    return not (OPENING_QUOTE.match(sentence.lstrip()) or ATTRIBUTION.search(sentence))
 
 
 def earliest_date(cited: tuple[str, ...], articles: dict[str, Article]) -> date | None:
@@ -339,8 +335,8 @@ def unattributed(sentence: str) -> bool:
     [True, True, False, False, False]
     """
     text = sentence.lstrip()
-    told = TAG_AFTER_QUOTE.search(text) or ATTRIBUTION.search(QUOTATION.sub(" ", text))
-    return bool(OPENING_QUOTE.match(text)) and not told
+    opens = bool(OPENING_QUOTE.match(text))  # read first: most sentences open on no quotation, and are not read on
+    return opens and not (TAG_AFTER_QUOTE.search(text) or ATTRIBUTION.search(QUOTATION.sub(" ", text)))
 
 
 def credited_quote(sentence: str) -> bool:
@@ -351,8 +347,8 @@ def credited_quote(sentence: str) -> bool:
     ...                              "“This is evidence.”", "This is evidence, Pascual said.")]
     [True, False, False, False]
     """
-    credited = not (unattributed(sentence) or PRONOUN_SPEAKER.search(sentence))
-    return bool(OPENING_QUOTE.match(sentence.lstrip())) and credited
+    opens = bool(OPENING_QUOTE.match(sentence.lstrip()))
+    return opens and not (unattributed(sentence) or PRONOUN_SPEAKER.search(sentence))
 
 
 def speech_tag(sentence: str, before: str | None) -> bool:
@@ -376,6 +372,7 @@ def sentences_before(articles: dict[str, Article]) -> dict[str, str]:
     return before
 
 
+@lru_cache(maxsize=1 << 16)  # facts read it of every sentence (fact_words.leans_on_context), the summary again
 def in_own_voice(sentence: str) -> bool:
     """Whether a sentence says "I" or "we" outside quotation marks: the writer's own account or the
     outlet speaking for itself, not a report.
@@ -387,14 +384,3 @@ def in_own_voice(sentence: str) -> bool:
     """
     unquoted = QUOTATION.sub(" ", sentence)
     return bool(FIRST_PERSON.search(unquoted) or FIRST_PLURAL.search(unquoted))
-
-
-def centrality(vectors: np.ndarray, embedded: EmbeddedSentences, power: float) -> np.ndarray:
-    """Each option's cosine to the story's centre, to ``power``: the mean of its articles' mean sentence
-    vectors, each article counted once however long it is."""
-    articles = dict.fromkeys(s.article for s in embedded.sentences)
-    means = np.array([embedded.vectors[embedded.rows(a)].mean(axis=0) for a in articles])
-    if not len(means) or not power:
-        return np.ones(len(vectors))
-    centre = (means / np.linalg.norm(means, axis=1, keepdims=True)).mean(axis=0)
-    return np.clip(vectors @ (centre / np.linalg.norm(centre)), MIN_CENTRALITY, 1.0) ** power

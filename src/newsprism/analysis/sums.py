@@ -18,7 +18,8 @@ from itertools import pairwise
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence
 from ..text.tokens import content_words
-from .values import DEFAULT, HEDGE, NUMBER_TEXT, SCALES, ValuesConfig, interval, number_value, read_mentions
+from .sentence_values import mentions
+from .values import DEFAULT, HEDGE, NUMBER_TEXT, SCALES, ValuesConfig, interval, number_value
 
 CONFIDENCE = 0.5
 REASON = "two amounts given for two things, against one amount another article gives for both together"
@@ -94,7 +95,7 @@ def _amounts(row: int, text: str, config: ValuesConfig) -> list[Amount]:
                 )
             )
     ranges = [(a.start, a.end) for a in found]
-    for m in read_mentions(row, text, None, config):
+    for m in mentions(row, text, None, config):
         if m.kind.startswith("amount in ") and not any(s <= m.span[0] < e for s, e in ranges):
             currency = m.kind.removeprefix("amount in ")
             found.append(Amount(row, currency, m.surface, m.low, m.high, *m.span, value=m.value, hedged=bool(m.hedge)))

@@ -34,10 +34,11 @@ from ..text.tokens import STOPWORDS, content_words, fold, stem, words
 from ..text.tokens import WORD as TOKEN
 from .evaluative import political_labels
 from .parse import main_verbs
+from .sentence_values import mentions as values_of
 from .summary_fit import QUOTATION
 from .support_denial import SENTENCE_BREAK, denies
 from .timeline import is_future
-from .values import NUMBER_WORDS, read_mentions
+from .values import NUMBER_WORDS
 
 WORD = re.compile(r"[\w'’.-]*\w")
 POSSESSIVE = re.compile(r"['’]s$")
@@ -178,7 +179,7 @@ def _numbers(sentence: str) -> frozenset[tuple[str, str]]:
     numbers = [(word.start(), digits) for word in WORD.finditer(sentence) if (digits := _digits(word.group(0)))]
     if not numbers:  # what values the sentence holds is read only when it has a number
         return frozenset()
-    mentions = read_mentions(0, sentence, None)
+    mentions = values_of(0, sentence, None)
     found = set()
     for start, digits in numbers:
         of = next((m for m in mentions if m.span[0] <= start < m.span[1]), None)

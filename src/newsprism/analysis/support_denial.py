@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from .doc_cache import parsed
+from .doc_cache import parsed, tokens_of
 from .parse import parser
 
 if TYPE_CHECKING:
@@ -86,9 +86,7 @@ def _claimed(sentence: str) -> frozenset[tuple[str, str]]:
 
 def _acts(doc: Doc) -> Iterator[tuple[str, str, bool]]:
     """Each verb of a parse with each noun it acts on, and whether the verb is negated."""
-    for token in doc:
-        if token.pos_ != "VERB":
-            continue
+    for token in tokens_of(doc, "VERB"):
         negative = _negated(token)
         for noun in _acted_on(token):
             if noun.pos_ in NOUN_TAGS:

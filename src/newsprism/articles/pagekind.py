@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..inputs.files import HEADLINE
 from ..records import Article
@@ -146,6 +147,8 @@ SERVICE_SHARE = 0.5
 # own 41-word sentence about the Internet Archive is a service line, and no article of the 690 Multi-News
 # dev documents goes over a share of 0.38 with it (bench/bench_pagekind.py).
 SERVICE_LINE_WORDS = 50
+# Pages whose units' kinds are kept: two stories of ~250 articles (as :data:`.analysis.memo.MAX_ARTICLES`).
+PAGES_KEPT = 512
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -216,15 +219,17 @@ def _share(kinds: list[str | None]) -> float:
 
 
 def _kinds(article: Article, config: PageKindConfig) -> list[str | None]:
-    return [_service_kind(unit, config) for unit in _units(article)]
+    return list(_unit_kinds(article.text, article.removed, config.service_line_words))
 
 
-def _units(article: Article) -> list[str]:
-    units = [s for line in article.text.splitlines() for s in split_sentences(line)] + list(article.removed)
-    return [u for u in units if u.strip()]
+@lru_cache(maxsize=PAGES_KEPT)  # a page's units are read at intake (page_kind), then again by framing (service_share)
+def _unit_kinds(text: str, removed: tuple[str, ...], most_words: int) -> tuple[str | None, ...]:
+    """The service kind of each unit of a page (its text's sentences, then the lines removed from it)."""
+    units = [s for line in text.splitlines() for s in split_sentences(line)] + list(removed)
+    return tuple(_service_kind(unit, most_words) for unit in units if unit.strip())
 
 
-def _service_kind(line: str, config: PageKindConfig) -> str | None:
-    if len(line.split()) > config.service_line_words:
+def _service_kind(line: str, most_words: int) -> str | None:
+    if len(line.split()) > most_words:
         return None
     return next((kind for kind, pattern in SERVICE_LINES.items() if pattern.search(line)), None)
