@@ -12,6 +12,7 @@ from ..records import Article, Conflict, ConflictSide, SummarySentence
 from ..text.dates import MONTH_RE
 from .speakers import ABOUT as QUOTATION
 from .speakers import gives_speaker
+from .summary_order import dependent
 
 # Words telling that a visit or a meeting took place, as nouns and as verbs. A sentence telling, with its
 # month, the event a place conflict is about ("The leaders last met in September at a spaceport in
@@ -46,8 +47,8 @@ def state_conflict(
     for sentence in {e.sentence for e in ordered[0].evidence if not elsewhere(e.sentence)}:
         wording = next((w for w in _wordings(ordered[0].value) if w in sentence), None)
         cited = tuple(a for a in ordered[0].sources if cites(a, sentence))
-        if wording and cited:
-            told.append((len(cited), -len(sentence), sentence, wording, cited))
+        if wording and cited:  # one that reads alone first ("A day later, Johnson, 25, ..." leans on its article)
+            told.append((not dependent(sentence), len(cited), -len(sentence), sentence, wording, cited))
     if told:
         *_, sentence, wording, cited = max(told)
         return SummarySentence(sentence.replace(wording, f"{wording} ({others})", 1), cited)

@@ -84,6 +84,16 @@ BACK_REFERENCE = re.compile(
     r"(?!\s+of\b)|^[^,;:\"“”]{2,40},\s+(?:however|though|too|instead|meanwhile|nonetheless|nevertheless),",
     re.IGNORECASE,
 )
+# A sentence opening on a time counted from the event the sentence before tells ("A day later, ...", "The next
+# day", "Earlier, ..."): alone, it dates its event by one the summary may not give ("Earlier this week" stands).
+RELATIVE_TIME = re.compile(
+    r"^\W*(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+"
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?)\s+(?:later|earlier|after(?:wards?)?)\b"
+    r"|(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night|week|month|year)\b"
+    r"|(?:later|afterwards?|earlier|moments\s+later|soon\s+after(?:wards?)?|shortly\s+after(?:wards?)?)\s*,"
+    r"|later\s+(?:that|the\s+same)\b)",
+    re.IGNORECASE,
+)
 # A sentence opening on a word that joins it to the one before ("But ...", "And the problem is ...",
 # "However, ..."): read alone, it answers a sentence the summary may not give.
 CONNECTIVE = re.compile(
@@ -288,8 +298,12 @@ def points_back(sentence: str) -> bool:
     >>> [points_back(s) for s in ("Once there, he left.", "Other hits won.", "Otherworldly.", "There were 20.",
     ...                           "The rest goes to a dress.", "The rest of the crew left.", "Lee was, however, ill.")]
     [True, True, False, False, True, False, True]
+    >>> [points_back(s) for s in ("A day later, Johnson was arrested.", "The next day, police left.",
+    ...                           "Later that day, it rained.", "Earlier, troops fired.", "Earlier this week, it hit.",
+    ...                           "Two days later the bodies were found.", "Later reports differed.")]
+    [True, True, True, True, False, True, False]
     """
-    return bool(BACK_REFERENCE.search(sentence) or PRONOUN_SPEAKER.search(sentence) or CONNECTIVE.search(sentence))
+    return any(p.search(sentence) for p in (BACK_REFERENCE, PRONOUN_SPEAKER, CONNECTIVE, RELATIVE_TIME))
 
 
 def speaks_of_self(sentence: str) -> bool:
