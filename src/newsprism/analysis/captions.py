@@ -72,7 +72,18 @@ _CREDIT = (
 _AGENCY = (
     r"\w/(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|iStock)\b|\bAP (?:file )?[Pp]hotos?\b|"
     r"\bvia (?:AP|Getty Images)\s*[)\]]|"
-    r"^\W*(?:AP|Getty(?: Images)?|Reuters|AFP|EPA|Associated Press)\W*$"
+    r"^\W*(?:AP|Getty(?: Images)?|Reuters|AFP|EPA|Associated Press)\W*$|"
+    # the photographer's credit a page glues to its caption's start: "Christina House / For The Times James
+    # Price, 22, wears ...", "Eric Gay / AP Senator Wendy Davis listens ...": a name of two to four capitalised
+    # words, then a spaced slash; prose does not open on "Name Name / ".
+    r"^\W*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+/\s+[A-Z]|"
+    # a credit after a bar at the caption's end: "... was the real winner for best picture. | ABC", "... on
+    # May 8. | Getty": one to three capitalised words after a bar; prose has no bars.
+    r"\|\s*[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,2}\W*$|"
+    # the agency's credit with its photo desk: "Hulton Archive - Getty New evidence ...", "Getty - Contributor
+    # James Maybrick ...", "Close Getty Images LeBron James celebrated ..."; the museum and the family are
+    # "the Getty", never a dashed "Getty" nor "Getty Images" before a capitalised word
+    r"^\W*(?:[A-Z]\w*\s+){0,3}(?:[-–—]\s*Getty\b|Getty(?: Images)?\s*[-–—]|Getty Images\s+(?=[A-Z]))"
 )
 # A video player's label ("JUST WATCHED ... Replay More Videos", "MUST WATCH Flight 370 mystery 05:10", the
 # "CLOSE" button before a video's blurb: "CLOSE Police confirmed that two bodies ...") and a
