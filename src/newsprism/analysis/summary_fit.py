@@ -9,6 +9,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..articles.clean_config import DATELINE_LINES
+from ..articles.pagegenre import SENTENCE_END
 from ..articles.posts import is_embedded_post
 from ..articles.sentences import quoted_shares
 from ..records import Article
@@ -134,7 +135,7 @@ def reads_alone(sentence: str) -> bool:
     (:mod:`newsprism.articles.posts`: its author's words, which the outlet shows), nor a review's credits
     line ("Directed by Fede Alvarez."), not a question or a lead-in to words that follow, not an editor's
     insertion in square brackets ("[RELATED: Wedding crasher says she never attacked guest]"), nor a prompt
-    to the reader ("Read the Reddit threads where ...").
+    to the reader ("Read the Reddit threads where ..."), nor a line without a full stop (a headline).
 
     >>> reads_alone("The council closed the pier on Monday after engineers found cracks.")
     True
@@ -145,8 +146,9 @@ def reads_alone(sentence: str) -> bool:
     ...                            "A hot mantle wedge is incongruent with a cold (<700 °C (ref.",
     ...                            "They had the mindset that 'you can come if you want.",
     ...                            "[RELATED: Wedding crasher says she never attacked guest]",
-    ...                            "Read the Reddit threads where the founder is taking on all-comers.")]
-    [False, False, False, False, False, False, False, False, False]
+    ...                            "Read the Reddit threads where the founder is taking on all-comers.",
+    ...                            "Emma Stone: ‘I was holding my best actress card the whole time’")]
+    [False, False, False, False, False, False, False, False, False, False]
     >>> reads_alone("The players' union called the 'deal' a 'disgrace,' and Jones' lawyer agreed.")
     True
     >>> reads_alone("Prodigy, of the '90s group Mobb Deep, died 'cause of a crisis, Jordan 's aunt said.")
@@ -154,6 +156,10 @@ def reads_alone(sentence: str) -> bool:
     """
     text = sentence.strip()
     if not text or text.endswith(("...", "…")) or is_caption(text) or CREDITS.match(text):
+        return False
+    # a sentence stops at its full stop: a line without one is a headline, a caption or a cut quotation
+    # ("Emma Stone: ‘I was holding my best actress card the whole time’")
+    if not SENTENCE_END.search(text):
         return False
     if is_embedded_post(text) or asks_or_leads_on(text) or READER_PROMPT.match(text):
         return False
