@@ -211,3 +211,8 @@ def test_a_sentence_without_a_verb_is_no_summary_sentence():
     table = "Lenovo showed the Horizon, a table computer with a 27-inch touchscreen, at the show in Las Vegas."
     texts = {"a": [fragment, table]}
     assert summary_of(texts, Settings(summary=SummaryConfig(words=20))) == [table]
+
+
+def test_a_headline_without_a_full_stop_does_not_read_alone():
+    assert not reads_alone("Emma Stone: ‘I was holding my best actress card the whole time’")
+    assert reads_alone("Emma Stone said she was holding her best actress card the whole time.")

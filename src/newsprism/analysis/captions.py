@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["CAPTION", "is_caption"]
+__all__ = ["CAPTION", "caption_reprinted", "is_caption"]
 
 # A word that may stand between "in this" and the picture in a wire caption: a date's parts ("Saturday,
 # July 1, 2017,", "Dec. 13, 2004"), a credit ("AP", "Associated Press") and the adjectives picture desks
@@ -123,3 +123,16 @@ def is_caption(sentence: str) -> bool:
     box's header) rather than the outlet's reporting. Kept by sentence: facts, the timeline and the summary
     each ask of every sentence (32 µs a sentence, some 15,000 asks on a 100-article story)."""
     return bool(CAPTION.search(sentence) or CAPTION_ANY_CASE.search(sentence))
+
+
+def caption_reprinted(sentence: str, before: str | None) -> bool:
+    """Whether a sentence is a caption printed again bare right after its credited printing ``before`` it
+    ("Christina House / For The Times James Price, 22, wears red shoes ..." then "James Price, 22, wears red
+    shoes ..."): prose does not repeat the sentence before it word for word.
+
+    >>> caption_reprinted("Jo Lee wears red shoes.", "Ann Roe / For The Times Jo Lee wears red shoes.")
+    True
+    >>> caption_reprinted("Jo Lee wears red shoes.", "The mayor said Jo Lee wears red shoes.")
+    False
+    """
+    return before is not None and sentence.rstrip(".") in before and is_caption(before)

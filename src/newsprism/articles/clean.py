@@ -41,7 +41,6 @@ from .boilerplate import (
 from .clean_config import CleanConfig
 from .headline import headline_keys, is_section_label, looks_like_headline, near_headline, title_case
 from .posts import join_broken_posts
-from .reference_marks import strip_reference_marks
 
 # The controls of an embedded video player, as scraped text at the start of a line.
 PLAYER_CONTROLS = re.compile(r"^(?:CLOSE\s+)?Skip in Skip\s+x\s+Embed\s+x\s+Share\s*")
@@ -112,7 +111,7 @@ def clean_text(
     _mark(marked, _repeated_block(top.body, config), "repeat")
     _mark(marked, _headline_list(top.body, config), "link")
     _mark(marked, _widget_text(marked, config), "widget")
-    kept = strip_reference_marks(_rejoin_wrapped([line.text for line in marked if not line.reason], config))
+    kept = _rejoin_wrapped([line.text for line in marked if not line.reason], config)
     removed += [line.text for line in marked if line.reason]
     return CleanText(top.headline, tuple(kept), tuple(removed))
 
