@@ -9,7 +9,6 @@ from datetime import date
 from functools import lru_cache
 
 from ..articles.clean_config import DATELINE_LINES
-from ..articles.pagegenre import SENTENCE_END
 from ..articles.posts import is_embedded_post
 from ..articles.sentences import quoted_shares
 from ..records import Article
@@ -23,6 +22,10 @@ QUOTED_SHARE = 0.5
 OPENING_QUOTE = re.compile(r"(?:^|\s)[\"“‘']")
 SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|according to|asked|wrote|writes)\b")
 QUOTE_END = re.compile(r"[.,!?]['’\"”]$")
+# A line that ends on a closing quotation mark with no full stop before it: a headline quoting someone
+# ("Emma Stone: ‘I was holding my best actress card the whole time’"), a title or a quotation cut from its
+# speaker; a sentence stops inside its closing quote ("… the whole time.’") or after it ("… time’.").
+UNSTOPPED_QUOTE = re.compile(r"(?<![.!?…,;:\s'’\"”])\s*['’\"”]$")
 # A single quotation mark opening a word, and one closing after a word: a sentence opening more than it
 # closes ("the mindset that 'you can come if you want.") is cut from a longer quotation. An apostrophe
 # standing for left-out letters opens no quotation: a decade ("the '90s", "'60s"), "'cause", "'em", "'til",
@@ -135,7 +138,8 @@ def reads_alone(sentence: str) -> bool:
     (:mod:`newsprism.articles.posts`: its author's words, which the outlet shows), nor a review's credits
     line ("Directed by Fede Alvarez."), not a question or a lead-in to words that follow, not an editor's
     insertion in square brackets ("[RELATED: Wedding crasher says she never attacked guest]"), nor a prompt
-    to the reader ("Read the Reddit threads where ..."), nor a line without a full stop (a headline).
+    to the reader ("Read the Reddit threads where ..."), nor a line ending on a quotation without a full stop
+    (a headline).
 
     >>> reads_alone("The council closed the pier on Monday after engineers found cracks.")
     True
@@ -157,9 +161,7 @@ def reads_alone(sentence: str) -> bool:
     text = sentence.strip()
     if not text or text.endswith(("...", "…")) or is_caption(text) or CREDITS.match(text):
         return False
-    # a sentence stops at its full stop: a line without one is a headline, a caption or a cut quotation
-    # ("Emma Stone: ‘I was holding my best actress card the whole time’")
-    if not SENTENCE_END.search(text):
+    if UNSTOPPED_QUOTE.search(text):
         return False
     if is_embedded_post(text) or asks_or_leads_on(text) or READER_PROMPT.match(text):
         return False
