@@ -28,9 +28,14 @@ a claim a caption repeats is still told by the article's own sentences.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-__all__ = ["CAPTION", "caption_reprinted", "is_caption"]
+if TYPE_CHECKING:  # records imports this module, through the story's title
+    from ..records import Sentence
+
+__all__ = ["CAPTION", "caption_reprinted", "captions", "is_caption"]
 
 # A word that may stand between "in this" and the picture in a wire caption: a date's parts ("Saturday,
 # July 1, 2017,", "Dec. 13, 2004"), a credit ("AP", "Associated Press") and the adjectives picture desks
@@ -136,3 +141,10 @@ def caption_reprinted(sentence: str, before: str | None) -> bool:
     False
     """
     return before is not None and sentence.rstrip(".") in before and is_caption(before)
+
+
+def captions(sentences: Sequence[Sentence]) -> list[bool]:
+    """Whether each of a story's sentences is page furniture: a caption itself (:func:`is_caption`) or one
+    printed again bare after its credited printing (:func:`caption_reprinted`)."""
+    before = {(s.article, s.index + 1): s.text for s in sentences}
+    return [is_caption(s.text) or caption_reprinted(s.text, before.get((s.article, s.index))) for s in sentences]
