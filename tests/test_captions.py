@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsprism.analysis.captions import is_caption
+from newsprism.analysis.captions import caption_reprinted, is_caption
 
 FURNITURE = [
     # wire caption formulas
@@ -28,6 +28,15 @@ FURNITURE = [
     "Shamil Zhumatov/Reuters",
     "(AP)",
     "(PHOTOS: Obama surveys Oklahoma tornado damage)",
+    # a credit glued to the caption's start or end
+    "Christina House / For The Times James Price, 22, wears red shoes during a news conference.",
+    "Eric Gay / AP Senator Wendy Davis listens as the Texas Senate debates an abortion bill.",
+    "JASON REED / Reuters",
+    "The producer interrupts the telecast to announce the real winner for best picture. | ABC",
+    "The senator holds up a copy of the report at a hearing on Capitol Hill on May 8. | Getty",
+    "Hulton Archive - Getty New evidence seems to confirm the merchant was the killer",
+    "Getty - Contributor James Maybrick, the cotton merchant",
+    "Enlarge Image Close Getty Images LeBron James celebrated late in the fourth quarter.",
     # picture-desk labels
     "Media playback is unsupported on your device Media caption The area is known as the Roaring Forties",
     "Image copyright Getty Images Image caption A P3 returns to Perth from the suspended air search.",
@@ -41,6 +50,11 @@ FURNITURE = [
 ]
 
 REPORTING = [
+    # a slash, a bar or the Getty name in prose
+    "The Getty Museum announced on Monday that it would return the statue to Italy.",
+    "Getty Images reported a loss for the quarter, the company said.",
+    "He said the either/or choice was false, and voters agreed.",
+    "The ratio of wins / losses fell to 0.4 this year, the league said.",
     "Police released photos of a man they are seeking to identify in connection with the case.",
     "A photo released by school officials showed the boy in a hospital bed.",
     "In this case, the photo was taken from her phone.",
@@ -64,3 +78,11 @@ def test_captions_credits_labels_and_fact_box_headers_are_furniture(sentence):
 @pytest.mark.parametrize("sentence", REPORTING)
 def test_reporting_that_speaks_of_photos_or_credits_is_not_furniture(sentence):
     assert not is_caption(sentence)
+
+
+def test_a_caption_printed_again_bare_after_its_credited_printing_is_the_caption():
+    credited = "Christina House / For The Times James Price, 22, wears red shoes during a news conference."
+    assert caption_reprinted("James Price, 22, wears red shoes during a news conference.", credited)
+    # the same words after a sentence that is reporting, not a caption, are reporting
+    assert not caption_reprinted("Price wears red shoes.", "His brother said Price wears red shoes.")
+    assert not caption_reprinted("Price wears red shoes.", None)

@@ -208,3 +208,12 @@ def test_a_phrase_folds_as_its_two_words_fold():
     assert len(tokens) >= 9
     for first, second in pairwise(tokens):
         assert words(f"{first} {second}") == words(first) + words(second)
+
+
+def test_a_caption_printed_again_bare_after_its_credit_is_no_fact():
+    credited = "Ann Roe / For The Times Jo Lee wears red shoes at a news conference about the shooting."
+    bare = "Jo Lee wears red shoes at a news conference about the shooting."
+    told = "Jo Lee wore red shoes at the news conference about the shooting, police said."
+    articles = {"a": ["The shooting happened on Monday.", credited, bare], "b": [told]}
+    pairs = {(bare, told): 0.9, (credited, told): 0.9, (credited, bare): 0.95}
+    assert facts_of(articles, pairs) == []

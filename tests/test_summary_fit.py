@@ -211,3 +211,13 @@ def test_a_sentence_without_a_verb_is_no_summary_sentence():
     table = "Lenovo showed the Horizon, a table computer with a 27-inch touchscreen, at the show in Las Vegas."
     texts = {"a": [fragment, table]}
     assert summary_of(texts, Settings(summary=SummaryConfig(words=20))) == [table]
+
+
+def test_a_quoting_headline_without_a_full_stop_does_not_read_alone():
+    assert not reads_alone("Emma Stone: ‘I was holding my best actress card the whole time’")
+    assert not reads_alone("Walker announces: 'I'm running for president'")
+    # a full stop inside or after the closing quotes ends a sentence; a dek without one ends on a word
+    assert reads_alone("Emma Stone said she was holding 'the card the whole time.'")
+    assert reads_alone('Patsy shouts, "Oh my Jesus, oh my Jesus." ')
+    assert reads_alone("Stone said she was holding ‘the card the whole time’.")
+    assert reads_alone("Paramount wants to kill a fan film by claiming copyright on the Klingon language")

@@ -28,9 +28,14 @@ a claim a caption repeats is still told by the article's own sentences.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-__all__ = ["CAPTION", "is_caption"]
+if TYPE_CHECKING:  # records imports this module, through the story's title
+    from ..records import Sentence
+
+__all__ = ["CAPTION", "caption_reprinted", "captions", "is_caption"]
 
 # A word that may stand between "in this" and the picture in a wire caption: a date's parts ("Saturday,
 # July 1, 2017,", "Dec. 13, 2004"), a credit ("AP", "Associated Press") and the adjectives picture desks
@@ -72,7 +77,18 @@ _CREDIT = (
 _AGENCY = (
     r"\w/(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|iStock)\b|\bAP (?:file )?[Pp]hotos?\b|"
     r"\bvia (?:AP|Getty Images)\s*[)\]]|"
-    r"^\W*(?:AP|Getty(?: Images)?|Reuters|AFP|EPA|Associated Press)\W*$"
+    r"^\W*(?:AP|Getty(?: Images)?|Reuters|AFP|EPA|Associated Press)\W*$|"
+    # the photographer's credit a page glues to its caption's start: "Christina House / For The Times James
+    # Price, 22, wears ...", "Eric Gay / AP Senator Wendy Davis listens ...": a name of two to four capitalised
+    # words, then a spaced slash; prose does not open on "Name Name / ".
+    r"^\W*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+/\s+[A-Z]|"
+    # a credit after a bar at the caption's end: "... was the real winner for best picture. | ABC", "... on
+    # May 8. | Getty": one to three capitalised words after a bar; prose has no bars.
+    r"\|\s*[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,2}\W*$|"
+    # the agency's credit with its photo desk: "Hulton Archive - Getty New evidence ...", "Getty - Contributor
+    # James Maybrick ...", "Close Getty Images LeBron James celebrated ..."; the museum and the family are
+    # "the Getty", never a dashed "Getty" nor "Getty Images" before a capitalised word
+    r"^\W*(?:[A-Z]\w*\s+){0,3}(?:[-–—]\s*Getty\b|Getty(?: Images)?\s*[-–—]|Getty Images\s+(?=[A-Z]))"
 )
 # A video player's label ("JUST WATCHED ... Replay More Videos", "MUST WATCH Flight 370 mystery 05:10", the
 # "CLOSE" button before a video's blurb: "CLOSE Police confirmed that two bodies ...") and a
@@ -112,3 +128,23 @@ def is_caption(sentence: str) -> bool:
     box's header) rather than the outlet's reporting. Kept by sentence: facts, the timeline and the summary
     each ask of every sentence (32 µs a sentence, some 15,000 asks on a 100-article story)."""
     return bool(CAPTION.search(sentence) or CAPTION_ANY_CASE.search(sentence))
+
+
+def caption_reprinted(sentence: str, before: str | None) -> bool:
+    """Whether a sentence is a caption printed again bare right after its credited printing ``before`` it
+    ("Christina House / For The Times James Price, 22, wears red shoes ..." then "James Price, 22, wears red
+    shoes ..."): prose does not repeat the sentence before it word for word.
+
+    >>> caption_reprinted("Jo Lee wears red shoes.", "Ann Roe / For The Times Jo Lee wears red shoes.")
+    True
+    >>> caption_reprinted("Jo Lee wears red shoes.", "The mayor said Jo Lee wears red shoes.")
+    False
+    """
+    return before is not None and sentence.rstrip(".") in before and is_caption(before)
+
+
+def captions(sentences: Sequence[Sentence]) -> list[bool]:
+    """Whether each of a story's sentences is page furniture: a caption itself (:func:`is_caption`) or one
+    printed again bare after its credited printing (:func:`caption_reprinted`)."""
+    before = {(s.article, s.index + 1): s.text for s in sentences}
+    return [is_caption(s.text) or caption_reprinted(s.text, before.get((s.article, s.index))) for s in sentences]

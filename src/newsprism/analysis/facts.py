@@ -40,7 +40,7 @@ import numpy as np
 from ..embed import EmbeddedSentences
 from ..records import Evidence, Fact, Sentence, Story
 from ..validate import check_range
-from .captions import is_caption
+from .captions import captions, is_caption
 from .claim_events import event_pairs, other_events, other_times, parse_together, same_frame
 from .claims import ClaimWords, contradicted, denied, figures, measures, predicate, states_claim
 from .evaluative import political_labels
@@ -210,7 +210,7 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     articles = np.array([s.article for s in sentences])
     article_numbers = np.unique(articles, return_inverse=True)[1]  # compared a block at a time: faster than text
     threshold = config.similarity if config.similarity is not None else embedded.embedder.fact_similarity
-    claims = np.array([states_claim(t) and not is_caption(t) for t in texts])
+    claims = np.array([states_claim(t) and not caption for t, caption in zip(texts, captions(sentences), strict=True)])
 
     def different(rows: slice) -> np.ndarray:
         """Whether each of ``rows`` and each sentence are of different articles and both state a claim."""

@@ -45,6 +45,7 @@ import numpy as np
 from ..embed import EmbeddedSentences
 from ..records import Article, Conflict, Fact, Story, SummarySentence
 from ..text.tokens import STOPWORDS, stem, words
+from .captions import caption_reprinted
 from .conflicts import CONFIDENT
 from .memo import MAX_ITEMS
 from .parse import has_a_verb
@@ -192,6 +193,7 @@ def _options(
         and not quoted_elsewhere(o[1], openings)
         and not in_own_voice(o[1])
         and not speech_tag(o[1], before.get(o[1]))
+        and not caption_reprinted(o[1], before.get(o[1]))
     ] or stated
     # an announcement the later coverage has overtaken ("will travel on Tuesday", read on Wednesday)
     newest = latest_date(articles)

@@ -22,6 +22,10 @@ QUOTED_SHARE = 0.5
 OPENING_QUOTE = re.compile(r"(?:^|\s)[\"“‘']")
 SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|according to|asked|wrote|writes)\b")
 QUOTE_END = re.compile(r"[.,!?]['’\"”]$")
+# A line that ends on a closing quotation mark with no full stop before it: a headline quoting someone
+# ("Emma Stone: ‘I was holding my best actress card the whole time’"), a title or a quotation cut from its
+# speaker; a sentence stops inside its closing quote ("… the whole time.’") or after it ("… time’.").
+UNSTOPPED_QUOTE = re.compile(r"(?<![.!?…,;:\s'’\"”])\s*['’\"”]$")
 # A single quotation mark opening a word, and one closing after a word: a sentence opening more than it
 # closes ("the mindset that 'you can come if you want.") is cut from a longer quotation. An apostrophe
 # standing for left-out letters opens no quotation: a decade ("the '90s", "'60s"), "'cause", "'em", "'til",
@@ -144,7 +148,8 @@ def reads_alone(sentence: str) -> bool:
     (:mod:`newsprism.articles.posts`: its author's words, which the outlet shows), nor a review's credits
     line ("Directed by Fede Alvarez."), not a question or a lead-in to words that follow, not an editor's
     insertion in square brackets ("[RELATED: Wedding crasher says she never attacked guest]"), nor a prompt
-    to the reader ("Read the Reddit threads where ...").
+    to the reader ("Read the Reddit threads where ..."), nor a line ending on a quotation without a full stop
+    (a headline).
 
     >>> reads_alone("The council closed the pier on Monday after engineers found cracks.")
     True
@@ -155,8 +160,9 @@ def reads_alone(sentence: str) -> bool:
     ...                            "A hot mantle wedge is incongruent with a cold (<700 °C (ref.",
     ...                            "They had the mindset that 'you can come if you want.",
     ...                            "[RELATED: Wedding crasher says she never attacked guest]",
-    ...                            "Read the Reddit threads where the founder is taking on all-comers.")]
-    [False, False, False, False, False, False, False, False, False]
+    ...                            "Read the Reddit threads where the founder is taking on all-comers.",
+    ...                            "Emma Stone: ‘I was holding my best actress card the whole time’")]
+    [False, False, False, False, False, False, False, False, False, False]
     >>> reads_alone("The players' union called the 'deal' a 'disgrace,' and Jones' lawyer agreed.")
     True
     >>> reads_alone("Prodigy, of the '90s group Mobb Deep, died 'cause of a crisis, Jordan 's aunt said.")
@@ -164,6 +170,8 @@ def reads_alone(sentence: str) -> bool:
     """
     text = sentence.strip()
     if not text or text.endswith(("...", "…")) or is_caption(text) or CREDITS.match(text):
+        return False
+    if UNSTOPPED_QUOTE.search(text):
         return False
     if is_embedded_post(text) or asks_or_leads_on(text) or READER_PROMPT.match(text):
         return False
