@@ -103,7 +103,7 @@ def test_no_sentence_tells_one_side_of_a_conflict_unattributed():
 
 
 def test_words_another_outlet_quotes_are_not_told_as_the_summarys_own():
-    from newsprism.analysis.summary_fit import quoted_elsewhere, quoted_openings
+    from newsprism.analysis.summary_voices import quoted_elsewhere, quoted_openings
 
     tweet = "Business is looking better than ever with business enthusiasm at record levels."
     articles = {

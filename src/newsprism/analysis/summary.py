@@ -57,13 +57,9 @@ from .summary_fit import (
     credited_quote,
     in_own_voice,
     points_back,
-    quoted_elsewhere,
-    quoted_openings,
-    quoted_shares_of,
     reads_alone,
     sentences_before,
     sets_up,
-    someone_elses_words,
     speaks_of_self,
     speech_tag,
 )
@@ -71,6 +67,7 @@ from .summary_names import introduced
 from .summary_order import after_their_antecedents, dependent, first_told, in_event_order
 from .summary_rewriter import Rewriter, rewritten
 from .summary_stale import latest_date, overtaken, reported_done
+from .summary_voices import quoted_elsewhere, quoted_openings, quoted_shares_of, someone_elses_words
 from .support import prints_its_quotes, says, supports, uses_words
 
 VERSION = "24"

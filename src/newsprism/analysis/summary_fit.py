@@ -10,15 +10,11 @@ from functools import lru_cache
 
 from ..articles.clean_config import DATELINE_LINES
 from ..articles.posts import is_embedded_post
-from ..articles.sentences import quoted_shares
 from ..records import Article
 from ..text.dates import DATELINE, published_date
-from ..text.tokens import WORD
 from .captions import is_caption
 from .quotes import SPEECH as QUOTE_SPEECH
 
-# A sentence with this share of its letters inside quotation marks is the speaker's, not the writer's.
-QUOTED_SHARE = 0.5
 OPENING_QUOTE = re.compile(r"(?:^|\s)[\"“‘']")
 SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|according to|asked|wrote|writes)\b")
 QUOTE_END = re.compile(r"[.,!?]['’\"”]$")
@@ -104,8 +100,6 @@ CONNECTIVE = re.compile(
     r"^\W*(?:and|but|yet|so|also|plus|still|however|instead|besides|otherwise|nonetheless|nevertheless)\b",
     re.IGNORECASE,
 )
-# A sentence opening with this many words of a quotation of the story opens as that quotation does.
-QUOTED_OPENING = 6
 # A sentence saying what something is not ("And the problem is not that Colbert isn't qualified", "It
 # wasn't because he lied"): the writer's setup for the next sentence's claim ("It's that he's too
 # qualified"); alone, it reads as the point, or as its opposite. Two words at least after "that", so that
@@ -240,50 +234,6 @@ def as_summary_text(sentence: str, articles: dict[str, Article]) -> str:
 def closed(sentence: str) -> str:
     """A headline or standfirst line chosen as a sentence, ended with a full stop like the others."""
     return sentence if re.search(r"[.!?…:;\"”’')\]]$", sentence) else f"{sentence}."
-
-
-def quoted_shares_of(articles: dict[str, Article]) -> dict[str, float]:
-    """Each sentence's share of letters inside quotation marks, in the article that tells it."""
-    return {
-        sentence: share
-        for article in articles.values()
-        for sentence, share in zip(article.sentences, quoted_shares(list(article.sentences)), strict=True)
-    }
-
-
-def someone_elses_words(sentence: str, quoted: dict[str, float]) -> bool:
-    """Whether a sentence is the middle of a quotation that opened in an earlier sentence, and does not
-    say who speaks: cut from its speaker, it reads as the outlet's own claim ("They really embodied the
-    American concept of freedom...")."""
-    opens = OPENING_QUOTE.search(sentence)
-    return quoted.get(sentence, 0.0) >= QUOTED_SHARE and not opens and not SPEECH.search(sentence)
-
-
-def quoted_openings(articles: dict[str, Article]) -> frozenset[str]:
-    """The opening words of every quotation in the story's articles, lower-cased."""
-    return frozenset(
-        " ".join(opening)
-        for article in articles.values()
-        for quote in QUOTATION.finditer(article.text)
-        if len(opening := [w.lower() for w in WORD.findall(quote.group(0))[:QUOTED_OPENING]]) == QUOTED_OPENING
-    )
-
-
-def quoted_elsewhere(sentence: str, openings: frozenset[str]) -> bool:
-    """Whether a sentence that no quotation marks or speech tag give to anyone opens as a quotation of the
-    story does: a speaker's words an article embedded bare ("Business is looking better than ever with
-    business enthusiasm at record levels.", a tweet another outlet quotes as Trump's), which read in the
-    summary as the outlet's own claim.
-
-    >>> openings = quoted_openings({"a": Article("a", "“Business is looking better than ever,” Trump wrote.")})
-    >>> quoted_elsewhere("Business is looking better than ever with enthusiasm at record levels.", openings)
-    True
-    >>> quoted_elsewhere("Business is looking better than ever, Trump wrote.", openings)
-    False
-    """
-    if " ".join(w.lower() for w in WORD.findall(sentence)[:QUOTED_OPENING]) not in openings:
-        return False  # most sentences: their speech tags are not looked for
-    return not (OPENING_QUOTE.match(sentence.lstrip()) or ATTRIBUTION.search(sentence))
 
 
 def earliest_date(cited: tuple[str, ...], articles: dict[str, Article]) -> date | None:
