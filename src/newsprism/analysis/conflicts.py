@@ -61,9 +61,8 @@ from .sums import sum_conflicts
 from .translation import translation_conflicts
 from .unionfind import DisjointSets
 from .updates import as_update
-from .value_numbers import AT_LEAST, AT_MOST
 from .value_of import owned
-from .values import Mention, ValuesConfig
+from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig
 from .weekdays import weekday_conflicts
 
 VERSION = "21"

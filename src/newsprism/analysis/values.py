@@ -3,9 +3,8 @@
 Values are read as intervals that allow for rounding and hedges ("nearly", "about", "more than"):
 time spans ("24 years", "nearly two decades", "six months", "since 2000" read against the
 publication year), counts of a named thing ("12 people"), money ("£400m") and percentages, lengths,
-areas and weights in SI units ("an 18-foot fence", "4.45 meters", "6 to 8 feet" as one value spanning its
-ends), bare years, full dates and days of a month; a span may be a modifier ("a 13-hour filibuster").
-Other numbers in a range or a part of a whole ("20 to 29", "three of the eight charges") and numbers
+areas and weights in SI units ("an 18-foot fence", "4.45 meters"), bare years, full dates and days of a
+month. Numbers in a range or a part of a whole ("20 to 29", "three of the eight charges") and numbers
 that place or name a thing ("the 3000 block of", "Flight 93") are not values of their own. A share or
 an amount keeps what tells which quantity it is: "to" or "from" before it (a level, not a change) and,
 for a share, what it is of ("a 4.75% stake").
@@ -23,21 +22,34 @@ from ..text.dates import FULL_DATE, MONTH_RE, match_to_date, month_number
 from ..text.tokens import STOPWORDS, content_words
 from ..validate import check_range
 from .units import DETOUR, DIGIT, FIGURE, FROM_PLACE, UNIT, UNITS, unit_key
-from .value_numbers import (
-    HEDGE,
-    HEDGES,
-    NUMBER,
-    NUMBER_END,
-    NUMBER_START,
-    NUMBER_TEXT,
-    NUMBER_WORDS,
-    SCALE,
-    SCALES,
-    TOKEN_START,
-    interval,
-    number_value,
-)
 
+# fmt: off
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100, "dozen": 12, "dozens": 24,
+}
+# fmt: on
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+HEDGES = (
+    r"nearly|almost|about|around|some|roughly|approximately|close to|more than|over|at least|less than|under|up to"
+    r"|just over|just under|as many as|as much as|as large as|as high as"
+)
+# A hedge that is no preposition reaches over "a" ("up to a 4.75% stake", "more than a dozen people"); one
+# that may be ("around a 65-acre park", "under a $5 million deal") does not.
+OVER_A = "|".join(f"(?<={hedge} )" for hedge in ("up to", "more than", "less than", "nearly", "almost"))
+HEDGE = rf"(?:(?P<hedge>(?i:{HEDGES}))\s+(?:(?i:{OVER_A})an?\s+)?)?"
+# Digits with thousands separators or decimals, never swallowing the comma that ends a clause
+# ("on June 21, according to"); number words in any case ("Three people").
+NUMBER_TEXT = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{'|'.join(NUMBER_WORDS)})\b"
+NUMBER = rf"(?P<num>{NUMBER_TEXT})"
+SCALE = rf"(?:\s+(?P<scale>{'|'.join(SCALES)}))?"
+# Not the tail of another token ("$12", "3.5", "A-1", "1/2", "#3", "one hundred and three") and not
+# followed by one ("5%", "3:30").
+TOKEN_START = r"(?<![\w$£€.,/:#-])"
+NUMBER_START = rf"{TOKEN_START}(?<!hundred and )(?<!thousand and )"
+NUMBER_END = r"(?![\w%/:-]|[.,]\d)"
 # Two numbers joined as a range, a choice or a part of a whole ("20 to 29", "between 1,500 and 3,000",
 # "two or three days", "three of the eight charges"): neither is a value to compare on its own.
 RANGE = re.compile(
@@ -52,11 +64,8 @@ ADDRESS = re.compile(
     r"|Platform|Terminal)\s+\d[\w-]*"
 )
 SPAN_UNITS = {"year": 1, "decade": 10, "month": 1, "week": 1, "day": 1, "hour": 1, "minute": 1}
-# A span as a noun ("13 hours") or as a hyphenated modifier ("a 13-hour filibuster", "a 13-hour-long
-# debate"), not an age ("a 13-year-old", "13 years old").
 SPAN = re.compile(
-    rf"\b{HEDGE}{NUMBER_START}{NUMBER}(?:\s+|-)(?P<unit>(?i:years?|decades?|months?|weeks?|days?|hours?|minutes?))"
-    r"\b(?:-long\b)?(?!-|\s+old\b)"
+    rf"\b{HEDGE}{NUMBER_START}{NUMBER}\s+(?P<unit>(?i:years?|decades?|months?|weeks?|days?|hours?|minutes?))\b(?!-|\s+old\b)"
 )
 TIME_WORDS = frozenset(f"{unit}{plural}" for unit in SPAN_UNITS for plural in ("", "s"))
 SINCE = re.compile(r"\bsince\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
@@ -77,13 +86,6 @@ PERCENT = re.compile(rf"\b{HEDGE}{NUMBER_START}{NUMBER}\s?(?:%|percent\b|per cen
 # "a 197-foot-long ship"), not one end of a range ("5-6 feet"), a speed ("64 km/h") nor a square or cubic measure.
 MEASURE = re.compile(
     rf"\b{HEDGE}{NUMBER_START}(?P<num>{FIGURE})(?:\s*|-)(?P<unit>(?i:{UNIT})|m|g)\b"
-    r"(?:-(?:long|tall|high|wide|deep|thick))?(?![-–]\s*\d|/)(?!\s+(?:square|cubic)\b)"
-)
-# Two figures of one unit as a range ("6 to 8 feet", "between 6 and 8 feet", "a 6-to-8-foot shark"): one
-# value spanning its ends. "and" joins a range only after "between" ("6 and 8 feet" may be two things).
-MEASURE_RANGE = re.compile(
-    rf"{HEDGE}(?P<between>(?i:between)\s+)?{NUMBER_START}(?P<low>{FIGURE})"
-    rf"(?:\s*[-–]\s*|\s+to\s+|-to-|\s+(?P<andjoint>and)\s+)(?P<high>{FIGURE})(?:\s*|-)(?P<unit>(?i:{UNIT})|m|g)\b"
     r"(?:-(?:long|tall|high|wide|deep|thick))?(?![-–]\s*\d|/)(?!\s+(?:square|cubic)\b)"
 )
 # A measure converted from another unit and rounded is this share off ("1,000 feet" is 305 m, "300 m").
@@ -124,6 +126,11 @@ ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+(?:(?i:" + HEDGES + r")\s+)?$")
 # function words ("12 of them", "21, according to").
 NOT_UNITS = {*(f"{unit}{plural}" for unit in SPAN_UNITS for plural in ("", "s")), "times", "percent", "per"}
 NOT_UNITS |= {*SCALES, *NUMBER_WORDS, *STOPWORDS}
+# Hedges that mean "up to": any figure from nothing to the value.
+UP_TO = ("as many as", "as much as", "as large as", "as high as")
+# Hedges that bound a value on one side only ("more than 100" is any figure above it).
+AT_MOST = frozenset(("nearly", "almost", "just under", "less than", "under", "up to", *UP_TO))
+AT_LEAST = frozenset(("more than", "over", "at least", "just over"))
 # Dates one day apart agree: a night-time event is dated by the time zone of the outlet ("Sunday,
 # Feb. 26" at the Oscars, "February 27" in Europe).
 DAY_ROUNDING = 0.5
@@ -230,6 +237,27 @@ def words_around(
     after = [w for w in content_words(text[end:hi]) if not _numeric(w) and w not in TIME_WORDS]
     before, after = before[-config.words_around :], after[: config.words_around]
     return frozenset(w[: config.stem] for w in before + after)
+
+
+def number_value(text: str, scale: str | None = None) -> float | None:
+    text = text.lower().replace(",", "")
+    factor = SCALES.get((scale or "").lower(), 1.0)
+    if text in NUMBER_WORDS:
+        return NUMBER_WORDS[text] * factor
+    try:
+        return float(text) * factor
+    except ValueError:
+        return None
+
+
+def interval(value: float, hedge: str, rounding: float) -> tuple[float, float]:
+    if hedge in AT_MOST:
+        return (0.0 if hedge in {"less than", "under", "up to", *UP_TO} else 0.8 * value, value)
+    if hedge in AT_LEAST:
+        return (value, math.inf if hedge != "just over" else 1.2 * value)
+    if hedge:
+        return (0.85 * value - rounding, 1.15 * value + rounding)
+    return (value - rounding, value + rounding)
 
 
 def _numeric(word: str) -> bool:
@@ -343,13 +371,11 @@ def _measures(reader: SentenceReader) -> Iterator[Mention]:
     nautical miles (103 kilometers)") is that measure again, not a value of its own. A distance from a
     named place ("90 miles north of Las Vegas") keeps the place as what it measures and allows for
     the route: one outlet's road distance is another's straight line."""
-    if not DIGIT.search(reader.text):  # a measure is in figures
-        return
-    yield from _measure_ranges(reader)
-    for match in MEASURE.finditer(reader.text):
+    for match in MEASURE.finditer(reader.text) if DIGIT.search(reader.text) else ():  # a measure is in figures
         dimension, factor = UNITS[unit_key(match.group("unit"))]
         figure = match.group("num").replace(",", "")
-        rounding = _measure_rounding(figure) * factor
+        digit = 0.5 * 10 ** -len(figure.partition(".")[2])
+        rounding = max(digit, CONVERSION_SHARE * float(figure)) * factor
         if dimension == "duration" or not reader.free(*match.span()):
             continue
         after = reader.text[match.end() :]
@@ -372,27 +398,3 @@ def _counts(reader: SentenceReader) -> Iterator[Mention]:
         if reader.free(match.start("num"), match.end("unit")):
             mention = reader.mention(f"number of {singular(unit)}", match, value, 0.0)
             yield replace(mention, role="other" if match["other"] else "")
-
-
-def _measure_rounding(figure: str) -> float:
-    """How far a measure written as ``figure`` may be from the true one, in its own unit: half its last
-    digit, or a conversion's rounding, whichever is wider."""
-    return max(0.5 * 10 ** -len(figure.partition(".")[2]), CONVERSION_SHARE * float(figure))
-
-
-def _measure_ranges(reader: SentenceReader) -> Iterator[Mention]:
-    """A range of one unit as one value from its low end to its high end, each end rounded as a measure
-    and hedged as written: it agrees with any value inside it. RANGE took the figures already, so the
-    measures read after it skip them."""
-    for match in MEASURE_RANGE.finditer(reader.text):
-        if match["andjoint"] and not match["between"]:
-            continue
-        dimension, factor = UNITS[unit_key(match["unit"])]
-        low_figure, high_figure = match["low"].replace(",", ""), match["high"].replace(",", "")
-        if dimension == "duration" or float(low_figure) >= float(high_figure):
-            continue  # durations are time spans; "8 to 6 feet" is no range
-        hedge = (match["hedge"] or "").lower()
-        low = interval(float(low_figure), hedge, _measure_rounding(low_figure))[0] * factor
-        high = interval(float(high_figure), hedge, _measure_rounding(high_figure))[1] * factor
-        mention = reader.mention(dimension, match, float(low_figure) * factor, 0.0)
-        yield replace(mention, low=low, high=high)
