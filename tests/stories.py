@@ -1,12 +1,15 @@
-"""Stories made of a few short articles, each a list of sentences, for the summary's tests."""
+"""Stories made of a few short articles, each a list of sentences, for the summary's and the conflict readers' tests."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import combinations
 
 from newsprism.analysis.runner import analyse_story
 from newsprism.articles.pipeline import Pipeline
 from newsprism.config import Settings
 from newsprism.embed import load_embedder
-from newsprism.records import RawDocument, Story
+from newsprism.records import Article, Conflict, RawDocument, Sentence, Story
 
 
 def story_of(texts: dict[str, list[str]]) -> Story:
@@ -19,3 +22,16 @@ def summary_of(texts: dict[str, list[str]], settings: Settings | None = None) ->
     """The texts of the story's summary, analysed with the hashing embedder."""
     analysis = analyse_story(story_of(texts), load_embedder("hashing")[0], settings or Settings())
     return [s.text for s in analysis.summary]
+
+
+def conflict_values(
+    reader: Callable[[list[Sentence], set[tuple[int, int]]], list[Conflict]],
+    *texts: str,
+    facts: tuple[tuple[int, int], ...] | None = None,
+) -> list[list[str]]:
+    """The sides' values of the conflicts a reader of sentences in one fact finds between articles (each a
+    text, its sentences split at ". "), every pair of sentences taken as one fact unless ``facts`` names them."""
+    articles = [Article(id=f"a{n}", text=t, sentences=tuple(t.split(". "))) for n, t in enumerate(texts)]
+    sentences = list(Story("s", tuple(articles)).sentences())
+    pairs = set(combinations(range(len(sentences)), 2)) if facts is None else set(facts)
+    return [[side.value for side in c.sides] for c in reader(sentences, pairs)]

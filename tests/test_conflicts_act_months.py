@@ -1,12 +1,12 @@
 """Conflicts over the month of one act, a sentence without a date dated by the sentence before it."""
 
-from itertools import combinations
-
 import pytest
 
 from newsprism.analysis.act_months import act_month_conflicts
 from newsprism.analysis.parse import parser
 from newsprism.records import Article, Story
+
+from .stories import conflict_values
 
 pytestmark = pytest.mark.skipif(parser() is None, reason="spaCy or its English model is not installed")
 
@@ -16,12 +16,7 @@ JULY = "In July 2016, after McCullum left the staff, he allegedly created a Hotm
 
 
 def months(*texts: str, facts: tuple[tuple[int, int], ...] | None = None) -> list[list[str]]:
-    """The sides' values of the month conflicts between articles (one a text, its sentences split at ". "),
-    every pair of sentences of different articles taken as one fact unless ``facts`` names the pairs."""
-    articles = [Article(id=f"a{n}", text=t, sentences=tuple(t.split(". "))) for n, t in enumerate(texts)]
-    sentences = Story("s", tuple(articles)).sentences()
-    pairs = {(i, j) for i, j in combinations(range(len(sentences)), 2)} if facts is None else set(facts)
-    return [[side.value for side in c.sides] for c in act_month_conflicts(sentences, pairs)]
+    return conflict_values(act_month_conflicts, *texts, facts=facts)
 
 
 def test_a_sentence_opening_on_the_time_just_told_is_dated_by_the_sentence_before():

@@ -1,12 +1,11 @@
 """Conflicts over the name one maker gives one thing, read with spaCy's dependency parse."""
 
-from itertools import combinations
-
 import pytest
 
 from newsprism.analysis.coined_names import coined_name_conflicts
 from newsprism.analysis.parse import parser
-from newsprism.records import Article, Story
+
+from .stories import conflict_values
 
 pytestmark = pytest.mark.skipif(parser() is None, reason="spaCy or its English model is not installed")
 
@@ -15,12 +14,7 @@ QUOTED = 'When you lay it flat, Lenovo\'s "Moon Dial" interface opens, providing
 
 
 def names(*texts: str, facts: tuple[tuple[int, int], ...] | None = None) -> list[list[str]]:
-    """The sides' values of the name conflicts between articles (one a text, its sentences split at ". "),
-    every pair of sentences of different articles taken as one fact unless ``facts`` names the pairs."""
-    articles = [Article(id=f"a{n}", text=t, sentences=tuple(t.split(". "))) for n, t in enumerate(texts)]
-    sentences = Story("s", tuple(articles)).sentences()
-    pairs = {(i, j) for i, j in combinations(range(len(sentences)), 2)} if facts is None else set(facts)
-    return [[side.value for side in c.sides] for c in coined_name_conflicts(sentences, pairs)]
+    return conflict_values(coined_name_conflicts, *texts, facts=facts)
 
 
 def test_one_makers_thing_given_two_names_is_a_possible_difference():
