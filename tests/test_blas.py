@@ -1,10 +1,10 @@
 """OpenBLAS on one thread while analyses run, its former count given back after the last one."""
 
-import threading
-
 from threadpoolctl import threadpool_info, threadpool_limits
 
 from newsprism.blas import one_blas_thread
+
+from .overlapping import seen_when_overlapping
 
 
 def blas_threads() -> set[int]:
@@ -23,21 +23,6 @@ def test_one_thread_inside_and_the_former_count_after() -> None:
 
 def test_the_last_of_overlapping_analyses_gives_the_count_back() -> None:
     # two threads' analyses overlapping: the first to end must not lift the limit from the other
-    first_in, first_out = threading.Event(), threading.Event()
-    seen: list[set[int]] = []
-
-    def first() -> None:
-        with one_blas_thread():
-            first_in.set()
-            first_out.wait(5)
-
     with threadpool_limits(limits=2, user_api="blas"):
-        worker = threading.Thread(target=first)
-        worker.start()
-        first_in.wait(5)
-        with one_blas_thread():
-            first_out.set()
-            worker.join(5)
-            seen.append(blas_threads())
-        seen.append(blas_threads())
+        seen = seen_when_overlapping(one_blas_thread, blas_threads)
     assert seen == [{1}, {2}]

@@ -2,9 +2,10 @@
 own freeze is left as it is."""
 
 import gc
-import threading
 
 from newsprism.heap import older_objects_set_aside
+
+from .overlapping import seen_when_overlapping
 
 
 def test_frozen_inside_and_thawed_after_the_outer_block() -> None:
@@ -38,20 +39,4 @@ def test_a_programs_own_freeze_is_left_as_it_is() -> None:
 
 
 def test_the_last_of_overlapping_analyses_thaws() -> None:
-    first_in, first_out = threading.Event(), threading.Event()
-    seen: list[bool] = []
-
-    def first() -> None:
-        with older_objects_set_aside():
-            first_in.set()
-            first_out.wait(5)
-
-    worker = threading.Thread(target=first)
-    worker.start()
-    first_in.wait(5)
-    with older_objects_set_aside():
-        first_out.set()
-        worker.join(5)
-        seen.append(gc.get_freeze_count() > 0)
-    seen.append(gc.get_freeze_count() > 0)
-    assert seen == [True, False]
+    assert seen_when_overlapping(older_objects_set_aside, lambda: gc.get_freeze_count() > 0) == [True, False]
