@@ -46,7 +46,7 @@ __all__ = [
     "timeline_dates",
 ]
 
-VERSION = "10"
+VERSION = "11"
 
 # Sentences that resolve to the same date tell one event when they share at least this share of the
 # shorter one's content words: one event told by several outlets, not two things that happened that day.
