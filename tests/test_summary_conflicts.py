@@ -1,6 +1,6 @@
-"""How the summary tells a conflict: the side's sentence it takes reads alone."""
+"""How the summary tells a conflict: the side's sentence it takes reads alone; and what no sentence may cite."""
 
-from newsprism.analysis.summary_conflicts import state_conflict
+from newsprism.analysis.summary_conflicts import lends_a_value, state_conflict
 from newsprism.records import Article, Conflict, ConflictSide, Evidence
 
 LEANING = "A day later, Kevin Johnson, 25, also was arrested on suspicion of murder."
@@ -27,3 +27,19 @@ def test_a_leaning_sentence_is_told_when_no_other_holds_the_value() -> None:
     articles = {a: Article(a, "") for a in "abcd"}
     told = state_conflict(only, articles, lambda article, sentence: True, lambda sentence: False)
     assert told.text.startswith("A day later, Kevin Johnson, 25 (")
+
+
+def test_a_sentence_of_a_contradicted_thing_cites_no_two_sides_of_it() -> None:
+    claimed = "Dozens of people could now have their convictions overturned."
+    denied = "It will not impact on existing convictions under the Act."
+    sides = (
+        ConflictSide("overturn conviction", ("a",), (Evidence("a", claimed),)),
+        ConflictSide("not impact conviction", ("b",), (Evidence("b", denied),)),
+    )
+    about = "overturn (conviction): stated by one source, negated by another"
+    contradiction = (Conflict("c1", about, sides, "contradiction"),)
+    told = "The minister said only a small number of convictions could now be appealed."
+    assert lends_a_value(told, ("a", "b", "c"), contradiction)
+    assert not lends_a_value(told, ("a", "c"), contradiction)
+    # a sentence of something else may cite both
+    assert not lends_a_value("The sale and supply of the drugs is still illegal.", ("a", "b"), contradiction)

@@ -70,7 +70,7 @@ from .summary_stale import latest_date, overtaken, reported_done
 from .summary_voices import quoted_elsewhere, quoted_openings, quoted_shares_of, someone_elses_words
 from .support import prints_its_quotes, says, supports, uses_words
 
-VERSION = "25"
+VERSION = "26"
 # A cosine to the story's centre under this counts as this (opposite the centre is as far off as at right angles).
 MIN_CENTRALITY = 0.01
 

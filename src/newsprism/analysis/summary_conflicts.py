@@ -80,18 +80,30 @@ def lends_a_value(sentence: str, sources: tuple[str, ...], conflicts: tuple[Conf
     """Whether ``sentence`` holds one side's value of a conflict while citing a source of another side:
     a fact told in it would put "24 years" in the mouth of the outlet that said "nearly two decades". Of a
     conflict over who said a quotation, the value is the speaker the sentence gives the quotation to (the
-    name told elsewhere lends nothing)."""
+    name told elsewhere lends nothing). Of a contradiction ("overturn conviction" against "not impact
+    conviction"), any sentence of the thing disputed takes a stance on it ("only a small number of
+    convictions could now be appealed"), and cannot cite both sides."""
     for conflict in conflicts:
         for side in conflict.sides:
             others = {s for other in conflict.sides if other is not side for s in other.sources} - set(side.sources)
             if not others & set(sources):
                 continue
-            if conflict.about.startswith(QUOTATION):
+            if conflict.kind == "contradiction":
+                if _names_disputed(sentence, conflict) and set(side.sources) & set(sources):
+                    return True
+            elif conflict.about.startswith(QUOTATION):
                 if gives_speaker(conflict, side.value, sentence):
                     return True
             elif any(_holds(sentence, w) for w in _wordings(side.value)):
                 return True
     return False
+
+
+def _names_disputed(sentence: str, conflict: Conflict) -> bool:
+    """Whether a sentence names the noun a contradiction's sides state and deny (the last word of each side's
+    value), in the singular or the plural."""
+    nouns = {side.value.rsplit(" ", 1)[-1].lower() for side in conflict.sides}
+    return len(nouns) == 1 and bool(re.search(rf"\b{re.escape(nouns.pop())}(?:s|es)?\b", sentence, re.IGNORECASE))
 
 
 def takes_a_side(sentence: str, conflict: Conflict) -> bool:
