@@ -57,7 +57,8 @@ RELATIVE_PRONOUNS = frozenset(("who", "whom", "that", "which"))
 # A person told by a pronoun may be the named one: the act's day in its article then counts for each name.
 PERSONAL_PRONOUNS = frozenset("he him she her they them".split())
 ANYONE = ""
-AGAIN = frozenset(("again", "twice"))
+# An act told as done once more: "arrested again", "charged for a second time".
+AGAIN = re.compile(r"^(?:again|twice|(?:for )?(?:a|the) (?:second|third|fourth) time)$", re.I)
 # Clauses that tell the sentence's own news, not background: the root, what it reports, what it joins.
 MAIN_CLAUSE = frozenset(("ROOT", "ccomp", "conj"))
 # A year for dates that give none: one without a 29 February, so that a day counted from 28 February is 1 March.
@@ -120,8 +121,10 @@ def act_day_conflicts(sentences: list[Sentence]) -> list[Conflict]:
             ]
     dates: dict[tuple[str, tuple[str, str, str]], set[tuple[int, int]]] = defaultdict(set)
     for d in datings:
-        # an act told as done again is given a day no calendar has: its article tells of two
-        dates[(sentences[d.row].article, d.act)].add((0, 0) if d.recurs else (d.day.when.month, d.day.when.day))
+        told = dates[(sentences[d.row].article, d.act)]
+        told.add((d.day.when.month, d.day.when.day))
+        if d.recurs:  # a day no calendar has: the article tells of two
+            told.add((0, 0))
     conflicts: dict[frozenset[str], Conflict] = {}
     for a, b in combinations(datings, 2):
         articles = (sentences[a.row].article, sentences[b.row].article)
@@ -229,7 +232,7 @@ def _acts(row: int, verb: Token, people: dict[int, str], day: Day, surface: str)
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma in GENERAL:
         return []
-    recurs = any(c.lower_ in AGAIN for c in verb.children)
+    recurs = any(AGAIN.match(verb.doc[c.left_edge.i : c.right_edge.i + 1].text) for c in verb.children)
     found = []
     for child in verb.children:
         role = "done to" if child.dep_ in DONE_TO else "by" if child.dep_ in DOER else None
