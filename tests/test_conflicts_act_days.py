@@ -29,6 +29,13 @@ def test_a_sentence_opening_on_a_count_of_days_is_dated_from_the_day_before():
     ]
 
 
+def test_a_sentence_opening_on_the_day_just_told_is_of_that_day():
+    assert days(f"{SEARCH}. Later that day, Kevin Johnson was also arrested.", "Johnson was arrested June 18.") == [
+        ["June 17 (Later that day, from June 17 in the sentence before)", "June 18"]
+    ]
+    assert days(f"{SEARCH}. That week, Kevin Johnson was also arrested.", "Johnson was arrested June 18.") == []
+
+
 def test_the_day_counted_from_is_named_in_the_reasons_not_given_as_evidence():
     conflict = _one(f"{SEARCH}. {DAY_LATER}.", RECORDS)
     assert all(SEARCH not in e.sentence for side in conflict.sides for e in side.evidence)

@@ -2,12 +2,13 @@
 article, "On June 17, detectives searched Smith's home … A day later, Kevin Johnson was also arrested" in
 another.
 
-A day's date ("June 17", "on 18 June 2015") dates the verb it hangs from in the dependency parse, bare or
-by "on"/"in" ("arrested after June 17" does not date the arrest); "a day after June 17" and "two days
-before June 17" date it that many days off. A sentence with no date of its own that opens on a count of
-days from what was just told ("A day later, …", "The next day, …", read by :func:`.intervals.days_later`)
-is dated from the sentence before, when that sentence gives one day and gives it to its main clause (a
-date told in a relative clause, "the man, who was born on June 17", is not what it goes on from).
+A day's date ("June 17", "on 18 June 2015") dates the verb it hangs from in the dependency parse, bare or by
+"on"/"in" ("arrested after June 17" does not date the arrest); "a day after June 17" and "two days before June
+17" date it that many days off. A sentence with no date of its own that opens on a count of days from what was
+just told ("A day later, …", "The next day, …", read by :func:`.intervals.days_later`) is dated from the
+sentence before (one opening on its time, "Later that day, …", to the same day), when that sentence gives one
+day and gives it to its main clause (a date told in a relative clause, "the man, who was born on June 17", is
+not what it goes on from).
 
 Two datings are of one act when they are of one verb (or its news synonym, :data:`.claim_events.SYNONYMS`)
 with one named person (spaCy PERSON, by surname) in one role: the one it is done to (its object or passive
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence
 from ..text.dates import MONTH_RE, month_number
-from .act_months import GENERAL, MONTH
+from .act_months import GENERAL, MONTH, SAME_TIME
 from .claim_events import SYNONYMS
 from .doc_cache import entity_docs, parsed, shared
 from .intervals import days_later
@@ -50,6 +51,9 @@ COUNTED = re.compile(r"\b(?P<count>\w+)\s+(?P<unit>days?|weeks?)\s+(?P<way>after
 UNIT_DAYS = {"day": 1, "week": 7}
 # Prepositions that place an act on its date; others ("after", "by", "until", "since") only bound it.
 ON_THE_DAY = frozenset(("on", "in"))
+# Openings of the time just told (:data:`.act_months.SAME_TIME`) that keep to its day: "Later that day", "The same
+# morning"; "That week", "While …" do not.
+DAY_PARTS = ("day", "morning", "afternoon", "evening", "night")
 # Dependencies of the one an act is done to, and of its doer.
 DONE_TO = frozenset(("dobj", "nsubjpass"))
 DOER = frozenset(("nsubj",))
@@ -172,10 +176,13 @@ def _sentence_before(sentences: list[Sentence]) -> dict[int, int]:
 
 
 def _opening_count(text: str) -> tuple[int, str] | None:
-    """The days a sentence opening on a count of days ("A day later, …") puts its act after the one before,
-    with the phrase."""
-    found = days_later(text)
-    return found if found and text.lstrip(" “\"'").lower().startswith(found[1].lower()) else None
+    """The days a sentence opening on a count of days ("A day later, …", "Later that day, …") puts its act
+    after the one before, with the phrase."""
+    opening = text.lstrip(" “\"'")
+    if (same := SAME_TIME.match(opening)) and same[0].lower().endswith(DAY_PARTS):
+        return 0, same[0]
+    found = days_later(opening)
+    return found if found and opening.lower().startswith(found[1].lower()) else None
 
 
 def _surnames(sentences: list[Sentence], rows: list[int]) -> dict[int, dict[int, str]]:
