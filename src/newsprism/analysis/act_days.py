@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence
 from ..text.dates import MONTH_RE, month_number
-from .act_months import GENERAL, MONTH, SAME_TIME
+from .act_months import GENERAL, MONTH, SAME_TIME, sentence_before
 from .claim_events import SYNONYMS
 from .doc_cache import entity_docs, parsed, shared
 from .intervals import days_later
@@ -60,7 +60,7 @@ DOER = frozenset(("nsubj",))
 RELATIVE_PRONOUNS = frozenset(("who", "whom", "that", "which"))
 # A person told by a pronoun may be the named one: the act's day in its article then counts for each name.
 PERSONAL_PRONOUNS = frozenset("he him she her they them".split())
-ANYONE = ""
+ANYONE = ""  # the person of such an act
 # An act told as done once more: "arrested again", "charged for a second time".
 AGAIN = re.compile(r"^(?:again|twice|(?:for )?(?:a|the) (?:second|third|fourth) time)$", re.I)
 # Clauses that tell the sentence's own news, not background: the root, what it reports, what it joins.
@@ -69,7 +69,7 @@ MAIN_CLAUSE = frozenset(("ROOT", "ccomp", "conj"))
 NO_YEAR = 2001
 CONFIDENCE = 0.5
 REASON = "one act (one verb, one named person in one role) dated to two days"
-CARRIED = "a sentence with no date of its own, opening on a count of days, dated from the sentence before"
+CARRIED = "a sentence with no date of its own, opening on a count of days or on the day just told, dated by the last"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,7 @@ def act_day_conflicts(sentences: list[Sentence]) -> list[Conflict]:
     if shared() is None:
         return []
     days = [_days(s.text) for s in sentences]
-    before = _sentence_before(sentences)
+    before = sentence_before(sentences)
     counted = {
         r: found
         for r, s in enumerate(sentences)
@@ -168,11 +168,6 @@ def _differ(a: Day, b: Day) -> bool:
     if a.year_given and b.year_given and a.when.year != b.when.year:
         return False  # two years: two occurrences
     return (a.when.month, a.when.day) != (b.when.month, b.when.day)
-
-
-def _sentence_before(sentences: list[Sentence]) -> dict[int, int]:
-    rows = {(s.article, s.index): row for row, s in enumerate(sentences)}
-    return {row: rows[(s.article, s.index - 1)] for row, s in enumerate(sentences) if (s.article, s.index - 1) in rows}
 
 
 def _opening_count(text: str) -> tuple[int, str] | None:
