@@ -70,7 +70,7 @@ class Dating:
 def act_month_conflicts(sentences: list[Sentence], same_fact: set[tuple[int, int]]) -> list[Conflict]:
     rows = sorted({row for pair in same_fact for row in pair})
     own = [r for r in rows if _dates(sentences[r].text)]
-    before = _sentence_before(sentences)
+    before = sentence_before(sentences)
     carried = [
         r
         for r in rows
@@ -104,7 +104,7 @@ def act_month_conflicts(sentences: list[Sentence], same_fact: set[tuple[int, int
     return list(conflicts.values())
 
 
-def _sentence_before(sentences: list[Sentence]) -> dict[int, int]:
+def sentence_before(sentences: list[Sentence]) -> dict[int, int]:
     """Each row's previous sentence of its article, where that sentence is in the story."""
     rows = {(s.article, s.index): row for row, s in enumerate(sentences)}
     return {row: rows[(s.article, s.index - 1)] for row, s in enumerate(sentences) if (s.article, s.index - 1) in rows}

@@ -10,11 +10,11 @@ units) or "about 20" and "21" (overlap) never do.
 Names are compared in sentences that are copies of each other but for a capitalised name: a person or place swapped for
 one the other article never mentions is a conflict; a short form, a title or a spelling of the same name, an
 organisation, or a name both articles know is not. Other readings: one quotation given two speakers (:mod:`.speakers`),
-one act two doers (:mod:`.doers`), floors (:mod:`.floors`) or months (:mod:`.act_months`), one event two weekdays
-(:mod:`.weekdays`), one person two homes (:mod:`.homes`), one named work two years (:mod:`.dated_works`), one maker's
-thing two names (:mod:`.coined_names`), a person known by age two kinds of one role (:mod:`.roles`), two things'
-amounts one total (:mod:`.sums`), one name two close amounts (:mod:`.named_amounts`), and a denied statement
-(:mod:`.contradictions`).
+one act two doers (:mod:`.doers`), floors (:mod:`.floors`), months (:mod:`.act_months`) or days (:mod:`.act_days`), one
+event two weekdays (:mod:`.weekdays`), one person two homes (:mod:`.homes`), one named work two years
+(:mod:`.dated_works`), one maker's thing two names (:mod:`.coined_names`), a person known by age two kinds of one role
+(:mod:`.roles`), two things' amounts one total (:mod:`.sums`), one name two close amounts (:mod:`.named_amounts`), and a
+denied statement (:mod:`.contradictions`).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from ..embed import EmbeddedSentences
 from ..records import Conflict, ConflictSide, Evidence, Fact, Sentence, Story
 from ..text.dates import published_date
 from ..validate import check_range
+from .act_days import act_day_conflicts
 from .act_months import act_month_conflicts
 from .ages import age_conflicts
 from .claim_events import parse_together
@@ -65,7 +66,7 @@ from .value_of import owned
 from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig
 from .weekdays import weekday_conflicts
 
-VERSION = "21"
+VERSION = "22"
 
 CONFIDENT = 0.6  # conflicts at or above this confidence are told as conflicts; those below as possible differences
 # How sure each way of matching two values makes newsprism that they are of one thing (measures.py and
@@ -144,7 +145,8 @@ def find_conflicts(
         *(floor_conflicts(sentences), translation_conflicts(story, embedded)),
         *(dated_work_conflicts(sentences, embedded.embedder), role_conflicts(sentences), interval_conflicts(embedded)),
         *(weekday_conflicts(sentences), home_conflicts(story, sentences), doer_conflicts(story, sentences)),
-        *(act_month_conflicts(sentences, same_fact), coined_name_conflicts(sentences, same_fact)),
+        *(act_month_conflicts(sentences, same_fact), act_day_conflicts(sentences)),
+        coined_name_conflicts(sentences, same_fact),
         contradiction_conflicts(embedded),  # the least sure last
     ):
         conflicts += new_pairs(found, conflicts)
