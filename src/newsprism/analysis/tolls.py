@@ -33,7 +33,7 @@ CASUALTIES = {
 PART = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+them|of\s+whom)\s+$", re.I)
 # The place a toll is of, named in its clause ("104 people were killed Monday in Homs"); a toll that names
 # none may be of any place, the whole's ("At least 144 people were reported killed Monday").
-PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+)")
+PLACE = re.compile(r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+)")
 CLAUSE_END = re.compile(r"[,;:(—–]")
 # How far apart (the larger over the smaller) two tolls of one day may be to be taken for one toll misreported
 # or updated: 125 and 144 are 1.15 apart; a city's toll and the country's, or the dead and the dead and
@@ -87,11 +87,14 @@ class Toll:
 
 
 def _place(text: str, mention: Mention) -> str:
-    """The capitalised place named in the clause of a count (not a day or a month), "" when none."""
+    """The capitalised place named in the clause of a count or in the sentence's opening phrase ("In Homs,
+    125 people died"), not a day or a month; "" when none."""
     start, end = mention.span
     before = CLAUSE_END.split(text[:start])[-1]
     after = CLAUSE_END.split(text[end:])[0]
-    places = [m["place"] for m in PLACE.finditer(f"{before} {after}") if m["place"].lower() not in NOT_NAMES]
+    opening = CLAUSE_END.split(text)[0] if PLACE.match(text.lstrip()) else ""
+    clauses = f"{before} {after} {opening}"
+    places = [m["place"] for m in PLACE.finditer(clauses) if m["place"].lower() not in NOT_NAMES]
     return places[0].lower() if places else ""
 
 
