@@ -295,7 +295,7 @@ def _unlabelled(
         return (SINGLE_CONFIDENCE, f"the only {a.dimension} each article gives at one place") if alone else None
     if a.thing and a.thing == b.thing:
         alone = _alone(a, b, mine, theirs, lambda m: m.thing)
-        return (SINGLE_CONFIDENCE, f"the only {a.dimension} each article gives of one {a.thing}") if alone else None
+        return (SINGLE_CONFIDENCE, f"the only {a.dimension} each article gives of the {a.thing}") if alone else None
     if a.dimension in SINGLE_DIMENSIONS and single and _share(a, b) <= config.single_share:
         return SINGLE_CONFIDENCE, f"the only {a.dimension} each article gives"
     return None
