@@ -78,6 +78,23 @@ def test_weights_far_apart_or_among_several_are_not_matched():
     assert measured("The 2.4-pound laptop and its 1-pound dock ship in May.", "It weighs 2.9 pounds.") == []
 
 
+def test_the_only_duration_each_article_gives_of_one_thing_is_a_possible_difference():
+    # "nearly 13" is within a tenth under 13: it does not cover the 11 hours of the other outlet
+    found = measured(
+        "Davis rose to prominence for her nearly 13-hour filibuster against the bill.",
+        "The senator's June filibuster – 11 hours of talk – was hardcore.",
+    )
+    assert found == [(["11 hours", "nearly 13-hour"], 0.5)]
+    assert found[0][1] < CONFIDENT
+
+
+def test_durations_of_other_things_or_several_of_one_are_not_matched():
+    first = "Davis rose to prominence for her nearly 13-hour filibuster against the bill."
+    assert measured(first, "The senator's 11-hour drive home was hardcore.") == []
+    assert measured(first, "Her 11-hour filibuster came after a 12-hour filibuster last year.") == []
+    assert measured("She worked a 13-hour day.", "He worked an 11-hour day.") == []  # a stretch of time, no thing
+
+
 def test_the_only_starting_price_of_each_article_is_a_possible_difference():
     assert measured("The phone starts at $799.", "It will start at $899 in the fall.") == [(["$799", "$899"], 0.5)]
     assert measured("The phone starts at $799.", "It will cost $899.") == []

@@ -13,8 +13,8 @@ organisation, or a name both articles know is not. Other readings: one quotation
 one act two doers (:mod:`.doers`), floors (:mod:`.floors`), months (:mod:`.act_months`) or days (:mod:`.act_days`), one
 event two weekdays (:mod:`.weekdays`), one person two homes (:mod:`.homes`), one named work two years
 (:mod:`.dated_works`), one maker's thing two names (:mod:`.coined_names`), a person known by age two kinds of one role
-(:mod:`.roles`), two things' amounts one total (:mod:`.sums`), one name two close amounts (:mod:`.named_amounts`), and a
-denied statement (:mod:`.contradictions`).
+(:mod:`.roles`), two things' amounts one total (:mod:`.sums`), one name two close amounts (:mod:`.named_amounts`), one
+day two close tolls (:mod:`.tolls`), and a denied statement (:mod:`.contradictions`).
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ from .roles import role_conflicts
 from .sentence_values import mentions
 from .speakers import speaker_conflicts
 from .sums import sum_conflicts
+from .tolls import toll_conflicts
 from .translation import translation_conflicts
 from .unionfind import DisjointSets
 from .updates import as_update
@@ -66,7 +67,7 @@ from .value_of import owned
 from .values import AT_LEAST, AT_MOST, Mention, ValuesConfig
 from .weekdays import weekday_conflicts
 
-VERSION = "22"
+VERSION = "23"
 
 CONFIDENT = 0.6  # conflicts at or above this confidence are told as conflicts; those below as possible differences
 # How sure each way of matching two values makes newsprism that they are of one thing (measures.py and
@@ -142,6 +143,7 @@ def find_conflicts(
     for found in (  # each reading's own, from the surest on (new_pairs.py)
         *(measure_conflicts(sentences, config, field_lines(story)), count_conflicts(sentences)),
         *(sum_conflicts(sentences, config), named_amount_conflicts(sentences, moments, config)),
+        toll_conflicts(sentences, moments, config),
         *(floor_conflicts(sentences), translation_conflicts(story, embedded)),
         *(dated_work_conflicts(sentences, embedded.embedder), role_conflicts(sentences), interval_conflicts(embedded)),
         *(weekday_conflicts(sentences), home_conflicts(story, sentences), doer_conflicts(story, sentences)),

@@ -16,7 +16,9 @@ different articles are taken for one quantity when:
   start at $999"): a possible difference only;
 - they are the only measure of their dimension each article gives at one place, found there in the past
   ("the city of Madison got 15.2 inches" against "In Madison, more than 19 inches of snow fell", read by
-  :mod:`.measure_places`), on no two different weekdays or years: a possible difference only.
+  :mod:`.measure_places`), on no two different weekdays or years: a possible difference only;
+- they are the only duration each article gives of one thing, the noun the duration is written on ("her
+  nearly 13-hour filibuster" against "her June filibuster – 11 hours of talk"): a possible difference only.
 
 They conflict when their intervals (the written precision: "8,000 m" is a round figure, "8,027 m" is
 not; hedges as :mod:`values` reads them) do not overlap. Ranges ("from 2 m to 15 m") are left out.
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import combinations
 
@@ -76,6 +78,16 @@ PRICE_CUES = (
 # Dimensions where the only figure each article gives is likely of the story's one object: a weight.
 # Not a length: news gives distances of many things ("30 miles southwest of Boston", "2 miles offshore").
 SINGLE_DIMENSIONS = frozenset(("weight",))
+# A duration written on the noun it measures: as its adjective ("a 13-hour filibuster", the noun after), or
+# set off after the noun ("the filibuster – 11 hours", "a filibuster lasting 11 hours", the noun before).
+THING_AFTER = re.compile(r"^\s+(?P<thing>[A-Za-z]{3,})\b")
+THING_BEFORE = re.compile(r"\b(?P<thing>[A-Za-z]{3,})\s*(?:[-–—]|,?\s+(?:lasting|which\s+lasted|that\s+lasted))\s*$")
+# Nouns that a duration is written on without naming a thing of the story: a unit or a stretch of time
+# ("a 12-hour day", "a 24-hour period") and words that are not nouns ("for 3 hours – and").
+NOT_THINGS = frozenset(
+    "day days night nights week weeks month months year years period periods span stretch window time times "
+    "hour hours minute minutes and but or the then with for after before from".split()
+)
 # Dimensions a place is read for: what was found there ("15.2 inches" of snow, "a 3-pound tumour").
 PLACED_DIMENSIONS = frozenset(("length", "area", "weight"))
 # Two figures of one dimension this close (share of the larger) are one quantity: the Multi-News
@@ -119,6 +131,7 @@ class Measure:
     start: tuple[float, float] | None = None  # of a range, the interval of its lower end
     place: str = ""  # the proper noun that places it, lower case ("madison"): see measure_places.py
     days: frozenset[str] = frozenset()  # of a placed measure, the weekdays and years its sentence names
+    thing: str = ""  # of a duration, the noun it is written on, lower case ("filibuster"): see _thing
 
 
 def read_measures(row: int, text: str) -> list[Measure]:
@@ -146,10 +159,21 @@ def read_measures(row: int, text: str) -> list[Measure]:
         if dimension in PLACED_DIMENSIONS:
             days = frozenset(WEEKDAY_NAMES.findall(text)) | frozenset(y["year"] for y in YEAR.finditer(text))
             measure = replace(measure, place=place_of(text, match.start("num"), match.end("unit")), days=days)
+        if dimension == "duration":
+            measure = replace(measure, thing=_thing(text, match))
         found.append(measure)
         taken.append(match.span())
     found += _prices(row, text)
     return found
+
+
+def _thing(text: str, match: re.Match[str]) -> str:
+    """The noun a duration is written on: after it when hyphenated ("13-hour filibuster"), else before
+    it when set off by a dash or "lasting" ("filibuster – 11 hours"); "" when neither."""
+    hyphenated = text[match.end("num") : match.start("unit")] == "-"
+    found = THING_AFTER.match(text[match.end() :]) if hyphenated else THING_BEFORE.search(text[: match.start()])
+    thing = found["thing"].lower() if found else ""
+    return "" if thing in NOT_THINGS else thing
 
 
 def _range(row: int, text: str, match: re.Match[str]) -> Measure:
@@ -267,13 +291,20 @@ def _unlabelled(
         return NEAR_CONFIDENCE, f"two close figures of one {a.dimension}"
     single = all(_agree(a, m) for m in mine) and all(_agree(b, t) for t in theirs)
     if a.place and a.place == b.place and not _other_moments(a.days, b.days):
-        alone = all(_agree(a, m) for m in mine if m.place == a.place) and all(
-            _agree(b, t) for t in theirs if t.place == b.place
-        )
+        alone = _alone(a, b, mine, theirs, lambda m: m.place)
         return (SINGLE_CONFIDENCE, f"the only {a.dimension} each article gives at one place") if alone else None
+    if a.thing and a.thing == b.thing:
+        alone = _alone(a, b, mine, theirs, lambda m: m.thing)
+        return (SINGLE_CONFIDENCE, f"the only {a.dimension} each article gives of the {a.thing}") if alone else None
     if a.dimension in SINGLE_DIMENSIONS and single and _share(a, b) <= config.single_share:
         return SINGLE_CONFIDENCE, f"the only {a.dimension} each article gives"
     return None
+
+
+def _alone(a: Measure, b: Measure, mine: list[Measure], theirs: list[Measure], key: Callable[[Measure], str]) -> bool:
+    """Whether each of two measures is the only value its article gives of what ``key`` reads (a place,
+    a thing): measures that agree with it are the same value written again."""
+    return all(_agree(a, m) for m in mine if key(m) == key(a)) and all(_agree(b, t) for t in theirs if key(t) == key(b))
 
 
 def _other_moments(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -291,5 +322,7 @@ def _conflict(confidence: float, reason: str, members: list[Measure], sentences:
         evidence = tuple(dict.fromkeys(Evidence(sentences[m.row].article, sentences[m.row].text) for m in group))
         values = "; ".join(dict.fromkeys(m.surface for m in group))
         result.append(ConflictSide(values, tuple(dict.fromkeys(e.article for e in evidence)), evidence))
-    about = members[0].label or members[0].dimension
+    things = {m.thing for m in members}  # what all its sides measure, when they say so alike
+    thing = f" of the {min(things)}" if len(things) == 1 and "" not in things else ""
+    about = members[0].label or members[0].dimension + thing
     return Conflict("", about, tuple(result), kind="number", reasons=(reason,), confidence=confidence)

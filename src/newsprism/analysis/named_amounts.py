@@ -63,11 +63,11 @@ def named_amount_conflicts(
             for article_b, b in amounts:
                 if (
                     article_a < article_b
-                    and _close_but_different(a, b)
+                    and close_but_different(a, b)
                     and sides_share_a_moment([[a.row], [b.row]], moments)
                 ):
                     conflicts.append(_conflict(a, b, name, sentences))
-    return _once_per_pair(conflicts)
+    return once_per_pair(conflicts)
 
 
 def _names_near(text: str, mention: Mention) -> set[str]:
@@ -87,10 +87,12 @@ def _names_near(text: str, mention: Mention) -> set[str]:
     }
 
 
-def _close_but_different(a: Mention, b: Mention) -> bool:
+def close_but_different(a: Mention, b: Mention, close: float = CLOSE) -> bool:
+    """Whether two values of one kind cannot both be true but are within ``close`` (the larger over the
+    smaller) of each other: one figure reported twice, rounded, misread or updated."""
     small, large = sorted((abs(a.value), abs(b.value)))
     overlap = a.low <= b.high and b.low <= a.high
-    return a.kind == b.kind and small > 0 and large <= CLOSE * small and not overlap
+    return a.kind == b.kind and small > 0 and large <= close * small and not overlap
 
 
 def _conflict(a: Mention, b: Mention, name: str, sentences: list[Sentence]) -> Conflict:
@@ -103,7 +105,7 @@ def _conflict(a: Mention, b: Mention, name: str, sentences: list[Sentence]) -> C
     return Conflict("", f"{a.kind} (beside {name})", sides, kind="number", reasons=(REASON,), confidence=CONFIDENCE)
 
 
-def _once_per_pair(conflicts: list[Conflict]) -> list[Conflict]:
+def once_per_pair(conflicts: list[Conflict]) -> list[Conflict]:
     """One conflict per pair of sentences, however many names the two amounts share."""
     seen: set[frozenset[str]] = set()
     kept = []

@@ -126,10 +126,10 @@ ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+(?:(?i:" + HEDGES + r")\s+)?$")
 # function words ("12 of them", "21, according to").
 NOT_UNITS = {*(f"{unit}{plural}" for unit in SPAN_UNITS for plural in ("", "s")), "times", "percent", "per"}
 NOT_UNITS |= {*SCALES, *NUMBER_WORDS, *STOPWORDS}
-# Hedges that mean "up to": any figure from nothing to the value.
-UP_TO = ("as many as", "as much as", "as large as", "as high as")
-# Hedges that bound a value on one side only ("more than 100" is any figure above it).
-AT_MOST = frozenset(("nearly", "almost", "just under", "less than", "under", "up to", *UP_TO))
+UP_TO = ("as many as", "as much as", "as large as", "as high as")  # "up to": any figure from nothing to it
+# Hedges that bound a value on one side only ("more than 100" is any figure above it); NEARLY: "nearly 13
+# hours" is within a tenth under 13, not the 11 hours another outlet gives.
+AT_MOST, NEARLY = frozenset(("nearly", "almost", "just under", "less than", "under", "up to", *UP_TO)), 0.9
 AT_LEAST = frozenset(("more than", "over", "at least", "just over"))
 # Dates one day apart agree: a night-time event is dated by the time zone of the outlet ("Sunday,
 # Feb. 26" at the Oscars, "February 27" in Europe).
@@ -252,7 +252,7 @@ def number_value(text: str, scale: str | None = None) -> float | None:
 
 def interval(value: float, hedge: str, rounding: float) -> tuple[float, float]:
     if hedge in AT_MOST:
-        return (0.0 if hedge in {"less than", "under", "up to", *UP_TO} else 0.8 * value, value)
+        return (0.0 if hedge in {"less than", "under", "up to", *UP_TO} else NEARLY * value, value)
     if hedge in AT_LEAST:
         return (value, math.inf if hedge != "just over" else 1.2 * value)
     if hedge:
