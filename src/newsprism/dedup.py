@@ -98,7 +98,15 @@ def signature(text: str) -> np.ndarray:
 
 
 def sketch(article: str, text: str) -> Sketch:
-    return Sketch(article, text_fingerprint(text), signature(text))
+    return Sketch(article, *_text_sketch(text))
+
+
+@functools.lru_cache(maxsize=1024)  # a story analysed again when it grows by one article signs only that one
+def _text_sketch(text: str) -> tuple[str, np.ndarray]:
+    """A text's fingerprint and signature, the signature read-only: it is kept and shared."""
+    values = signature(text)
+    values.flags.writeable = False
+    return text_fingerprint(text), values
 
 
 def band_keys(values: np.ndarray, bands: int, rows: int) -> list[int]:

@@ -23,10 +23,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence, Story
 from ..text.tokens import STOPWORDS
 from .captions import is_caption
+from .memo import MAX_ITEMS
 
 # A name may hold a nickname in quotes ("Liberty “Libby” German"), which the person's key leaves out.
 NICKNAME = r"[\"“][A-Z][\w'’.-]*[\"”]"
@@ -169,16 +171,21 @@ def _described_claims(sentences: list[Sentence]) -> list[AgeClaim]:
 def _claims(sentence: Sentence) -> list[AgeClaim]:
     """The named ages of a sentence; none from page furniture (a photo's caption, a video's blurb), which is
     of the day the picture was taken, not the article's own telling."""
-    if is_caption(sentence.text):
-        return []
+    return [AgeClaim(name, age, sentence) for name, age in _named_ages(sentence.text)]
+
+
+@lru_cache(maxsize=MAX_ITEMS)  # read again when a story grows by one article
+def _named_ages(text: str) -> tuple[tuple[str, int], ...]:
+    if is_caption(text):
+        return ()
     found = []
     for shape, names in [*((s, ("name",)) for s in AGE_SHAPES), *((s, ("name", "other")) for s in PAIR_SHAPES)]:
-        for match in shape.finditer(sentence.text):
+        for match in shape.finditer(text):
             age = int(match["age"])
             for name in filter(None, (name_in(match[group]) for group in names)):
                 if 0 < age <= OLDEST:
-                    found.append(AgeClaim(name, age, sentence))
-    return found
+                    found.append((name, age))
+    return tuple(found)
 
 
 def name_in(text: str) -> str | None:

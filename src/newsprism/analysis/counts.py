@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence
 from .doc_cache import tokens_of
+from .memo import Memo, at_row
 from .parse import parsed, parser
 from .values import HEDGES, NUMBER_WORDS
 
@@ -73,13 +74,24 @@ def count_conflicts(sentences: list[Sentence]) -> list[Conflict]:
 
 
 def _read(sentences: list[Sentence], rows: list[int]) -> list[Count]:
+    read = _COUNTS.get([sentences[row].text for row in rows], _counts)
+    return [count for row, found in zip(rows, read, strict=True) for count in at_row(found, row)]
+
+
+# Each sentence's counts (read at row 0), kept across stories: a story grown by one article reads that one.
+_COUNTS: Memo[str, tuple[Count, ...]] = Memo()
+
+
+def _counts(texts: list[str]) -> list[tuple[Count, ...]]:
     found = []
-    for row, doc in zip(rows, parsed(sentences[r].text for r in rows), strict=True):
+    for doc in parsed(texts):
+        counts = []
         for token in tokens_of(doc, "NOUN", "PROPN"):
             if (counted := _count(token)) is not None:
                 value, surface = counted
                 if key := _key(token):
-                    found.append(Count(row, key, value, surface))
+                    counts.append(Count(0, key, value, surface))
+        found.append(tuple(counts))
     return found
 
 

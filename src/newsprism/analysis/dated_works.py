@@ -23,6 +23,7 @@ import numpy as np
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence
 from .doc_cache import tokens_of
+from .memo import Memo, at_row
 from .parse import parsed, parser
 from .unionfind import DisjointSets
 
@@ -59,12 +60,10 @@ def dated_work_conflicts(sentences: list[Sentence], embedder: Embedder) -> list[
         return []
     texts = [s.text for s in sentences]
     rows = [row for row, text in enumerate(texts) if YEAR.search(text)]
-    read = zip(rows, parsed(texts[r] for r in rows), strict=True)
-    dated = [n for row, doc in read for n in _read(row, doc, texts[row]) if n.year]
+    dated = [n for n in _named_at(texts, rows) if n.year]
     if len({sentences[n.row].article for n in dated}) < 2 or len({n.year for n in dated}) < 2:
         return []
-    docs = parsed(texts)
-    named = [n for row, doc in enumerate(docs) for n in _read(row, doc, texts[row])]
+    named = _named_at(texts, list(range(len(texts))))
     nouns = sorted({n.noun for n in named})
     kinds = _kinds(nouns, embedder)
     by_kind: dict[str, list[Named]] = defaultdict(list)
@@ -74,7 +73,7 @@ def dated_work_conflicts(sentences: list[Sentence], embedder: Embedder) -> list[
     if not conflicts:  # the story's plural nouns are read only when there is a kind they may rule out
         return []
     # a kind the story speaks of in the plural ("her films", "his two memoirs") holds several works
-    plural = {t.lemma_.lower() for doc in docs for t in doc if t.tag_ == "NNS"}
+    plural = {t.lemma_.lower() for doc in parsed(texts) for t in doc if t.tag_ == "NNS"}
     several = {kinds.root(noun) for noun in _kin_to_any(nouns, sorted(plural), embedder)}
     return [conflict for root, conflict in conflicts.items() if root not in several]
 
@@ -123,9 +122,23 @@ def _conflict(kind: list[Named], sentences: list[Sentence]) -> Conflict | None:
     return Conflict("", about, tuple(sides), kind="date", reasons=(REASON,), confidence=CONFIDENCE)
 
 
-def _read(row: int, doc: Doc, text: str) -> list[Named]:
-    """The sentence's common nouns that a year dates or that are given a title; ``text`` is the Doc's (which
-    spaCy would join anew from its tokens at every ask)."""
+# Each sentence's dated and titled nouns (read at row 0), kept across stories: a grown story reads its new article.
+_NAMED: Memo[str, tuple[Named, ...]] = Memo()
+
+
+def _named_at(texts: list[str], rows: list[int]) -> list[Named]:
+    """The dated and titled nouns of the sentences at ``rows``."""
+    read = _NAMED.get([texts[row] for row in rows], _named)
+    return [named for row, found in zip(rows, read, strict=True) for named in at_row(found, row)]
+
+
+def _named(texts: list[str]) -> list[tuple[Named, ...]]:
+    return [tuple(_read(doc, text)) for doc, text in zip(parsed(texts), texts, strict=True)]
+
+
+def _read(doc: Doc, text: str) -> list[Named]:
+    """The sentence's common nouns that a year dates or that are given a title, at row 0; ``text`` is the Doc's
+    (which spaCy would join anew from its tokens at every ask)."""
     found = []
     for token in tokens_of(doc, "NOUN"):
         years = [c for c in token.children if c.dep_ in DATING and YEAR.fullmatch(c.text) and c.i < token.i]
@@ -133,9 +146,9 @@ def _read(row: int, doc: Doc, text: str) -> list[Named]:
         if len(years) == 1:
             year = years[0]
             surface = doc[year.i : token.i + 1].text
-            found.append(Named(row, token.lemma_.lower(), surface, int(year.text), title))
+            found.append(Named(0, token.lemma_.lower(), surface, int(year.text), title))
         elif title:
-            found.append(Named(row, token.lemma_.lower(), title, title=title))
+            found.append(Named(0, token.lemma_.lower(), title, title=title))
     return found
 
 

@@ -36,7 +36,7 @@ from ..text.tokens import words
 from .claims import figures
 from .doc_cache import entity_docs, parsed, shared
 from .fact_figures import other_measures
-from .parse import REPORTING
+from .parse import REPORTING, speech_acts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -51,6 +51,8 @@ EACH = re.compile(
 )
 # Dependencies naming who does a verb, active or passive ("Kim received Putin", "Putin was received by Kim").
 SUBJECTS = frozenset(("nsubj", "nsubjpass"))
+# The dependency naming who says what a sentence reports, in the active voice ("McDowell said").
+SPEAKER = frozenset(("nsubj",))
 # The recogniser's kinds of names that do things; a nationality or party ("Republican") is said of many.
 NAMED = frozenset(("PERSON", "ORG", "GPE"))
 # Dependencies of the words that qualify a subject's head, at any depth, and the words of a subject joined to it.
@@ -141,9 +143,9 @@ def speakers(sentence: str) -> Names:
     and all the words of their phrases."""
     names: set[str] = set()
     phrase: set[str] = set()
-    for token in _parse(sentence):
-        if token.lemma_.lower() in REPORTING and token.pos_ in ("VERB", "AUX"):
-            for subject in (c for c in token.children if c.dep_ == "nsubj"):
+    for verb, subjects in speech_acts(_parse(sentence), REPORTING, SPEAKER):
+        if verb.pos_ in ("VERB", "AUX"):
+            for subject in subjects:
                 names |= _name(subject)
                 phrase |= _phrase(subject)
     return frozenset(names), frozenset(phrase)

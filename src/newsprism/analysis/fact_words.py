@@ -11,6 +11,7 @@ from functools import lru_cache
 from ..text.tokens import words as words_of
 from .claims import PREDICATE_PREFIX, figures, stem, stems
 from .doc_cache import parsed, shared
+from .parse import speech_acts
 from .summary_alone import SPEECH_VERBS
 from .summary_fit import QUOTATION, asks_or_leads_on, in_own_voice
 
@@ -141,9 +142,8 @@ def attribution(sentence: str) -> frozenset[str]:
     doc = parsed([sentence])[0]
     quoted = {t.i for t in doc if any(start <= t.idx < end for start, end in spans)}
     said: set[int] = set()
-    for verb in doc:
-        speakers = [c for c in verb.children if c.dep_ in SPEAKER_DEPS]
-        if verb.lemma_.lower() in SPEECH_VERBS and verb.i not in quoted and speakers:
+    for verb, speakers in speech_acts(doc, SPEECH_VERBS, SPEAKER_DEPS):
+        if verb.i not in quoted:
             said |= {verb.i} | {t.i for speaker in speakers for t in speaker.subtree if t.i not in quoted}
     if not said:
         return frozenset()

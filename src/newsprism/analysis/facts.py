@@ -238,14 +238,15 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
         other_figures = _other_figures(texts[i], texts[j], config)
         needed = threshold + config.claim_score + other_figures
         needed += config.leaning_margin if leaning[i] or leaning[j] else 0.0
-        common, both_say = claim_words.stems[i] & claim_words.stems[j] - unshared, said[i] & said[j]
-        needed += config.few_words_margin * few_words_of(texts[i], texts[j], common, both_say, config.few_words)
         # below the fact similarity, sentences that share only names ("Directed by Fede Alvarez", "The
         # director, Fede Alvarez, approaches the material with a straight face") share no claim
         close = similarity >= threshold - config.candidate_margin
         close &= similarity >= threshold or bool(said[i] & said[j])
-        scored = close and similarity + share + config.weight_bonus * min(weight, config.weight_cap) >= needed
-        if scored:
+        score = similarity + share + config.weight_bonus * min(weight, config.weight_cap)
+        if close and score >= needed:  # sharing few words only raises what is needed: read of these pairs only
+            common, both_say = claim_words.stems[i] & claim_words.stems[j] - unshared, said[i] & said[j]
+            needed += config.few_words_margin * few_words_of(texts[i], texts[j], common, both_say, config.few_words)
+        if close and score >= needed:
             linked[i, j] = linked[j, i] = worded[i, j] = worded[j, i] = True
         elif not other_figures and _anchored(texts[i], texts[j], float(similarity) - threshold, share, weight, config):
             linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = True

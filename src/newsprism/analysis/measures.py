@@ -30,11 +30,13 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import combinations
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence, Story
 from ..validate import check_range
 from .measure_places import place_of
+from .memo import MAX_ITEMS, at_row
 from .moments import WEEKDAY_NAMES
 from .units import DIGIT, FIGURE, UNIT, UNITS, half_step, unit_key
 from .values import HEDGES, MONEY, YEAR, interval
@@ -136,6 +138,15 @@ class Measure:
 
 def read_measures(row: int, text: str) -> list[Measure]:
     """The measures and prices of one sentence, in SI units (prices as written)."""
+    return at_row(_measures(text), row)
+
+
+@lru_cache(maxsize=MAX_ITEMS)  # read again when a story grows by one article
+def _measures(text: str) -> tuple[Measure, ...]:
+    return tuple(_read_measures(0, text))
+
+
+def _read_measures(row: int, text: str) -> list[Measure]:
     if not DIGIT.search(text):  # each is read from figures: most sentences have none, and are not searched
         return []
     found: list[Measure] = []

@@ -17,7 +17,8 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
-from typing import Generic, TypeVar
+from dataclasses import replace
+from typing import Any, Generic, TypeVar
 
 from .doc_cache import MAX_DOCS
 
@@ -62,3 +63,11 @@ class Memo(Generic[K, V]):
 
     def __len__(self) -> int:
         return len(self._items)
+
+
+R = TypeVar("R", bound=Any)
+
+
+def at_row(found: Sequence[R], row: int) -> list[R]:
+    """Readings of a sentence kept read at row 0 (a dataclass with a ``row``), given the row a story holds it at."""
+    return [replace(reading, row=row) for reading in found] if row else list(found)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from itertools import combinations
 
 from ..records import Sentence, Story
 from ..text.dates import published_date
+from .memo import MAX_ITEMS
 from .timeline import resolve_dates
 
 WEEKDAY_NAMES = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -25,11 +27,17 @@ def moments_of(story: Story, sentences: list[Sentence]) -> list[frozenset[str]]:
     moments: list[frozenset[str]] = []
     named: dict[tuple[str, int], frozenset[str]] = {}
     for sentence in sentences:
-        days = {d for d in resolve_dates(sentence.text, published.get(sentence.article)) if len(d) == len("2024-06-19")}
-        days |= {f"weekday {w.lower()}" for w in WEEKDAY_NAMES.findall(sentence.text)}
-        named[(sentence.article, sentence.index)] = frozenset(days)
-        moments.append(frozenset(days) or named.get((sentence.article, sentence.index - 1), frozenset()))
+        days = _days(sentence.text, published.get(sentence.article))
+        named[(sentence.article, sentence.index)] = days
+        moments.append(days or named.get((sentence.article, sentence.index - 1), frozenset()))
     return moments
+
+
+@lru_cache(maxsize=MAX_ITEMS)  # read again when a story grows by one article
+def _days(text: str, published: date | None) -> frozenset[str]:
+    """The days a sentence names, read against its article's date: dates, and weekday names as written."""
+    days = {d for d in resolve_dates(text, published) if len(d) == len("2024-06-19")}
+    return frozenset(days | {f"weekday {w.lower()}" for w in WEEKDAY_NAMES.findall(text)})
 
 
 def _different_days(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -7,6 +7,7 @@ that need a parse are skipped, which makes them weaker, never stricter; :func:`p
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from .doc_cache import installed_model, model_label, parsed, shared
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc, Token
 
 # Verbs that report speech or writing: in "the Kremlin said Putin will travel", the claim is "travel".
 REPORTING = frozenset(
@@ -71,3 +73,12 @@ def has_a_verb(sentence: str) -> bool:
     if parser() is None:
         return True
     return any(token.pos_ in ("VERB", "AUX") for token in parsed([sentence])[0])
+
+
+def speech_acts(doc: Doc, verbs: frozenset[str], subject_deps: frozenset[str]) -> Iterator[tuple[Token, list[Token]]]:
+    """The words of ``doc`` whose lemma is one of ``verbs`` (of speech) and that have a subject, by one of
+    ``subject_deps``, each with its subjects: who says what a sentence reports, as :func:`.fact_claims.speakers`
+    and :func:`.fact_words.attribution` read it, each with its own verbs and subjects."""
+    for token in doc:
+        if token.lemma_.lower() in verbs and (subjects := [c for c in token.children if c.dep_ in subject_deps]):
+            yield token, subjects

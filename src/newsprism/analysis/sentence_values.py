@@ -4,17 +4,17 @@ with configs that extend the same tolerances of reading them (:class:`.values.Va
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import fields
 from functools import lru_cache
 
-from .memo import MAX_ITEMS
+from .memo import MAX_ITEMS, at_row
 from .values import DEFAULT, Mention, ValuesConfig, read_mentions
 
 
 def mentions(row: int, text: str, reference_year: int | None, config: ValuesConfig = DEFAULT) -> list[Mention]:
     """:func:`.values.read_mentions`, read once a sentence, reference year and tolerances."""
     found = _mentions(text, reference_year, _tolerances(config))
-    return [replace(mention, row=row) for mention in found] if row else list(found)
+    return at_row(found, row)
 
 
 @lru_cache(maxsize=MAX_ITEMS)

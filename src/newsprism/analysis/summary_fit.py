@@ -135,6 +135,7 @@ READER_PROMPT = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # of every sentence of every fact (a sentence of several facts read once), each analysis
 def reads_alone(sentence: str) -> bool:
     """Whether a sentence reads as a sentence of its own: not cut off ("store owners, who have..."), not
     the start or end of a longer quotation (opening one it never closes, closing one it never opened),
