@@ -128,12 +128,12 @@ def takes_a_side(sentence: str, conflict: Conflict) -> bool:
     if conflict.about.startswith(QUOTATION):
         return False
     place = conflict.kind == "place"
-    held = [any(_holds(sentence, w) for w in _wordings(side.value)) for side in conflict.sides]
-    alike = [
-        any(_holds(sentence, w) and (place or _told_alike(sentence, w, side)) for w in _wordings(side.value))
-        for side in conflict.sides
-    ]
-    if any(held):
+    held = [[w for w in _wordings(side.value) if _holds(sentence, w)] for side in conflict.sides]
+    if any(held):  # most sentences hold no side's value, and are not read for how they tell it
+        alike = [
+            any(place or _told_alike(sentence, w, side) for w in found)
+            for found, side in zip(held, conflict.sides, strict=True)
+        ]
         return any(alike) and not all(held)
     return place and _tells_event(sentence, conflict)
 
