@@ -23,6 +23,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import combinations
 
 from ..embed import EmbeddedSentences
@@ -46,6 +47,7 @@ from .floors import floor_conflicts
 from .homes import home_conflicts
 from .intervals import interval_conflicts
 from .measures import MeasuresConfig, field_lines, measure_conflicts
+from .memo import MAX_ITEMS, at_row
 from .modifier_counts import read_modifier_counts
 from .moments import moments_of, sides_share_a_moment
 from .named_amounts import named_amount_conflicts
@@ -168,20 +170,20 @@ def _read_values(story: Story, sentences: list[Sentence], config: ConflictsConfi
     Dates and time spans keep the verb they are of (:mod:`.events`)."""
     years = {a.id: d.year for a in story.articles if (d := published_date(a.published))}
     story_year = max(years.values()) if years else None
+    return [at_row(_values(s.text, years.get(s.article, story_year), config), row) for row, s in enumerate(sentences)]
 
-    def values(row: int, sentence: Sentence) -> list[Mention]:
-        # a count of other or more things ("four other states") is of another set than any plain count
-        year = years.get(sentence.article, story_year)
-        found = [m for m in mentions(row, sentence.text, year, config) if m.role != "other"]
-        readers = (read_times, read_modifier_counts, read_positions)
-        return [*found, *(m for read in readers for m in read(row, sentence.text, config))]
 
-    by_row = [per_head(s.text, owned(s.text, values(row, s), config)) for row, s in enumerate(sentences)]
-    for row, found in enumerate(by_row):
-        timed = [n for n, m in enumerate(found) if _timed(m)]
-        for n, verb in zip(timed, event_verbs(sentences[row].text, [found[n].surface for n in timed]), strict=True):
-            found[n] = replace(found[n], event=verb)
-    return by_row
+@lru_cache(maxsize=MAX_ITEMS)  # read again when a story grows by one article
+def _values(text: str, year: int | None, config: ConflictsConfig) -> tuple[Mention, ...]:
+    """A sentence's values at row 0, "since 2000" read against ``year``."""
+    # a count of other or more things ("four other states") is of another set than any plain count
+    found = [m for m in mentions(0, text, year, config) if m.role != "other"]
+    readers = (read_times, read_modifier_counts, read_positions)
+    found = per_head(text, owned(text, [*found, *(m for read in readers for m in read(0, text, config))], config))
+    timed = [n for n, m in enumerate(found) if _timed(m)]
+    for n, verb in zip(timed, event_verbs(text, [found[n].surface for n in timed]), strict=True):
+        found[n] = replace(found[n], event=verb)
+    return tuple(found)
 
 
 def _timed(mention: Mention) -> bool:

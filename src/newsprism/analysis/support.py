@@ -97,7 +97,7 @@ def says(embedded: EmbeddedSentences, article: str, sentence: str, min_overlap: 
         return False
     claim = _claim(sentence)
     told = [_claim(embedded.sentences[row].text) for row in rows]
-    cosines = embedded.vectors[rows] @ embedded.vectors_of([sentence])[0]
+    cosines = embedded.article_vectors(article) @ embedded.vectors_of([sentence])[0]
     align = embedded.embedder.align_similarity
     if any(
         c >= align and (claim.ahead or not other.ahead) and _held(claim.numbers, other.numbers)

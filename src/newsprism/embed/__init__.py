@@ -139,10 +139,18 @@ class EmbeddedSentences:
         for row, sentence in enumerate(sentences):
             self._rows.setdefault(sentence.article, []).append(row)
         self._row_of = {sentence.text: row for row, sentence in enumerate(sentences)}
+        self._article_vectors: dict[str, np.ndarray] = {}
 
     def rows(self, article: str) -> list[int]:
         """Row numbers of an article's sentences, in reading order."""
         return self._rows.get(article, [])
+
+    def article_vectors(self, article: str) -> np.ndarray:
+        """The vectors of an article's sentences (its :meth:`rows`), gathered once: the summary's citation
+        check reads them for every sentence it checks against the article."""
+        if article not in self._article_vectors:
+            self._article_vectors[article] = self.vectors[self.rows(article)]
+        return self._article_vectors[article]
 
     def vectors_of(self, texts: list[str]) -> np.ndarray:
         """Vectors of sentences of the story by their text, embedding only those it does not hold."""
