@@ -255,6 +255,7 @@ def scaled(number: str, scale: str) -> str:
     return str(round(value))
 
 
+@lru_cache(maxsize=1 << 16)  # of every sentence, each analysis
 def states_claim(sentence: str) -> bool:
     """Whether a sentence tells something: not an appeal to the reader, not the writer's question, and
     not a bare label (a title, "'Evil Dead'", or a name with its photo credit, "Jane Roe (Photo: Police)"):

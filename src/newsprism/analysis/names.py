@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from ..records import Conflict, ConflictSide, Evidence, Sentence, Story
 from ..text.tokens import fold
 from ..validate import check_range
 from .entities import KNOWN_ACRONYMS, MONTHS_AND_DAYS, ORG_WORDS, ROLE_WORDS, translit_key
 from .figure_copies import same_but_for
+from .memo import MAX_ITEMS
 
 # Two sentences whose names are compared must be copies but for the names: this share of their other
 # tokens is the same, in the same order. An outlet that rewords a sentence may well name a place or a
@@ -58,10 +60,17 @@ def copy_pairs(sentences: list[Sentence], config: NamesConfig) -> set[tuple[int,
     whether or not fact grouping joined them (a short sentence whose name changed may not be)."""
 
     def rest(text: str) -> tuple[str, ...] | None:
-        words = tuple(t for t in TOKEN.findall(text)[1:] if not _name_word(t))
-        return words if sum(t[:1].isalpha() for t in words) >= config.min_shared_words else None
+        words, counted = _without_names(text)
+        return words if counted >= config.min_shared_words else None
 
     return same_but_for(sentences, rest)
+
+
+@lru_cache(maxsize=MAX_ITEMS)  # of every sentence, each analysis
+def _without_names(text: str) -> tuple[tuple[str, ...], int]:
+    """A sentence's tokens after its first but its names' words, and how many of them are words."""
+    words = tuple(t for t in TOKEN.findall(text)[1:] if not _name_word(t))
+    return words, sum(t[:1].isalpha() for t in words)
 
 
 def name_conflicts(
