@@ -31,6 +31,8 @@ NAME_PARTICLES = {"of", "de", "al", "el", "bin", "von", "van", "la", "le", "du",
 # Words (an initial keeps its point: "Donald J. Trump"), a possessive "’s" on its own (it ends a name and
 # is no part of it) and punctuation marks.
 TOKEN = re.compile(r"\b[A-Z]\.(?=\s)|['’]s\b|\w+(?:[-.]\w+|['’](?![sS]\b)\w+)*|[^\w\s]")
+Tokens = tuple[str, ...]  # a sentence's, as TOKEN cuts them
+Span = tuple[int, int, int, int]  # tokens a1:a2 of one sentence and b1:b2 of another
 POSSESSIVES = {"'s", "’s"}
 # Organisations go by acronyms of up to this many letters ("CNN", "NASA", "OPEC", "UNHCR"); a longer word
 # in capitals is a name set in capitals, as datelines are ("SINGAPORE").
@@ -112,16 +114,7 @@ def _knows(text: str, name: str, instead: str) -> bool:
 def _swapped_names(text_a: str, text_b: str, common: frozenset[str], config: NamesConfig) -> list[tuple[str, str]]:
     """Names that take each other's place in two sentences that are otherwise copies; ``common`` holds
     the story's words seen in lower case, not names when they open a sentence."""
-    tokens_a, tokens_b = (TOKEN.findall(ZERO_WIDTH.sub("", text)) for text in (text_a, text_b))
-    opcodes = SequenceMatcher(None, tokens_a, tokens_b, autojunk=False).get_opcodes()
-    # spans tokens_a[a1:a2] and tokens_b[b1:b2] replaced by each other, both names
-    names = [
-        (a1, a2, b1, b2)
-        for tag, a1, a2, b1, b2 in opcodes
-        if tag == "replace" and _is_name(tokens_a[a1:a2]) and _is_name(tokens_b[b1:b2])
-    ]
-    same = sum(a2 - a1 for tag, a1, a2, _, _ in opcodes if tag == "equal")
-    other = len(tokens_a) + len(tokens_b) - sum(a2 - a1 + b2 - b1 for a1, a2, b1, b2 in names)
+    tokens_a, tokens_b, names, same, other = _replaced_names(text_a, text_b)
     if not names or 2 * same < config.copy_share * other:
         return []
     swaps = []
@@ -132,7 +125,24 @@ def _swapped_names(text_a: str, text_b: str, common: frozenset[str], config: Nam
     return swaps
 
 
-def _is_name(tokens: list[str]) -> bool:
+@lru_cache(maxsize=MAX_ITEMS)  # a pair of sentences is compared again when the story grows by one article
+def _replaced_names(text_a: str, text_b: str) -> tuple[Tokens, Tokens, tuple[Span, ...], int, int]:
+    """The two sentences' tokens, the spans of them replaced by each other that are both names (``a1, a2,
+    b1, b2``: ``tokens_a[a1:a2]`` and ``tokens_b[b1:b2]``), how many tokens are the same in both, and how
+    many are neither the same nor those names."""
+    tokens_a, tokens_b = (tuple(TOKEN.findall(ZERO_WIDTH.sub("", text))) for text in (text_a, text_b))
+    opcodes = SequenceMatcher(None, tokens_a, tokens_b, autojunk=False).get_opcodes()
+    names = tuple(
+        (a1, a2, b1, b2)
+        for tag, a1, a2, b1, b2 in opcodes
+        if tag == "replace" and _is_name(tokens_a[a1:a2]) and _is_name(tokens_b[b1:b2])
+    )
+    same = sum(a2 - a1 for tag, a1, a2, _, _ in opcodes if tag == "equal")
+    other = len(tokens_a) + len(tokens_b) - sum(a2 - a1 + b2 - b1 for a1, a2, b1, b2 in names)
+    return tokens_a, tokens_b, names, same, other
+
+
+def _is_name(tokens: Tokens) -> bool:
     words = [t for t in tokens if t not in POSSESSIVES]
     return bool(words) and words[0][:1].isupper() and all(_name_word(t) for t in words)
 
@@ -142,7 +152,7 @@ def _name_word(token: str) -> bool:
     return token[:1].isupper() or token in NAME_PARTICLES or token.split("-")[0] in NAME_PARTICLES
 
 
-def _name_around(tokens: list[str], start: int, end: int, common: frozenset[str]) -> str:
+def _name_around(tokens: Tokens, start: int, end: int, common: frozenset[str]) -> str:
     """The whole capitalised run that holds tokens[start:end], without a sentence-opening common word."""
     while start > 0 and _name_word(tokens[start - 1]):
         start -= 1
