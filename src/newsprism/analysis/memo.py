@@ -18,12 +18,16 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from .doc_cache import MAX_DOCS
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
+R = TypeVar("R", bound="DataclassInstance")  # a reading of a sentence, with its row
 
 # Readings kept per memo: as many as the Docs the shared cache keeps (a story of ~250 articles' sentences).
 MAX_ITEMS = MAX_DOCS
@@ -65,9 +69,6 @@ class Memo(Generic[K, V]):
         return len(self._items)
 
 
-R = TypeVar("R", bound=Any)
-
-
 def at_row(found: Sequence[R], row: int) -> list[R]:
-    """Readings of a sentence kept read at row 0 (a dataclass with a ``row``), given the row a story holds it at."""
+    """Readings of a sentence kept read at row 0, at the row a story holds the sentence at, in a new list."""
     return [replace(reading, row=row) for reading in found] if row else list(found)
