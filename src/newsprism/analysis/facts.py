@@ -19,7 +19,8 @@ distinctive phrase: two words, not a name, that several articles use once each a
 ("partnership agreement"), or one figure and one name (a name's own number, "Keurig 2.0", is the name's). A sentence
 appealing to the reader ("If you have any information on where he may be") states no claim and is linked to none; a
 line with no verb (a credit, a fact box's row, :mod:`.fact_lines`) is linked only when close. An embedded
-social-media post (:mod:`.fact_posts`) is read without its handle and date, and two posters' posts are never linked.
+social-media post (:mod:`.fact_posts`) is read without its handle and date, and two posters' posts are never linked;
+an article's opening sentence is read without its dateline ("KATHMANDU (Reuters) -"), which says where, not what.
 The most linked sentence seeds a fact, states it, and pulls in its closest counterpart from each other article that
 is linked to the counterparts already taken, so every two sentences of a fact state its claim to each other, and a
 second sentence of such an article as close to the seed, within embedder noise; a sentence may support several
@@ -37,6 +38,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from ..articles.clean_config import DATELINE_LINES
 from ..embed import EmbeddedSentences
 from ..records import Evidence, Fact, Sentence, Story
 from ..validate import check_range
@@ -62,10 +64,11 @@ from .fact_words import (
     speakers_phrase,
     speakers_words,
 )
+from .summary_fit import cut_dateline
 
 __all__ = ["FactsConfig", "distinctive_phrases", "final_facts", "group_facts", "side_with_most"]
 
-VERSION = "23"
+VERSION = "24"
 
 # Two sentences are linked when their cosine plus the share of the lighter one's word weight they have
 # in common (0 to 1), plus WEIGHT_BONUS per unit of that shared weight (up to WEIGHT_CAP: some
@@ -204,8 +207,10 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     """Sentences of different articles that state one claim: close, with the claim's rare words in common,
     or somewhat close with a distinctive phrase or one figure and one name in common."""
     sentences = embedded.sentences
-    # an embedded post's signature (its poster, handle and date) is not its claim (:mod:`.fact_posts`)
-    texts = [unsigned(s.text) for s in sentences]
+    # an embedded post's signature (its poster, handle and date) is not its claim (:mod:`.fact_posts`), nor is
+    # an article's dateline: where it was filed ("OSAN AIR BASE, South Korea (AFNS) --") is no claim two
+    # articles filed there share, and its rare words otherwise weigh in the claim's words
+    texts = [_claim_text(s) for s in sentences]
     sims = embedded.vectors @ embedded.vectors.T
     articles = np.array([s.article for s in sentences])
     article_numbers = np.unique(articles, return_inverse=True)[1]  # compared a block at a time: faster than text
@@ -297,6 +302,13 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
         if other_posters(sentences[i].text, sentences[j].text):
             linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = False
     return Links(linked, sims, articles, anchored, worded & linked)
+
+
+def _claim_text(sentence: Sentence) -> str:
+    """The sentence as its claim is read: without an embedded post's signature, and without the dateline it
+    opens on when it is told at the top of its article, where a dateline stands (:func:`.summary_fit.cut_dateline`)."""
+    text = unsigned(sentence.text)
+    return cut_dateline(text) if sentence.index < DATELINE_LINES else text
 
 
 def _anchored(a: str, b: str, below: float, share: float, weight: float, config: FactsConfig) -> bool:
