@@ -38,12 +38,12 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..articles.clean_config import DATELINE_LINES
 from ..embed import EmbeddedSentences
 from ..records import Evidence, Fact, Sentence, Story
 from ..validate import check_range
 from .captions import captions, is_caption
 from .claim_events import event_pairs, other_events, other_times, parse_together, same_frame
+from .claim_text import claim_text
 from .claims import ClaimWords, contradicted, denied, figures, measures, predicate, states_claim
 from .evaluative import political_labels
 from .fact_figures import alike_figures, counted_alike, named_alike, same_figure_and_name
@@ -51,7 +51,7 @@ from .fact_lines import verbless_pairs
 from .fact_pairs import may_link, sharing_stems, upper, upper_blocks
 from .fact_phrases import PHRASE_RARITY
 from .fact_phrases import distinctive_phrases as phrases_of
-from .fact_posts import other_posters, poster, unsigned
+from .fact_posts import other_posters, poster
 from .fact_trim import final_facts, side_with_most
 from .fact_words import (
     FEW_WORDS,
@@ -64,7 +64,6 @@ from .fact_words import (
     speakers_phrase,
     speakers_words,
 )
-from .summary_fit import cut_dateline
 
 __all__ = ["FactsConfig", "distinctive_phrases", "final_facts", "group_facts", "side_with_most"]
 
@@ -207,10 +206,7 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     """Sentences of different articles that state one claim: close, with the claim's rare words in common,
     or somewhat close with a distinctive phrase or one figure and one name in common."""
     sentences = embedded.sentences
-    # an embedded post's signature (its poster, handle and date) is not its claim (:mod:`.fact_posts`), nor is
-    # an article's dateline: where it was filed ("OSAN AIR BASE, South Korea (AFNS) --") is no claim two
-    # articles filed there share, and its rare words otherwise weigh in the claim's words
-    texts = [_claim_text(s) for s in sentences]
+    texts = [claim_text(s) for s in sentences]  # without a post's signature or a dateline (:mod:`.claim_text`)
     sims = embedded.vectors @ embedded.vectors.T
     articles = np.array([s.article for s in sentences])
     article_numbers = np.unique(articles, return_inverse=True)[1]  # compared a block at a time: faster than text
@@ -302,13 +298,6 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
         if other_posters(sentences[i].text, sentences[j].text):
             linked[i, j] = linked[j, i] = anchored[i, j] = anchored[j, i] = False
     return Links(linked, sims, articles, anchored, worded & linked)
-
-
-def _claim_text(sentence: Sentence) -> str:
-    """The sentence as its claim is read: without an embedded post's signature, and without the dateline it
-    opens on when it is told at the top of its article, where a dateline stands (:func:`.summary_fit.cut_dateline`)."""
-    text = unsigned(sentence.text)
-    return cut_dateline(text) if sentence.index < DATELINE_LINES else text
 
 
 def _anchored(a: str, b: str, below: float, share: float, weight: float, config: FactsConfig) -> bool:
