@@ -217,3 +217,17 @@ def test_a_caption_printed_again_bare_after_its_credit_is_no_fact():
     articles = {"a": ["The shooting happened on Monday.", credited, bare], "b": [told]}
     pairs = {(bare, told): 0.9, (credited, told): 0.9, (credited, bare): 0.95}
     assert facts_of(articles, pairs) == []
+
+
+def test_two_articles_filed_from_one_place_share_no_claim_by_their_datelines():
+    # two ledes filed from one base: the place's rare words would be most of what the two share
+    drill = "OSAN AIR BASE, South Korea (AFNS) -- Allied forces held a command exercise across the peninsula."
+    alert = "OSAN AIR BASE, South Korea — Airmen of the fighter wing live in a state of constant alert."
+    articles = {"a": [drill, "Pilots flew at night."], "b": [alert, "Families waited at home."]}
+    assert facts_of(articles, {(drill, alert): 0.66}) == []
+    # the same two sentences further down an article, where no dateline stands, keep every word they share
+    lower = {
+        "a": ["Pilots flew at night.", "Crews refuelled.", "Radar ran all day.", drill],
+        "b": ["Families waited at home.", "Officers briefed the press.", "Jets landed.", alert],
+    }
+    assert facts_of(lower, {(drill, alert): 0.66}) == [sorted([drill, alert])]

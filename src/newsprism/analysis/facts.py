@@ -19,7 +19,8 @@ distinctive phrase: two words, not a name, that several articles use once each a
 ("partnership agreement"), or one figure and one name (a name's own number, "Keurig 2.0", is the name's). A sentence
 appealing to the reader ("If you have any information on where he may be") states no claim and is linked to none; a
 line with no verb (a credit, a fact box's row, :mod:`.fact_lines`) is linked only when close. An embedded
-social-media post (:mod:`.fact_posts`) is read without its handle and date, and two posters' posts are never linked.
+social-media post (:mod:`.fact_posts`) is read without its handle and date, and two posters' posts are never linked;
+an article's opening sentence is read without its dateline ("KATHMANDU (Reuters) -"), which says where, not what.
 The most linked sentence seeds a fact, states it, and pulls in its closest counterpart from each other article that
 is linked to the counterparts already taken, so every two sentences of a fact state its claim to each other, and a
 second sentence of such an article as close to the seed, within embedder noise; a sentence may support several
@@ -42,6 +43,7 @@ from ..records import Evidence, Fact, Sentence, Story
 from ..validate import check_range
 from .captions import captions, is_caption
 from .claim_events import event_pairs, other_events, other_times, parse_together, same_frame
+from .claim_text import claim_text
 from .claims import ClaimWords, contradicted, denied, figures, measures, predicate, states_claim
 from .evaluative import political_labels
 from .fact_figures import alike_figures, counted_alike, named_alike, same_figure_and_name
@@ -49,7 +51,7 @@ from .fact_lines import verbless_pairs
 from .fact_pairs import may_link, sharing_stems, upper, upper_blocks
 from .fact_phrases import PHRASE_RARITY
 from .fact_phrases import distinctive_phrases as phrases_of
-from .fact_posts import other_posters, poster, unsigned
+from .fact_posts import other_posters, poster
 from .fact_trim import final_facts, side_with_most
 from .fact_words import (
     FEW_WORDS,
@@ -65,7 +67,7 @@ from .fact_words import (
 
 __all__ = ["FactsConfig", "distinctive_phrases", "final_facts", "group_facts", "side_with_most"]
 
-VERSION = "23"
+VERSION = "24"
 
 # Two sentences are linked when their cosine plus the share of the lighter one's word weight they have
 # in common (0 to 1), plus WEIGHT_BONUS per unit of that shared weight (up to WEIGHT_CAP: some
@@ -204,8 +206,7 @@ def _link_sentences(embedded: EmbeddedSentences, config: FactsConfig) -> Links:
     """Sentences of different articles that state one claim: close, with the claim's rare words in common,
     or somewhat close with a distinctive phrase or one figure and one name in common."""
     sentences = embedded.sentences
-    # an embedded post's signature (its poster, handle and date) is not its claim (:mod:`.fact_posts`)
-    texts = [unsigned(s.text) for s in sentences]
+    texts = [claim_text(s) for s in sentences]  # without a post's signature or a dateline (:mod:`.claim_text`)
     sims = embedded.vectors @ embedded.vectors.T
     articles = np.array([s.article for s in sentences])
     article_numbers = np.unique(articles, return_inverse=True)[1]  # compared a block at a time: faster than text

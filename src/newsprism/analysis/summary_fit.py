@@ -222,6 +222,18 @@ def without_dateline(sentence: str, articles: dict[str, Article]) -> str:
     """
     if not any(sentence in a.sentences[:DATELINE_LINES] for a in articles.values()):
         return sentence
+    return cut_dateline(sentence)
+
+
+def cut_dateline(sentence: str) -> str:
+    """``sentence`` without the dateline it opens on when a capital follows, for a sentence the caller knows
+    is told at the top of its article (:func:`without_dateline`).
+
+    >>> cut_dateline("OSAN AIR BASE, South Korea (AFNS) -- Forces held an exercise.")
+    'Forces held an exercise.'
+    >>> cut_dateline("NATO - the alliance - met.")
+    'NATO - the alliance - met.'
+    """
     found = FILED.match(sentence) or DATELINE.match(sentence)
     rest = sentence[found.end() :].lstrip() if found else ""
     return rest if len(rest.split()) >= 3 and rest[0].isupper() else sentence
