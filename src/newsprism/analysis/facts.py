@@ -19,8 +19,8 @@ distinctive phrase: two words, not a name, that several articles use once each a
 ("partnership agreement"), or one figure and one name (a name's own number, "Keurig 2.0", is the name's). A sentence
 appealing to the reader ("If you have any information on where he may be") states no claim and is linked to none; a
 line with no verb (a credit, a fact box's row, :mod:`.fact_lines`) is linked only when close. An embedded
-social-media post (:mod:`.fact_posts`) is read without its handle and date, and two posters' posts are never linked;
-an article's opening sentence is read without its dateline ("KATHMANDU (Reuters) -"), which says where, not what.
+social-media post (:mod:`.fact_posts`) is read without its handle and date, an opening sentence without its dateline
+(:mod:`.claim_text`), and two posters' posts are never linked.
 The most linked sentence seeds a fact, states it, and pulls in its closest counterpart from each other article that
 is linked to the counterparts already taken, so every two sentences of a fact state its claim to each other, and a
 second sentence of such an article as close to the seed, within embedder noise; a sentence may support several
