@@ -80,16 +80,15 @@ WEIGHT_BONUS = 0.02
 WEIGHT_CAP = 20.0
 # Pairs are scored from this far below the fact similarity; no pair below it states one claim.
 CANDIDATE_MARGIN = 0.2
-# Sentences that both give figures and share none need this much more: "the first four days of
-# sales" and "one of four states to legalize" share words; "first trip since 2000" and "the first time
-# since 2019" too. Sentences close enough still meet, so that conflicts can compare their figures.
+# Sentences giving figures and sharing none need this much more ("first trip since 2000" and "the first time since
+# 2019" share words); sentences close enough still meet, so that conflicts can compare their figures.
 OTHER_FIGURES = 0.15
-# Sentences sharing a distinctive phrase are linked this much below the fact similarity: on the seed
-# story, the partnership agreement's sentences in three outlets have cosines of 0.52 to 0.59 (MiniLM).
+# Sentences sharing a distinctive phrase are linked this much below the fact similarity: on the seed story, the
+# partnership agreement's sentences in three outlets have cosines of 0.52 to 0.59 (MiniLM).
 PHRASE_MARGIN = 0.15
-# Sentences that give one figure and name one person, place or thing are linked this much below the
-# fact similarity: their wordings differ more than those of one fact in other words. On truth-dev the
-# shared facts people labelled have a median MiniLM cosine of 0.71 when found, 0.50 when missed.
+# Sentences that give one figure and name one person, place or thing are linked this much below the fact
+# similarity: their wordings differ more than those of one fact in other words. On truth-dev the shared facts
+# people labelled have a median MiniLM cosine of 0.71 when found, 0.50 when missed.
 CLAIM_MARGIN = 0.25
 # A sentence whose claim is a clause of a longer one ("Mueller is now leading the probe as a special
 # counsel" in "amid questions about the FBI's investigation, which is now being overseen by special counsel
