@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import combinations
 
+from newsprism.analysis.conflicts import ConflictsConfig, find_conflicts
 from newsprism.analysis.runner import analyse_story
 from newsprism.articles.pipeline import Pipeline
 from newsprism.config import Settings
-from newsprism.embed import load_embedder
+from newsprism.embed import EmbeddedSentences, HashingEmbedder, load_embedder
 from newsprism.records import Article, Conflict, RawDocument, Sentence, Story
 
 
@@ -35,3 +36,13 @@ def conflict_values(
     sentences = list(Story("s", tuple(articles)).sentences())
     pairs = set(combinations(range(len(sentences)), 2)) if facts is None else set(facts)
     return [[side.value for side in c.sides] for c in reader(sentences, pairs)]
+
+
+def conflicts_between(first: str | tuple[str, ...], second: str | tuple[str, ...]) -> list[Conflict]:
+    """The conflicts found between two articles (given as their sentences) that share no fact."""
+    articles = []
+    for article_id, text in (("a", first), ("b", second)):
+        lines = (text,) if isinstance(text, str) else text
+        articles.append(Article(id=article_id, text=" ".join(lines), sentences=lines, published="2024-06-18"))
+    story = Story("s", tuple(articles))
+    return list(find_conflicts(story, EmbeddedSentences(story.sentences(), HashingEmbedder()), (), ConflictsConfig()))

@@ -1,21 +1,16 @@
 """Conflicts: the only amount each article gives beside one name, close but different."""
 
-from newsprism.analysis.conflicts import CONFIDENT, ConflictsConfig, find_conflicts
+from newsprism.analysis.conflicts import CONFIDENT
 from newsprism.analysis.named_amounts import REASON
-from newsprism.embed import EmbeddedSentences, HashingEmbedder
-from newsprism.records import Article, Conflict, Story
+from newsprism.records import Conflict
+
+from .stories import conflicts_between
 
 RAISED = "The studio got its start on the crowdfunding site Fundrise, where it raised $3.1 million in 2015."
 
 
 def found_between(first: str | tuple[str, ...], second: str | tuple[str, ...]) -> list[Conflict]:
-    """The conflicts found between two articles (given as their sentences) that share no fact."""
-    articles = []
-    for article_id, text in (("a", first), ("b", second)):
-        lines = (text,) if isinstance(text, str) else text
-        articles.append(Article(id=article_id, text=" ".join(lines), sentences=lines, published="2024-06-18"))
-    story = Story("s", tuple(articles))
-    return list(find_conflicts(story, EmbeddedSentences(story.sentences(), HashingEmbedder()), (), ConflictsConfig()))
+    return conflicts_between(first, second)
 
 
 def test_close_amounts_beside_one_name_are_a_possible_difference():

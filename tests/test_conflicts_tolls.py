@@ -1,23 +1,18 @@
 """Conflicts: the only toll each article gives of one kind of casualty on one day, close but different."""
 
-from newsprism.analysis.conflicts import CONFIDENT, ConflictsConfig, find_conflicts
+from newsprism.analysis.conflicts import CONFIDENT
 from newsprism.analysis.tolls import REASON
-from newsprism.embed import EmbeddedSentences, HashingEmbedder
-from newsprism.records import Article, Conflict, Story
+from newsprism.records import Conflict
+
+from .stories import conflicts_between
 
 DIED = "As many as 125 people died across the country on Monday, many of them at a checkpoint, the group said."
 KILLED = "At least 144 people were reported killed Monday, including 64 people who died in Hama province."
 
 
 def found_between(first: str | tuple[str, ...], second: str | tuple[str, ...]) -> list[Conflict]:
-    """The conflicts found between two articles (given as their sentences) that share no fact."""
-    articles = []
-    for article_id, text in (("a", first), ("b", second)):
-        lines = (text,) if isinstance(text, str) else text
-        articles.append(Article(id=article_id, text=" ".join(lines), sentences=lines, published="2024-06-18"))
-    story = Story("s", tuple(articles))
-    found = find_conflicts(story, EmbeddedSentences(story.sentences(), HashingEmbedder()), (), ConflictsConfig())
-    return [c for c in found if c.reasons == (REASON,)]
+    """The toll conflicts found between two articles that share no fact."""
+    return [c for c in conflicts_between(first, second) if c.reasons == (REASON,)]
 
 
 def test_one_days_close_tolls_told_with_other_words_are_a_possible_difference():
