@@ -35,7 +35,7 @@ from ..text.dates import MONTH_RE, month_number
 from .act_months import GENERAL, MONTH, SAME_TIME, sentence_before
 from .claim_events import SYNONYMS
 from .doc_cache import entity_docs, parsed, shared
-from .intervals import days_later
+from .intervals import UNIT_DAYS, days_later
 from .values import NUMBER_WORDS
 
 if TYPE_CHECKING:
@@ -48,7 +48,6 @@ DAY_DATE = re.compile(
 )
 # "a day after June 17", "two days before 18 June": the act is that many days off the date given.
 COUNTED = re.compile(r"\b(?P<count>\w+)\s+(?P<unit>days?|weeks?)\s+(?P<way>after|before)\s+$", re.I)
-UNIT_DAYS = {"day": 1, "week": 7}
 # Prepositions that place an act on its date; others ("after", "by", "until", "since") only bound it.
 ON_THE_DAY = frozenset(("on", "in"))
 # Openings of the time just told (:data:`.act_months.SAME_TIME`) that keep to its day: "Later that day", "The same
@@ -156,7 +155,7 @@ def _days(text: str) -> list[Day]:
             number = int(count) if count.isdigit() else NUMBER_WORDS.get(count, 0)
             if not number:
                 continue  # "days after June 17", "several days after": no count
-            offset = number * UNIT_DAYS[counted["unit"].lower().rstrip("s")]
+            offset = number * UNIT_DAYS[counted["unit"].lower()]
             when += timedelta(days=offset if counted["way"].lower() == "after" else -offset)
             start = counted.start()
         month_at = match.start("m1") if match["m1"] else match.start("m2")

@@ -50,7 +50,7 @@ from .measures import MeasuresConfig, field_lines, measure_conflicts
 from .memo import MAX_ITEMS, at_row
 from .modifier_counts import read_modifier_counts
 from .moments import moments_of, sides_share_a_moment
-from .named_amounts import named_amount_conflicts
+from .named_amounts import agree, named_amount_conflicts
 from .names import NamesConfig, copy_pairs, name_conflicts
 from .new_pairs import new_pairs
 from .per_head import EACH_CONFIDENCE, EACH_REASON, as_totals, per_head
@@ -268,12 +268,6 @@ def _shared_spans(a: list[Mention], b: list[Mention], config: ConflictsConfig) -
     return keep_a, keep_b
 
 
-def _agree(a: Mention, b: Mention) -> bool:
-    """Whether two values of one kind can both be true: their intervals overlap. Two bounds on one side
-    ("more than $15,000", "more than $25,000") always do: each is true of any figure above both."""
-    return a.low <= b.high and b.low <= a.high
-
-
 def _compare(a: list[Mention], b: list[Mention], copies: bool = False) -> list[Edge]:
     """Match the values of two sentences about the same thing, kind by kind: values both give agree
     (the same words first, then the closest); when what is left of a kind on each side is one value
@@ -285,7 +279,7 @@ def _compare(a: list[Mention], b: list[Mention], copies: bool = False) -> list[E
     for kind in sorted({m.kind for m in a} & {m.kind for m in b}):
         left = [m for m in a if m.kind == kind]
         right = [m for m in b if m.kind == kind]
-        pairs = sorted(((x, y) for x in left for y in right if _agree(x, y)), key=_match_order)
+        pairs = sorted(((x, y) for x in left for y in right if agree(x, y)), key=_match_order)
         for x, y in pairs:
             if x in left and y in right:
                 left.remove(x)
@@ -328,7 +322,7 @@ def _match_order(pair: tuple[Mention, Mention]) -> tuple[bool, float]:
 
 
 def _one_value(mentions: list[Mention]) -> bool:
-    return all(_agree(x, y) for x, y in combinations(mentions, 2))
+    return all(agree(x, y) for x, y in combinations(mentions, 2))
 
 
 def _middle(mention: Mention) -> float:
@@ -375,7 +369,7 @@ def _sides(members: list[Mention]) -> list[list[Mention]]:
     """Split mentions into groups that all agree; more than one group is a conflict."""
     sides: list[list[Mention]] = []
     for mention in sorted(members, key=lambda m: (m.low, m.high)):
-        side = next((side for side in sides if all(_agree(mention, other) for other in side)), None)
+        side = next((side for side in sides if all(agree(mention, other) for other in side)), None)
         if side is None:
             sides.append([mention])
         else:

@@ -87,21 +87,31 @@ def _names_near(text: str, mention: Mention) -> set[str]:
     }
 
 
+def agree(a: Mention, b: Mention) -> bool:
+    """Whether two values of one kind can both be true: their intervals overlap. Two bounds on one side
+    ("more than $15,000", "more than $25,000") always do: each is true of any figure above both."""
+    return a.low <= b.high and b.low <= a.high
+
+
 def close_but_different(a: Mention, b: Mention, close: float = CLOSE) -> bool:
     """Whether two values of one kind cannot both be true but are within ``close`` (the larger over the
     smaller) of each other: one figure reported twice, rounded, misread or updated."""
     small, large = sorted((abs(a.value), abs(b.value)))
-    overlap = a.low <= b.high and b.low <= a.high
-    return a.kind == b.kind and small > 0 and large <= close * small and not overlap
+    return a.kind == b.kind and small > 0 and large <= close * small and not agree(a, b)
 
 
-def _conflict(a: Mention, b: Mention, name: str, sentences: list[Sentence]) -> Conflict:
-    sides = tuple(
+def sides_of(a: Mention, b: Mention, sentences: list[Sentence]) -> tuple[ConflictSide, ...]:
+    """Two values' sides, each its sentence's article's, in the order given."""
+    return tuple(
         ConflictSide(
             m.surface, (sentences[m.row].article,), (Evidence(sentences[m.row].article, sentences[m.row].text),)
         )
         for m in (a, b)
     )
+
+
+def _conflict(a: Mention, b: Mention, name: str, sentences: list[Sentence]) -> Conflict:
+    sides = sides_of(a, b, sentences)
     return Conflict("", f"{a.kind} (beside {name})", sides, kind="number", reasons=(REASON,), confidence=CONFIDENCE)
 
 

@@ -16,9 +16,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..records import Conflict, ConflictSide, Evidence, Sentence
+from ..records import Conflict, Sentence
 from .moments import sides_share_a_moment
-from .named_amounts import NOT_NAMES, close_but_different, once_per_pair
+from .named_amounts import NOT_NAMES, agree, close_but_different, once_per_pair, sides_of
 from .sentence_values import mentions
 from .values import DEFAULT, Mention, ValuesConfig
 
@@ -106,7 +106,7 @@ def _alone(toll: Toll, against: Toll, others: list[Toll], moments: list[frozense
     """Whether every other toll of its article that may be of the toll's day and of both tolls' place
     agrees with it: "104 people were killed Monday in Homs" is not of the place of one "across Syria"."""
     return all(
-        _overlap(toll.count, other.count)
+        agree(toll.count, other.count)
         for other in others
         if _same_place(other.place, toll.place)
         and _same_place(other.place, against.place)
@@ -114,16 +114,8 @@ def _alone(toll: Toll, against: Toll, others: list[Toll], moments: list[frozense
     )
 
 
-def _overlap(a: Mention, b: Mention) -> bool:
-    return a.low <= b.high and b.low <= a.high
-
-
 def _conflict(a: Mention, b: Mention, casualty: str, sentences: list[Sentence]) -> Conflict:
-    sides = tuple(
-        ConflictSide(
-            m.surface, (sentences[m.row].article,), (Evidence(sentences[m.row].article, sentences[m.row].text),)
-        )
-        for m in sorted((a, b), key=lambda m: m.value)
-    )
+    low, high = sorted((a, b), key=lambda m: m.value)
+    sides = sides_of(low, high, sentences)
     about = f"{a.kind} {casualty}"
     return Conflict("", about, sides, kind="number", reasons=(REASON,), confidence=CONFIDENCE)
